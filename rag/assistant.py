@@ -1,0 +1,174 @@
+"""`Assistant`: the one object the Python API, the CLI and the UI all use.
+
+Everything heavy (embedding model, LLM, Chroma client) is built on first use, so listing
+sources does not load a model and answering does not open anything twice. Tests and users
+can pass their own LangChain chat model, embeddings or Chroma client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from chromadb.api import ClientAPI
+from filelock import FileLock, Timeout
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+
+from rag.answer import AnswerChain, ChainConfig, History
+from rag.attribute import Attributor
+from rag.chunk import Chunker
+from rag.embed import SentenceTransformerEmbeddings
+from rag.errors import IngestError
+from rag.ingest import Ingestor, ProgressFn
+from rag.llm import describe, make_chat_model
+from rag.prompts import load_prompt
+from rag.retrieve import DenseRetriever, Filters, PassageRetriever
+from rag.runtime import go_offline
+from rag.settings import Settings
+from rag.store import ArticleStore
+from rag.types import Answer, Article, ArticleInfo, IngestReport, Token
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        llm: BaseChatModel | None = None,
+        embeddings: Embeddings | None = None,
+        client: ClientAPI | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        go_offline(self.settings.offline)
+        self._llm = llm
+        self._embeddings = embeddings
+        self._client = client
+
+    # -- components, built lazily -------------------------------------------------------
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        return self._embeddings or SentenceTransformerEmbeddings(self.settings.embedding)
+
+    @property
+    def embedding_model_name(self) -> str:
+        return str(getattr(self.embeddings, "name", None) or type(self.embeddings).__name__)
+
+    @cached_property
+    def store(self) -> ArticleStore:
+        return ArticleStore(self.settings.store, self.embedding_model_name, client=self._client)
+
+    @cached_property
+    def llm(self) -> BaseChatModel:
+        return self._llm or make_chat_model(self.settings.llm)
+
+    @property
+    def model_name(self) -> str:
+        return describe(self.settings.llm) if self._llm is None else type(self._llm).__name__
+
+    @cached_property
+    def retriever(self) -> PassageRetriever:
+        return DenseRetriever(store=self.store, embeddings=self.embeddings, k=self.settings.retrieval.k)
+
+    @cached_property
+    def chain(self) -> AnswerChain:
+        s = self.settings
+        return AnswerChain(
+            retriever=self.retriever,
+            llm=self.llm,
+            answer_prompt=load_prompt(s.answer.answer_prompt, s.answer.prompts_dir),
+            condense_prompt=load_prompt(s.answer.condense_prompt, s.answer.prompts_dir),
+            config=ChainConfig(
+                k=s.retrieval.k,
+                min_relevance=s.retrieval.min_relevance,
+                context_tokens=s.answer.context_tokens,
+                max_question_chars=s.answer.max_question_chars,
+                encoding=s.chunking.encoding,
+            ),
+            model_name=self.model_name,
+            attributor=Attributor(self.embeddings) if s.answer.attribute_uncited else None,
+        )
+
+    def _chunker(self) -> Chunker:
+        fits = getattr(self.embeddings, "fits", None)
+        c = self.settings.chunking
+        return Chunker(c.max_tokens, c.overlap_tokens, c.encoding, fits=fits)
+
+    # -- corpus -------------------------------------------------------------------------
+
+    def ingest(self, *paths: str | Path, on_progress: ProgressFn | None = None) -> IngestReport:
+        """Add or update the articles under `paths`; unchanged files are skipped."""
+        ingestor = Ingestor(self.store, self.embeddings, self._chunker(), self.settings.ingest_batch_size)
+        if self.settings.store.host or self._client is not None:
+            return ingestor.ingest(list(paths), on_progress)
+        # Two writers on one embedded index (CLI and UI upload) would interleave deletes and
+        # writes; one waits briefly, then fails with a clear message instead.
+        path = self.settings.store.path
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            with FileLock(str(path / ".ingest.lock"), timeout=5):
+                return ingestor.ingest(list(paths), on_progress)
+        except Timeout as e:
+            raise IngestError(
+                f"Another ingestion is writing to {path}; try again when it has finished."
+            ) from e
+
+    def sources(self) -> list[ArticleInfo]:
+        return self.store.list_articles()
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def remove(self, article_id: str) -> bool:
+        """Delete an article and its chunks; False when no such article was indexed."""
+        return self.store.remove_article(article_id)
+
+    def stats(self) -> dict[str, Any]:
+        articles = self.sources()
+        return {
+            "store": self.store.where,
+            "collection": self.settings.store.collection,
+            "articles": len(articles),
+            "chunks": self.store.chunk_count(),
+            "embedding_model": self.embedding_model_name,
+            "llm": self.model_name,
+            "answer_prompt": self.settings.answer.answer_prompt,
+            "outlets": sorted({a.outlet for a in articles if a.outlet}),
+        }
+
+    # -- questions ------------------------------------------------------------------------
+
+    @staticmethod
+    def _filters(outlets: Sequence[str] | None, date_from: date | None, date_to: date | None) -> Filters:
+        return Filters(outlets=tuple(outlets or ()), date_from=date_from, date_to=date_to)
+
+    def stream(
+        self,
+        question: str,
+        history: History = (),
+        *,
+        k: int | None = None,
+        outlets: Sequence[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> Iterator[Token | Answer]:
+        """`Token`s as the model writes them, then the final cited `Answer`."""
+        self.store.check()
+        yield from self.chain.stream(question, history, k, self._filters(outlets, date_from, date_to))
+
+    def ask(
+        self,
+        question: str,
+        history: History = (),
+        *,
+        k: int | None = None,
+        outlets: Sequence[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> Answer:
+        self.store.check()
+        return self.chain.ask(question, history, k, self._filters(outlets, date_from, date_to))

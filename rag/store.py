@@ -1,0 +1,281 @@
+"""The Chroma store: one collection of chunk vectors, one manifest of articles.
+
+The manifest collection holds one record per article (its full text as the document, its
+metadata and content hash) so that listing sources, skipping unchanged files and opening an
+article in context work the same against an embedded store and a Chroma server. Its vectors
+are a one-element placeholder: it is never searched by similarity.
+
+Writes go chunks first, manifest last: a crash in between leaves the article absent from the
+manifest, so the next ingest of that file replaces whatever chunks were written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+
+from rag.errors import EmbeddingMismatchError, IndexNotBuiltError, StoreUnavailableError
+from rag.settings import StoreSettings
+from rag.types import Article, ArticleInfo, Chunk, Passage
+
+_PLACEHOLDER_VECTOR = [0.0]
+
+
+def make_client(settings: StoreSettings) -> ClientAPI:
+    """`HttpClient` when a server host is configured, else a `PersistentClient` folder."""
+    try:
+        if settings.host:
+            return chromadb.HttpClient(host=settings.host, port=settings.port, ssl=settings.ssl)
+        settings.path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.path))
+    except Exception as e:
+        where = f"{settings.host}:{settings.port}" if settings.host else str(settings.path)
+        raise StoreUnavailableError(
+            f"Cannot open the Chroma store at {where}: {e}. "
+            + (
+                "Start the server (`chroma run --path DIR --host 127.0.0.1 --port PORT`) "
+                "or unset RAG_STORE__HOST to use the embedded store."
+                if settings.host
+                else "Check that the folder is writable (RAG_STORE__PATH)."
+            )
+        ) from e
+
+
+def published_key(published: str | None) -> int | None:
+    """YYYY-MM-DD as the integer YYYYMMDD, so Chroma's $gte/$lte can filter date ranges."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return int(published[:10].replace("-", ""))
+    except ValueError:
+        return None
+
+
+def _clean(meta: dict[str, Any]) -> dict[str, Any]:
+    """Chroma metadata cannot hold None."""
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+class ArticleStore:
+    def __init__(
+        self,
+        settings: StoreSettings,
+        embedding_model: str,
+        client: ClientAPI | None = None,
+    ) -> None:
+        self.settings = settings
+        self.embedding_model = embedding_model
+        self.client = client or make_client(settings)
+        self._chunks: Collection | None = None
+        self._articles: Collection | None = None
+
+    @property
+    def where(self) -> str:
+        s = self.settings
+        return f"chroma server {s.host}:{s.port}" if s.host else str(s.path)
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a Chroma call, turning a dropped server connection into a clear error."""
+        try:
+            return fn(*args, **kwargs)
+        except (ConnectionError, OSError) as e:
+            raise StoreUnavailableError(f"Lost the connection to the {self.where}: {e}") from e
+        except Exception as e:
+            if type(e).__name__ in {"ConnectError", "ReadError", "RemoteProtocolError", "ConnectTimeout"}:
+                raise StoreUnavailableError(f"Lost the connection to the {self.where}: {e}") from e
+            raise
+
+    # -- collections -------------------------------------------------------------------
+
+    def _chunk_collection(self, dimension: int | None = None) -> Collection:
+        """The chunk collection, created (when `dimension` is given) or only opened."""
+        if self._chunks is not None:
+            return self._chunks
+        name = self.settings.collection
+        existing = {
+            c.name if hasattr(c, "name") else str(c) for c in self._call(self.client.list_collections)
+        }
+        if name not in existing:
+            if dimension is None:
+                raise IndexNotBuiltError(self.where)
+            self._chunks = self._call(
+                self.client.create_collection,
+                name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_model": self.embedding_model, "embedding_dim": dimension},
+            )
+        else:
+            collection = self._call(self.client.get_collection, name, embedding_function=None)
+            meta = collection.metadata or {}
+            stored = meta.get("embedding_model")
+            if stored != self.embedding_model or (dimension and meta.get("embedding_dim") != dimension):
+                raise EmbeddingMismatchError(
+                    name, str(stored), int(meta.get("embedding_dim", 0)), self.embedding_model, dimension or 0
+                )
+            self._chunks = collection
+        return self._chunks
+
+    def _article_collection(self) -> Collection:
+        if self._articles is None:
+            self._articles = self._call(
+                self.client.get_or_create_collection,
+                f"{self.settings.collection}__articles",
+                embedding_function=None,
+            )
+        return self._articles
+
+    def check(self) -> None:
+        """Open the chunk collection, failing early on a model mismatch or missing index."""
+        self._chunk_collection()
+
+    # -- articles ----------------------------------------------------------------------
+
+    def article_info(self, article_id: str) -> ArticleInfo | None:
+        got = self._call(self._article_collection().get, ids=[article_id], include=["metadatas"])
+        if not got["ids"]:
+            return None
+        return _info(got["ids"][0], got["metadatas"][0])
+
+    def article_ids_with_hash(self, content_hash: str) -> list[str]:
+        got = self._call(self._article_collection().get, where={"content_hash": content_hash}, include=[])
+        return list(got["ids"])
+
+    def list_articles(self) -> list[ArticleInfo]:
+        got = self._call(self._article_collection().get, include=["metadatas"])
+        infos = [_info(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
+        return sorted(infos, key=lambda a: a.id)
+
+    def article(self, article_id: str) -> Article | None:
+        got = self._call(self._article_collection().get, ids=[article_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0]
+        return Article(
+            id=article_id,
+            text=got["documents"][0],
+            title=str(meta.get("title", article_id)),
+            source=str(meta.get("source", "")),
+            outlet=meta.get("outlet"),
+            published=meta.get("published"),
+            url=meta.get("url"),
+        )
+
+    def replace_article(
+        self,
+        article: Article,
+        content_hash: str,
+        batches: Iterable[tuple[Sequence[Chunk], Sequence[Sequence[float]]]],
+        dimension: int,
+    ) -> int:
+        """Swap an article's chunks for new ones (given in embedded batches); returns the count."""
+        chunks = self._chunk_collection(dimension)
+        self._call(self._article_collection().delete, ids=[article.id])
+        self._call(chunks.delete, where={"article_id": article.id})
+        meta = _clean(
+            {
+                "article_id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "published": article.published,
+                "published_key": published_key(article.published),
+                "url": article.url,
+            }
+        )
+        written = 0
+        for batch, vectors in batches:
+            self._call(
+                chunks.upsert,
+                ids=[c.id for c in batch],
+                embeddings=[list(v) for v in vectors],
+                documents=[c.text for c in batch],
+                metadatas=[{**meta, "position": c.position, "start": c.start, "end": c.end} for c in batch],
+            )
+            written += len(batch)
+        self._call(
+            self._article_collection().upsert,
+            ids=[article.id],
+            embeddings=[_PLACEHOLDER_VECTOR],
+            documents=[article.text],
+            metadatas=[
+                _clean(
+                    {
+                        **meta,
+                        "source": article.source,
+                        "content_hash": content_hash,
+                        "chunk_count": written,
+                    }
+                )
+            ],
+        )
+        return written
+
+    def remove_article(self, article_id: str) -> bool:
+        known = self.article_info(article_id) is not None
+        self._call(self._article_collection().delete, ids=[article_id])
+        try:
+            chunks = self._chunk_collection()
+        except IndexNotBuiltError:
+            return known
+        self._call(chunks.delete, where={"article_id": article_id})
+        return known
+
+    # -- chunks ------------------------------------------------------------------------
+
+    def chunk_count(self) -> int:
+        try:
+            return int(self._call(self._chunk_collection().count))
+        except IndexNotBuiltError:
+            return 0
+
+    def chunk_ids(self, article_id: str) -> list[str]:
+        got = self._call(self._chunk_collection().get, where={"article_id": article_id}, include=[])
+        return sorted(got["ids"])
+
+    def query(self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None) -> list[Passage]:
+        collection = self._chunk_collection()
+        if self._call(collection.count) == 0:
+            raise IndexNotBuiltError(self.where)
+        got = self._call(
+            collection.query,
+            query_embeddings=[list(vector)],
+            n_results=k,
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        passages = []
+        for cid, doc, meta, dist in zip(
+            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
+        ):
+            passages.append(
+                Passage(
+                    chunk_id=cid,
+                    article_id=str(meta["article_id"]),
+                    text=doc,
+                    title=str(meta.get("title", "")),
+                    start=int(meta.get("start", 0)),
+                    end=int(meta.get("end", 0)),
+                    score=round(1.0 - float(dist), 4),  # cosine distance -> similarity
+                    outlet=meta.get("outlet"),
+                    published=meta.get("published"),
+                    url=meta.get("url"),
+                )
+            )
+        return passages
+
+
+def _info(article_id: str, meta: dict[str, Any]) -> ArticleInfo:
+    return ArticleInfo(
+        id=article_id,
+        title=str(meta.get("title", article_id)),
+        source=str(meta.get("source", "")),
+        content_hash=str(meta.get("content_hash", "")),
+        chunk_count=int(meta.get("chunk_count", 0)),
+        outlet=meta.get("outlet"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+    )
