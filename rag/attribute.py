@@ -66,12 +66,14 @@ class Attributor:
         claim = strip_markers(sentence)
         terms = key_terms(claim)
         candidates = [(i, p.text[s:e]) for i, p in enumerate(passages) for s, e in sentence_spans(p.text)]
-        # A claim and its evidence must agree on negation: "X did not happen" is not
-        # supported by "X happened", however close the two sentences are in embedding space.
+        # "X did not happen" is not supported by "X happened", however close the two are in
+        # embedding space. The reverse is not checked: an affirmative claim is often backed
+        # by a sentence with a negation elsewhere in it ("regions not controlled by ...").
+        claim_negated = negated(claim)
         candidates = [
             (i, text)
             for i, text in candidates
-            if _contains_all(terms, passages[i].text) and negated(text) == negated(claim)
+            if _contains_all(terms, passages[i].text) and (negated(text) or not claim_negated)
         ]
         if not candidates or not claim:
             return None

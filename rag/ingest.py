@@ -31,6 +31,11 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def text_hash(article: Article) -> str:
+    """The article text alone, whitespace-normalised: the same story saved under two names."""
+    return hashlib.sha256(" ".join(article.text.split()).encode("utf-8")).hexdigest()
+
+
 def embedding_dimension(embeddings: Embeddings) -> int:
     dimension = getattr(embeddings, "dimension", None) or getattr(embeddings, "size", None)
     return int(dimension) if dimension else len(embeddings.embed_query("dimension probe"))
@@ -39,7 +44,7 @@ def embedding_dimension(embeddings: Embeddings) -> int:
 @dataclass
 class _Pending:
     article: Article
-    digest: str
+    digests: tuple[str, str]  # content hash, text hash
     chunks: list[Chunk]
 
 
@@ -73,35 +78,36 @@ class Ingestor:
             mine = vectors[offset : offset + len(p.chunks)]
             offset += len(p.chunks)
             report.chunks_written += self.store.replace_article(
-                p.article, p.digest, [(p.chunks, mine)], self.dimension
+                p.article, p.digests, [(p.chunks, mine)], self.dimension
             )
             report.ingested.append(p.article.id)
         pending.clear()
 
     def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> None:
-        digest = content_hash(article)
+        digests = (content_hash(article), text_hash(article))
         known = self.store.article_info(article.id)
-        if known is not None and known.content_hash == digest:
+        if known is not None and known.content_hash == digests[0]:
             report.unchanged.append(article.id)
             return
-        twins = [i for i in self.store.article_ids_with_hash(digest) if i != article.id]
+        twins = [i for i in self.store.article_ids_with_text(digests[1]) if i != article.id]
         if twins:
             report.duplicates.append((article.id, twins[0]))
             return
         chunks = self.chunker.split(article)
         if len(chunks) > self.batch_size:  # a long article streams through on its own
             report.chunks_written += self.store.replace_article(
-                article, digest, self._slices(chunks), self.dimension
+                article, digests, self._slices(chunks), self.dimension
             )
             report.ingested.append(article.id)
             return
-        pending.append(_Pending(article, digest, chunks))
+        pending.append(_Pending(article, digests, chunks))
         if sum(len(p.chunks) for p in pending) >= self.batch_size:
             self._flush(pending, report)
 
     def ingest(self, paths: Sequence[str | Path], on_progress: ProgressFn | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
+        self.store.check(allow_missing=True)  # a model mismatch fails before any work
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]
         pending: list[_Pending] = []

@@ -129,9 +129,13 @@ class ArticleStore:
             )
         return self._articles
 
-    def check(self) -> None:
-        """Open the chunk collection, failing early on a model mismatch or missing index."""
-        self._chunk_collection()
+    def check(self, allow_missing: bool = False) -> None:
+        """Open the chunk collection, failing early on a model mismatch (or a missing index)."""
+        try:
+            self._chunk_collection()
+        except IndexNotBuiltError:
+            if not allow_missing:
+                raise
 
     # -- articles ----------------------------------------------------------------------
 
@@ -141,8 +145,8 @@ class ArticleStore:
             return None
         return _info(got["ids"][0], got["metadatas"][0])
 
-    def article_ids_with_hash(self, content_hash: str) -> list[str]:
-        got = self._call(self._article_collection().get, where={"content_hash": content_hash}, include=[])
+    def article_ids_with_text(self, text_hash: str) -> list[str]:
+        got = self._call(self._article_collection().get, where={"text_hash": text_hash}, include=[])
         return list(got["ids"])
 
     def list_articles(self) -> list[ArticleInfo]:
@@ -168,7 +172,7 @@ class ArticleStore:
     def replace_article(
         self,
         article: Article,
-        content_hash: str,
+        digests: tuple[str, str],
         batches: Iterable[tuple[Sequence[Chunk], Sequence[Sequence[float]]]],
         dimension: int,
     ) -> int:
@@ -206,7 +210,8 @@ class ArticleStore:
                     {
                         **meta,
                         "source": article.source,
-                        "content_hash": content_hash,
+                        "content_hash": digests[0],
+                        "text_hash": digests[1],
                         "chunk_count": written,
                     }
                 )

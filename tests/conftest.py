@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from rag import Assistant, Settings
+from tests.fakes import HashingEmbeddings, ScriptedChatModel
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def ephemeral_client() -> chromadb.api.ClientAPI:
+    return chromadb.EphemeralClient()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    # A fresh collection per test: the ephemeral client is shared by the session.
+    return Settings(store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"})
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def make_assistant(settings: Settings, client: chromadb.api.ClientAPI, responses: list[str]) -> Assistant:
+    return Assistant(
+        settings,
+        llm=ScriptedChatModel(responses=responses, history=[]),
+        embeddings=HashingEmbeddings(),
+        client=client,
+    )
+
+
+@pytest.fixture
+def assistant(settings: Settings, ephemeral_client: chromadb.api.ClientAPI) -> Assistant:
+    return make_assistant(settings, ephemeral_client, ["Putin demanded Mykolaiv and Kharkiv oblasts [1]."])

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from rag import Assistant, Settings
+from rag.errors import EmbeddingMismatchError, IndexNotBuiltError
+from rag.retrieve import Filters
+from tests.conftest import make_assistant
+from tests.fakes import HashingEmbeddings
+
+EUROMAIDAN = "001_fe26a455a43feec8"
+
+
+def test_ingest_is_idempotent(assistant: Assistant, corpus: Path):
+    first = assistant.ingest(corpus)
+    assert len(first.ingested) == 5 and first.ok and not first.unchanged
+    chunks = assistant.store.chunk_count()
+    assert chunks == first.chunks_written > 5
+    second = assistant.ingest(corpus)
+    assert second.ingested == [] and len(second.unchanged) == 5
+    assert assistant.store.chunk_count() == chunks
+    assert sum(a.chunk_count for a in assistant.sources()) == chunks
+
+
+def test_editing_one_article_replaces_only_its_chunks(assistant: Assistant, corpus: Path):
+    assistant.ingest(corpus)
+    before = {a.id: assistant.store.chunk_ids(a.id) for a in assistant.sources()}
+    path = corpus / f"{EUROMAIDAN}.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n\nLavrov also spoke about grain exports.", encoding="utf-8"
+    )
+    report = assistant.ingest(corpus)
+    assert report.ingested == [EUROMAIDAN] and len(report.unchanged) == 4
+    after = {a.id: assistant.store.chunk_ids(a.id) for a in assistant.sources()}
+    for article_id, ids in before.items():
+        if article_id != EUROMAIDAN:
+            assert after[article_id] == ids
+    text = assistant.article(EUROMAIDAN).text
+    assert "grain exports" in text
+    found = assistant.retriever.search("Lavrov also spoke about grain exports", k=10)
+    assert any(p.article_id == EUROMAIDAN and "grain exports" in p.text for p in found)
+
+
+def test_changing_metadata_only_reingests(assistant: Assistant, corpus: Path):
+    assistant.ingest(corpus)
+    sidecar = corpus / "sources.json"
+    sidecar.write_text(
+        sidecar.read_text().replace(
+            '"outlet": null, "published": null}', '"outlet": "Reuters", "published": "2025-03-16"}', 1
+        )
+    )
+    report = assistant.ingest(corpus)
+    assert report.ingested == ["002_1834c83e1b62964c"]
+    info = {a.id: a for a in assistant.sources()}["002_1834c83e1b62964c"]
+    assert (info.outlet, info.published) == ("Reuters", "2025-03-16")
+
+
+def test_remove_deletes_the_article_and_its_chunks(assistant: Assistant, corpus: Path):
+    assistant.ingest(corpus)
+    total = assistant.store.chunk_count()
+    mine = len(assistant.store.chunk_ids(EUROMAIDAN))
+    assert assistant.remove(EUROMAIDAN)
+    assert assistant.store.chunk_count() == total - mine
+    assert EUROMAIDAN not in {a.id for a in assistant.sources()}
+    assert all(
+        p.article_id != EUROMAIDAN for p in assistant.retriever.search("Mykolaiv Kharkiv oblasts", k=10)
+    )
+    assert not assistant.remove(EUROMAIDAN)
+
+
+def test_a_broken_file_is_named_and_the_rest_ingested(assistant: Assistant, corpus: Path):
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 this is not a pdf")
+    (corpus / "empty.txt").write_bytes(b"")
+    report = assistant.ingest(corpus, corpus / "missing.md")
+    assert len(report.ingested) == 5
+    failed = dict(report.failed)
+    assert set(failed) == {str(corpus / "broken.pdf"), str(corpus / "empty.txt"), str(corpus / "missing.md")}
+    assert "PDF" in failed[str(corpus / "broken.pdf")]
+    assert not report.ok
+
+
+def test_the_same_text_under_two_names_is_indexed_once(assistant: Assistant, corpus: Path, tmp_path: Path):
+    assistant.ingest(corpus)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "same.txt").write_bytes((corpus / f"{EUROMAIDAN}.txt").read_bytes())
+    (copy / "sources.json").write_bytes(
+        (corpus / "sources.json").read_bytes().replace(EUROMAIDAN.encode(), b"same")
+    )
+    report = assistant.ingest(copy)
+    assert report.duplicates == [("same", EUROMAIDAN)]
+    assert len(assistant.sources()) == 5
+
+
+def test_progress_is_reported(assistant: Assistant, corpus: Path):
+    seen: list[tuple[int, int]] = []
+    assistant.ingest(corpus, on_progress=lambda done, total, name: seen.append((done, total)))
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5)
+
+
+def test_batches_bound_the_embedding_calls(settings: Settings, ephemeral_client, corpus: Path):
+    settings.ingest_batch_size = 8
+    assistant = make_assistant(settings, ephemeral_client, ["x"])
+    report = assistant.ingest(corpus)
+    assert report.chunks_written > 16
+    # Never more than one batch of chunks (plus one article's overflow) per embedding call.
+    assert assistant.embeddings.calls >= report.chunks_written // 16
+
+
+def test_opening_with_another_embedding_model_says_how_to_fix_it(
+    settings: Settings, corpus: Path, tmp_path: Path
+):
+    client = chromadb.PersistentClient(path=str(tmp_path / "db"))
+    Assistant(settings, embeddings=HashingEmbeddings(name="model-a"), client=client).ingest(corpus)
+    other = Assistant(settings, embeddings=HashingEmbeddings(name="model-b"), client=client)
+    with pytest.raises(EmbeddingMismatchError, match="RAG_EMBEDDING__MODEL=model-a"):
+        other.ask("Which oblasts?")
+    with pytest.raises(EmbeddingMismatchError):
+        other.ingest(corpus)
+
+
+def test_asking_an_empty_index_says_to_ingest(assistant: Assistant):
+    with pytest.raises(IndexNotBuiltError, match="rag ingest"):
+        assistant.ask("Anything?")
+
+
+def test_retrieval_scores_and_filters(assistant: Assistant, corpus: Path):
+    assistant.ingest(corpus)
+    found = assistant.retriever.search("Putin demanded Ukraine cede Mykolaiv and Kharkiv oblasts", k=4)
+    assert found[0].article_id == EUROMAIDAN
+    assert all(-1.0 <= p.score <= 1.0 for p in found)
+    assert [p.score for p in found] == sorted((p.score for p in found), reverse=True)
+    only = assistant.retriever.search("negotiations", k=10, filters=Filters(outlets=("The Moscow Times",)))
+    assert only and {p.outlet for p in only} == {"The Moscow Times"}
+    dated = assistant.retriever.search(
+        "negotiations", k=10, filters=Filters(date_from=date(2025, 5, 1), date_to=date(2025, 5, 31))
+    )
+    assert dated and {p.published for p in dated} == {"2025-05-20"}
+    assert assistant.retriever.search("negotiations", k=5, filters=Filters(date_to=date(2020, 1, 1))) == []
+
+
+def test_retriever_is_a_langchain_retriever(assistant: Assistant, corpus: Path):
+    assistant.ingest(corpus)
+    docs = assistant.retriever.invoke("Mykolaiv Kharkiv oblasts")
+    assert docs[0].metadata["article_id"] == EUROMAIDAN and docs[0].metadata["score"] > 0
+
+
+def test_a_second_concurrent_ingestion_is_refused_clearly(settings: Settings, corpus: Path, tmp_path: Path):
+    from filelock import FileLock
+
+    from rag.errors import IngestError
+
+    settings.store.path = tmp_path / "locked"
+    assistant = Assistant(settings, embeddings=HashingEmbeddings())
+    settings.store.path.mkdir()
+    with (
+        FileLock(str(settings.store.path / ".ingest.lock")),
+        pytest.raises(IngestError, match="Another ingestion"),
+    ):
+        assistant.ingest(corpus)

