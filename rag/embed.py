@@ -64,7 +64,10 @@ class SentenceTransformerEmbeddings(Embeddings):
     @property
     def max_tokens(self) -> int:
         """Word pieces the model reads before it truncates, without its special tokens."""
-        return int(self.model.max_seq_length) - 2
+        limit = self.model.max_seq_length
+        if limit is None:
+            raise ConfigError(f"Embedding model '{self.name}' does not report its sequence limit.")
+        return int(limit) - 2
 
     def count_tokens(self, text: str) -> int:
         return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])

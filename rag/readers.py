@@ -186,17 +186,16 @@ def _read_pdf(path: Path) -> tuple[str, dict[str, Any]]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError("the PDF is encrypted with a password")
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: dict[str, Any] = dict(reader.metadata or {})
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise IngestError(f"unreadable PDF ({type(e).__name__}: {e})") from e
-    except Exception as e:  # pypdf raises many kinds on corrupt files
+    except (PdfReadError, Exception) as e:  # pypdf raises many kinds on corrupt files
         raise IngestError(f"unreadable PDF ({type(e).__name__}: {e})") from e
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise IngestError("the PDF has no extractable text (scanned images need OCR first)")
-    return text, {"title": info.get("/Title"), "published": info.get("/CreationDate", "")[2:10] or None}
+    created = str(info.get("/CreationDate") or "")[2:10]  # D:YYYYMMDD...
+    return text, {"title": info.get("/Title"), "published": created or None}
 
 
 _READERS = {

@@ -1,0 +1,72 @@
+"""The `rag` command, in-process, with the real embedding model and a scripted LLM reply."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag.cli import app
+
+EUROMAIDAN = "001_fe26a455a43feec8"
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("RAG_STORE__PATH", str(tmp_path / "index"))
+    monkeypatch.setenv("RAG_LLM__PROVIDER", "fake")
+    monkeypatch.setenv("RAG_LLM__FAKE_RESPONSES", '["Putin demanded Mykolaiv and Kharkiv oblasts [1]."]')
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_ingest_ask_sources_remove_stats(env: Path, corpus: Path):
+    code, out = run("ingest", str(corpus), "--json")
+    assert code == 0, out
+    assert len(json.loads(out)["ingested"]) == 5
+    code, out = run("ingest", str(corpus))
+    assert code == 0 and "0 ingested, 5 unchanged" in out
+
+    code, out = run("ask", "Which oblasts not under Russian control did Putin demand?", "--json", "-k", "3")
+    assert code == 0, out
+    answer = json.loads(out)
+    assert answer["text"] == "Putin demanded Mykolaiv and Kharkiv oblasts [1]."
+    assert answer["citations"][0]["article_id"] == EUROMAIDAN
+    assert answer["citations"][0]["outlet"] == "Euromaidan Press"
+    assert len(answer["passages"]) <= 3
+
+    code, out = run("ask", "Which oblasts did Putin demand?")
+    assert code == 0 and "[1] ISW: Russia resists territorial compromises" in out
+
+    code, out = run("sources", "--json")
+    assert {a["id"] for a in json.loads(out)} >= {EUROMAIDAN}
+    code, out = run("remove", EUROMAIDAN)
+    assert code == 0 and "Removed" in out
+    code, out = run("remove", EUROMAIDAN)
+    assert code == 1 and "No article" in out
+    code, out = run("stats", "--json")
+    assert json.loads(out)["articles"] == 4
+
+
+def test_ingest_exit_status_is_non_zero_only_on_failure(env: Path, corpus: Path):
+    (corpus / "bad.json").write_text("{oops")
+    code, out = run("ingest", str(corpus))
+    assert code == 1
+    assert "5 ingested" in out and "bad.json" in out and "malformed JSON" in out
+
+
+def test_errors_are_one_clear_line(env: Path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "ask", "Anything?"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 2
+    assert "rag ingest" in result.stderr and "Traceback" not in result.stderr
