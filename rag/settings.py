@@ -107,6 +107,16 @@ class AnswerSettings(BaseModel):
     )
 
 
+class UISettings(BaseModel):
+    host: str = Field("127.0.0.1", description="Interface to bind; 0.0.0.0 exposes the app to the network.")
+    port: int = 7860
+    username: str | None = Field(None, description="With password: require this login.")
+    password: str | None = None
+    corpus: Path | None = Field(Path("corpus"), description="Folder ingested at start-up (skipped if unchanged).")
+    upload_dir: Path = Field(Path("uploads"), description="Where uploaded articles are kept.")
+    max_upload_mb: int = Field(20, gt=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RAG_",
@@ -121,6 +131,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
     llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
     offline: bool = Field(
         True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
     )

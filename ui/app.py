@@ -1,0 +1,338 @@
+"""The Gradio chat UI: a thin layer over `rag.Assistant`.
+
+It holds no retrieval or prompting logic: it turns clicks into `Assistant` calls, answers
+into escaped HTML (`ui.render`), and `RagError`s into a message in the chat. Each browser
+session keeps its own turns in `gr.State`, so two people never see each other's history.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import date, datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from rag.assistant import Assistant
+from rag.errors import QuestionError, RagError
+from rag.readers import SUPPORTED
+from rag.types import Answer, Token
+from ui import render
+
+Turn = dict[str, Any]  # {"question": str, "answer": Answer | None, "error": str | None}
+
+EXAMPLES = [
+    "Which oblasts not under Russian control did Putin demand?",
+    "Where were Russian and American diplomats scheduled to meet?",
+    "What did Kaja Kallas say about Russia's negotiating style?",
+]
+
+
+def parse_day(value: str | None, label: str) -> date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as e:
+        raise QuestionError(f"The {label} date '{value}' is not a date; use YYYY-MM-DD.") from e
+
+
+def safe_upload_name(name: str) -> str:
+    """A file name that cannot leave the upload folder: no directories, no odd characters."""
+    base = Path(name.replace("\\", "/")).name
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "upload"
+    stem, suffix = Path(base).stem[:80], Path(base).suffix.lower()
+    return f"{stem or 'upload'}{suffix}"
+
+
+def history_of(turns: list[Turn]) -> list[dict[str, str]]:
+    """Plain-text history for condensing follow-ups (never the escaped HTML)."""
+    out: list[dict[str, str]] = []
+    for t in turns:
+        if t.get("answer") is not None:
+            out += [
+                {"role": "user", "content": t["question"]},
+                {"role": "assistant", "content": t["answer"].text},
+            ]
+    return out
+
+
+def chat_messages(turns: list[Turn], pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
+    """Chatbot messages for finished turns, plus (question, text so far) of one being streamed."""
+    messages: list[dict[str, str]] = []
+    for t in turns:
+        messages.append({"role": "user", "content": escape(t["question"])})
+        if t.get("answer") is not None:
+            messages.append({"role": "assistant", "content": render.chat_text(t["answer"])})
+        elif t.get("error"):
+            messages.append({"role": "assistant", "content": f"⚠️ {escape(t['error'])}"})
+    if pending is not None:
+        messages.append({"role": "user", "content": escape(pending[0])})
+        messages.append({"role": "assistant", "content": escape(pending[1]) + " ▌"})
+    return messages
+
+
+def citation_choices(answer: Answer | None) -> list[str]:
+    if answer is None:
+        return []
+    return [f"[{c.number}] {c.passage.title}" for c in answer.citations]
+
+
+class ChatApp:
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.ui = assistant.settings.ui
+
+    # -- chat ---------------------------------------------------------------------------
+
+    def respond(
+        self,
+        message: str,
+        turns: list[Turn],
+        outlets: list[str] | None,
+        date_from: str | None,
+        date_to: str | None,
+        k: float,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream an answer: (chatbot, turns, sources html, citation picker, textbox)."""
+        turns = list(turns or [])
+        turn: Turn = {"question": message or "", "answer": None, "error": None}
+        picker = gr.update(choices=[], value=None)
+        try:
+            options = {
+                "k": int(k),
+                "outlets": outlets or None,
+                "date_from": parse_day(date_from, "from"),
+                "date_to": parse_day(date_to, "to"),
+            }
+            streamed = ""
+            for event in self.assistant.stream(message or "", history_of(turns), **options):
+                if isinstance(event, Token):
+                    streamed += event.text
+                    yield chat_messages(turns, (turn["question"], streamed)), turns, gr.update(), picker, ""
+                else:
+                    turn["answer"] = event
+        except RagError as e:
+            turn["error"] = str(e)
+        except Exception as e:  # never a stack trace in the chat
+            turn["error"] = f"Something went wrong: {type(e).__name__}: {e}"
+        turns = [*turns, turn]
+        answer = turn["answer"]
+        choices = citation_choices(answer)
+        yield (
+            chat_messages(turns),
+            turns,
+            render.sources_panel(answer) if answer is not None else gr.update(),
+            gr.update(choices=choices, value=choices[0] if choices else None),
+            "",
+        )
+
+    def open_citation(self, choice: str | None, turns: list[Turn]) -> str:
+        answer = next((t["answer"] for t in reversed(turns or []) if t.get("answer") is not None), None)
+        if not choice or answer is None:
+            return "<div class='sources-empty'>Pick a citation to read it in its article.</div>"
+        number = int(choice.split("]", 1)[0].lstrip("["))
+        citation = next((c for c in answer.citations if c.number == number), None)
+        if citation is None:
+            return ""
+        article = self.assistant.article(citation.passage.article_id)
+        if article is None:
+            return "<div class='sources-empty'>That article has been removed from the index.</div>"
+        return render.article_view(article, citation.passage)
+
+    # -- corpus -------------------------------------------------------------------------
+
+    def corpus_rows(self) -> list[list[Any]]:
+        return [
+            [a.title, a.outlet or "", a.published or "", a.chunk_count, a.id]
+            for a in self.assistant.sources()
+        ]
+
+    def corpus_updates(self, note: str) -> tuple[Any, ...]:
+        rows = self.corpus_rows()
+        ids = [r[4] for r in rows]
+        outlets = sorted({r[1] for r in rows if r[1]})
+        return rows, gr.update(choices=ids, value=None), gr.update(choices=outlets), note, self.status()
+
+    def remove(self, article_id: str | None) -> tuple[Any, ...]:
+        if not article_id:
+            return self.corpus_updates("Pick an article to remove.")
+        removed = self.assistant.remove(article_id)
+        return self.corpus_updates(
+            f"Removed {escape(article_id)}." if removed else f"No article {escape(article_id)}."
+        )
+
+    def upload(self, files: list[str] | None, progress: gr.Progress | None = None) -> tuple[Any, ...]:
+        progress = progress or gr.Progress()
+        if not files:
+            return self.corpus_updates("Choose one or more files first.")
+        folder = self.ui.upload_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        rejected: list[str] = []
+        accepted: list[Path] = []
+        for name in files:
+            src = Path(name)
+            target = (folder / safe_upload_name(src.name)).resolve()
+            if target.parent != folder.resolve():  # belt and braces: never outside the folder
+                rejected.append(f"{escape(src.name)}: unsafe file name")
+            elif target.suffix not in SUPPORTED:
+                rejected.append(f"{escape(src.name)}: unsupported type; use {', '.join(sorted(SUPPORTED))}")
+            elif src.stat().st_size > self.ui.max_upload_mb * 1024 * 1024:
+                rejected.append(f"{escape(src.name)}: larger than {self.ui.max_upload_mb} MB")
+            else:
+                shutil.copyfile(src, target)
+                accepted.append(target)
+        try:
+            report = (
+                self.assistant.ingest(
+                    *accepted,
+                    on_progress=lambda done, total, name: progress((done, max(total, 1)), desc=name),
+                )
+                if accepted
+                else None
+            )
+        except RagError as e:
+            return self.corpus_updates(f"⚠️ {escape(str(e))}")
+        lines = []
+        if report is not None:
+            lines.append(
+                f"**{len(report.ingested)} added**, {len(report.unchanged)} unchanged, "
+                f"{len(report.duplicates)} duplicate, {len(report.failed)} failed."
+            )
+            lines += [f"- ✗ {escape(Path(s).name)}: {escape(r)}" for s, r in report.failed]
+            lines += [f"- duplicate of {escape(b)}: {escape(a)}" for a, b in report.duplicates]
+        lines += [f"- ✗ {r}" for r in rejected]
+        return self.corpus_updates("\n".join(lines))
+
+    # -- status and API -----------------------------------------------------------------
+
+    def status(self) -> str:
+        try:
+            s = self.assistant.stats()
+        except RagError as e:
+            return f"⚠️ {escape(str(e))}"
+        return (
+            f"**Model** {escape(s['llm'])} · **Embeddings** {escape(s['embedding_model'])} · "
+            f"**Index** {s['articles']} articles, {s['chunks']} passages · **Prompt** {escape(s['answer_prompt'])}"
+        )
+
+    def api_ask(self, question: str, k: int = 4) -> dict[str, Any]:
+        """Answer text, citations and passages as JSON; errors as {"error": message}."""
+        try:
+            return self.assistant.ask(question, k=int(k)).to_dict()
+        except RagError as e:
+            return {"error": str(e)}
+
+
+def build(assistant: Assistant) -> gr.Blocks:
+    app = ChatApp(assistant)
+    with gr.Blocks(title="News RAG — cited answers") as demo:
+        gr.Markdown(
+            "## Ask the news\nAnswers come only from the indexed articles; each `[n]` points to its passage."
+        )
+        status = gr.Markdown(app.status, elem_id="status")
+        turns = gr.State([])
+        with gr.Tab("Chat"), gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(elem_id="chatbot", height=460, sanitize_html=True, buttons=["copy"])
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="Ask about the ceasefire talks…",
+                        show_label=False,
+                        scale=5,
+                        elem_id="question",
+                    )
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                gr.Examples(EXAMPLES, inputs=box)
+                with gr.Accordion("Filters", open=False):
+                    outlets = gr.Dropdown(
+                        choices=assistant.stats().get("outlets", []) if _safe(assistant) else [],
+                        multiselect=True,
+                        label="Outlets",
+                    )
+                    with gr.Row():
+                        date_from = gr.Textbox(label="From (YYYY-MM-DD)")
+                        date_to = gr.Textbox(label="To (YYYY-MM-DD)")
+                    k = gr.Slider(1, 10, value=assistant.settings.retrieval.k, step=1, label="Passages")
+            with gr.Column(scale=2):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(render.sources_panel(None), elem_id="sources")
+                picker = gr.Dropdown(choices=[], label="Open a citation in its article", elem_id="picker")
+                article = gr.HTML(elem_id="article")
+        with gr.Tab("Corpus"):
+            table = gr.Dataframe(
+                value=app.corpus_rows,
+                headers=["title", "outlet", "date", "passages", "id"],
+                interactive=False,
+                elem_id="corpus",
+            )
+            with gr.Row():
+                to_remove = gr.Dropdown(choices=[r[4] for r in app.corpus_rows()], label="Article", scale=3)
+                remove = gr.Button("Remove from index", variant="stop", scale=1)
+            files = gr.File(
+                file_count="multiple", file_types=sorted(SUPPORTED), label="Add articles", elem_id="upload"
+            )
+            add = gr.Button("Add to index", variant="primary", elem_id="add")
+            note = gr.Markdown(elem_id="corpus-note")
+
+        ask_inputs = [box, turns, outlets, date_from, date_to, k]
+        ask_outputs = [chatbot, turns, sources, picker, box]
+        scroll = "() => { const m = document.querySelector('#article mark'); if (m) m.scrollIntoView({block: 'center'}); }"
+        for trigger in (send.click, box.submit):
+            trigger(app.respond, ask_inputs, ask_outputs, api_visibility="private", concurrency_limit=4).then(
+                app.open_citation, [picker, turns], article, api_visibility="private"
+            ).then(None, js=scroll)
+        picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(
+            None, js=scroll
+        )
+        corpus_outputs = [table, to_remove, outlets, note, status]
+        remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
+        add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)
+        gr.api(app.api_ask, api_name="ask")
+    return demo
+
+
+def _safe(assistant: Assistant) -> bool:
+    try:
+        assistant.stats()
+        return True
+    except RagError:
+        return False
+
+
+def warm_up(assistant: Assistant) -> None:
+    """Load both models in the background so the first question does not pay for it."""
+
+    def run() -> None:
+        try:
+            assistant.embeddings.embed_query("warm up")
+            load = getattr(assistant.llm, "load", None)
+            if callable(load):
+                load()
+        except Exception:  # a broken model shows its error on the first question instead
+            pass
+
+    threading.Thread(target=run, daemon=True).start()
+
+
+def launch(assistant: Assistant, host: str | None = None, port: int | None = None, **kwargs: Any) -> Any:
+    ui = assistant.settings.ui
+    auth = (ui.username, ui.password) if ui.username and ui.password else None
+    warm_up(assistant)
+    demo = build(assistant)
+    return demo.queue(default_concurrency_limit=4).launch(
+        server_name=host or ui.host,
+        server_port=port or ui.port,
+        share=False,
+        auth=auth,
+        max_file_size=f"{ui.max_upload_mb}mb",
+        css=render.CSS,
+        footer_links=["api"],
+        **kwargs,
+    )

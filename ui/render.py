@@ -1,0 +1,114 @@
+"""HTML for the chat UI. Every piece of article or model text goes through `html.escape`:
+an article containing `<script>` or `<img onerror=...>` is shown as text and runs nothing."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from rag.chunk import sentence_spans
+from rag.cite import strip_markers
+from rag.types import Answer, Article, Citation, Passage
+
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def best_sentence(passage_text: str, claims: list[str]) -> tuple[int, int] | None:
+    """The span of the passage sentence sharing the most words with the claims citing it."""
+    wanted = set().union(*(_words(strip_markers(c)) for c in claims)) if claims else set()
+    best, best_overlap = None, 0
+    for start, end in sentence_spans(passage_text):
+        overlap = len(wanted & _words(passage_text[start:end]))
+        if overlap > best_overlap:
+            best, best_overlap = (start, end), overlap
+    return best
+
+
+def highlight(text: str, span: tuple[int, int] | None, mark_id: str | None = None) -> str:
+    """Escaped text with `span` wrapped in <mark>."""
+    if span is None:
+        return escape(text)
+    start, end = span
+    attr = f' id="{mark_id}"' if mark_id else ""
+    return f"{escape(text[:start])}<mark{attr}>{escape(text[start:end])}</mark>{escape(text[end:])}"
+
+
+def byline(p: Passage) -> str:
+    about = " · ".join(escape(x) for x in (p.outlet, p.published) if x)
+    return f"<strong>{escape(p.title)}</strong>" + (
+        f" <span class='byline'>— {about}</span>" if about else ""
+    )
+
+
+def _claims_citing(answer: Answer, number: int) -> list[str]:
+    return [s.text for s in answer.sentences if number in s.citations]
+
+
+def citation_card(answer: Answer, citation: Citation) -> str:
+    p = citation.passage
+    span = best_sentence(p.text, _claims_citing(answer, citation.number))
+    inferred = any(citation.number in s.citations and s.inferred for s in answer.sentences)
+    note = (
+        " <span class='inferred' title='Attached after generation by matching'>matched</span>"
+        if inferred
+        else ""
+    )
+    return (
+        f"<div class='citation' id='citation-{citation.number}'>"
+        f"<div class='cite-head'><span class='cite-num'>[{citation.number}]</span> {byline(p)}{note}</div>"
+        f"<blockquote>{highlight(p.text, span)}</blockquote>"
+        f"<div class='cite-foot'>relevance {p.score:.2f} · {escape(p.article_id)} · chars {p.start}–{p.end}</div>"
+        "</div>"
+    )
+
+
+def sources_panel(answer: Answer | None) -> str:
+    if answer is None:
+        return "<div class='sources-empty'>Cited passages appear here.</div>"
+    if answer.abstained or not answer.citations:
+        heading = (
+            "Nothing in the indexed articles answers this. Closest passages found:"
+            if answer.abstained
+            else "The answer cites no passage. Passages the model was given:"
+        )
+        cards = "".join(
+            f"<div class='citation'><div class='cite-head'>{byline(p)}</div>"
+            f"<blockquote>{escape(p.text)}</blockquote>"
+            f"<div class='cite-foot'>relevance {p.score:.2f}</div></div>"
+            for p in answer.passages[:3]
+        )
+        return f"<div class='sources-note'>{heading}</div>{cards}"
+    return "".join(citation_card(answer, c) for c in answer.citations)
+
+
+def article_view(article: Article, passage: Passage) -> str:
+    """The whole article, escaped, with the cited passage highlighted in place."""
+    head = byline(passage)
+    if article.url:
+        head += f" · <a href='{escape(article.url, quote=True)}' target='_blank' rel='noopener noreferrer'>original</a>"
+    body = highlight(article.text, (passage.start, passage.end), mark_id="cited-passage")
+    return f"<div class='article-head'>{head}</div><div class='article-body'>{body}</div>"
+
+
+def chat_text(answer: Answer) -> str:
+    """The answer as shown in the chat bubble: escaped, so model output cannot inject markup."""
+    if answer.abstained:
+        return escape(answer.text) + "\n\n*The closest passages found are listed under Sources.*"
+    return escape(answer.text)
+
+
+CSS = """
+.citation {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px;}
+.cite-num {font-weight: 700; color: var(--color-accent);}
+.byline {color: var(--body-text-color-subdued);}
+.citation blockquote {margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--border-color-accent);
+  white-space: pre-wrap; font-size: 0.92em;}
+.cite-foot {font-size: 0.8em; color: var(--body-text-color-subdued);}
+.inferred {font-size: 0.75em; border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 4px;}
+.article-body {white-space: pre-wrap; max-height: 480px; overflow-y: auto; line-height: 1.5;}
+mark {background: #ffe58a; color: #111; padding: 0 1px;}
+"""
