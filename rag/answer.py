@@ -197,9 +197,7 @@ class AnswerChain:
             )
         )
 
-    def ask(
-        self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None
-    ) -> Answer:
+    def ask(self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None) -> Answer:
         for event in self.stream(question, history, k, filters):
             if isinstance(event, Answer):
                 return event

@@ -113,9 +113,7 @@ class Assistant:
             with FileLock(str(path / ".ingest.lock"), timeout=5):
                 return ingestor.ingest(list(paths), on_progress)
         except Timeout as e:
-            raise IngestError(
-                f"Another ingestion is writing to {path}; try again when it has finished."
-            ) from e
+            raise IngestError(f"Another ingestion is writing to {path}; try again when it has finished.") from e
 
     def sources(self) -> list[ArticleInfo]:
         return self.store.list_articles()

@@ -156,9 +156,7 @@ def stats(json_out: JsonFlag = False) -> None:
 
 @app.command()
 def serve(
-    corpus: Annotated[
-        Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")
-    ] = None,
+    corpus: Annotated[Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")] = None,
     host: Annotated[str, typer.Option(help="Interface to bind; 127.0.0.1 keeps it local.")] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 7860,
 ) -> None:

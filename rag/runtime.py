@@ -31,7 +31,5 @@ def quiet_model_loading() -> None:
         hf_logging.disable_progress_bar()
     except ImportError:
         pass
-    warnings.filterwarnings(
-        "ignore", category=FutureWarning, module=r"(transformers|sentence_transformers).*"
-    )
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"(transformers|sentence_transformers).*")
     logging.getLogger("chromadb.telemetry").setLevel(logging.CRITICAL)

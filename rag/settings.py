@@ -83,8 +83,7 @@ class LLMSettings(BaseModel):
     max_new_tokens: int = Field(96, gt=0)
     cache_dir: Path | None = Field(
         default_factory=lambda: Path.home() / ".cache" / "rag" / "models",
-        description="Where a GGUF model's dequantized copy is kept so later starts are fast; "
-        "empty to disable.",
+        description="Where a GGUF model's dequantized copy is kept so later starts are fast; empty to disable.",
     )
     timeout_s: float = Field(120.0, gt=0)
     fake_responses: list[str] = Field(
@@ -96,9 +95,7 @@ class AnswerSettings(BaseModel):
     prompts_dir: Path = Field(default_factory=_default_prompts_dir)
     answer_prompt: str = Field("answer.v1", description="Prompt file name without extension.")
     condense_prompt: str = "condense.v1"
-    context_tokens: int = Field(
-        1200, gt=0, description="tiktoken budget for the numbered passages in the prompt."
-    )
+    context_tokens: int = Field(1200, gt=0, description="tiktoken budget for the numbered passages in the prompt.")
     max_question_chars: int = Field(2000, gt=0)
     attribute_uncited: bool = Field(
         True,

@@ -96,9 +96,7 @@ class ArticleStore:
         if self._chunks is not None:
             return self._chunks
         name = self.settings.collection
-        existing = {
-            c.name if hasattr(c, "name") else str(c) for c in self._call(self.client.list_collections)
-        }
+        existing = {c.name if hasattr(c, "name") else str(c) for c in self._call(self.client.list_collections)}
         if name not in existing:
             if dimension is None:
                 raise IndexNotBuiltError(self.where)

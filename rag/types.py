@@ -90,8 +90,7 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_dict() for c in self.citations],
             "sentences": [
-                {"text": s.text, "citations": list(s.citations), "inferred": s.inferred}
-                for s in self.sentences
+                {"text": s.text, "citations": list(s.citations), "inferred": s.inferred} for s in self.sentences
             ],
             "passages": [p.to_dict() for p in self.passages],
             "prompt_version": self.prompt_version,

@@ -93,10 +93,7 @@ def test_follow_up_is_condensed_before_retrieval(settings, ephemeral_client, cor
     answer = a.ask("And what did he say about Aeroflot?", history)
     assert answer.standalone_question == "What did Sergey Lavrov say about Aeroflot sanctions?"
     condense_prompt = a.llm.history[0][-1].content
-    assert (
-        "User: Who is Sergey Lavrov?" in condense_prompt
-        and "And what did he say about Aeroflot?" in condense_prompt
-    )
+    assert "User: Who is Sergey Lavrov?" in condense_prompt and "And what did he say about Aeroflot?" in condense_prompt
     assert answer.citations[0].passage.article_id == EUROMAIDAN
 
 

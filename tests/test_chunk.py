@@ -77,6 +77,4 @@ def test_property_chunks_are_exact_substrings_within_the_limit(text: str):
         assert chunker.count_tokens(c.text) <= 40
     # Every non-blank sentence is covered by some chunk.
     for s, e in sentence_spans(text):
-        assert any(c.start <= s and e <= c.end for c in chunks) or any(
-            c.start < e and s < c.end for c in chunks
-        )
+        assert any(c.start <= s and e <= c.end for c in chunks) or any(c.start < e and s < c.end for c in chunks)

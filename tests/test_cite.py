@@ -11,9 +11,7 @@ ABSTAIN = "The indexed articles don't say."
 
 def passages(n: int) -> list[Passage]:
     return [
-        Passage(
-            chunk_id=f"c{i}", article_id=f"a{i}", text=f"text {i}", title=f"T{i}", start=0, end=6, score=0.9
-        )
+        Passage(chunk_id=f"c{i}", article_id=f"a{i}", text=f"text {i}", title=f"T{i}", start=0, end=6, score=0.9)
         for i in range(1, n + 1)
     ]
 

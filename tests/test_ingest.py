@@ -30,9 +30,7 @@ def test_editing_one_article_replaces_only_its_chunks(assistant: Assistant, corp
     assistant.ingest(corpus)
     before = {a.id: assistant.store.chunk_ids(a.id) for a in assistant.sources()}
     path = corpus / f"{EUROMAIDAN}.txt"
-    path.write_text(
-        path.read_text(encoding="utf-8") + "\n\nLavrov also spoke about grain exports.", encoding="utf-8"
-    )
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nLavrov also spoke about grain exports.", encoding="utf-8")
     report = assistant.ingest(corpus)
     assert report.ingested == [EUROMAIDAN] and len(report.unchanged) == 4
     after = {a.id: assistant.store.chunk_ids(a.id) for a in assistant.sources()}
@@ -66,9 +64,7 @@ def test_remove_deletes_the_article_and_its_chunks(assistant: Assistant, corpus:
     assert assistant.remove(EUROMAIDAN)
     assert assistant.store.chunk_count() == total - mine
     assert EUROMAIDAN not in {a.id for a in assistant.sources()}
-    assert all(
-        p.article_id != EUROMAIDAN for p in assistant.retriever.search("Mykolaiv Kharkiv oblasts", k=10)
-    )
+    assert all(p.article_id != EUROMAIDAN for p in assistant.retriever.search("Mykolaiv Kharkiv oblasts", k=10))
     assert not assistant.remove(EUROMAIDAN)
 
 
@@ -88,9 +84,7 @@ def test_the_same_text_under_two_names_is_indexed_once(assistant: Assistant, cor
     copy = tmp_path / "copy"
     copy.mkdir()
     (copy / "same.txt").write_bytes((corpus / f"{EUROMAIDAN}.txt").read_bytes())
-    (copy / "sources.json").write_bytes(
-        (corpus / "sources.json").read_bytes().replace(EUROMAIDAN.encode(), b"same")
-    )
+    (copy / "sources.json").write_bytes((corpus / "sources.json").read_bytes().replace(EUROMAIDAN.encode(), b"same"))
     report = assistant.ingest(copy)
     assert report.duplicates == [("same", EUROMAIDAN)]
     assert len(assistant.sources()) == 5
@@ -111,9 +105,7 @@ def test_batches_bound_the_embedding_calls(settings: Settings, ephemeral_client,
     assert assistant.embeddings.calls >= report.chunks_written // 16
 
 
-def test_opening_with_another_embedding_model_says_how_to_fix_it(
-    settings: Settings, corpus: Path, tmp_path: Path
-):
+def test_opening_with_another_embedding_model_says_how_to_fix_it(settings: Settings, corpus: Path, tmp_path: Path):
     client = chromadb.PersistentClient(path=str(tmp_path / "db"))
     Assistant(settings, embeddings=HashingEmbeddings(name="model-a"), client=client).ingest(corpus)
     other = Assistant(settings, embeddings=HashingEmbeddings(name="model-b"), client=client)

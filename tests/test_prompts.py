@@ -31,17 +31,13 @@ def test_missing_values_are_reported():
 
 
 def test_undeclared_variable_is_rejected_at_load(tmp_path: Path):
-    (tmp_path / "bad.yaml").write_text(
-        "system: hi\nuser: '{{ question }} {{ passages }}'\nvariables: [question]\n"
-    )
+    (tmp_path / "bad.yaml").write_text("system: hi\nuser: '{{ question }} {{ passages }}'\nvariables: [question]\n")
     with pytest.raises(ConfigError, match="declares variables"):
         load_prompt("bad", tmp_path)
 
 
 def test_abstain_used_but_not_defined_is_rejected(tmp_path: Path):
-    (tmp_path / "bad.yaml").write_text(
-        "system: '{{ abstain }}'\nuser: '{{ question }}'\nvariables: [question]\n"
-    )
+    (tmp_path / "bad.yaml").write_text("system: '{{ abstain }}'\nuser: '{{ question }}'\nvariables: [question]\n")
     with pytest.raises(ConfigError, match="abstain"):
         load_prompt("bad", tmp_path)
 

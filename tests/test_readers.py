@@ -74,9 +74,7 @@ def test_html_boilerplate_is_stripped(tmp_path: Path):
 
 def test_pdf_text_and_title(tmp_path: Path):
     f = tmp_path / "report.pdf"
-    f.write_bytes(
-        text_pdf(["Energy infrastructure strikes paused for 30 days.", "Both sides agreed."], "ISW report")
-    )
+    f.write_bytes(text_pdf(["Energy infrastructure strikes paused for 30 days.", "Both sides agreed."], "ISW report"))
     a = read_one(f)
     assert "Energy infrastructure strikes paused" in a.text
     assert a.title == "ISW report"

@@ -105,14 +105,12 @@ class ChatApp:
         turn: Turn = {"question": message or "", "answer": None, "error": None}
         picker = gr.update(choices=[], value=None)
         try:
-            options = {
-                "k": int(k),
-                "outlets": outlets or None,
-                "date_from": parse_day(date_from, "from"),
-                "date_to": parse_day(date_to, "to"),
-            }
+            since, until = parse_day(date_from, "from"), parse_day(date_to, "to")
             streamed = ""
-            for event in self.assistant.stream(message or "", history_of(turns), **options):
+            events = self.assistant.stream(
+                message or "", history_of(turns), k=int(k), outlets=outlets or None, date_from=since, date_to=until
+            )
+            for event in events:
                 if isinstance(event, Token):
                     streamed += event.text
                     yield chat_messages(turns, (turn["question"], streamed)), turns, gr.update(), picker, ""
@@ -149,10 +147,7 @@ class ChatApp:
     # -- corpus -------------------------------------------------------------------------
 
     def corpus_rows(self) -> list[list[Any]]:
-        return [
-            [a.title, a.outlet or "", a.published or "", a.chunk_count, a.id]
-            for a in self.assistant.sources()
-        ]
+        return [[a.title, a.outlet or "", a.published or "", a.chunk_count, a.id] for a in self.assistant.sources()]
 
     def corpus_updates(self, note: str) -> tuple[Any, ...]:
         rows = self.corpus_rows()
@@ -164,9 +159,7 @@ class ChatApp:
         if not article_id:
             return self.corpus_updates("Pick an article to remove.")
         removed = self.assistant.remove(article_id)
-        return self.corpus_updates(
-            f"Removed {escape(article_id)}." if removed else f"No article {escape(article_id)}."
-        )
+        return self.corpus_updates(f"Removed {escape(article_id)}." if removed else f"No article {escape(article_id)}.")
 
     def upload(self, files: list[str] | None, progress: gr.Progress | None = None) -> tuple[Any, ...]:
         progress = progress or gr.Progress()
@@ -233,9 +226,7 @@ class ChatApp:
 def build(assistant: Assistant) -> gr.Blocks:
     app = ChatApp(assistant)
     with gr.Blocks(title="News RAG — cited answers") as demo:
-        gr.Markdown(
-            "## Ask the news\nAnswers come only from the indexed articles; each `[n]` points to its passage."
-        )
+        gr.Markdown("## Ask the news\nAnswers come only from the indexed articles; each `[n]` points to its passage.")
         status = gr.Markdown(app.status, elem_id="status")
         turns = gr.State([])
         with gr.Tab("Chat"), gr.Row():
@@ -275,22 +266,20 @@ def build(assistant: Assistant) -> gr.Blocks:
             with gr.Row():
                 to_remove = gr.Dropdown(choices=[r[4] for r in app.corpus_rows()], label="Article", scale=3)
                 remove = gr.Button("Remove from index", variant="stop", scale=1)
-            files = gr.File(
-                file_count="multiple", file_types=sorted(SUPPORTED), label="Add articles", elem_id="upload"
-            )
+            files = gr.File(file_count="multiple", file_types=sorted(SUPPORTED), label="Add articles", elem_id="upload")
             add = gr.Button("Add to index", variant="primary", elem_id="add")
             note = gr.Markdown(elem_id="corpus-note")
 
         ask_inputs = [box, turns, outlets, date_from, date_to, k]
         ask_outputs = [chatbot, turns, sources, picker, box]
-        scroll = "() => { const m = document.querySelector('#article mark'); if (m) m.scrollIntoView({block: 'center'}); }"
+        scroll = (
+            "() => { const m = document.querySelector('#article mark'); if (m) m.scrollIntoView({block: 'center'}); }"
+        )
         for trigger in (send.click, box.submit):
             trigger(app.respond, ask_inputs, ask_outputs, api_visibility="private", concurrency_limit=4).then(
                 app.open_citation, [picker, turns], article, api_visibility="private"
             ).then(None, js=scroll)
-        picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(
-            None, js=scroll
-        )
+        picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(None, js=scroll)
         corpus_outputs = [table, to_remove, outlets, note, status]
         remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)

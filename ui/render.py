@@ -39,9 +39,7 @@ def highlight(text: str, span: tuple[int, int] | None, mark_id: str | None = Non
 
 def byline(p: Passage) -> str:
     about = " · ".join(escape(x) for x in (p.outlet, p.published) if x)
-    return f"<strong>{escape(p.title)}</strong>" + (
-        f" <span class='byline'>— {about}</span>" if about else ""
-    )
+    return f"<strong>{escape(p.title)}</strong>" + (f" <span class='byline'>— {about}</span>" if about else "")
 
 
 def _claims_citing(answer: Answer, number: int) -> list[str]:
@@ -52,11 +50,7 @@ def citation_card(answer: Answer, citation: Citation) -> str:
     p = citation.passage
     span = best_sentence(p.text, _claims_citing(answer, citation.number))
     inferred = any(citation.number in s.citations and s.inferred for s in answer.sentences)
-    note = (
-        " <span class='inferred' title='Attached after generation by matching'>matched</span>"
-        if inferred
-        else ""
-    )
+    note = " <span class='inferred' title='Attached after generation by matching'>matched</span>" if inferred else ""
     return (
         f"<div class='citation' id='citation-{citation.number}'>"
         f"<div class='cite-head'><span class='cite-num'>[{citation.number}]</span> {byline(p)}{note}</div>"

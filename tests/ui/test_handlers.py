@@ -1,0 +1,143 @@
+"""UI handlers with the scripted chat model: no browser, no real models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag import Answer, Assistant
+from tests.conftest import make_assistant
+from ui.app import ChatApp, chat_messages, safe_upload_name
+from ui.render import article_view, sources_panel
+
+OBLASTS = "Which oblasts not under Russian control did Putin demand?"
+XSS = (
+    "Hostile page\n\nCeasefire negotiators met in Riyadh. <script>alert('pwned')</script> "
+    "The Kremlin demanded Odesa. <img src=x onerror=alert(1)>"
+)
+
+
+@pytest.fixture
+def app(settings, ephemeral_client, corpus: Path, tmp_path: Path) -> ChatApp:
+    settings.ui.upload_dir = tmp_path / "uploads"
+    assistant: Assistant = make_assistant(settings, ephemeral_client, ["Putin demanded Mykolaiv and Kharkiv [1]."])
+    assistant.ingest(corpus)
+    return ChatApp(assistant)
+
+
+def ask(app: ChatApp, question: str, turns=None, **kw):
+    options = {"outlets": None, "date_from": "", "date_to": "", "k": 4, **kw}
+    return list(
+        app.respond(question, turns or [], options["outlets"], options["date_from"], options["date_to"], options["k"])
+    )
+
+
+def test_answer_streams_then_shows_cited_sources(app: ChatApp):
+    updates = ask(app, OBLASTS)
+    assert len(updates) > 2, "tokens are streamed before the final answer"
+    partial = updates[1][0][-1]["content"]
+    assert partial.endswith("▌")
+    chat, turns, sources, picker, box = updates[-1]
+    assert chat[-1] == {"role": "assistant", "content": "Putin demanded Mykolaiv and Kharkiv [1]."}
+    assert isinstance(turns[-1]["answer"], Answer)
+    assert "id='citation-1'" in sources and "<mark>" in sources
+    assert picker["choices"][0].startswith("[1] ") and box == ""
+    article = app.open_citation(picker["value"], turns)
+    assert '<mark id="cited-passage">' in article
+
+
+def test_sessions_keep_separate_histories(app: ChatApp):
+    alice = ask(app, OBLASTS)[-1][1]
+    bob = ask(app, "What did Lavrov say about Aeroflot?")[-1][1]
+    assert [t["question"] for t in alice] == [OBLASTS]
+    assert [t["question"] for t in bob] == ["What did Lavrov say about Aeroflot?"]
+    alice2 = ask(app, "And why those?", alice)[-1][1]
+    assert [t["question"] for t in alice2] == [OBLASTS, "And why those?"]
+    # The follow-up was condensed with Alice's history, not Bob's.
+    condense_prompts = [m[-1].content for m in app.assistant.llm.history if "Follow-up question" in m[-1].content]
+    assert len(condense_prompts) == 1
+    assert OBLASTS in condense_prompts[0] and "Aeroflot" not in condense_prompts[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "extra", "message"),
+    [
+        ("", {}, "Please type a question."),
+        ("Who?", {"date_from": "yesterday"}, "not a date"),
+    ],
+)
+def test_errors_show_as_a_message_in_the_chat(app: ChatApp, question, extra, message):
+    chat, turns, *_ = ask(app, question, **extra)[-1]
+    assert chat[-1]["role"] == "assistant" and chat[-1]["content"].startswith("⚠️")
+    assert message in chat[-1]["content"]
+    assert turns[-1]["answer"] is None
+
+
+def test_llm_failure_is_a_message_not_a_traceback(app: ChatApp):
+    app.assistant.llm.fail_with = "Connection refused"
+    chat = ask(app, OBLASTS)[-1][0]
+    assert "did not answer" in chat[-1]["content"] and "Traceback" not in chat[-1]["content"]
+
+
+def test_abstention_offers_the_closest_passages(app: ChatApp):
+    chat, _turns, sources, *_ = ask(app, "What is the boiling point of tungsten in kelvin?")[-1]
+    assert chat[-1]["content"].startswith("The indexed articles don&#x27;t say.")
+    assert "Closest passages found" in sources and sources.count("class='citation'") >= 1
+
+
+def test_article_text_is_escaped_everywhere(app: ChatApp, tmp_path: Path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(XSS, encoding="utf-8")
+    app.assistant.ingest(hostile)
+    answer = app.assistant.ask("Ceasefire negotiators met in Riyadh Kremlin demanded Odesa", k=1)
+    assert answer.passages[0].article_id == "hostile"
+    html = sources_panel(answer) + article_view(app.assistant.article("hostile"), answer.passages[0])
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in html
+    # Model output is escaped too.
+    answer.text = "<img src=x onerror=alert(1)> [1]"
+    assert "<img" not in chat_messages([{"question": "<b>q</b>", "answer": answer}])[1]["content"]
+    assert chat_messages([{"question": "<b>q</b>", "answer": answer}])[0]["content"] == "&lt;b&gt;q&lt;/b&gt;"
+
+
+def test_upload_names_cannot_escape_the_upload_folder():
+    assert safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
+    assert safe_upload_name("..\\..\\win.ini.md") == "win.ini.md"
+    assert safe_upload_name("a b/../c?.html") == "c_.html"
+    assert safe_upload_name("....") == "upload"
+
+
+def test_upload_ingests_good_files_and_names_rejected_ones(app: ChatApp, tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    good = src / "grain.md"
+    good.write_text("---\ntitle: Grain corridor reopens\n---\nUkrainian grain ships sailed from Odesa on Tuesday.")
+    bad = src / "broken.json"
+    bad.write_text("{nope")
+    exe = src / "tool.exe"
+    exe.write_bytes(b"MZ")
+    big = src / "big.txt"
+    big.write_bytes(b"x" * (app.ui.max_upload_mb * 1024 * 1024 + 1))
+    rows, _ids, _outlets, note, _status = app.upload(
+        [str(good), str(bad), str(exe), str(big)], progress=lambda *a, **k: None
+    )
+    assert "**1 added**" in note
+    assert "broken.json" in note and "malformed JSON" in note
+    assert "tool.exe: unsupported type" in note and "big.txt: larger than" in note
+    assert any(r[0] == "Grain corridor reopens" for r in rows)
+    assert sorted(p.name for p in app.ui.upload_dir.iterdir()) == ["broken.json", "grain.md"]
+    found = app.assistant.retriever.search("grain ships sailed from Odesa", k=1)
+    assert found[0].article_id == "grain"
+
+
+def test_remove_from_the_corpus_tab(app: ChatApp):
+    rows, ids, _outlets, note, _ = app.remove("001_fe26a455a43feec8")
+    assert "Removed" in note and "001_fe26a455a43feec8" not in ids["choices"]
+    assert len(rows) == 4
+
+
+def test_api_returns_json_with_citations(app: ChatApp):
+    result = app.api_ask(OBLASTS, 3)
+    assert result["text"].endswith("[1].") and result["citations"][0]["title"]
+    assert app.api_ask("   ")["error"] == "Please type a question."
