@@ -109,7 +109,6 @@ class UISettings(BaseModel):
     port: int = 7860
     username: str | None = Field(None, description="With password: require this login.")
     password: str | None = None
-    corpus: Path | None = Field(Path("corpus"), description="Folder ingested at start-up (skipped if unchanged).")
     upload_dir: Path = Field(Path("uploads"), description="Where uploaded articles are kept.")
     max_upload_mb: int = Field(20, gt=0)
 

@@ -310,12 +310,13 @@ def warm_up(assistant: Assistant) -> None:
     threading.Thread(target=run, daemon=True).start()
 
 
-def launch(assistant: Assistant, host: str | None = None, port: int | None = None, **kwargs: Any) -> Any:
+def launch(assistant: Assistant, host: str | None = None, port: int | None = None, **kwargs: Any) -> gr.Blocks:
+    """Serve the UI (blocking unless prevent_thread_lock=True); returns the Blocks."""
     ui = assistant.settings.ui
     auth = (ui.username, ui.password) if ui.username and ui.password else None
     warm_up(assistant)
     demo = build(assistant)
-    return demo.queue(default_concurrency_limit=4).launch(
+    demo.queue(default_concurrency_limit=4).launch(
         server_name=host or ui.host,
         server_port=port or ui.port,
         share=False,
@@ -325,3 +326,4 @@ def launch(assistant: Assistant, host: str | None = None, port: int | None = Non
         footer_links=["api"],
         **kwargs,
     )
+    return demo

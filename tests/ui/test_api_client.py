@@ -19,3 +19,29 @@ def test_ask_endpoint_returns_answer_and_citations_as_json(server: str):
 def test_ask_endpoint_reports_bad_questions(server: str):
     client = Client(server, verbose=False)
     assert client.predict("", 4, api_name="/ask") == {"error": "Please type a question."}
+
+
+def test_launch_binds_locally_and_enforces_the_login(settings, ephemeral_client, corpus, tmp_path):
+    import httpx
+    import pytest
+
+    from tests.conftest import make_assistant
+    from tests.ui.conftest import free_port
+    from ui.app import launch
+
+    settings.ui.username, settings.ui.password = "editor", "s3cret-pass"
+    settings.ui.upload_dir = tmp_path / "uploads"
+    assistant = make_assistant(settings, ephemeral_client, ["Answer [1]."])
+    assistant.ingest(corpus)
+    demo = launch(assistant, port=free_port(), prevent_thread_lock=True, quiet=True)
+    url = demo.local_url
+    try:
+        assert url.startswith("http://127.0.0.1:") and demo.share_url is None
+        assert httpx.get(f"{url}config", timeout=10).status_code == 401
+        with pytest.raises(ValueError, match=r"(?i)login|auth|credentials"):
+            Client(url, verbose=False)
+        client = Client(url, auth=("editor", "s3cret-pass"), verbose=False)
+        question = "Which oblasts not under Russian control did Putin demand?"
+        assert client.predict(question, 2, api_name="/ask")["text"] == "Answer [1]."
+    finally:
+        demo.close()
