@@ -21,13 +21,18 @@ _MARKER = re.compile(
 )
 _MARKER_RUN = re.compile(r"(?:\s*\[\d+\])+")
 # A citation written after the sentence's full stop belongs to that sentence.
-_CITE_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+\])+)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)|\s*\n\s*\n\s*")
+_CITE_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+\])+)")  # not after a closing quote: "… air." [1]
+_LEADING_MARKERS = re.compile(r"^((?:\[\d+\]\s*)+)")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=\S)|\s*\n\s*\n\s*")
 # Preambles small models put before the answer: "Answer:", "The answer is:".
 _ANSWER_PREFIX = re.compile(
     r"^\s*(?:(?:the\s+)?(?:final\s+)?answer(?:\s+to\s+(?:this|the)\s+question)?(?:\s+is)?\s*:\s*)",
     re.IGNORECASE,
 )
+
+
+# A small model may carry on writing the prompt's own template after its answer.
+_TEMPLATE_ECHO = re.compile(r"(?:^|\s)(?:Question|Passages|Standalone question)\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,12 +71,20 @@ def split_sentences(text: str) -> list[AnswerSentence]:
     """Sentences of a cleaned answer with the citation numbers each one carries.
     A sentence repeated word for word (small models loop) is kept once."""
     text = _CITE_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
-    sentences = []
-    seen: set[str] = set()
+    pieces: list[str] = []
     for piece in _SENTENCE_BREAK.split(text):
         piece = _ANSWER_PREFIX.sub("", " ".join(piece.split()))
+        lead = _LEADING_MARKERS.match(piece)
+        if lead and pieces:  # '… the air." [1] Next' : the [1] closes the previous sentence
+            pieces[-1] += " " + lead.group(1).strip()
+            piece = piece[lead.end() :]
+        pieces.append(piece)
+    sentences = []
+    seen: set[str] = set()
+    for piece in pieces:
         key = _normalise(strip_markers(piece))
-        if not piece or key in seen:
+        # Small models loop: drop a sentence said before, or a truncated restart of one.
+        if not piece or not key or any(earlier.startswith(key) for earlier in seen):
             continue
         seen.add(key)
         numbers = tuple(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", piece)))
@@ -91,6 +104,9 @@ def parse_answer(output: str, passages: list[Passage], abstain_phrase: str | Non
         return "".join(f"[{n}]" for n in dict.fromkeys(kept))
 
     text = _ANSWER_PREFIX.sub("", output.strip())
+    echo = _TEMPLATE_ECHO.search(text)
+    if echo and echo.start() > 0:
+        text = text[: echo.start()]
     text = _MARKER.sub(replace, text)
     text = _CITE_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
     text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)  # "oblasts ." left by a dropped marker

@@ -78,3 +78,15 @@ def test_property_every_citation_points_at_a_given_passage(output: str, n: int):
     assert all(c.passage in given_passages for c in parsed.citations)
     for sentence in parsed.sentences:
         assert all(1 <= n <= len(numbers) for n in sentence.citations)
+
+
+def test_template_echoed_after_the_answer_is_cut():
+    parsed = parse_answer("Kyiv [1]. Question: What else?\n\nPassages:\n[2] x", passages(2), ABSTAIN)
+    assert parsed.text == "Kyiv [1]." and len(parsed.citations) == 1
+
+
+def test_citation_after_a_closing_quote_and_truncated_repeats():
+    raw = 'He said it is "still in the air." [1] He said it is "still in the [1]'
+    parsed = parse_answer(raw, passages(1), ABSTAIN)
+    assert parsed.text == 'He said it is "still in the air." [1]'
+    assert [s.citations for s in parsed.sentences] == [(1,)]

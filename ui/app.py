@@ -272,8 +272,10 @@ def build(assistant: Assistant) -> gr.Blocks:
 
         ask_inputs = [box, turns, outlets, date_from, date_to, k]
         ask_outputs = [chatbot, turns, sources, picker, box]
+        # Scroll the article box (not the page) so the highlighted passage is in view.
         scroll = (
-            "() => { const m = document.querySelector('#article mark'); if (m) m.scrollIntoView({block: 'center'}); }"
+            "() => { const m = document.querySelector('#article mark'); const box = m && m.closest('.article-body');"
+            " if (box) box.scrollTop = m.offsetTop - box.offsetTop - 24; }"
         )
         for trigger in (send.click, box.submit):
             trigger(app.respond, ask_inputs, ask_outputs, api_visibility="private", concurrency_limit=4).then(
