@@ -1,0 +1,278 @@
+"""Does a passage support a claim? A score in [0, 1] and a verdict, offline and fast.
+
+`AlignmentChecker` aligns the claim with the passages' own sentences (and pairs of adjacent
+sentences) using the embedding model, then weighs lexical evidence where meaning hinges on
+it: numbers, dates and names in the claim that the passage lacks, a negation the evidence
+does not share, content words the passage never uses. A logistic model combines these
+features; its weights were fitted on `evals/support_pairs.jsonl` (`python
+benchmarks/support_checker.py --fit` prints them and the cross-validated accuracy).
+
+Any other checker with the same `check` method (an NLI cross-encoder, an LLM judge) can
+replace it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from rag.chunk import sentence_spans
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_CONTENT = re.compile(r"[a-z0-9]+")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?|refused|fails?|failed|lacks?)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# Capitalised words that are not names.
+_COMMON = {
+    "the", "a", "an", "and", "but", "or", "in", "on", "at", "of", "to", "for", "from", "by", "with",
+    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his",
+    "her", "their", "yes", "no", "according", "however", "also", "as", "after", "before", "while",
+    "answer", "passage", "passages", "article", "articles", "there", "is", "are", "was", "were",
+    "despite", "meanwhile", "furthermore", "additionally", "instead", "if", "when", "although",
+}  # fmt: skip
+_STOP = _COMMON | {
+    "has", "have", "had", "be", "been", "being", "do", "does", "did", "will", "would", "can", "could",
+    "should", "may", "might", "must", "said", "says", "say", "than", "then", "which", "who", "whom",
+    "what", "about", "into", "over", "more", "most", "other", "such", "not", "any", "all", "some",
+    "only", "very", "so", "up", "out", "one", "two", "our", "your", "them", "him", "us",
+}  # fmt: skip
+
+FEATURES = (
+    "sim_sentence",
+    "sim_window",
+    "coverage",
+    "bigrams",
+    "novel_words",
+    "missing_numbers",
+    "missing_names",
+    "negation",
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, group in enumerate(
+        [
+            ("zero", "none"), ("one", "first", "once"), ("two", "second", "twice", "both"),
+            ("three", "third"), ("four", "fourth"), ("five", "fifth"), ("six", "sixth"),
+            ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
+            ("eleven",), ("twelve", "dozen"),
+        ]
+    )
+    for w in group
+}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+")
+# Fitted by `benchmarks/support_checker.py --fit` on evals/support_pairs.jsonl (all 216 pairs,
+# logistic regression, C=1 chosen by 5-fold cross-validation).
+WEIGHTS = {
+    "bias": -5.665,
+    "sim_sentence": 2.475,
+    "sim_window": 1.926,
+    "coverage": 1.281,
+    "bigrams": 0.922,
+    "novel_words": 0.592,  # positive only because it moves with claim length next to coverage
+    "missing_numbers": -2.342,
+    "missing_names": -1.138,
+    "negation": -1.639,
+}
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ss"):  # "dismiss", "progress": not plurals
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _CONTENT.findall(text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def numbers(text: str) -> set[str]:
+    """Digits and number words, as digit strings: "three rounds" and "3 rounds" agree."""
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    found |= {_NUMBER_WORDS[w] for w in _CONTENT.findall(text.lower()) if w in _NUMBER_WORDS}
+    return found
+
+
+def bigram_overlap(claim: str, passage: str) -> float:
+    """Share of the claim's consecutive word pairs that the passage also has: near 1 for a
+    copied clause, lower for a paraphrase, however similar the meaning."""
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = _CONTENT.findall(text.lower())
+        return set(itertools.pairwise(words))
+
+    mine = pairs(claim)
+    return len(mine & pairs(passage)) / len(mine) if mine else 1.0
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words (people, places, months, organisations), lower-cased, possessives cut."""
+    found = set()
+    for word in _WORD.findall(text):
+        if word[0].isupper() and word.lower() not in _COMMON:
+            found.add(re.sub(r"[’']s$", "", word.lower()))
+    return found
+
+
+def _tokens(text: str) -> set[str]:
+    """Lower-case word and number tokens, possessives cut, thousands separators removed."""
+    return {re.sub(r"[’']s$", "", t) for t in re.findall(r"[a-z0-9’']+", text.lower().replace(",", ""))}
+
+
+def negated_words(text: str) -> set[str]:
+    """The word each negation applies to: the first content word after it ("not seeking")."""
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        following = [w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP]
+        if following:
+            out.add(_stem(following[0]))
+    return out
+
+
+# Opposites a small model swaps in: either side in the claim with the other in the evidence.
+_ANTONYMS = [
+    ("continu", "paus"), ("continu", "halt"), ("continu", "stop"), ("agre", "refus"), ("agre", "reject"),
+    ("accept", "reject"), ("increas", "decreas"), ("rise", "fall"), ("ris", "fell"), ("support", "oppos"),
+    ("win", "lose"), ("won", "lost"), ("allow", "ban"), ("fail", "succeed"), ("before", "after"),
+    ("sequential", "simultaneous"), ("strengthen", "weaken"), ("expand", "reduc"), ("open", "clos"),
+]  # fmt: skip
+_PREFIXES = ("un", "in", "dis", "im", "non")
+
+
+def _opposed(a: set[str], b: set[str]) -> bool:
+    """A word in `a` whose opposite (antonym, or the same word with/without un-, in-, dis-) is in `b`."""
+    for x, y in _ANTONYMS:
+        if any(w.startswith(x) for w in a) and any(w.startswith(y) for w in b) and not any(
+            w.startswith(x) for w in b
+        ):
+            return True
+    return any(w.startswith(p) and w[len(p) :] in b and w not in b for w in a for p in _PREFIXES)
+
+
+def negation_conflict(claim: str, evidence: str) -> bool:
+    """The claim negates what the evidence asserts, or asserts what the evidence negates.
+
+    Only negations next to words both sides share count: "regions not controlled by Russian
+    forces" does not conflict with "Putin demanded Kharkiv", but "Russia is seeking sanctions
+    relief" conflicts with "Russia is not seeking sanctions relief"."""
+    claim_words, evidence_words = content_words(claim), content_words(evidence)
+    added = negated_words(claim) & evidence_words - negated_words(evidence)
+    removed = negated_words(evidence) & claim_words - negated_words(claim)
+    only_claim, only_evidence = claim_words - evidence_words, evidence_words - claim_words
+    return bool(added or removed) or _opposed(only_claim, only_evidence) or _opposed(only_evidence, only_claim)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    score: float  # probability-like support score in [0, 1]
+    supported: bool
+    passage: int | None  # index of the best-supporting passage
+    evidence: str  # the best-aligned passage sentence(s)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class SupportChecker(Protocol):
+    threshold: float
+
+    def check(self, claim: str, passages: Sequence[str]) -> Verdict: ...
+
+    def check_many(self, claims: Sequence[str], passages: Sequence[str]) -> list[list[Verdict]]:
+        """`result[i][j]`: claim i against passage j alone."""
+        ...
+
+
+@dataclass
+class _Units:
+    """Sentences and adjacent-sentence windows of the passages, embedded once."""
+
+    texts: list[str]
+    owner: list[int]  # passage index of each unit
+    is_window: list[bool]
+    vectors: np.ndarray
+
+
+class AlignmentChecker:
+    def __init__(self, embeddings: Embeddings, threshold: float = 0.5, weights: dict[str, float] | None = None):
+        self.embeddings = embeddings
+        self.threshold = threshold
+        self.weights = weights or WEIGHTS
+
+    def _units(self, passages: Sequence[str]) -> _Units:
+        texts, owner, is_window = [], [], []
+        for i, passage in enumerate(passages):
+            sentences = [passage[s:e] for s, e in sentence_spans(passage)] or [passage]
+            for j, sentence in enumerate(sentences):
+                # A claim often copies one clause of a long sentence: the clauses, and each
+                # clause with its neighbour, are aligned too.
+                clauses = [c for c in _CLAUSE_BREAK.split(sentence) if len(c.split()) >= 3]
+                pieces = [sentence]
+                if len(clauses) > 1:
+                    pieces += clauses + [f"{a} {b}" for a, b in itertools.pairwise(clauses)]
+                for piece in pieces:
+                    texts.append(piece)
+                    owner.append(i)
+                    is_window.append(False)
+                if j + 1 < len(sentences):
+                    texts.append(f"{sentence} {sentences[j + 1]}")
+                    owner.append(i)
+                    is_window.append(True)
+        vectors = np.asarray(self.embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
+        return _Units(texts, owner, is_window, vectors)
+
+    def features(self, claim: str, claim_vector: np.ndarray, units: _Units, passage: str, index: int) -> dict:
+        mine = [u for u in range(len(units.texts)) if units.owner[u] == index]
+        sims = units.vectors[mine] @ claim_vector if mine else np.zeros(1)
+        sentence_sims = [s for s, u in zip(sims, mine, strict=True) if not units.is_window[u]] or [0.0]
+        window_sims = [s for s, u in zip(sims, mine, strict=True) if units.is_window[u]] or sentence_sims
+        best = units.texts[mine[int(np.argmax(sims))]] if mine else passage
+        words = content_words(claim)
+        present = content_words(passage)
+        tokens = _tokens(passage)
+        passage_numbers = numbers(passage)
+        return {
+            "sim_sentence": float(max(sentence_sims)),
+            "sim_window": float(max(window_sims)),
+            "coverage": len(words & present) / len(words) if words else 1.0,
+            "bigrams": bigram_overlap(claim, passage),
+            "novel_words": float(len(words - present)),
+            "missing_numbers": float(len(numbers(claim) - passage_numbers)),
+            "missing_names": float(sum(1 for n in names(claim) if n not in tokens)),
+            "negation": float(negation_conflict(claim, best)),
+            "_evidence": best,  # type: ignore[dict-item]
+        }
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.weights["bias"] + sum(self.weights[name] * features[name] for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def check_many(self, claims: Sequence[str], passages: Sequence[str]) -> list[list[Verdict]]:
+        units = self._units(passages)
+        claim_vectors = np.asarray(self.embeddings.embed_documents(list(claims))) if claims else []
+        results = []
+        for claim, vector in zip(claims, claim_vectors, strict=True):
+            row = []
+            for j, passage in enumerate(passages):
+                f = self.features(claim, vector, units, passage, j)
+                evidence = str(f.pop("_evidence"))
+                s = self.score(f)
+                row.append(Verdict(round(s, 4), s >= self.threshold, j, evidence, f))
+            results.append(row)
+        return results
+
+    def check(self, claim: str, passages: Sequence[str]) -> Verdict:
+        """The best support any one of `passages` gives the claim."""
+        row = self.check_many([claim], passages)[0]
+        if not row:
+            return Verdict(0.0, False, None, "")
+        return max(row, key=lambda v: v.score)
