@@ -35,8 +35,10 @@ def report(name: str, predicted: list[bool], rows: list[dict]) -> None:
     precision_u = tn / flagged if flagged else 0.0
     recall_u = tn / neg
     balanced = (tp / pos + tn / neg) / 2
-    print(f"{name}: accuracy {(tp + tn) / len(rows):.3f}, balanced {balanced:.3f}, "
-          f"unsupported precision {precision_u:.3f} recall {recall_u:.3f}")
+    print(
+        f"{name}: accuracy {(tp + tn) / len(rows):.3f}, balanced {balanced:.3f}, "
+        f"unsupported precision {precision_u:.3f} recall {recall_u:.3f}"
+    )
     by_kind: dict[str, list[bool]] = defaultdict(list)
     for p, t, r in zip(predicted, truth, rows, strict=True):
         by_kind[r["kind"]].append(p == t)
@@ -56,8 +58,10 @@ def main() -> None:
     started = time.perf_counter()
     verdicts = [checker.check(r["claim"], [r["passage"]]) for r in rows]
     per_claim_ms = (time.perf_counter() - started) / len(rows) * 1000
-    print(f"{len(rows)} pairs, {sum(r['label'] == 'supported' for r in rows)} supported; "
-          f"{per_claim_ms:.1f} ms per claim (one passage)\n")
+    print(
+        f"{len(rows)} pairs, {sum(r['label'] == 'supported' for r in rows)} supported; "
+        f"{per_claim_ms:.1f} ms per claim (one passage)\n"
+    )
 
     sims = np.array([v.features["sim_sentence"] for v in verdicts])
     truth = np.array([r["label"] == "supported" for r in rows])
@@ -80,8 +84,10 @@ def main() -> None:
             m = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
             scores[c] = balanced(cross_val_predict(m, x, truth, cv=folds).astype(bool))
         best_c = max(scores, key=lambda c: scores[c])
-        print("5-fold CV balanced accuracy by regularisation C: "
-              + ", ".join(f"{c:g}: {b:.3f}" for c, b in scores.items()))
+        print(
+            "5-fold CV balanced accuracy by regularisation C: "
+            + ", ".join(f"{c:g}: {b:.3f}" for c, b in scores.items())
+        )
         model = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced")
         cv = cross_val_predict(model, x, truth, cv=folds)
         report(f"refit (C={best_c:g}), 5-fold cross-validated", list(cv.astype(bool)), rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
@@ -13,8 +13,9 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from rag.chunk import token_counter
-from rag.cite import ParsedAnswer, parse_answer
+from rag.cite import parse_answer
 from rag.errors import LLMError, QuestionError, RagError
+from rag.guard import AnswerGuard
 from rag.prompts import PromptTemplate
 from rag.retrieve import Filters, PassageRetriever
 from rag.types import Answer, Passage, Token
@@ -62,7 +63,7 @@ class AnswerChain:
         condense_prompt: PromptTemplate,
         config: ChainConfig,
         model_name: str,
-        attributor: Callable[[ParsedAnswer, str, list[Passage]], ParsedAnswer] | None = None,
+        guard: AnswerGuard | None = None,
     ) -> None:
         self.retriever = retriever
         self.llm = llm
@@ -70,7 +71,7 @@ class AnswerChain:
         self.condense_prompt = condense_prompt
         self.config = config
         self.model_name = model_name
-        self.attributor = attributor
+        self.guard = guard
         self.count_tokens = token_counter(config.encoding)
         self._generate: Runnable = llm | StrOutputParser()
 
@@ -178,13 +179,15 @@ class AnswerChain:
         timings["generate_s"] = time.perf_counter() - t
         raw = "".join(pieces)
         parsed = parse_answer(raw, passages, abstain)
-        if self.attributor is not None:
+        checked = None
+        if self.guard is not None:
             t = time.perf_counter()
-            parsed = self.attributor(parsed, standalone, passages)
-            timings["attribute_s"] = time.perf_counter() - t
+            checked = self.guard(parsed, standalone, passages)
+            parsed = checked.parsed
+            timings["guard_s"] = time.perf_counter() - t
         yield finish(
             Answer(
-                text=parsed.text,
+                text=abstain if parsed.abstained else parsed.text,
                 citations=parsed.citations,
                 passages=passages,
                 prompt_version=self.answer_prompt.version,
@@ -194,6 +197,9 @@ class AnswerChain:
                 abstained=parsed.abstained,
                 sentences=parsed.sentences,
                 raw_output=raw,
+                unsupported=checked.unsupported if checked else [],
+                faithfulness=checked.faithfulness if checked else None,
+                fallback=checked.fallback if checked else None,
             )
         )
 

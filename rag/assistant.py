@@ -19,10 +19,10 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
 from rag.answer import AnswerChain, ChainConfig, History
-from rag.attribute import Attributor
 from rag.chunk import Chunker
 from rag.embed import SentenceTransformerEmbeddings
 from rag.errors import IngestError
+from rag.guard import AnswerGuard
 from rag.ingest import Ingestor, ProgressFn
 from rag.llm import describe, make_chat_model
 from rag.prompts import load_prompt
@@ -30,6 +30,7 @@ from rag.retrieve import DenseRetriever, Filters, PassageRetriever
 from rag.runtime import go_offline
 from rag.settings import Settings
 from rag.store import ArticleStore
+from rag.support import AlignmentChecker
 from rag.types import Answer, Article, ArticleInfo, IngestReport, Token
 
 
@@ -90,8 +91,15 @@ class Assistant:
                 encoding=s.chunking.encoding,
             ),
             model_name=self.model_name,
-            attributor=Attributor(self.embeddings) if s.answer.attribute_uncited else None,
+            guard=self._guard(),
         )
+
+    def _guard(self) -> AnswerGuard | None:
+        a = self.settings.answer
+        if not a.guard:
+            return None
+        checker = AlignmentChecker(self.embeddings, threshold=a.support_threshold)
+        return AnswerGuard(checker, self.embeddings, mode=a.unsupported)
 
     def _chunker(self) -> Chunker:
         fits = getattr(self.embeddings, "fits", None)

@@ -93,8 +93,11 @@ def print_answer(answer: Answer) -> None:
         out.print(f"\n[bold][{c.number}][/] {p.title}" + (f" ({about})" if about else ""), soft_wrap=True)
         out.print(f"    [dim]{p.article_id} chars {p.start}-{p.end}, relevance {p.score:.2f}[/]")
         out.print(f"    “{' '.join(p.text.split())[:300]}…”", soft_wrap=True)
+    for sentence in answer.unsupported:
+        out.print(f"\n[yellow]not supported by the sources (removed):[/] {sentence}", soft_wrap=True)
     total = answer.timings.get("total_s", 0.0)
-    out.print(f"\n[dim]{answer.model} · {answer.prompt_version} · {total:.1f}s[/]")
+    checked = "" if answer.faithfulness is None else f" · faithfulness {answer.faithfulness:.2f}"
+    out.print(f"\n[dim]{answer.model} · {answer.prompt_version}{checked} · {total:.1f}s[/]")
 
 
 @app.command()

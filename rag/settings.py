@@ -97,11 +97,11 @@ class AnswerSettings(BaseModel):
     condense_prompt: str = "condense.v1"
     context_tokens: int = Field(1200, gt=0, description="tiktoken budget for the numbered passages in the prompt.")
     max_question_chars: int = Field(2000, gt=0)
-    attribute_uncited: bool = Field(
-        True,
-        description="Cite the supporting passage for answer sentences the model left uncited, "
-        "when a passage sentence is close in meaning and has every number and name in it.",
+    guard: bool = Field(True, description="Check every answer sentence against the passage it cites.")
+    unsupported: Literal["remove", "mark"] = Field(
+        "remove", description="What the guard does with a sentence no passage supports."
     )
+    support_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Support score a sentence needs.")
 
 
 class UISettings(BaseModel):

@@ -66,6 +66,11 @@ class AnswerSentence:
     text: str
     citations: tuple[int, ...]
     inferred: bool = False  # citation attached after generation, not written by the model
+    # "supported" by its own citations, "repaired" (cited to another passage that supports it),
+    # "unsupported" (shown only in mark mode), "quote" (a passage sentence quoted verbatim),
+    # or "unchecked" when the guard is off.
+    verdict: str = "unchecked"
+    score: float | None = None
 
 
 @dataclass
@@ -81,6 +86,9 @@ class Answer:
     sentences: list[AnswerSentence] = field(default_factory=list)
     raw_output: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    unsupported: list[str] = field(default_factory=list)  # sentences the guard removed or marked
+    faithfulness: float | None = None  # share of the model's sentences its own citations support
+    fallback: str | None = None  # "quotes" or "abstain" when no model sentence survived
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,8 +98,18 @@ class Answer:
             "abstained": self.abstained,
             "citations": [c.to_dict() for c in self.citations],
             "sentences": [
-                {"text": s.text, "citations": list(s.citations), "inferred": s.inferred} for s in self.sentences
+                {
+                    "text": s.text,
+                    "citations": list(s.citations),
+                    "verdict": s.verdict,
+                    "score": s.score,
+                    "inferred": s.inferred,
+                }
+                for s in self.sentences
             ],
+            "unsupported": self.unsupported,
+            "faithfulness": self.faithfulness,
+            "fallback": self.fallback,
             "passages": [p.to_dict() for p in self.passages],
             "prompt_version": self.prompt_version,
             "model": self.model,

@@ -21,8 +21,21 @@ def ephemeral_client() -> chromadb.api.ClientAPI:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    # A fresh collection per test: the ephemeral client is shared by the session.
-    return Settings(store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"})
+    # A fresh collection per test: the ephemeral client is shared by the session. The answer
+    # guard is off here so chain tests see the scripted model's text; tests/test_guard.py and
+    # the integration tests run it.
+    return Settings(
+        store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"}, answer={"guard": False}
+    )
+
+
+@pytest.fixture(scope="session")
+def real_embeddings():
+    from rag.embed import SentenceTransformerEmbeddings
+    from rag.runtime import go_offline
+
+    go_offline()
+    return SentenceTransformerEmbeddings()
 
 
 @pytest.fixture

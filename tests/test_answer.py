@@ -136,40 +136,6 @@ def test_control_characters_are_removed_from_questions(ready: Assistant):
     assert answer.question == "Which oblasts did Putin demand?"
 
 
-def test_uncited_sentence_copied_from_a_passage_gets_an_inferred_citation(settings, ephemeral_client, corpus):
-    a = build(
-        settings,
-        ephemeral_client,
-        corpus,
-        ["Russian President Vladimir Putin has demanded that Ukraine cede Mykolaiv and Kharkiv oblasts."],
-    )
-    answer = a.ask(OBLASTS)
-    assert answer.sentences[0].inferred and answer.sentences[0].citations == (1,)
-    assert answer.citations[0].passage.article_id == EUROMAIDAN
-    assert answer.text.endswith("Kharkiv oblasts [1].")
-
-
-def test_uncited_sentence_naming_what_no_passage_says_stays_uncited(settings, ephemeral_client, corpus):
-    a = build(
-        settings,
-        ephemeral_client,
-        corpus,
-        ["Russian President Vladimir Putin has demanded that Ukraine cede Odesa and Kharkiv oblasts."],
-    )
-    answer = a.ask(OBLASTS)
-    assert answer.citations == [] and answer.sentences[0].citations == ()
-
-
-def test_negated_claim_is_not_attributed_to_an_affirmative_passage(settings, ephemeral_client, corpus):
-    a = build(
-        settings,
-        ephemeral_client,
-        corpus,
-        ["Lavrov did not claim the United States had agreed to this proposal during talks in Riyadh."],
-    )
-    assert a.ask("What did Lavrov claim about the talks in Riyadh?").citations == []
-
-
 def test_chain_is_a_runnable(ready: Assistant):
     answer = ready.chain.as_runnable().invoke({"question": OBLASTS})
     assert isinstance(answer, Answer) and answer.citations

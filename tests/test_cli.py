@@ -11,13 +11,14 @@ from typer.testing import CliRunner
 from rag.cli import app
 
 EUROMAIDAN = "001_fe26a455a43feec8"
+ANSWER = "Russian President Vladimir Putin has demanded that Ukraine cede Mykolaiv and Kharkiv oblasts [1]."
 
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RAG_STORE__PATH", str(tmp_path / "index"))
     monkeypatch.setenv("RAG_LLM__PROVIDER", "fake")
-    monkeypatch.setenv("RAG_LLM__FAKE_RESPONSES", '["Putin demanded Mykolaiv and Kharkiv oblasts [1]."]')
+    monkeypatch.setenv("RAG_LLM__FAKE_RESPONSES", json.dumps([ANSWER]))
     return tmp_path
 
 
@@ -36,7 +37,8 @@ def test_ingest_ask_sources_remove_stats(env: Path, corpus: Path):
     code, out = run("ask", "Which oblasts not under Russian control did Putin demand?", "--json", "-k", "3")
     assert code == 0, out
     answer = json.loads(out)
-    assert answer["text"] == "Putin demanded Mykolaiv and Kharkiv oblasts [1]."
+    assert answer["text"] == ANSWER  # checked by the answer guard and kept
+    assert answer["sentences"][0]["verdict"] == "supported" and answer["faithfulness"] == 1.0
     assert answer["citations"][0]["article_id"] == EUROMAIDAN
     assert answer["citations"][0]["outlet"] == "Euromaidan Press"
     assert len(answer["passages"]) <= 3

@@ -89,10 +89,23 @@ def article_view(article: Article, passage: Passage) -> str:
 
 
 def chat_text(answer: Answer) -> str:
-    """The answer as shown in the chat bubble: escaped, so model output cannot inject markup."""
+    """The answer as shown in the chat bubble: escaped, so model output cannot inject markup.
+    Sentences the guard marked are flagged; removed ones are listed below the answer."""
     if answer.abstained:
         return escape(answer.text) + "\n\n*The closest passages found are listed under Sources.*"
-    return escape(answer.text)
+    if any(s.verdict == "unsupported" for s in answer.sentences):
+        body = " ".join(
+            f"⚠️ ~~{escape(s.text)}~~ *(not supported by the sources)*" if s.verdict == "unsupported" else escape(s.text)
+            for s in answer.sentences
+        )
+    else:
+        body = escape(answer.text)
+    removed = [s for s in answer.unsupported if s not in {x.text for x in answer.sentences}]
+    if removed:
+        body += "\n\n*Not supported by the sources, so not shown as part of the answer:* " + " ".join(
+            f"~~{escape(s)}~~" for s in removed
+        )
+    return body
 
 
 CSS = """

@@ -32,7 +32,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(CORPUS, root / "corpus")
     (root / "corpus" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    settings = Settings(store={"path": root / "index"}, ui={"upload_dir": root / "uploads"})
+    # Guard off: the scripted reply is not a faithful sentence; guard display is tested in test_handlers.
+    settings = Settings(store={"path": root / "index"}, ui={"upload_dir": root / "uploads"}, answer={"guard": False})
     assistant = Assistant(
         settings,
         llm=ScriptedChatModel(responses=["The answer is in the passage [1]. It is cited [2]."]),

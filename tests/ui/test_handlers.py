@@ -141,3 +141,18 @@ def test_api_returns_json_with_citations(app: ChatApp):
     result = app.api_ask(OBLASTS, 3)
     assert result["text"].endswith("[1].") and result["citations"][0]["title"]
     assert app.api_ask("   ")["error"] == "Please type a question."
+
+
+def test_guard_verdicts_are_visible(app: ChatApp):
+    from rag.types import AnswerSentence
+
+    answer = app.assistant.ask(OBLASTS)
+    answer.sentences = [
+        AnswerSentence("Putin demanded Kharkiv [1].", (1,), verdict="supported", score=0.9),
+        AnswerSentence("Putin demanded <b>Odesa</b>.", (), verdict="unsupported", score=0.1),
+    ]
+    answer.unsupported = ["Putin demanded <b>Odesa</b>.", "Lviv was also demanded."]
+    shown = chat_messages([{"question": "q", "answer": answer}])[1]["content"]
+    assert "⚠️ ~~Putin demanded &lt;b&gt;Odesa&lt;/b&gt;.~~ *(not supported by the sources)*" in shown
+    assert "Not supported by the sources" in shown and "~~Lviv was also demanded.~~" in shown
+    assert shown.count("Odesa") == 1  # a marked sentence is not listed twice
