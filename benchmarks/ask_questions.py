@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from rag import Assistant, Settings, Token
+from rag.cite import parse_answer
 
 HERE = Path(__file__).resolve().parent
 
@@ -73,7 +74,13 @@ def main() -> None:
                     "total_s": total,
                     "text": answer.text,
                     "raw": answer.raw_output,
-                    "inferred": [s.inferred for s in answer.sentences],
+                    "verdicts": [s.verdict for s in answer.sentences],
+                    # The model's own sentences, before the guard: re-parse its raw output.
+                    "raw_sentences": len(parse_answer(answer.raw_output, answer.passages).sentences),
+                    "faithfulness": answer.faithfulness,
+                    "fallback": answer.fallback,
+                    "unsupported": answer.unsupported,
+                    "guard_s": answer.timings.get("guard_s"),
                 }
             )
             ok = answer.abstained if expected is None else expected in cited
@@ -107,6 +114,32 @@ def main() -> None:
             f"  total per answer: median {statistics.median(r['total_s'] for r in generated):.1f}s, "
             f"max {max(r['total_s'] for r in generated):.1f}s"
         )
+    checked = [r for r in rows if r["faithfulness"] is not None]
+    if checked:
+        raw_total = sum(r["raw_sentences"] for r in checked)
+        before = sum(r["faithfulness"] * r["raw_sentences"] for r in checked)
+        shown = [v for r in checked for v in r["verdicts"]]
+        after = sum(v in ("supported", "repaired", "quote") for v in shown)
+        guard_times = sorted(r["guard_s"] for r in checked if r["guard_s"] is not None)
+        print(f"  answer guard on {len(checked)} generated answers ({raw_total} model sentences):")
+        print(
+            f"    sentences supported by the passage they cite, before the guard: {before:.0f}/{raw_total}"
+            f" = {before / max(raw_total, 1):.0%}"
+        )
+        print(
+            f"    displayed sentences supported by their cited passage, after the guard: {after}/{len(shown)}"
+            f" = {after / max(len(shown), 1):.0%} (repaired citations: {shown.count('repaired')},"
+            f" removed sentences: {sum(len(r['unsupported']) for r in checked)})"
+        )
+        print(
+            f"    fell back to quotations: {sum(r['fallback'] == 'quotes' for r in checked)}/{len(checked)}, "
+            f"to abstaining: {sum(r['fallback'] == 'abstain' for r in checked)}/{len(checked)}"
+        )
+        if guard_times:
+            print(
+                f"    latency added by the guard: median {statistics.median(guard_times) * 1000:.0f} ms, "
+                f"max {guard_times[-1] * 1000:.0f} ms"
+            )
     abst = [r["total_s"] for r in rows if r["first_token_s"] is None]
     if abst:
         print(f"  abstentions without an LLM call: {len(abst)}, median {statistics.median(abst) * 1000:.0f} ms")

@@ -207,8 +207,19 @@ class AlignmentChecker:
         self.threshold = threshold
         self.weights = weights or WEIGHTS
 
-    def _units(self, passages: Sequence[str]) -> _Units:
+    def _units(self, passages: Sequence[str], claims: Sequence[str]) -> _Units:
+        """Sentences, clauses and adjacent-sentence windows worth aligning with the claims.
+
+        Embedding is the cost here (~150 short texts/s on two CPU cores), so a unit sharing
+        fewer than two content words with every claim is skipped: it cannot be the best
+        alignment of a claim that the passage supports."""
+        wanted = [content_words(c) for c in claims]
         texts, owner, is_window = [], [], []
+
+        def keep(text: str) -> bool:
+            words = content_words(text)
+            return any(len(words & w) >= min(2, len(w)) for w in wanted)
+
         for i, passage in enumerate(passages):
             sentences = [passage[s:e] for s, e in sentence_spans(passage)] or [passage]
             for j, sentence in enumerate(sentences):
@@ -218,12 +229,12 @@ class AlignmentChecker:
                 pieces = [sentence]
                 if len(clauses) > 1:
                     pieces += clauses + [f"{a} {b}" for a, b in itertools.pairwise(clauses)]
-                for piece in pieces:
+                for piece in filter(keep, pieces):
                     texts.append(piece)
                     owner.append(i)
                     is_window.append(False)
-                if j + 1 < len(sentences):
-                    texts.append(f"{sentence} {sentences[j + 1]}")
+                if j + 1 < len(sentences) and keep(window := f"{sentence} {sentences[j + 1]}"):
+                    texts.append(window)
                     owner.append(i)
                     is_window.append(True)
         vectors = np.asarray(self.embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
@@ -231,10 +242,10 @@ class AlignmentChecker:
 
     def features(self, claim: str, claim_vector: np.ndarray, units: _Units, passage: str, index: int) -> dict:
         mine = [u for u in range(len(units.texts)) if units.owner[u] == index]
-        sims = units.vectors[mine] @ claim_vector if mine else np.zeros(1)
+        sims = units.vectors[mine] @ claim_vector if mine else np.zeros(0)
         sentence_sims = [s for s, u in zip(sims, mine, strict=True) if not units.is_window[u]] or [0.0]
         window_sims = [s for s, u in zip(sims, mine, strict=True) if units.is_window[u]] or sentence_sims
-        best = units.texts[mine[int(np.argmax(sims))]] if mine else passage
+        best = units.texts[mine[int(np.argmax(sims))]] if mine else passage  # nothing aligned: sims are 0
         words = content_words(claim)
         present = content_words(passage)
         tokens = _tokens(passage)
@@ -256,7 +267,7 @@ class AlignmentChecker:
         return 1.0 / (1.0 + math.exp(-z))
 
     def check_many(self, claims: Sequence[str], passages: Sequence[str]) -> list[list[Verdict]]:
-        units = self._units(passages)
+        units = self._units(passages, claims)
         claim_vectors: Any = np.asarray(self.embeddings.embed_documents(list(claims))) if claims else []
         results = []
         for claim, vector in zip(claims, claim_vectors, strict=True):
