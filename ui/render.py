@@ -50,11 +50,8 @@ def citation_card(answer: Answer, citation: Citation) -> str:
     p = citation.passage
     span = best_sentence(p.text, _claims_citing(answer, citation.number))
     inferred = any(citation.number in s.citations and s.inferred for s in answer.sentences)
-    note = (
-        " <span class='inferred' title='The answer guard cited this passage: the model cited another one, or none'>re-cited</span>"
-        if inferred
-        else ""
-    )
+    tip = "The answer guard cited this passage: the model cited another one, or none"
+    note = f" <span class='inferred' title='{tip}'>re-cited</span>" if inferred else ""
     return (
         f"<div class='citation' id='citation-{citation.number}'>"
         f"<div class='cite-head'><span class='cite-num'>[{citation.number}]</span> {byline(p)}{note}</div>"
