@@ -46,6 +46,7 @@ class _Pending:
     article: Article
     digests: tuple[str, str]  # content hash, text hash
     chunks: list[Chunk]
+    known: dict[str, list[float]]  # chunk text -> vector, from the article's indexed version
 
 
 class Ingestor:
@@ -55,6 +56,9 @@ class Ingestor:
         self.chunker = chunker
         self.batch_size = batch_size
         self._dimension: int | None = None
+        # Text hash -> id of each article taken in this run: a twin whose first copy is still
+        # waiting in a batch is not in the store yet.
+        self._taken: dict[str, str] = {}
 
     @property
     def dimension(self) -> int:
@@ -62,24 +66,33 @@ class Ingestor:
             self._dimension = embedding_dimension(self.embeddings)
         return self._dimension
 
-    def _slices(self, chunks: Sequence[Chunk]) -> Iterator[tuple[Sequence[Chunk], list[list[float]]]]:
+    def _vectors(self, texts: list[str], known: dict[str, list[float]], report: IngestReport) -> list[list[float]]:
+        """Vectors for `texts`: each distinct text not already `known` goes to the model once."""
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        fresh = dict(zip(todo, self.embeddings.embed_documents(todo) if todo else [], strict=True))
+        report.chunks_reused += len(texts) - len(todo)
+        return [fresh[t] if t in fresh else known[t] for t in texts]
+
+    def _slices(
+        self, chunks: Sequence[Chunk], known: dict[str, list[float]], report: IngestReport
+    ) -> Iterator[tuple[Sequence[Chunk], list[list[float]]]]:
         for i in range(0, len(chunks), self.batch_size):
             batch = chunks[i : i + self.batch_size]
-            yield batch, self.embeddings.embed_documents([c.text for c in batch])
+            yield batch, self._vectors([c.text for c in batch], known, report)
 
     def _flush(self, pending: list[_Pending], report: IngestReport) -> None:
-        """Embed every pending chunk in one call, then write article by article."""
+        """Embed every pending chunk in one call, then write the batch with a few store calls."""
         if not pending:
             return
-        texts = [c.text for p in pending for c in p.chunks]
-        vectors = self.embeddings.embed_documents(texts) if texts else []
-        offset = 0
+        known = {t: v for p in pending for t, v in p.known.items()}
+        vectors = self._vectors([c.text for p in pending for c in p.chunks], known, report)
+        writes, offset = [], 0
         for p in pending:
-            mine = vectors[offset : offset + len(p.chunks)]
+            writes.append((p.article, p.digests, p.chunks, vectors[offset : offset + len(p.chunks)]))
             offset += len(p.chunks)
-            report.chunks_written += self.store.replace_article(
-                p.article, p.digests, [(p.chunks, mine)], self.dimension
-            )
+        self.store.replace_articles(writes, self.dimension)
+        for p in pending:
+            report.chunks_written += len(p.chunks)
             report.ingested.append(p.article.id)
         pending.clear()
 
@@ -90,21 +103,28 @@ class Ingestor:
             report.unchanged.append(article.id)
             return
         twins = [i for i in self.store.article_ids_with_text(digests[1]) if i != article.id]
+        if not twins and self._taken.get(digests[1], article.id) != article.id:
+            twins = [self._taken[digests[1]]]
         if twins:
             report.duplicates.append((article.id, twins[0]))
             return
+        self._taken[digests[1]] = article.id
         chunks = self.chunker.split(article)
+        # An edited (or re-titled) article keeps the vectors of the chunks whose text is unchanged.
+        vectors = self.store.chunk_vectors(article.id) if known is not None else {}
         if len(chunks) > self.batch_size:  # a long article streams through on its own
-            report.chunks_written += self.store.replace_article(article, digests, self._slices(chunks), self.dimension)
+            slices = self._slices(chunks, vectors, report)
+            report.chunks_written += self.store.replace_article(article, digests, slices, self.dimension)
             report.ingested.append(article.id)
             return
-        pending.append(_Pending(article, digests, chunks))
+        pending.append(_Pending(article, digests, chunks, vectors))
         if sum(len(p.chunks) for p in pending) >= self.batch_size:
             self._flush(pending, report)
 
     def ingest(self, paths: Sequence[str | Path], on_progress: ProgressFn | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
+        self._taken = {}
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]

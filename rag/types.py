@@ -149,6 +149,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file or record, reason)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (article id, same text as)
     chunks_written: int = 0
+    chunks_reused: int = 0  # written with the vector of an identical, already embedded text
     seconds: float = 0.0
 
     @property
@@ -162,5 +163,6 @@ class IngestReport:
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "duplicates": [{"article_id": a, "same_as": b} for a, b in self.duplicates],
             "chunks_written": self.chunks_written,
+            "chunks_reused": self.chunks_reused,
             "seconds": round(self.seconds, 3),
         }
