@@ -119,7 +119,9 @@ def outlet_mentions(question: str, outlets: Iterable[str]) -> tuple[str, ...]:
     found = []
     for outlet in outlets:
         name = outlet.strip()
-        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", question, re.IGNORECASE):
+        # Short or all-caps names ("AP", "BBC") only in their own case: "ap" or "Bbc" is noise.
+        flags = 0 if len(name) < 4 or name.isupper() else re.IGNORECASE
+        if len(name) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", question, flags):
             found.append(outlet)
     return tuple(sorted(found))
 
@@ -152,7 +154,7 @@ def parse_query(question: str, reference: date | None = None, outlets: Iterable[
         phrases.append(m.group(0).strip())
         # "this week" says nothing about the topic; left in, it pulls toward any text that
         # mentions weeks. Absolute dates stay: articles often state them.
-        text = " ".join((question[: m.start()] + question[m.end() :]).split())
+        text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join((question[: m.start()] + question[m.end() :]).split()))
 
     return QueryHints(
         text=text or question,
