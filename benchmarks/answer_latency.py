@@ -49,7 +49,7 @@ def main() -> None:
         Assistant(settings).ingest(args.corpus)  # not timed; this process now has the model files cached by the OS
 
         cold = Assistant(settings)
-        ttft, total, answer = timed(cold, args.question)
+        ttft, total, _ = timed(cold, args.question)
         print(f"question: {args.question}")
         print(f"model: {cold.model_name}; retrieval: {settings.retrieval.mode}; guard: {settings.answer.guard}")
         print(
