@@ -53,7 +53,8 @@ def main() -> None:
         print(f"question: {args.question}")
         print(f"model: {cold.model_name}; retrieval: {settings.retrieval.mode}; guard: {settings.answer.guard}")
         print(
-            f"cold (first question of a new Assistant, lazy loads included): first token {ttft:.2f} s, total {total:.2f} s"
+            "cold (first question of a new Assistant, lazy loads included): "
+            f"first token {ttft:.2f} s, total {total:.2f} s"
         )
         warm = [timed(cold, args.question) for _ in range(args.runs)]
         firsts, totals = [w[0] for w in warm], [w[1] for w in warm]
