@@ -23,10 +23,13 @@ from rag.chunk import Chunker
 from rag.embed import SentenceTransformerEmbeddings
 from rag.errors import IngestError
 from rag.guard import AnswerGuard
+from rag.hybrid import HybridConfig, HybridRetriever, keyword_folder
 from rag.ingest import Ingestor, ProgressFn
+from rag.keyword import KeywordIndex
 from rag.llm import describe, make_chat_model
 from rag.prompts import load_prompt
-from rag.retrieve import DenseRetriever, Filters, PassageRetriever
+from rag.rerank import CrossEncoderReranker
+from rag.retrieve import Filters
 from rag.runtime import go_offline
 from rag.settings import Settings
 from rag.store import ArticleStore
@@ -72,8 +75,21 @@ class Assistant:
         return describe(self.settings.llm) if self._llm is None else type(self._llm).__name__
 
     @cached_property
-    def retriever(self) -> PassageRetriever:
-        return DenseRetriever(store=self.store, embeddings=self.embeddings, k=self.settings.retrieval.k)
+    def retriever(self) -> HybridRetriever:
+        """Hybrid by default; `retrieval.mode` dense or bm25 uses one arm (still cosine-scored)."""
+        r = self.settings.retrieval
+        return HybridRetriever(
+            store=self.store,
+            embeddings=self.embeddings,
+            keyword=KeywordIndex(keyword_folder(self.settings.store, r), r.bm25_stemmer or None, r.bm25_k1, r.bm25_b),
+            config=HybridConfig.from_settings(r),
+            reranker=CrossEncoderReranker(r.reranker, self.settings.embedding.device) if r.reranker else None,
+            k=r.k,
+        )
+
+    def _sync_keyword_index(self) -> None:
+        if self.settings.retrieval.mode != "dense":
+            self.retriever.sync_keyword_index()
 
     @cached_property
     def chain(self) -> AnswerChain:
@@ -112,14 +128,18 @@ class Assistant:
         """Add or update the articles under `paths`; unchanged files are skipped."""
         ingestor = Ingestor(self.store, self.embeddings, self._chunker(), self.settings.ingest_batch_size)
         if self.settings.store.host or self._client is not None:
-            return ingestor.ingest(list(paths), on_progress)
+            report = ingestor.ingest(list(paths), on_progress)
+            self._sync_keyword_index()
+            return report
         # Two writers on one embedded index (CLI and UI upload) would interleave deletes and
         # writes; one waits briefly, then fails with a clear message instead.
         path = self.settings.store.path
         path.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(path / ".ingest.lock"), timeout=5):
-                return ingestor.ingest(list(paths), on_progress)
+                report = ingestor.ingest(list(paths), on_progress)
+                self._sync_keyword_index()
+                return report
         except Timeout as e:
             raise IngestError(f"Another ingestion is writing to {path}; try again when it has finished.") from e
 
@@ -131,7 +151,9 @@ class Assistant:
 
     def remove(self, article_id: str) -> bool:
         """Delete an article and its chunks; False when no such article was indexed."""
-        return self.store.remove_article(article_id)
+        removed = self.store.remove_article(article_id)
+        self._sync_keyword_index()
+        return removed
 
     def stats(self) -> dict[str, Any]:
         articles = self.sources()

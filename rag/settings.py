@@ -66,8 +66,42 @@ class RetrievalSettings(BaseModel):
     min_relevance: float = Field(
         0.25,
         description="Cosine similarity a passage must reach; below it for all passages the "
-        "assistant abstains without calling the LLM.",
+        "assistant abstains without calling the LLM. Every mode keeps the cosine score.",
     )
+    mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="hybrid: BM25 and embeddings fused; dense: embeddings only; bm25: keywords only."
+    )
+    fusion: Literal["weighted", "rrf"] = Field(
+        "weighted", description="weighted: normalized scores times weights; rrf: reciprocal-rank fusion."
+    )
+    dense_weight: float = Field(
+        0.7, ge=0.0, le=1.0, description="Weight of the dense arm in weighted fusion (BM25 gets the rest)."
+    )
+    normalization: Literal["minmax", "zscore", "max"] = Field(
+        "zscore", description="How each arm's candidate scores are scaled before weighted fusion."
+    )
+    rrf_k: int = Field(60, gt=0, description="k in 1/(k + rank) for reciprocal-rank fusion.")
+    candidates: int = Field(50, gt=0, le=1000, description="Candidates each arm contributes to fusion.")
+    bm25_stemmer: str | None = Field("english", description="Snowball stemmer language for BM25; empty for none.")
+    bm25_k1: float = Field(1.2, gt=0.0, description="BM25 term-frequency saturation.")
+    bm25_b: float = Field(0.75, ge=0.0, le=1.0, description="BM25 length normalization.")
+    keyword_dir: Path | None = Field(
+        None,
+        description="Folder of the BM25 index. Default: <store.path>/keyword/<collection> for the embedded "
+        "store; ~/.cache/rag/keyword/<host>_<port>_<collection> for a Chroma server.",
+    )
+    duplicate_threshold: float = Field(
+        0.95, ge=0.0, le=1.01, description="Cosine above which a lower-ranked passage is a near-duplicate and dropped."
+    )
+    mmr: bool = Field(False, description="Re-rank the fused candidates by maximal marginal relevance (diversity).")
+    mmr_lambda: float = Field(0.7, ge=0.0, le=1.0, description="MMR trade-off: 1 is pure relevance.")
+    news_aware: bool = Field(True, description="Read dates and outlet names in the question as boosts/filters.")
+    date_boost: float = Field(0.15, ge=0.0, description="Added to the fused score of passages in the question's dates.")
+    outlet_boost: float = Field(0.15, ge=0.0, description="Added to the fused score of passages from a named outlet.")
+    reranker: str | None = Field(
+        None, description="Cross-encoder model name or path (sentence-transformers) to re-rank the top candidates."
+    )
+    rerank_candidates: int = Field(20, gt=0, description="Fused candidates the cross-encoder re-scores.")
 
 
 class LLMSettings(BaseModel):

@@ -11,7 +11,7 @@ manifest, so the next ingest of that file replaces whatever chunks were written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import chromadb
@@ -297,35 +297,79 @@ class ArticleStore:
         return sorted(got["ids"])
 
     def query(self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None) -> list[Passage]:
+        return [p for p, _ in self.query_with_vectors(vector, k, where, with_vectors=False)]
+
+    def query_with_vectors(
+        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None, with_vectors: bool = True
+    ) -> list[tuple[Passage, list[float] | None]]:
+        """The `k` nearest chunks, each with its cosine similarity as the score (and its vector)."""
         collection = self._chunk_collection()
         if self._call(collection.count) == 0:
             raise IndexNotBuiltError(self.where)
+        include = ["documents", "metadatas", "distances", *(["embeddings"] if with_vectors else [])]
         got = self._call(
-            collection.query,
-            query_embeddings=[list(vector)],
-            n_results=k,
-            where=where or None,
-            include=["documents", "metadatas", "distances"],
+            collection.query, query_embeddings=[list(vector)], n_results=k, where=where or None, include=include
         )
-        passages = []
-        for cid, doc, meta, dist in zip(
-            got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True
-        ):
-            passages.append(
-                Passage(
-                    chunk_id=cid,
-                    article_id=str(meta["article_id"]),
-                    text=doc,
-                    title=str(meta.get("title", "")),
-                    start=int(meta.get("start", 0)),
-                    end=int(meta.get("end", 0)),
-                    score=round(1.0 - float(dist), 4),  # cosine distance -> similarity
-                    outlet=meta.get("outlet"),
-                    published=meta.get("published"),
-                    url=meta.get("url"),
-                )
+        vectors = got.get("embeddings")
+        return [
+            (
+                _passage(cid, doc, meta, 1.0 - float(dist)),  # cosine distance -> similarity
+                list(vectors[0][i]) if with_vectors and vectors is not None else None,
             )
-        return passages
+            for i, (cid, doc, meta, dist) in enumerate(
+                zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
+            )
+        ]
+
+    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, tuple[Passage, list[float]]]:
+        """Chunks by id with their vectors (score 0: the caller scores them against its query)."""
+        if not ids:
+            return {}
+        got = self._call(self._chunk_collection().get, ids=list(ids), include=["documents", "metadatas", "embeddings"])
+        return {
+            cid: (_passage(cid, doc, meta, 0.0), list(vec))
+            for cid, doc, meta, vec in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+        }
+
+    def iter_chunks(
+        self, article_ids: Sequence[str] | None = None, batch: int = 1000
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(chunk id, text, metadata) of every chunk, or of the given articles' chunks, in pages."""
+        try:
+            collection = self._chunk_collection()
+        except IndexNotBuiltError:
+            return
+        if article_ids is None:
+            offset = 0
+            while True:
+                got = self._call(collection.get, include=["documents", "metadatas"], limit=batch, offset=offset)
+                if not got["ids"]:
+                    return
+                yield from zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+                offset += len(got["ids"])
+        ids = list(article_ids)
+        for i in range(0, len(ids), 200):
+            got = self._call(
+                collection.get, where={"article_id": {"$in": ids[i : i + 200]}}, include=["documents", "metadatas"]
+            )
+            yield from zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+
+
+def _passage(cid: str, doc: str, meta: dict[str, Any], score: float) -> Passage:
+    return Passage(
+        chunk_id=cid,
+        article_id=str(meta["article_id"]),
+        text=doc,
+        title=str(meta.get("title", "")),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        score=round(score, 4),
+        outlet=meta.get("outlet"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+    )
 
 
 def _info(article_id: str, meta: dict[str, Any]) -> ArticleInfo:

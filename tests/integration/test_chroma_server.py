@@ -78,8 +78,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
     s.stop()
 
 
-def test_ingest_query_restart_query(server: Server, corpus: Path):
-    settings = Settings(store={"host": "127.0.0.1", "port": server.port, "collection": "news"})
+def test_ingest_query_restart_query(server: Server, corpus: Path, tmp_path: Path):
+    # The BM25 index of a server store lives on the app host; keep the test's out of ~/.cache.
+    settings = Settings(
+        store={"host": "127.0.0.1", "port": server.port, "collection": "news"},
+        retrieval={"keyword_dir": tmp_path / "keyword"},
+    )
     assistant = Assistant(settings, embeddings=HashingEmbeddings())
     report = assistant.ingest(corpus)
     assert report.ok and len(report.ingested) == 5

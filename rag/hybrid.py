@@ -1,0 +1,191 @@
+"""Hybrid retrieval: BM25 and dense candidates fused, news hints applied, duplicates collapsed,
+optionally re-ranked by a cross-encoder and diversified by MMR.
+
+Every passage returned keeps its cosine similarity to the question as `score` (the answer
+chain's abstain threshold is a cosine), whichever arm found it: chunks only BM25 found are
+fetched with their vectors and scored against the question vector. The fused score only
+decides the order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from pydantic import PrivateAttr
+
+from rag import fusion
+from rag.fusion import Normalization
+from rag.keyword import KeywordIndex
+from rag.news_query import QueryHints, parse_query
+from rag.rerank import Reranker
+from rag.retrieve import Filters, PassageRetriever
+from rag.settings import RetrievalSettings, StoreSettings
+from rag.store import ArticleStore, published_key
+from rag.types import Passage
+
+
+@dataclass(frozen=True)
+class HybridConfig:
+    mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
+    fusion: Literal["weighted", "rrf"] = "weighted"
+    dense_weight: float = 0.7
+    normalization: Normalization = "zscore"
+    rrf_k: int = 60
+    candidates: int = 50
+    duplicate_threshold: float = 0.95
+    mmr: bool = False
+    mmr_lambda: float = 0.7
+    news_aware: bool = True
+    date_boost: float = 0.15
+    outlet_boost: float = 0.15
+    rerank_candidates: int = 20
+
+    @classmethod
+    def from_settings(cls, s: RetrievalSettings) -> HybridConfig:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{n: getattr(s, n) for n in names})
+
+
+def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
+    """Where the BM25 index lives: beside the embedded store, or in a per-server local cache
+    (a Chroma server has no place for our files; each app host keeps and syncs its own)."""
+    if retrieval.keyword_dir:
+        return retrieval.keyword_dir
+    if store.host:
+        safe = "".join(ch if ch.isalnum() or ch in "-." else "_" for ch in f"{store.host}_{store.port}")
+        return Path.home() / ".cache" / "rag" / "keyword" / f"{safe}_{store.collection}"
+    return store.path / "keyword" / store.collection
+
+
+def fuse(dense: Mapping[str, float], keyword: Mapping[str, float], config: HybridConfig) -> dict[str, float]:
+    """One score per candidate from the two arms' scores (each best first)."""
+    if config.mode == "dense" or not keyword:
+        return dict(dense)
+    if config.mode == "bm25" or not dense:
+        return dict(keyword)
+    if config.fusion == "rrf":
+        rankings = [sorted(arm, key=lambda c, arm=arm: -arm[c]) for arm in (dense, keyword)]  # type: ignore[misc]
+        return fusion.reciprocal_rank_fusion(rankings, config.rrf_k)
+    w = config.dense_weight
+    return fusion.weighted_fusion([dense, keyword], [w, 1.0 - w], config.normalization)
+
+
+class HybridRetriever(PassageRetriever):
+    store: ArticleStore
+    embeddings: Embeddings
+    keyword: KeywordIndex
+    config: HybridConfig = HybridConfig()
+    reranker: Reranker | None = None
+    reference_date: date | None = None  # for relative dates; None means today
+    _opened: bool = PrivateAttr(default=False)
+    _outlets: tuple[str, ...] | None = PrivateAttr(default=None)
+
+    # -- the keyword index -------------------------------------------------------------------
+
+    def sync_keyword_index(self) -> bool:
+        """Apply ingests and removals to the BM25 index (a no-op when it is current)."""
+        if not self._opened:
+            self.keyword.load()
+            self._opened = True
+        self._outlets = None
+        return self.keyword.sync(self.store)
+
+    def _ensure_keyword_index(self) -> None:
+        # Cheap checks per query: another process saved a newer index, or the chunk count
+        # moved (a writer that did not update the index); either way catch up.
+        if not self._opened or self.keyword.is_stale() or len(self.keyword) != self.store.chunk_count():
+            self.sync_keyword_index()
+
+    def known_outlets(self) -> tuple[str, ...]:
+        if self._outlets is None:
+            if self.config.mode != "dense" and self._opened:
+                self._outlets = tuple(sorted({o for o in self.keyword.rows.outlets if o}))
+            else:
+                self._outlets = tuple(sorted({a.outlet for a in self.store.list_articles() if a.outlet}))
+        return self._outlets
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def hints(self, query: str) -> QueryHints:
+        if not self.config.news_aware:
+            return QueryHints(text=query)
+        if self.config.mode != "dense":
+            self._ensure_keyword_index()
+        return parse_query(query, self.reference_date, self.known_outlets())
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
+        k = k or self.k
+        filters = filters or self.filters
+        hints = self.hints(query)
+        if hints.explicit_date and not (filters.date_from or filters.date_to):
+            narrowed = dataclasses.replace(filters, date_from=hints.date_from, date_to=hints.date_to)
+            found = self._search(query, hints, k, narrowed)
+            if found:
+                return found
+            # The parse may be wrong, or nothing is dated that day: fall back to boosting.
+        return self._search(query, hints, k, filters)
+
+    def _search(self, query: str, hints: QueryHints, k: int, filters: Filters) -> list[Passage]:
+        c = self.config
+        n = max(c.candidates, k, c.rerank_candidates if self.reranker else 0)
+        vector = np.asarray(self.embeddings.embed_query(hints.text), dtype=np.float32)
+        passages: dict[str, Passage] = {}
+        vectors: dict[str, Any] = {}
+        dense: dict[str, float] = {}
+        if c.mode != "bm25":
+            for p, v in self.store.query_with_vectors(vector.tolist(), n, filters.to_where()):
+                passages[p.chunk_id], vectors[p.chunk_id], dense[p.chunk_id] = p, v, p.score
+        keyword: dict[str, float] = {}
+        if c.mode != "dense":
+            self._ensure_keyword_index()
+            mask = None
+            if filters.outlets or filters.date_from or filters.date_to:
+                mask = self.keyword.mask(
+                    filters.outlets,
+                    published_key(filters.date_from.isoformat()) if filters.date_from else None,
+                    published_key(filters.date_to.isoformat()) if filters.date_to else None,
+                )
+            keyword = dict(self.keyword.search(hints.text, n, mask))
+            missing = [cid for cid in keyword if cid not in passages]
+            for cid, (p, v) in self.store.chunks_by_id(missing).items():
+                passages[cid], vectors[cid] = p, v
+            keyword = {cid: s for cid, s in keyword.items() if cid in passages}  # index briefly behind Chroma
+        if not passages:
+            return []
+        cosine = {cid: float(np.dot(vector, np.asarray(vectors[cid], dtype=np.float32))) for cid in passages}
+        scores = fuse(dense, keyword, c) if c.mode != "bm25" else keyword
+        self._boost(scores, passages, hints)
+        order = sorted(scores, key=lambda cid: -scores[cid])
+        if c.duplicate_threshold <= 1.0:
+            order = fusion.collapse_duplicates(order, vectors, c.duplicate_threshold)
+        if self.reranker is not None:
+            head = order[: c.rerank_candidates]
+            rerank = self.reranker.score(query, [passages[cid].text for cid in head])
+            by_rerank = dict(zip(head, rerank, strict=True))
+            order = sorted(head, key=lambda cid: -by_rerank[cid]) + order[len(head) :]
+            scores = {cid: by_rerank.get(cid, min(rerank, default=0.0)) for cid in order}
+        if c.mmr:
+            order = fusion.mmr(order[:n], vectors, scores, k, c.mmr_lambda)
+        return [dataclasses.replace(passages[cid], score=round(cosine[cid], 4)) for cid in order[:k]]
+
+    def _boost(self, scores: dict[str, float], passages: Mapping[str, Passage], hints: QueryHints) -> None:
+        """Raise passages from the question's dates and outlets by a share of the score spread."""
+        c = self.config
+        if not scores or not (hints.date_from or hints.outlets):
+            return
+        spread = (max(scores.values()) - min(scores.values())) or 1.0
+        low = hints.date_from.isoformat() if hints.date_from else None
+        high = hints.date_to.isoformat() if hints.date_to else None
+        for cid in scores:
+            p = passages[cid]
+            if low and high and p.published and low <= p.published[:10] <= high:
+                scores[cid] += c.date_boost * spread
+            if hints.outlets and p.outlet in hints.outlets:
+                scores[cid] += c.outlet_boost * spread

@@ -1,0 +1,213 @@
+"""Hybrid retrieval: the keyword index follows ingest/remove, fusion, filters on both arms,
+news hints, duplicates, MMR and the re-ranker path (fake embeddings, ephemeral Chroma)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from rag import Assistant, Settings
+from rag.hybrid import HybridConfig
+from rag.retrieve import Filters
+from tests.conftest import make_assistant
+
+ARTICLES = [
+    {
+        "id": "grain",
+        "title": "Grain corridor reopens",
+        "body": "Cargo ships carrying wheat left Odesa as the grain corridor reopened under a new deal.",
+        "outlet": "Reuters",
+        "published": "2025-03-12",
+    },
+    {
+        "id": "talks",
+        "title": "Ceasefire talks in Riyadh",
+        "body": "Diplomats met in Riyadh for ceasefire talks; delegations discussed prisoner exchanges.",
+        "outlet": "Kyiv Independent",
+        "published": "2025-04-03",
+    },
+    {
+        "id": "energy",
+        "title": "Energy strikes",
+        "body": "Drone strikes hit power plants overnight, and engineers restored electricity by morning.",
+        "outlet": "Reuters",
+        "published": "2025-04-20",
+    },
+    {
+        "id": "quokka",
+        "title": "Zoo news",
+        "body": "A quokka named Xylophus escaped the zoo enclosure and was found near the aquarium.",
+        "outlet": "Local Herald",
+        "published": "2025-05-01",
+    },
+]
+
+
+def write_articles(folder: Path, articles: list[dict] = ARTICLES, name: str = "news.jsonl") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    return write_articles(tmp_path / "news")
+
+
+def hybrid_assistant(settings: Settings, client: chromadb.api.ClientAPI, **retrieval: object) -> Assistant:
+    merged = settings.model_copy(update={"retrieval": settings.retrieval.model_copy(update=retrieval)})
+    assistant = make_assistant(merged, client, ["ok [1]."])
+    assistant.retriever.reference_date = date(2025, 4, 24)
+    return assistant
+
+
+def article_ids(passages) -> list[str]:
+    return [p.article_id.split("#")[-1] for p in passages]
+
+
+def test_keyword_index_follows_ingest_change_and_remove(settings, ephemeral_client, news: Path, tmp_path: Path):
+    a = hybrid_assistant(settings, ephemeral_client, mode="bm25")
+    a.ingest(news)
+    keyword = a.retriever.keyword
+    assert len(keyword) == a.store.chunk_count() > 0
+    assert article_ids(a.retriever.search("Xylophus", k=2)) == ["quokka"]
+    # Re-ingest with the quokka article changed: the old word is gone, the new one found.
+    changed = [dict(x) for x in ARTICLES]
+    changed[3]["body"] = "A capybara named Zenobius wandered out of the zoo and into the aquarium."
+    write_articles(news.parent, changed)
+    a.ingest(news)
+    assert a.retriever.search("Xylophus", k=2) == []
+    assert article_ids(a.retriever.search("Zenobius capybara", k=2)) == ["quokka"]
+    # Remove: BM25 no longer returns it.
+    quokka_id = next(i.id for i in a.sources() if i.id.endswith("quokka"))
+    assert a.remove(quokka_id)
+    assert a.retriever.search("Zenobius capybara", k=2) == []
+    assert len(keyword) == a.store.chunk_count()
+
+
+def test_keyword_index_persists_and_heals(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client, mode="bm25")
+    a.ingest(news)
+    folder = a.retriever.keyword.folder
+    generation = (folder / "CURRENT").read_text()
+    assert (folder / generation / "rows.json").is_file()
+    assert [p.name for p in folder.iterdir() if p.name.startswith("gen-")] == [generation]
+
+    # A second assistant on the same store loads the saved index without rebuilding.
+    b = hybrid_assistant(settings, ephemeral_client, mode="bm25")
+    assert article_ids(b.retriever.search("Xylophus", k=1)) == ["quokka"]
+    assert (folder / "CURRENT").read_text() == generation
+
+    # A deleted (or half-written) index is rebuilt from Chroma on the next search.
+    for p in folder.iterdir():
+        if p.name.startswith("gen-"):
+            (p / "rows.json").write_text("{truncated")
+    c = hybrid_assistant(settings, ephemeral_client, mode="bm25")
+    assert article_ids(c.retriever.search("Xylophus", k=1)) == ["quokka"]
+    assert (folder / "CURRENT").read_text() != generation
+
+    # Chunks written behind the index's back (another writer): the count check catches up.
+    c.store.remove_article(next(i.id for i in c.sources() if i.id.endswith("quokka")))
+    assert c.retriever.search("Xylophus", k=1) == []
+
+
+def test_hybrid_keeps_cosine_scores_and_finds_keyword_only_matches(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    found = a.retriever.search("Where did the wheat cargo ships leave from?", k=3)
+    assert article_ids(found)[0] == "grain"
+    vector = a.embeddings.embed_query("Where did the wheat cargo ships leave from?")
+    chunk = a.store.chunks_by_id([found[0].chunk_id])[found[0].chunk_id][1]
+    assert found[0].score == pytest.approx(sum(x * y for x, y in zip(vector, chunk, strict=True)), abs=1e-3)
+    # The answer chain's abstain threshold still works on these scores.
+    off_topic = a.ask("Completely unrelated gardening tomatoes compost?")
+    assert off_topic.abstained
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_filters_apply_to_both_arms(settings, ephemeral_client, news: Path, mode: str):
+    a = hybrid_assistant(settings, ephemeral_client, mode=mode, news_aware=False)
+    a.ingest(news)
+    only = a.retriever.search("ships ceasefire drone quokka", k=10, filters=Filters(outlets=("Reuters",)))
+    assert set(article_ids(only)) <= {"grain", "energy"} and only
+    april = a.retriever.search(
+        "ships ceasefire drone quokka", k=10, filters=Filters(date_from=date(2025, 4, 1), date_to=date(2025, 4, 30))
+    )
+    assert set(article_ids(april)) <= {"talks", "energy"} and april
+    assert a.retriever.search("quokka", k=5, filters=Filters(date_to=date(2020, 1, 1))) == []
+
+
+def test_question_dates_and_outlets_boost(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client, date_boost=1.0, outlet_boost=1.0)
+    a.ingest(news)
+    question = "What happened with ships, talks and strikes"
+    plain = a.retriever.search(question, k=3)
+    # "last week" against 2025-04-24 is 14-20 April: the energy article (20 April) rises to the top.
+    assert article_ids(a.retriever.search(question + " last week?", k=3))[0] == "energy"
+    assert article_ids(a.retriever.search(question + " according to the Kyiv Independent?", k=3))[0] == "talks"
+    # An explicit date filters; one that matches nothing falls back to the unfiltered ranking.
+    assert article_ids(a.retriever.search(question + " on 12 March 2025?", k=3)) == ["grain"]
+    fallback = a.retriever.search(question + " on 1 January 2024?", k=3)
+    assert article_ids(fallback) == article_ids(plain)
+
+
+def test_near_duplicates_collapse(settings, ephemeral_client, tmp_path: Path):
+    twin = dict(ARTICLES[0], id="grain-copy", outlet="AP", body=ARTICLES[0]["body"] + " Officials confirmed.")
+    folder = tmp_path / "dups"
+    write_articles(folder, [*ARTICLES, twin])
+    a = hybrid_assistant(settings, ephemeral_client, duplicate_threshold=0.9)
+    a.ingest(folder)
+    found = article_ids(a.retriever.search("wheat cargo ships Odesa grain corridor", k=3))
+    assert len({"grain", "grain-copy"} & set(found)) == 1
+    a.retriever.config = HybridConfig(duplicate_threshold=1.01)
+    assert {"grain", "grain-copy"} <= set(article_ids(a.retriever.search("wheat cargo ships Odesa", k=3)))
+
+
+def test_mmr_prefers_a_different_passage_over_a_near_copy(settings, ephemeral_client, tmp_path: Path):
+    twin = dict(ARTICLES[0], id="grain-copy", body=ARTICLES[0]["body"] + " Exports resumed.")
+    folder = tmp_path / "mmr"
+    write_articles(folder, [*ARTICLES, twin])
+    a = hybrid_assistant(settings, ephemeral_client, duplicate_threshold=1.01, news_aware=False)
+    a.ingest(folder)
+    query = "wheat cargo ships Odesa grain corridor deal, and drone strikes"
+    assert set(article_ids(a.retriever.search(query, k=2))) == {"grain", "grain-copy"}
+    a.retriever.config = HybridConfig(duplicate_threshold=1.01, mmr=True, mmr_lambda=0.5, news_aware=False)
+    diverse = article_ids(a.retriever.search(query, k=2))
+    assert "energy" in diverse and len({"grain", "grain-copy"} & set(diverse)) == 1
+
+
+class FakeReranker:
+    """Scores a passage by whether it contains a chosen word: checks the re-ranker decides order."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+        self.calls: list[tuple[str, int]] = []
+
+    def score(self, query: str, texts):
+        self.calls.append((query, len(texts)))
+        return [1.0 if self.word in t else 0.0 for t in texts]
+
+
+def test_reranker_reorders_the_candidates(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client, news_aware=False)
+    a.ingest(news)
+    query = "wheat ships Odesa electricity"
+    assert article_ids(a.retriever.search(query, k=2))[0] == "grain"
+    a.retriever.reranker = FakeReranker("electricity")
+    reranked = a.retriever.search(query, k=2)
+    assert article_ids(reranked)[0] == "energy"
+    assert a.retriever.reranker.calls and a.retriever.reranker.calls[0][0] == query
+    assert -1.0 <= reranked[0].score <= 1.0  # still the cosine, not the re-ranker's scale
+
+
+def test_reranker_setting_builds_a_cross_encoder(settings, ephemeral_client):
+    from rag.rerank import CrossEncoderReranker
+
+    a = hybrid_assistant(settings, ephemeral_client, reranker="/nonexistent/cross-encoder")
+    assert isinstance(a.retriever.reranker, CrossEncoderReranker)
+    assert a.retriever.reranker.model_name == "/nonexistent/cross-encoder"
