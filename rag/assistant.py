@@ -26,6 +26,7 @@ from rag.guard import AnswerGuard
 from rag.ingest import Ingestor, ProgressFn
 from rag.llm import describe, make_chat_model
 from rag.prompts import load_prompt
+from rag.readers import ReadLimits
 from rag.retrieve import DenseRetriever, Filters, PassageRetriever
 from rag.runtime import go_offline
 from rag.settings import Settings
@@ -110,7 +111,9 @@ class Assistant:
 
     def ingest(self, *paths: str | Path, on_progress: ProgressFn | None = None) -> IngestReport:
         """Add or update the articles under `paths`; unchanged files are skipped."""
-        ingestor = Ingestor(self.store, self.embeddings, self._chunker(), self.settings.ingest_batch_size)
+        s = self.settings
+        limits = ReadLimits.from_mb(s.ingest.max_file_mb, s.ingest.max_article_chars)
+        ingestor = Ingestor(self.store, self.embeddings, self._chunker(), s.ingest_batch_size, limits)
         if self.settings.store.host or self._client is not None:
             return ingestor.ingest(list(paths), on_progress)
         # Two writers on one embedded index (CLI and UI upload) would interleave deletes and
@@ -118,7 +121,7 @@ class Assistant:
         path = self.settings.store.path
         path.mkdir(parents=True, exist_ok=True)
         try:
-            with FileLock(str(path / ".ingest.lock"), timeout=5):
+            with FileLock(str(path / ".ingest.lock"), timeout=s.ingest.lock_timeout_s):
                 return ingestor.ingest(list(paths), on_progress)
         except Timeout as e:
             raise IngestError(f"Another ingestion is writing to {path}; try again when it has finished.") from e

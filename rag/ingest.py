@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.chunk import Chunker
 from rag.errors import IngestError
-from rag.readers import RecordError, discover, read_file
+from rag.readers import ReadLimits, RecordError, discover, read_file
 from rag.store import ArticleStore
 from rag.types import Article, Chunk, IngestReport
 
@@ -49,11 +49,19 @@ class _Pending:
 
 
 class Ingestor:
-    def __init__(self, store: ArticleStore, embeddings: Embeddings, chunker: Chunker, batch_size: int = 256):
+    def __init__(
+        self,
+        store: ArticleStore,
+        embeddings: Embeddings,
+        chunker: Chunker,
+        batch_size: int = 256,
+        limits: ReadLimits | None = None,
+    ):
         self.store = store
         self.embeddings = embeddings
         self.chunker = chunker
         self.batch_size = batch_size
+        self.limits = limits or ReadLimits()
         self._dimension: int | None = None
 
     @property
@@ -89,7 +97,9 @@ class Ingestor:
         if known is not None and known.content_hash == digests[0]:
             report.unchanged.append(article.id)
             return
-        twins = [i for i in self.store.article_ids_with_text(digests[1]) if i != article.id]
+        # A twin may still be waiting in this batch, not yet in the store.
+        waiting = [p.article.id for p in pending if p.digests[1] == digests[1]]
+        twins = [i for i in [*waiting, *self.store.article_ids_with_text(digests[1])] if i != article.id]
         if twins:
             report.duplicates.append((article.id, twins[0]))
             return
@@ -106,6 +116,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
+        self.store.repair()  # chunks an interrupted ingest left without their article
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]
         pending: list[_Pending] = []
@@ -117,7 +128,7 @@ class Ingestor:
                 on_progress(done, len(found), item.name)
             base = root if root.is_dir() else root.parent
             try:
-                for article in read_file(item, base):
+                for article in read_file(item, base, self.limits):
                     if isinstance(article, RecordError):
                         report.failed.append((article.source, article.reason))
                     else:
