@@ -11,8 +11,8 @@ come through. Size limits (`ReadLimits`) are checked before a file is read, so a
 
 from __future__ import annotations
 
-import hashlib
 import errno
+import hashlib
 import json
 import os
 import re

@@ -34,7 +34,8 @@ def _encrypted_pdf() -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(["A secret article about the talks."]))))
-    writer.encrypt(user_password="s3cret", owner_password="owner", algorithm="RC4-128")  # RC4 needs no cryptography package
+    # RC4, because AES needs the cryptography package.
+    writer.encrypt(user_password="s3cret", owner_password="owner", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -78,7 +79,8 @@ def make_fuzz_corpus(folder: Path, big_file_mb: int = 100) -> list[Kind]:
     add("HTML that is all script", "script.html", script, "bad", "no article text")
     add("corrupt PDF", "corrupt.pdf", text_pdf(["Half a PDF"])[:150], "bad", "unreadable PDF|no extractable text")
     add("encrypted PDF", "encrypted.pdf", _encrypted_pdf(), "bad", "encrypted")
-    add("non-English text", "ukrainian.txt", "Переговори у Стамбулі. Делегації домовилися про обмін полоненими.", "good")
+    ukrainian = "Переговори у Стамбулі. Делегації домовилися про обмін полоненими."
+    add("non-English text", "ukrainian.txt", ukrainian, "good")
     add("Chinese and Arabic text", "mixed.md", "# 停火谈判\n\n代表团在伊斯坦布尔会面。 المفاوضات في إسطنبول.", "good")
     add("absurdly long title", "long_title.md", f"---\ntitle: {'Ceasefire ' * 5000}\n---\n{GOOD_TEXT} Title.", "good")
     add("impossible date", "bad_date.md", f"---\ndate: 2025-13-45\ntitle: Odd date\n---\nKherson {GOOD_TEXT}", "good")
