@@ -28,6 +28,7 @@ from rag.ingest import Ingestor, ProgressFn
 from rag.keyword import KeywordIndex
 from rag.llm import describe, make_chat_model
 from rag.prompts import load_prompt
+from rag.readers import ReadLimits
 from rag.rerank import CrossEncoderReranker
 from rag.retrieve import Filters
 from rag.runtime import go_offline
@@ -126,7 +127,9 @@ class Assistant:
 
     def ingest(self, *paths: str | Path, on_progress: ProgressFn | None = None) -> IngestReport:
         """Add or update the articles under `paths`; unchanged files are skipped."""
-        ingestor = Ingestor(self.store, self.embeddings, self._chunker(), self.settings.ingest_batch_size)
+        s = self.settings
+        limits = ReadLimits.from_mb(s.ingest.max_file_mb, s.ingest.max_article_chars)
+        ingestor = Ingestor(self.store, self.embeddings, self._chunker(), s.ingest_batch_size, limits)
         if self.settings.store.host or self._client is not None:
             report = ingestor.ingest(list(paths), on_progress)
             self._sync_keyword_index()
@@ -136,7 +139,7 @@ class Assistant:
         path = self.settings.store.path
         path.mkdir(parents=True, exist_ok=True)
         try:
-            with FileLock(str(path / ".ingest.lock"), timeout=5):
+            with FileLock(str(path / ".ingest.lock"), timeout=s.ingest.lock_timeout_s):
                 report = ingestor.ingest(list(paths), on_progress)
                 self._sync_keyword_index()
                 return report

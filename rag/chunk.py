@@ -121,9 +121,17 @@ class Chunker:
             while j < len(units) and tokens + units[j][2] <= self.max_tokens:
                 tokens += units[j][2]
                 j += 1
-            # Whitespace between sentences costs tokens too: trim until the real count fits.
-            while j - 1 > i and self.count_tokens(text[units[i][0] : units[j - 1][1]]) > self.max_tokens:
-                j -= 1
+            # Whitespace between sentences costs tokens too: keep the most units whose real count
+            # fits, found by bisection (one unit at a time was quadratic on many short lines).
+            if self.count_tokens(text[units[i][0] : units[j - 1][1]]) > self.max_tokens:
+                lo, hi = i + 1, j - 1
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if self.count_tokens(text[units[i][0] : units[mid - 1][1]]) <= self.max_tokens:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                j = lo
             spans.append((units[i][0], units[j - 1][1]))
             if j >= len(units):
                 break

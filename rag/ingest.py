@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.chunk import Chunker
 from rag.errors import IngestError
-from rag.readers import RecordError, discover, read_file
+from rag.readers import ReadLimits, RecordError, discover, read_file
 from rag.store import ArticleStore
 from rag.types import Article, Chunk, IngestReport
 
@@ -50,11 +50,19 @@ class _Pending:
 
 
 class Ingestor:
-    def __init__(self, store: ArticleStore, embeddings: Embeddings, chunker: Chunker, batch_size: int = 256):
+    def __init__(
+        self,
+        store: ArticleStore,
+        embeddings: Embeddings,
+        chunker: Chunker,
+        batch_size: int = 256,
+        limits: ReadLimits | None = None,
+    ):
         self.store = store
         self.embeddings = embeddings
         self.chunker = chunker
         self.batch_size = batch_size
+        self.limits = limits or ReadLimits()
         self._dimension: int | None = None
         # Text hash -> id of each article taken in this run: a twin whose first copy is still
         # waiting in a batch is not in the store yet.
@@ -126,6 +134,7 @@ class Ingestor:
         report = IngestReport()
         self._taken = {}
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
+        self.store.repair()  # chunks an interrupted ingest left without their article
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]
         pending: list[_Pending] = []
@@ -137,7 +146,7 @@ class Ingestor:
                 on_progress(done, len(found), item.name)
             base = root if root.is_dir() else root.parent
             try:
-                for article in read_file(item, base):
+                for article in read_file(item, base, self.limits):
                     if isinstance(article, RecordError):
                         report.failed.append((article.source, article.reason))
                     else:

@@ -4,13 +4,17 @@ Metadata comes, first match wins, from a `sources.json` sidecar in the file's fo
 file's own metadata (markdown front matter, HTML meta tags, PDF info, JSON fields), then the
 first line of text as the title. A file that cannot be read raises `IngestError` with the
 reason; a JSON record that cannot be read is reported on its own, the other records still
-come through.
+come through. Size limits (`ReadLimits`) are checked before a file is read, so a stray
+100 MB dump costs a `stat`, not the memory to hold it. In a folder, files of other types
+(images, spreadsheets) are passed over; a file named explicitly must be an article type.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,12 +22,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
 from rag.errors import IngestError
 from rag.types import Article
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".pdf"}
 SIDECAR = "sources.json"
 MAX_TITLE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    max_file_bytes: int = 50 * 1024 * 1024  # whole file; for .jsonl, each line
+    max_article_chars: int = 1_000_000
+
+    @classmethod
+    def from_mb(cls, max_file_mb: float, max_article_chars: int) -> ReadLimits:
+        return cls(int(max_file_mb * 1024 * 1024), max_article_chars)
 
 
 @dataclass(frozen=True)
@@ -37,18 +54,36 @@ class RecordError:
 def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
     """Files to ingest under `paths`, sorted; a path that cannot be used comes as (path, reason)."""
     for path in paths:
-        if not path.exists():
+        if path.is_symlink() and not path.exists():  # exists() is False for a loop too
+            yield path, _broken_link(path)
+        elif not path.exists():
             yield path, "no such file or folder"
         elif path.is_dir():
+            # rglob does not follow links to folders, so a link loop cannot recurse forever.
             for child in sorted(path.rglob("*")):
                 if child.name == SIDECAR or any(p.startswith(".") for p in child.relative_to(path).parts):
                     continue
-                if child.suffix.lower() in SUPPORTED and child.is_file():
+                if child.suffix.lower() not in SUPPORTED:
+                    continue
+                if child.is_symlink() and not child.exists():
+                    yield child, _broken_link(child)
+                elif child.is_file():
                     yield child
         elif path.suffix.lower() not in SUPPORTED:
             yield path, f"unsupported file type '{path.suffix or '(none)'}'; use one of {sorted(SUPPORTED)}"
         else:
             yield path
+
+
+def _broken_link(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop this way
+        return "symbolic link loop: the link points back to itself"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop: the link points back to itself"
+    return f"broken symbolic link (points to {os.readlink(path)}, which does not exist)"
 
 
 def article_id_for(path: Path, root: Path) -> str:
@@ -109,23 +144,31 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise IngestError(f"invalid UTF-16 text ({e.reason} at byte {e.start})") from e
-    if b"\x00" in data[:8192]:
-        raise IngestError("binary data (NUL bytes), not a text file")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere, not only near the start: text never holds NUL bytes
+        raise IngestError(f"binary data (NUL bytes from byte {nul}), not a text file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"not valid UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
 
 
-def _require_text(text: str) -> str:
+def _require_text(text: str, max_chars: int) -> str:
     text = text.replace("\r\n", "\n").replace("\x00", "")
     if not text.strip():
         raise IngestError("no text (the file is empty or whitespace only)")
+    if len(text) > max_chars:
+        raise IngestError(
+            f"text too long for one article ({len(text):,} characters; the limit is {max_chars:,}, "
+            "RAG_INGEST__MAX_ARTICLE_CHARS); split it into articles"
+        )
     return text
 
 
-def _make(article_id: str, path: Path, text: str, meta: dict[str, Any], side: dict[str, Any]) -> Article:
-    text = _require_text(text)
+def _make(
+    article_id: str, path: Path, text: str, meta: dict[str, Any], side: dict[str, Any], limits: ReadLimits
+) -> Article:
+    text = _require_text(text, limits.max_article_chars)
     merged = {**{k: v for k, v in meta.items() if v}, **{k: v for k, v in side.items() if v}}
     return Article(
         id=article_id,
@@ -145,12 +188,28 @@ def _read_text(path: Path) -> tuple[str, dict[str, Any]]:
     return decode(path.read_bytes(), path.name), {}
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML without its timestamp type: an impossible date such as 2025-13-45 stays a string
+    (dropped later by `normalise_date`) instead of failing the whole article."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _TextDatesHandler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_TextDatesLoader)  # a SafeLoader subclass
+
+
 def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
     import frontmatter
 
     raw = decode(path.read_bytes(), path.name)
     try:
-        post = frontmatter.loads(raw)
+        post = frontmatter.loads(raw, handler=_TextDatesHandler())
     except Exception as e:  # malformed YAML header: report, don't guess
         raise IngestError(f"malformed front matter ({e})") from e
     m = post.metadata
@@ -233,13 +292,29 @@ def _record_key(record: dict[str, Any], index: int) -> str:
     return hashlib.sha1(title.encode()).hexdigest()[:12] if title else f"{index:05d}"
 
 
-def _json_records(path: Path) -> Iterator[tuple[int, Any] | RecordError]:
+def _bounded_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) of a file, None for a line longer than `max_bytes`: such a line is
+    skipped piece by piece, never held whole."""
+    with path.open("rb") as f:
+        number = 0
+        while line := f.readline(max_bytes + 1):
+            number += 1
+            if len(line) > max_bytes:
+                while line and not line.endswith(b"\n"):
+                    line = f.readline(1024 * 1024)
+                yield number, None
+            else:
+                yield number, line
+
+
+def _json_records(path: Path, limits: ReadLimits) -> Iterator[tuple[int, Any] | RecordError]:
     """Records of a .json (array, {"articles": [...]}, or one object) or a .jsonl file, lazily."""
     if path.suffix.lower() == ".jsonl":
-        with path.open("rb") as f:
-            for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
+        for number, line in _bounded_lines(path, limits.max_file_bytes):
+            if line is None:
+                limit = f"{limits.max_file_bytes / 1024 / 1024:g} MB"
+                yield RecordError(f"{path}:{number}", f"line longer than {limit} (RAG_INGEST__MAX_FILE_MB)")
+            elif line.strip():
                 try:
                     yield number, json.loads(decode(line, path.name))
                 except (ValueError, IngestError) as e:
@@ -254,9 +329,9 @@ def _json_records(path: Path) -> Iterator[tuple[int, Any] | RecordError]:
     yield from enumerate(data if isinstance(data, list) else [data], 1)
 
 
-def _read_json(path: Path, root: Path) -> Iterator[Article | RecordError]:
+def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article | RecordError]:
     base = article_id_for(path, root)
-    for item in _json_records(path):
+    for item in _json_records(path, limits):
         if isinstance(item, RecordError):
             yield item
             continue
@@ -276,23 +351,30 @@ def _read_json(path: Path, root: Path) -> Iterator[Article | RecordError]:
             "url": record.get("url") or record.get("link"),
         }
         try:
-            yield _make(f"{base}#{_record_key(record, index)}", path, body, meta, {})
+            yield _make(f"{base}#{_record_key(record, index)}", path, body, meta, {}, limits)
         except IngestError as e:
             yield RecordError(where, str(e))
 
 
-def read_file(path: Path, root: Path) -> Iterator[Article | RecordError]:
+def read_file(path: Path, root: Path, limits: ReadLimits | None = None) -> Iterator[Article | RecordError]:
     """The articles in one file. Raises `IngestError` when the whole file is unusable."""
+    limits = limits or ReadLimits()
     if path.is_symlink() and not path.exists():
-        raise IngestError("broken symbolic link")
+        raise IngestError(_broken_link(path))
     suffix = path.suffix.lower()
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes and suffix != ".jsonl":  # refused before a byte is read
+            raise IngestError(
+                f"the file is {size / 1024 / 1024:,.1f} MB; the limit is "
+                f"{limits.max_file_bytes / 1024 / 1024:g} MB (RAG_INGEST__MAX_FILE_MB)"
+            )
         if suffix in (".json", ".jsonl"):
-            yield from _read_json(path, root)
+            yield from _read_json(path, root, limits)
             return
         text, meta = _READERS[suffix](path)
     except PermissionError as e:
         raise IngestError("permission denied: the file is not readable") from e
     except OSError as e:
         raise IngestError(f"cannot read the file ({e.strerror or e})") from e
-    yield _make(article_id_for(path, root), path, text, meta, sidecar_metadata(path))
+    yield _make(article_id_for(path, root), path, text, meta, sidecar_metadata(path), limits)

@@ -138,6 +138,27 @@ class AnswerSettings(BaseModel):
     support_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Support score a sentence needs.")
 
 
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(
+        50,
+        gt=0,
+        description="Files larger than this are refused before they are read (a .jsonl file is "
+        "streamed, so the limit applies to each of its lines instead).",
+    )
+    max_article_chars: int = Field(
+        1_000_000,
+        gt=0,
+        description="Longest article text accepted; a news article is a few thousand characters, "
+        "so anything past this is a misplaced dump that would stall chunking.",
+    )
+    lock_timeout_s: float = Field(
+        5.0,
+        ge=0,
+        description="How long an ingestion waits for another one writing to the same index folder "
+        "before it fails with a clear message.",
+    )
+
+
 class UISettings(BaseModel):
     host: str = Field("127.0.0.1", description="Interface to bind; 0.0.0.0 exposes the app to the network.")
     port: int = 7860
@@ -162,6 +183,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
     ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
+    ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
     offline: bool = Field(
         True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
     )

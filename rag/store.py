@@ -6,12 +6,17 @@ article in context work the same against an embedded store and a Chroma server. 
 are a one-element placeholder: it is never searched by similarity.
 
 Writes go chunks first, manifest last: a crash in between leaves the article absent from the
-manifest, so the next ingest of that file replaces whatever chunks were written.
+manifest, so the next ingest of that file replaces whatever chunks were written. Deletes go
+manifest first. So a manifest record always means all of its chunks are stored, and the only
+damage a crash can leave is orphan chunks, which `repair` (run before every ingest) removes.
+`verify` checks all of it, for tests and `rag stats --check`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import chromadb
@@ -23,6 +28,30 @@ from rag.settings import StoreSettings
 from rag.types import Article, ArticleInfo, Chunk, Passage
 
 _PLACEHOLDER_VECTOR = [0.0]
+_PAGE = 5000  # records fetched per call when scanning a whole collection
+
+
+@dataclass
+class IndexCheck:
+    """The result of `ArticleStore.verify`: empty problem lists mean the index is whole."""
+
+    articles: int = 0
+    chunks: int = 0
+    orphan_chunks: list[str] = field(default_factory=list)  # chunk ids whose article is not in the manifest
+    miscounted: list[str] = field(default_factory=list)  # manifest articles whose stored chunks differ from the count
+    duplicate_chunks: list[str] = field(default_factory=list)  # an article position stored twice
+    unsearchable: list[str] = field(default_factory=list)  # sampled chunks the vector index does not return
+    # article id -> (content hash, chunk count): equal fingerprints mean equal indexes
+    fingerprint: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.orphan_chunks or self.miscounted or self.duplicate_chunks or self.unsearchable)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("fingerprint")
+        return {"ok": self.ok, **out}
 
 
 def make_client(settings: StoreSettings) -> ClientAPI:
@@ -284,6 +313,66 @@ class ArticleStore:
         self._call(chunks.delete, where={"article_id": article_id})
         return known
 
+    # -- consistency ---------------------------------------------------------------------
+
+    def _scan(self, collection: Collection) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, metadata) of every record, a page at a time so memory stays bounded."""
+        offset = 0
+        while True:
+            got = self._call(collection.get, include=["metadatas"], limit=_PAGE, offset=offset)
+            yield from zip(got["ids"], got["metadatas"], strict=True)
+            if len(got["ids"]) < _PAGE:
+                return
+            offset += _PAGE
+
+    def verify(self, sample: int = 10) -> IndexCheck:
+        """Compare the manifest with the stored chunks, and check that a sample of chunks can be
+        found by vector search (the HNSW index agrees with the records)."""
+        check = IndexCheck()
+        manifest = {i: _info(i, m) for i, m in self._scan(self._article_collection())}
+        check.articles = len(manifest)
+        check.fingerprint = {i: (a.content_hash, a.chunk_count) for i, a in manifest.items()}
+        try:
+            chunks = self._chunk_collection()
+        except IndexNotBuiltError:
+            check.miscounted = sorted(i for i, a in manifest.items() if a.chunk_count)
+            return check
+        per_article: Counter[str] = Counter()
+        positions: Counter[tuple[str, int]] = Counter()
+        ids: list[str] = []
+        for chunk_id, meta in self._scan(chunks):
+            article_id = str(meta.get("article_id"))
+            ids.append(chunk_id)
+            if article_id not in manifest:
+                check.orphan_chunks.append(chunk_id)
+            per_article[article_id] += 1
+            positions[(article_id, int(meta.get("position", -1)))] += 1
+        check.chunks = len(ids)
+        check.miscounted = sorted(i for i, a in manifest.items() if per_article[i] != a.chunk_count)
+        check.duplicate_chunks = sorted(f"{a}::{p}" for (a, p), n in positions.items() if n > 1)
+        step = max(1, len(ids) // sample) if sample else 0
+        for chunk_id in ids[::step][:sample] if step else []:
+            vector = self._call(chunks.get, ids=[chunk_id], include=["embeddings"])["embeddings"][0]
+            got = self._call(chunks.query, query_embeddings=[list(vector)], n_results=min(5, len(ids)), include=[])
+            if chunk_id not in got["ids"][0]:
+                check.unsearchable.append(chunk_id)
+        return check
+
+    def repair(self) -> int:
+        """Delete orphan chunks (left by a crash between an article's chunks and its manifest
+        record); returns how many. A count comparison first, so a whole index costs two calls."""
+        try:
+            chunks = self._chunk_collection()
+        except IndexNotBuiltError:
+            return 0
+        manifest = {i: _info(i, m) for i, m in self._scan(self._article_collection())}
+        if self._call(chunks.count) == sum(a.chunk_count for a in manifest.values()):
+            return 0
+        orphans = [cid for cid, meta in self._scan(chunks) if str(meta.get("article_id")) not in manifest]
+        for i in range(0, len(orphans), _PAGE):
+            self._call(chunks.delete, ids=orphans[i : i + _PAGE])
+        return len(orphans)
+
     # -- chunks ------------------------------------------------------------------------
 
     def chunk_count(self) -> int:
@@ -291,6 +380,12 @@ class ArticleStore:
             return int(self._call(self._chunk_collection().count))
         except IndexNotBuiltError:
             return 0
+
+    def all_chunk_ids(self) -> list[str]:
+        try:
+            return sorted(cid for cid, _ in self._scan(self._chunk_collection()))
+        except IndexNotBuiltError:
+            return []
 
     def chunk_ids(self, article_id: str) -> list[str]:
         got = self._call(self._chunk_collection().get, where={"article_id": article_id}, include=[])
