@@ -17,7 +17,7 @@ out = Console(highlight=False)
 def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -> list[Any]:
     """One variant per --prompt (named by its version), then one per --variant 'NAME:k=v,k=v'
     on top of the first prompt. No option at all: the configured settings alone."""
-    from rag.evals.runner import Variant, parse_assignments, merge
+    from rag.evals.runner import Variant, merge, parse_assignments
     from rag.prompts import load_prompt
 
     out_variants: list[Variant] = []

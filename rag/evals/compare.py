@@ -120,10 +120,7 @@ def gate(
         for rule, limits in (("min", thresholds.min), ("max", thresholds.max)):
             for metric, limit in limits.items():
                 value = agg.get(metric, {}).get("mean", math.nan)
-                if math.isnan(value):
-                    ok = True
-                else:
-                    ok = value >= limit if rule == "min" else value <= limit
+                ok = math.isnan(value) or (value >= limit if rule == "min" else value <= limit)
                 result.checks.append(Check(variant, metric, rule, limit, value, ok))
     for comp in comparisons:
         by_name = {d.metric: d for d in comp.deltas}

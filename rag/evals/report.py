@@ -160,9 +160,10 @@ def bar_chart(aggregates: dict[str, dict[str, dict[str, float]]], k: int) -> str
                 continue
             h = height * max(0.0, min(1.0, value))
             color = PALETTE[v % len(PALETTE)]
+            tip = html.escape(f"{variant} {label(name, k)}: {value:.3f}")
             parts.append(
                 f'<rect x="{x0 + v * bar_w}" y="{top + height - h:.1f}" width="{bar_w - 2}" height="{h:.1f}" '
-                f'fill="{color}"><title>{html.escape(variant)} {html.escape(label(name, k))}: {value:.3f}</title></rect>'
+                f'fill="{color}"><title>{tip}</title></rect>'
             )
         cx = x0 + len(variants) * bar_w / 2
         parts.append(

@@ -13,7 +13,7 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -144,7 +144,7 @@ def _resolve(path: Path, base: Path) -> Path:
     return beside if beside.exists() else path.resolve()
 
 
-def _location(error: dict, cases: list) -> str:
+def _location(error: Any, cases: list) -> str:
     loc = error.get("loc", ())
     if len(loc) >= 2 and loc[0] == "cases" and isinstance(loc[1], int):
         index = loc[1]
