@@ -255,3 +255,31 @@ def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Pa
 
     result = CliRunner().invoke(app, ["eval", str(suite_file), "--prompt", "answer.v9"])
     assert result.exit_code != 0 and "answer.v9" in str(result.exception or result.output)
+
+
+def test_llm_judge_decomposes_then_verifies():
+    from rag.evals.judge import LLMJudge
+    from rag.evals.suite import Case
+    from rag.prompts import load_prompt
+    from rag.types import Answer, Passage
+    from tests.fakes import ScriptedChatModel
+
+    replies = [
+        "- Putin demanded Mykolaiv oblast.\n2. Putin demanded Kharkiv oblast.\nok",  # answer claims
+        "Yes.",  # claim 1 vs passages
+        "no",  # claim 2 vs passages
+        "yes",  # claim 1 vs reference
+        "yes",  # claim 2 vs reference
+        "Putin demanded two oblasts in total.",  # reference claims
+        "No",  # reference claim vs answer
+    ]
+    model = ScriptedChatModel(responses=replies, history=[])
+    prompts = PROJECT / "prompts"
+    judge = LLMJudge(model, load_prompt("judge_claims.v1", prompts), load_prompt("judge_verify.v1", prompts))
+    passage = Passage("c1", "a1", "Putin demanded Mykolaiv.", "T", 0, 10, 0.9)
+    answer = Answer("Putin demanded Mykolaiv and Kharkiv [1].", [], [passage], "v", "m", "q", "q")
+    case = Case(id="x", type="single-article", question="q", reference="Two oblasts.", gold_articles=["a1"])
+    scores = judge.score(case, answer)
+    assert scores["judge_faithfulness"] == 0.5
+    assert scores["judge_correctness"] == 0.0  # precision 1, recall 0
+    assert "Putin demanded Mykolaiv." in str(model.history[1][-1].content)  # passages are the context
