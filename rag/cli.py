@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, ask, sources, remove, stats, serve."""
+"""The `rag` command: ingest, ask, sources, remove, stats, serve, eval."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rag.errors import RagError
+from rag.evals.cli import eval_command
 from rag.types import Answer, IngestReport, Token
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -172,6 +173,9 @@ def serve(
     if corpus is not None:
         print_report(assistant.ingest(corpus))
     launch(assistant, host=host, port=port)
+
+
+app.command("eval")(eval_command)
 
 
 def main() -> None:

@@ -62,7 +62,11 @@ class AnswerGuard:
 
     def quotes(self, question: str, passages: list[Passage]) -> list[tuple[str, int]]:
         """The passage sentences closest to the question: (sentence, passage index)."""
-        candidates = [(p.text[s:e], i) for i, p in enumerate(passages) for s, e in sentence_spans(p.text)]
+        # Markers written inside an article ("… 18,000 homes [7]") are stripped: shown in an
+        # answer they would read as the assistant's own citations (a prompt-injection vector).
+        candidates = [
+            (strip_markers(p.text[s:e]), i) for i, p in enumerate(passages) for s, e in sentence_spans(p.text)
+        ]
         candidates = [(t, i) for t, i in candidates if len(t.split()) >= 5]
         if not candidates:
             return []

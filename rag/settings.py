@@ -168,6 +168,16 @@ class UISettings(BaseModel):
     max_upload_mb: int = Field(20, gt=0)
 
 
+class EvalSettings(BaseModel):
+    cache_dir: Path | None = Field(
+        default_factory=lambda: Path.home() / ".cache" / "rag" / "evals",
+        description="Where `rag eval` caches model responses (keyed by model, prompt and inputs); empty to disable.",
+    )
+    out_dir: Path = Field(Path("eval-reports"), description="Where `rag eval` writes JSON, JUnit XML and HTML.")
+    bootstrap_samples: int = Field(2000, gt=0, description="Resamples for the confidence interval of a delta.")
+    seed: int = Field(0, description="Seed for bootstrap resampling and dataset sampling.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RAG_",
@@ -184,6 +194,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
     ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
     ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
+    evals: EvalSettings = Field(default_factory=EvalSettings)  # type: ignore[arg-type]
     offline: bool = Field(
         True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
     )

@@ -140,6 +140,14 @@ def test_nothing_supported_falls_back_to_labelled_quotes(guard: AnswerGuard):
     assert result.parsed.citations[quote.citations[0] - 1].passage.chunk_id == "c1"
 
 
+def test_quotes_never_carry_citation_markers_written_inside_an_article(guard: AnswerGuard):
+    hostile = [passage(1, "The solar farm near Kessling will produce enough electricity for about 18,000 homes [7].")]
+    raw = "The farm powers 90,000 homes [1]."
+    result = guard(parse_answer(raw, hostile, ABSTAIN), "How many homes will the Kessling solar farm supply?", hostile)
+    assert result.fallback == "quotes"
+    assert "18,000 homes" in result.parsed.text and "[7]" not in result.parsed.text
+
+
 def test_nothing_supported_and_nothing_relevant_abstains(guard: AnswerGuard):
     raw = "Croissants need cold butter [1]."
     result = guard(parse_answer(raw, PASSAGES, ABSTAIN), "How do I bake croissants at home?", PASSAGES)
