@@ -90,6 +90,8 @@ class HashingEmbeddings(Embeddings):
         for word in re.findall(r"[a-z0-9]+", text.lower()):
             if len(word) > 2 and word not in _STOP:
                 vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.size] += 1.0
+        if not any(vec):  # no Latin words (Chinese, Arabic): a zero vector would match nothing
+            vec[int(hashlib.md5(text.encode()).hexdigest(), 16) % self.size] = 1.0
         norm = math.sqrt(sum(v * v for v in vec)) or 1.0
         return [v / norm for v in vec]
 
