@@ -21,7 +21,9 @@ from rag.retrieve import Filters, PassageRetriever
 from rag.types import Answer, Passage, Token
 
 History = Sequence[dict[str, str]]  # [{"role": "user"|"assistant", "content": ...}], oldest first
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
+# question made only of them is empty, and inside a question they only confuse retrieval.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 @dataclass(frozen=True)

@@ -124,11 +124,33 @@ def test_unreachable_llm_gives_one_clear_error(settings, ephemeral_client, corpu
 
 @pytest.mark.parametrize(
     ("question", "message"),
-    [("", "type a question"), ("   \x00\x07 ", "type a question"), ("x" * 5000, "limit")],
+    [
+        ("", "type a question"),
+        ("   \x00\x07 ", "type a question"),
+        ("\u200b\t\r\n", "type a question"),
+        ("x" * 5000, "limit"),
+        ("Why? " * 20_000, "the limit is 2,000"),
+    ],
 )
 def test_bad_questions_get_a_message(ready: Assistant, question: str, message: str):
     with pytest.raises(QuestionError, match=message):
         ready.ask(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Яких областей вимагав Путін?",  # Ukrainian
+        "普京要求了哪些州？",  # Chinese: no word the keyword index knows
+        "ما هي المناطق التي طالب بها بوتين؟",  # Arabic, right to left
+        "Putin \U0001f1fa\U0001f1e6 oblasts?",  # emoji flag
+    ],
+)
+def test_questions_in_other_languages_get_an_answer_or_an_abstention(ready: Assistant, question: str):
+    answer = ready.ask(question)
+    assert answer.question == question
+    assert answer.text.strip()  # an answer or the abstain phrase, never an empty reply
+    assert answer.abstained or answer.citations
 
 
 def test_control_characters_are_removed_from_questions(ready: Assistant):
