@@ -109,3 +109,38 @@ def test_unreachable_server_is_a_clear_error():
     settings = Settings(store={"host": "127.0.0.1", "port": free_port()})
     with pytest.raises(StoreUnavailableError, match="chroma run"):
         Assistant(settings, embeddings=HashingEmbeddings()).sources()
+
+
+def test_the_chat_survives_the_server_going_away_and_coming_back(server: Server, corpus: Path, tmp_path: Path):
+    """One app for the whole session: an outage is a message in the chat, then answers resume."""
+    from tests.fakes import ScriptedChatModel
+    from ui.app import ChatApp
+
+    settings = Settings(
+        store={"host": "127.0.0.1", "port": server.port, "collection": "chat"},
+        retrieval={"keyword_dir": tmp_path / "keyword"},
+        answer={"guard": False},
+    )
+    llm = ScriptedChatModel(responses=["Putin demanded Mykolaiv and Kharkiv oblasts [1]."])
+    app = ChatApp(Assistant(settings, llm=llm, embeddings=HashingEmbeddings()))
+    assert app.assistant.ingest(corpus).ok
+    question = "Putin demanded Ukraine cede Mykolaiv and Kharkiv oblasts"
+
+    def ask(turns: list) -> tuple[list, list]:
+        chat, turns, *_ = list(app.respond(question, turns, None, "", "", 4))[-1]
+        return chat, turns
+
+    chat, turns = ask([])
+    assert turns[-1]["answer"].citations[0].passage.article_id == EUROMAIDAN
+
+    server.stop()
+    chat, turns = ask(turns)
+    assert turns[-1]["answer"] is None
+    assert "127.0.0.1" in turns[-1]["error"] and "Traceback" not in chat[-1]["content"]
+    assert chat[-1]["content"].startswith("⚠️")
+    assert "Chroma server" in app.status() or "127.0.0.1" in app.status()
+
+    server.start()
+    chat, turns = ask(turns)
+    assert turns[-1]["answer"].citations[0].passage.article_id == EUROMAIDAN
+    assert [t["question"] for t in turns] == [question] * 3  # the history kept the failed turn
