@@ -16,6 +16,7 @@ from rag.chunk import token_counter
 from rag.cite import parse_answer
 from rag.errors import LLMError, QuestionError, RagError
 from rag.guard import AnswerGuard
+from rag.injection import redact
 from rag.prompts import PromptTemplate
 from rag.retrieve import Filters, PassageRetriever
 from rag.types import Answer, Passage, Token
@@ -53,7 +54,9 @@ def clean_question(question: str, max_chars: int) -> str:
 def format_passage(number: int, passage: Passage) -> str:
     about = ", ".join(x for x in (passage.outlet, passage.published) if x)
     header = f"[{number}] {passage.title}" + (f" ({about})" if about else "")
-    return f"{header}\n{passage.text.strip()}"
+    # Text addressed to a model (rag/injection.py) is blanked: the model never reads it.
+    body = re.sub(r"\n\s*\n(?:\s*\n)+", "\n\n", redact(passage.text)).strip()
+    return f"{header}\n{body}"
 
 
 class AnswerChain:

@@ -20,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.chunk import sentence_spans
 from rag.cite import ParsedAnswer, strip_markers
+from rag.injection import redact
 from rag.support import SupportChecker, Verdict
 from rag.types import AnswerSentence, Citation, Passage
 
@@ -64,9 +65,8 @@ class AnswerGuard:
         """The passage sentences closest to the question: (sentence, passage index)."""
         # Markers written inside an article ("… 18,000 homes [7]") are stripped: shown in an
         # answer they would read as the assistant's own citations (a prompt-injection vector).
-        candidates = [
-            (strip_markers(p.text[s:e]), i) for i, p in enumerate(passages) for s, e in sentence_spans(p.text)
-        ]
+        texts = [redact(p.text) for p in passages]  # an injected instruction is never quoted
+        candidates = [(strip_markers(t[s:e]), i) for i, t in enumerate(texts) for s, e in sentence_spans(t)]
         candidates = [(t, i) for t, i in candidates if len(t.split()) >= 5]
         if not candidates:
             return []
@@ -81,7 +81,8 @@ class AnswerGuard:
         index_of = {p.chunk_id: i for i, p in enumerate(passages)}
         passage_of = {c.number: index_of[c.passage.chunk_id] for c in parsed.citations}
         claims = [strip_markers(s.text) for s in parsed.sentences]
-        matrix = self.checker.check_many(claims, [p.text for p in passages])
+        # Text addressed to a model is not evidence: a claim copied from it is unsupported.
+        matrix = self.checker.check_many(claims, [redact(p.text) for p in passages])
 
         numbers: dict[int, int] = {}  # passage index -> citation number in the new answer
         kept: list[AnswerSentence] = []

@@ -29,6 +29,7 @@ from rag.errors import ConfigError, RagError
 from rag.evals import metrics as m
 from rag.evals.cache import CachedChatModel, file_hash
 from rag.evals.suite import Case, Suite
+from rag.injection import redact
 from rag.llm import describe, make_chat_model
 from rag.prompts import load_prompt
 from rag.settings import Settings, StoreSettings
@@ -129,7 +130,7 @@ class SupportJudge:
 
     def for_passages(self, passages: list[Passage]) -> m.SupportFn:
         def supports(claim: str, cited: tuple[int, ...]) -> bool:
-            texts = tuple(passages[i].text for i in cited)
+            texts = tuple(redact(passages[i].text) for i in cited)  # as the guard sees them
             key = (claim, texts)
             if key not in self._memo:
                 self._memo[key] = self.checker.check_many([claim], ["\n".join(texts)])[0][0].supported
