@@ -11,8 +11,9 @@ The answer chain shows the model redacted passages, and the answer guard and the
 check claims only against redacted text: a sentence copied from an injection is unsupported
 and removed even when the model repeats it. These are patterns, not a classifier; each is
 written to stay silent on ordinary reporting (quotes, regulation stories that mention AI):
-`tests/test_injection.py` runs them over the bundled corpus, and over every BBC article
-when the benchmark data is beside the project.
+`tests/test_injection.py` checks the bundled corpus and tricky sentences, and
+`benchmarks/injection_spans.py` counts false positives over real news (0 in 2,225 BBC articles
+and 2,485 RealTime QA passages when written).
 """
 
 from __future__ import annotations
