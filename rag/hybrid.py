@@ -114,16 +114,22 @@ class HybridRetriever(PassageRetriever):
     # -- searching ---------------------------------------------------------------------------
 
     def hints(self, query: str) -> QueryHints:
+        if self.config.news_aware and self.config.mode != "dense":
+            self._ensure_keyword_index()  # the outlets named in a question come from it
+        return self._parse(query)
+
+    def _parse(self, query: str) -> QueryHints:
         if not self.config.news_aware:
             return QueryHints(text=query)
-        if self.config.mode != "dense":
-            self._ensure_keyword_index()
         return parse_query(query, self.reference_date, self.known_outlets())
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         k = k or self.k
         filters = filters or self.filters
-        hints = self.hints(query)
+        if self.config.mode != "dense":
+            # Once per search, not per step: at 100k chunks each check costs a ~10 ms Chroma count.
+            self._ensure_keyword_index()
+        hints = self._parse(query)
         if hints.explicit_date and not (filters.date_from or filters.date_to):
             narrowed = dataclasses.replace(filters, date_from=hints.date_from, date_to=hints.date_to)
             found = self._search(query, hints, k, narrowed)
@@ -144,7 +150,6 @@ class HybridRetriever(PassageRetriever):
                 passages[p.chunk_id], vectors[p.chunk_id], dense[p.chunk_id] = p, v, p.score
         keyword: dict[str, float] = {}
         if c.mode != "dense":
-            self._ensure_keyword_index()
             mask = None
             if filters.outlets or filters.date_from or filters.date_to:
                 mask = self.keyword.mask(
