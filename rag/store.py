@@ -21,6 +21,7 @@ from typing import Any
 
 import chromadb
 from chromadb.api import ClientAPI
+from filelock import FileLock, Timeout
 from chromadb.api.models.Collection import Collection
 
 from rag.errors import EmbeddingMismatchError, IndexNotBuiltError, StoreUnavailableError
@@ -29,6 +30,7 @@ from rag.types import Article, ArticleInfo, Chunk, Passage
 
 _PLACEHOLDER_VECTOR = [0.0]
 _PAGE = 5000  # records fetched per call when scanning a whole collection
+_OPEN_LOCK_TIMEOUT_S = 60.0  # opening takes well under a second; a minute means a stuck process
 
 
 @dataclass
@@ -60,7 +62,15 @@ def make_client(settings: StoreSettings) -> ClientAPI:
         if settings.host:
             return chromadb.HttpClient(host=settings.host, port=settings.port, ssl=settings.ssl)
         settings.path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.path))
+        # Two processes opening a new folder at once (CLI ingest beside the UI) both run Chroma's
+        # schema migrations and one fails with "table collections already exists"; take turns.
+        with FileLock(str(settings.path / ".open.lock"), timeout=_OPEN_LOCK_TIMEOUT_S):
+            return chromadb.PersistentClient(path=str(settings.path))
+    except Timeout as e:
+        raise StoreUnavailableError(
+            f"Cannot open the Chroma store at {settings.path}: another process has been opening it for "
+            f"{_OPEN_LOCK_TIMEOUT_S:.0f} s. Stop it, or delete {settings.path / '.open.lock'} if none is running."
+        ) from e
     except Exception as e:
         where = f"{settings.host}:{settings.port}" if settings.host else str(settings.path)
         raise StoreUnavailableError(

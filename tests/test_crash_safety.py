@@ -291,3 +291,37 @@ def test_ui_upload_during_another_ingestion_gets_a_clear_message(tmp_path: Path)
     note = app.upload([str(article)], progress=lambda *a, **k: None)[3]
     assert "**1 added**" in note
     assert_consistent(app.assistant.store)
+
+
+def test_processes_opening_a_new_index_at_once_all_succeed(tmp_path: Path):
+    # Chroma runs its schema migrations when a folder is first opened; two processes doing it at
+    # once used to fail one of them ("table collections already exists"), e.g. `rag ingest`
+    # started beside `rag serve` on a fresh machine. Without the open lock most rounds failed.
+    workers, rounds = 4, 4
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.open_race", str(tmp_path), str(rounds)],
+            cwd=PROJECT,
+            env={**os.environ, "PYTHONPATH": str(PROJECT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(workers)
+    ]
+
+    def line(proc: subprocess.Popen[str]) -> str:
+        assert proc.stdout is not None
+        got = proc.stdout.readline().strip()
+        assert got, proc.stderr.read()[-2000:] if proc.stderr else ""
+        return got
+
+    assert [line(p) for p in procs] == ["ready"] * workers
+    outcomes = []
+    for r in range(rounds):
+        (tmp_path / f"go-{r}").touch()  # all of them open index-r now
+        outcomes += [line(p) for p in procs]
+    for p in procs:
+        p.communicate(timeout=60)
+        assert p.returncode == 0
+    assert outcomes == [f"ok {r}" for r in range(rounds) for _ in range(workers)], outcomes
