@@ -21,8 +21,8 @@ from typing import Any
 
 import chromadb
 from chromadb.api import ClientAPI
-from filelock import FileLock, Timeout
 from chromadb.api.models.Collection import Collection
+from filelock import FileLock, Timeout
 
 from rag.errors import EmbeddingMismatchError, IndexNotBuiltError, StoreUnavailableError
 from rag.settings import StoreSettings

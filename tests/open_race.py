@@ -2,9 +2,10 @@
 
     python -m tests.open_race ROOT ROUNDS
 
-It prints `ready` once imported, then for each round r it waits for ROOT/go-r, then opens ROOT/index-r with the shipped code (client,
-collections, the check `rag stats --check` runs) and prints `ok r` or `error r <message>`. The
-imports happen once, before the first round, so the processes really do open together.
+It prints `ready` once imported; then, for each round r, it waits for ROOT/go-r, opens ROOT/index-r
+with the shipped code (client, collections, the check `rag stats --check` runs) and prints `ok r`
+or `error r <message>`. The imports happen once, before the first round, so the processes really
+do open together.
 """
 
 from __future__ import annotations
