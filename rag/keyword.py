@@ -260,6 +260,14 @@ class KeywordIndex:
             self._masks[key] = keep.astype(np.float32)
         return self._masks[key]
 
+    def matching_ids(self, mask: np.ndarray) -> list[str] | None:
+        """The chunk ids `mask` keeps; None when it keeps every row (nothing to restrict)."""
+        keep = np.flatnonzero(mask)
+        if keep.size == len(mask):
+            return None
+        ids = self.rows.chunk_ids
+        return [ids[i] for i in keep]
+
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every row for `query` (zero where masked out)."""
         if self.bm25 is None:

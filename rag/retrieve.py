@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from rag.store import ArticleStore
+from rag.store import ArticleStore, published_key
 from rag.types import Passage
 
 
@@ -41,6 +41,23 @@ class Filters:
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.outlets or self.date_from or self.date_to)
+
+    def admits(self, passage: Passage) -> bool:
+        """The same test as `to_where` in Chroma, on a passage in hand (an undated one fails a date range)."""
+        if self.outlets and passage.outlet not in self.outlets:
+            return False
+        if not (self.date_from or self.date_to):
+            return True
+        key = published_key(passage.published)
+        if key is None:
+            return False
+        low = int(self.date_from.strftime("%Y%m%d")) if self.date_from else None
+        high = int(self.date_to.strftime("%Y%m%d")) if self.date_to else None
+        return (low is None or key >= low) and (high is None or key <= high)
 
 
 class PassageRetriever(BaseRetriever):

@@ -102,6 +102,12 @@ class RetrievalSettings(BaseModel):
         None, description="Cross-encoder model name or path (sentence-transformers) to re-rank the top candidates."
     )
     rerank_candidates: int = Field(20, gt=0, description="Fused candidates the cross-encoder re-scores.")
+    keyword_recount_s: float = Field(
+        1.0,
+        ge=0.0,
+        description="At most this often a search compares the BM25 index with Chroma's chunk count, to catch "
+        "writes made without updating it (another app host on a Chroma server). 0 checks every search.",
+    )
 
 
 class LLMSettings(BaseModel):

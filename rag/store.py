@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from filelock import FileLock, Timeout
@@ -405,13 +406,24 @@ class ArticleStore:
         return [p for p, _ in self.query_with_vectors(vector, k, where, with_vectors=False)]
 
     def query_with_vectors(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None, with_vectors: bool = True
-    ) -> list[tuple[Passage, list[float] | None]]:
-        """The `k` nearest chunks, each with its cosine similarity as the score (and its vector)."""
+        self,
+        vector: Sequence[float],
+        k: int,
+        where: dict[str, Any] | None = None,
+        with_vectors: bool = True,
+        ids: Sequence[str] | None = None,
+    ) -> list[tuple[Passage, np.ndarray | None]]:
+        """The `k` nearest chunks (among `ids` when given), each with its cosine similarity as the
+        score (and its vector)."""
         collection = self._chunk_collection()
         include = ["documents", "metadatas", "distances", *(["embeddings"] if with_vectors else [])]
         got = self._call(
-            collection.query, query_embeddings=[list(vector)], n_results=k, where=where or None, include=include
+            collection.query,
+            query_embeddings=[list(vector)],
+            n_results=k,
+            where=where or None,
+            ids=list(ids) if ids else None,
+            include=include,
         )
         # Counted only when nothing came back (a count costs ~10 ms at 100k chunks): an empty
         # index is an error, a filter that matches nothing is not.
@@ -421,20 +433,20 @@ class ArticleStore:
         return [
             (
                 _passage(cid, doc, meta, 1.0 - float(dist)),  # cosine distance -> similarity
-                list(vectors[0][i]) if with_vectors and vectors is not None else None,
+                np.asarray(vectors[0][i], dtype=np.float32) if with_vectors and vectors is not None else None,
             )
             for i, (cid, doc, meta, dist) in enumerate(
                 zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
             )
         ]
 
-    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, tuple[Passage, list[float]]]:
+    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, tuple[Passage, np.ndarray]]:
         """Chunks by id with their vectors (score 0: the caller scores them against its query)."""
         if not ids:
             return {}
         got = self._call(self._chunk_collection().get, ids=list(ids), include=["documents", "metadatas", "embeddings"])
         return {
-            cid: (_passage(cid, doc, meta, 0.0), list(vec))
+            cid: (_passage(cid, doc, meta, 0.0), np.asarray(vec, dtype=np.float32))
             for cid, doc, meta, vec in zip(
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )

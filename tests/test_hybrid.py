@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import chromadb
+import numpy as np
 import pytest
 
 from rag import Assistant, Settings
@@ -111,9 +112,25 @@ def test_keyword_index_persists_and_heals(settings, ephemeral_client, news: Path
     assert article_ids(c.retriever.search("Xylophus", k=1)) == ["quokka"]
     assert (folder / "CURRENT").read_text() != generation
 
-    # Chunks written behind the index's back (another writer): the count check catches up.
-    c.store.remove_article(next(i.id for i in c.sources() if i.id.endswith("quokka")))
-    assert c.retriever.search("Xylophus", k=1) == []
+
+def test_keyword_index_catches_writes_behind_its_back(settings, ephemeral_client, news: Path, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("rag.hybrid.time.monotonic", lambda: clock[0])
+    a = hybrid_assistant(settings, ephemeral_client, mode="bm25")  # keyword_recount_s 1.0, the default
+    a.ingest(news)
+    assert article_ids(a.retriever.search("Xylophus", k=1)) == ["quokka"]
+    indexed = len(a.retriever.keyword)
+
+    # Another writer removes an article without touching the BM25 index. Within the recount
+    # interval the stale keyword hit is dropped (Chroma no longer has it) and no count is made.
+    a.store.remove_article(next(i.id for i in a.sources() if i.id.endswith("quokka")))
+    clock[0] += 0.5
+    assert a.retriever.search("Xylophus", k=1) == []
+    assert len(a.retriever.keyword) == indexed
+    # Once the interval has passed, the next search counts Chroma's chunks and catches up.
+    clock[0] += 0.6
+    assert a.retriever.search("Xylophus", k=1) == []
+    assert len(a.retriever.keyword) == indexed - 1 == a.store.chunk_count()
 
 
 def test_hybrid_keeps_cosine_scores_and_finds_keyword_only_matches(settings, ephemeral_client, news: Path):
@@ -211,3 +228,64 @@ def test_reranker_setting_builds_a_cross_encoder(settings, ephemeral_client):
     a = hybrid_assistant(settings, ephemeral_client, reranker="/nonexistent/cross-encoder")
     assert isinstance(a.retriever.reranker, CrossEncoderReranker)
     assert a.retriever.reranker.model_name == "/nonexistent/cross-encoder"
+
+
+FILTERS = [
+    Filters(outlets=("Reuters",)),
+    Filters(outlets=("Reuters", "Local Herald")),
+    Filters(date_from=date(2025, 4, 1)),
+    Filters(date_to=date(2025, 4, 3)),
+    Filters(outlets=("Kyiv Independent",), date_from=date(2025, 4, 1), date_to=date(2025, 4, 30)),
+    Filters(date_from=date(2003, 9, 1), date_to=date(2003, 9, 30)),  # matches nothing
+    Filters(outlets=("No Such Outlet",)),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=range(len(FILTERS)))
+def test_filtered_dense_arm_gives_chromas_filtered_neighbours(settings, ephemeral_client, tmp_path: Path, filters):
+    # The dense arm restricts Chroma's query to the ids the keyword index says pass (Chroma's
+    # metadata filter is 3-6x slower at 100k chunks); it must return what the filter would.
+    undated = [{"id": "undated", "title": "Undated", "body": "Wheat ships and talks, date unknown."}]
+    folder = tmp_path / "news"
+    write_articles(folder)
+    write_articles(folder, undated, name="undated.jsonl")
+    a = hybrid_assistant(settings, ephemeral_client, news_aware=False)
+    a.ingest(folder)
+    r = a.retriever
+    r.search("warm up", k=1)
+    for question in ["wheat ships Odesa", "drone strikes power", "ceasefire talks", "quokka zoo"]:
+        vector = np.asarray(a.embeddings.embed_query(question), dtype=np.float32)
+        expected = [p.chunk_id for p, _ in a.store.query_with_vectors(vector.tolist(), 10, filters.to_where())]
+        got = [p.chunk_id for p, _ in r._dense_candidates(vector, 10, filters, r._mask(filters))]
+        assert got == expected
+
+
+def test_filters_hold_for_chunks_the_keyword_index_has_not_seen(settings, ephemeral_client, tmp_path: Path):
+    a = hybrid_assistant(settings, ephemeral_client, news_aware=False)
+    a.ingest(write_articles(tmp_path / "news"))
+    a.retriever.search("warm up", k=1)
+    # A dense-only writer adds an article without touching the BM25 index (as another app host would).
+    other = hybrid_assistant(settings, ephemeral_client, mode="dense")
+    extra = [{"id": "late", "title": "Late", "body": "Cargo ships carrying wheat left Odesa again.", "outlet": "AP"}]
+    other.ingest(write_articles(tmp_path / "late", extra))
+    every_indexed_row_passes = Filters(outlets=("Reuters", "Kyiv Independent", "Local Herald"))
+    found = a.retriever.search("cargo ships wheat Odesa", k=10, filters=every_indexed_row_passes)
+    assert found and "late" not in article_ids(found)
+    assert all(p.outlet in every_indexed_row_passes.outlets for p in found)
+
+
+def test_collapse_duplicates_keeps_the_best_ranked_of_each_near_copy():
+    from rag.fusion import collapse_duplicates
+
+    rng = np.random.default_rng(7)
+    base = rng.standard_normal((6, 16)).astype(np.float32)
+    noisy = base[[0, 2, 2, 5]] + 0.01 * rng.standard_normal((4, 16)).astype(np.float32)  # near copies
+    vectors = np.concatenate([base, noisy])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    names = [f"b{i}" for i in range(6)] + ["c0", "c2", "c2bis", "c5"]
+    by_name = dict(zip(names, vectors, strict=True))
+    # A copy ranked above its original keeps its place; the original then goes.
+    order = ["c2", "b0", "b1", "b2", "c0", "b3", "c2bis", "b4", "c5", "b5"]
+    assert collapse_duplicates(order, by_name, 0.95) == ["c2", "b0", "b1", "b3", "b4", "c5"]
+    assert collapse_duplicates(order, by_name, 1.01) == order
+    assert collapse_duplicates([], by_name, 0.95) == []

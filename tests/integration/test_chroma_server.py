@@ -15,6 +15,7 @@ import pytest
 
 from rag import Assistant, Settings
 from rag.errors import StoreUnavailableError
+from rag.retrieve import Filters
 from tests.fakes import HashingEmbeddings
 
 pytestmark = pytest.mark.server
@@ -91,6 +92,10 @@ def test_ingest_query_restart_query(server: Server, corpus: Path, tmp_path: Path
     before = assistant.retriever.search(question, k=3)
     assert before[0].article_id == EUROMAIDAN
     chunks = assistant.store.chunk_count()
+    # Filtered searches restrict the server's query to ids from the keyword index.
+    for outlets in [("The Moscow Times",), ("Chas Pravdy", "The Moscow Times")]:
+        found = assistant.retriever.search(question, k=10, filters=Filters(outlets=outlets))
+        assert found and {p.outlet for p in found} == set(outlets)
 
     server.stop()
     with pytest.raises(StoreUnavailableError, match=r"127\.0\.0\.1"):
