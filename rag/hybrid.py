@@ -28,7 +28,7 @@ from rag.news_query import QueryHints, parse_query
 from rag.rerank import Reranker
 from rag.retrieve import Filters, PassageRetriever
 from rag.settings import RetrievalSettings, StoreSettings
-from rag.store import ArticleStore, published_key
+from rag.store import ArticleStore
 from rag.types import Passage
 
 
@@ -192,11 +192,7 @@ class HybridRetriever(PassageRetriever):
         """The keyword index's rows that pass the filters; None when there are no filters."""
         if not filters.active:
             return None
-        return self.keyword.mask(
-            filters.outlets,
-            published_key(filters.date_from.isoformat()) if filters.date_from else None,
-            published_key(filters.date_to.isoformat()) if filters.date_to else None,
-        )
+        return self.keyword.mask(filters.outlets, *filters.date_keys)
 
     def _dense_candidates(
         self, vector: np.ndarray, n: int, filters: Filters, mask: np.ndarray | None
@@ -210,10 +206,7 @@ class HybridRetriever(PassageRetriever):
         """
         if mask is None:
             return self.store.query_with_vectors(vector.tolist(), n, filters.to_where())
-        ids = self.keyword.matching_ids(mask)
-        if ids == []:
-            return []
-        found = self.store.query_with_vectors(vector.tolist(), n, ids=ids)
+        found = self.store.query_with_vectors(vector.tolist(), n, ids=self.keyword.matching_ids(mask))
         return [(p, v) for p, v in found if filters.admits(p)]
 
     def _boost(self, scores: dict[str, float], passages: Mapping[str, Passage], hints: QueryHints) -> None:

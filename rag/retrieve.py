@@ -32,12 +32,13 @@ class Filters:
 
     def to_where(self) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []
+        low, high = self.date_keys
         if self.outlets:
             clauses.append({"outlet": {"$in": list(self.outlets)}})
-        if self.date_from:
-            clauses.append({"published_key": {"$gte": int(self.date_from.strftime("%Y%m%d"))}})
-        if self.date_to:
-            clauses.append({"published_key": {"$lte": int(self.date_to.strftime("%Y%m%d"))}})
+        if low is not None:
+            clauses.append({"published_key": {"$gte": low}})
+        if high is not None:
+            clauses.append({"published_key": {"$lte": high}})
         if not clauses:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -46,17 +47,24 @@ class Filters:
     def active(self) -> bool:
         return bool(self.outlets or self.date_from or self.date_to)
 
+    @property
+    def date_keys(self) -> tuple[int | None, int | None]:
+        """The date range as the stored `published_key` integers (YYYYMMDD), None where open."""
+        return (
+            published_key(self.date_from.isoformat()) if self.date_from else None,
+            published_key(self.date_to.isoformat()) if self.date_to else None,
+        )
+
     def admits(self, passage: Passage) -> bool:
         """The same test as `to_where` in Chroma, on a passage in hand (an undated one fails a date range)."""
         if self.outlets and passage.outlet not in self.outlets:
             return False
-        if not (self.date_from or self.date_to):
+        low, high = self.date_keys
+        if low is None and high is None:
             return True
         key = published_key(passage.published)
         if key is None:
             return False
-        low = int(self.date_from.strftime("%Y%m%d")) if self.date_from else None
-        high = int(self.date_to.strftime("%Y%m%d")) if self.date_to else None
         return (low is None or key >= low) and (high is None or key <= high)
 
 

@@ -415,6 +415,8 @@ class ArticleStore:
     ) -> list[tuple[Passage, np.ndarray | None]]:
         """The `k` nearest chunks (among `ids` when given), each with its cosine similarity as the
         score (and its vector)."""
+        if ids is not None and not ids:
+            return []  # restricted to nothing: skip the query, and the count an empty result triggers
         collection = self._chunk_collection()
         include = ["documents", "metadatas", "distances", *(["embeddings"] if with_vectors else [])]
         got = self._call(
@@ -422,7 +424,7 @@ class ArticleStore:
             query_embeddings=[list(vector)],
             n_results=k,
             where=where or None,
-            ids=list(ids) if ids else None,
+            ids=list(ids) if ids is not None else None,
             include=include,
         )
         # Counted only when nothing came back (a count costs ~10 ms at 100k chunks): an empty

@@ -258,6 +258,7 @@ def test_filtered_dense_arm_gives_chromas_filtered_neighbours(settings, ephemera
         expected = [p.chunk_id for p, _ in a.store.query_with_vectors(vector.tolist(), 10, filters.to_where())]
         got = [p.chunk_id for p, _ in r._dense_candidates(vector, 10, filters, r._mask(filters))]
         assert got == expected
+        assert a.store.query_with_vectors(vector.tolist(), 10, ids=[]) == []  # an empty restriction is not none
 
 
 def test_filters_hold_for_chunks_the_keyword_index_has_not_seen(settings, ephemeral_client, tmp_path: Path):
