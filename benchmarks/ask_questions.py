@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from rag import Assistant, Settings, Token
-from rag.cite import parse_answer
+from rag.answer.cite import parse_answer
 
 HERE = Path(__file__).resolve().parent
 

@@ -95,7 +95,7 @@ def work_shipped(corpus: Path, store: Path) -> dict[str, Any]:
 
 
 def _articles(corpus: Path) -> list[Any]:
-    from rag.readers import RecordError, read_file
+    from rag.ingest.readers import RecordError, read_file
 
     return [a for a in read_file(corpus, corpus.parent) if not isinstance(a, RecordError)]
 
@@ -103,7 +103,7 @@ def _articles(corpus: Path) -> list[Any]:
 def work_encode(corpus: Path, store: Path) -> dict[str, Any]:
     """The same chunks as the shipped pipeline (duplicates skipped the same way), model alone."""
     from rag import Assistant, Settings
-    from rag.ingest import text_hash
+    from rag.ingest.pipeline import text_hash
 
     assistant = Assistant(Settings(store={"path": store}))
     embeddings = assistant.embeddings
@@ -136,7 +136,7 @@ def work_langchain(corpus: Path, store: Path) -> dict[str, Any]:
     from langchain_huggingface import HuggingFaceEmbeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from rag.embed import resolve_model_path
+    from rag.ingest.embed import resolve_model_path
     from rag.settings import Settings
 
     s = Settings()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from retrieval_quality import load as load_realtimeqa
 
-from rag.injection import instruction_spans
+from rag.store.injection import instruction_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,11 +30,11 @@ import httpx
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.hybrid import HybridConfig, HybridRetriever
-from rag.keyword import KeywordIndex
-from rag.retrieve import Filters
+from rag.retrieval.hybrid import HybridConfig, HybridRetriever
+from rag.store.keyword import KeywordIndex
+from rag.retrieval.base import Filters
 from rag.settings import StoreSettings
-from rag.store import ArticleStore
+from rag.store.chroma import ArticleStore
 
 DIM = 384
 CHUNKS_PER_ARTICLE = 10
@@ -198,7 +198,7 @@ def main() -> None:
     rng = np.random.default_rng(1)
     queries = [pool[i] for i in rng.choice(len(pool), args.queries, replace=False)]
     try:
-        from rag.embed import SentenceTransformerEmbeddings
+        from rag.ingest.embed import SentenceTransformerEmbeddings
         from rag.runtime import go_offline
 
         go_offline()

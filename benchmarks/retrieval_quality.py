@@ -30,8 +30,8 @@ import lxml.html
 from langchain_core.embeddings import Embeddings
 
 from rag import Assistant, Settings
-from rag.hybrid import HybridConfig, HybridRetriever, fuse
-from rag.keyword import KeywordIndex
+from rag.retrieval.hybrid import HybridConfig, HybridRetriever, fuse
+from rag.store.keyword import KeywordIndex
 from rag.runtime import go_offline
 
 

@@ -18,23 +18,23 @@ from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
-from rag.answer import AnswerChain, ChainConfig, History
-from rag.chunk import Chunker
-from rag.embed import SentenceTransformerEmbeddings
+from rag.answer.chain import AnswerChain, ChainConfig, History
+from rag.ingest.chunk import Chunker
+from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.errors import IngestError
-from rag.guard import AnswerGuard
-from rag.hybrid import HybridConfig, HybridRetriever, keyword_folder
-from rag.ingest import Ingestor, ProgressFn
-from rag.keyword import KeywordIndex
-from rag.llm import describe, make_chat_model
-from rag.prompts import load_prompt
-from rag.readers import ReadLimits
-from rag.rerank import CrossEncoderReranker
-from rag.retrieve import Filters
+from rag.answer.guard import AnswerGuard
+from rag.retrieval.hybrid import HybridConfig, HybridRetriever, keyword_folder
+from rag.ingest.pipeline import Ingestor, ProgressFn
+from rag.store.keyword import KeywordIndex
+from rag.answer.llm import describe, make_chat_model
+from rag.answer.prompts import load_prompt
+from rag.ingest.readers import ReadLimits
+from rag.retrieval.rerank import CrossEncoderReranker
+from rag.retrieval.base import Filters
 from rag.runtime import go_offline
 from rag.settings import Settings
-from rag.store import ArticleStore
-from rag.support import AlignmentChecker
+from rag.store.chroma import ArticleStore
+from rag.answer.support import AlignmentChecker
 from rag.types import Answer, Article, ArticleInfo, IngestReport, Token
 
 

@@ -31,7 +31,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embeddings():
-    from rag.embed import SentenceTransformerEmbeddings
+    from rag.ingest.embed import SentenceTransformerEmbeddings
     from rag.runtime import go_offline
 
     go_offline()

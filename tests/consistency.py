@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rag.store import ArticleStore, IndexCheck
+from rag.store.chroma import ArticleStore, IndexCheck
 
 
 def assert_consistent(store: ArticleStore, keyword_ids: Iterable[str] | None = None) -> IndexCheck:

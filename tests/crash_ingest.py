@@ -26,8 +26,8 @@ from pathlib import Path
 
 from rag import Assistant, Settings
 from rag.errors import RagError
-from rag.hybrid import keyword_folder
-from rag.keyword import KeywordIndex
+from rag.retrieval.hybrid import keyword_folder
+from rag.store.keyword import KeywordIndex
 from tests.fakes import HashingEmbeddings
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rag.errors import RagError
 from rag.settings import StoreSettings
-from rag.store import ArticleStore
+from rag.store.chroma import ArticleStore
 
 
 def main() -> int:

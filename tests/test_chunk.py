@@ -5,7 +5,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.chunk import Chunker, sentence_spans
+from rag.ingest.chunk import Chunker, sentence_spans
 from rag.types import Article
 from tests.conftest import CORPUS
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rag.cite import parse_answer, split_sentences, strip_markers
+from rag.answer.cite import parse_answer, split_sentences, strip_markers
 from rag.types import Passage
 
 ABSTAIN = "The indexed articles don't say."

@@ -260,7 +260,7 @@ def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Pa
 def test_llm_judge_decomposes_then_verifies():
     from rag.evals.judge import LLMJudge
     from rag.evals.suite import Case
-    from rag.prompts import load_prompt
+    from rag.answer.prompts import load_prompt
     from rag.types import Answer, Passage
     from tests.fakes import ScriptedChatModel
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import parse_answer
-from rag.guard import QUOTE_INTRO, AnswerGuard
-from rag.support import AlignmentChecker
+from rag.answer.cite import parse_answer
+from rag.answer.guard import QUOTE_INTRO, AnswerGuard
+from rag.answer.support import AlignmentChecker
 from rag.types import Passage
 
 ROOT = Path(__file__).resolve().parent.parent

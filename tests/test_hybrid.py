@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from rag import Assistant, Settings
-from rag.hybrid import HybridConfig
-from rag.retrieve import Filters
+from rag.retrieval.hybrid import HybridConfig
+from rag.retrieval.base import Filters
 from tests.conftest import make_assistant
 
 ARTICLES = [
@@ -115,7 +115,7 @@ def test_keyword_index_persists_and_heals(settings, ephemeral_client, news: Path
 
 def test_keyword_index_catches_writes_behind_its_back(settings, ephemeral_client, news: Path, monkeypatch):
     clock = [1000.0]
-    monkeypatch.setattr("rag.hybrid.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("rag.retrieval.hybrid.time.monotonic", lambda: clock[0])
     a = hybrid_assistant(settings, ephemeral_client, mode="bm25")  # keyword_recount_s 1.0, the default
     a.ingest(news)
     assert article_ids(a.retriever.search("Xylophus", k=1)) == ["quokka"]
@@ -223,7 +223,7 @@ def test_reranker_reorders_the_candidates(settings, ephemeral_client, news: Path
 
 
 def test_reranker_setting_builds_a_cross_encoder(settings, ephemeral_client):
-    from rag.rerank import CrossEncoderReranker
+    from rag.retrieval.rerank import CrossEncoderReranker
 
     a = hybrid_assistant(settings, ephemeral_client, reranker="/nonexistent/cross-encoder")
     assert isinstance(a.retriever.reranker, CrossEncoderReranker)
@@ -276,7 +276,7 @@ def test_filters_hold_for_chunks_the_keyword_index_has_not_seen(settings, epheme
 
 
 def test_collapse_duplicates_keeps_the_best_ranked_of_each_near_copy():
-    from rag.fusion import collapse_duplicates
+    from rag.retrieval.fusion import collapse_duplicates
 
     rng = np.random.default_rng(7)
     base = rng.standard_normal((6, 16)).astype(np.float32)

@@ -9,7 +9,7 @@ import chromadb
 import pytest
 
 from rag import Assistant, Settings
-from rag.store import ArticleStore
+from rag.store.chroma import ArticleStore
 from tests.conftest import make_assistant
 from tests.fakes import HashingEmbeddings
 

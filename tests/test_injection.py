@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rag.answer import format_passage
-from rag.injection import instruction_spans, redact
-from rag.support import AlignmentChecker
+from rag.answer.chain import format_passage
+from rag.store.injection import instruction_spans, redact
+from rag.answer.support import AlignmentChecker
 from rag.types import Passage
 
 ROOT = Path(__file__).resolve().parent.parent

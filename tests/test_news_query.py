@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from rag.news_query import parse_query
+from rag.retrieval.news_query import parse_query
 
 REF = date(2025, 5, 21)  # a Wednesday
 

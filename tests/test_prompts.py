@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rag.errors import ConfigError
-from rag.prompts import load_prompt
+from rag.answer.prompts import load_prompt
 from rag.settings import Settings
 
 PROMPTS = Settings().answer.prompts_dir

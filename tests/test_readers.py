@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rag.errors import IngestError
-from rag.readers import RecordError, discover, normalise_date, read_file
+from rag.ingest.readers import RecordError, discover, normalise_date, read_file
 from rag.types import Article
 from tests.conftest import CORPUS
 from tests.pdfgen import text_pdf

@@ -20,7 +20,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.errors import QuestionError, RagError
-from rag.readers import SUPPORTED
+from rag.ingest.readers import SUPPORTED
 from rag.types import Answer, Token
 from ui import render
 

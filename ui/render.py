@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from rag.chunk import sentence_spans
-from rag.cite import strip_markers
+from rag.ingest.chunk import sentence_spans
+from rag.answer.cite import strip_markers
 from rag.types import Answer, Article, Citation, Passage
 
 _WORD = re.compile(r"[a-z0-9]{3,}")

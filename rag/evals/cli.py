@@ -18,7 +18,7 @@ def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -
     """One variant per --prompt (named by its version), then one per --variant 'NAME:k=v,k=v'
     on top of the first prompt. No option at all: the configured settings alone."""
     from rag.evals.runner import Variant, merge, parse_assignments
-    from rag.prompts import load_prompt
+    from rag.answer.prompts import load_prompt
 
     out_variants: list[Variant] = []
     for p in prompts:
@@ -120,8 +120,8 @@ def eval_command(
 
 def _judge(values: dict[str, Any]) -> Any:
     from rag.evals.judge import LLMJudge
-    from rag.llm import make_chat_model
-    from rag.prompts import load_prompt
+    from rag.answer.llm import make_chat_model
+    from rag.answer.prompts import load_prompt
     from rag.settings import Settings
 
     s = Settings(**values)

@@ -12,9 +12,9 @@ import re
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 
-from rag.cite import strip_markers
+from rag.answer.cite import strip_markers
 from rag.evals.suite import Case
-from rag.prompts import PromptTemplate
+from rag.answer.prompts import PromptTemplate
 from rag.types import Answer
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")

@@ -23,18 +23,18 @@ from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
 
 from rag.assistant import Assistant
-from rag.chunk import token_counter
-from rag.cite import parse_answer, strip_markers
+from rag.ingest.chunk import token_counter
+from rag.answer.cite import parse_answer, strip_markers
 from rag.errors import ConfigError, RagError
 from rag.evals import metrics as m
 from rag.evals.cache import CachedChatModel, file_hash
 from rag.evals.suite import Case, Suite
-from rag.injection import redact
-from rag.llm import describe, make_chat_model
-from rag.prompts import load_prompt
+from rag.store.injection import redact
+from rag.answer.llm import describe, make_chat_model
+from rag.answer.prompts import load_prompt
 from rag.settings import Settings, StoreSettings
-from rag.store import make_client
-from rag.support import AlignmentChecker
+from rag.store.chroma import make_client
+from rag.answer.support import AlignmentChecker
 from rag.types import Answer, AnswerSentence, Citation, Passage
 
 RANK_DEPTH = 10  # passages ranked for hit@1, hit@k, recall@k and MRR@10
@@ -264,7 +264,7 @@ class SuiteRunner:
 
 
 def _real_embeddings(settings: Settings) -> Embeddings:
-    from rag.embed import SentenceTransformerEmbeddings
+    from rag.ingest.embed import SentenceTransformerEmbeddings
 
     return SentenceTransformerEmbeddings(settings.embedding)
 

@@ -15,7 +15,7 @@ import pytest
 
 from rag import Assistant, Settings
 from rag.errors import StoreUnavailableError
-from rag.retrieve import Filters
+from rag.retrieval.base import Filters
 from tests.fakes import HashingEmbeddings
 
 pytestmark = pytest.mark.server

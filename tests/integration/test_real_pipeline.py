@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from rag import Answer, Assistant, Settings, Token
-from rag.embed import SentenceTransformerEmbeddings
+from rag.ingest.embed import SentenceTransformerEmbeddings
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.integration

@@ -12,13 +12,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from rag.chunk import token_counter
-from rag.cite import parse_answer
+from rag.ingest.chunk import token_counter
+from rag.answer.cite import parse_answer
 from rag.errors import LLMError, QuestionError, RagError
-from rag.guard import AnswerGuard
-from rag.injection import redact
-from rag.prompts import PromptTemplate
-from rag.retrieve import Filters, PassageRetriever
+from rag.answer.guard import AnswerGuard
+from rag.store.injection import redact
+from rag.answer.prompts import PromptTemplate
+from rag.retrieval.base import Filters, PassageRetriever
 from rag.types import Answer, Passage, Token
 
 History = Sequence[dict[str, str]]  # [{"role": "user"|"assistant", "content": ...}], oldest first

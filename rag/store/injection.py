@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from rag.chunk import sentence_spans
+from rag.ingest.chunk import sentence_spans
 
 _AI = (
     r"(?:AI|A\.I\.|artificial intelligence|language models?|LLMs?|chat ?bots?|assistants?|"

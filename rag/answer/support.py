@@ -23,7 +23,7 @@ from typing import Any, Protocol
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.chunk import sentence_spans
+from rag.ingest.chunk import sentence_spans
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")

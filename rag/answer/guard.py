@@ -18,10 +18,10 @@ from typing import Literal
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.chunk import sentence_spans
-from rag.cite import ParsedAnswer, strip_markers
-from rag.injection import redact
-from rag.support import SupportChecker, Verdict
+from rag.ingest.chunk import sentence_spans
+from rag.answer.cite import ParsedAnswer, strip_markers
+from rag.store.injection import redact
+from rag.answer.support import SupportChecker, Verdict
 from rag.types import AnswerSentence, Citation, Passage
 
 QUOTE_INTRO = "The model's answer could not be checked against the articles. What they say:"

@@ -21,14 +21,14 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from pydantic import PrivateAttr
 
-from rag import fusion
-from rag.fusion import Normalization
-from rag.keyword import KeywordIndex
-from rag.news_query import QueryHints, parse_query
-from rag.rerank import Reranker
-from rag.retrieve import Filters, PassageRetriever
+from rag.retrieval import fusion
+from rag.retrieval.fusion import Normalization
+from rag.store.keyword import KeywordIndex
+from rag.retrieval.news_query import QueryHints, parse_query
+from rag.retrieval.rerank import Reranker
+from rag.retrieval.base import Filters, PassageRetriever
 from rag.settings import RetrievalSettings, StoreSettings
-from rag.store import ArticleStore
+from rag.store.chroma import ArticleStore
 from rag.types import Passage
 
 

@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from rag.store import ArticleStore, published_key
+from rag.store.chroma import ArticleStore, published_key
 from rag.types import Passage
 
 

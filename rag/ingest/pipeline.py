@@ -16,10 +16,10 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from rag.chunk import Chunker
+from rag.ingest.chunk import Chunker
 from rag.errors import IngestError
-from rag.readers import ReadLimits, RecordError, discover, read_file
-from rag.store import ArticleStore
+from rag.ingest.readers import ReadLimits, RecordError, discover, read_file
+from rag.store.chroma import ArticleStore
 from rag.types import Article, Chunk, IngestReport
 
 ProgressFn = Callable[[int, int, str], None]

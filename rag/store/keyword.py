@@ -33,7 +33,7 @@ from bm25s.stopwords import STOPWORDS_EN
 from filelock import FileLock
 
 from rag.errors import IndexNotBuiltError
-from rag.store import ArticleStore
+from rag.store.chroma import ArticleStore
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FORMAT = 1  # bump when the on-disk layout changes: old folders are then rebuilt
