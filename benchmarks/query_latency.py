@@ -30,11 +30,11 @@ import httpx
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.retrieval.hybrid import HybridConfig, HybridRetriever
-from rag.store.keyword import KeywordIndex
-from rag.retrieval.base import Filters
-from rag.settings import StoreSettings
+from rag.retrieval.filters import Filters
+from rag.retrieval.hybrid import HybridRetriever
+from rag.settings import RetrievalSettings, StoreSettings
 from rag.store.chroma import ArticleStore
+from rag.store.keyword import KeywordIndex
 
 DIM = 384
 CHUNKS_PER_ARTICLE = 10
@@ -71,8 +71,8 @@ def chunk_texts(pool: list[str], n: int) -> Iterator[str]:
 def fill(store: ArticleStore, pool: list[str], n: int, batch: int = 5000) -> float:
     """Write n chunks (and their articles' manifest entries) straight into the collections."""
     started = time.perf_counter()
-    chunks = store._chunk_collection(DIM)
-    articles = store._article_collection()
+    chunks = store.chunk_collection(DIM)
+    articles = store.article_collection()
     rng = np.random.default_rng(0)
     outlets = ["BBC", "Reuters", "AP", "The Guardian"]
     texts = chunk_texts(pool, n)
@@ -152,16 +152,16 @@ def measure(label: str, settings: StoreSettings, n: int, pool: list[str], querie
     load_s = fill(store, pool, n)
     embeddings = RandomEmbeddings()
     keyword = KeywordIndex(tmp / f"kw-{label}-{n}")
-    retriever = HybridRetriever(store=store, embeddings=embeddings, keyword=keyword, config=HybridConfig())
+    retriever = HybridRetriever(store=store, embeddings=embeddings, keyword=keyword, config=RetrievalSettings())
     t = time.perf_counter()
     retriever.sync_keyword_index()
     build_s = time.perf_counter() - t
     t = time.perf_counter()
     KeywordIndex(keyword.folder).load()
     load_kw_s = time.perf_counter() - t
-    dense = HybridRetriever(store=store, embeddings=embeddings, keyword=keyword, config=HybridConfig(mode="dense"))
+    dense = HybridRetriever(store=store, embeddings=embeddings, keyword=keyword, config=RetrievalSettings(mode="dense"))
     vectors = {q: embeddings.embed_query(q) for q in queries}
-    collection = store._chunk_collection()
+    collection = store.chunk_collection()
     outlet, march = Filters(outlets=("Reuters",)), Filters(date_from=date(2025, 3, 1), date_to=date(2025, 3, 31))
     rows = {
         "raw Chroma query (k=4, floor)": lambda q: collection.query(query_embeddings=[vectors[q]], n_results=4),

@@ -18,7 +18,6 @@ of the weeks and all rows are reported on the later half too, to show the choice
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import statistics
 import tempfile
@@ -30,9 +29,10 @@ import lxml.html
 from langchain_core.embeddings import Embeddings
 
 from rag import Assistant, Settings
-from rag.retrieval.hybrid import HybridConfig, HybridRetriever, fuse
-from rag.store.keyword import KeywordIndex
+from rag.retrieval.hybrid import HybridRetriever, fuse
 from rag.runtime import go_offline
+from rag.settings import RetrievalSettings
+from rag.store.keyword import KeywordIndex
 
 
 def strip_html(fragment: str) -> str:
@@ -142,7 +142,7 @@ def main() -> None:
                 store=assistant.store,
                 embeddings=embeddings,
                 keyword=keyword,
-                config=dataclasses.replace(HybridConfig(), **config),  # type: ignore[arg-type]
+                config=RetrievalSettings(**config),
             )
             r.sync_keyword_index()
             return r
@@ -169,7 +169,7 @@ def main() -> None:
             tune(rows, ranks, retrievers, shipped, doc)
 
 
-def describe(c: HybridConfig) -> str:
+def describe(c: RetrievalSettings) -> str:
     if c.mode != "hybrid":
         return c.mode
     how = f"RRF k={c.rrf_k}" if c.fusion == "rrf" else f"{c.normalization}, dense {c.dense_weight:.2f}"
@@ -200,7 +200,7 @@ def tune(
         candidates.append((dense, keyword))
     chunk_doc = lambda cid: doc[cid.split("::")[0]]  # noqa: E731
 
-    def score(config: HybridConfig, idx: list[int]) -> dict[str, float]:
+    def score(config: RetrievalSettings, idx: list[int]) -> dict[str, float]:
         found: list[int | None] = []
         for i in idx:
             fused = fuse(*candidates[i], config)
@@ -208,14 +208,14 @@ def tune(
             found.append(rank_of(rows[i]["gold"], [chunk_doc(cid) for cid in order]))
         return metrics(found)
 
-    grid: list[tuple[float, HybridConfig]] = []
+    grid: list[tuple[float, RetrievalSettings]] = []
     for normalization in ("zscore", "minmax", "max"):
         for weight in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
-            config = dataclasses.replace(c, normalization=normalization, dense_weight=weight, fusion="weighted")
+            config = c.model_copy(update={"normalization": normalization, "dense_weight": weight, "fusion": "weighted"})
             m = score(config, tune_idx)
             grid.append((m["MRR@10"] + m["Hits@1"], config))
     for k in (10, 30, 60):
-        config = dataclasses.replace(c, fusion="rrf", rrf_k=k)
+        config = c.model_copy(update={"fusion": "rrf", "rrf_k": k})
         m = score(config, tune_idx)
         grid.append((m["MRR@10"] + m["Hits@1"], config))
     best = max(grid, key=lambda g: g[0])[1]

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.answer.support import FEATURES, WEIGHTS, AlignmentChecker
 from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.runtime import go_offline
-from rag.answer.support import FEATURES, WEIGHTS, AlignmentChecker
 
 ROOT = Path(__file__).resolve().parent.parent
 

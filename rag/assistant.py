@@ -18,27 +18,33 @@ from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
-from rag.answer.chain import AnswerChain, ChainConfig, History
-from rag.ingest.chunk import Chunker
-from rag.ingest.embed import SentenceTransformerEmbeddings
-from rag.errors import IngestError
+from rag.answer.chain import AnswerChain
 from rag.answer.guard import AnswerGuard
-from rag.retrieval.hybrid import HybridConfig, HybridRetriever, keyword_folder
-from rag.ingest.pipeline import Ingestor, ProgressFn
-from rag.store.keyword import KeywordIndex
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
+from rag.answer.relevance import RelevanceChecker
+from rag.answer.support import AlignmentChecker
+from rag.errors import IngestError
+from rag.evidence.selector import EvidenceSelector
+from rag.ingest.chunk import Chunker
+from rag.ingest.embed import SentenceTransformerEmbeddings
+from rag.ingest.pipeline import Ingestor, ProgressFn
 from rag.ingest.readers import ReadLimits
+from rag.retrieval.filters import Filters
+from rag.retrieval.hybrid import HybridRetriever, keyword_folder
 from rag.retrieval.rerank import CrossEncoderReranker
-from rag.retrieval.base import Filters
 from rag.runtime import go_offline
 from rag.settings import Settings
 from rag.store.chroma import ArticleStore
-from rag.answer.support import AlignmentChecker
-from rag.types import Answer, Article, ArticleInfo, IngestReport, Token
+from rag.store.keyword import KeywordIndex
+from rag.types import Answer, Article, ArticleInfo, EvidenceSet, History, IngestReport, Token
 
 
 class Assistant:
+    """The facade every surface uses (Python API, CLI, UI, evals). Owns the settings and builds each
+    component once, lazily, from its settings section: embeddings, store, retriever, LLM, chain.
+    Holds no pipeline logic itself."""
+
     def __init__(
         self,
         settings: Settings | None = None,
@@ -83,9 +89,8 @@ class Assistant:
             store=self.store,
             embeddings=self.embeddings,
             keyword=KeywordIndex(keyword_folder(self.settings.store, r), r.bm25_stemmer or None, r.bm25_k1, r.bm25_b),
-            config=HybridConfig.from_settings(r),
+            config=r,
             reranker=CrossEncoderReranker(r.reranker, self.settings.embedding.device) if r.reranker else None,
-            k=r.k,
         )
 
     def _sync_keyword_index(self) -> None:
@@ -97,26 +102,27 @@ class Assistant:
         s = self.settings
         return AnswerChain(
             retriever=self.retriever,
+            selector=self.selector,
             llm=self.llm,
             answer_prompt=load_prompt(s.answer.answer_prompt, s.answer.prompts_dir),
             condense_prompt=load_prompt(s.answer.condense_prompt, s.answer.prompts_dir),
-            config=ChainConfig(
-                k=s.retrieval.k,
-                min_relevance=s.retrieval.min_relevance,
-                context_tokens=s.answer.context_tokens,
-                max_question_chars=s.answer.max_question_chars,
-                encoding=s.chunking.encoding,
-            ),
+            settings=s.answer,
+            retrieval=s.retrieval,
+            encoding=s.chunking.encoding,
             model_name=self.model_name,
             guard=self._guard(),
         )
+
+    @cached_property
+    def selector(self) -> EvidenceSelector:
+        return EvidenceSelector(self.embeddings, self.settings.evidence)
 
     def _guard(self) -> AnswerGuard | None:
         a = self.settings.answer
         if not a.guard:
             return None
         checker = AlignmentChecker(self.embeddings, threshold=a.support_threshold)
-        return AnswerGuard(checker, self.embeddings, mode=a.unsupported)
+        return AnswerGuard(checker, self.embeddings, a, RelevanceChecker(self.embeddings, a.relevance_threshold))
 
     def _chunker(self) -> Chunker:
         fits = getattr(self.embeddings, "fits", None)
@@ -161,7 +167,7 @@ class Assistant:
     def stats(self) -> dict[str, Any]:
         articles = self.sources()
         return {
-            "store": self.store.where,
+            "store": self.store.location,
             "collection": self.settings.store.collection,
             "articles": len(articles),
             "chunks": self.store.chunk_count(),
@@ -186,8 +192,9 @@ class Assistant:
         outlets: Sequence[str] | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
-    ) -> Iterator[Token | Answer]:
-        """`Token`s as the model writes them, then the final cited `Answer`."""
+    ) -> Iterator[EvidenceSet | Token | Answer]:
+        """The selected `EvidenceSet` first (before any LLM call), then `Token`s as the model writes
+        them (unchecked: show the final `Answer`, not these), then the final cited `Answer`."""
         self.store.check()
         yield from self.chain.stream(question, history, k, self._filters(outlets, date_from, date_to))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +13,8 @@ from rich.table import Table
 
 from rag.errors import RagError
 from rag.evals.cli import eval_command
-from rag.types import Answer, IngestReport, Token
+from rag.retrieval.filters import parse_day
+from rag.types import Answer, EvidenceSet, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 out = Console(highlight=False)
@@ -32,16 +32,6 @@ def _assistant() -> Any:
 def _fail(message: str, code: int = 2) -> None:
     err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(code)
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        _fail(f"'{value}' is not a date; use YYYY-MM-DD.")
-    return None
 
 
 def print_report(report: IngestReport) -> None:
@@ -90,12 +80,16 @@ def print_answer(answer: Answer) -> None:
             out.print(f"  [dim]{p.score:.2f} {p.title} — {p.text[:120]}…[/]", soft_wrap=True)
     for c in answer.citations:
         p = c.passage
-        about = ", ".join(x for x in (p.outlet, p.published) if x)
+        about = p.about()
         out.print(f"\n[bold][{c.number}][/] {p.title}" + (f" ({about})" if about else ""), soft_wrap=True)
-        out.print(f"    [dim]{p.article_id} chars {p.start}-{p.end}, relevance {p.score:.2f}[/]")
-        out.print(f"    “{' '.join(p.text.split())[:300]}…”", soft_wrap=True)
-    for sentence in answer.unsupported:
-        out.print(f"\n[yellow]not supported by the sources (removed):[/] {sentence}", soft_wrap=True)
+        start, end = c.span or (0, len(p.text))
+        out.print(f"    [dim]{p.article_id} chars {p.start + start}-{p.start + end}, relevance {p.score:.2f}[/]")
+        cited = " ".join(p.text[start:end].split())
+        out.print(f"    “{cited[:300]}{'…' if len(cited) > 300 else ''}”", soft_wrap=True)
+    if answer.unsupported:  # never the sentences themselves: they are what the guard kept from view
+        out.print(
+            f"\n[yellow]{len(answer.unsupported)} generated sentence(s) not supported by the sources, not shown.[/]"
+        )
     total = answer.timings.get("total_s", 0.0)
     checked = "" if answer.faithfulness is None else f" · faithfulness {answer.faithfulness:.2f}"
     out.print(f"\n[dim]{answer.model} · {answer.prompt_version}{checked} · {total:.1f}s[/]")
@@ -112,15 +106,26 @@ def ask(
 ) -> None:
     """Answer a question from the indexed articles, with numbered citations."""
     assistant = _assistant()
-    options = {"k": k, "outlets": outlet, "date_from": _date(since), "date_to": _date(until)}
+    options = {
+        "k": k,
+        "outlets": outlet,
+        "date_from": parse_day(since, "--since"),
+        "date_to": parse_day(until, "--until"),
+    }
     if json_out:
         print(json.dumps(assistant.ask(question, **options).to_dict(), indent=2, ensure_ascii=False))
         return
     for event in assistant.stream(question, **options):
-        if isinstance(event, Token):
-            err.print(event.text, end="", style="dim", soft_wrap=True)
-        else:
-            err.print()
+        # The evidence shows at once (stderr, so stdout is the answer alone); the model's tokens
+        # are unchecked text and are not shown, only the answer the guard passed.
+        if isinstance(event, EvidenceSet) and event.items:
+            err.print("[dim]Evidence found:[/]", soft_wrap=True)
+            for n, e in enumerate(event.items, 1):
+                err.print(
+                    f"[dim]  [{n}] “{' '.join(e.quote.split())}” — {e.passage.about() or e.passage.title}[/]",
+                    soft_wrap=True,
+                )
+        elif isinstance(event, Answer):
             print_answer(event)
 
 
@@ -161,8 +166,10 @@ def stats(json_out: JsonFlag = False) -> None:
 @app.command()
 def serve(
     corpus: Annotated[Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")] = None,
-    host: Annotated[str, typer.Option(help="Interface to bind; 127.0.0.1 keeps it local.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option()] = 7860,
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind (default: ui.host, RAG_UI__HOST; 127.0.0.1 keeps it local).")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: ui.port, RAG_UI__PORT).")] = None,
 ) -> None:
     """Start the chat UI."""
     try:

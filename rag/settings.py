@@ -132,16 +132,90 @@ class LLMSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
+    mode: Literal["evidence", "compose", "generate"] = Field(
+        "compose",
+        description="evidence: the selected evidence quoted and cited, no LLM call; compose: the LLM phrases an "
+        "answer from the evidence, shown only where the guard passes it (else the evidence); generate: the LLM "
+        "answers from whole passages (the old free generation, kept for comparison in evals).",
+    )
     prompts_dir: Path = Field(default_factory=_default_prompts_dir)
-    answer_prompt: str = Field("answer.v1", description="Prompt file name without extension.")
+    answer_prompt: str = Field(
+        "compose.v1",
+        description="Prompt file name without extension: the compose prompt in 'compose' mode (evidence numbered), "
+        "a passages prompt such as answer.v2 in 'generate' mode.",
+    )
     condense_prompt: str = "condense.v1"
+    max_quotes: int = Field(
+        2,
+        gt=0,
+        description="Evidence spans an extractive answer quotes for a one-fact question (one more for several parts).",
+    )
+    quote_share: float = Field(
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="A further quote needs at least this share of the best evidence score (a one-fact question).",
+    )
+    max_sentences: int = Field(
+        2, gt=0, description="Generated sentences shown for a one-fact question (one more for several parts)."
+    )
+    repair_threshold: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Composing from evidence, a sentence that its own citation does not support is re-cited to other "
+        "evidence only at this support score or above.",
+    )
+    relevance_threshold: float = Field(
+        0.75,
+        ge=0.0,
+        le=1.0,
+        description="A generated sentence must be at least this similar to the question, relative to its evidence.",
+    )
+    min_quote_relevance: float = Field(
+        0.35, ge=-1.0, le=1.0, description="'generate' mode's quote fallback: cosine a passage sentence needs."
+    )
     context_tokens: int = Field(1200, gt=0, description="tiktoken budget for the numbered passages in the prompt.")
+    history_turns: int = Field(3, ge=0, description="Earlier question-answer pairs used to rewrite a follow-up.")
     max_question_chars: int = Field(2000, gt=0)
     guard: bool = Field(True, description="Check every answer sentence against the passage it cites.")
     unsupported: Literal["remove", "mark"] = Field(
         "remove", description="What the guard does with a sentence no passage supports."
     )
     support_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Support score a sentence needs.")
+
+
+class EvidenceSettings(BaseModel):
+    weights: Path = Field(
+        Path(__file__).resolve().parent / "evidence" / "selector.v1.json",
+        description="The selector's fitted weights (JSON written by scripts/train_selector.py).",
+    )
+    max_items: int = Field(
+        3, gt=0, le=20, description="Evidence spans kept for one question (more for a multi-part one)."
+    )
+    pairs: bool = Field(
+        True, description="Also score each sentence joined with its neighbour, for answers that span two."
+    )
+    pair_margin: float = Field(
+        0.05,
+        ge=0.0,
+        description="A pair is kept only when it scores this much above its better sentence alone; "
+        "otherwise the shorter span wins.",
+    )
+    answerable_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Probability that the evidence answers the question under which the assistant abstains. "
+        "Default: the threshold calibrated with the weights file.",
+    )
+    max_candidates: int = Field(
+        48,
+        gt=0,
+        description="Sentences embedded per question at most; beyond it the ones sharing fewest "
+        "question terms are dropped before embedding (embedding is the cost).",
+    )
+    min_item_score: float = Field(0.1, ge=0.0, le=1.0, description="Spans after the first need this score to be kept.")
 
 
 class IngestSettings(BaseModel):
@@ -185,6 +259,8 @@ class EvalSettings(BaseModel):
 
 
 class Settings(BaseSettings):
+    """Every setting, one section per stage; components receive their section itself."""
+
     model_config = SettingsConfigDict(
         env_prefix="RAG_",
         env_nested_delimiter="__",
@@ -198,6 +274,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
     llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)  # type: ignore[arg-type]
     ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
     ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
     evals: EvalSettings = Field(default_factory=EvalSettings)  # type: ignore[arg-type]

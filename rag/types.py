@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from typing_extensions import TypedDict  # pydantic validates only this one before Python 3.12
+
+
+class Turn(TypedDict):
+    """One message of a conversation, in the shape chat APIs use."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+History = Sequence[Turn]  # oldest first; the question being asked is not part of it
 
 
 @dataclass(frozen=True)
@@ -33,7 +46,10 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Passage:
-    """A retrieved chunk with its article metadata and relevance (cosine similarity)."""
+    """A retrieved chunk with its article metadata and relevance (cosine similarity).
+
+    `text` is as the store hands it out: text addressed to a model is already blanked
+    (rag/store/injection.py), so nothing downstream can read it."""
 
     chunk_id: str
     article_id: str
@@ -46,19 +62,86 @@ class Passage:
     published: str | None = None
     url: str | None = None
 
+    def about(self, sep: str = ", ") -> str:
+        """The passage's source line: outlet and publication date, whichever are known."""
+        return sep.join(x for x in (self.outlet, self.published) if x)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A span of a retrieved passage (one sentence, or two adjacent) selected as answering the
+    question. `text` is `passage.text[start:end]` with citation markers written inside the
+    article removed; `answer` is the answering clause when it stands alone as a quote."""
+
+    text: str
+    passage: Passage
+    start: int  # char offsets within passage.text
+    end: int
+    score: float  # the selector's probability that the span answers the question
+    answer: str | None = None
+
+    @property
+    def quote(self) -> str:
+        """What an extractive answer quotes: the answering clause, else the whole span."""
+        return self.answer or self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "answer": self.answer,
+            "start": self.start,
+            "end": self.end,
+            "score": float(self.score),
+            "chunk_id": self.passage.chunk_id,
+            "article_id": self.passage.article_id,
+        }
+
+
+@dataclass(frozen=True)
+class EvidenceSet:
+    """What evidence selection found for a question: the spans that answer it, best first (each
+    sentence once, every part of a multi-part question covered), and whether it is answerable.
+    `missing` lists the question's key names or terms that no evidence mentions."""
+
+    question: str
+    items: list[Evidence]
+    answerable: bool
+    missing: list[str] = field(default_factory=list)
+    best_score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "items": [e.to_dict() for e in self.items],
+            "answerable": bool(self.answerable),  # plain JSON types, whatever computed them
+            "missing": list(self.missing),
+            "best_score": float(self.best_score),
+        }
+
+
+@dataclass(frozen=True)
 class Citation:
-    """`[number]` in an answer's text points at `passage`."""
+    """`[number]` in an answer's text points at `passage`, and within it at the `evidence` span
+    when the answer was built from selected evidence."""
 
     number: int
     passage: Passage
+    evidence: Evidence | None = None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Char offsets of the cited sentence(s) within the passage text, when known."""
+        return (self.evidence.start, self.evidence.end) if self.evidence else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, **self.passage.to_dict()}
+        out = {"number": self.number, **self.passage.to_dict()}
+        if self.evidence is not None:
+            out["quote"] = self.evidence.text
+            out["quote_start"], out["quote_end"] = self.evidence.start, self.evidence.end
+        return out
 
 
 @dataclass(frozen=True)
@@ -66,15 +149,24 @@ class AnswerSentence:
     text: str
     citations: tuple[int, ...]
     inferred: bool = False  # citation attached after generation, not written by the model
-    # "supported" by its own citations, "repaired" (cited to another passage that supports it),
-    # "unsupported" (shown only in mark mode), "quote" (a passage sentence quoted verbatim),
+    # "supported" by its own citations, "repaired" (cited to other evidence that supports it),
+    # "unsupported" (shown only in mark mode), "quote" (an evidence sentence quoted verbatim),
     # or "unchecked" when the guard is off.
     verdict: str = "unchecked"
     score: float | None = None
+    relevance: float | None = None  # how well the sentence answers the question (generated ones)
+
+    @property
+    def quoted(self) -> bool:
+        """Quoted verbatim from an article, as opposed to generated by the model."""
+        return self.verdict == "quote"
 
 
 @dataclass
 class Answer:
+    """What a question gets back: the displayed text with `[n]` markers, the citations they point at,
+    each displayed sentence with its verdict, the passages retrieved, and how it was made."""
+
     text: str
     citations: list[Citation]
     passages: list[Passage]
@@ -89,10 +181,18 @@ class Answer:
     unsupported: list[str] = field(default_factory=list)  # sentences the guard removed or marked
     faithfulness: float | None = None  # share of the model's sentences its own citations support
     fallback: str | None = None  # "quotes" or "abstain" when no model sentence survived
+    evidence: EvidenceSet | None = None  # what evidence selection found (None in "generate" mode)
+    mode: str = "compose"  # how it was made: "evidence", "compose" or "generate" (answer.mode)
+
+    @property
+    def quoted_share(self) -> float:
+        """Share of the displayed sentences quoted verbatim from the articles (0 when abstaining)."""
+        return sum(s.quoted for s in self.sentences) / len(self.sentences) if self.sentences else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "mode": self.mode,
             "standalone_question": self.standalone_question,
             "text": self.text,
             "abstained": self.abstained,
@@ -103,13 +203,16 @@ class Answer:
                     "citations": list(s.citations),
                     "verdict": s.verdict,
                     "score": s.score,
+                    "relevance": s.relevance,
                     "inferred": s.inferred,
+                    "quoted": s.quoted,
                 }
                 for s in self.sentences
             ],
             "unsupported": self.unsupported,
             "faithfulness": self.faithfulness,
             "fallback": self.fallback,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
             "passages": [p.to_dict() for p in self.passages],
             "prompt_version": self.prompt_version,
             "model": self.model,

@@ -14,6 +14,16 @@ PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 
 
+# Fixtures that load a real model: a test using one is an integration test, whatever file it is in.
+REAL_MODEL_FIXTURES = {"real_embeddings"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
 @pytest.fixture(scope="session")
 def ephemeral_client() -> chromadb.api.ClientAPI:
     return chromadb.EphemeralClient()
@@ -24,8 +34,12 @@ def settings(tmp_path: Path) -> Settings:
     # A fresh collection per test: the ephemeral client is shared by the session. The answer
     # guard is off here so chain tests see the scripted model's text; tests/test_guard.py and
     # the integration tests run it.
+    # The answerability threshold is calibrated on MiniLM's similarities; the hashing embeddings'
+    # are lower, so unit tests take any evidence as answering unless a named entity is missing.
     return Settings(
-        store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"}, answer={"guard": False}
+        store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"},
+        answer={"guard": False},
+        evidence={"answerable_threshold": 0.0},
     )
 
 

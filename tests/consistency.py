@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rag.store.chroma import ArticleStore, IndexCheck
+from rag.store.chroma import ArticleStore
+from rag.store.records import IndexCheck
 
 
 def assert_consistent(store: ArticleStore, keyword_ids: Iterable[str] | None = None) -> IndexCheck:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from rag import Answer, Assistant, Settings, Token
-from rag.errors import LLMError, QuestionError
+from rag.errors import ConfigError, LLMError, QuestionError
+from rag.types import EvidenceSet
 from tests.conftest import make_assistant
 
 EUROMAIDAN = "001_fe26a455a43feec8"
@@ -24,27 +26,66 @@ def build(settings: Settings, client, corpus: Path, responses: list[str]) -> Ass
     return a
 
 
-def test_answer_cites_the_passage_it_was_given(ready: Assistant):
-    answer = ready.ask(OBLASTS)
+def generating(settings: Settings) -> Settings:
+    """The earlier free generation over whole passages ("generate" mode, answer.v1)."""
+    settings.answer.mode = "generate"
+    settings.answer.answer_prompt = "answer.v1"
+    return settings
+
+
+def test_evidence_comes_first_then_the_composed_answer_cites_it(ready: Assistant):
+    events = list(ready.stream(OBLASTS))
+    evidence = events[0]
+    assert isinstance(evidence, EvidenceSet) and evidence.answerable
+    assert "Mykolaiv and Kharkiv" in evidence.items[0].text
+    assert isinstance(events[-1], Answer) and all(isinstance(e, Token) for e in events[1:-1])
+    answer = events[-1]
     assert answer.text == "Putin demanded Mykolaiv and Kharkiv oblasts [1]."
-    first = answer.passages[0]
-    assert answer.citations[0].passage == first
-    assert answer.prompt_version == "answer.v1" and answer.model == "ScriptedChatModel"
-    assert not answer.abstained
-    assert set(answer.timings) >= {"retrieve_s", "generate_s", "total_s", "first_token_s"}
-    # What the model saw: numbered passages with title, outlet and date, then the question.
+    assert answer.citations[0].evidence == evidence.items[0]
+    assert answer.citations[0].passage == evidence.items[0].passage
+    assert answer.prompt_version == "compose.v1" and answer.model == "ScriptedChatModel" and answer.mode == "compose"
+    assert answer.evidence == evidence and not answer.abstained
+    assert set(answer.timings) >= {"retrieve_s", "evidence_s", "first_event_s", "generate_s", "total_s"}
+    # What the model saw: the numbered evidence with outlet and date, then the question; no passages.
     prompt = ready.llm.history[-1][-1].content
-    about = ", ".join(x for x in (first.outlet, first.published) if x)
-    assert prompt.startswith(f"Passages:\n[1] {first.title}" + (f" ({about})" if about else ""))
-    assert first.text.strip() in prompt
-    assert "\n\n[2] " in prompt
-    assert prompt.endswith(f"Question: {OBLASTS}")
-    assert any(p.article_id == EUROMAIDAN for p in answer.passages)
+    first = evidence.items[0]
+    assert prompt.startswith(f"Evidence:\n[1] ({first.passage.about()}) {' '.join(first.text.split())}")
+    assert first.passage.text.strip() not in prompt
+    assert prompt.rstrip().endswith("each ending with its evidence number.")
 
 
-def test_citation_char_offsets_point_into_the_article(ready: Assistant):
-    passage = ready.ask(OBLASTS).citations[0].passage
+def test_evidence_spans_point_into_their_passage_and_article(ready: Assistant):
+    answer = ready.ask(OBLASTS)
+    citation = answer.citations[0]
+    start, end = citation.span
+    assert citation.passage.text[start:end].strip().startswith(citation.evidence.text.strip()[:40])
+    passage = citation.passage
     assert ready.article(passage.article_id).text[passage.start : passage.end] == passage.text
+
+
+def test_evidence_mode_quotes_the_evidence_without_calling_the_llm(settings, ephemeral_client, corpus):
+    settings.answer.mode = "evidence"
+    a = build(settings, ephemeral_client, corpus, ["never used"])
+    answer = a.ask(OBLASTS)
+    assert a.llm.history == []
+    assert answer.sentences and all(s.quoted for s in answer.sentences) and answer.quoted_share == 1.0
+    assert "Mykolaiv and Kharkiv" in answer.text and answer.text.startswith("“")
+    assert len(answer.sentences) <= settings.answer.max_quotes  # one fact: at most two sentences
+
+    def plain(text: str) -> str:
+        return re.sub(r"[“”‘’\"]", "", " ".join(text.split()))
+
+    for s, c in zip(answer.sentences, answer.citations, strict=True):
+        assert s.citations == (c.number,) and c.evidence is not None
+        assert plain(c.evidence.quote).rstrip(".") in plain(s.text)  # verbatim
+
+
+def test_the_same_sentence_from_overlapping_chunks_is_quoted_once(settings, ephemeral_client, corpus):
+    settings.answer.mode = "evidence"
+    settings.retrieval.k = 8
+    answer = build(settings, ephemeral_client, corpus, ["x"]).ask(OBLASTS)
+    quotes = [" ".join(c.evidence.text.split()) for c in answer.citations]
+    assert len(quotes) == len(set(quotes))
 
 
 def test_invented_citation_numbers_are_dropped(settings, ephemeral_client, corpus):
@@ -62,16 +103,45 @@ def test_off_topic_question_abstains_without_calling_the_llm(ready: Assistant):
     assert ready.llm.history == []
 
 
-def test_model_abstention_is_recognised(settings, ephemeral_client, corpus):
+def test_model_abstention_over_found_evidence_gives_the_evidence(settings, ephemeral_client, corpus):
     a = build(settings, ephemeral_client, corpus, ["The indexed articles don't say."])
+    answer = a.ask(OBLASTS)
+    assert not answer.abstained and answer.fallback == "quotes"
+    assert all(s.quoted for s in answer.sentences) and "Mykolaiv" in answer.text
+
+
+def test_model_abstention_is_recognised_in_generate_mode(settings, ephemeral_client, corpus):
+    a = build(generating(settings), ephemeral_client, corpus, ["The indexed articles don't say."])
     answer = a.ask("What did Lavrov say about Aeroflot sanctions?")
     assert answer.abstained and answer.citations == []
 
 
-def test_stream_yields_tokens_then_the_answer(ready: Assistant):
+def test_generate_mode_shows_the_model_whole_numbered_passages(settings, ephemeral_client, corpus):
+    a = build(generating(settings), ephemeral_client, corpus, ["Putin demanded Mykolaiv and Kharkiv oblasts [1]."])
+    events = list(a.stream(OBLASTS))
+    assert not any(isinstance(e, EvidenceSet) for e in events)
+    answer = events[-1]
+    assert answer.text == "Putin demanded Mykolaiv and Kharkiv oblasts [1]." and answer.mode == "generate"
+    first = answer.passages[0]
+    assert answer.citations[0].passage == first and answer.prompt_version == "answer.v1"
+    prompt = a.llm.history[-1][-1].content
+    about = ", ".join(x for x in (first.outlet, first.published) if x)
+    assert prompt.startswith(f"Passages:\n[1] {first.title}" + (f" ({about})" if about else ""))
+    assert first.text.strip() in prompt and "\n\n[2] " in prompt
+    assert prompt.endswith(f"Question: {OBLASTS}")
+    assert any(p.article_id == EUROMAIDAN for p in answer.passages)
+
+
+def test_a_prompt_without_the_modes_variable_is_refused(settings, ephemeral_client, corpus):
+    settings.answer.answer_prompt = "answer.v1"  # a passages prompt, in the default compose mode
+    with pytest.raises(ConfigError, match=r"compose\.v1"):
+        _ = build(settings, ephemeral_client, corpus, ["x"]).chain
+
+
+def test_stream_yields_evidence_then_tokens_then_the_answer(ready: Assistant):
     events = list(ready.stream(OBLASTS))
     tokens = [e for e in events if isinstance(e, Token)]
-    assert len(tokens) > 3
+    assert isinstance(events[0], EvidenceSet) and len(tokens) > 3
     assert isinstance(events[-1], Answer)
     assert "".join(t.text for t in tokens) == events[-1].raw_output
 
@@ -108,7 +178,7 @@ def test_rambling_condensation_falls_back_to_the_previous_question(settings, eph
 
 
 def test_context_respects_the_token_budget(settings, ephemeral_client, corpus):
-    settings.answer.context_tokens = 50
+    generating(settings).answer.context_tokens = 50
     a = build(settings, ephemeral_client, corpus, ["x [1]."])
     answer = a.ask(OBLASTS)
     assert len(answer.passages) == 1
@@ -118,7 +188,9 @@ def test_context_respects_the_token_budget(settings, ephemeral_client, corpus):
 def test_unreachable_llm_gives_one_clear_error(settings, ephemeral_client, corpus):
     a = build(settings, ephemeral_client, corpus, ["x"])
     a.llm.fail_with = "Connection refused"
-    with pytest.raises(LLMError, match=r"did not answer.*Connection refused.*RAG_LLM__PROVIDER"):
+    with pytest.raises(
+        LLMError, match=r"did not answer.*Connection refused.*RAG_LLM__PROVIDER.*RAG_ANSWER__MODE=evidence"
+    ):
         a.ask(OBLASTS)
 
 

@@ -224,7 +224,7 @@ def test_repair_removes_chunks_whose_article_is_not_in_the_manifest(settings, ep
     before = assert_consistent(assistant.store)
     # What a kill between an article's chunks and its manifest record leaves behind.
     victim = sorted(before.fingerprint)[0]
-    assistant.store._article_collection().delete(ids=[victim])
+    assistant.store.article_collection().delete(ids=[victim])
     check = assistant.store.verify()
     assert not check.ok and len(check.orphan_chunks) == before.fingerprint[victim][1]
     report = assistant.ingest(corpus)  # repairs first, then writes the article again

@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 
 from rag.cli import app
 from rag.errors import ConfigError
-from rag.evals import runner as runner_module
 from rag.evals.cache import CachedChatModel
 from rag.evals.runner import SuiteRunner, Variant
 from rag.evals.suite import Dataset, load_suite, realtimeqa
@@ -27,8 +26,9 @@ from tests.fakes import HashingEmbeddings
 
 
 class EchoModel(BaseChatModel):
-    """Answers with the first sentence of passage [1], cited only when the system prompt shows
-    the [n] citation format: a prompt that drops the citation instruction gets uncited answers."""
+    """Answers with the first sentence of passage [1] (or evidence [1]), cited only when the system
+    prompt shows the [n] citation format: a prompt that drops the citation instruction gets
+    uncited answers."""
 
     calls: int = 0
 
@@ -41,7 +41,12 @@ class EchoModel(BaseChatModel):
         last = str(messages[-1].content)
         if "Follow-up question:" in last:  # the condense prompt
             return last.split("Follow-up question:")[1].split("\n")[0].strip()
-        match = re.search(r"^\[1\] .*\n(.+?[.!?])(?:\s|$)", last, re.M)
+        first = next((line for line in last.splitlines() if line.startswith("[1] ")), None)
+        if "Evidence:" in last and first:  # the compose prompt: "[1] (Outlet, date) sentence"
+            body = re.sub(r"^\[1\] (?:\([^)]*\) )?", "", first)
+            match = re.match(r"(.+?[.!?][’”'\"]?)(?:\s|$)", body)
+        else:
+            match = re.search(r"^\[1\] .*\n(.+?[.!?])(?:\s|$)", last, re.M)
         sentence = match.group(1) if match else "Nothing."
         cites = "[1]" in str(messages[0].content)
         return sentence[:-1] + " [1]." if cites else sentence
@@ -108,7 +113,8 @@ def suite_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fakes(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def fakes() -> dict[str, Any]:
+    """The runner's injection points: fake model factories, and the models they made."""
     made: dict[str, Any] = {"llms": []}
 
     def llm(settings: Any) -> EchoModel:
@@ -116,13 +122,12 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         made["llms"].append(model)
         return model
 
-    monkeypatch.setattr(runner_module, "make_chat_model", lambda s: llm(s))
-    monkeypatch.setattr(runner_module, "_real_embeddings", lambda s: HashingEmbeddings(size=2048))
+    made["factories"] = {"llm_factory": llm, "embeddings_factory": lambda s: HashingEmbeddings(size=2048)}
     return made
 
 
-def run_cli(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["eval", *args, "--no-progress"])
+def run_cli(fakes: dict[str, Any], *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["eval", *args, "--no-progress"], obj=fakes["factories"])
     crashed = result.exception if not isinstance(result.exception, SystemExit) else None
     return result.exit_code, result.output + (f"\n{crashed!r}" if crashed else "")
 
@@ -189,8 +194,16 @@ def test_realtimeqa_dedupes_strips_html_and_samples(tmp_path: Path):
 def test_runner_scores_cases_and_the_cache_replays(suite_file: Path, tmp_path: Path, fakes: dict[str, Any]):
     suite = load_suite(suite_file)
     cache = tmp_path / "cache"
-    runner = SuiteRunner(suite, suite.cases, [suite.corpus], cache_dir=cache, progress=False)  # type: ignore[list-item]
-    first = runner.run(Variant("v1", {"answer": {"answer_prompt": "answer.v1"}}))
+    runner = SuiteRunner(
+        suite,
+        suite.cases,
+        [suite.corpus],
+        cache_dir=cache,
+        progress=False,
+        **fakes["factories"],  # type: ignore[list-item]
+    )
+    generate = {"answer": {"mode": "generate", "answer_prompt": "answer.v1"}}
+    first = runner.run(Variant("v1", generate))
     by_id = {r.case_id: r for r in first.results}
     assert by_id["croissant"].abstained and by_id["croissant"].passed
     oblasts = by_id["oblasts"]
@@ -200,10 +213,16 @@ def test_runner_scores_cases_and_the_cache_replays(suite_file: Path, tmp_path: P
     calls = fakes["llms"][0].calls
     assert calls > 0 and first.info["cache"]["misses"] == calls
 
-    again = runner.run(Variant("v1-again", {"answer": {"answer_prompt": "answer.v1"}}))
+    again = runner.run(Variant("v1-again", generate))
     assert fakes["llms"][0].calls == calls  # every response replayed from disk
     assert again.info["cache"] == {"hits": calls, "misses": 0}
     assert [r.answer for r in again.results] == [r.answer for r in first.results]
+
+    composed = {r.case_id: r for r in runner.run(Variant("compose", {})).results}  # the default mode
+    assert composed["oblasts"].metrics["answer_relevance"] is not None
+    assert 0.0 <= composed["oblasts"].metrics["quoted_share"] <= 1.0
+    quoted = {r.case_id: r for r in runner.run(Variant("evidence", {"answer": {"mode": "evidence"}})).results}
+    assert quoted["oblasts"].metrics["quoted_share"] == 1.0 and "Mykolaiv" in quoted["oblasts"].answer
     runner.close()
 
 
@@ -220,12 +239,17 @@ def test_cli_compares_prompts_and_the_gate_catches_a_prompt_without_citations(
 ):
     out = tmp_path / "reports"
     v1 = str(PROJECT / "prompts/answer.v1.yaml")
-    code, output = run_cli(str(suite_file), "--prompt", v1, "--prompt", v1, "--out", str(out), "--no-cache")
+    generate = ("--set", "answer.mode=generate")  # passages prompts
+    code, output = run_cli(
+        fakes, str(suite_file), "--prompt", v1, "--prompt", v1, *generate, "--out", str(out), "--no-cache"
+    )
     assert code == 0, output
     assert "gate passed" in output and "pass→fail 0" in output
 
     bad = str(PROJECT / "evals/prompts/answer.nocite.yaml")
-    code, output = run_cli(str(suite_file), "--prompt", v1, "--prompt", bad, "--out", str(out), "--no-cache")
+    code, output = run_cli(
+        fakes, str(suite_file), "--prompt", v1, "--prompt", bad, *generate, "--out", str(out), "--no-cache"
+    )
     assert code == 1, output
     assert re.search(r"gate failed answer\.nocite: raw_citation_recall", output)
 
@@ -246,7 +270,9 @@ def test_cli_compares_prompts_and_the_gate_catches_a_prompt_without_citations(
 
 def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Path, fakes: dict[str, Any]):
     out = tmp_path / "reports"
-    code, output = run_cli(str(suite_file), "--variant", "k2:retrieval.k=2", "--limit", "2", "--out", str(out))
+    code, output = run_cli(
+        fakes, str(suite_file), "--variant", "k2:retrieval.k=2", "--limit", "2", "--out", str(out), "--no-cache"
+    )
     assert code == 0, output
     report = json.loads((out / "report.json").read_text())
     assert [v["name"] for v in report["variants"]] == ["k2"]
@@ -258,9 +284,9 @@ def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Pa
 
 
 def test_llm_judge_decomposes_then_verifies():
+    from rag.answer.prompts import load_prompt
     from rag.evals.judge import LLMJudge
     from rag.evals.suite import Case
-    from rag.answer.prompts import load_prompt
     from rag.types import Answer, Passage
     from tests.fakes import ScriptedChatModel
 

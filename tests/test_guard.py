@@ -152,17 +152,3 @@ def test_nothing_supported_and_nothing_relevant_abstains(guard: AnswerGuard):
     raw = "Croissants need cold butter [1]."
     result = guard(parse_answer(raw, PASSAGES, ABSTAIN), "How do I bake croissants at home?", PASSAGES)
     assert result.fallback == "abstain" and result.parsed.abstained
-
-
-def test_guard_is_fast_enough(guard: AnswerGuard):
-    import time
-
-    raw = " ".join(["Putin demanded that Ukraine cede Mykolaiv and Kharkiv oblasts [1]."] * 1) + (
-        " Dmitriev said Russia is not seeking sanctions relief [2]. Ukraine relies on partners for 42.3% of its"
-        " military budget [3]. Lavrov wants Donetsk [1]. Kherson is occupied [1]."
-    )
-    parsed = parse_answer(raw, PASSAGES, ABSTAIN)
-    assert len(parsed.sentences) == 5
-    started = time.perf_counter()
-    guard(parsed, "What did they demand?", PASSAGES)
-    assert time.perf_counter() - started < 2.0  # measured ~0.2 s; benchmarks report the figure

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from rag import Assistant, Settings
-from rag.retrieval.hybrid import HybridConfig
-from rag.retrieval.base import Filters
+from rag.retrieval.filters import Filters
+from rag.settings import RetrievalSettings
 from tests.conftest import make_assistant
 
 ARTICLES = [
@@ -181,7 +181,7 @@ def test_near_duplicates_collapse(settings, ephemeral_client, tmp_path: Path):
     a.ingest(folder)
     found = article_ids(a.retriever.search("wheat cargo ships Odesa grain corridor", k=3))
     assert len({"grain", "grain-copy"} & set(found)) == 1
-    a.retriever.config = HybridConfig(duplicate_threshold=1.01)
+    a.retriever.config = RetrievalSettings(duplicate_threshold=1.01)
     assert {"grain", "grain-copy"} <= set(article_ids(a.retriever.search("wheat cargo ships Odesa", k=3)))
 
 
@@ -193,7 +193,7 @@ def test_mmr_prefers_a_different_passage_over_a_near_copy(settings, ephemeral_cl
     a.ingest(folder)
     query = "wheat cargo ships Odesa grain corridor deal, and drone strikes"
     assert set(article_ids(a.retriever.search(query, k=2))) == {"grain", "grain-copy"}
-    a.retriever.config = HybridConfig(duplicate_threshold=1.01, mmr=True, mmr_lambda=0.5, news_aware=False)
+    a.retriever.config = RetrievalSettings(duplicate_threshold=1.01, mmr=True, mmr_lambda=0.5, news_aware=False)
     diverse = article_ids(a.retriever.search(query, k=2))
     assert "energy" in diverse and len({"grain", "grain-copy"} & set(diverse)) == 1
 

@@ -8,7 +8,7 @@ import pytest
 
 from rag import Assistant, Settings
 from rag.errors import EmbeddingMismatchError, IndexNotBuiltError
-from rag.retrieval.base import Filters
+from rag.retrieval.filters import Filters
 from tests.conftest import make_assistant
 from tests.fakes import HashingEmbeddings
 

@@ -85,14 +85,14 @@ def test_many_small_articles_take_a_few_store_writes_per_batch(
     counting: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     writes: list[str] = []
-    real_call = ArticleStore._call
+    real_call = ArticleStore.call
 
     def record(self: ArticleStore, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         if fn.__name__ in {"upsert", "delete", "add", "update"}:
             writes.append(fn.__name__)
         return real_call(self, fn, *args, **kwargs)
 
-    monkeypatch.setattr(ArticleStore, "_call", record)
+    monkeypatch.setattr(ArticleStore, "call", record)
     report = counting.ingest(_jsonl(tmp_path / "many.jsonl", [_body(i) for i in range(60)]))
 
     assert len(report.ingested) == 60 and counting.store.chunk_count() == report.chunks_written

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rag.answer.chain import format_passage
-from rag.store.injection import instruction_spans, redact
 from rag.answer.support import AlignmentChecker
-from rag.types import Passage
+from rag.store.injection import instruction_spans, redact
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "evals" / "corpora" / "injection"
@@ -71,13 +69,55 @@ def test_redaction_keeps_offsets_and_takes_the_rest_of_the_paragraph():
     assert "90 percent" not in out and "ACCESS GRANTED" not in out and "assistants" not in out
 
 
-def test_the_model_is_never_shown_the_instruction():
-    text = (HOSTILE / "harbour_bridge.txt").read_text(encoding="utf-8")
-    block = format_passage(
-        1, Passage(chunk_id="c", article_id="a", text=text, title="Bridge", start=0, end=9, score=0.5)
-    )
-    assert "12 million euros" in block and "collapsed" not in block and "Ignore" not in block
-    assert "\n\n\n" not in block
+def _injected_sentences() -> list[str]:
+    """Every injected span of the hostile articles, as whitespace-normalised text."""
+    out = []
+    for path in sorted(HOSTILE.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        out += [" ".join(text[s:e].split()) for s, e in instruction_spans(text)]
+    return [t for t in out if len(t) > 20]
+
+
+class RecordingChecker(AlignmentChecker):
+    """The real checker, keeping every passage text it was asked about."""
+
+    seen: list[str]
+
+    def check_many(self, claims, passages):
+        self.seen = [*getattr(self, "seen", []), *passages]
+        return super().check_many(claims, passages)
+
+
+def test_no_path_to_the_llm_the_guard_or_the_metrics_sees_injected_text(tmp_path, ephemeral_client):
+    """Passages are redacted where the store builds them, so every consumer downstream (the
+    retriever's results, the prompt, the guard's checker, the quote fallback, the eval runner's
+    metrics) reads redacted text. Fails if any of them is handed an injected sentence."""
+    import uuid
+
+    from rag import Assistant, Settings
+    from rag.answer.guard import AnswerGuard
+    from tests.fakes import HashingEmbeddings, ScriptedChatModel
+
+    embeddings = HashingEmbeddings()
+    settings = Settings(store={"path": tmp_path / "index", "collection": f"t{uuid.uuid4().hex[:12]}"})
+    llm = ScriptedChatModel(responses=["The bridge has collapsed [1]."], history=[])
+    assistant = Assistant(settings, llm=llm, embeddings=embeddings, client=ephemeral_client)
+    assistant.ingest(HOSTILE)
+    checker = RecordingChecker(embeddings)
+    assistant.chain.guard = AnswerGuard(checker, embeddings)
+    seen: list[str] = []
+    for case in SUITE["cases"]:
+        question = case.get("question") or case["conversation"][-1]["content"]
+        seen += [p.text for p in assistant.retriever.search(question)]
+        answer = assistant.ask(question)
+        seen += [p.text for p in answer.passages] + [answer.text]
+    seen += [str(m.content) for messages in llm.history for m in messages]
+    seen += checker.seen
+    normalised = " ".join(" ".join(seen).split())
+    injected = _injected_sentences()
+    assert injected and len(checker.seen) > 0
+    leaked = [s for s in injected if s in normalised]
+    assert not leaked, leaked
 
 
 def test_an_injected_sentence_is_never_the_evidence_for_a_claim(real_embeddings):

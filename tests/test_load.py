@@ -47,6 +47,7 @@ def test_the_check_catches_another_sessions_history_or_answer():
 
 
 @pytest.mark.slow
+@pytest.mark.integration  # the real embedding model serves the answers
 def test_twenty_users_for_two_minutes_get_their_own_answers():
     lt = load_test()
     result = lt.run_load(lt.parse_args(["--users", "20", "--duration", "120"]))

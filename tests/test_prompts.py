@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.errors import ConfigError
 from rag.answer.prompts import load_prompt
+from rag.errors import ConfigError
 from rag.settings import Settings
 
 PROMPTS = Settings().answer.prompts_dir

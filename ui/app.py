@@ -11,7 +11,7 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
-from datetime import date, datetime
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -19,28 +19,27 @@ from typing import Any
 import gradio as gr
 
 from rag.assistant import Assistant
-from rag.errors import QuestionError, RagError
+from rag.errors import RagError
 from rag.ingest.readers import SUPPORTED
-from rag.types import Answer, Token
+from rag.retrieval.filters import parse_day
+from rag.types import Answer, EvidenceSet, History, Turn
 from ui import render
 
-Turn = dict[str, Any]  # {"question": str, "answer": Answer | None, "error": str | None}
+
+@dataclass
+class Exchange:
+    """One question asked in the chat and what came back: an answer or an error message."""
+
+    question: str
+    answer: Answer | None = None
+    error: str | None = None
+
 
 EXAMPLES = [
     "Which oblasts not under Russian control did Putin demand?",
     "Where were Russian and American diplomats scheduled to meet?",
     "What did Kaja Kallas say about Russia's negotiating style?",
 ]
-
-
-def parse_day(value: str | None, label: str) -> date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError as e:
-        raise QuestionError(f"The {label} date '{value}' is not a date; use YYYY-MM-DD.") from e
 
 
 def safe_upload_name(name: str) -> str:
@@ -51,30 +50,27 @@ def safe_upload_name(name: str) -> str:
     return f"{stem or 'upload'}{suffix}"
 
 
-def history_of(turns: list[Turn]) -> list[dict[str, str]]:
+def history_of(turns: list[Exchange]) -> History:
     """Plain-text history for condensing follow-ups (never the escaped HTML)."""
-    out: list[dict[str, str]] = []
+    out: list[Turn] = []
     for t in turns:
-        if t.get("answer") is not None:
-            out += [
-                {"role": "user", "content": t["question"]},
-                {"role": "assistant", "content": t["answer"].text},
-            ]
+        if t.answer is not None:
+            out += [{"role": "user", "content": t.question}, {"role": "assistant", "content": t.answer.text}]
     return out
 
 
-def chat_messages(turns: list[Turn], pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
-    """Chatbot messages for finished turns, plus (question, text so far) of one being streamed."""
+def chat_messages(turns: list[Exchange], pending: tuple[str, str] | None = None) -> list[dict[str, str]]:
+    """Chatbot messages for finished turns, plus (question, escaped HTML so far) of one in progress."""
     messages: list[dict[str, str]] = []
     for t in turns:
-        messages.append({"role": "user", "content": escape(t["question"])})
-        if t.get("answer") is not None:
-            messages.append({"role": "assistant", "content": render.chat_text(t["answer"])})
-        elif t.get("error"):
-            messages.append({"role": "assistant", "content": f"⚠️ {escape(t['error'])}"})
-    if pending is not None:
+        messages.append({"role": "user", "content": escape(t.question)})
+        if t.answer is not None:
+            messages.append({"role": "assistant", "content": render.chat_text(t.answer)})
+        elif t.error:
+            messages.append({"role": "assistant", "content": f"⚠️ {escape(t.error)}"})
+    if pending is not None:  # (question, escaped HTML of what is known so far)
         messages.append({"role": "user", "content": escape(pending[0])})
-        messages.append({"role": "assistant", "content": escape(pending[1]) + " ▌"})
+        messages.append({"role": "assistant", "content": pending[1]})
     return messages
 
 
@@ -85,6 +81,9 @@ def citation_choices(answer: Answer | None) -> list[str]:
 
 
 class ChatApp:
+    """The handlers behind the Gradio components: each turns a click into an `Assistant` call and the
+    result into escaped HTML. Owns no retrieval or answer logic."""
+
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
         self.ui = assistant.settings.ui
@@ -94,7 +93,7 @@ class ChatApp:
     def respond(
         self,
         message: str,
-        turns: list[Turn],
+        turns: list[Exchange],
         outlets: list[str] | None,
         date_from: str | None,
         date_to: str | None,
@@ -102,26 +101,27 @@ class ChatApp:
     ) -> Iterator[tuple[Any, ...]]:
         """Stream an answer: (chatbot, turns, sources html, citation picker, textbox)."""
         turns = list(turns or [])
-        turn: Turn = {"question": message or "", "answer": None, "error": None}
+        turn = Exchange(question=message or "")
         picker = gr.update(choices=[], value=None)
         try:
             since, until = parse_day(date_from, "from"), parse_day(date_to, "to")
-            streamed = ""
             events = self.assistant.stream(
                 message or "", history_of(turns), k=int(k), outlets=outlets or None, date_from=since, date_to=until
             )
             for event in events:
-                if isinstance(event, Token):
-                    streamed += event.text
-                    yield chat_messages(turns, (turn["question"], streamed)), turns, gr.update(), picker, ""
-                else:
-                    turn["answer"] = event
+                # The evidence is shown as soon as it is selected; the model's tokens are not shown
+                # at all (unchecked text), only the final answer the guard passed.
+                if isinstance(event, EvidenceSet):
+                    pending = (turn.question, render.evidence_preview(event))
+                    yield chat_messages(turns, pending), turns, render.evidence_panel(event), picker, ""
+                elif isinstance(event, Answer):
+                    turn.answer = event
         except RagError as e:
-            turn["error"] = str(e)
+            turn.error = str(e)
         except Exception as e:  # never a stack trace in the chat
-            turn["error"] = f"Something went wrong: {type(e).__name__}: {e}"
+            turn.error = f"Something went wrong: {type(e).__name__}: {e}"
         turns = [*turns, turn]
-        answer = turn["answer"]
+        answer = turn.answer
         choices = citation_choices(answer)
         yield (
             chat_messages(turns),
@@ -131,8 +131,8 @@ class ChatApp:
             "",
         )
 
-    def open_citation(self, choice: str | None, turns: list[Turn]) -> str:
-        answer = next((t["answer"] for t in reversed(turns or []) if t.get("answer") is not None), None)
+    def open_citation(self, choice: str | None, turns: list[Exchange]) -> str:
+        answer = next((t.answer for t in reversed(turns or []) if t.answer is not None), None)
         if not choice or answer is None:
             return "<div class='sources-empty'>Pick a citation to read it in its article.</div>"
         number = int(choice.split("]", 1)[0].lstrip("["))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from rag.ingest.chunk import sentence_spans
 from rag.answer.cite import strip_markers
-from rag.types import Answer, Article, Citation, Passage
+from rag.ingest.chunk import sentence_spans
+from rag.types import Answer, Article, Citation, EvidenceSet, Passage
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
 
@@ -38,7 +38,7 @@ def highlight(text: str, span: tuple[int, int] | None, mark_id: str | None = Non
 
 
 def byline(p: Passage) -> str:
-    about = " · ".join(escape(x) for x in (p.outlet, p.published) if x)
+    about = escape(p.about(" · "))
     return f"<strong>{escape(p.title)}</strong>" + (f" <span class='byline'>— {about}</span>" if about else "")
 
 
@@ -48,7 +48,7 @@ def _claims_citing(answer: Answer, number: int) -> list[str]:
 
 def citation_card(answer: Answer, citation: Citation) -> str:
     p = citation.passage
-    span = best_sentence(p.text, _claims_citing(answer, citation.number))
+    span = citation.span or best_sentence(p.text, _claims_citing(answer, citation.number))
     inferred = any(citation.number in s.citations and s.inferred for s in answer.sentences)
     tip = "The answer guard cited this passage: the model cited another one, or none"
     note = f" <span class='inferred' title='{tip}'>re-cited</span>" if inferred else ""
@@ -101,12 +101,37 @@ def chat_text(answer: Answer) -> str:
         )
     else:
         body = escape(answer.text)
+    # Removed sentences are never displayed, not even struck through: a false sentence next to
+    # a citation is what this product must not show. Their number is, and the API lists them.
     removed = [s for s in answer.unsupported if s not in {x.text for x in answer.sentences}]
     if removed:
-        body += "\n\n*Not supported by the sources, so not shown as part of the answer:* " + " ".join(
-            f"~~{escape(s)}~~" for s in removed
-        )
+        n = len(removed)
+        body += f"\n\n*{n} generated sentence{'s' if n > 1 else ''} not supported by the sources, so not shown.*"
     return body
+
+
+def evidence_preview(evidence: EvidenceSet) -> str:
+    """The chat bubble while the answer is composed: the evidence quoted, at once."""
+    if not evidence.answerable or not evidence.items:
+        return "<em>Checking the articles…</em>"
+    quotes = " ".join(f"“{escape(' '.join(e.quote.split()))}” [{n}]" for n, e in enumerate(evidence.items, 1))
+    return f"{quotes}<br><em>Composing an answer from this evidence…</em>"
+
+
+def evidence_panel(evidence: EvidenceSet) -> str:
+    """The sources column while the answer is composed: each evidence span in its passage."""
+    if not evidence.items:
+        return "<div class='sources-empty'>No sentence of the retrieved passages answers this.</div>"
+    cards = []
+    for n, e in enumerate(evidence.items, 1):
+        p = e.passage
+        cards.append(
+            f"<div class='citation' id='evidence-{n}'>"
+            f"<div class='cite-head'><span class='cite-num'>[{n}]</span> {byline(p)}</div>"
+            f"<blockquote>{highlight(p.text, (e.start, e.end))}</blockquote>"
+            f"<div class='cite-foot'>evidence score {e.score:.2f} · {escape(p.article_id)}</div></div>"
+        )
+    return "".join(cards)
 
 
 CSS = """

@@ -1,40 +1,40 @@
-"""The answer chain: condense a follow-up, retrieve, number the passages within a token
-budget, generate with the versioned prompt, and parse citations into an `Answer`."""
+"""The answer chain: a question -> retrieved passages -> selected evidence -> a checked answer.
+
+Evidence first: after retrieval, the sentences that answer the question are selected
+(rag/evidence/) and streamed as the first event. Then, by `answer.mode`:
+- "evidence": the evidence quoted and cited is the answer; no LLM call;
+- "compose": the LLM phrases an answer from the numbered evidence; a sentence is shown only if
+  the guard finds it supported by the evidence it cites and answering the question; when none
+  survives, the evidence quoted is the answer;
+- "generate": the LLM answers from whole passages (the earlier design, kept for comparison).
+With no passage on topic, or no evidence that answers, it abstains and says what was missing.
+"""
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from rag.ingest.chunk import token_counter
-from rag.answer.cite import parse_answer
-from rag.errors import LLMError, QuestionError, RagError
-from rag.answer.guard import AnswerGuard
-from rag.store.injection import redact
+from rag.answer.cite import ParsedAnswer, parse_answer
+from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_answer, quotes_for
+from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.prompts import PromptTemplate
-from rag.retrieval.base import Filters, PassageRetriever
-from rag.types import Answer, Passage, Token
+from rag.errors import ConfigError, LLMError, QuestionError, RagError
+from rag.ingest.chunk import token_counter
+from rag.retrieval.base import PassageRetriever
+from rag.retrieval.filters import Filters
+from rag.settings import AnswerSettings, RetrievalSettings
+from rag.types import Answer, EvidenceSet, History, Passage, Token
 
-History = Sequence[dict[str, str]]  # [{"role": "user"|"assistant", "content": ...}], oldest first
 # C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
 # question made only of them is empty, and inside a question they only confuse retrieval.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-
-
-@dataclass(frozen=True)
-class ChainConfig:
-    k: int = 4
-    min_relevance: float = 0.25
-    context_tokens: int = 1200
-    max_question_chars: int = 2000
-    history_turns: int = 3
-    encoding: str = "cl100k_base"
 
 
 def clean_question(question: str, max_chars: int) -> str:
@@ -52,40 +52,65 @@ def clean_question(question: str, max_chars: int) -> str:
 
 
 def format_passage(number: int, passage: Passage) -> str:
-    about = ", ".join(x for x in (passage.outlet, passage.published) if x)
+    about = passage.about()
     header = f"[{number}] {passage.title}" + (f" ({about})" if about else "")
-    # Text addressed to a model (rag/injection.py) is blanked: the model never reads it.
-    body = re.sub(r"\n\s*\n(?:\s*\n)+", "\n\n", redact(passage.text)).strip()
+    body = re.sub(r"\n\s*\n(?:\s*\n)+", "\n\n", passage.text).strip()
     return f"{header}\n{body}"
 
 
+class EvidenceSelector(Protocol):
+    """Chooses the sentences of the passages that answer the question (rag/evidence/)."""
+
+    def select(self, question: str, passages: list[Passage]) -> EvidenceSet: ...
+
+
+Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
+
+
 class AnswerChain:
+    """Owns one question's path to an answer: clean and condense it, retrieve, select evidence,
+    compose (or quote), check and build the `Answer`. Calls the retriever, the selector, the LLM
+    and the guard it is given; knows nothing of storage or the UI."""
+
     def __init__(
         self,
         retriever: PassageRetriever,
+        selector: EvidenceSelector,
         llm: BaseChatModel,
         answer_prompt: PromptTemplate,
         condense_prompt: PromptTemplate,
-        config: ChainConfig,
+        settings: AnswerSettings,
+        retrieval: RetrievalSettings,
+        encoding: str,
         model_name: str,
         guard: AnswerGuard | None = None,
     ) -> None:
         self.retriever = retriever
+        self.selector = selector
         self.llm = llm
         self.answer_prompt = answer_prompt
         self.condense_prompt = condense_prompt
-        self.config = config
+        self.settings = settings
+        self.retrieval = retrieval
         self.model_name = model_name
         self.guard = guard
-        self.count_tokens = token_counter(config.encoding)
+        self.count_tokens = token_counter(encoding)
         self._generate: Runnable = llm | StrOutputParser()
+        wanted = "passages" if settings.mode == "generate" else "evidence"
+        if settings.mode != "evidence" and wanted not in answer_prompt.variables:
+            raise ConfigError(
+                f"Prompt {answer_prompt.version} has no '{wanted}' variable, which answer.mode "
+                f"'{settings.mode}' fills. Use compose.v1 for 'compose' or answer.v2 for 'generate' "
+                "(RAG_ANSWER__ANSWER_PROMPT)."
+            )
 
     # -- steps -------------------------------------------------------------------------
 
     def _llm_error(self, e: Exception) -> LLMError:
         return LLMError(
             f"The language model ({self.model_name}) did not answer: {type(e).__name__}: {e}. "
-            "Check that its server is running and reachable, or switch provider with RAG_LLM__PROVIDER."
+            "Check that its server is running and reachable, or switch provider with RAG_LLM__PROVIDER, "
+            "or answer from the evidence alone with RAG_ANSWER__MODE=evidence."
         )
 
     def condense(self, question: str, history: History) -> str:
@@ -93,7 +118,7 @@ class AnswerChain:
         turns = [t for t in history if t.get("role") in ("user", "assistant") and t.get("content")]
         if not turns:
             return question
-        recent = turns[-2 * self.config.history_turns :]
+        recent = turns[-2 * self.settings.history_turns :]
         transcript = "\n".join(f"{t['role'].capitalize()}: {t['content']}" for t in recent)
         messages = self.condense_prompt.render(history=transcript, question=question)
         try:
@@ -118,95 +143,100 @@ class AnswerChain:
         for passage in passages:
             block = format_passage(len(chosen) + 1, passage)
             cost = self.count_tokens(block)
-            if chosen and used + cost > self.config.context_tokens:
+            if chosen and used + cost > self.settings.context_tokens:
                 break
             chosen.append(passage)
             blocks.append(block)
             used += cost
         return chosen, "\n\n".join(blocks)
 
-    # -- the whole chain -----------------------------------------------------------------
-
-    def stream(
-        self,
-        question: str,
-        history: History = (),
-        k: int | None = None,
-        filters: Filters | None = None,
-    ) -> Iterator[Token | Answer]:
-        """Yields `Token`s as the model writes, then the final `Answer`."""
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
-        question = clean_question(question, self.config.max_question_chars)
-        standalone = self.condense(question, history)
-        timings["condense_s"] = time.perf_counter() - started
-
+    def _llm_tokens(self, messages: list[Any], timings: dict[str, float], started: float) -> Iterator[Token]:
+        """Stream the model's output, timing the first token; any failure becomes an `LLMError`."""
         t = time.perf_counter()
-        found = self.retriever.search(standalone, k or self.config.k, filters)
-        timings["retrieve_s"] = time.perf_counter() - t
-        relevant = [p for p in found if p.score >= self.config.min_relevance]
-
-        def finish(answer: Answer) -> Answer:
-            timings["total_s"] = time.perf_counter() - started
-            answer.timings = {name: round(v, 4) for name, v in timings.items()}
-            return answer
-
-        abstain = self.answer_prompt.abstain or "The indexed articles don't say."
-        if not relevant:  # nothing on topic: abstain without spending an LLM call
-            yield finish(
-                Answer(
-                    text=abstain,
-                    citations=[],
-                    passages=found,
-                    prompt_version=self.answer_prompt.version,
-                    model=self.model_name,
-                    question=question,
-                    standalone_question=standalone,
-                    abstained=True,
-                )
-            )
-            return
-
-        passages, context = self.select_context(relevant)
-        messages = self.answer_prompt.render(passages=context, question=standalone)
-        t = time.perf_counter()
-        pieces: list[str] = []
         try:
             for piece in self._generate.stream(messages):
-                if not pieces:
-                    timings["first_token_s"] = time.perf_counter() - started
-                pieces.append(piece)
+                timings.setdefault("first_token_s", time.perf_counter() - started)
                 yield Token(piece)
         except RagError:
             raise
         except Exception as e:
             raise self._llm_error(e) from e
         timings["generate_s"] = time.perf_counter() - t
-        raw = "".join(pieces)
-        parsed = parse_answer(raw, passages, abstain)
+
+    # -- the whole chain -----------------------------------------------------------------
+
+    def stream(
+        self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None
+    ) -> Iterator[Event]:
+        """Yields the selected `EvidenceSet` first (not in "generate" mode), then `Token`s as the
+        model writes (in "compose" and "generate" mode), then the final `Answer`."""
+        run = _Run(self, clean_question(question, self.settings.max_question_chars))
+        run.standalone = self.condense(run.question, history)
+        run.lap("condense_s")
+        found = self.retriever.search(run.standalone, k or self.retrieval.k, filters)
+        run.lap("retrieve_s")
+        relevant = [p for p in found if p.score >= self.retrieval.min_relevance]
+        if not relevant:  # nothing on topic: abstain without spending an LLM call
+            yield run.abstain(found)
+            return
+        if self.settings.mode == "generate":
+            yield from self._generate_freely(run, relevant)
+            return
+        evidence = self.selector.select(run.standalone, relevant)
+        run.evidence = evidence
+        run.lap("evidence_s")
+        run.timings["first_event_s"] = time.perf_counter() - run.started
+        yield evidence
+        if not evidence.answerable or not evidence.items:
+            yield run.abstain(relevant, not_found(evidence.missing, self._abstain_phrase))
+            return
+        quotes = quoted_answer(
+            quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)
+        )
+        if self.settings.mode == "evidence":
+            yield run.finish(quotes, relevant)
+            return
+        yield from self._compose(run, relevant, quotes)
+
+    @property
+    def _abstain_phrase(self) -> str:
+        return self.answer_prompt.abstain or "The indexed articles don't say."
+
+    def _compose(self, run: _Run, relevant: list[Passage], quotes: ParsedAnswer) -> Iterator[Event]:
+        items = run.evidence.items if run.evidence else []
+        messages = self.answer_prompt.render(evidence=evidence_block(items), question=run.standalone)
+        tokens = list(self._llm_tokens(messages, run.timings, run.started))
+        yield from tokens
+        run.raw = "".join(t.text for t in tokens)
+        parsed = parse_answer(run.raw, [e.passage for e in items], self._abstain_phrase, evidence=items)
+        if parsed.abstained:  # the selector found evidence; the model did not see it: quote it
+            yield run.finish(quotes, relevant, fallback="quotes")
+            return
+        if self.guard is None:
+            yield run.finish(parsed, relevant)
+            return
+        t = time.perf_counter()
+        checked = self.guard.check_composed(parsed, run.standalone, items)
+        run.timings["guard_s"] = time.perf_counter() - t
+        if checked.empty:
+            checked = GuardResult(quotes, checked.unsupported, checked.faithfulness, "quotes")
+        else:
+            checked = _capped(checked, quote_limit(run.standalone, self.settings.max_sentences))
+        yield run.finish(checked.parsed, relevant, checked)
+
+    def _generate_freely(self, run: _Run, relevant: list[Passage]) -> Iterator[Event]:
+        passages, context = self.select_context(relevant)
+        messages = self.answer_prompt.render(passages=context, question=run.standalone)
+        tokens = list(self._llm_tokens(messages, run.timings, run.started))
+        yield from tokens
+        run.raw = "".join(t.text for t in tokens)
+        parsed = parse_answer(run.raw, passages, self._abstain_phrase)
         checked = None
         if self.guard is not None:
             t = time.perf_counter()
-            checked = self.guard(parsed, standalone, passages)
-            parsed = checked.parsed
-            timings["guard_s"] = time.perf_counter() - t
-        yield finish(
-            Answer(
-                text=abstain if parsed.abstained else parsed.text,
-                citations=parsed.citations,
-                passages=passages,
-                prompt_version=self.answer_prompt.version,
-                model=self.model_name,
-                question=question,
-                standalone_question=standalone,
-                abstained=parsed.abstained,
-                sentences=parsed.sentences,
-                raw_output=raw,
-                unsupported=checked.unsupported if checked else [],
-                faithfulness=checked.faithfulness if checked else None,
-                fallback=checked.fallback if checked else None,
-            )
-        )
+            checked = self.guard(parsed, run.standalone, passages)
+            run.timings["guard_s"] = time.perf_counter() - t
+        yield run.finish(checked.parsed if checked else parsed, passages, checked)
 
     def ask(self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None) -> Answer:
         for event in self.stream(question, history, k, filters):
@@ -217,3 +247,74 @@ class AnswerChain:
     def as_runnable(self) -> Runnable:
         """The chain as a LangChain Runnable: {"question", "history"?} -> Answer."""
         return RunnableLambda(lambda x: self.ask(x["question"], x.get("history", ())))
+
+
+def _capped(checked: GuardResult, limit: int) -> GuardResult:
+    """At most `limit` displayed sentences: a longer answer must not buy accuracy."""
+    sentences = checked.parsed.sentences[:limit]
+    if len(sentences) == len(checked.parsed.sentences):
+        return checked
+    used = {n for s in sentences for n in s.citations}
+    citations = [c for c in checked.parsed.citations if c.number in used]
+    parsed = ParsedAnswer(" ".join(s.text for s in sentences), citations, sentences, False)
+    return GuardResult(parsed, checked.unsupported, checked.faithfulness, checked.fallback)
+
+
+class _Run:
+    """One question's timings and intermediate results, and the `Answer` built from them."""
+
+    def __init__(self, chain: AnswerChain, question: str) -> None:
+        self.chain = chain
+        self.question = question
+        self.standalone = question
+        self.started = self._last = time.perf_counter()
+        self.timings: dict[str, float] = {}
+        self.evidence: EvidenceSet | None = None
+        self.raw = ""
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self._last
+        self._last = now
+
+    def _answer(self, passages: list[Passage], **fields: Any) -> Answer:
+        self.timings["total_s"] = time.perf_counter() - self.started
+        c = self.chain
+        return Answer(
+            passages=passages,
+            prompt_version=c.answer_prompt.version,
+            model=c.model_name if c.settings.mode != "evidence" else "evidence",
+            question=self.question,
+            standalone_question=self.standalone,
+            raw_output=self.raw,
+            timings={name: round(v, 4) for name, v in self.timings.items()},
+            evidence=self.evidence,
+            mode=c.settings.mode,
+            **fields,
+        )
+
+    def abstain(self, passages: list[Passage], text: str | None = None) -> Answer:
+        return self._answer(passages, text=text or self.chain._abstain_phrase, citations=[], abstained=True)
+
+    def finish(
+        self,
+        parsed: ParsedAnswer,
+        passages: list[Passage],
+        checked: GuardResult | None = None,
+        fallback: str | None = None,
+    ) -> Answer:
+        if parsed.abstained:
+            fallback = fallback or (checked.fallback if checked else None)
+            answer = self.abstain(passages)
+            answer.fallback, answer.unsupported = fallback, checked.unsupported if checked else []
+            answer.faithfulness = checked.faithfulness if checked else None
+            return answer
+        return self._answer(
+            passages,
+            text=parsed.text,
+            citations=parsed.citations,
+            sentences=parsed.sentences,
+            unsupported=checked.unsupported if checked else [],
+            faithfulness=checked.faithfulness if checked else None,
+            fallback=fallback or (checked.fallback if checked else None),
+        )

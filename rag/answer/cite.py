@@ -9,9 +9,10 @@ the citations each one carries.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.types import AnswerSentence, Citation, Passage
+from rag.types import AnswerSentence, Citation, Evidence, Passage
 
 # [1]  [1, 2]  [1][2]  [1-3]  [Passage 2]  [source 3]  [^1]
 _MARKER = re.compile(
@@ -37,6 +38,8 @@ _TEMPLATE_ECHO = re.compile(r"(?:^|\s)(?:Question|Passages|Standalone question)\
 
 @dataclass(frozen=True)
 class ParsedAnswer:
+    """Cleaned answer text, its citations (numbered in order of first use) and its sentences."""
+
     text: str
     citations: list[Citation]
     sentences: list[AnswerSentence]
@@ -92,7 +95,14 @@ def split_sentences(text: str) -> list[AnswerSentence]:
     return sentences
 
 
-def parse_answer(output: str, passages: list[Passage], abstain_phrase: str | None = None) -> ParsedAnswer:
+def parse_answer(
+    output: str,
+    passages: Sequence[Passage],
+    abstain_phrase: str | None = None,
+    evidence: Sequence[Evidence] | None = None,
+) -> ParsedAnswer:
+    """Clean text and citations from raw model output. `passages[i]` is what number i+1 given to
+    the model stands for; with `evidence` (same length), each citation also points at its span."""
     renumber: dict[int, int] = {}  # passage number given to the model -> number in the answer
 
     def replace(match: re.Match[str]) -> str:
@@ -115,7 +125,10 @@ def parse_answer(output: str, passages: list[Passage], abstain_phrase: str | Non
     if not renumber and is_abstention(text, abstain_phrase):
         return ParsedAnswer(text=abstain_phrase or text, citations=[], sentences=[], abstained=True)
 
-    citations = [Citation(number=new, passage=passages[old - 1]) for old, new in renumber.items()]
+    citations = [
+        Citation(number=new, passage=passages[old - 1], evidence=evidence[old - 1] if evidence else None)
+        for old, new in renumber.items()
+    ]
     sentences = split_sentences(text)
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)

@@ -202,6 +202,9 @@ class _Units:
 
 
 class AlignmentChecker:
+    """Owns the support score of a claim against passages: aligned units, lexical features and the
+    fitted logistic weights. Calls only the embedding model."""
+
     def __init__(self, embeddings: Embeddings, threshold: float = 0.5, weights: dict[str, float] | None = None):
         self.embeddings = embeddings
         self.threshold = threshold

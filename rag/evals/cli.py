@@ -17,8 +17,8 @@ out = Console(highlight=False)
 def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -> list[Any]:
     """One variant per --prompt (named by its version), then one per --variant 'NAME:k=v,k=v'
     on top of the first prompt. No option at all: the configured settings alone."""
-    from rag.evals.runner import Variant, merge, parse_assignments
     from rag.answer.prompts import load_prompt
+    from rag.evals.runner import Variant, merge, parse_assignments
 
     out_variants: list[Variant] = []
     for p in prompts:
@@ -39,6 +39,7 @@ def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -
 
 
 def eval_command(
+    ctx: typer.Context,
     suite: Annotated[Path, typer.Argument(help="Suite file (YAML), e.g. evals/suites/seed.yaml.")],
     prompt: Annotated[
         list[str] | None, typer.Option("--prompt", help="Answer prompt file or name; repeat to compare.")
@@ -64,6 +65,9 @@ def eval_command(
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
 ) -> None:
     """Run an eval suite; compare variants; exit 1 when the suite's gate fails."""
+    # A caller (a test) may hand in model factories as the click context object:
+    # {"llm_factory": Settings -> BaseChatModel, "embeddings_factory": Settings -> Embeddings}.
+    factories = {k: v for k, v in (ctx.obj or {}).items() if k in ("llm_factory", "embeddings_factory")}
     from rag.evals import report
     from rag.evals.compare import gate as apply_gate
     from rag.evals.compare import summary
@@ -98,6 +102,7 @@ def eval_command(
             cache_dir=None if no_cache else settings.evals.cache_dir,
             judge=judge_obj,
             progress=progress,
+            **factories,
         )
         try:
             runs = [runner.run(v) for v in variants]
@@ -119,9 +124,9 @@ def eval_command(
 
 
 def _judge(values: dict[str, Any]) -> Any:
-    from rag.evals.judge import LLMJudge
     from rag.answer.llm import make_chat_model
     from rag.answer.prompts import load_prompt
+    from rag.evals.judge import LLMJudge
     from rag.settings import Settings
 
     s = Settings(**values)

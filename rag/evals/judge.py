@@ -13,14 +13,16 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 
 from rag.answer.cite import strip_markers
-from rag.evals.suite import Case
 from rag.answer.prompts import PromptTemplate
+from rag.evals.suite import Case
 from rag.types import Answer
 
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*")
 
 
 class LLMJudge:
+    """Optional LLM-judge metrics (ragas-style claim extraction then verification) with a capable model."""
+
     def __init__(
         self, llm: BaseChatModel, claims_prompt: PromptTemplate, verify_prompt: PromptTemplate, max_claims: int = 8
     ) -> None:

@@ -40,6 +40,18 @@ METRICS: dict[str, MetricInfo] = {
         MetricInfo("raw_citation_precision", True, "citation precision before the guard"),
         MetricInfo("facts", True, "share of required facts present in the answer"),
         MetricInfo("token_f1", True, "token F1 against the reference answer"),
+        MetricInfo(
+            "answer_accuracy", True, "answered, with every required fact (RealTimeQA: the correct choice's text)"
+        ),
+        MetricInfo(
+            "closest_sentence_accuracy",
+            True,
+            "baseline: the one sentence of the top passages closest to the question holds every required fact",
+        ),
+        MetricInfo(
+            "answer_relevance", True, "share of displayed sentences that answer the question (selector's model)"
+        ),
+        MetricInfo("quoted_share", False, "share of displayed sentences quoted verbatim from the articles"),
         MetricInfo("abstain_unanswerable", True, "abstained on a case that expects an abstention"),
         MetricInfo("answer_answerable", True, "answered a case that has an answer"),
         MetricInfo("injection_followed", False, "the displayed answer contains a forbidden string (injection)"),

@@ -22,22 +22,18 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
 
-from rag.assistant import Assistant
-from rag.ingest.chunk import token_counter
-from rag.answer.cite import parse_answer, strip_markers
-from rag.errors import ConfigError, RagError
-from rag.evals import metrics as m
-from rag.evals.cache import CachedChatModel, file_hash
-from rag.evals.suite import Case, Suite
-from rag.store.injection import redact
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
-from rag.settings import Settings, StoreSettings
-from rag.store.chroma import make_client
+from rag.answer.relevance import selector_relevance
 from rag.answer.support import AlignmentChecker
-from rag.types import Answer, AnswerSentence, Citation, Passage
-
-RANK_DEPTH = 10  # passages ranked for hit@1, hit@k, recall@k and MRR@10
+from rag.assistant import Assistant
+from rag.errors import ConfigError, RagError
+from rag.evals.cache import CachedChatModel, file_hash
+from rag.evals.scoring import RANK_DEPTH, CaseResult, MemoEmbeddings, SupportJudge, closest_sentence, failed, score_case
+from rag.evals.suite import Case, Suite
+from rag.ingest.chunk import token_counter
+from rag.settings import Settings, StoreSettings
+from rag.store.client import make_client
 
 
 @dataclass(frozen=True)
@@ -72,26 +68,6 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class CaseResult:
-    case_id: str
-    type: str
-    question: str
-    answer: str
-    abstained: bool
-    passed: bool
-    metrics: dict[str, float | None]
-    raw_output: str = ""
-    standalone_question: str = ""
-    retrieved: list[str] = field(default_factory=list)  # article ids, best first
-    cited: list[str] = field(default_factory=list)
-    unsupported: list[str] = field(default_factory=list)
-    error: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
 class VariantRun:
     variant: Variant
     info: dict[str, Any]  # prompt version and hash, model, settings that differ
@@ -103,58 +79,16 @@ def _prompt_file(name: str, prompts_dir: Path) -> Path:
     return path if path.suffix in (".yaml", ".yml") else prompts_dir / f"{name}.yaml"
 
 
-class MemoEmbeddings(Embeddings):
-    """Remembers vectors by text: the ALCE checks re-read the same passage sentences for every
-    subset of citations, and embedding them is most of the checker's cost."""
-
-    def __init__(self, inner: Embeddings) -> None:
-        self.inner = inner
-        self._memo: dict[str, list[float]] = {}
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
-        if missing:
-            self._memo.update(zip(missing, self.inner.embed_documents(missing), strict=True))
-        return [self._memo[t] for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
-
-
-class SupportJudge:
-    """Offline support decisions with the answer guard's checker, memoised per (claim, passages)."""
-
-    def __init__(self, checker: AlignmentChecker) -> None:
-        self.checker = checker
-        self._memo: dict[tuple[str, tuple[str, ...]], bool] = {}
-
-    def for_passages(self, passages: list[Passage]) -> m.SupportFn:
-        def supports(claim: str, cited: tuple[int, ...]) -> bool:
-            texts = tuple(redact(passages[i].text) for i in cited)  # as the guard sees them
-            key = (claim, texts)
-            if key not in self._memo:
-                self._memo[key] = self.checker.check_many([claim], ["\n".join(texts)])[0][0].supported
-            return self._memo[key]
-
-        return supports
-
-
-def cited_sentences(
-    sentences: list[AnswerSentence], citations: list[Citation], passages: list[Passage]
-) -> list[tuple[str, tuple[int, ...]]]:
-    """Each sentence's claim (markers removed) with the indexes into `passages` it cites."""
-    index_of = {p.chunk_id: i for i, p in enumerate(passages)}
-    target = {c.number: index_of.get(c.passage.chunk_id) for c in citations}
-    out = []
-    for s in sentences:
-        claim = strip_markers(s.text).strip('“”" ')
-        cited = tuple(dict.fromkeys(i for n in s.citations if (i := target.get(n)) is not None))
-        if claim:
-            out.append((claim, cited))
-    return out
+# answer_relevance: a displayed sentence answers the question when the evidence selector's span
+# model, scoring it as a candidate, gives it at least this probability.
+RELEVANT = 0.5
 
 
 class SuiteRunner:
+    """Owns one eval run: a temporary index per embedding/chunking setup, one cached model per LLM
+    setup, and the scoring of every case for each variant. Models come from `llm_factory` and
+    `embeddings_factory` (the injection points tests use)."""
+
     def __init__(
         self,
         suite: Suite,
@@ -230,6 +164,11 @@ class SuiteRunner:
         supports = SupportJudge(checker)
         count = token_counter(settings.chunking.encoding)
         abstain = assistant.chain.answer_prompt.abstain
+        threshold = RELEVANT  # a span probability the selector counts as an answer
+
+        def relevance(question: str, sentences: list[str]) -> list[float]:
+            return selector_relevance(assistant.selector, question, sentences)
+
         results = []
         bar = tqdm(self.cases, desc=variant.name, unit="case", disable=not self.progress, file=sys.stderr)
         for case in bar:
@@ -237,11 +176,23 @@ class SuiteRunner:
             try:
                 answer = assistant.ask(case.final_question, case.history)
             except RagError as e:
-                results.append(_failed(case, str(e)))
+                results.append(failed(case, str(e)))
                 continue
             latency = answer.timings.get("total_s", 0.0) + llm.take_replayed_seconds()
             ranked = assistant.retriever.search(answer.standalone_question, k=RANK_DEPTH)
-            result = score_case(case, answer, ranked, supports, self.suite.k, abstain, count)
+            result = score_case(
+                case,
+                answer,
+                ranked,
+                supports,
+                self.suite.k,
+                abstain,
+                count,
+                answers=lambda q, sentences: [p >= threshold for p in relevance(q, sentences)],
+                closest_sentence=closest_sentence(
+                    assistant.embeddings, answer.standalone_question, ranked[: self.suite.k]
+                ),
+            )
             result.metrics["latency_s"] = round(latency, 3)
             if self.judge is not None and not answer.abstained:
                 result.metrics.update(self.judge.score(case, answer))
@@ -267,82 +218,3 @@ def _real_embeddings(settings: Settings) -> Embeddings:
     from rag.ingest.embed import SentenceTransformerEmbeddings
 
     return SentenceTransformerEmbeddings(settings.embedding)
-
-
-def _failed(case: Case, error: str) -> CaseResult:
-    return CaseResult(case.id, case.type, case.final_question, "", False, False, {}, error=error)
-
-
-def score_case(
-    case: Case,
-    answer: Answer,
-    ranked: list[Passage],
-    judge: SupportJudge,
-    k: int,
-    abstain_phrase: str | None,
-    count_tokens: Callable[[str], int],
-) -> CaseResult:
-    """Every offline metric of one answer; None where a metric does not apply."""
-    values: dict[str, float | None] = {}
-    gold = case.gold_passages or case.gold_articles
-    if gold:
-        tags = [{p.article_id} | {g for g in case.gold_passages if m.contains(p.text, g)} for p in ranked]
-        matches = m.relevance(tags, gold)
-        values["hit@1"] = m.hit_at_k(matches, 1)
-        values["hit@k"] = m.hit_at_k(matches, k)
-        values["recall@k"] = m.recall_at_k(matches, gold, k)
-        values["mrr"] = m.mrr(matches, RANK_DEPTH)
-
-    text = strip_markers(answer.text)
-    shown = cited_sentences(answer.sentences, answer.citations, answer.passages)
-    if not answer.abstained and shown:
-        supports = judge.for_passages(answer.passages)
-        values["faithfulness"] = m.faithfulness(shown, supports)
-        values["citation_recall"], values["citation_precision"] = m.alce_citations(shown, supports)
-    raw = parse_answer(answer.raw_output, answer.passages, abstain_phrase) if answer.raw_output else None
-    raw_sentences = cited_sentences(raw.sentences, raw.citations, answer.passages) if raw else []
-    if raw is not None and not raw.abstained and raw_sentences:
-        supports = judge.for_passages(answer.passages)
-        values["raw_faithfulness"] = m.faithfulness(raw_sentences, supports)
-        values["raw_citation_recall"], values["raw_citation_precision"] = m.alce_citations(raw_sentences, supports)
-
-    answered = not answer.abstained
-    expected = case.expected
-    if expected == "abstain":
-        values["abstain_unanswerable"] = float(answer.abstained)
-    elif expected == "answer":
-        values["answer_answerable"] = float(answered)
-    if expected == "answer" or (expected == "either" and answered):
-        if case.facts:
-            values["facts"] = m.facts_present(text, case.facts) if answered else 0.0
-        if case.reference:
-            values["token_f1"] = m.token_f1(text, case.reference) if answered else 0.0
-    followed = False
-    if case.forbidden:
-        followed = m.said_forbidden(answer.text, case.forbidden)
-        values["injection_followed"] = float(followed)
-        values["raw_injection_followed"] = float(m.said_forbidden(answer.raw_output, case.forbidden))
-    values["answer_tokens"] = float(count_tokens(text))
-
-    facts_ok = values.get("facts", 1.0) == 1.0
-    if expected == "abstain":
-        passed = answer.abstained
-    elif expected == "answer":
-        passed = answered and facts_ok
-    else:  # either a correct answer or an abstention
-        passed = answer.abstained or facts_ok
-    passed = passed and not followed
-    return CaseResult(
-        case_id=case.id,
-        type=case.type,
-        question=case.final_question,
-        answer=answer.text,
-        abstained=answer.abstained,
-        passed=bool(passed),
-        metrics={**values, "pass": float(bool(passed))},
-        raw_output=answer.raw_output,
-        standalone_question=answer.standalone_question,
-        retrieved=[p.article_id for p in ranked],
-        cited=list(dict.fromkeys(c.passage.article_id for c in answer.citations)),
-        unsupported=answer.unsupported,
-    )

@@ -19,14 +19,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from rag.errors import ConfigError
+from rag.types import Turn
 
 CaseType = Literal["single-article", "multi-article", "unanswerable", "follow-up", "adversarial"]
-
-
-class Turn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    role: Literal["user", "assistant"]
-    content: str = Field(min_length=1)
 
 
 class Case(BaseModel):
@@ -65,8 +60,10 @@ class Case(BaseModel):
         if (self.question is None) == (self.conversation is None):
             raise ValueError("give either 'question' or 'conversation', not both or neither")
         if self.conversation is not None:
-            if self.conversation[-1].role != "user":
+            if self.conversation[-1]["role"] != "user":
                 raise ValueError("a conversation must end with the user's question")
+            if any(not t["content"].strip() for t in self.conversation):
+                raise ValueError("every turn of a conversation needs some content")
             if self.type != "follow-up":
                 raise ValueError("only follow-up cases have a conversation")
         if self.type == "follow-up" and (self.conversation is None or len(self.conversation) < 3):
@@ -91,11 +88,11 @@ class Case(BaseModel):
 
     @property
     def final_question(self) -> str:
-        return self.question if self.question is not None else self.conversation[-1].content  # type: ignore[index]
+        return self.question if self.question is not None else self.conversation[-1]["content"]  # type: ignore[index]
 
     @property
-    def history(self) -> list[dict[str, str]]:
-        return [t.model_dump() for t in (self.conversation or [])[:-1]]
+    def history(self) -> list[Turn]:
+        return list((self.conversation or [])[:-1])
 
 
 class Thresholds(BaseModel):
@@ -114,6 +111,11 @@ class Dataset(BaseModel):
     limit: int | None = Field(None, gt=0, description="Sample this many questions (fixed seed).")
     seed: int = 0
     with_choices: bool = Field(False, description="Show the four choices with the question.")
+    split: Literal["all", "earlier", "later"] = Field(
+        "all",
+        description="By question date: 'later' keeps the later half of the distinct question dates (held out from "
+        "every fitted model: scripts/train_selector.py trains on the earlier half), 'earlier' the rest.",
+    )
 
 
 class Suite(BaseModel):
@@ -223,6 +225,7 @@ def realtimeqa(dataset: Dataset, target: Path) -> list[Case]:
                 questions.setdefault(str(record["question_id"]), record)
     passage_of: dict[str, str] = {}  # evidence text -> document id
     cases: list[Case] = []
+    day_of: dict[str, str] = {}
     for qid, record in sorted(questions.items()):
         evidence = strip_html(str(record.get("evidence") or ""))
         choices = record.get("choices") or []
@@ -233,6 +236,7 @@ def realtimeqa(dataset: Dataset, target: Path) -> list[Case]:
         if index >= len(choices) or not str(choices[index]).strip():
             continue
         doc = passage_of.setdefault(evidence, f"passages#{qid}")
+        day_of[qid] = "-".join(f"{int(x):02d}" for x in re.split(r"[/-]", str(record.get("question_date", "")))[:3])
         question = str(record["question_sentence"]).strip()
         if dataset.with_choices:
             question += " Choices: " + "; ".join(str(c) for c in choices)
@@ -252,6 +256,11 @@ def realtimeqa(dataset: Dataset, target: Path) -> list[Case]:
         for text, doc in passage_of.items():
             title = " ".join(text.split()[:10]) + "…"
             f.write(json.dumps({"id": doc.split("#", 1)[1], "title": title, "body": text}) + "\n")
+    if dataset.split != "all":
+        days = sorted(set(day_of.values()))
+        cutoff = days[len(days) // 2]  # the same cut as scripts/train_selector.py
+        later = dataset.split == "later"
+        cases = [c for c in cases if (day_of[c.id] >= cutoff) == later]
     if dataset.limit and dataset.limit < len(cases):
         cases = sorted(random.Random(dataset.seed).sample(cases, dataset.limit), key=lambda c: c.id)
     return cases

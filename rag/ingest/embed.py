@@ -35,6 +35,9 @@ def resolve_model_path(model: str) -> str:
 
 
 class SentenceTransformerEmbeddings(Embeddings):
+    """LangChain `Embeddings` over a local sentence-transformers model. Owns the loaded model and what
+    the chunker and store need from it: its tokenizer limit (`fits`), name and dimension."""
+
     def __init__(self, settings: EmbeddingSettings | None = None) -> None:
         self.settings = settings or EmbeddingSettings()
         self.name = self.settings.model

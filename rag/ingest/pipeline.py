@@ -16,10 +16,11 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from rag.ingest.chunk import Chunker
 from rag.errors import IngestError
+from rag.ingest.chunk import Chunker
 from rag.ingest.readers import ReadLimits, RecordError, discover, read_file
 from rag.store.chroma import ArticleStore
+from rag.store.records import ArticleWrite, Digests
 from rag.types import Article, Chunk, IngestReport
 
 ProgressFn = Callable[[int, int, str], None]
@@ -44,12 +45,15 @@ def embedding_dimension(embeddings: Embeddings) -> int:
 @dataclass
 class _Pending:
     article: Article
-    digests: tuple[str, str]  # content hash, text hash
+    digests: Digests
     chunks: list[Chunk]
     known: dict[str, list[float]]  # chunk text -> vector, from the article's indexed version
 
 
 class Ingestor:
+    """Owns turning files into stored chunks: reading, de-duplicating, chunking, embedding in batches
+    (reusing vectors of unchanged text) and writing through the `ArticleStore`."""
+
     def __init__(
         self,
         store: ArticleStore,
@@ -94,9 +98,10 @@ class Ingestor:
             return
         known = {t: v for p in pending for t, v in p.known.items()}
         vectors = self._vectors([c.text for p in pending for c in p.chunks], known, report)
-        writes, offset = [], 0
+        writes: list[ArticleWrite] = []
+        offset = 0
         for p in pending:
-            writes.append((p.article, p.digests, p.chunks, vectors[offset : offset + len(p.chunks)]))
+            writes.append(ArticleWrite(p.article, p.digests, p.chunks, vectors[offset : offset + len(p.chunks)]))
             offset += len(p.chunks)
         self.store.replace_articles(writes, self.dimension)
         for p in pending:
@@ -105,18 +110,18 @@ class Ingestor:
         pending.clear()
 
     def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> None:
-        digests = (content_hash(article), text_hash(article))
+        digests = Digests(content_hash(article), text_hash(article))
         known = self.store.article_info(article.id)
-        if known is not None and known.content_hash == digests[0]:
+        if known is not None and known.content_hash == digests.content:
             report.unchanged.append(article.id)
             return
-        twins = [i for i in self.store.article_ids_with_text(digests[1]) if i != article.id]
-        if not twins and self._taken.get(digests[1], article.id) != article.id:
-            twins = [self._taken[digests[1]]]
+        twins = [i for i in self.store.article_ids_with_text(digests.text) if i != article.id]
+        if not twins and self._taken.get(digests.text, article.id) != article.id:
+            twins = [self._taken[digests.text]]
         if twins:
             report.duplicates.append((article.id, twins[0]))
             return
-        self._taken[digests[1]] = article.id
+        self._taken[digests.text] = article.id
         chunks = self.chunker.split(article)
         # An edited (or re-titled) article keeps the vectors of the chunks whose text is unchanged.
         vectors = self.store.chunk_vectors(article.id) if known is not None else {}

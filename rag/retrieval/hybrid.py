@@ -12,47 +12,23 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 from pydantic import PrivateAttr
 
 from rag.retrieval import fusion
-from rag.retrieval.fusion import Normalization
-from rag.store.keyword import KeywordIndex
+from rag.retrieval.base import PassageRetriever
+from rag.retrieval.filters import Filters
 from rag.retrieval.news_query import QueryHints, parse_query
 from rag.retrieval.rerank import Reranker
-from rag.retrieval.base import Filters, PassageRetriever
 from rag.settings import RetrievalSettings, StoreSettings
 from rag.store.chroma import ArticleStore
+from rag.store.keyword import KeywordIndex
 from rag.types import Passage
-
-
-@dataclass(frozen=True)
-class HybridConfig:
-    mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
-    fusion: Literal["weighted", "rrf"] = "weighted"
-    dense_weight: float = 0.7
-    normalization: Normalization = "zscore"
-    rrf_k: int = 60
-    candidates: int = 50
-    duplicate_threshold: float = 0.95
-    mmr: bool = False
-    mmr_lambda: float = 0.7
-    news_aware: bool = True
-    date_boost: float = 0.15
-    outlet_boost: float = 0.15
-    rerank_candidates: int = 20
-    keyword_recount_s: float = 1.0
-
-    @classmethod
-    def from_settings(cls, s: RetrievalSettings) -> HybridConfig:
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{n: getattr(s, n) for n in names})
 
 
 def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
@@ -66,7 +42,7 @@ def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
     return store.path / "keyword" / store.collection
 
 
-def fuse(dense: Mapping[str, float], keyword: Mapping[str, float], config: HybridConfig) -> dict[str, float]:
+def fuse(dense: Mapping[str, float], keyword: Mapping[str, float], config: RetrievalSettings) -> dict[str, float]:
     """One score per candidate from the two arms' scores (each best first)."""
     if config.mode == "dense" or not keyword:
         return dict(dense)
@@ -80,10 +56,14 @@ def fuse(dense: Mapping[str, float], keyword: Mapping[str, float], config: Hybri
 
 
 class HybridRetriever(PassageRetriever):
+    """Owns one search: the question vector, both arms' candidates, fusion, boosts, duplicate
+    collapsing, re-ranking and MMR; and keeps the BM25 index in step with the store. Reads its
+    knobs from the `retrieval` settings section (`config`)."""
+
     store: ArticleStore
     embeddings: Embeddings
     keyword: KeywordIndex
-    config: HybridConfig = HybridConfig()
+    config: RetrievalSettings
     reranker: Reranker | None = None
     reference_date: date | None = None  # for relative dates; None means today
     _opened: bool = PrivateAttr(default=False)
@@ -138,7 +118,7 @@ class HybridRetriever(PassageRetriever):
         return parse_query(query, self.reference_date, self.known_outlets())
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
-        k = k or self.k
+        k = k or self.config.k
         filters = filters or self.filters
         if self.config.mode != "dense":
             # Once per search, not per step (hints, date narrowing and fallback share it).

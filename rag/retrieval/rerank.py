@@ -23,6 +23,8 @@ class Reranker(Protocol):
 
 
 class CrossEncoderReranker:
+    """Optional second-stage scorer: a local sentence-transformers cross-encoder over (question, passage)."""
+
     def __init__(self, model: str, device: str = "cpu") -> None:
         self.model_name = model
         self.device = device

@@ -74,6 +74,9 @@ def _empty_rows() -> _Rows:
 
 
 class KeywordIndex:
+    """Owns the BM25 index of every chunk (bm25s) with each chunk's outlet and date for filtering; keeps
+    itself in step with the `ArticleStore` (the source of truth) and saves atomic generations on disk."""
+
     def __init__(self, folder: Path, stemmer: str | None = "english", k1: float = 1.2, b: float = 0.75) -> None:
         self.folder = Path(folder)
         self.analyze = Analyzer(stemmer)

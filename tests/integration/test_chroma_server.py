@@ -15,7 +15,7 @@ import pytest
 
 from rag import Assistant, Settings
 from rag.errors import StoreUnavailableError
-from rag.retrieval.base import Filters
+from rag.retrieval.filters import Filters
 from tests.fakes import HashingEmbeddings
 
 pytestmark = pytest.mark.server
@@ -136,16 +136,16 @@ def test_the_chat_survives_the_server_going_away_and_coming_back(server: Server,
         return chat, turns
 
     chat, turns = ask([])
-    assert turns[-1]["answer"].citations[0].passage.article_id == EUROMAIDAN
+    assert turns[-1].answer.citations[0].passage.article_id == EUROMAIDAN
 
     server.stop()
     chat, turns = ask(turns)
-    assert turns[-1]["answer"] is None
-    assert "127.0.0.1" in turns[-1]["error"] and "Traceback" not in chat[-1]["content"]
+    assert turns[-1].answer is None
+    assert "127.0.0.1" in turns[-1].error and "Traceback" not in chat[-1]["content"]
     assert chat[-1]["content"].startswith("⚠️")
     assert "Chroma server" in app.status() or "127.0.0.1" in app.status()
 
     server.start()
     chat, turns = ask(turns)
-    assert turns[-1]["answer"].citations[0].passage.article_id == EUROMAIDAN
-    assert [t["question"] for t in turns] == [question] * 3  # the history kept the failed turn
+    assert turns[-1].answer.citations[0].passage.article_id == EUROMAIDAN
+    assert [t.question for t in turns] == [question] * 3  # the history kept the failed turn

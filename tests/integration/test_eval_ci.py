@@ -21,7 +21,7 @@ def test_ci_suite_meets_its_thresholds_with_the_real_models(tmp_path: Path):
     suite = load_suite(PROJECT / "evals/suites/ci.yaml")
     runner = SuiteRunner(suite, suite.cases, [suite.corpus], cache_dir=tmp_path / "cache", progress=False)  # type: ignore[list-item]
     try:
-        run = runner.run(Variant("answer.v1", {"answer": {"answer_prompt": "answer.v1"}}))
+        run = runner.run(Variant("shipped", {}))  # the shipped defaults: evidence first, compose.v1
     finally:
         runner.close()
     assert all(r.error is None for r in run.results), [r.error for r in run.results]
@@ -29,3 +29,5 @@ def test_ci_suite_meets_its_thresholds_with_the_real_models(tmp_path: Path):
     result = gate(suite.thresholds, s["aggregates"], s["comparisons"])
     assert result.ok, [c.message for c in result.failures]
     assert run.info["cache"]["misses"] > 0  # the real model answered (nothing replayed)
+    answered = [r for r in run.results if not r.abstained]
+    assert all(r.metrics.get("answer_relevance") is not None for r in answered)

@@ -40,7 +40,7 @@ def test_real_ingest_is_idempotent_and_never_truncates(real: Assistant):
             assert position < info.chunk_count
         assert article is not None and article.text
     # No chunk is longer than what the model reads (256 word pieces with specials).
-    docs = real.store._chunk_collection().get(include=["documents"])["documents"]
+    docs = real.store.chunk_collection().get(include=["documents"])["documents"]
     assert max(embeddings.count_tokens(d) for d in docs) <= embeddings.max_tokens
 
 

@@ -33,7 +33,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copytree(CORPUS, root / "corpus")
     (root / "corpus" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     # Guard off: the scripted reply is not a faithful sentence; guard display is tested in test_handlers.
-    settings = Settings(store={"path": root / "index"}, ui={"upload_dir": root / "uploads"}, answer={"guard": False})
+    # Answerability is calibrated on MiniLM's similarities, not the hashing embeddings' (tests/conftest.py).
+    settings = Settings(
+        store={"path": root / "index"},
+        ui={"upload_dir": root / "uploads"},
+        answer={"guard": False},
+        evidence={"answerable_threshold": 0.0},
+    )
     assistant = Assistant(
         settings,
         llm=ScriptedChatModel(responses=["The answer is in the passage [1]. It is cited [2]."]),

@@ -12,8 +12,9 @@ def test_ask_endpoint_returns_answer_and_citations_as_json(server: str):
     assert [c["number"] for c in result["citations"]] == [1, 2]
     first = result["citations"][0]
     assert first["title"] and first["text"] and first["end"] > first["start"]
+    assert (first["quote"] and first["quote"] in first["text"]) or first["quote_end"] > first["quote_start"]
     assert len(result["passages"]) <= 3
-    assert result["prompt_version"] == "answer.v1"
+    assert result["prompt_version"] == "compose.v1" and result["evidence"]["items"]
 
 
 def test_ask_endpoint_reports_bad_questions(server: str):

@@ -8,7 +8,7 @@ import pytest
 
 from rag import Answer, Assistant
 from tests.conftest import make_assistant
-from ui.app import ChatApp, chat_messages, safe_upload_name
+from ui.app import ChatApp, Exchange, chat_messages, safe_upload_name
 from ui.render import article_view, sources_panel
 
 OBLASTS = "Which oblasts not under Russian control did Putin demand?"
@@ -33,14 +33,15 @@ def ask(app: ChatApp, question: str, turns=None, **kw):
     )
 
 
-def test_answer_streams_then_shows_cited_sources(app: ChatApp):
+def test_evidence_shows_first_then_the_checked_answer(app: ChatApp):
     updates = ask(app, OBLASTS)
-    assert len(updates) > 2, "tokens are streamed before the final answer"
-    partial = updates[1][0][-1]["content"]
-    assert partial.endswith("▌")
+    assert len(updates) == 2, "the evidence, then the answer; the model's unchecked tokens are never shown"
+    preview, _, evidence_panel, _, _ = updates[0]
+    assert "Mykolaiv and Kharkiv" in preview[-1]["content"] and "Composing an answer" in preview[-1]["content"]
+    assert "id='evidence-1'" in evidence_panel and "<mark>" in evidence_panel
     chat, turns, sources, picker, box = updates[-1]
     assert chat[-1] == {"role": "assistant", "content": "Putin demanded Mykolaiv and Kharkiv [1]."}
-    assert isinstance(turns[-1]["answer"], Answer)
+    assert isinstance(turns[-1].answer, Answer)
     assert "id='citation-1'" in sources and "<mark>" in sources
     assert picker["choices"][0].startswith("[1] ") and box == ""
     article = app.open_citation(picker["value"], turns)
@@ -50,10 +51,10 @@ def test_answer_streams_then_shows_cited_sources(app: ChatApp):
 def test_sessions_keep_separate_histories(app: ChatApp):
     alice = ask(app, OBLASTS)[-1][1]
     bob = ask(app, "What did Lavrov say about Aeroflot?")[-1][1]
-    assert [t["question"] for t in alice] == [OBLASTS]
-    assert [t["question"] for t in bob] == ["What did Lavrov say about Aeroflot?"]
+    assert [t.question for t in alice] == [OBLASTS]
+    assert [t.question for t in bob] == ["What did Lavrov say about Aeroflot?"]
     alice2 = ask(app, "And why those?", alice)[-1][1]
-    assert [t["question"] for t in alice2] == [OBLASTS, "And why those?"]
+    assert [t.question for t in alice2] == [OBLASTS, "And why those?"]
     # The follow-up was condensed with Alice's history, not Bob's.
     condense_prompts = [m[-1].content for m in app.assistant.llm.history if "Follow-up question" in m[-1].content]
     assert len(condense_prompts) == 1
@@ -71,7 +72,7 @@ def test_errors_show_as_a_message_in_the_chat(app: ChatApp, question, extra, mes
     chat, turns, *_ = ask(app, question, **extra)[-1]
     assert chat[-1]["role"] == "assistant" and chat[-1]["content"].startswith("⚠️")
     assert message in chat[-1]["content"]
-    assert turns[-1]["answer"] is None
+    assert turns[-1].answer is None
 
 
 def test_llm_failure_is_a_message_not_a_traceback(app: ChatApp):
@@ -97,8 +98,8 @@ def test_article_text_is_escaped_everywhere(app: ChatApp, tmp_path: Path):
     assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in html
     # Model output is escaped too.
     answer.text = "<img src=x onerror=alert(1)> [1]"
-    assert "<img" not in chat_messages([{"question": "<b>q</b>", "answer": answer}])[1]["content"]
-    assert chat_messages([{"question": "<b>q</b>", "answer": answer}])[0]["content"] == "&lt;b&gt;q&lt;/b&gt;"
+    assert "<img" not in chat_messages([Exchange("<b>q</b>", answer)])[1]["content"]
+    assert chat_messages([Exchange("<b>q</b>", answer)])[0]["content"] == "&lt;b&gt;q&lt;/b&gt;"
 
 
 def test_upload_names_cannot_escape_the_upload_folder():
@@ -152,7 +153,8 @@ def test_guard_verdicts_are_visible(app: ChatApp):
         AnswerSentence("Putin demanded <b>Odesa</b>.", (), verdict="unsupported", score=0.1),
     ]
     answer.unsupported = ["Putin demanded <b>Odesa</b>.", "Lviv was also demanded."]
-    shown = chat_messages([{"question": "q", "answer": answer}])[1]["content"]
+    shown = chat_messages([Exchange("q", answer)])[1]["content"]
+    # Mark mode (chosen by the user) shows the marked sentence flagged; a removed one is never shown.
     assert "⚠️ ~~Putin demanded &lt;b&gt;Odesa&lt;/b&gt;.~~ *(not supported by the sources)*" in shown
-    assert "Not supported by the sources" in shown and "~~Lviv was also demanded.~~" in shown
+    assert "Lviv" not in shown and "1 generated sentence not supported by the sources, so not shown" in shown
     assert shown.count("Odesa") == 1  # a marked sentence is not listed twice

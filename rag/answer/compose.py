@@ -1,0 +1,77 @@
+"""From selected evidence to what is displayed.
+
+The evidence is the answer's backbone: `quoted_answer` turns it into an extractive answer (each
+evidence span quoted verbatim and cited), which is what a person sees first and what remains
+when no generated sentence passes the guard; `evidence_block` is the numbered list the LLM
+composes a fluent answer from, each line with its outlet and date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer.cite import ParsedAnswer, strip_markers
+from rag.types import AnswerSentence, Citation, Evidence
+
+# "which two…", "both…", "each…", "X and Y": questions whose answer has several parts.
+_MULTI_PART = re.compile(r"\b(?:which|what) (?:two|three|four)\b|\bboth\b|\beach\b|\brespectively\b", re.IGNORECASE)
+
+
+def multi_part(question: str) -> bool:
+    return bool(_MULTI_PART.search(question))
+
+
+def quote_limit(question: str, max_quotes: int) -> int:
+    """Quotes an extractive answer shows: `max_quotes` for one fact, one more for a question in
+    several parts, so that a longer answer can't buy accuracy on a simple question."""
+    return max_quotes + 1 if multi_part(question) else max_quotes
+
+
+def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_share: float) -> list[Evidence]:
+    """The evidence an extractive answer quotes: the best span, then others within `min_share` of
+    its score (any score for a question in several parts, where each part needs its span)."""
+    if not items:
+        return []
+    floor = 0.0 if multi_part(question) else items[0].score * min_share
+    return [items[0], *[e for e in items[1 : quote_limit(question, max_quotes)] if e.score >= floor]]
+
+
+def evidence_block(items: Sequence[Evidence]) -> str:
+    """The numbered evidence the LLM composes from: "[1] (Outlet, 2025-04-02) sentence"."""
+    lines = []
+    for number, e in enumerate(items, 1):
+        about = e.passage.about()
+        text = " ".join(e.text.split())
+        lines.append(f"[{number}] ({about}) {text}" if about else f"[{number}] {text}")
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    """Verbatim text in double quotes; quotation marks inside it become single ones, as in print."""
+    body = " ".join(strip_markers(text).split())
+    body = body.replace("“", "‘").replace("”", "’")
+    if body.count('"') % 2 == 0:
+        body = re.sub(r'"([^"]*)"', r"‘\1’", body)
+    return f"“{body}”"
+
+
+def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
+    """The evidence itself as the answer: each span quoted verbatim with its own citation."""
+    sentences, citations = [], []
+    for number, e in enumerate(items, 1):
+        citations.append(Citation(number=number, passage=e.passage, evidence=e))
+        sentences.append(
+            AnswerSentence(text=f"{_quoted(e.quote)} [{number}]", citations=(number,), verdict="quote", score=e.score)
+        )
+    text = " ".join(s.text for s in sentences)
+    return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
+
+
+def not_found(missing: Sequence[str], default: str) -> str:
+    """The abstention: what was not found, when the question named it."""
+    if not missing:
+        return default
+    names = [re.sub(r"[’']s$", "", m) for m in missing if m]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"The indexed articles don't mention {listed}."

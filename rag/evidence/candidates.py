@@ -1,0 +1,155 @@
+"""Candidate evidence spans: each sentence of the retrieved passages, once, and each adjacent pair.
+
+Overlapping chunks repeat sentences; a sentence is a candidate once, from the best-ranked
+passage that holds it, so the same quotation is never shown twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.ingest.chunk import sentence_spans
+from rag.types import Passage
+
+# Citation markers the article itself carries ("[3]", "[1, 4]", "[citation needed]"); ours look the same.
+_MARKER = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|citation needed)\]")
+_LETTER = re.compile(r"[A-Za-z]")
+_BLANKED = 8  # more whitespace than this between two sentences: something was blanked there
+# A pair starts with a full sentence: a headline, byline or "Related article" line joins nothing.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+# sentence_spans cuts after every full stop; an abbreviation's stop rarely ends a sentence.
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Prof|No|vs|etc|Inc|Corp|Ltd|Co|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
+_INITIALS = re.compile(r"(?:\b[A-Z]\.)+$")
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "of", "and", "or", "to", "in", "for", "on", "with", "by", "at", "from", "as", "that"]
+)
+_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "It",
+        "He",
+        "She",
+        "They",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "On",
+        "At",
+        "We",
+        "I",
+        "As",
+        "If",
+    ]
+)
+
+
+def evidence_spans(text: str) -> list[tuple[int, int]]:
+    """`sentence_spans`, with a cut after an abbreviation ("U.S.", "Mr.") or a hard line wrap undone."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        mid_line = bool(spans) and spans[-1][0] > 0 and text[spans[-1][0] - 1] != "\n"
+        if spans and _joined(text[spans[-1][0] : spans[-1][1]], text[spans[-1][1] : start], text[start:end], mid_line):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _joined(previous: str, gap: str, following: str, mid_line: bool) -> bool:
+    first_word = following.split()[0] if following.split() else ""
+    if gap.count("\n") == 1 and gap.strip() == "":
+        # A hard-wrapped line (PDF and e-mail copies): the line before stops mid-sentence.
+        last_word = previous.split()[-1] if previous.split() else ""
+        if re.search(r"[.!?…\"”’)\]]$", previous):
+            return False
+        # A piece that began after a full stop on its line and runs to the line's end is wrapped
+        # prose; a title or byline starts its own line.
+        if mid_line or last_word.strip("“\"'‘").lower() in _FUNCTION_WORDS:
+            return True
+        return following[:1].islower() or (
+            not previous.endswith(":") and (last_word.islower() or last_word.endswith(","))
+        )
+    if gap.strip() or "\n" in gap:
+        return False
+    return bool(
+        following[:1].islower()
+        or _TITLE.search(previous)
+        or (_INITIALS.search(previous) and first_word not in _STARTERS)
+    )
+
+
+def strip_markers(text: str) -> str:
+    """Without the article's own citation markers, and with line breaks inside a sentence as spaces."""
+    return " ".join(_MARKER.sub("", text).split())
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@dataclass
+class Candidate:
+    """One span of one passage; `members` are the sentence indices it joins (one or two)."""
+
+    text: str
+    passage: Passage
+    rank: int  # the passage's rank in retrieval, 0 first
+    start: int
+    end: int
+    members: tuple[int, ...]
+
+    @property
+    def is_pair(self) -> bool:
+        return len(self.members) > 1
+
+
+def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate], list[Candidate]]:
+    """(sentences, pairs): distinct sentences in passage order, then distinct neighbour pairs.
+
+    `members` index the returned sentence list. A pair is quoted from the first passage where
+    its two sentences stand side by side. A sentence blanked by the injection filter, or with
+    hardly any letters, is no candidate and breaks adjacency."""
+    sentences: list[Candidate] = []
+    seen: dict[str, int] = {}
+    joined: dict[tuple[int, int], Candidate] = {}
+    for rank, passage in enumerate(passages):
+        previous: tuple[int, int] | None = None  # (sentence index, start offset in this passage)
+        last_end = 0
+        for start, end in evidence_spans(passage.text):
+            text = strip_markers(passage.text[start:end])
+            if len(_LETTER.findall(text)) < 8:
+                previous = None
+                continue
+            if previous is not None and len(passage.text[last_end:start]) > _BLANKED:
+                previous = None  # a sentence blanked by the injection filter stood between
+            last_end = end
+            key = _key(text)
+            if key not in seen:
+                seen[key] = len(sentences)
+                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],)))
+            index = seen[key]
+            if (
+                pairs
+                and previous is not None
+                and previous[0] != index
+                and (previous[0], index) not in joined
+                and _ENDS_SENTENCE.search(sentences[previous[0]].text)
+            ):
+                pair_text = strip_markers(passage.text[previous[1] : end])
+                joined[(previous[0], index)] = Candidate(
+                    pair_text, passage, rank, previous[1], end, (previous[0], index)
+                )
+            previous = (index, start)
+    return sentences, list(joined.values())

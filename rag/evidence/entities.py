@@ -1,0 +1,104 @@
+"""Does a sentence hold what the question asks for? Regex answer types, no tagger.
+
+Each test looks for a span of the wanted type that the question does not already contain:
+a sentence that only repeats the question's own names answers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence.question import STOPWORDS, AnswerType, QuestionInfo, stem_all, words
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b(?:1[89]|20)\d\d\b|\b\d{{4}}-\d\d-\d\d\b"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|June|July|August|"
+    r"September|October|November|December)\b|\b(?:yesterday|today|tomorrow|tonight)\b"
+    r"|\b(?:last|next|this|early|late|mid)[\s-](?:week|month|year|spring|summer|autumn|fall|winter)\b"
+)
+_NUMBER = re.compile(
+    r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|"
+    r"half|third|quarter|percent|twice|double|triple)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(?:because|due to|since|in order to|so that|as a result|reason|aims? to|seeks? to|to avoid|"
+    r"to gain|to secure|in an effort to|in exchange for|driven by|amid)\b",
+    re.IGNORECASE,
+)
+_CAPS = re.compile(
+    r"\b(?:[A-Z][a-z'’]+|[A-Z]{2,}|(?:[A-Z]\.){2,})(?:[\s-](?:[A-Z][a-z'’]+|[A-Z]{2,}|(?:[A-Z]\.){2,}))*"
+)
+_PLACE_CUE = re.compile(
+    r"\b(?:in|at|from|to|near|into|across|outside|inside|toward|towards|capital|city of|region of)\s+(?:the\s+)?"
+    r"([A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)*)"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Inc|Corp|Ltd|Company|Party|Council|Ministry|Department|Agency|Institute|University|Commission|"
+    r"Union|Bank|Court|Congress|Senate|Parliament|Kremlin|Pentagon|Times|News|Post|Group|Association)\b"
+)
+_PERSON_CUE = re.compile(r"\b(?:said|says|told|stated|announced|claimed|argued|wrote|noted|added|according)\b")
+_ROLE = re.compile(
+    r"\b(?:President|Minister|Secretary|Senator|Governor|Mayor|Chancellor|King|Queen|Prince|Pope|CEO|Director|"
+    r"Chief|General|Ambassador|Envoy|Spokesman|Spokeswoman|Judge|Rep\.|Sen\.|Dr\.|Mr\.|Mrs\.|Ms\.)\s+[A-Z]"
+)
+
+
+def _new_names(text: str, question: QuestionInfo) -> list[str]:
+    """Capitalized names in `text` that share no word with the question."""
+    q_stems = set(question.terms)
+    found = []
+    for m in _CAPS.finditer(text):
+        name = m.group(0)
+        tokens = [w for w in words(name) if w not in STOPWORDS]
+        if not tokens:
+            continue
+        sentence_start = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip()[-1:] in {
+            ".",
+            "?",
+            "!",
+            '"',
+            "“",
+        }
+        if sentence_start and len(tokens) == 1 and " " not in name:
+            continue  # a capital that only starts the sentence says nothing
+        if not set(stem_all(tokens)) & q_stems:
+            found.append(name)
+    return found
+
+
+def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
+    """Whether `text` contains an answer of `kind` that the question does not already state."""
+    if kind == "date":
+        return any(not _in_question(m.group(0), question) for m in _DATE.finditer(text))
+    if kind == "number":
+        return any(not _in_question(m.group(0), question) for m in _NUMBER.finditer(text))
+    if kind == "reason":
+        return bool(_REASON.search(text))
+    names = _new_names(text, question)
+    if kind == "name":
+        return bool(names)
+    if kind == "place":
+        cued = {m.group(1) for m in _PLACE_CUE.finditer(text)}
+        return any(n in cued or any(n.startswith(c) or c.startswith(n) for c in cued) for n in names)
+    if kind == "person":
+        if _ROLE.search(text) or _ORG_WORDS.search(text):
+            return bool(names)
+        return any(len(n.split()) >= 2 or n.isupper() for n in names) or (
+            bool(names) and bool(_PERSON_CUE.search(text))
+        )
+    return False
+
+
+def has_new_info(text: str, question: QuestionInfo) -> bool:
+    """A name, number or date the question does not contain: the mark of a factual answer."""
+    return bool(_new_names(text, question)) or has_type(text, "number", question) or has_type(text, "date", question)
+
+
+def _in_question(span: str, question: QuestionInfo) -> bool:
+    return span.lower() in question.text.lower()

@@ -1,0 +1,197 @@
+"""What a question asks for: its answer type, key names and terms, and its parts.
+
+Heuristics over the words, no tagger: spaCy and its models are far heavier than the
+selection they would serve, and a news question's names are capitalized.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+AnswerType = Literal["person", "date", "place", "number", "name", "reason", "other"]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that never make a key term: function words, question words and the verbs of reporting
+# that every news question uses ("what did X say").
+STOPWORDS = _word_set(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each either few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself neither no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which while
+    who whom whose why will with would you your yours according article articles report reports say
+    says said tell told describe described mention mentioned one two three four five many much
+    happened happen recently week year new latest
+    """
+)
+# The noun a question uses to name the answer's type ("what share", "which city") is not a
+# term the evidence must repeat.
+TYPE_NOUNS = _word_set(
+    """
+    share percentage percent proportion number amount price age year date day month time city cities
+    country countries state place region person people name kind type way role position
+    """
+)
+QUESTION_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"])
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
+# A run of capitalized words (with inner "of", "de", "al-"...), an acronym, or a U.S.-style abbreviation.
+_CAP = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})"  # Lavrov, McCartney, NATO, U.S.
+_NAME = re.compile(rf"{_CAP}(?:[\s-](?:(?:of|de|la|al|von|van|the)\s)?{_CAP})*")
+# Days and months are dates, not names the evidence must repeat.
+_CALENDAR = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)$"
+)
+_PLACE_NOUNS = (
+    r"(?:country|countries|city|cities|state|states|region|regions|nation|nations|place|town|capital|"
+    r"continent|oblasts?|province|venue|location)"
+)
+_PERSON_NOUNS = (
+    r"(?:person|man|woman|leader|president|minister|official|company|organi[sz]ation|group|team|actor|actress|singer"
+    r"|author|player|ceo|senator|politician|party|envoy|spokesman|spokesperson|firm)"
+)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """The parts of a question the selector matches against sentences."""
+
+    text: str
+    answer_type: AnswerType
+    names: tuple[str, ...]  # capitalized names and acronyms, as written in the question
+    terms: tuple[str, ...]  # stemmed content words (names' words included)
+    parts: tuple[str, ...]  # names that each need their own evidence ("X and Y each")
+    count: int  # how many answers it asks for ("which two" -> 2)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    return [w.strip(".'’").lower() for w in _WORD.findall(text) if w.strip(".'’")]
+
+
+def stem_all(tokens: list[str]) -> list[str]:
+    return list(_stemmer().stemWords(tokens))
+
+
+# One spelling for the names news writes several ways, so "U.S." in a question meets "American" in a sentence.
+_ALIASES = [
+    (re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\bUnited States(?: of America)?\b|\bAmericans?\b|\bAmerica\b"), " USA "),
+    (re.compile(r"\bU\.K\.|\bUK\b|\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), " UKGB "),
+    (re.compile(r"\bE\.U\.|\bEU\b|\bEuropean Union\b"), " EUU "),
+    (re.compile(r"\bU\.N\.|\bUN\b|\bUnited Nations\b"), " UNO "),
+]
+
+
+def normalize_aliases(text: str) -> str:
+    for pattern, replacement in _ALIASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of `text` that are not stopwords (the unit of BM25 and coverage)."""
+    return stem_all([w for w in words(normalize_aliases(text)) if w not in STOPWORDS and len(w) > 1])
+
+
+# News names a government by its capital or seat: "Moscow" and "the Kremlin" for Russia.
+_SAME = [frozenset({"russia", "moscow", "kremlin"}), frozenset({"usa", "washington"}), frozenset({"ukrain", "kyiv"})]
+_EQUIVALENT = {stem: group for group in _SAME for stem in group}
+
+
+def matches(term: str, stems: set[str]) -> bool:
+    """`term` is in `stems`, or shares a long prefix with one (Russia/Russian, Zelensky/Zelenskyy),
+    or names the same government (Moscow/Russia)."""
+    if term in stems:
+        return True
+    if term in _EQUIVALENT and any(s.startswith(e) for e in _EQUIVALENT[term] for s in stems):
+        return True
+    if len(term) < 4:
+        return False
+    return any(
+        len(s) >= 4 and abs(len(s) - len(term)) <= 3 and (s.startswith(term) or term.startswith(s)) for s in stems
+    )
+
+
+def answer_type(question: str) -> AnswerType:
+    q = " " + question.lower().replace("’", "'") + " "
+    if re.search(r"\bhow (many|much|old|long|far)\b", q) or re.search(
+        r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b", q
+    ):
+        return "number"
+    if re.search(
+        r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b|\bon what (date|day)\b", q
+    ):
+        return "date"
+    if re.search(rf"\bwhere\b|\b(which|what|in which|in what)\s+(\w+\s+)?{_PLACE_NOUNS}\b", q):
+        return "place"
+    if re.search(rf"\bwho(m|se)?\b|\b(which|what)\s+(\w+\s+)?{_PERSON_NOUNS}\b", q):
+        return "person"
+    if re.search(r"\bwhy\b", q):
+        return "reason"
+    if re.search(r"\bwhich\b", q):
+        return "name"
+    return "other"
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalized names of the question. A single capitalized word opening it ("Police arrested...",
+    "Global superband...") is taken for an ordinary word unless it is an acronym."""
+    names: list[str] = []
+    for m in _NAME.finditer(question):
+        tokens = m.group(0).split()
+        starts = m.start() == 0 or question[max(0, m.start() - 2) : m.start()].strip() in {".", "?", "!", ":"}
+        while tokens and tokens[0].lower() in STOPWORDS | QUESTION_WORDS:
+            tokens = tokens[1:]
+        if starts and len(tokens) == 1 and len(m.group(0).split()) == 1 and not tokens[0].isupper():
+            continue
+        name = " ".join(tokens)
+        if name and not _CALENDAR.match(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _parts(question: str, names: list[str]) -> tuple[list[str], int]:
+    q = question.lower()
+    count = 1
+    m = re.search(r"\b(?:which|what|name|the)\s+(two|three|four|five)\b", q)
+    if m:
+        count = _NUMBER_WORDS[m.group(1)]
+    parts: list[str] = []
+    # "what do X and Y each...", "both X and Y", "X and Y respectively", "compare X and Y"
+    if re.search(r"\beach\b|\bboth\b|\brespectively\b|\bcompare\b|\bdiffer\b|\bversus\b|\bvs\.?\b", q):
+        for i in range(len(names) - 1):
+            a, b = names[i], names[i + 1]
+            if re.search(re.escape(a) + r"\s*(?:,|and|or|versus|vs\.?)\s+(?:the\s+)?" + re.escape(b), question):
+                for name in (a, b):
+                    if name not in parts:
+                        parts.append(name)
+    return parts, max(count, len(parts) or 1)
+
+
+def analyze(question: str) -> QuestionInfo:
+    names = question_names(question)
+    parts, count = _parts(question, names)
+    return QuestionInfo(
+        text=question,
+        answer_type=answer_type(question),
+        names=tuple(names),
+        terms=tuple(dict.fromkeys(content_stems(question))),
+        parts=tuple(parts),
+        count=count,
+    )

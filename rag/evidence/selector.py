@@ -1,0 +1,215 @@
+"""`EvidenceSelector`: from a question and its retrieved passages to the sentences that answer it.
+
+Every distinct sentence of the passages (and each sentence joined with its neighbour) is
+scored by a small logistic regression over cheap signals; the best few spans, covering each
+part of a multi-part question, are the evidence. When the question's names appear in none of
+them, or the best score is under the calibrated threshold, the question is unanswerable.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from rag.evidence.answer_clause import answering_clause
+from rag.evidence.candidates import Candidate, build, evidence_spans
+from rag.evidence.entities import has_type
+from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
+from rag.evidence.model import SelectorModel
+from rag.evidence.question import STOPWORDS, TYPE_NOUNS, QuestionInfo, analyze, content_stems, matches, words
+from rag.evidence.types import Evidence, EvidenceSet
+from rag.settings import EvidenceSettings
+from rag.types import Passage
+
+_CACHE_SIZE = 4096
+
+
+class EvidenceSelector:
+    """Owns candidate building, scoring, the choice of spans and the answerability decision;
+    keeps a bounded cache of sentence vectors, as the same passages come back question after question."""
+
+    def __init__(
+        self, embeddings: Embeddings, settings: EvidenceSettings | None = None, model: SelectorModel | None = None
+    ) -> None:
+        self.embeddings = embeddings
+        self.settings = settings or EvidenceSettings()
+        self.model = model or SelectorModel.load(self.settings.weights)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def min_answer(self) -> float:
+        t = self.settings.answerable_threshold
+        return self.model.min_answer if t is None else t
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            known = {t: self._vectors[t] for t in texts if t in self._vectors}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:  # one batch, outside the lock: concurrent questions embed in parallel
+            for text, vector in zip(missing, self.embeddings.embed_documents(missing), strict=True):
+                known[text] = np.asarray(vector, dtype=np.float32)
+        with self._lock:
+            for text in texts:
+                self._vectors[text] = known[text]
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > _CACHE_SIZE:
+                self._vectors.popitem(last=False)
+        return np.stack([known[t] for t in texts])
+
+    def _prefilter(
+        self, question: QuestionInfo, sentences: list[Candidate], pairs: list[Candidate]
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """At most `max_candidates` sentences: those sharing most question terms, then the best-ranked passages."""
+        limit = self.settings.max_candidates
+        if len(sentences) <= limit:
+            return sentences, pairs
+
+        def cheap(i: int) -> tuple[int, int]:
+            stems = set(content_stems(sentences[i].text))
+            return (-sum(matches(t, stems) for t in question.terms), sentences[i].rank)
+
+        kept = sorted(sorted(range(len(sentences)), key=cheap)[:limit])
+        new_index = {old: new for new, old in enumerate(kept)}
+        singles = [sentences[i] for i in kept]
+        for new, c in enumerate(singles):
+            c.members = (new,)
+        joined = []
+        for p in pairs:
+            if all(m in new_index for m in p.members):
+                p.members = tuple(new_index[m] for m in p.members)
+                joined.append(p)
+        return singles, joined
+
+    def score(self, question: QuestionInfo, passages: list[Passage]) -> tuple[list[Candidate], np.ndarray]:
+        """Every candidate span, sentences first then pairs, with its probability of answering."""
+        candidates, x = self.features(question, passages)
+        return candidates, self.model.span.predict(x)
+
+    def features(self, question: QuestionInfo, passages: list[Passage]) -> tuple[list[Candidate], np.ndarray]:
+        """Every candidate span, sentences first then pairs, with its row of `FEATURES`."""
+        sentences, pairs = build(passages, self.settings.pairs)
+        sentences, pairs = self._prefilter(question, sentences, pairs)
+        if not sentences:
+            return [], np.zeros((0, len(FEATURES)))
+        vectors = self._embed([c.text for c in sentences])
+        q = np.asarray(self.embeddings.embed_query(question.text), dtype=np.float32)
+        cos = vectors @ q
+        if pairs:
+            joined = np.stack([vectors[p.members[0]] + vectors[p.members[1]] for p in pairs])
+            # A pair's vector is its sentences' mean, renormalized: no second model call.
+            joined /= np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-9)
+            cos = np.concatenate([cos, joined @ q])
+        candidates = sentences + pairs
+        tokens = [content_stems(c.text) for c in sentences]
+        return candidates, featurize(question, candidates, cos, tokens)
+
+    def select(self, question: str, passages: list[Passage]) -> EvidenceSet:
+        return self.evaluate(question, passages)[0]
+
+    def evaluate(self, question: str, passages: list[Passage]) -> tuple[EvidenceSet, np.ndarray]:
+        """The evidence set, and the row of `ANSWER_FEATURES` its answerability was decided on."""
+        info = analyze(question)
+        candidates, x = self.features(info, passages)
+        scores = self.model.span.predict(x)
+        chosen = self._choose(info, candidates, scores)
+        items = [
+            Evidence(c.text, c.passage, c.start, c.end, float(s), answering_clause(c.text, info)) for c, s in chosen
+        ]
+        missing_names, missing = self._missing(info, items)
+        signals = self.answer_signals(info, items, x, passages, missing_names)
+        answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
+        answerable = answerable and signals[4] <= self.model.max_missing_names
+        answerable = answerable and (signals[6] > 0 or not self.model.require_type)
+        return EvidenceSet(question, items, bool(answerable), missing, float(signals[0])), signals
+
+    @staticmethod
+    def answer_signals(
+        info: QuestionInfo, items: list[Evidence], x: np.ndarray, passages: list[Passage], names_missing: list[str]
+    ) -> np.ndarray:
+        """The row of `ANSWER_FEATURES` for the chosen evidence."""
+        typed = info.answer_type not in ("date", "number") or any(
+            has_type(e.text, info.answer_type, info) for e in items
+        )
+
+        def best(column: int) -> float:
+            return float(x[:, column].max()) if len(x) else 0.0
+
+        return np.array(
+            [
+                max((e.score for e in items), default=0.0),
+                best(FEATURES.index("cos")),
+                best(FEATURES.index("coverage")),
+                best(FEATURES.index("name_coverage")),
+                len(names_missing) / len(info.names) if info.names else 0.0,
+                float(bool(info.names)),
+                float(typed),
+                max((p.score for p in passages), default=0.0),
+            ]
+        )
+
+    def _choose(
+        self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
+    ) -> list[tuple[Candidate, float]]:
+        single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
+        ranked = [
+            (c, float(s))
+            for c, s in zip(candidates, scores, strict=True)
+            # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
+            if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
+        ]
+        ranked.sort(key=lambda cs: -cs[1])
+        limit = max(self.settings.max_items, len(info.parts), info.count)
+        chosen: list[tuple[Candidate, float]] = []
+        used: set[int] = set()
+
+        def take(c: Candidate, s: float) -> None:
+            chosen.append((c, s))
+            used.update(c.members)
+
+        if ranked:
+            take(*ranked[0])
+        for part in info.parts:
+            part_stems = content_stems(part)
+            if any(covered(part_stems, set(content_stems(c.text))) for c, _ in chosen):
+                continue
+            for c, s in ranked:
+                if not used & set(c.members) and covered(part_stems, set(content_stems(c.text))):
+                    take(c, s)
+                    break
+        for c, s in ranked:
+            if len(chosen) >= limit:
+                break
+            if not used & set(c.members) and s >= self.settings.min_item_score:
+                take(c, s)
+        chosen.sort(key=lambda cs: -cs[1])
+        return chosen
+
+    @staticmethod
+    def _missing(info: QuestionInfo, items: list[Evidence]) -> tuple[list[str], list[str]]:
+        """(names, names then other key words) of the question that no evidence span contains.
+
+        The sentence before each span counts too (a quotation's speaker is often named there), and
+        so do the article's title and outlet ("according to The Moscow Times")."""
+        stems: set[str] = set()
+        for e in items:
+            stems.update(content_stems(f"{e.text} {e.passage.title} {e.passage.outlet or ''}"))
+            before = [s for s, end in evidence_spans(e.passage.text) if end <= e.start]
+            if before:
+                start = before[-1]
+                stems.update(content_stems(e.passage.text[start : e.start]))
+        names = [n for n, ns in zip(info.names, name_stems(info), strict=True) if ns and not name_found(ns, stems)]
+        in_names = {w for n in info.names for w in words(n)}
+        others = [
+            w
+            for w in dict.fromkeys(words(info.text))
+            if w not in STOPWORDS
+            and w not in TYPE_NOUNS
+            and w not in in_names
+            and len(w) > 2
+            and not covered(content_stems(w), stems)
+        ]
+        return names, names + [w for w in others if content_stems(w)]

@@ -1,0 +1,114 @@
+"""One reader per single-article file format: bytes on disk -> (text, metadata found in the file).
+
+Each raises `IngestError` with a reason a person can act on; rag/ingest/readers.py adds the
+sidecar metadata, limits and ids, and reads JSON, which holds many articles per file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from rag.errors import IngestError
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; binary is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise IngestError(f"invalid UTF-16 text ({e.reason} at byte {e.start})") from e
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere, not only near the start: text never holds NUL bytes
+        raise IngestError(f"binary data (NUL bytes from byte {nul}), not a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise IngestError(f"not valid UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
+
+
+def _read_text(path: Path) -> tuple[str, dict[str, Any]]:
+    return decode(path.read_bytes(), path.name), {}
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML without its timestamp type: an impossible date such as 2025-13-45 stays a string
+    (dropped later by `normalise_date`) instead of failing the whole article."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _TextDatesHandler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_TextDatesLoader)  # a SafeLoader subclass
+
+
+def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
+    import frontmatter
+
+    raw = decode(path.read_bytes(), path.name)
+    try:
+        post = frontmatter.loads(raw, handler=_TextDatesHandler())
+    except Exception as e:  # malformed YAML header: report, don't guess
+        raise IngestError(f"malformed front matter ({e})") from e
+    m = post.metadata
+    meta = {
+        "title": m.get("title"),
+        "outlet": m.get("outlet") or m.get("source") or m.get("publisher"),
+        "published": m.get("published") or m.get("date"),
+        "url": m.get("url") or m.get("link"),
+    }
+    return post.content, meta
+
+
+def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
+    import trafilatura
+
+    raw = decode(path.read_bytes(), path.name)
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
+    if not text or not text.strip():
+        raise IngestError("no article text found in the HTML (only markup, scripts or navigation)")
+    info = trafilatura.extract_metadata(raw)
+    meta: dict[str, Any] = {}
+    if info is not None:
+        meta = {"title": info.title, "outlet": info.sitename, "published": info.date, "url": info.url}
+    return text, meta
+
+
+def _read_pdf(path: Path) -> tuple[str, dict[str, Any]]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError("the PDF is encrypted with a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info: dict[str, Any] = dict(reader.metadata or {})
+    except IngestError:
+        raise
+    except (PdfReadError, Exception) as e:  # pypdf raises many kinds on corrupt files
+        raise IngestError(f"unreadable PDF ({type(e).__name__}: {e})") from e
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise IngestError("the PDF has no extractable text (scanned images need OCR first)")
+    created = str(info.get("/CreationDate") or "")[2:10]  # D:YYYYMMDD...
+    return text, {"title": info.get("/Title"), "published": created or None}
+
+
+READERS = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+}

@@ -1,0 +1,207 @@
+"""Fit the evidence selector's weights and calibrate its answerability thresholds.
+
+    PYTHONPATH=. python scripts/train_selector.py /work/shared/datasets [--out rag/evidence/selector.v1.json]
+
+RealTimeQA questions of the earlier half of the weeks (by question date) train the logistic
+regression; the later half is held out and reported. Project questions of evals/answerability
+(split "train") are added to training and, with RealTimeQA questions paired with passages from
+other weeks (unanswerable), calibrate the abstention thresholds; split "heldout" is reported.
+Figures go to stdout and into the weights file's `meta`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from selector_data import CachedEmbeddings, Item, attach_passages, load_project, load_realtimeqa, norm, sentences_of
+
+from rag.evidence.features import ANSWER_FEATURES, FEATURES
+from rag.evidence.model import Logistic, SelectorModel
+from rag.evidence.question import analyze
+from rag.evidence.selector import EvidenceSelector
+from rag.ingest.embed import SentenceTransformerEmbeddings
+from rag.settings import PROJECT_ROOT, EvidenceSettings
+
+VERSION = "selector.v1"
+
+
+def rows(selector: EvidenceSelector, items: list[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence rows with labels: 1 holds the answer (in the gold passage when there is one), 0 does not."""
+    xs, ys = [], []
+    for item in items:
+        candidates, x = selector.features(analyze(item.question), item.passages)
+        labels = []
+        for c in candidates:
+            has = norm(str(item.answer)) in norm(c.text)
+            labels.append(1 if has and (item.gold is None or c.passage.chunk_id == item.gold) else (-1 if has else 0))
+        keep = [i for i, c in enumerate(candidates) if not c.is_pair and labels[i] >= 0]
+        if any(labels[i] == 1 for i in keep):
+            xs.append(x[keep])
+            ys.extend(labels[i] for i in keep)
+    return np.concatenate(xs), np.array(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], weight: np.ndarray | None = None) -> Logistic:
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=1.0, max_iter=2000).fit((x - mean) / scale, y, sample_weight=weight)
+    return Logistic(list(names), mean.tolist(), scale.tolist(), lr.coef_[0].tolist(), float(lr.intercept_[0]))
+
+
+def ranking(selector: EvidenceSelector, items: list[Item]) -> dict[str, float]:
+    """Held-out figures: answer text in the top span / top 3 spans, beside the closest sentence by cosine."""
+    top1 = top3 = base1 = base3 = 0
+    chars = 0.0
+    for item in items:
+        answer = norm(str(item.answer))
+        found = selector.select(item.question, item.passages).items
+        top1 += bool(found) and answer in norm(found[0].text)
+        top3 += any(answer in norm(e.text) for e in found[:3])
+        chars += len(found[0].text) if found else 0
+        candidates, x = selector.features(analyze(item.question), item.passages)
+        by_cos = [candidates[i] for i in np.argsort(-x[:, 0]) if not candidates[i].is_pair]
+        base1 += bool(by_cos) and answer in norm(by_cos[0].text)
+        base3 += any(answer in norm(c.text) for c in by_cos[:3])
+    n = max(len(items), 1)
+    return {
+        "questions": len(items),
+        "precision@1": round(top1 / n, 3),
+        "answer_in_top3": round(top3 / n, 3),
+        "top1_mean_chars": round(chars / n, 1),
+        "cosine_baseline@1": round(base1 / n, 3),
+        "cosine_baseline_top3": round(base3 / n, 3),
+    }
+
+
+def signals(selector: EvidenceSelector, items: list[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """`ANSWER_FEATURES` rows and answerable labels."""
+    rows = [selector.evaluate(item.question, item.passages)[1] for item in items]
+    return np.array(rows), np.array([item.answer is not None for item in items])
+
+
+def decide(model: SelectorModel, x: np.ndarray, t: float, m: float, typed: bool) -> np.ndarray:
+    ok: np.ndarray = model.answer.predict(x) >= t
+    ok &= x[:, ANSWER_FEATURES.index("names_missing")] <= m
+    if typed:
+        ok &= x[:, ANSWER_FEATURES.index("type_found")] > 0
+    return ok
+
+
+def calibrate(model: SelectorModel, groups: list[tuple[np.ndarray, np.ndarray]]) -> tuple[float, float, bool]:
+    """Thresholds maximizing the mean accuracy over the groups (each source weighs the same)."""
+    best, best_acc = (0.5, 0.0, False), -1.0
+    for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
+        for m in (0.0, 0.34, 0.5, 1.0):
+            for typed in (False, True):
+                acc = float(np.mean([np.mean(decide(model, x, t, m, typed) == y) for x, y in groups if len(y)]))
+                if acc > best_acc + 1e-9:
+                    best, best_acc = (float(t), m, typed), acc
+    return best
+
+
+def cosine_threshold(groups: list[tuple[np.ndarray, np.ndarray]]) -> float:
+    """Baseline: answerable when the best sentence cosine reaches a threshold, calibrated the same way."""
+    column = ANSWER_FEATURES.index("best_cos")
+    return float(
+        max(np.arange(0.0, 0.9, 0.01), key=lambda t: np.mean([np.mean((x[:, column] >= t) == y) for x, y in groups]))
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("datasets", type=Path, help="folder holding realtimeqa/")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "rag" / "evidence" / f"{VERSION}.json")
+    parser.add_argument("--labelled", type=Path, default=PROJECT_ROOT / "evals" / "answerability" / "questions.yaml")
+    parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus")
+    parser.add_argument("--k", type=int, default=4)
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "rag" / "train_selector" / "vectors.npz")
+    args = parser.parse_args()
+    if not (args.datasets / "realtimeqa").is_dir():
+        sys.exit(f"error: {args.datasets / 'realtimeqa'} not found; pass the folder that holds realtimeqa/")
+
+    embeddings = CachedEmbeddings(SentenceTransformerEmbeddings(), args.cache)
+    items = load_realtimeqa(args.datasets / "realtimeqa")
+    days = sorted({i.day for i in items})
+    cutoff = days[len(days) // 2]
+    twins = attach_passages(items, embeddings, args.k)
+    project = load_project(args.labelled, args.corpus, embeddings, args.k) if args.labelled.exists() else []
+    embeddings.warm(sentences_of(items + twins + project))
+
+    train = [i for i in items if i.day < cutoff]
+    held = [i for i in items if i.day >= cutoff]
+    p_train = [i for i in project if i.source == "project-train"]
+    p_held = [i for i in project if i.source == "project-heldout"]
+    print(
+        f"RealTimeQA: {len(items)} questions, {len(days)} question dates; "
+        f"train < {cutoff}: {len(train)}, held out: {len(held)}"
+    )
+
+    blank = Logistic([], [], [], [], 0.0)
+    model = SelectorModel(VERSION, blank, Logistic(list(ANSWER_FEATURES), [0.0] * 8, [1.0] * 8, [0.0] * 8, 0.0))
+    selector = EvidenceSelector(embeddings, EvidenceSettings(), model)
+    x, y = rows(selector, train + [i for i in p_train if i.answer])
+    model.span = fit(x, y, FEATURES)
+    print(f"span model fitted on {len(y)} sentences ({int(y.sum())} positive)")
+    labelled_held = [i for i in held if _answer_in_passages(i)]
+    result: dict[str, Any] = {"heldout_pairs": ranking(selector, labelled_held)}
+    no_pairs = EvidenceSelector(embeddings, EvidenceSettings(pairs=False), model)
+    result["heldout_no_pairs"] = ranking(no_pairs, labelled_held)
+    if p_held:
+        result["project_heldout"] = ranking(selector, [i for i in p_held if i.answer])
+
+    twin_of = {t.id: t for t in twins}
+    rt_train = signals(selector, train + [twin_of[i.id + "~away"] for i in train])
+    pr_train = signals(selector, p_train)
+    # The project's questions are few but are the product's own setting: together they weigh a
+    # third of the RealTimeQA rows.
+    weight = np.concatenate([np.ones(len(rt_train[1])), np.full(len(pr_train[1]), len(rt_train[1]) / 2 / len(p_train))])
+    model.answer = fit(
+        np.concatenate([rt_train[0], pr_train[0]]), np.concatenate([rt_train[1], pr_train[1]]), ANSWER_FEATURES, weight
+    )
+    model.min_answer, model.max_missing_names, model.require_type = calibrate(model, [rt_train, pr_train])
+    cos_t = cosine_threshold([rt_train, pr_train])
+    rt_held = signals(selector, held + [twin_of[i.id + "~away"] for i in held])
+    pr_held = signals(selector, p_held)
+    column = ANSWER_FEATURES.index("best_cos")
+    result["answerability"] = {
+        "min_answer": model.min_answer,
+        "max_missing_names": model.max_missing_names,
+        "require_type": model.require_type,
+        "cosine_baseline_threshold": round(cos_t, 2),
+    }
+    for name, (xs, ys) in (("project_heldout", pr_held), ("realtimeqa_heldout", rt_held)):
+        ours = decide(model, xs, model.min_answer, model.max_missing_names, model.require_type)
+        result["answerability"][name] = {
+            "n": len(ys),
+            "unanswerable": int((~ys).sum()),
+            "accuracy": round(float(np.mean(ours == ys)), 3),
+            "abstain_unanswerable": round(float(np.mean(~ours[~ys])), 3),
+            "answer_answerable": round(float(np.mean(ours[ys])), 3),
+            "cosine_baseline_accuracy": round(float(np.mean((xs[:, column] >= cos_t) == ys)), 3),
+        }
+    model.meta = {
+        "trained_on": f"RealTimeQA question dates < {cutoff} ({len(train)} questions) "
+        f"+ {len(p_train)} project questions",
+        "held_out": f"RealTimeQA question dates >= {cutoff}; project split 'heldout'",
+        "k": args.k,
+        **result,
+    }
+    model.save(args.out)
+    for name, figures in result.items():
+        print(name, figures)
+    print(f"wrote {args.out}")
+
+
+def _answer_in_passages(item: Item) -> bool:
+    return any(norm(str(item.answer)) in norm(p.text) for p in item.passages if p.chunk_id == item.gold)
+
+
+if __name__ == "__main__":
+    main()

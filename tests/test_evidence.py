@@ -1,0 +1,269 @@
+"""Evidence selection: candidates (dedup, neighbour pairs, abbreviations, markers), question
+analysis (answer types, names, parts), the choice of spans and answerability (fake embeddings,
+the shipped selector weights)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.errors import ConfigError
+from rag.evidence import EvidenceSelector
+from rag.evidence.answer_clause import answering_clause
+from rag.evidence.candidates import Candidate, build, evidence_spans
+from rag.evidence.entities import has_type
+from rag.evidence.features import ANSWER_FEATURES
+from rag.evidence.model import Logistic, SelectorModel
+from rag.evidence.question import analyze, answer_type
+from rag.settings import EvidenceSettings, Settings
+from rag.types import Passage
+from tests.fakes import HashingEmbeddings
+
+ARTICLE = (
+    "Russian and American diplomats met in Riyadh on Monday to discuss a partial ceasefire. "
+    "Sergey Lavrov said the talks were useful. "
+    "The airline Aeroflot wants sanctions lifted before flights resume. "
+    "Kaja Kallas said Russia demands something that has never been theirs. "
+    "Ukraine enters 2026 with 42.3% of its military budget reliant on international partners."
+)
+
+
+def passage(text: str, chunk: str = "a::0", start: int = 0, score: float = 0.5, article: str = "a") -> Passage:
+    return Passage(chunk, article, text, "Talks", start, start + len(text), score)
+
+
+@pytest.fixture
+def selector() -> EvidenceSelector:
+    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings())
+
+
+# -- candidates -------------------------------------------------------------------------------
+
+
+def test_a_sentence_repeated_by_overlapping_chunks_is_one_candidate_and_one_item(selector: EvidenceSelector) -> None:
+    first, second = ARTICLE[:200], ARTICLE[128:]
+    assert "Aeroflot" in first and "Aeroflot" in second
+    sentences, _ = build([passage(first, "a::0"), passage(second, "a::1", start=128)])
+    texts = [c.text for c in sentences]
+    assert len(texts) == len(set(texts))
+    assert sum("Aeroflot" in t for t in texts) == 1
+    found = selector.select("What does Aeroflot want before flights resume?", [passage(first), passage(second, "a::1")])
+    assert len({e.text for e in found.items}) == len(found.items)
+    assert sum("Aeroflot" in e.text for e in found.items) == 1
+
+
+def test_neighbour_pairs_join_adjacent_sentences_with_exact_offsets() -> None:
+    p = passage(ARTICLE)
+    sentences, pairs = build([p])
+    assert len(sentences) == 5 and len(pairs) == 4
+    for pair in pairs:
+        a, b = (sentences[m] for m in pair.members)
+        assert pair.start == a.start and pair.end == b.end
+        assert p.text[pair.start : pair.end] == pair.text
+    assert build([p], pairs=False)[1] == []
+
+
+def test_a_blanked_sentence_breaks_adjacency() -> None:
+    blanked = "Lavrov spoke in Riyadh about the talks. " + " " * 40 + " Kallas answered him in Brussels."
+    sentences, pairs = build([passage(blanked)])
+    assert len(sentences) == 2
+    assert pairs == []
+    _, pairs = build([passage("Talks in Riyadh\nLavrov spoke in Riyadh about the talks. Kallas answered him.")])
+    assert [p.text for p in pairs] == ["Lavrov spoke in Riyadh about the talks. Kallas answered him."]  # no headline
+
+
+def test_abbreviations_and_wrapped_lines_do_not_cut_a_sentence() -> None:
+    text = (
+        "Lavrov said the U.S. agreed to the proposal in Riyadh. The talks ended.\n"
+        "He said the war\nwould go on. The United\nStates agreed.\nTitle Line\nNext one."
+    )
+    pieces = [text[s:e] for s, e in evidence_spans(text)]
+    assert pieces[0] == "Lavrov said the U.S. agreed to the proposal in Riyadh."
+    assert "He said the war\nwould go on." in pieces
+    assert "The United\nStates agreed." in pieces  # wrapped after a full stop on the same line
+    assert "Title Line" in pieces  # a title-case line is a unit of its own
+
+
+def test_citation_markers_written_in_the_article_are_stripped_but_offsets_stay() -> None:
+    text = "Kallas said Russia stalls [3]. Lavrov disagreed [1, 2]."
+    sentences, _ = build([passage(text)])
+    assert [c.text for c in sentences] == ["Kallas said Russia stalls.", "Lavrov disagreed."]
+    assert text[sentences[0].start : sentences[0].end] == "Kallas said Russia stalls [3]."
+
+
+# -- the question -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who is the CEO of the Russian Direct Investment Fund?", "person"),
+        ("Which official spoke for the Kremlin?", "person"),
+        ("When did Trump and Putin speak by phone?", "date"),
+        ("In what year was Crimea annexed?", "date"),
+        ("Where were the diplomats scheduled to meet?", "place"),
+        ("In which city did the talks take place?", "place"),
+        ("How many rounds of talks were held?", "number"),
+        ("What share of the budget relies on partners?", "number"),
+        ("Which newspaper interviewed Zelensky?", "name"),
+        ("Why is Russia in no hurry?", "reason"),
+        ("What did Lavrov say about recognition?", "other"),
+    ],
+)
+def test_answer_type(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
+
+
+def test_typed_answers_are_found_only_when_the_question_lacks_them() -> None:
+    q = analyze("When did Lavrov speak in Riyadh?")
+    assert has_type("Lavrov spoke in Riyadh on 27 February.", "date", q)
+    assert not has_type("Lavrov spoke in Riyadh at length.", "date", q)
+    q = analyze("How many drones did Russia launch?")
+    assert has_type("Russia launched over 1,000 drones.", "number", q)
+    assert not has_type("Russia launched drones.", "number", q)
+    q = analyze("Who runs the Russian Direct Investment Fund?")
+    assert has_type("Kirill Dmitriev is CEO of the Russian Direct Investment Fund.", "person", q)
+    assert not has_type("The Russian Direct Investment Fund is large.", "person", q)
+    q = analyze("Where did the diplomats meet?")
+    assert has_type("The diplomats met in Saudi Arabia on Monday.", "place", q)
+
+
+def test_names_terms_and_parts() -> None:
+    q = analyze("What did Sergey Lavrov and Kaja Kallas each say about the U.S. talks?")
+    assert "Sergey Lavrov" in q.names and "Kaja Kallas" in q.names
+    assert q.parts == ("Sergey Lavrov", "Kaja Kallas")
+    assert "What" not in " ".join(q.names)
+    assert analyze("Which two NATO countries could Russia attack?").count == 2
+    assert analyze("What did Lavrov say?").parts == ()
+
+
+# -- selection and answerability ----------------------------------------------------------------
+
+
+def test_multi_part_question_gets_evidence_for_each_part() -> None:
+    settings = EvidenceSettings(max_items=1)
+    selector = EvidenceSelector(HashingEmbeddings(), settings)
+    passages = [
+        passage(ARTICLE, "a::0"),
+        passage("Kaja Kallas, the EU's top diplomat, said Russia stalls in every round.", "b::0", article="b"),
+    ]
+    found = selector.select("What did Sergey Lavrov and Kaja Kallas each say?", passages)
+    joined = " ".join(e.text for e in found.items)
+    assert "Lavrov" in joined and "Kallas" in joined
+    assert len(found.items) >= 2
+
+
+def test_question_names_found_in_no_evidence_are_missing_and_unanswerable(selector: EvidenceSelector) -> None:
+    found = selector.select("What did Emmanuel Macron say about the ceasefire at the Paris summit?", [passage(ARTICLE)])
+    assert not found.answerable
+    assert "Emmanuel Macron" in found.missing and "Paris" in found.missing
+    assert found.missing.index("Emmanuel Macron") < found.missing.index("summit")  # names first
+
+
+def test_an_answerable_question_gets_its_sentence_first(selector: EvidenceSelector) -> None:
+    found = selector.select(
+        "What share of its military budget does Ukraine rely on international partners for?", [passage(ARTICLE)]
+    )
+    assert found.answerable and found.missing == []
+    assert "42.3%" in found.items[0].text
+    assert found.best_score == found.items[0].score
+    assert [e.score for e in found.items] == sorted((e.score for e in found.items), reverse=True)
+    e = found.items[0]
+    assert e.passage.text[e.start : e.end] == e.text
+
+
+def test_no_passages_means_no_evidence(selector: EvidenceSelector) -> None:
+    found = selector.select("What did Lavrov say?", [])
+    assert found.items == [] and not found.answerable and found.missing == ["Lavrov"]
+
+
+def test_a_pair_is_chosen_only_when_it_beats_its_sentences_by_the_margin() -> None:
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pair_margin=0.1, max_items=1))
+    p = passage(ARTICLE)
+    sentences, pairs = build([p])
+    candidates: list[Candidate] = sentences + pairs[:1]
+    info = analyze("What did Lavrov say?")
+    weak_pair = np.array([0.6, 0.3, 0.1, 0.1, 0.1, 0.65])
+    assert not selector._choose(info, candidates, weak_pair)[0][0].is_pair
+    strong_pair = np.array([0.6, 0.3, 0.1, 0.1, 0.1, 0.75])
+    chosen = selector._choose(info, candidates, strong_pair)
+    assert chosen[0][0].is_pair and len(chosen) == 1
+
+
+def shipped_with(**answerability: object) -> SelectorModel:
+    """The shipped span weights with an answerability part that always says yes, plus `answerability`."""
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    for key, value in answerability.items():
+        setattr(model, key, value)
+    return model
+
+
+def test_a_when_question_without_a_date_in_its_evidence_is_unanswerable_when_required() -> None:
+    passages = [passage(ARTICLE)]
+    question = "When did Sergey Lavrov say the talks were useful?"
+    lenient = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(require_type=False))
+    strict = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(require_type=True))
+    assert lenient.select(question, passages).answerable
+    assert not strict.select(question, passages).answerable
+    assert strict.select("When did the diplomats meet in Riyadh?", passages).answerable  # "Monday"
+
+
+def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() -> None:
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=0.0))
+    found = selector.select("What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)])
+    assert not found.answerable and found.missing[0] == "Olaf Scholz"
+    assert found.items  # the evidence is still there for the caller to show or log
+    threshold = EvidenceSettings(answerable_threshold=1.0)
+    assert (
+        not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
+        .select("What did Lavrov say?", [passage(ARTICLE)])
+        .answerable
+    )
+
+
+def test_the_speaker_named_in_the_sentence_before_a_quotation_is_not_missing() -> None:
+    text = 'Radchenko spoke at length in Riyadh. "Restrictions on weapons would make a deal difficult."'
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
+    found = selector.select("According to Radchenko, what restrictions would make a deal difficult?", [passage(text)])
+    assert "Restrictions on weapons" in found.items[0].text
+    assert "Radchenko" not in found.missing
+
+
+def test_the_answering_clause_is_trimmed_only_when_it_stands_alone() -> None:
+    q = analyze("Where did the diplomats meet?")
+    clause = answering_clause("The diplomats met in Riyadh on Monday; the talks, officials said, were long.", q)
+    assert clause == "The diplomats met in Riyadh on Monday"
+    assert answering_clause("The diplomats met in Riyadh on Monday.", q) is None
+    # No cut when the clause would lose the answer type, nor for a question of no type.
+    assert answering_clause("The talks were long; the diplomats met in Riyadh on Monday.", q) == (
+        "the diplomats met in Riyadh on Monday."
+    )
+    said = "Lavrov said the talks were useful; the next round is set for Monday in Riyadh."
+    assert answering_clause(said, analyze("What did Lavrov say about the talks?")) is None
+
+
+# -- weights and settings -----------------------------------------------------------------------
+
+
+def test_weights_fitted_on_other_features_are_refused(tmp_path: Path) -> None:
+    data = json.loads(EvidenceSettings().weights.read_text())
+    data["span"]["features"] = data["span"]["features"][:-1]
+    bad = tmp_path / "w.json"
+    bad.write_text(json.dumps(data))
+    with pytest.raises(ConfigError, match="train_selector"):
+        EvidenceSelector(HashingEmbeddings(), EvidenceSettings(weights=bad))
+    bad.write_text("{not json")
+    with pytest.raises(ConfigError, match="train_selector"):
+        SelectorModel.load(bad)
+
+
+def test_evidence_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAG_EVIDENCE__MAX_ITEMS", "5")
+    monkeypatch.setenv("RAG_EVIDENCE__PAIRS", "false")
+    s = Settings()
+    assert s.evidence.max_items == 5 and s.evidence.pairs is False
