@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -287,6 +287,36 @@ def build(assistant: Assistant) -> gr.Blocks:
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)
         gr.api(app.api_ask, api_name="ask")
     return demo
+
+
+def serve(
+    assistant: Assistant,
+    host: str | None = None,
+    port: int | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """The chat UI and the OpenAI-compatible /v1 routes (rag.api) on one port, until interrupted.
+    The UI is mounted on the API's FastAPI app with `gr.mount_gradio_app`; the /v1 routes keep
+    their own bearer key (RAG_API__KEY), the UI its login."""
+    from rag.api import create_app, run
+
+    ui = assistant.settings.ui
+    host, port = host or ui.host, port or ui.port
+    auth = (ui.username, ui.password) if ui.username and ui.password else None
+    warm_up(assistant)
+    demo = build(assistant).queue(default_concurrency_limit=4)
+    app = gr.mount_gradio_app(
+        create_app(assistant),
+        demo,
+        path="/",
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        max_file_size=f"{ui.max_upload_mb}mb",
+        css=render.CSS,
+        footer_links=["api"],
+    )
+    run(app, host, port, on_ready)
 
 
 def _safe(assistant: Assistant) -> bool:
