@@ -266,3 +266,37 @@ def test_stream_answer_equals_the_answer_objects(ready: Assistant):
     r = client(ready).post("/v1/chat/completions", json={**ASK, "stream": True})
     content = "".join(c["choices"][0]["delta"].get("content") or "" for c in sse(r.text)[:-1])
     assert content == final.text
+
+
+def test_a_client_that_hangs_up_mid_stream_frees_its_slot(settings: Settings, ephemeral_client, corpus: Path):
+    """With one answer at a time, a stream abandoned after its first chunk must not block the next."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+
+    from rag.api import run
+    from tests.fakes import HashingEmbeddings, ScriptedChatModel
+
+    class Slow(ScriptedChatModel):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+            for chunk in super()._stream(messages, stop, run_manager, **kwargs):
+                time.sleep(0.3)
+                yield chunk
+
+    settings.api.concurrency = 1
+    a = Assistant(settings, llm=Slow(responses=[REPLY]), embeddings=HashingEmbeddings(), client=ephemeral_client)
+    a.ingest(corpus)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    ready = threading.Event()
+    threading.Thread(target=run, args=(create_app(a), "127.0.0.1", port, ready.set), daemon=True).start()
+    assert ready.wait(30)
+    url = f"http://127.0.0.1:{port}/v1/chat/completions"
+    with httpx.stream("POST", url, json={**ASK, "stream": True}, timeout=30) as r:
+        assert next(r.iter_lines()).startswith("data: ")  # the stream has begun; hang up
+    again = httpx.post(url, json=ASK, timeout=60)
+    assert again.status_code == 200
+    assert again.json()["choices"][0]["message"]["content"].startswith("Putin demanded")
