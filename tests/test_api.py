@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from rag import Answer, Assistant, Settings
 from rag.api import article_url, create_app, parse_rag_url
 from rag.api.shape import renumber, truncate
-from rag.chunk import get_encoding
+from rag.ingest.chunk import get_encoding
 from rag.types import Citation, Passage
 from tests.conftest import make_assistant
 

@@ -30,7 +30,7 @@ from rag.api.errors import ApiError, from_exception
 from rag.api.schema import Question, parse_request
 from rag.api.shape import Shaped, shape
 from rag.assistant import Assistant
-from rag.chunk import get_encoding
+from rag.ingest.chunk import get_encoding
 from rag.settings import Settings
 from rag.types import Answer, Token
 
