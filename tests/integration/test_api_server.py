@@ -185,4 +185,10 @@ def test_rag_serve_mounts_the_ui_and_the_api_on_one_port(ui_and_api):
     assert page.status_code == 200 and "gradio" in page.text.lower()
     assert httpx.get(f"{base}/config", timeout=30).status_code == 200
     r = sdk(base, key="unused").chat.completions.create(model="rag", messages=[{"role": "user", "content": OBLASTS}])
-    assert r.choices[0].message.content == as_served(assistant.ask(OBLASTS))[0]
+    direct = assistant.ask(OBLASTS)
+    assert r.choices[0].message.content == as_served(direct)[0]
+    # The mounted UI still answers through Gradio's queue (its named /ask endpoint).
+    from gradio_client import Client
+
+    result = Client(f"{base}/", verbose=False).predict(OBLASTS, 4, api_name="/ask")
+    assert result["text"] == direct.text
