@@ -300,3 +300,52 @@ def test_a_client_that_hangs_up_mid_stream_frees_its_slot(settings: Settings, ep
     again = httpx.post(url, json=ASK, timeout=60)
     assert again.status_code == 200
     assert again.json()["choices"][0]["message"]["content"].startswith("Putin demanded")
+
+
+class EvidenceFirst(Assistant):
+    """An `Assistant` whose stream starts with an event this endpoint does not know (as the
+    evidence-first answers will) and sends a first answer that a later one replaces."""
+
+    def stream(self, question, history=(), **options):  # type: ignore[override]
+        yield {"evidence": ["an event type the endpoint has never seen"]}
+        events = list(super().stream(question, history, **options))
+        final = events[-1]
+        yield Answer(**{**final.__dict__, "text": "A draft answer [1].", "citations": final.citations[:1]})
+        yield from events
+
+
+def test_unknown_events_are_skipped_and_the_last_answer_is_the_content(
+    settings: Settings, ephemeral_client, corpus: Path
+):
+    from tests.fakes import HashingEmbeddings, ScriptedChatModel
+
+    a = EvidenceFirst(
+        settings, llm=ScriptedChatModel(responses=[REPLY]), embeddings=HashingEmbeddings(), client=ephemeral_client
+    )
+    a.ingest(corpus)
+    events = sse(client(a).post("/v1/chat/completions", json={**ASK, "stream": True}).text)
+    content = "".join(c["choices"][0]["delta"].get("content") or "" for c in events[:-1])
+    assert content == "Putin demanded Mykolaiv and Kharkiv oblasts [1]. Russia rejects a ceasefire [2]."
+    assert events[-1] == "[DONE]"
+
+
+class FailsMidStream(Assistant):
+    def stream(self, question, history=(), **options):  # type: ignore[override]
+        from rag.errors import StoreUnavailableError
+        from rag.types import Token
+
+        yield Token("Putin")
+        raise StoreUnavailableError("The Chroma server at 127.0.0.1:8000 stopped; start it again and retry.")
+
+
+def test_an_error_after_the_stream_began_is_an_error_event(settings: Settings, ephemeral_client, corpus: Path):
+    from tests.fakes import HashingEmbeddings
+
+    a = FailsMidStream(settings, embeddings=HashingEmbeddings(), client=ephemeral_client)
+    r = client(a).post("/v1/chat/completions", json={**ASK, "stream": True})
+    assert r.status_code == 200  # the headers had gone out
+    events = sse(r.text)
+    assert events[0]["choices"][0]["delta"]["role"] == "assistant"
+    assert events[-1]["error"]["type"] == "server_error"
+    assert "start it again" in events[-1]["error"]["message"]
+    assert "[DONE]" not in events and not any(e.get("choices", [{}])[0].get("delta", {}).get("content") for e in events)
