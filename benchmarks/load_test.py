@@ -19,6 +19,16 @@ for all its questions (so history and the condense step are exercised); with the
 whose condensing depends on the history, every question opens a new chat so that its expected
 answer is known.
 
+`--endpoint api` loads the OpenAI-compatible endpoint instead (rag/api, served as `rag api` runs
+it): each client streams POST /v1/chat/completions over SSE, keeping its own conversation in the
+messages it sends (so follow-ups go through the condense step). The echo model returns a follow-up
+unchanged when condensing, so every answer must equal the one its question gets alone: the same
+content and the same citation URLs, all chunks of one response with one id, and the answer's own
+question echoed back in the `rag` field; anything else is misdelivered. "First update" is then the
+first content delta (the endpoint sends the checked answer, never raw tokens).
+
+    python benchmarks/load_test.py --endpoint api                    # 20 clients, 120 s, echo model
+
 Prints throughput, latency to the first streamed update and to the finished answer (p50/p95),
 errors and misdeliveries, and the server's peak memory; `--json` writes them to a file.
 """
@@ -95,10 +105,9 @@ def echo_model(delay: float) -> Any:
     return EchoModel(delay=delay)
 
 
-def serve(root: Path, port: int, model: str, delay: float) -> None:
+def serve(root: Path, port: int, model: str, delay: float, endpoint: str = "ui") -> None:
     from rag import Assistant, Settings
     from rag.runtime import go_offline
-    from ui.app import launch
 
     go_offline()
     settings = Settings(store={"path": root / "index"}, ui={"upload_dir": root / "uploads"})
@@ -106,6 +115,13 @@ def serve(root: Path, port: int, model: str, delay: float) -> None:
     report = assistant.ingest(root / "corpus")
     if not report.ok:
         raise SystemExit(f"ingest failed: {report.failed}")
+    if endpoint == "api":
+        from rag.api import create_app, run
+
+        run(create_app(assistant), "127.0.0.1", port, on_ready=lambda: print("READY", flush=True))
+        return
+    from ui.app import launch
+
     launch(assistant, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
     print("READY", flush=True)
     while True:  # the parent ends this process
@@ -120,6 +136,7 @@ class Result:
     model: str
     users: int
     duration_s: float
+    endpoint: str = "ui"
     questions: int = 0  # answers delivered
     errors: int = 0
     misdelivered: int = 0
@@ -286,6 +303,108 @@ async def run_users(base: str, args: argparse.Namespace, result: Result) -> None
     result.per_user_min = min(per_user)
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """What one streamed chat completion delivered."""
+
+    content: str
+    citations: tuple[str, ...]
+    question: str | None
+    ids: frozenset[str]
+    first_delta_s: float | None
+
+
+async def api_ask(client: Any, base: str, messages: list[dict[str, str]], timeout: float) -> Delivery:
+    """One streamed POST /v1/chat/completions, read to `[DONE]`."""
+    started = time.perf_counter()
+    body = {"model": "rag", "messages": messages, "stream": True}
+    content, citations, question, ids, first = "", (), None, set(), None
+    async with client.stream("POST", f"{base}v1/chat/completions", json=body, timeout=timeout) as r:
+        if r.status_code != 200:
+            raise RuntimeError(f"HTTP {r.status_code}: {(await r.aread())[:200]!r}")
+        async for line in r.aiter_lines():
+            if not line.startswith("data: "):
+                continue
+            if line == "data: [DONE]":
+                return Delivery(content, tuple(citations), question, frozenset(ids), first)
+            chunk = json.loads(line[6:])
+            if "error" in chunk:
+                raise RuntimeError(f"error event: {chunk['error'].get('message')}")
+            ids.add(chunk["id"])
+            piece = chunk["choices"][0]["delta"].get("content")
+            if piece:
+                first = first if first is not None else time.perf_counter() - started
+                content += piece
+            if "citations" in chunk:
+                citations, question = chunk["citations"], chunk["rag"]["question"]
+    raise RuntimeError("the stream ended without [DONE]")
+
+
+def check_api(asked: str, got: Delivery, expected: Delivery) -> str | None:
+    """Why this delivery is wrong (another request's chunks or answer), or None."""
+    if len(got.ids) != 1:
+        return f"one response carried {len(got.ids)} completion ids"
+    if got.question != asked:
+        return f"asked {asked!r}, the answer is to {got.question!r}"
+    if (got.content, got.citations) != (expected.content, expected.citations):
+        return f"answer to {asked!r} differs from its answer alone"
+    return None
+
+
+async def run_api_clients(base: str, args: argparse.Namespace, result: Result) -> None:
+    import httpx
+
+    limits = httpx.Limits(max_connections=2 * args.users + 4)
+    async with httpx.AsyncClient(limits=limits) as client:
+        pool = questions()[: args.pool]
+        expected = {}
+        for q in pool:  # each question alone first (this also warms the models)
+            expected[q] = await api_ask(client, base, [{"role": "user", "content": q}], args.timeout)
+            if not expected[q].content.strip():
+                raise RuntimeError(f"no answer text for {q!r}")
+        print(f"expected answers recorded for {len(pool)} questions; {args.users} clients for {args.duration:.0f} s")
+
+        latencies: list[float] = []
+        firsts: list[float] = []
+        per_user = [0] * args.users
+        deadline = time.monotonic() + args.duration
+
+        async def user(i: int) -> None:
+            history: list[dict[str, str]] = []
+            while time.monotonic() < deadline and per_user[i] < args.max_questions:
+                if args.model == "local" or len(history) >= 2 * args.turns:
+                    history = []  # a new conversation (see the module docstring)
+                question = pool[(i + per_user[i]) % len(pool)]
+                started = time.perf_counter()
+                try:
+                    got = await api_ask(client, base, [*history, {"role": "user", "content": question}], args.timeout)
+                except Exception as e:  # counted, reported, and the client goes on
+                    result.errors += 1
+                    result.problems.append(f"client {i}: {type(e).__name__}: {e}"[:300])
+                    history = []
+                    continue
+                latencies.append(time.perf_counter() - started)
+                if got.first_delta_s is not None:
+                    firsts.append(got.first_delta_s)
+                problem = check_api(question, got, expected[question])
+                if problem:
+                    result.misdelivered += 1
+                    result.problems.append(f"client {i}: {problem}")
+                history += [{"role": "user", "content": question}, {"role": "assistant", "content": got.content}]
+                per_user[i] += 1
+
+        started = time.monotonic()
+        await asyncio.gather(*(user(i) for i in range(args.users)))
+        elapsed = time.monotonic() - started
+
+    result.questions = len(latencies)
+    result.duration_s = round(elapsed, 1)
+    result.throughput_per_min = round(60 * len(latencies) / elapsed, 1)
+    result.latency_p50_s, result.latency_p95_s = round(pct(latencies, 0.5), 2), round(pct(latencies, 0.95), 2)
+    result.first_update_p50_s, result.first_update_p95_s = round(pct(firsts, 0.5), 2), round(pct(firsts, 0.95), 2)
+    result.per_user_min = min(per_user)
+
+
 def peak_mb(pid: int) -> float:
     """The server's peak resident memory (VmHWM), read before it is stopped."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -295,14 +414,14 @@ def peak_mb(pid: int) -> float:
 
 
 def run_load(args: argparse.Namespace) -> Result:
-    result = Result(model=args.model, users=args.users, duration_s=args.duration)
+    result = Result(model=args.model, users=args.users, duration_s=args.duration, endpoint=args.endpoint)
     with tempfile.TemporaryDirectory(prefix="rag-load-") as tmp:
         root = Path(tmp)
         shutil.copytree(ROOT / "corpus", root / "corpus")
         port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT), "GRADIO_ANALYTICS_ENABLED": "False"}
         cmd = [sys.executable, __file__, "--serve", str(root), "--port", str(port), "--model", args.model]
-        cmd += ["--delay", str(args.delay)]
+        cmd += ["--delay", str(args.delay), "--endpoint", args.endpoint]
         server = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=root)
         try:
             assert server.stdout is not None
@@ -311,7 +430,8 @@ def run_load(args: argparse.Namespace) -> Result:
                     break
             else:
                 raise SystemExit(f"the server exited with {server.wait()} before it was ready")
-            asyncio.run(run_users(f"http://127.0.0.1:{port}/", args, result))
+            load = run_api_clients if args.endpoint == "api" else run_users
+            asyncio.run(load(f"http://127.0.0.1:{port}/", args, result))
             result.server_peak_mb = round(peak_mb(server.pid), 1)
         finally:
             server.terminate()
@@ -320,7 +440,8 @@ def run_load(args: argparse.Namespace) -> Result:
 
 
 def report(r: Result) -> None:
-    print(f"\nLoad: {r.users} users, {r.model} model, {r.duration_s} s against the served app on 127.0.0.1")
+    target = "the OpenAI-compatible API (streaming)" if r.endpoint == "api" else "the served app"
+    print(f"\nLoad: {r.users} users, {r.model} model, {r.duration_s} s against {target} on 127.0.0.1")
     print(f"  answers delivered     {r.questions} ({r.throughput_per_min}/min; fewest for one user: {r.per_user_min})")
     print(f"  finished answer       p50 {r.latency_p50_s:.2f} s   p95 {r.latency_p95_s:.2f} s")
     print(f"  first streamed update p50 {r.first_update_p50_s:.2f} s   p95 {r.first_update_p95_s:.2f} s")
@@ -334,6 +455,9 @@ def report(r: Result) -> None:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", choices=["echo", "local"], default="echo")
+    parser.add_argument(
+        "--endpoint", choices=["ui", "api"], default="ui", help="the Gradio chat, or /v1/chat/completions"
+    )
     parser.add_argument("--users", type=int, default=20, help="concurrent simulated users")
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of load")
     parser.add_argument("--max-questions", type=int, default=1000, help="bound on questions per user")
@@ -350,7 +474,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     if args.serve:
-        serve(args.serve, args.port, args.model, args.delay)
+        serve(args.serve, args.port, args.model, args.delay, args.endpoint)
         return
     result = run_load(args)
     report(result)

@@ -192,11 +192,12 @@ class Assistant:
         outlets: Sequence[str] | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
+        mode: str | None = None,
     ) -> Iterator[EvidenceSet | Token | Answer]:
         """The selected `EvidenceSet` first (before any LLM call), then `Token`s as the model writes
         them (unchecked: show the final `Answer`, not these), then the final cited `Answer`."""
         self.store.check()
-        yield from self.chain.stream(question, history, k, self._filters(outlets, date_from, date_to))
+        yield from self.chain.stream(question, history, k, self._filters(outlets, date_from, date_to), mode)
 
     def ask(
         self,
@@ -207,6 +208,8 @@ class Assistant:
         outlets: Sequence[str] | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
+        mode: str | None = None,
     ) -> Answer:
+        """The cited answer; `mode` overrides `answer.mode` (evidence, compose, generate) for this call."""
         self.store.check()
-        return self.chain.ask(question, history, k, self._filters(outlets, date_from, date_to))
+        return self.chain.ask(question, history, k, self._filters(outlets, date_from, date_to), mode)

@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, ask, sources, remove, stats, serve, eval."""
+"""The `rag` command: ingest, ask, sources, remove, stats, serve, api, eval."""
 
 from __future__ import annotations
 
@@ -171,15 +171,54 @@ def serve(
     ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: ui.port, RAG_UI__PORT).")] = None,
 ) -> None:
-    """Start the chat UI."""
+    """Start the chat UI, with the OpenAI-compatible API under /v1 on the same port."""
     try:
-        from ui.app import launch
+        from ui.app import serve as serve_ui
     except ImportError as e:
         _fail(f"The UI needs gradio and the ui/ folder of a checkout: {e}. pip install 'rag[ui]'")
     assistant = _assistant()
     if corpus is not None:
         print_report(assistant.ingest(corpus))
-    launch(assistant, host=host, port=port)
+    ui = assistant.settings.ui
+    host, port = host or ui.host, port or ui.port  # the settings (RAG_UI__HOST/PORT) unless given
+    _warn_open(assistant, host)
+
+    def ready() -> None:
+        out.print(f"Chat UI on http://{host}:{port}/ · OpenAI-compatible API on http://{host}:{port}/v1")
+
+    serve_ui(assistant, host=host, port=port, on_ready=ready)
+
+
+def _warn_open(assistant: Any, host: str) -> None:
+    if host not in ("127.0.0.1", "localhost", "::1") and not assistant.settings.api.key:
+        err.print(f"[yellow]warning:[/] the /v1 API on {host} needs no key; set RAG_API__KEY to require one.")
+
+
+@app.command("api")
+def api_command(
+    corpus: Annotated[Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default: api.host, 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: api.port, 8900).")] = None,
+) -> None:
+    """Serve only the OpenAI-compatible chat API: POST /v1/chat/completions, GET /v1/models."""
+    from rag.api import create_app, run
+
+    assistant = _assistant()
+    settings = assistant.settings.api
+    host, port = host or settings.host, port or settings.port
+    if corpus is not None:
+        print_report(assistant.ingest(corpus))
+    _warn_open(assistant, host)
+    assistant.embeddings.embed_query("warm up")  # load the models now, not on the first request
+    load = getattr(assistant.llm, "load", None)
+    if callable(load):
+        load()
+
+    def ready() -> None:
+        key = "a bearer key (RAG_API__KEY)" if settings.key else "no key"
+        out.print(f"OpenAI-compatible API on http://{host}:{port}/v1, model '{settings.model}', {key}")
+
+    run(create_app(assistant), host, port, on_ready=ready)
 
 
 app.command("eval")(eval_command)

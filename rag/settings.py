@@ -248,6 +248,20 @@ class UISettings(BaseModel):
     max_upload_mb: int = Field(20, gt=0)
 
 
+class ApiSettings(BaseModel):
+    """The OpenAI-compatible endpoint (`rag api` alone, or under /v1 of `rag serve`)."""
+
+    key: str | None = Field(
+        None, description="When set, every /v1 request needs the header 'Authorization: Bearer <key>'."
+    )
+    host: str = Field("127.0.0.1", description="Interface `rag api` binds; `rag serve` uses ui.host and ui.port.")
+    port: int = Field(8900, description="Port of `rag api`.")
+    model: str = Field("rag", description="The model id /v1/models lists and requests name.")
+    concurrency: int = Field(4, gt=0, description="Answers computed at once; further requests wait their turn.")
+    max_request_kb: int = Field(256, gt=0, description="Largest request body accepted (413 above it).")
+    snippet_chars: int = Field(300, gt=0, description="Length of each search_results snippet.")
+
+
 class EvalSettings(BaseModel):
     cache_dir: Path | None = Field(
         default_factory=lambda: Path.home() / ".cache" / "rag" / "evals",
@@ -276,6 +290,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)  # type: ignore[arg-type]
     ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
+    api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]
     ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
     evals: EvalSettings = Field(default_factory=EvalSettings)  # type: ignore[arg-type]
     offline: bool = Field(

@@ -139,3 +139,28 @@ class ScriptedChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         for piece in re.split(r"(?<= )", self._next(messages)):
             yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+
+
+class EchoChatModel(ScriptedChatModel):
+    """Answers with the first sentence of passage [1], cited, so the real answer guard passes it;
+    asked to condense, it prepends the conversation's last user question to the follow-up, so a
+    test can see that the history was used."""
+
+    responses: list[str] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "echo"
+
+    def _next(self, messages: list[BaseMessage]) -> str:
+        self.history.append(messages)
+        text = str(messages[-1].content)
+        follow_up = re.search(r"Follow-up question: (.+)", text)
+        if follow_up:
+            users = re.findall(r"^User: (.+)$", text, re.M)
+            return f"{users[-1] if users else ''} {follow_up.group(1).strip()}".strip()
+        first = re.search(r"^\[1\][^\n]*\n(.+?)(?:\n\[2\]|\n\nQuestion:|\Z)", text, re.S | re.M)
+        if not first:
+            return "The indexed articles don't say."
+        sentence = re.split(r"(?<=[.!?])\s+", first.group(1).strip(), maxsplit=1)[0]
+        return f"{sentence.rstrip('.')} [1]."

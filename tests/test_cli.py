@@ -72,3 +72,24 @@ def test_errors_are_one_clear_line(env: Path):
     )
     assert result.returncode == 2
     assert "rag ingest" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_api_command_binds_what_the_settings_say_and_warns_when_open(env: Path, monkeypatch: pytest.MonkeyPatch):
+    served: list[tuple[str, int]] = []
+
+    def fake_run(app, host: str, port: int, on_ready=None) -> None:
+        served.append((host, port))
+        assert {r.path for r in app.routes} >= {"/v1/chat/completions", "/v1/models"}
+        on_ready()
+
+    monkeypatch.setattr("rag.api.run", fake_run)
+    monkeypatch.setenv("RAG_API__PORT", "9123")
+    code, out = run("api")
+    assert code == 0, out
+    assert served == [("127.0.0.1", 9123)]
+    assert "http://127.0.0.1:9123/v1" in out and "no key" in out and "warning" not in out
+    code, out = run("api", "--host", "0.0.0.0", "--port", "9000")
+    assert served[-1] == ("0.0.0.0", 9000) and "set RAG_API__KEY" in out
+    monkeypatch.setenv("RAG_API__KEY", "k")
+    code, out = run("api", "--host", "0.0.0.0")
+    assert "warning" not in out and "bearer key" in out

@@ -67,3 +67,24 @@ def test_three_users_with_the_real_local_model():
     assert result.errors == 0, result.problems
     assert result.misdelivered == 0, result.problems
     assert result.per_user_min >= 1
+
+
+def test_the_api_check_catches_crossed_chunks_questions_and_answers():
+    lt = load_test()
+    alone = lt.Delivery("In Riyadh [1].", ("rag://article/a#0-9",), "Where?", frozenset({"c1"}), 0.1)
+    assert lt.check_api("Where?", alone, alone) is None
+    crossed_ids = lt.Delivery(alone.content, alone.citations, "Where?", frozenset({"c1", "c2"}), 0.1)
+    assert "ids" in lt.check_api("Where?", crossed_ids, alone)
+    assert "the answer is to" in lt.check_api("Who?", alone, alone)
+    other_citation = lt.Delivery(alone.content, ("rag://article/b#0-9",), "Where?", frozenset({"c1"}), 0.1)
+    assert "differs" in lt.check_api("Where?", other_citation, alone)
+
+
+@pytest.mark.slow
+def test_twenty_streaming_api_clients_for_two_minutes_get_their_own_answers():
+    lt = load_test()
+    result = lt.run_load(lt.parse_args(["--endpoint", "api", "--users", "20", "--duration", "120"]))
+    lt.report(result)
+    assert result.errors == 0, result.problems
+    assert result.misdelivered == 0, result.problems
+    assert result.per_user_min >= 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -18,11 +18,12 @@ from typing import Any
 
 import gradio as gr
 
+from rag.api.shape import parse_rag_url
 from rag.assistant import Assistant
 from rag.errors import RagError
 from rag.ingest.readers import SUPPORTED
 from rag.retrieval.filters import parse_day
-from rag.types import Answer, EvidenceSet, History, Turn
+from rag.types import Answer, EvidenceSet, History, Passage, Turn
 from ui import render
 
 
@@ -144,6 +145,26 @@ class ChatApp:
             return "<div class='sources-empty'>That article has been removed from the index.</div>"
         return render.article_view(article, citation.passage)
 
+    def open_link(self, url: str | None) -> str:
+        """The article a rag://article/<id>#<start>-<end> URL (from the /v1 API) names, the span marked."""
+        parsed = parse_rag_url(url or "")
+        if parsed is None:
+            return "<div class='sources-empty'>Paste a rag://article/… link from an API answer.</div>"
+        article_id, start, end = parsed
+        article = self.assistant.article(article_id)
+        if article is None:
+            return f"<div class='sources-empty'>No article {escape(article_id)} in the index.</div>"
+        if start is None or end is None or not 0 <= start <= end <= len(article.text):
+            start = end = 0  # the article without a highlight
+        text = article.text[start:end]
+        span = Passage("", article.id, text, article.title, start, end, 0.0, article.outlet, article.published)
+        return render.article_view(article, span)
+
+    def open_link_from_page(self, request: gr.Request) -> str:
+        """`/?open=rag://article/...` opens that link when the page loads."""
+        url = request.query_params.get("open") if request is not None else None
+        return self.open_link(url) if url else ""
+
     # -- corpus -------------------------------------------------------------------------
 
     def corpus_rows(self) -> list[list[Any]]:
@@ -256,6 +277,9 @@ def build(assistant: Assistant) -> gr.Blocks:
                 sources = gr.HTML(render.sources_panel(None), elem_id="sources")
                 picker = gr.Dropdown(choices=[], label="Open a citation in its article", elem_id="picker")
                 article = gr.HTML(elem_id="article")
+                link = gr.Textbox(
+                    label="Open a rag:// link", placeholder="rag://article/<id>#<start>-<end>", elem_id="rag-link"
+                )
         with gr.Tab("Corpus"):
             table = gr.Dataframe(
                 value=app.corpus_rows,
@@ -282,11 +306,43 @@ def build(assistant: Assistant) -> gr.Blocks:
                 app.open_citation, [picker, turns], article, api_visibility="private"
             ).then(None, js=scroll)
         picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(None, js=scroll)
+        link.submit(app.open_link, link, article, api_visibility="private").then(None, js=scroll)
+        demo.load(app.open_link_from_page, None, article, api_visibility="private").then(None, js=scroll)
         corpus_outputs = [table, to_remove, outlets, note, status]
         remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)
         gr.api(app.api_ask, api_name="ask")
     return demo
+
+
+def serve(
+    assistant: Assistant,
+    host: str | None = None,
+    port: int | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """The chat UI and the OpenAI-compatible /v1 routes (rag.api) on one port, until interrupted.
+    The UI is mounted on the API's FastAPI app with `gr.mount_gradio_app`; the /v1 routes keep
+    their own bearer key (RAG_API__KEY), the UI its login."""
+    from rag.api import create_app, run
+
+    ui = assistant.settings.ui
+    host, port = host or ui.host, port or ui.port
+    auth = (ui.username, ui.password) if ui.username and ui.password else None
+    warm_up(assistant)
+    demo = build(assistant).queue(default_concurrency_limit=4)
+    app = gr.mount_gradio_app(
+        create_app(assistant),
+        demo,
+        path="/",
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        max_file_size=f"{ui.max_upload_mb}mb",
+        css=render.CSS,
+        footer_links=["api"],
+    )
+    run(app, host, port, on_ready)
 
 
 def _safe(assistant: Assistant) -> bool:

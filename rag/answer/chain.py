@@ -25,6 +25,7 @@ from rag.answer.cite import ParsedAnswer, parse_answer
 from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_answer, quotes_for
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.prompts import PromptTemplate
+from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.ingest.chunk import token_counter
 from rag.retrieval.base import PassageRetriever
@@ -96,13 +97,21 @@ class AnswerChain:
         self.guard = guard
         self.count_tokens = token_counter(encoding)
         self._generate: Runnable = llm | StrOutputParser()
-        wanted = "passages" if settings.mode == "generate" else "evidence"
-        if settings.mode != "evidence" and wanted not in answer_prompt.variables:
-            raise ConfigError(
-                f"Prompt {answer_prompt.version} has no '{wanted}' variable, which answer.mode "
-                f"'{settings.mode}' fills. Use compose.v1 for 'compose' or answer.v2 for 'generate' "
-                "(RAG_ANSWER__ANSWER_PROMPT)."
+        problem = self.mode_problem(settings.mode)
+        if problem:
+            raise ConfigError(problem + " (RAG_ANSWER__ANSWER_PROMPT).")
+
+    def mode_problem(self, mode: str) -> str | None:
+        """Why this chain's prompt cannot serve `mode`, or None."""
+        if mode not in ("evidence", "compose", "generate"):
+            return f"Unknown answer mode '{mode}'; use evidence, compose or generate."
+        wanted = "passages" if mode == "generate" else "evidence"
+        if mode != "evidence" and wanted not in self.answer_prompt.variables:
+            return (
+                f"Prompt {self.answer_prompt.version} has no '{wanted}' variable, which answer mode '{mode}' "
+                "fills. Use compose.v1 for 'compose' or answer.v2 for 'generate'"
             )
+        return None
 
     # -- steps -------------------------------------------------------------------------
 
@@ -166,11 +175,21 @@ class AnswerChain:
     # -- the whole chain -----------------------------------------------------------------
 
     def stream(
-        self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None
+        self,
+        question: str,
+        history: History = (),
+        k: int | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
     ) -> Iterator[Event]:
         """Yields the selected `EvidenceSet` first (not in "generate" mode), then `Token`s as the
-        model writes (in "compose" and "generate" mode), then the final `Answer`."""
-        run = _Run(self, clean_question(question, self.settings.max_question_chars))
+        model writes (in "compose" and "generate" mode), then the final `Answer`. `mode`
+        overrides `answer.mode` for this question."""
+        mode = mode or self.settings.mode
+        problem = self.mode_problem(mode)
+        if problem:
+            raise QuestionError(problem + ".")
+        run = AnswerBuilder(self, clean_question(question, self.settings.max_question_chars), mode)
         run.standalone = self.condense(run.question, history)
         run.lap("condense_s")
         found = self.retriever.search(run.standalone, k or self.retrieval.k, filters)
@@ -179,7 +198,7 @@ class AnswerChain:
         if not relevant:  # nothing on topic: abstain without spending an LLM call
             yield run.abstain(found)
             return
-        if self.settings.mode == "generate":
+        if mode == "generate":
             yield from self._generate_freely(run, relevant)
             return
         evidence = self.selector.select(run.standalone, relevant)
@@ -193,7 +212,7 @@ class AnswerChain:
         quotes = quoted_answer(
             quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)
         )
-        if self.settings.mode == "evidence":
+        if mode == "evidence":
             yield run.finish(quotes, relevant)
             return
         yield from self._compose(run, relevant, quotes)
@@ -202,7 +221,7 @@ class AnswerChain:
     def _abstain_phrase(self) -> str:
         return self.answer_prompt.abstain or "The indexed articles don't say."
 
-    def _compose(self, run: _Run, relevant: list[Passage], quotes: ParsedAnswer) -> Iterator[Event]:
+    def _compose(self, run: AnswerBuilder, relevant: list[Passage], quotes: ParsedAnswer) -> Iterator[Event]:
         items = run.evidence.items if run.evidence else []
         messages = self.answer_prompt.render(evidence=evidence_block(items), question=run.standalone)
         tokens = list(self._llm_tokens(messages, run.timings, run.started))
@@ -221,10 +240,10 @@ class AnswerChain:
         if checked.empty:
             checked = GuardResult(quotes, checked.unsupported, checked.faithfulness, "quotes")
         else:
-            checked = _capped(checked, quote_limit(run.standalone, self.settings.max_sentences))
+            checked = capped(checked, quote_limit(run.standalone, self.settings.max_sentences))
         yield run.finish(checked.parsed, relevant, checked)
 
-    def _generate_freely(self, run: _Run, relevant: list[Passage]) -> Iterator[Event]:
+    def _generate_freely(self, run: AnswerBuilder, relevant: list[Passage]) -> Iterator[Event]:
         passages, context = self.select_context(relevant)
         messages = self.answer_prompt.render(passages=context, question=run.standalone)
         tokens = list(self._llm_tokens(messages, run.timings, run.started))
@@ -238,8 +257,15 @@ class AnswerChain:
             run.timings["guard_s"] = time.perf_counter() - t
         yield run.finish(checked.parsed if checked else parsed, passages, checked)
 
-    def ask(self, question: str, history: History = (), k: int | None = None, filters: Filters | None = None) -> Answer:
-        for event in self.stream(question, history, k, filters):
+    def ask(
+        self,
+        question: str,
+        history: History = (),
+        k: int | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
+    ) -> Answer:
+        for event in self.stream(question, history, k, filters, mode):
             if isinstance(event, Answer):
                 return event
         raise LLMError("The answer chain ended without an answer.")  # unreachable by design
@@ -247,74 +273,3 @@ class AnswerChain:
     def as_runnable(self) -> Runnable:
         """The chain as a LangChain Runnable: {"question", "history"?} -> Answer."""
         return RunnableLambda(lambda x: self.ask(x["question"], x.get("history", ())))
-
-
-def _capped(checked: GuardResult, limit: int) -> GuardResult:
-    """At most `limit` displayed sentences: a longer answer must not buy accuracy."""
-    sentences = checked.parsed.sentences[:limit]
-    if len(sentences) == len(checked.parsed.sentences):
-        return checked
-    used = {n for s in sentences for n in s.citations}
-    citations = [c for c in checked.parsed.citations if c.number in used]
-    parsed = ParsedAnswer(" ".join(s.text for s in sentences), citations, sentences, False)
-    return GuardResult(parsed, checked.unsupported, checked.faithfulness, checked.fallback)
-
-
-class _Run:
-    """One question's timings and intermediate results, and the `Answer` built from them."""
-
-    def __init__(self, chain: AnswerChain, question: str) -> None:
-        self.chain = chain
-        self.question = question
-        self.standalone = question
-        self.started = self._last = time.perf_counter()
-        self.timings: dict[str, float] = {}
-        self.evidence: EvidenceSet | None = None
-        self.raw = ""
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.timings[name] = now - self._last
-        self._last = now
-
-    def _answer(self, passages: list[Passage], **fields: Any) -> Answer:
-        self.timings["total_s"] = time.perf_counter() - self.started
-        c = self.chain
-        return Answer(
-            passages=passages,
-            prompt_version=c.answer_prompt.version,
-            model=c.model_name if c.settings.mode != "evidence" else "evidence",
-            question=self.question,
-            standalone_question=self.standalone,
-            raw_output=self.raw,
-            timings={name: round(v, 4) for name, v in self.timings.items()},
-            evidence=self.evidence,
-            mode=c.settings.mode,
-            **fields,
-        )
-
-    def abstain(self, passages: list[Passage], text: str | None = None) -> Answer:
-        return self._answer(passages, text=text or self.chain._abstain_phrase, citations=[], abstained=True)
-
-    def finish(
-        self,
-        parsed: ParsedAnswer,
-        passages: list[Passage],
-        checked: GuardResult | None = None,
-        fallback: str | None = None,
-    ) -> Answer:
-        if parsed.abstained:
-            fallback = fallback or (checked.fallback if checked else None)
-            answer = self.abstain(passages)
-            answer.fallback, answer.unsupported = fallback, checked.unsupported if checked else []
-            answer.faithfulness = checked.faithfulness if checked else None
-            return answer
-        return self._answer(
-            passages,
-            text=parsed.text,
-            citations=parsed.citations,
-            sentences=parsed.sentences,
-            unsupported=checked.unsupported if checked else [],
-            faithfulness=checked.faithfulness if checked else None,
-            fallback=fallback or (checked.fallback if checked else None),
-        )

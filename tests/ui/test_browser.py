@@ -105,3 +105,18 @@ def test_hostile_article_renders_as_inert_text(browser: Browser, server: str):
     assert page.locator("#sources script, #sources img, #article script, #article img").count() == 0
     assert page.evaluate("() => window.pwned === undefined")
     assert dialogs == []
+
+
+def test_a_rag_link_from_the_api_opens_its_article(browser: Browser, server: str):
+    from urllib.parse import quote
+
+    article_id = "001_fe26a455a43feec8"
+    link = f"rag://article/{article_id}#2239-2400"
+    page = open_app(browser, f"{server}?open={quote(link, safe='')}")
+    mark = page.locator("#article mark#cited-passage")
+    expect(mark).to_be_visible(timeout=30_000)
+    page2 = open_app(browser, server)
+    page2.locator("#rag-link textarea").fill(link)
+    page2.locator("#rag-link textarea").press("Enter")
+    expect(page2.locator("#article mark#cited-passage")).to_have_text(mark.inner_text(), timeout=30_000)
+    assert len(mark.inner_text()) == 2400 - 2239

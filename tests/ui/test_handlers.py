@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,17 @@ def test_guard_verdicts_are_visible(app: ChatApp):
     assert "⚠️ ~~Putin demanded &lt;b&gt;Odesa&lt;/b&gt;.~~ *(not supported by the sources)*" in shown
     assert "Lviv" not in shown and "1 generated sentence not supported by the sources, so not shown" in shown
     assert shown.count("Odesa") == 1  # a marked sentence is not listed twice
+
+
+def test_rag_links_from_the_api_open_the_article_with_the_span_marked(app: ChatApp):
+    from rag.api import article_url
+
+    passage = app.assistant.ask(OBLASTS).citations[0].passage
+    html = app.open_link(article_url(passage))
+    assert '<mark id="cited-passage">' in html
+    marked = html.split('<mark id="cited-passage">', 1)[1].split("</mark>", 1)[0]
+    assert marked == escape(passage.text)
+    assert "No article" in app.open_link("rag://article/nope#0-5")
+    assert "Paste a rag://" in app.open_link("https://example.org/")
+    bad_span = app.open_link(f"rag://article/{passage.article_id}#5-999999999")
+    assert '<mark id="cited-passage"></mark>' in bad_span and escape(passage.text[:40]) in bad_span
