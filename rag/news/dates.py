@@ -67,6 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("year", re.compile(rf"\b(?:in|since|during|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–]\d)", re.I)),
     (
         "ago",
         re.compile(
@@ -269,8 +270,8 @@ def _ago(m: re.Match[str], pub: date) -> tuple[tuple[date, date], str]:
 def resolve_dates(text: str, published: date | str | None) -> list[ResolvedDate]:
     """The date phrases of `text` that resolve unambiguously, in order of position.
 
-    Phrases with their own year ("12 March 2025") resolve without a publication date; all
-    others need `published` and are skipped without it."""
+    Phrases with their own year ("12 March 2025", "in 2014") resolve without a publication
+    date; all others need `published` and are skipped without it."""
     pub = as_date(published)
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
@@ -282,6 +283,9 @@ def resolve_dates(text: str, published: date | str | None) -> list[ResolvedDate]
             if kind == "day_month":
                 span = _day_month(m, text, pub)
                 resolved = (span, "day") if span else None
+            elif kind == "year":
+                year = int(m.group("y"))
+                resolved = (date(year, 1, 1), date(year, 12, 31)), "year"
             elif pub is None:
                 resolved = None
             elif kind == "weekday":

@@ -1,0 +1,359 @@
+"""Where the evidence disagrees: two statements giving different values for the same thing.
+
+`detect_conflicts(items)` compares every pair of statements (evidence sentences, or the
+sentences of whole passages) and reports those that say different things about one subject:
+
+- a number ("160,000 actors" / "60,000 actors"), with its unit; "$787 million" and "$787.5m"
+  agree (within 2%);
+- a date or year for the same event ("the 2022 annexation of Crimea" / "annexed in 2014");
+- a place or name in the same slot ("talks in Riyadh" / "talks in Istanbul");
+- a claim and its negation ("is seeking sanctions relief" / "is not seeking sanctions relief");
+- a sentence that itself reports a contradiction ("this statement conflicts with earlier
+  remarks by Dmitriev"), paired with the statement before it.
+
+"The same thing" is judged lexically: the words around the two values must overlap. No
+model is involved, so the result does not depend on the LLM and is the same on every run.
+
+A difference between two articles published more than `change_after_days` apart is a change
+over time ("on 2023-08-10 dozens had died; by 2023-12-22 more than 100"), not a conflict.
+Statements from one article, or from articles of about the same date, conflict.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from rag.chunk import sentence_spans
+from rag.news.dates import as_date, resolve_dates
+from rag.news.text import unwrap
+from rag.support import content_words, negation_conflict
+from rag.types import Passage
+
+Kind = Literal["conflict", "change"]
+About = Literal["number", "date", "name", "negation", "reported"]
+
+
+@runtime_checkable
+class EvidenceLike(Protocol):
+    """A sentence of a passage (issue 14's `Evidence` has these fields)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def passage(self) -> Passage: ...
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a disagreement: which input item, the sentence, the value it gives."""
+
+    item: int  # index into the items given to detect_conflicts
+    text: str
+    value: str
+    outlet: str | None
+    published: str | None
+    title: str
+    speaker: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The outlet, else the article's title (shortened)."""
+        if self.outlet:
+            return self.outlet
+        return self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two statements that differ on one thing; for a change the older side comes first."""
+
+    kind: Kind
+    about: About
+    topic: str  # words both statements share around the value
+    sides: tuple[Side, Side]
+
+    @property
+    def items(self) -> tuple[int, int]:
+        return self.sides[0].item, self.sides[1].item
+
+    def note(self, numbers: Sequence[int] | None = None) -> str:
+        """One line for the reader; `numbers` are citation numbers for the two sides."""
+        refs = [f" [{n}]" for n in numbers] if numbers else ["", ""]
+        a, b = self.sides
+
+        def who(s: Side) -> str:
+            return s.speaker or s.source
+
+        if self.kind == "change":
+            return f"On {a.published} {who(a)} said {a.value}{refs[0]}; by {b.published}, {who(b)}: {b.value}{refs[1]}."
+        when = [f" ({s.published})" if s.published else "" for s in self.sides]
+        on = f" on {self.topic}" if self.topic else ""
+        return (
+            f"The sources disagree{on}: {who(a)}{when[0]} says {a.value}{refs[0]}; "
+            f"{who(b)}{when[1]} says {b.value}{refs[1]}."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "about": self.about, "topic": self.topic, "sides": [asdict(s) for s in self.sides]}
+
+
+@dataclass(frozen=True)
+class _Statement:
+    item: int
+    text: str
+    passage: Passage
+    offset: int  # where the sentence starts in its passage's text, -1 if not found
+
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_NUMBER = re.compile(
+    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|trillion|bn|m|b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?![\w.]*\d)",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PLACE = re.compile(r"\b(?P<prep>in|at)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+_REPORTED = re.compile(
+    r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_VERB = (
+    r"(?:said|says|told|claimed|claims|stated|argued|insisted|reiterated|announced|warned|declared|added|"
+    r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it)"
+)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
+_REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
+_NOT_SPEAKERS = {"The", "This", "That", "It", "He", "She", "They", "We", "According", "But", "And", "However"}
+
+
+def _prefixes(text: str) -> set[str]:
+    """Content words cut to five letters, so "annexed" and "annexation" meet."""
+    return {w[:5] for w in content_words(text)}
+
+
+def speaker(text: str) -> str | None:
+    """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
+    for pattern in (_REMARKS_BY, _SPEAKER, _ACCORDING):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = [w for w in name.split() if w not in _NOT_SPEAKERS]
+            if words:
+                return " ".join(words)
+    return None
+
+
+@dataclass(frozen=True)
+class _Value:
+    kind: str  # number, date, name
+    shown: str  # as written
+    amount: float | tuple[date, date] | str
+    unit: frozenset[str]
+    context: frozenset[str]
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]:
+    return frozenset(_prefixes(text[max(0, start - width) : start] + " " + text[end : end + width]))
+
+
+def _unit(text: str, end: int, currency: str | None, pct: bool) -> frozenset[str]:
+    if pct:
+        return frozenset({"%"})
+    following = [w[:5] for w in re.findall(r"[a-z]+", text[end : end + 40].lower()) if len(w) > 2][:2]
+    units = set(following) - {"and", "the", "more", "than", "over", "about", "some", "at", "least"}
+    if currency:
+        units.add(currency)
+    return frozenset(units)
+
+
+def _values(text: str, published: date | None) -> list[_Value]:
+    found: list[_Value] = []
+    dates = resolve_dates(text, published)
+    taken = [(d.start, d.end) for d in dates]
+    for d in dates:
+        found.append(_Value("date", d.text, (d.date_from, d.date_to), frozenset(), _context(text, d.start, d.end)))
+    for m in _YEAR.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        taken.append(m.span())
+        # "the 2028 Summer Olympics": a year naming something is an identifier, not a value.
+        if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+            continue
+        year = int(m.group(0))
+        found.append(
+            _Value("date", m.group(0), (date(year, 1, 1), date(year, 12, 31)), frozenset(), _context(text, *m.span()))
+        )
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[m.end() : m.end() + 1] or " "):
+            continue
+        amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        unit = _unit(text, m.end(), m.group("cur"), bool(m.group("pct")))
+        found.append(_Value("number", m.group(0).strip(), amount, unit, _context(text, *m.span())))
+    for m in _WORD_NUMBER.finditer(text):
+        unit = _unit(text, m.end(), None, False)
+        found.append(_Value("number", m.group(0), float(_WORD_NUMBERS[m.group(0).lower()]), unit, _context(text, *m.span())))
+    for m in _PLACE.finditer(text):
+        if m.start() == 0 or resolve_dates(m.group("name"), date(2000, 1, 1)):
+            continue  # "in March": a date, handled above
+        before = [w[:5] for w in re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower()) if len(w) > 2]
+        if not before:
+            continue
+        # The slot is the preposition with the word before it: "talks in", "convene in".
+        slot = frozenset({f"{m.group('prep')} {before[-1]}"})
+        found.append(_Value("name", m.group("name"), m.group("name").lower(), slot, _context(text, m.start(), m.end())))
+    return found
+
+
+def _same(a: _Value, b: _Value) -> bool:
+    """Do two values of one kind agree (or overlap)?"""
+    if a.kind == "date":
+        (a0, a1), (b0, b1) = a.amount, b.amount  # type: ignore[misc]
+        return bool(a0 <= b1 and b0 <= a1)
+    if a.kind == "number":
+        x, y = float(a.amount), float(b.amount)  # type: ignore[arg-type]
+        return abs(x - y) <= 0.02 * max(abs(x), abs(y))
+    return a.amount == b.amount or str(a.amount) in str(b.amount) or str(b.amount) in str(a.amount)
+
+
+def _value_conflict(a: _Statement, b: _Statement, va: list[_Value], vb: list[_Value]) -> tuple[str, _Value, _Value] | None:
+    """A value in each statement about the same thing, which the other statement does not give."""
+    for kind in ("number", "date", "name"):
+        mine = [v for v in va if v.kind == kind]
+        theirs = [v for v in vb if v.kind == kind]
+        for x in mine:
+            if any(_same(x, y) for y in theirs):
+                continue
+            for y in theirs:
+                if any(_same(y, z) for z in mine):
+                    continue
+                if kind == "number" and not (x.unit & y.unit):
+                    continue
+                if kind == "name" and (x.unit != y.unit or x.shown.lower() in b.text.lower()):
+                    continue
+                shared = x.context & y.context
+                if len(shared) >= 2:
+                    return kind, x, y
+    return None
+
+
+def _statements(items: Sequence[EvidenceLike | Passage]) -> list[_Statement]:
+    out: list[_Statement] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Passage):
+            text = unwrap(item.text)
+            out += [_Statement(i, text[s:e], item, s) for s, e in sentence_spans(text)]
+        else:
+            out.append(_Statement(i, item.text, item.passage, unwrap(item.passage.text).find(unwrap(item.text))))
+    return out
+
+
+def _sentence_before(s: _Statement) -> str | None:
+    if s.offset <= 0:
+        return None
+    text = unwrap(s.passage.text)
+    before = [text[a:b] for a, b in sentence_spans(text[: s.offset])]
+    return before[-1] if before else None
+
+
+def _side(s: _Statement, value: str, who: str | None = None) -> Side:
+    p = s.passage
+    return Side(s.item, s.text, value, p.outlet, p.published, p.title, who or speaker(s.text))
+
+
+def _kind(a: _Statement, b: _Statement, change_after_days: int) -> Kind:
+    da, db = as_date(a.passage.published), as_date(b.passage.published)
+    if a.passage.article_id == b.passage.article_id or da is None or db is None:
+        return "conflict"
+    return "change" if abs((da - db).days) > change_after_days else "conflict"
+
+
+def _topic(a: str, b: str, near: frozenset[str] | None = None) -> str:
+    """A few words of `a` that `b` shares (those around the values when given)."""
+    wanted = near if near else _prefixes(b)
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]+", a) if w.lower()[:5] in wanted and len(w) > 3]
+    return " ".join(list(dict.fromkeys(words))[:3])
+
+
+def _phrase(text: str, value: str, words: int = 4) -> str:
+    """The value with a few words either side, within its clause: "the 2022 annexation of Crimea"."""
+    at = text.find(value)
+    if at < 0:
+        return value
+    left = _CLAUSE_SPLIT.split(text[:at])[-1].split()[-words:]
+    right = _CLAUSE_SPLIT.split(text[at + len(value) :])[0].split()[:words]
+    return " ".join([*left, value, *right]).strip(" .,;:\"“”")
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]|\s[—–-]\s")
+
+
+def _reported(statements: list[_Statement]) -> list[Conflict]:
+    """A sentence saying a statement conflicts with another, paired with the sentence before it."""
+    out = []
+    for s in statements:
+        m = _REPORTED.search(s.text)
+        if m is None or not re.search(r"\b(?:this|that|these|the)\s+(?:statement|claim|remark|report)", s.text, re.I):
+            continue
+        before_text = _sentence_before(s)
+        if before_text is None:
+            continue
+        # The earlier statement is often an evidence item of its own; cite that one.
+        before = next((t for t in statements if t.passage.article_id == s.passage.article_id and t.text == before_text), None)
+        before = before or _Statement(s.item, before_text, s.passage, -1)
+        quoted = re.search(r"\bthat\s+(?P<claim>[^.]+)", s.text[m.end() :])
+        claim = quoted.group("claim").strip() if quoted else s.text
+        out.append(Conflict("conflict", "reported", "", (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))))
+    return out
+
+
+def _reported_speaker(text: str) -> str | None:
+    m = _REMARKS_BY.search(text)
+    return m.group("name") if m else speaker(text)
+
+
+def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_days: int = 3) -> list[Conflict]:
+    """Disagreements between the statements of `items` (evidence sentences or whole passages).
+
+    Each pair of statements is reported at most once, with the first reason found in this
+    order: a reported contradiction, a negation, a number, a date, a name."""
+    statements = _statements(items)
+    found = _reported(statements)
+    seen = {(c.sides[0].text, c.sides[1].text) for c in found}
+    values = [_values(s.text, as_date(s.passage.published)) for s in statements]
+    for (i, a), (j, b) in itertools.combinations(enumerate(statements), 2):
+        if a.text == b.text or (a.text, b.text) in seen or (b.text, a.text) in seen:
+            continue
+        wa, wb = _prefixes(a.text), _prefixes(b.text)
+        shared = wa & wb
+        if not shared:
+            continue
+        conflict: Conflict | None = None
+        if len(shared) >= 4 and len(shared) >= 0.5 * min(len(wa), len(wb)) and negation_conflict(a.text, b.text):
+            conflict = Conflict(
+                _kind(a, b, change_after_days), "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text))
+            )
+        elif len(shared) >= 3 and len(shared) >= 0.25 * min(len(wa), len(wb)) and (
+            hit := _value_conflict(a, b, values[i], values[j])
+        ):
+            what, x, y = hit
+            topic = _topic(a.text, b.text, x.context & y.context)
+            sides = (_side(a, _phrase(a.text, x.shown)), _side(b, _phrase(b.text, y.shown)))
+            conflict = Conflict(_kind(a, b, change_after_days), what, topic, sides)  # type: ignore[arg-type]
+        if conflict is None:
+            continue
+        seen.add((a.text, b.text))
+        if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
+            as_date(conflict.sides[1].published) or date.min
+        ):
+            conflict = Conflict(conflict.kind, conflict.about, conflict.topic, conflict.sides[::-1])
+        found.append(conflict)
+    return found
