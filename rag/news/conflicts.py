@@ -28,9 +28,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from rag.chunk import sentence_spans
-from rag.news.dates import as_date, resolve_dates
-from rag.news.text import unwrap
+from rag.news.dates import as_date, date_phrases, resolve_dates
+from rag.news.text import sentences, unwrap
 from rag.support import content_words, negation_conflict
 from rag.types import Passage
 
@@ -119,6 +118,9 @@ _NUMBER = re.compile(
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+# Counts given in words: "dozens of people" is anywhere from 24 to 99.
+_VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
+_VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PLACE = re.compile(r"\b(?P<prep>in|at)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _REPORTED = re.compile(
@@ -156,13 +158,36 @@ def speaker(text: str) -> str | None:
 class _Value:
     kind: str  # number, date, name
     shown: str  # as written
-    amount: float | tuple[date, date] | str
+    amount: tuple[float, float] | tuple[date, date] | str  # numbers and dates: a closed interval
     unit: frozenset[str]
-    context: frozenset[str]
+    context: frozenset[str]  # content words (5-letter prefixes) within a clause's reach
+    near: frozenset[str]  # the three content words either side
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]:
-    return frozenset(_prefixes(text[max(0, start - width) : start] + " " + text[end : end + width]))
+    left = text[max(0, start - width) : start]
+    if start > width:
+        left = left.split(" ", 1)[-1]  # not half a word
+    right = text[end : end + width]
+    if end + width < len(text):
+        right = right.rsplit(" ", 1)[0]
+    return frozenset(_prefixes(left + " " + right))
+
+
+def _near(text: str, start: int, end: int, words: int = 3) -> frozenset[str]:
+    left = [w[:5] for w in content_words_ordered(text[:start])][-words:]
+    right = [w[:5] for w in content_words_ordered(text[end:])][:words]
+    return frozenset(left + right)
+
+
+def content_words_ordered(text: str) -> list[str]:
+    """`content_words` in text order, repeats kept."""
+    return [stem for w in re.findall(r"[a-z0-9]+", text.lower()) for stem in content_words(w)]
+
+
+def _exact(x: float) -> tuple[float, float]:
+    """A number as written, give or take rounding (1%): "$787 million" and "$787.5m" agree."""
+    return (x * 0.99, x * 1.01) if x >= 0 else (x * 1.01, x * 0.99)
 
 
 def _unit(text: str, end: int, currency: str | None, pct: bool) -> frozenset[str]:
@@ -178,9 +203,11 @@ def _unit(text: str, end: int, currency: str | None, pct: bool) -> frozenset[str
 def _values(text: str, published: date | None) -> list[_Value]:
     found: list[_Value] = []
     dates = resolve_dates(text, published)
-    taken = [(d.start, d.end) for d in dates]
+    # Numbers inside a date ("11 April" in an undated article) are not quantities either.
+    taken = [(d.start, d.end) for d in dates] + date_phrases(text)
     for d in dates:
-        found.append(_Value("date", d.text, (d.date_from, d.date_to), frozenset(), _context(text, d.start, d.end)))
+        span = (d.date_from, d.date_to)
+        found.append(_Value("date", d.text, span, frozenset(), _context(text, d.start, d.end), _near(text, d.start, d.end)))
     for m in _YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -189,18 +216,26 @@ def _values(text: str, published: date | None) -> list[_Value]:
         if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
             continue
         year = int(m.group(0))
-        found.append(
-            _Value("date", m.group(0), (date(year, 1, 1), date(year, 12, 31)), frozenset(), _context(text, *m.span()))
-        )
+        span = (date(year, 1, 1), date(year, 12, 31))
+        found.append(_Value("date", m.group(0), span, frozenset(), _context(text, *m.span()), _near(text, *m.span())))
     for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[m.end() : m.end() + 1] or " "):
+        end = m.start() + len(m.group(0).rstrip())
+        # "737 Max", "5G", "3-1": part of a name or a score, not a quantity.
+        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[end : end + 1]):
             continue
         amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         unit = _unit(text, m.end(), m.group("cur"), bool(m.group("pct")))
-        found.append(_Value("number", m.group(0).strip(), amount, unit, _context(text, *m.span())))
+        found.append(
+            _Value("number", m.group(0).strip(), _exact(amount), unit, _context(text, *m.span()), _near(text, *m.span()))
+        )
     for m in _WORD_NUMBER.finditer(text):
         unit = _unit(text, m.end(), None, False)
-        found.append(_Value("number", m.group(0), float(_WORD_NUMBERS[m.group(0).lower()]), unit, _context(text, *m.span())))
+        span = _exact(float(_WORD_NUMBERS[m.group(0).lower()]))
+        found.append(_Value("number", m.group(0), span, unit, _context(text, *m.span()), _near(text, *m.span())))
+    for m in _VAGUE_NUMBER.finditer(text):
+        unit = _unit(text, m.end(), None, False) - {"of"}
+        span = _VAGUE[m.group(0).lower()]
+        found.append(_Value("number", m.group(0), span, unit, _context(text, *m.span()), _near(text, *m.span())))
     for m in _PLACE.finditer(text):
         if m.start() == 0 or resolve_dates(m.group("name"), date(2000, 1, 1)):
             continue  # "in March": a date, handled above
@@ -209,18 +244,16 @@ def _values(text: str, published: date | None) -> list[_Value]:
             continue
         # The slot is the preposition with the word before it: "talks in", "convene in".
         slot = frozenset({f"{m.group('prep')} {before[-1]}"})
-        found.append(_Value("name", m.group("name"), m.group("name").lower(), slot, _context(text, m.start(), m.end())))
+        context, near = _context(text, m.start(), m.end()), _near(text, m.start(), m.end())
+        found.append(_Value("name", m.group("name"), m.group("name").lower(), slot, context, near))
     return found
 
 
 def _same(a: _Value, b: _Value) -> bool:
     """Do two values of one kind agree (or overlap)?"""
-    if a.kind == "date":
+    if a.kind in ("date", "number"):
         (a0, a1), (b0, b1) = a.amount, b.amount  # type: ignore[misc]
         return bool(a0 <= b1 and b0 <= a1)
-    if a.kind == "number":
-        x, y = float(a.amount), float(b.amount)  # type: ignore[arg-type]
-        return abs(x - y) <= 0.02 * max(abs(x), abs(y))
     return a.amount == b.amount or str(a.amount) in str(b.amount) or str(b.amount) in str(a.amount)
 
 
@@ -239,8 +272,10 @@ def _value_conflict(a: _Statement, b: _Statement, va: list[_Value], vb: list[_Va
                     continue
                 if kind == "name" and (x.unit != y.unit or x.shown.lower() in b.text.lower()):
                     continue
-                shared = x.context & y.context
-                if len(shared) >= 2:
+                # The same thing: words around both values overlap, and so do the words right
+                # next to them ("annexation" by both years).
+                # Names need two such words: "war in Ukraine" and "war in Iran" share only "war".
+                if len(x.context & y.context) >= 2 and len(x.near & y.near) >= (2 if kind == "name" else 1):
                     return kind, x, y
     return None
 
@@ -250,7 +285,7 @@ def _statements(items: Sequence[EvidenceLike | Passage]) -> list[_Statement]:
     for i, item in enumerate(items):
         if isinstance(item, Passage):
             text = unwrap(item.text)
-            out += [_Statement(i, text[s:e], item, s) for s, e in sentence_spans(text)]
+            out += [_Statement(i, text[s:e], item, s) for s, e in sentences(item.text)]
         else:
             out.append(_Statement(i, item.text, item.passage, unwrap(item.passage.text).find(unwrap(item.text))))
     return out
@@ -260,7 +295,7 @@ def _sentence_before(s: _Statement) -> str | None:
     if s.offset <= 0:
         return None
     text = unwrap(s.passage.text)
-    before = [text[a:b] for a, b in sentence_spans(text[: s.offset])]
+    before = [text[a:b] for a, b in sentences(s.passage.text[: s.offset])]
     return before[-1] if before else None
 
 
@@ -341,7 +376,7 @@ def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_da
             conflict = Conflict(
                 _kind(a, b, change_after_days), "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text))
             )
-        elif len(shared) >= 3 and len(shared) >= 0.25 * min(len(wa), len(wb)) and (
+        elif len(shared) >= 2 and (
             hit := _value_conflict(a, b, values[i], values[j])
         ):
             what, x, y = hit

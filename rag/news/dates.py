@@ -93,6 +93,8 @@ _PAST = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|were\s+held|would|could|might)\b", re.IGNORECASE)
 _GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)
+_RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)\s+$|\bon\s+(?:a|the)\s+$", re.I)
+_RECURRING_AFTER = re.compile(r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I)
 _CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
 
 
@@ -128,6 +130,11 @@ def as_date(value: date | str | None) -> date | None:
         return None
 
 
+def date_phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of every calendar-date phrase ("11 April", "March 3, 2024"), resolvable or not."""
+    return [m.span() for m in _PATTERNS[0][1].finditer(text)]
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a phrase: tense is read there, not in the whole sentence."""
     left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -155,6 +162,9 @@ def _month_end(year: int, month: int) -> date:
 
 def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
     if _NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]):
+        return None
+    # "the fourth Thursday of November", "Thursday the 26th", "every Monday": a rule, not a day.
+    if _RECURRING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _RECURRING_AFTER.match(text[m.end() :]):
         return None
     target = _WEEKDAYS[m.group("wd").lower()]
     which = (m.group("which") or "").lower()

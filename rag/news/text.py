@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rag.chunk import sentence_spans
+
 _WRAPPED = 60  # a line at least this long that ends mid-sentence was wrapped, not a heading
 
 
@@ -20,3 +22,22 @@ def unwrap(text: str) -> str:
             out[m.start()] = " "
         start = m.end()
     return "".join(out)
+
+
+# Titles and abbreviations after which a full stop does not end the sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Prof|Rev|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|"
+    r"vs|approx|est)|\b[A-Z]\.[A-Z])\.$"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """`sentence_spans` of the unwrapped text, rejoined where a full stop was an abbreviation
+    ("Hawaii Gov. Josh Green told CNN")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(unwrap(text)):
+        if out and _ABBREVIATION.search(text[out[-1][0] : out[-1][1]]) and text[out[-1][1] : s].strip() == "":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out

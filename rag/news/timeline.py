@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rag.chunk import sentence_spans
 from rag.news.conflicts import EvidenceLike
 from rag.news.dates import ResolvedDate, as_date, resolve_dates
-from rag.news.text import unwrap
+from rag.news.text import sentences
 from rag.support import content_words
 from rag.types import Passage
 
@@ -113,7 +112,7 @@ def _pick(dates: list[ResolvedDate]) -> ResolvedDate:
 
 def _sentences(item: Passage | EvidenceLike) -> tuple[Passage, list[tuple[int, int]]]:
     if isinstance(item, Passage):
-        return item, sentence_spans(unwrap(item.text))
+        return item, sentences(item.text)
     passage, at = item.passage, item.passage.text.find(item.text)
     return passage, [(at, at + len(item.text))] if at >= 0 else []
 
