@@ -36,7 +36,7 @@ from rag.news.dates import resolve_dates  # noqa: E402
 from rag.news.recency import rank_recent, wants_latest  # noqa: E402
 from rag.news.text import sentences, unwrap  # noqa: E402
 from rag.news.timeline import build_timeline  # noqa: E402
-from rag.readers import read_file  # noqa: E402
+from rag.ingest.readers import read_file  # noqa: E402
 from rag.types import Article, Passage  # noqa: E402
 
 SUITE = ROOT / "evals/news/suite.yaml"
@@ -207,7 +207,12 @@ def recency_eval(suite: dict[str, Any], articles: dict[str, Article], split: str
                 }
             )
     n = len(cases)
-    return {"recency_at_1": ranked / n, "baseline_recency_at_1": base / n, "detected_latest": detected / n, "cases": rows}
+    return {
+        "recency_at_1": ranked / n,
+        "baseline_recency_at_1": base / n,
+        "detected_latest": detected / n,
+        "cases": rows,
+    }
 
 
 def main() -> None:

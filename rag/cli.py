@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, ask, sources, remove, stats, serve, eval."""
+"""The `rag` command: ingest, ask, timeline, sources, remove, stats, serve, eval."""
 
 from __future__ import annotations
 
@@ -122,6 +122,36 @@ def ask(
         else:
             err.print()
             print_answer(event)
+
+
+def print_timeline(events: list[Any]) -> None:
+    if not events:
+        out.print("No dated events about this in the indexed articles.")
+        return
+    for event in events:
+        refs = "; ".join(
+            ", ".join(x for x in (src.passage.outlet or src.passage.title[:40], src.passage.published) if x)
+            for src in event.sources
+        )
+        out.print(f"[bold]{event.when}[/]  “{event.text}”", soft_wrap=True)
+        out.print(f"    [dim]{refs}[/]", soft_wrap=True)
+
+
+@app.command()
+def timeline(
+    query: Annotated[str, typer.Argument(help="What the timeline is about, in quotes.")],
+    json_out: JsonFlag = False,
+    k: Annotated[int, typer.Option("-k", help="Passages to search for dated sentences.", min=1, max=100)] = 20,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+) -> None:
+    """Dated events about a topic across the articles, earliest first (no LLM)."""
+    events = _assistant().timeline(query, k=k, outlets=outlet, date_from=_date(since), date_to=_date(until))
+    if json_out:
+        print(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
+        return
+    print_timeline(events)
 
 
 @app.command()

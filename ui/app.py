@@ -144,6 +144,14 @@ class ChatApp:
             return "<div class='sources-empty'>That article has been removed from the index.</div>"
         return render.article_view(article, citation.passage)
 
+    # -- timeline -----------------------------------------------------------------------
+
+    def timeline(self, query: str) -> str:
+        try:
+            return render.timeline_html(self.assistant.timeline(query or ""))
+        except RagError as e:
+            return f"<div class='sources-note'>⚠️ {escape(str(e))}</div>"
+
     # -- corpus -------------------------------------------------------------------------
 
     def corpus_rows(self) -> list[list[Any]]:
@@ -256,6 +264,13 @@ def build(assistant: Assistant) -> gr.Blocks:
                 sources = gr.HTML(render.sources_panel(None), elem_id="sources")
                 picker = gr.Dropdown(choices=[], label="Open a citation in its article", elem_id="picker")
                 article = gr.HTML(elem_id="article")
+        with gr.Tab("Timeline"):
+            with gr.Row():
+                topic = gr.Textbox(
+                    placeholder="A topic, e.g. ceasefire talks", show_label=False, scale=5, elem_id="timeline-query"
+                )
+                show = gr.Button("Show timeline", variant="primary", scale=1, elem_id="timeline-go")
+            events = gr.HTML(render.timeline_html(None), elem_id="timeline")
         with gr.Tab("Corpus"):
             table = gr.Dataframe(
                 value=app.corpus_rows,
@@ -282,6 +297,8 @@ def build(assistant: Assistant) -> gr.Blocks:
                 app.open_citation, [picker, turns], article, api_visibility="private"
             ).then(None, js=scroll)
         picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(None, js=scroll)
+        for trigger in (show.click, topic.submit):
+            trigger(app.timeline, topic, events, api_visibility="private", concurrency_limit=4)
         corpus_outputs = [table, to_remove, outlets, note, status]
         remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from rag.ingest.chunk import sentence_spans
 from rag.answer.cite import strip_markers
+from rag.ingest.chunk import sentence_spans
+from rag.news.timeline import TimelineEvent
 from rag.types import Answer, Article, Citation, Passage
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
@@ -109,6 +110,26 @@ def chat_text(answer: Answer) -> str:
     return body
 
 
+def timeline_html(events: list[TimelineEvent] | None) -> str:
+    """One row per event: its date, the sentence quoted, and every source that tells it."""
+    if events is None:
+        return "<div class='sources-empty'>Dated events about your topic appear here, earliest first.</div>"
+    if not events:
+        return "<div class='sources-empty'>No dated events about this in the indexed articles.</div>"
+    rows = []
+    for event in events:
+        sources = "; ".join(
+            " · ".join(escape(x) for x in (src.passage.outlet or src.passage.title, src.passage.published) if x)
+            for src in event.sources
+        )
+        how = "dated by the article" if event.dated_by == "published" else f"“{escape(event.date_text or '')}”"
+        rows.append(
+            f"<li class='event'><span class='event-date' title='{escape(how, quote=True)}'>{escape(event.when)}</span>"
+            f"<blockquote>{escape(event.text)}</blockquote><div class='cite-foot'>{sources}</div></li>"
+        )
+    return f"<ol class='timeline'>{''.join(rows)}</ol>"
+
+
 CSS = """
 .citation {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px;}
 .cite-num {font-weight: 700; color: var(--color-accent);}
@@ -119,4 +140,8 @@ CSS = """
 .inferred {font-size: 0.75em; border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 4px;}
 .article-body {white-space: pre-wrap; max-height: 480px; overflow-y: auto; line-height: 1.5;}
 mark {background: #ffe58a; color: #111; padding: 0 1px;}
+.timeline {list-style: none; padding-left: 0;}
+.timeline .event {border-left: 3px solid var(--border-color-accent); padding: 4px 10px; margin-bottom: 8px;}
+.event-date {font-weight: 700;}
+.timeline blockquote {margin: 4px 0;}
 """

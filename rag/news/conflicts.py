@@ -30,7 +30,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.news.dates import as_date, date_phrases, resolve_dates
 from rag.news.text import sentences, unwrap
-from rag.support import content_words, negation_conflict
+from rag.answer.support import content_words, negation_conflict
 from rag.types import Passage
 
 Kind = Literal["conflict", "change"]
@@ -158,10 +158,19 @@ def speaker(text: str) -> str | None:
 class _Value:
     kind: str  # number, date, name
     shown: str  # as written
-    amount: tuple[float, float] | tuple[date, date] | str  # numbers and dates: a closed interval
+    span: tuple[float, float]  # a number or a date (as day ordinals): a closed interval
+    key: str  # a name, lower-cased
     unit: frozenset[str]
     context: frozenset[str]  # content words (5-letter prefixes) within a clause's reach
     near: frozenset[str]  # the three content words either side
+
+    @property
+    def low(self) -> float:
+        return self.span[0]
+
+    @property
+    def high(self) -> float:
+        return self.span[1]
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]:
@@ -200,14 +209,23 @@ def _unit(text: str, end: int, currency: str | None, pct: bool) -> frozenset[str
     return frozenset(units)
 
 
+def _days(low: date, high: date) -> tuple[float, float]:
+    return float(low.toordinal()), float(high.toordinal())
+
+
 def _values(text: str, published: date | None) -> list[_Value]:
     found: list[_Value] = []
+
+    def add(
+        kind: str, shown: str, span: tuple[float, float], unit: frozenset[str], at: tuple[int, int], key: str = ""
+    ) -> None:
+        found.append(_Value(kind, shown, span, key, unit, _context(text, *at), _near(text, *at)))
+
     dates = resolve_dates(text, published)
     # Numbers inside a date ("11 April" in an undated article) are not quantities either.
     taken = [(d.start, d.end) for d in dates] + date_phrases(text)
     for d in dates:
-        span = (d.date_from, d.date_to)
-        found.append(_Value("date", d.text, span, frozenset(), _context(text, d.start, d.end), _near(text, d.start, d.end)))
+        add("date", d.text, _days(d.date_from, d.date_to), frozenset(), (d.start, d.end))
     for m in _YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -216,8 +234,7 @@ def _values(text: str, published: date | None) -> list[_Value]:
         if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
             continue
         year = int(m.group(0))
-        span = (date(year, 1, 1), date(year, 12, 31))
-        found.append(_Value("date", m.group(0), span, frozenset(), _context(text, *m.span()), _near(text, *m.span())))
+        add("date", m.group(0), _days(date(year, 1, 1), date(year, 12, 31)), frozenset(), m.span())
     for m in _NUMBER.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
         # "737 Max", "5G", "3-1": part of a name or a score, not a quantity.
@@ -225,17 +242,17 @@ def _values(text: str, published: date | None) -> list[_Value]:
             continue
         amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         unit = _unit(text, m.end(), m.group("cur"), bool(m.group("pct")))
-        found.append(
-            _Value("number", m.group(0).strip(), _exact(amount), unit, _context(text, *m.span()), _near(text, *m.span()))
-        )
+        add("number", m.group(0).strip(), _exact(amount), unit, m.span())
     for m in _WORD_NUMBER.finditer(text):
-        unit = _unit(text, m.end(), None, False)
-        span = _exact(float(_WORD_NUMBERS[m.group(0).lower()]))
-        found.append(_Value("number", m.group(0), span, unit, _context(text, *m.span()), _near(text, *m.span())))
+        add(
+            "number",
+            m.group(0),
+            _exact(float(_WORD_NUMBERS[m.group(0).lower()])),
+            _unit(text, m.end(), None, False),
+            m.span(),
+        )
     for m in _VAGUE_NUMBER.finditer(text):
-        unit = _unit(text, m.end(), None, False) - {"of"}
-        span = _VAGUE[m.group(0).lower()]
-        found.append(_Value("number", m.group(0), span, unit, _context(text, *m.span()), _near(text, *m.span())))
+        add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.end(), None, False) - {"of"}, m.span())
     for m in _PLACE.finditer(text):
         if m.start() == 0 or resolve_dates(m.group("name"), date(2000, 1, 1)):
             continue  # "in March": a date, handled above
@@ -244,20 +261,20 @@ def _values(text: str, published: date | None) -> list[_Value]:
             continue
         # The slot is the preposition with the word before it: "talks in", "convene in".
         slot = frozenset({f"{m.group('prep')} {before[-1]}"})
-        context, near = _context(text, m.start(), m.end()), _near(text, m.start(), m.end())
-        found.append(_Value("name", m.group("name"), m.group("name").lower(), slot, context, near))
+        add("name", m.group("name"), (0.0, 0.0), slot, m.span(), m.group("name").lower())
     return found
 
 
 def _same(a: _Value, b: _Value) -> bool:
     """Do two values of one kind agree (or overlap)?"""
-    if a.kind in ("date", "number"):
-        (a0, a1), (b0, b1) = a.amount, b.amount  # type: ignore[misc]
-        return bool(a0 <= b1 and b0 <= a1)
-    return a.amount == b.amount or str(a.amount) in str(b.amount) or str(b.amount) in str(a.amount)
+    if a.kind == "name":
+        return a.key == b.key or a.key in b.key or b.key in a.key
+    return a.low <= b.high and b.low <= a.high
 
 
-def _value_conflict(a: _Statement, b: _Statement, va: list[_Value], vb: list[_Value]) -> tuple[str, _Value, _Value] | None:
+def _value_conflict(
+    a: _Statement, b: _Statement, va: list[_Value], vb: list[_Value]
+) -> tuple[str, _Value, _Value] | None:
     """A value in each statement about the same thing, which the other statement does not give."""
     for kind in ("number", "date", "name"):
         mine = [v for v in va if v.kind == kind]
@@ -325,7 +342,7 @@ def _phrase(text: str, value: str, words: int = 4) -> str:
         return value
     left = _CLAUSE_SPLIT.split(text[:at])[-1].split()[-words:]
     right = _CLAUSE_SPLIT.split(text[at + len(value) :])[0].split()[:words]
-    return " ".join([*left, value, *right]).strip(" .,;:\"“”")
+    return " ".join([*left, value, *right]).strip(' .,;:"“”')
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]|\s[—–-]\s")
@@ -342,11 +359,17 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
         if before_text is None:
             continue
         # The earlier statement is often an evidence item of its own; cite that one.
-        before = next((t for t in statements if t.passage.article_id == s.passage.article_id and t.text == before_text), None)
+        before = next(
+            (t for t in statements if t.passage.article_id == s.passage.article_id and t.text == before_text), None
+        )
         before = before or _Statement(s.item, before_text, s.passage, -1)
         quoted = re.search(r"\bthat\s+(?P<claim>[^.]+)", s.text[m.end() :])
         claim = quoted.group("claim").strip() if quoted else s.text
-        out.append(Conflict("conflict", "reported", "", (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))))
+        out.append(
+            Conflict(
+                "conflict", "reported", "", (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))
+            )
+        )
     return out
 
 
@@ -376,9 +399,7 @@ def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_da
             conflict = Conflict(
                 _kind(a, b, change_after_days), "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text))
             )
-        elif len(shared) >= 2 and (
-            hit := _value_conflict(a, b, values[i], values[j])
-        ):
+        elif len(shared) >= 2 and (hit := _value_conflict(a, b, values[i], values[j])):
             what, x, y = hit
             topic = _topic(a.text, b.text, x.context & y.context)
             sides = (_side(a, _phrase(a.text, x.shown)), _side(b, _phrase(b.text, y.shown)))

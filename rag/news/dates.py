@@ -57,7 +57,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "near",
-        re.compile(r"\b(?P<near>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I),
+        re.compile(
+            r"\b(?P<near>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I
+        ),
     ),
     (
         "period",
@@ -67,7 +69,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("year", re.compile(rf"\b(?:in|since|during|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–]\d)", re.I)),
+    (
+        "year",
+        re.compile(rf"\b(?:in|since|during|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–]\d)", re.I),
+    ),
     (
         "ago",
         re.compile(
@@ -94,7 +99,9 @@ _PAST = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:if|were\s+held|would|could|might)\b", re.IGNORECASE)
 _GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)
 _RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)\s+$|\bon\s+(?:a|the)\s+$", re.I)
-_RECURRING_AFTER = re.compile(r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I)
+_RECURRING_AFTER = re.compile(
+    r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
+)
 _CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
 
 
@@ -249,7 +256,9 @@ def _period(m: re.Match[str], text: str, pub: date) -> tuple[tuple[date, date], 
     elif unit == "month":
         if rolling:
             return (pub - relativedelta(months=1), pub), "period"
-        first = pub.replace(day=1) + relativedelta(months={"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0))
+        first = pub.replace(day=1) + relativedelta(
+            months={"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+        )
         span, kind = (first, _month_end(first.year, first.month)), "month"
     else:
         if rolling:

@@ -52,6 +52,6 @@ def newest(passages: Sequence[Passage]) -> date | None:
 
 
 def as_of(passages: Sequence[Passage]) -> str | None:
-    """"as of 22 December 2023" for the newest dated passage; None when none is dated."""
+    """The phrase "as of 22 December 2023" for the newest dated passage; None when none is dated."""
     day = newest(passages)
     return f"as of {day.day} {day:%B %Y}" if day else None

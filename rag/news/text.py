@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.chunk import sentence_spans
+from rag.ingest.chunk import sentence_spans
 
 _WRAPPED = 60  # a line at least this long that ends mid-sentence was wrapped, not a heading
 

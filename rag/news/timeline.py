@@ -22,7 +22,7 @@ from typing import Any
 from rag.news.conflicts import EvidenceLike
 from rag.news.dates import ResolvedDate, as_date, resolve_dates
 from rag.news.text import sentences
-from rag.support import content_words
+from rag.answer.support import content_words
 from rag.types import Passage
 
 MIN_WORDS = 6
@@ -65,7 +65,7 @@ class TimelineEvent:
 
     @property
     def when(self) -> str:
-        """"2025-05-19", "2025-05 (month)", "2014", or "2024-04-01 to 2024-04-07"; "by" for published."""
+        """The date as shown: 2025-05-19, 2025-05 (a month), 2014, or a range; "by ..." when the article dates it."""
         a, b = self.date_from, self.date_to
         if a == b:
             label = a.isoformat()
