@@ -88,7 +88,7 @@ _NAMED_DAY = re.compile(
     r"\b(?:black|good|cyber|ash|super|easter|palm|bloody|giving|maundy|holy|super\s+bowl|fat)\s+$", re.IGNORECASE
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|scheduled|schedules?|set\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|"
+    r"\b(?:(?:will|shall|to)\s+(?:be|have)\s+\w+|will|shall|scheduled|schedules?|set\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|"
     r"is\s+to|are\s+to|upcoming|to\s+be\s+held|to\s+take\s+place|to\s+convene|to\s+meet|to\s+vote|forecast|debuts?)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
@@ -149,14 +149,26 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+def _tense(text: str, start: int, end: int) -> str | None:
+    """"future", "past" or None: the tense marker nearest the phrase, within its clause.
+
+    The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
+    sides agreed a settlement Tuesday" dates the agreement, not the payment."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    markers = [(start - m.end(), "future") for m in _FUTURE.finditer(text, left, start)]
+    markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
+    markers += [(m.start() - end + 1000, "future") for m in _FUTURE.finditer(text, end, right)]
+    markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
+    return min(markers)[1] if markers else None
+
+
 def _is_future(text: str, start: int, end: int) -> bool:
-    clause = _clause(text, start, end)
-    return bool(_FUTURE.search(clause)) and not re.search(r"\b(?:said|announced|told)\b", clause, re.I)
+    return _tense(text, start, end) == "future"
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
-    clause = _clause(text, start, end)
-    return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+    return _tense(text, start, end) == "past"
 
 
 def _monday(day: date) -> date:
