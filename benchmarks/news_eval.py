@@ -31,12 +31,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from rag.ingest.readers import read_file  # noqa: E402
 from rag.news.conflicts import detect_conflicts  # noqa: E402
 from rag.news.dates import resolve_dates  # noqa: E402
 from rag.news.recency import rank_recent, wants_latest  # noqa: E402
 from rag.news.text import sentences, unwrap  # noqa: E402
 from rag.news.timeline import build_timeline  # noqa: E402
-from rag.ingest.readers import read_file  # noqa: E402
 from rag.types import Article, Passage  # noqa: E402
 
 SUITE = ROOT / "evals/news/suite.yaml"

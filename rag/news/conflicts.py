@@ -28,9 +28,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
+from rag.answer.support import content_words, negation_conflict
 from rag.news.dates import as_date, date_phrases, resolve_dates
 from rag.news.text import sentences, unwrap
-from rag.answer.support import content_words, negation_conflict
 from rag.types import Passage
 
 Kind = Literal["conflict", "change"]

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rag.answer.support import content_words
 from rag.news.conflicts import EvidenceLike
 from rag.news.dates import ResolvedDate, as_date, resolve_dates
 from rag.news.text import sentences
-from rag.answer.support import content_words
 from rag.types import Passage
 
 MIN_WORDS = 6
