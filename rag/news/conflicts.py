@@ -117,11 +117,21 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORD_NUMBERS |= {"eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50, "hundred": 100}
 _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 # Counts given in words: "dozens of people" is anywhere from 24 to 99.
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+# Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
+_ROLE = re.compile(
+    rf"(?P<name>{_NAME_EARLY})\s+(?:\w+\s+)?(?:became|becomes|took\s+over\s+as|was\s+(?:named|elected|appointed|sworn\s+in\s+as)|"
+    r"has\s+been\s+(?:named|elected|appointed)|succeeded\s+\w+(?:\s+\w+)?\s+as|replaced\s+\w+(?:\s+\w+)?\s+as)\s+"
+    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}?(?P<role>prime\s+minister|president|chancellor|chief\s+executive|ceo|speaker|"
+    r"leader|governor|mayor|king|queen|pope|chair(?:man|woman)?|head\s+coach|manager)\b",
+    re.IGNORECASE,
+)
 _PLACE = re.compile(r"\b(?P<prep>in|at)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _REPORTED = re.compile(
     r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
@@ -230,8 +240,10 @@ def _values(text: str, published: date | None) -> list[_Value]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         taken.append(m.span())
-        # "the 2028 Summer Olympics": a year naming something is an identifier, not a value.
-        if re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
+        # "the 2028 Summer Olympics" names something; "since 1966" is a reference point.
+        if re.match(r"\s+[A-Z]|\s+(?:and|or)\s+\d{4}\s+[A-Z]", text[m.end() : m.end() + 16]):
+            continue
+        if re.search(r"\b(?:since|until|till|before|after)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
             continue
         year = int(m.group(0))
         add("date", m.group(0), _days(date(year, 1, 1), date(year, 12, 31)), frozenset(), m.span())
@@ -253,6 +265,11 @@ def _values(text: str, published: date | None) -> list[_Value]:
         )
     for m in _VAGUE_NUMBER.finditer(text):
         add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.end(), None, False) - {"of"}, m.span())
+    for m in _ROLE.finditer(text):
+        role = " ".join(m.group("role").lower().split())
+        name = m.group("name")
+        # The role's words are the words next to the value: two holders of one post meet on them.
+        found.append(_Value("name", name, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
     for m in _PLACE.finditer(text):
         if m.start() == 0 or resolve_dates(m.group("name"), date(2000, 1, 1)):
             continue  # "in March": a date, handled above
@@ -263,6 +280,32 @@ def _values(text: str, published: date | None) -> list[_Value]:
         slot = frozenset({f"{m.group('prep')} {before[-1]}"})
         add("name", m.group("name"), (0.0, 0.0), slot, m.span(), m.group("name").lower())
     return found
+
+
+# Words too common to show that two values are about the same thing.
+_GENERIC = frozenset(
+    {
+        "set", "new", "year", "month", "week", "day", "time", "first", "last", "recor", "since", "later",
+        "early", "late", "said", "says", "told", "made", "took", "take", "get", "got", "well", "just",
+        "like", "also", "many", "much", "peopl",
+    }
+)  # fmt: skip
+
+
+def _written_in(value: str, text: str) -> bool:
+    """The value's digits appear in the other text as they are ("2028" beside "2024 and 2028")."""
+    digits = re.sub(r"[^\d.]", "", value)
+    return bool(digits) and re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d.])", text.replace(",", "")) is not None
+
+
+def _grain(v: _Value) -> str:
+    days = v.high - v.low
+    return "day" if days <= 7 else "year" if days >= 364 else "month"
+
+
+def _role_words(role: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = frozenset(w[:5] for w in role.split()) | {"role"}
+    return words, words
 
 
 def _same(a: _Value, b: _Value) -> bool:
@@ -280,19 +323,24 @@ def _value_conflict(
         mine = [v for v in va if v.kind == kind]
         theirs = [v for v in vb if v.kind == kind]
         for x in mine:
-            if any(_same(x, y) for y in theirs):
+            if any(_same(x, y) for y in theirs) or (kind != "name" and _written_in(x.shown, b.text)):
                 continue
             for y in theirs:
-                if any(_same(y, z) for z in mine):
+                if any(_same(y, z) for z in mine) or (kind != "name" and _written_in(y.shown, a.text)):
                     continue
                 if kind == "number" and not (x.unit & y.unit):
                     continue
+                if kind == "date" and _grain(x) != _grain(y):
+                    continue  # "on Thursday" and "since 1966" do not date the same thing
                 if kind == "name" and (x.unit != y.unit or x.shown.lower() in b.text.lower()):
                     continue
                 # The same thing: words around both values overlap, and so do the words right
-                # next to them ("annexation" by both years).
+                # next to them ("annexation" by both years), the unit and common words aside
+                # ("$3.88 a gallon" nationally and "$4 a gallon" in eleven states share only the unit).
                 # Names need two such words: "war in Ukraine" and "war in Iran" share only "war".
-                if len(x.context & y.context) >= 2 and len(x.near & y.near) >= (2 if kind == "name" else 1):
+                shared_near = (x.near & y.near) - _GENERIC - (x.unit & y.unit if kind == "number" else frozenset())
+                shared = (x.context & y.context) - _GENERIC
+                if len(shared) >= 2 and len(shared_near) >= (2 if kind == "name" else 1):
                     return kind, x, y
     return None
 

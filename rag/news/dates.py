@@ -150,7 +150,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    """"future", "past" or None: the tense marker nearest the phrase, within its clause.
+    """ "future", "past" or None: the tense marker nearest the phrase, within its clause.
 
     The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
