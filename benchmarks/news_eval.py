@@ -51,9 +51,15 @@ class Item:
     passage: Passage
 
 
-def load_articles() -> dict[str, Article]:
-    """Articles keyed by short id: the corpus file name, or the record id (rtqa-...)."""
+def load_articles(bbc: Path | None = None) -> dict[str, Article]:
+    """Articles keyed by short id: the corpus file name, the record id (rtqa-...), or bbc:<id>
+    for the BBC News dataset read from `bbc` (not copied into the repository)."""
     out: dict[str, Article] = {}
+    if bbc is not None:
+        path = bbc / "bbc_news.jsonl" if bbc.is_dir() else bbc
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            out[f"bbc:{r['id']}"] = Article(f"bbc:{r['id']}", r["body"], r["title"], str(path), "BBC News")
     sources = [ROOT / "corpus", ROOT / "evals/corpora/news/articles.jsonl"]
     for source in sources:
         files = sorted(p for p in source.iterdir() if p.suffix == ".txt") if source.is_dir() else [source]
@@ -91,14 +97,18 @@ def dates_eval(split: str) -> dict[str, Any]:
             right += 1
         else:
             wrong.append({"id": r["id"], "phrase": r["phrase"], "gold": gold, "got": pred})
-    return {"date_resolution_accuracy": right / len(rows), "n": len(rows), "errors": wrong}
+    return {"date_resolution_accuracy": right / len(rows) if rows else None, "n": len(rows), "errors": wrong}
 
 
 def disagreement_eval(suite: dict[str, Any], articles: dict[str, Article], split: str) -> dict[str, Any]:
     tp = fp = fn = 0
-    rows = []
+    rows: list[dict[str, Any]] = []
+    skipped: list[str] = []
     for case in suite["disagreements"]:
         if split != "all" and case["split"] != split:
+            continue
+        if any(it["article"] not in articles for it in case["items"]):
+            skipped.append(case["id"])
             continue
         items = []
         for it in case["items"]:
@@ -124,6 +134,7 @@ def disagreement_eval(suite: dict[str, Any], articles: dict[str, Article], split
         "true_positive": tp,
         "false_positive": fp,
         "false_negative": fn,
+        "skipped": skipped,
         "cases": rows,
     }
 
@@ -206,7 +217,7 @@ def recency_eval(suite: dict[str, Any], articles: dict[str, Article], split: str
                     "newest": sorted(newest),
                 }
             )
-    n = len(cases)
+    n = len(cases) or 1
     return {
         "recency_at_1": ranked / n,
         "baseline_recency_at_1": base / n,
@@ -215,14 +226,19 @@ def recency_eval(suite: dict[str, Any], articles: dict[str, Article], split: str
     }
 
 
+def _f(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["report", "dev", "all"], default="report")
+    parser.add_argument("--split", choices=["report", "dev", "test", "all"], default="report")
+    parser.add_argument("--bbc", type=Path, help="the BBC News dataset (folder or bbc_news.jsonl) for the bbc: cases")
     parser.add_argument("--no-recency", action="store_true", help="skip the retrieval part (loads the embedding model)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     suite = yaml.safe_load(SUITE.read_text())
-    articles = load_articles()
+    articles = load_articles(args.bbc)
     report: dict[str, Any] = {"split": args.split}
     report["dates"] = dates_eval(args.split)
     report["disagreements"] = disagreement_eval(suite, articles, args.split)
@@ -234,24 +250,26 @@ def main() -> None:
         return
     d, c, t = report["dates"], report["disagreements"], report["timelines"]
     print(f"split: {args.split} (dates: {'tune' if args.split == 'dev' else args.split} half)")
-    print(f"date_resolution_accuracy {d['date_resolution_accuracy']:.3f}  (n={d['n']})")
+    if c["skipped"]:
+        print(f"skipped (pass --bbc PATH): {', '.join(c['skipped'])}")
+    print(f"date_resolution_accuracy {_f(d['date_resolution_accuracy'])}  (n={d['n']})")
     for e in d["errors"]:
         print(f"   wrong: {e}")
     print(
-        f"conflict_recall {c['conflict_recall']:.3f}  conflict_precision {c['conflict_precision'] or 0:.3f}  "
+        f"conflict_recall {_f(c['conflict_recall'])}  conflict_precision {_f(c['conflict_precision'])}  "
         f"(tp {c['true_positive']}, fp {c['false_positive']}, fn {c['false_negative']})"
     )
     for row in c["cases"]:
         if sorted(map(str, row["gold"])) != sorted(str([a, b, k]) for a, b, k, _ in row["found"]):
             print(f"   {row['id']}: gold {row['gold']} found {row['found']}")
-    print(f"timeline_order {t['timeline_order']:.3f}  timeline_coverage {t['timeline_coverage']:.3f}")
+    print(f"timeline_order {_f(t['timeline_order'])}  timeline_coverage {_f(t['timeline_coverage'])}")
     for row in t["cases"]:
         print(f"   {row}")
     if "recency" in report:
         r = report["recency"]
         print(
-            f"recency_at_1 {r['recency_at_1']:.3f}  baseline (retrieval order) {r['baseline_recency_at_1']:.3f}  "
-            f"latest-question detection {r['detected_latest']:.3f}"
+            f"recency_at_1 {_f(r['recency_at_1'])}  baseline (retrieval order) {_f(r['baseline_recency_at_1'])}  "
+            f"latest-question detection {_f(r['detected_latest'])}"
         )
         for row in r["cases"]:
             print(f"   {row}")
