@@ -132,7 +132,6 @@ _ROLE = re.compile(
     r"leader|governor|mayor|king|queen|pope|chair(?:man|woman)?|head\s+coach|manager)\b",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\b(?P<prep>in|at)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _REPORTED = re.compile(
     r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
     re.IGNORECASE,
@@ -148,9 +147,18 @@ _REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:mad
 _NOT_SPEAKERS = {"The", "This", "That", "It", "He", "She", "They", "We", "According", "But", "And", "However"}
 
 
+# Words news copy uses interchangeably for one count: "25,000 dead" and "140,000 killed".
+_SYNONYMS = {w: "death" for w in ("dead", "died", "deat", "kill", "fata", "peri")}
+_SYNONYMS |= {w: "injur" for w in ("inju", "woun", "hurt")}
+
+
+def _prefix(word: str) -> str:
+    return _SYNONYMS.get(word[:4], word[:5])
+
+
 def _prefixes(text: str) -> set[str]:
     """Content words cut to five letters, so "annexed" and "annexation" meet."""
-    return {w[:5] for w in content_words(text)}
+    return {_prefix(w) for w in content_words(text)}
 
 
 def speaker(text: str) -> str | None:
@@ -194,8 +202,8 @@ def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]
 
 
 def _near(text: str, start: int, end: int, words: int = 3) -> frozenset[str]:
-    left = [w[:5] for w in content_words_ordered(text[:start])][-words:]
-    right = [w[:5] for w in content_words_ordered(text[end:])][:words]
+    left = [_prefix(w) for w in content_words_ordered(text[:start])][-words:]
+    right = [_prefix(w) for w in content_words_ordered(text[end:])][:words]
     return frozenset(left + right)
 
 
@@ -209,14 +217,36 @@ def _exact(x: float) -> tuple[float, float]:
     return (x * 0.99, x * 1.01) if x >= 0 else (x * 1.01, x * 0.99)
 
 
-def _unit(text: str, end: int, currency: str | None, pct: bool) -> frozenset[str]:
+def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> frozenset[str]:
+    """What a number counts: the words after it ("actors", "a gallon"), its currency, and
+    "death" when a death word is next to it ("killed 150,000", "5,300 deaths")."""
     if pct:
         return frozenset({"%"})
-    following = [w[:5] for w in re.findall(r"[a-z]+", text[end : end + 40].lower()) if len(w) > 2][:2]
-    units = set(following) - {"and", "the", "more", "than", "over", "about", "some", "at", "least"}
+    following = [_prefix(w) for w in re.findall(r"[a-z]+", text[end : end + 40].lower()) if len(w) > 2]
+    units = set(following[:2]) - {"and", "the", "more", "than", "over", "about", "some", "at", "least", "of"}
+    preceding = [_prefix(w) for w in re.findall(r"[a-z]+", text[max(0, start - 30) : start].lower())][-2:]
+    if "death" in following[:4] or "death" in preceding:
+        units.add("death")
     if currency:
         units.add(currency)
     return frozenset(units)
+
+
+_HEDGES = [
+    (re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)\s+$", re.I), 1.0, 1.25),
+    (re.compile(r"\b(?:nearly|almost|just\s+under|up\s+to|less\s+than|fewer\s+than|under)\s+$", re.I), 0.8, 1.0),
+    (re.compile(r"\b(?:about|around|roughly|some|approximately|an\s+estimated|estimated)\s+$", re.I), 0.95, 1.05),
+]
+
+
+def _hedged(text: str, start: int, x: float) -> tuple[float, float]:
+    """A number with the hedge before it read as news copy means it: "more than 5,000" is a
+    little over 5,000 (up to a quarter more), "about 140,000" within 5%, a bare one within 1%."""
+    before = text[max(0, start - 24) : start]
+    for pattern, low, high in _HEDGES:
+        if pattern.search(before):
+            return (x * low, x * high) if x >= 0 else (x * high, x * low)
+    return _exact(x)
 
 
 def _days(low: date, high: date) -> tuple[float, float]:
@@ -253,32 +283,23 @@ def _values(text: str, published: date | None) -> list[_Value]:
         if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[end : end + 1]):
             continue
         amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        unit = _unit(text, m.end(), m.group("cur"), bool(m.group("pct")))
-        add("number", m.group(0).strip(), _exact(amount), unit, m.span())
+        unit = _unit(text, m.start(), m.end(), m.group("cur"), bool(m.group("pct")))
+        add("number", m.group(0).strip(), _hedged(text, m.start(), amount), unit, m.span())
     for m in _WORD_NUMBER.finditer(text):
         add(
             "number",
             m.group(0),
-            _exact(float(_WORD_NUMBERS[m.group(0).lower()])),
-            _unit(text, m.end(), None, False),
+            _hedged(text, m.start(), float(_WORD_NUMBERS[m.group(0).lower()])),
+            _unit(text, m.start(), m.end(), None, False),
             m.span(),
         )
     for m in _VAGUE_NUMBER.finditer(text):
-        add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.end(), None, False) - {"of"}, m.span())
+        add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span())
     for m in _ROLE.finditer(text):
         role = " ".join(m.group("role").lower().split())
         name = m.group("name")
         # The role's words are the words next to the value: two holders of one post meet on them.
         found.append(_Value("name", name, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
-    for m in _PLACE.finditer(text):
-        if m.start() == 0 or resolve_dates(m.group("name"), date(2000, 1, 1)):
-            continue  # "in March": a date, handled above
-        before = [w[:5] for w in re.findall(r"[a-z]+", text[max(0, m.start() - 30) : m.start()].lower()) if len(w) > 2]
-        if not before:
-            continue
-        # The slot is the preposition with the word before it: "talks in", "convene in".
-        slot = frozenset({f"{m.group('prep')} {before[-1]}"})
-        add("name", m.group("name"), (0.0, 0.0), slot, m.span(), m.group("name").lower())
     return found
 
 
