@@ -232,7 +232,7 @@ def _f(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["report", "dev", "test", "all"], default="report")
+    parser.add_argument("--split", choices=["report", "dev", "test", "final", "all"], default="report")
     parser.add_argument("--bbc", type=Path, help="the BBC News dataset (folder or bbc_news.jsonl) for the bbc: cases")
     parser.add_argument("--no-recency", action="store_true", help="skip the retrieval part (loads the embedding model)")
     parser.add_argument("--json", action="store_true")
