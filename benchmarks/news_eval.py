@@ -194,6 +194,8 @@ def recency_eval(suite: dict[str, Any], articles: dict[str, Article], split: str
     from rag.settings import Settings
 
     cases = [c for c in suite["recency"] if split == "all" or c["split"] == split]
+    if not cases:
+        return {"recency_at_1": None, "baseline_recency_at_1": None, "detected_latest": None, "cases": []}
     with tempfile.TemporaryDirectory() as tmp:
         assistant = Assistant(Settings(store={"path": Path(tmp) / "index"}))
         assistant.ingest(ROOT / "corpus", ROOT / "evals/corpora/news/articles.jsonl")
@@ -217,11 +219,11 @@ def recency_eval(suite: dict[str, Any], articles: dict[str, Article], split: str
                     "newest": sorted(newest),
                 }
             )
-    n = len(cases) or 1
+    n = len(cases)
     return {
-        "recency_at_1": ranked / n,
-        "baseline_recency_at_1": base / n,
-        "detected_latest": detected / n,
+        "recency_at_1": ranked / n if n else None,
+        "baseline_recency_at_1": base / n if n else None,
+        "detected_latest": detected / n if n else None,
         "cases": rows,
     }
 
