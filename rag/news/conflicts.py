@@ -90,12 +90,12 @@ class Conflict:
             return s.speaker or s.source
 
         if self.kind == "change":
-            return f"On {a.published} {who(a)} said {a.value}{refs[0]}; by {b.published}, {who(b)}: {b.value}{refs[1]}."
+            return f"On {a.published} {who(a)}: “{a.value}”{refs[0]}; by {b.published}, {who(b)}: “{b.value}”{refs[1]}."
         when = [f" ({s.published})" if s.published else "" for s in self.sides]
         on = f" on {self.topic}" if self.topic else ""
         return (
-            f"The sources disagree{on}: {who(a)}{when[0]} says {a.value}{refs[0]}; "
-            f"{who(b)}{when[1]} says {b.value}{refs[1]}."
+            f"The sources disagree{on}: {who(a)}{when[0]} says “{a.value}”{refs[0]}; "
+            f"{who(b)}{when[1]} says “{b.value}”{refs[1]}."
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -299,7 +299,8 @@ def _values(text: str, published: date | None) -> list[_Value]:
         role = " ".join(m.group("role").lower().split())
         name = m.group("name")
         # The role's words are the words next to the value: two holders of one post meet on them.
-        found.append(_Value("name", name, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
+        shown = " ".join(m.group(0).split())  # "Liz Truss became the United Kingdom's new prime minister"
+        found.append(_Value("name", shown, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
     return found
 
 
@@ -353,7 +354,7 @@ def _value_conflict(
                     continue
                 if kind == "date" and _grain(x) != _grain(y):
                     continue  # "on Thursday" and "since 1966" do not date the same thing
-                if kind == "name" and (x.unit != y.unit or x.shown.lower() in b.text.lower()):
+                if kind == "name" and (x.unit != y.unit or x.key in b.text.lower()):
                     continue
                 # The same thing: words around both values overlap, and so do the words right
                 # next to them ("annexation" by both years), the unit and common words aside
@@ -410,8 +411,15 @@ def _phrase(text: str, value: str, words: int = 4) -> str:
     if at < 0:
         return value
     left = _CLAUSE_SPLIT.split(text[:at])[-1].split()[-words:]
+    while left and left[0].lower() in _JOINERS:
+        left = left[1:]
     right = _CLAUSE_SPLIT.split(text[at + len(value) :])[0].split()[:words]
+    while right and right[-1].lower() in _JOINERS:
+        right = right[:-1]
     return " ".join([*left, value, *right]).strip(' .,;:"“”')
+
+
+_JOINERS = {"and", "which", "that", "who", "but", "or", "with", "while", "as", "in", "an", "a", "the", "of", "to"}
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]|\s[—–-]\s")
