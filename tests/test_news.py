@@ -68,6 +68,7 @@ THURSDAY = "2024-08-29"
         ("The treaty was signed on 3 September.", ("2023-09-03", "2023-09-03")),  # past tense: last year's
         ("The election will be held on 6 September.", ("2024-09-06", "2024-09-06")),
         ("The crisis began in 2014.", ("2014-01-01", "2014-12-31")),
+        ("They campaign before the winner is announced on 5 September.", ("2024-09-05", "2024-09-05")),
     ],
 )
 def test_relative_dates_resolve_against_the_publication_date(text, expected):

@@ -93,8 +93,11 @@ _FUTURE = re.compile(
     r"|['’]ll\b",
     re.IGNORECASE,
 )
+# A participle after is/are/be is present or future ("before the winner is announced on 5 September").
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|announced|reported|told|declared|made|won|lost|died|took|held|\w+ed)\b", re.I
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"\b(?:was|were|had|did|said|announced|reported|told|declared|made|won|lost|died|took|held|\w+ed)\b",
+    re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|were\s+held|would|could|might)\b", re.IGNORECASE)
 _GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)

@@ -105,3 +105,16 @@ def test_hostile_article_renders_as_inert_text(browser: Browser, server: str):
     assert page.locator("#sources script, #sources img, #article script, #article img").count() == 0
     assert page.evaluate("() => window.pwned === undefined")
     assert dialogs == []
+
+
+def test_timeline_tab_lists_dated_events_in_order(browser: Browser, server: str):
+    page = open_app(browser, server)
+    page.get_by_role("tab", name="Timeline").click()
+    page.locator("#timeline-query textarea").fill("Putin and Trump in Anchorage, Alaska; Trump and Putin held a telephone conversation on May 19")
+    page.locator("#timeline-go").click()
+    events = page.locator("#timeline .event")
+    expect(events.first).to_be_visible(timeout=30_000)
+    expect(page.locator("#timeline")).to_contain_text("2025-08-15")
+    dates = [d.split(" to ")[0].removeprefix("by ") for d in page.locator("#timeline .event-date").all_inner_texts()]
+    assert dates == sorted(dates) and len(dates) >= 2
+    expect(page.locator("#timeline")).to_contain_text("The Moscow Times")
