@@ -110,7 +110,8 @@ def test_hostile_article_renders_as_inert_text(browser: Browser, server: str):
 def test_timeline_tab_lists_dated_events_in_order(browser: Browser, server: str):
     page = open_app(browser, server)
     page.get_by_role("tab", name="Timeline").click()
-    page.locator("#timeline-query textarea").fill("Putin and Trump in Anchorage, Alaska; Trump and Putin held a telephone conversation on May 19")
+    topic = "Putin and Trump in Anchorage, Alaska; Trump and Putin held a telephone conversation on May 19"
+    page.locator("#timeline-query textarea").fill(topic)
     page.locator("#timeline-go").click()
     events = page.locator("#timeline .event")
     expect(events.first).to_be_visible(timeout=30_000)
