@@ -23,7 +23,7 @@ from rag.news.timeline import build_timeline
 from rag.types import Passage
 from tests.conftest import make_assistant
 from ui.app import ChatApp
-from ui.render import timeline_html
+from ui.render import conflicts_html, timeline_html
 
 
 def passage(text: str, published: str | None = None, outlet: str | None = "Wire", article: str = "a", score=0.9):
@@ -185,6 +185,37 @@ def test_agreeing_or_unrelated_statements_do_not_conflict(pair):
     assert detect_conflicts([evidence(pair[0], "2024-01-01", "a"), evidence(pair[1], "2024-01-01", "b")]) == []
 
 
+def test_hedged_counts_agree_when_the_hedge_covers_the_difference():
+    def pair(a: str, b: str) -> list:
+        return detect_conflicts([evidence(a, None, "a"), evidence(b, None, "b")])
+
+    thailand = "the tsunami killed {} people in Thailand, officials said."
+    assert pair(thailand.format("5,300"), thailand.format("more than 5,000")) == []
+    [c] = pair(thailand.format("at least 38,000"), thailand.format("more than 23,000"))
+    assert c.kind == "conflict"  # undated articles: no way to tell a change
+
+
+def test_death_words_count_as_one_thing():
+    [c] = detect_conflicts(
+        [
+            evidence("The Indian Ocean tidal wave killed 150,000 people.", None, "a"),
+            evidence("The Indian Ocean tidal wave left 25,000 people dead.", None, "b"),
+        ]
+    )
+    assert c.about == "number"
+
+
+def test_a_new_holder_of_a_post_is_a_change():
+    [c] = detect_conflicts(
+        [
+            evidence("Rishi Sunak officially took over as Britain's Prime Minister.", "2022-10-27", "b"),
+            evidence("Liz Truss became the United Kingdom's new prime minister on Tuesday.", "2022-09-08", "a"),
+        ]
+    )
+    assert (c.kind, c.about, c.items) == ("change", "name", (1, 0))
+    assert "Liz Truss became" in c.sides[0].value
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"
@@ -312,5 +343,20 @@ def test_ui_timeline_tab_escapes_article_text(indexed):
     html = timeline_html(build_timeline([hostile]))
     assert "<script>" not in html and "&lt;script&gt;" in html and "2024-04-29" in html
     assert "No dated events" in timeline_html([])
+    linked = Passage(
+        "x#0",
+        "x",
+        "Officials met in Oslo on Monday to sign the accord.",
+        "T<b>",
+        0,
+        9,
+        1.0,
+        "Wire",
+        "2024-05-02",
+        "javascript:alert(1)",
+    )
+    html = timeline_html(build_timeline([linked]))
+    assert "javascript:" not in html and "T&lt;b&gt;" in html
+    assert "&lt;script&gt;" in conflicts_html(["<script>x</script> says 5"]) and conflicts_html([]) == ""
     assert "2025-08-15" in ChatApp(indexed).timeline("Trump Putin Anchorage ceasefire talks")
     assert "⚠️" in ChatApp(indexed).timeline("")

@@ -110,6 +110,23 @@ def chat_text(answer: Answer) -> str:
     return body
 
 
+def _source(p: Passage) -> str:
+    """Outlet · date · title, the title linked to the original when it has a web address."""
+    about = " · ".join(escape(x) for x in (p.outlet, p.published) if x)
+    title = escape(p.title if len(p.title) <= 90 else p.title[:87] + "…")
+    if p.url and p.url.startswith(("http://", "https://")):
+        title = f"<a href='{escape(p.url, quote=True)}' target='_blank' rel='noopener noreferrer'>{title}</a>"
+    return f"{about} · {title}" if about else title
+
+
+def conflicts_html(notes: list[str]) -> str:
+    """The disagreement notes under an answer (`Conflict.note(...)` lines), escaped."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    return f"<div class='conflicts' role='note'><strong>⚠️ The sources differ</strong><ul>{items}</ul></div>"
+
+
 def timeline_html(events: list[TimelineEvent] | None) -> str:
     """One row per event: its date, the sentence quoted, and every source that tells it."""
     if events is None:
@@ -118,10 +135,7 @@ def timeline_html(events: list[TimelineEvent] | None) -> str:
         return "<div class='sources-empty'>No dated events about this in the indexed articles.</div>"
     rows = []
     for event in events:
-        sources = "; ".join(
-            " · ".join(escape(x) for x in (src.passage.outlet or src.passage.title, src.passage.published) if x)
-            for src in event.sources
-        )
+        sources = "; ".join(_source(src.passage) for src in event.sources)
         how = "dated by the article" if event.dated_by == "published" else f"“{escape(event.date_text or '')}”"
         rows.append(
             f"<li class='event'><span class='event-date' title='{escape(how, quote=True)}'>{escape(event.when)}</span>"
@@ -143,5 +157,7 @@ mark {background: #ffe58a; color: #111; padding: 0 1px;}
 .timeline {list-style: none; padding-left: 0;}
 .timeline .event {border-left: 3px solid var(--border-color-accent); padding: 4px 10px; margin-bottom: 8px;}
 .event-date {font-weight: 700;}
+.conflicts {border: 1px solid #e0a800; border-radius: 8px; padding: 6px 10px; margin: 6px 0; background: #fff8e1;
+  color: #111;}
 .timeline blockquote {margin: 4px 0;}
 """
