@@ -467,10 +467,11 @@ def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_da
     found = _reported(statements)
     seen = {(c.sides[0].text, c.sides[1].text) for c in found}
     values = [_values(s.text, as_date(s.passage.published)) for s in statements]
+    words = [_prefixes(s.text) for s in statements]
     for (i, a), (j, b) in itertools.combinations(enumerate(statements), 2):
         if a.text == b.text or (a.text, b.text) in seen or (b.text, a.text) in seen:
             continue
-        wa, wb = _prefixes(a.text), _prefixes(b.text)
+        wa, wb = words[i], words[j]
         shared = wa & wb
         if not shared:
             continue
