@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
-from rag.answer.chain import AnswerChain
+from rag.answer.chain import AnswerChain, clean_question
 from rag.answer.guard import AnswerGuard
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
@@ -30,6 +30,7 @@ from rag.ingest.chunk import Chunker
 from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.ingest.pipeline import Ingestor, ProgressFn
 from rag.ingest.readers import ReadLimits
+from rag.news.timeline import TimelineEvent, build_timeline
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import HybridRetriever, keyword_folder
 from rag.retrieval.rerank import CrossEncoderReranker
@@ -213,3 +214,21 @@ class Assistant:
         """The cited answer; `mode` overrides `answer.mode` (evidence, compose, generate) for this call."""
         self.store.check()
         return self.chain.ask(question, history, k, self._filters(outlets, date_from, date_to), mode)
+
+    def timeline(
+        self,
+        query: str,
+        *,
+        k: int = 20,
+        outlets: Sequence[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> list[TimelineEvent]:
+        """Dated events about `query` in the indexed articles, earliest first; no LLM is used.
+
+        Retrieves `k` passages (more than an answer needs: a timeline spans many articles),
+        keeps those above the relevance threshold, and lists their dated sentences."""
+        query = clean_question(query, self.settings.answer.max_question_chars)
+        self.store.check()
+        passages = self.retriever.search(query, k, self._filters(outlets, date_from, date_to))
+        return build_timeline([p for p in passages if p.score >= self.settings.retrieval.min_relevance])

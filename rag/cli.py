@@ -1,4 +1,4 @@
-"""The `rag` command: ingest, ask, sources, remove, stats, serve, api, eval."""
+"""The `rag` command: ingest, ask, timeline, sources, remove, stats, serve, api, eval."""
 
 from __future__ import annotations
 
@@ -86,6 +86,8 @@ def print_answer(answer: Answer) -> None:
         out.print(f"    [dim]{p.article_id} chars {p.start + start}-{p.start + end}, relevance {p.score:.2f}[/]")
         cited = " ".join(p.text[start:end].split())
         out.print(f"    “{cited[:300]}{'…' if len(cited) > 300 else ''}”", soft_wrap=True)
+    for note in answer.conflicts:
+        out.print(f"\n[yellow]The sources differ:[/] {note.note}", soft_wrap=True)
     if answer.unsupported:  # never the sentences themselves: they are what the guard kept from view
         out.print(
             f"\n[yellow]{len(answer.unsupported)} generated sentence(s) not supported by the sources, not shown.[/]"
@@ -127,6 +129,38 @@ def ask(
                 )
         elif isinstance(event, Answer):
             print_answer(event)
+
+
+def print_timeline(events: list[Any]) -> None:
+    if not events:
+        out.print("No dated events about this in the indexed articles.")
+        return
+    for event in events:
+        refs = "; ".join(
+            ", ".join(x for x in (src.passage.outlet or src.passage.title[:40], src.passage.published) if x)
+            for src in event.sources
+        )
+        out.print(f"[bold]{event.when}[/]  “{event.text}”", soft_wrap=True)
+        out.print(f"    [dim]{refs}[/]", soft_wrap=True)
+
+
+@app.command()
+def timeline(
+    query: Annotated[str, typer.Argument(help="What the timeline is about, in quotes.")],
+    json_out: JsonFlag = False,
+    k: Annotated[int, typer.Option("-k", help="Passages to search for dated sentences.", min=1, max=100)] = 20,
+    outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+) -> None:
+    """Dated events about a topic across the articles, earliest first (no LLM)."""
+    events = _assistant().timeline(
+        query, k=k, outlets=outlet, date_from=parse_day(since, "--since"), date_to=parse_day(until, "--until")
+    )
+    if json_out:
+        print(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
+        return
+    print_timeline(events)
 
 
 @app.command()

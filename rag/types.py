@@ -182,6 +182,8 @@ class Answer:
     faithfulness: float | None = None  # share of the model's sentences its own citations support
     fallback: str | None = None  # "quotes" or "abstain" when no model sentence survived
     evidence: EvidenceSet | None = None  # what evidence selection found (None in "generate" mode)
+    conflicts: list[Any] = field(default_factory=list)  # rag.answer.news.Disagreement: sources that differ
+    as_of: str | None = None  # "as of 20 May 2025": the newest cited article's date
     mode: str = "compose"  # how it was made: "evidence", "compose" or "generate" (answer.mode)
 
     @property
@@ -213,6 +215,8 @@ class Answer:
             "faithfulness": self.faithfulness,
             "fallback": self.fallback,
             "evidence": self.evidence.to_dict() if self.evidence else None,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "as_of": self.as_of,
             "passages": [p.to_dict() for p in self.passages],
             "prompt_version": self.prompt_version,
             "model": self.model,

@@ -165,6 +165,14 @@ class ChatApp:
         url = request.query_params.get("open") if request is not None else None
         return self.open_link(url) if url else ""
 
+    # -- timeline -----------------------------------------------------------------------
+
+    def timeline(self, query: str) -> str:
+        try:
+            return render.timeline_html(self.assistant.timeline(query or ""))
+        except RagError as e:
+            return f"<div class='sources-note'>⚠️ {escape(str(e))}</div>"
+
     # -- corpus -------------------------------------------------------------------------
 
     def corpus_rows(self) -> list[list[Any]]:
@@ -280,6 +288,13 @@ def build(assistant: Assistant) -> gr.Blocks:
                 link = gr.Textbox(
                     label="Open a rag:// link", placeholder="rag://article/<id>#<start>-<end>", elem_id="rag-link"
                 )
+        with gr.Tab("Timeline"):
+            with gr.Row():
+                topic = gr.Textbox(
+                    placeholder="A topic, e.g. ceasefire talks", show_label=False, scale=5, elem_id="timeline-query"
+                )
+                show = gr.Button("Show timeline", variant="primary", scale=1, elem_id="timeline-go")
+            events = gr.HTML(render.timeline_html(None), elem_id="timeline")
         with gr.Tab("Corpus"):
             table = gr.Dataframe(
                 value=app.corpus_rows,
@@ -308,6 +323,8 @@ def build(assistant: Assistant) -> gr.Blocks:
         picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(None, js=scroll)
         link.submit(app.open_link, link, article, api_visibility="private").then(None, js=scroll)
         demo.load(app.open_link_from_page, None, article, api_visibility="private").then(None, js=scroll)
+        for trigger in (show.click, topic.submit):
+            trigger(app.timeline, topic, events, api_visibility="private", concurrency_limit=4)
         corpus_outputs = [table, to_remove, outlets, note, status]
         remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)

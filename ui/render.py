@@ -8,6 +8,7 @@ from html import escape
 
 from rag.answer.cite import strip_markers
 from rag.ingest.chunk import sentence_spans
+from rag.news.timeline import TimelineEvent
 from rag.types import Answer, Article, Citation, EvidenceSet, Passage
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
@@ -101,6 +102,8 @@ def chat_text(answer: Answer) -> str:
         )
     else:
         body = escape(answer.text)
+    if answer.conflicts:  # both sides, cited, under the answer
+        body += "\n\n" + conflicts_html([c.note for c in answer.conflicts])
     # Removed sentences are never displayed, not even struck through: a false sentence next to
     # a citation is what this product must not show. Their number is, and the API lists them.
     removed = [s for s in answer.unsupported if s not in {x.text for x in answer.sentences}]
@@ -134,6 +137,40 @@ def evidence_panel(evidence: EvidenceSet) -> str:
     return "".join(cards)
 
 
+def _source(p: Passage) -> str:
+    """Outlet · date · title, the title linked to the original when it has a web address."""
+    about = " · ".join(escape(x) for x in (p.outlet, p.published) if x)
+    title = escape(p.title if len(p.title) <= 90 else p.title[:87] + "…")
+    if p.url and p.url.startswith(("http://", "https://")):
+        title = f"<a href='{escape(p.url, quote=True)}' target='_blank' rel='noopener noreferrer'>{title}</a>"
+    return f"{about} · {title}" if about else title
+
+
+def conflicts_html(notes: list[str]) -> str:
+    """The disagreement notes under an answer (`Conflict.note(...)` lines), escaped."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    return f"<div class='conflicts' role='note'><strong>⚠️ The sources differ</strong><ul>{items}</ul></div>"
+
+
+def timeline_html(events: list[TimelineEvent] | None) -> str:
+    """One row per event: its date, the sentence quoted, and every source that tells it."""
+    if events is None:
+        return "<div class='sources-empty'>Dated events about your topic appear here, earliest first.</div>"
+    if not events:
+        return "<div class='sources-empty'>No dated events about this in the indexed articles.</div>"
+    rows = []
+    for event in events:
+        sources = "; ".join(_source(src.passage) for src in event.sources)
+        how = "dated by the article" if event.dated_by == "published" else f"“{escape(event.date_text or '')}”"
+        rows.append(
+            f"<li class='event'><span class='event-date' title='{escape(how, quote=True)}'>{escape(event.when)}</span>"
+            f"<blockquote>{escape(event.text)}</blockquote><div class='cite-foot'>{sources}</div></li>"
+        )
+    return f"<ol class='timeline'>{''.join(rows)}</ol>"
+
+
 CSS = """
 .citation {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px;}
 .cite-num {font-weight: 700; color: var(--color-accent);}
@@ -144,4 +181,10 @@ CSS = """
 .inferred {font-size: 0.75em; border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 4px;}
 .article-body {white-space: pre-wrap; max-height: 480px; overflow-y: auto; line-height: 1.5;}
 mark {background: #ffe58a; color: #111; padding: 0 1px;}
+.timeline {list-style: none; padding-left: 0;}
+.timeline .event {border-left: 3px solid var(--border-color-accent); padding: 4px 10px; margin-bottom: 8px;}
+.event-date {font-weight: 700;}
+.conflicts {border: 1px solid #e0a800; border-radius: 8px; padding: 6px 10px; margin: 6px 0; background: #fff8e1;
+  color: #111;}
+.timeline blockquote {margin: 4px 0;}
 """

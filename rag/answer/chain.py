@@ -28,6 +28,7 @@ from rag.answer.prompts import PromptTemplate
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.ingest.chunk import token_counter
+from rag.news.recency import rank_recent, wants_latest
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.settings import AnswerSettings, RetrievalSettings
@@ -198,6 +199,8 @@ class AnswerChain:
         if not relevant:  # nothing on topic: abstain without spending an LLM call
             yield run.abstain(found)
             return
+        if wants_latest(run.standalone):  # "latest", "now", "so far": newer relevant articles first
+            relevant = rank_recent(relevant)
         if mode == "generate":
             yield from self._generate_freely(run, relevant)
             return

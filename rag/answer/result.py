@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from rag.answer.cite import ParsedAnswer
 from rag.answer.guard import GuardResult
-from rag.types import Answer, EvidenceSet, Passage
+from rag.answer.news import Disagreement, dated, disagreements
+from rag.types import Answer, Citation, EvidenceSet, Passage
 
 if TYPE_CHECKING:
     from rag.answer.chain import AnswerChain
@@ -75,11 +76,18 @@ class AnswerBuilder:
             answer.fallback, answer.unsupported = fallback, checked.unsupported if checked else []
             answer.faithfulness = checked.faithfulness if checked else None
             return answer
+        citations: list[Citation] = parsed.citations
+        notes: list[Disagreement] = []
+        if self.evidence is not None:  # both sides of a disagreement in the evidence are cited
+            citations, notes = disagreements(parsed, self.evidence.items)
+        text, as_of = dated(self.standalone, parsed.text, citations)
         return self._answer(
             passages,
-            text=parsed.text,
-            citations=parsed.citations,
+            text=text,
+            citations=citations,
             sentences=parsed.sentences,
+            conflicts=notes,
+            as_of=as_of,
             unsupported=checked.unsupported if checked else [],
             faithfulness=checked.faithfulness if checked else None,
             fallback=fallback or (checked.fallback if checked else None),

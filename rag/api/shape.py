@@ -122,6 +122,8 @@ def shape(answer: Answer, *, max_tokens: int | None, encoding: Encoding, snippet
     cut = False
     if max_tokens is not None:
         text, cut = truncate(text, [s.text for s in answer.sentences], max_tokens, encoding)
+    if answer.conflicts and not cut:  # the disagreement notes are part of what a client displays
+        text += "\n\n" + "\n".join(f"⚠️ {c.note}" for c in answer.conflicts)
     citations: list[Citation] = []
     mapping: dict[int, int] = {}
     if not answer.abstained:  # an abstention is a normal answer with no citations
@@ -214,6 +216,8 @@ def _rag_field(answer: Answer, text: str, citations: list[Citation], mapping: di
         "question": answer.question,
         "standalone_question": answer.standalone_question,
         "mode": answer.mode,
+        "as_of": answer.as_of,
+        "conflicts": [c.to_dict() for c in answer.conflicts],
         "citations": cited,
         "passages": passages,
         "sentences": sentences,

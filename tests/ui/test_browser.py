@@ -120,3 +120,17 @@ def test_a_rag_link_from_the_api_opens_its_article(browser: Browser, server: str
     page2.locator("#rag-link textarea").press("Enter")
     expect(page2.locator("#article mark#cited-passage")).to_have_text(mark.inner_text(), timeout=30_000)
     assert len(mark.inner_text()) == 2400 - 2239
+
+
+def test_timeline_tab_lists_dated_events_in_order(browser: Browser, server: str):
+    page = open_app(browser, server)
+    page.get_by_role("tab", name="Timeline").click()
+    topic = "Putin and Trump in Anchorage, Alaska; Trump and Putin held a telephone conversation on May 19"
+    page.locator("#timeline-query textarea").fill(topic)
+    page.locator("#timeline-go").click()
+    events = page.locator("#timeline .event")
+    expect(events.first).to_be_visible(timeout=30_000)
+    expect(page.locator("#timeline")).to_contain_text("2025-08-15")
+    dates = [d.split(" to ")[0].removeprefix("by ") for d in page.locator("#timeline .event-date").all_inner_texts()]
+    assert dates == sorted(dates) and len(dates) >= 2
+    expect(page.locator("#timeline")).to_contain_text("The Moscow Times")

@@ -1,0 +1,59 @@
+"""What makes an answer news-aware, added to it without the LLM: the date it holds as of, and
+the places where the evidence disagrees or changed over time (rag/news/).
+
+A disagreement is shown with both sides cited: evidence on a side that the answer does not cite
+yet gets a citation of its own, so every note points at the sentences it quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rag.answer.cite import ParsedAnswer
+from rag.news.conflicts import detect_conflicts
+from rag.news.recency import as_of, wants_latest
+from rag.types import Citation, Evidence
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One conflict (or change over time) between evidence spans, as shown under an answer."""
+
+    kind: str  # "conflict" or "change"
+    about: str  # number, date, name, negation, reported
+    note: str  # the line a reader sees, with the citation numbers of both sides
+    numbers: tuple[int, int]
+    detail: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "about": self.about, "note": self.note, "numbers": list(self.numbers), **self.detail}
+
+
+def disagreements(parsed: ParsedAnswer, items: Sequence[Evidence]) -> tuple[list[Citation], list[Disagreement]]:
+    """The answer's citations, extended so both sides of each disagreement are cited, and the notes."""
+    found = detect_conflicts(list(items))
+    citations = list(parsed.citations)
+    number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}
+    notes = []
+    for conflict in found:
+        numbers = []
+        for index in conflict.items:
+            e = items[index]
+            if id(e) not in number_of:
+                number_of[id(e)] = len(citations) + 1
+                citations.append(Citation(number=number_of[id(e)], passage=e.passage, evidence=e))
+            numbers.append(number_of[id(e)])
+        pair = (numbers[0], numbers[1])
+        notes.append(Disagreement(conflict.kind, conflict.about, conflict.note(pair), pair, conflict.to_dict()))
+    return citations, notes
+
+
+def dated(question: str, text: str, citations: Sequence[Citation]) -> tuple[str, str | None]:
+    """(text, as_of): for a question about the latest or current state, the answer opens with the
+    date of the newest cited article ("As of 20 May 2025: ..."); `as_of` is set whenever one is dated."""
+    phrase = as_of([c.passage for c in citations])
+    if phrase and wants_latest(question):
+        return f"{phrase[0].upper()}{phrase[1:]}: {text}", phrase
+    return text, phrase

@@ -1,0 +1,57 @@
+"""Questions about the latest or current state, and passages re-ranked so newer ones come first.
+
+"What is the latest on the Maui fires?" wants the newest relevant article first, not the one
+that best matches the words. `wants_latest` spots such questions by their words ("latest",
+"now", "currently", "as of", "so far", "still", "anymore", "update"); `rank_recent` then
+re-orders the retrieved passages: among those relevant enough (within `margin` of the best
+relevance), newer publication dates come first; the rest keep their order behind them.
+Undated passages count as oldest: we cannot know they are current.
+
+`as_of(passages)` is the phrase an answer ends with: "as of 22 December 2023", the date of
+the newest passage cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from rag.news.dates import as_date
+from rag.types import Passage
+
+_LATEST = re.compile(
+    r"\b(?:latest|newest|most\s+recent(?:ly)?|recent\s+(?:news|developments?|updates?)|current(?:ly)?|now|nowadays|"
+    r"as\s+of|so\s+far|to\s+date|still|any\s*more|yet|up\s+to\s+date|update[sd]?|this\s+week|today|ongoing)\b",
+    re.IGNORECASE,
+)
+
+
+def wants_latest(question: str) -> bool:
+    """Does the question ask for the current state or the latest news?"""
+    return bool(_LATEST.search(question))
+
+
+def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:
+    """Relevant passages (score within `margin` of the best) newest first, then the others.
+
+    Ties on date keep the retrieval order, so the best match of the newest day leads."""
+    if not passages:
+        return []
+    best = max(p.score for p in passages)
+    relevant = [p for p in passages if p.score >= best - margin]
+    rest = [p for p in passages if p.score < best - margin]
+    order = {id(p): i for i, p in enumerate(passages)}
+    relevant.sort(key=lambda p: (-(as_date(p.published) or date.min).toordinal(), order[id(p)]))
+    return relevant + rest
+
+
+def newest(passages: Sequence[Passage]) -> date | None:
+    dates = [d for d in (as_date(p.published) for p in passages) if d is not None]
+    return max(dates) if dates else None
+
+
+def as_of(passages: Sequence[Passage]) -> str | None:
+    """The phrase "as of 22 December 2023" for the newest dated passage; None when none is dated."""
+    day = newest(passages)
+    return f"as of {day.day} {day:%B %Y}" if day else None

@@ -1,0 +1,362 @@
+"""News features (issue 16): relative dates, disagreements, recency and the timeline.
+
+Pure functions over hand-made passages; the Assistant, CLI and UI surfaces run over the
+bundled corpus with hashing embeddings and a scripted chat model (no real model)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rag import cli
+from rag.errors import QuestionError
+from rag.news.conflicts import detect_conflicts, speaker
+from rag.news.dates import resolve_dates
+from rag.news.recency import as_of, rank_recent, wants_latest
+from rag.news.text import sentences
+from rag.news.timeline import build_timeline
+from rag.types import Passage
+from tests.conftest import make_assistant
+from ui.app import ChatApp
+from ui.render import conflicts_html, timeline_html
+
+
+def passage(text: str, published: str | None = None, outlet: str | None = "Wire", article: str = "a", score=0.9):
+    return Passage(f"{article}#0", article, text, f"Title {article}", 0, len(text), score, outlet, published)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The shape of issue 14's Evidence that the news functions read."""
+
+    text: str
+    passage: Passage
+
+
+def evidence(text: str, published: str | None = None, article: str = "a", outlet: str | None = "Wire") -> Evidence:
+    return Evidence(text, passage(text, published, outlet, article))
+
+
+def one(text: str, published: str | None) -> tuple[str, str] | None:
+    found = resolve_dates(text, published)
+    assert len(found) <= 1, found
+    return (found[0].date_from.isoformat(), found[0].date_to.isoformat()) if found else None
+
+
+# -- relative dates --------------------------------------------------------------------------
+
+THURSDAY = "2024-08-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Supreme Court declined on Wednesday to lift the block.", ("2024-08-28", "2024-08-28")),
+        ("The court ruled Thursday that the law stands.", ("2024-08-29", "2024-08-29")),  # same weekday: that day
+        ("The House will vote on Saturday.", ("2024-08-31", "2024-08-31")),  # future clause: the next one
+        ("The finals were held last Sunday in Paris.", ("2024-08-25", "2024-08-25")),
+        ("The minister resigned yesterday.", ("2024-08-28", "2024-08-28")),
+        ("Prices fell last week.", ("2024-08-19", "2024-08-25")),
+        ("The plan was announced earlier this month.", ("2024-08-01", "2024-08-28")),
+        ("Shares rose 20% over the past week.", ("2024-08-22", "2024-08-29")),
+        ("The bill passed on 20 August.", ("2024-08-20", "2024-08-20")),
+        ("The treaty was signed on 3 September.", ("2023-09-03", "2023-09-03")),  # past tense: last year's
+        ("The election will be held on 6 September.", ("2024-09-06", "2024-09-06")),
+        ("The crisis began in 2014.", ("2014-01-01", "2014-12-31")),
+        ("They campaign before the winner is announced on 5 September.", ("2024-09-05", "2024-09-05")),
+    ],
+)
+def test_relative_dates_resolve_against_the_publication_date(text, expected):
+    assert one(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The game will be played on Thursday.",  # future, same weekday: this Thursday or next?
+        "Talks resume next Friday.",  # Friday of this week or the next?
+        "Only 21% would vote Conservative if an election were held tomorrow.",
+        "The bacteria rarely infects humans today.",
+        "The film made $143 million for its opening this weekend.",  # past tense, weekend still ahead
+        "Thanksgiving falls on the fourth Thursday of November.",
+        "Black Friday sales started early.",
+    ],
+)
+def test_ambiguous_or_non_dates_give_nothing(text):
+    assert resolve_dates(text, THURSDAY) == []
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    text = "Lavrov spoke on 11 April, a day after talks on Monday; the deal was signed on 12 March 2025."
+    found = resolve_dates(text, None)
+    assert [(d.text, d.day) for d in found] == [("12 March 2025", date(2025, 3, 12))]
+
+
+def test_the_record_keeps_the_matched_span():
+    text = "Officials said on Monday that the bridge would reopen."
+    [found] = resolve_dates(text, "2025-06-04")
+    assert text[found.start : found.end] == found.text == "Monday"
+    assert found.day == date(2025, 6, 2) and found.kind == "day" and found.label() == "2025-06-02"
+
+
+def test_sentences_are_not_cut_after_a_title():
+    text = "The number is over 1,000, Hawaii Gov. Josh Green told CNN on Wednesday. Next sentence here."
+    first = next(text[s:e] for s, e in sentences(text))
+    assert first.endswith("told CNN on Wednesday.")
+
+
+# -- disagreements -------------------------------------------------------------------------
+
+
+def test_different_numbers_for_the_same_thing_on_the_same_day_conflict():
+    items = [
+        evidence("SAG-AFTRA, the union that represents about 160,000 actors, reached a deal.", "2023-11-09", "cnn"),
+        evidence("The SAG-AFTRA union, which represents more than 60,000 actors, reached a deal.", "2023-11-10", "wk"),
+    ]
+    [c] = detect_conflicts(items)
+    assert (c.kind, c.about, set(c.items)) == ("conflict", "number", {0, 1})
+    assert "160,000" in c.sides[0].value and "60,000" in c.sides[1].value
+    note = c.note([1, 2])
+    assert "disagree" in note and "[1]" in note and "[2]" in note and "2023-11-09" in note
+
+
+def test_a_difference_between_dates_is_a_change_older_side_first():
+    items = [
+        evidence("The wildfire left parts of Maui in ruins and killed more than 100 people.", "2023-12-22", "dec"),
+        evidence("Dozens of people have died in Maui wildfires that overwhelmed hospitals.", "2023-08-10", "aug"),
+    ]
+    [c] = detect_conflicts(items)
+    assert c.kind == "change" and c.items == (1, 0)
+    assert c.note().startswith("On 2023-08-10") and "by 2023-12-22" in c.note()
+
+
+def test_a_change_is_a_conflict_within_one_article():
+    text = (
+        "Washington is talking to Moscow again after years of strained ties following the 2022 annexation of Crimea. "
+        "The renewed talks were strained for years following the 2014 annexation of Crimea."
+    )
+    [c] = detect_conflicts([passage(text, "2025-05-01")])
+    assert (c.kind, c.about) == ("conflict", "date")
+    assert "2022" in c.sides[0].value and "2014" in c.sides[1].value
+
+
+def test_a_claim_and_its_negation_conflict():
+    items = [
+        evidence("Dmitriev said Russia is not seeking sanctions relief from Washington.", article="x"),
+        evidence("Lavrov said Russia is seeking sanctions relief from Washington.", article="y"),
+    ]
+    [c] = detect_conflicts(items)
+    assert c.about == "negation" and {s.speaker for s in c.sides} == {"Dmitriev", "Lavrov"}
+
+
+def test_a_reported_contradiction_is_paired_with_the_statement_before_it():
+    text = (
+        "Lavrov reiterated on 11 April that air services depend on lifting sanctions on Aeroflot. "
+        "This statement conflicts with earlier remarks made by Kirill Dmitriev, who said that Russia "
+        "is not seeking sanctions relief."
+    )
+    second = text[text.index("This statement") :]
+    [c] = detect_conflicts([Evidence(second, passage(text))])
+    assert c.about == "reported" and c.sides[0].text.startswith("Lavrov reiterated")
+    assert c.sides[1].speaker == "Kirill Dmitriev" and c.sides[1].value.startswith("Russia is not seeking")
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("Fox News will pay more than $787 million to Dominion.", "Fox agreed to pay $787.5m to Dominion to settle."),
+        (
+            "Brightline aims to have the trains running by the 2028 Summer Olympics in Los Angeles.",
+            "The sport only made it to the 2020 Summer Olympics after organizers added it.",
+        ),
+        (
+            "The commission recalled 2 million Peloton bikes due to a seat hazard.",
+            "Gree is recalling 1.5 million dehumidifiers, the commission said.",
+        ),
+        ("Diplomats will convene in Saudi Arabia to discuss a cease-fire.", "The war in Ukraine goes on."),
+    ],
+)
+def test_agreeing_or_unrelated_statements_do_not_conflict(pair):
+    assert detect_conflicts([evidence(pair[0], "2024-01-01", "a"), evidence(pair[1], "2024-01-01", "b")]) == []
+
+
+def test_hedged_counts_agree_when_the_hedge_covers_the_difference():
+    def pair(a: str, b: str) -> list:
+        return detect_conflicts([evidence(a, None, "a"), evidence(b, None, "b")])
+
+    thailand = "the tsunami killed {} people in Thailand, officials said."
+    assert pair(thailand.format("5,300"), thailand.format("more than 5,000")) == []
+    [c] = pair(thailand.format("at least 38,000"), thailand.format("more than 23,000"))
+    assert c.kind == "conflict"  # undated articles: no way to tell a change
+
+
+def test_death_words_count_as_one_thing():
+    [c] = detect_conflicts(
+        [
+            evidence("The Indian Ocean tidal wave killed 150,000 people.", None, "a"),
+            evidence("The Indian Ocean tidal wave left 25,000 people dead.", None, "b"),
+        ]
+    )
+    assert c.about == "number"
+
+
+def test_a_new_holder_of_a_post_is_a_change():
+    [c] = detect_conflicts(
+        [
+            evidence("Rishi Sunak officially took over as Britain's Prime Minister.", "2022-10-27", "b"),
+            evidence("Liz Truss became the United Kingdom's new prime minister on Tuesday.", "2022-09-08", "a"),
+        ]
+    )
+    assert (c.kind, c.about, c.items) == ("change", "name", (1, 0))
+    assert "Liz Truss became" in c.sides[0].value
+
+
+def test_speaker_attribution():
+    assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
+    assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"
+    assert speaker("Prices rose sharply.") is None
+
+
+def test_conflicts_serialise():
+    items = [
+        evidence("The union represents 160,000 actors.", "2023-11-09", "a"),
+        evidence("The union represents 60,000 actors.", "2023-11-09", "b"),
+    ]
+    [c] = detect_conflicts(items)
+    data = json.loads(json.dumps(c.to_dict()))
+    assert data["kind"] == "conflict" and [s["item"] for s in data["sides"]] == [0, 1]
+
+
+# -- recency ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "latest"),
+    [
+        ("What is the latest on the Maui fires?", True),
+        ("Who is prime minister now?", True),
+        ("Is the strike still going on?", True),
+        ("How many people have died so far?", True),
+        ("What did Lavrov say about Aeroflot?", False),
+    ],
+)
+def test_latest_questions_are_recognised(question, latest):
+    assert wants_latest(question) is latest
+
+
+def test_newer_relevant_passages_come_first_and_weak_ones_stay_behind():
+    old = passage("old", "2023-08-10", article="old", score=0.64)
+    new = passage("new", "2023-12-22", article="new", score=0.55)
+    undated = passage("undated", None, article="u", score=0.62)
+    weak_new = passage("weak", "2024-05-01", article="weak", score=0.30)
+    ranked = rank_recent([old, undated, new, weak_new])
+    assert [p.article_id for p in ranked] == ["new", "old", "u", "weak"]
+    assert rank_recent([]) == []
+
+
+def test_as_of_names_the_newest_cited_date():
+    assert as_of([passage("a", "2023-08-10"), passage("b", "2023-12-22"), passage("c")]) == "as of 22 December 2023"
+    assert as_of([passage("c")]) is None
+
+
+# -- timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_orders_events_and_merges_the_same_event_from_two_outlets():
+    cnn = passage(
+        "Fox News and Tucker Carlson have severed ties, the network said in a stunning announcement on Monday.",
+        "2023-04-28",
+        "CNN",
+        "cnn",
+    )
+    week = passage(
+        "Fox News announced the prime-time host Tucker Carlson's abrupt departure on Monday after the settlement.",
+        "2023-04-28",
+        "The Week",
+        "week",
+    )
+    earlier = passage(
+        "Fox News will pay more than $787 million to Dominion after the two sides agreed a settlement Tuesday.",
+        "2023-04-20",
+        "CNN",
+        "dominion",
+    )
+    events = build_timeline([cnn, earlier, week])
+    assert [e.date_from.isoformat() for e in events] == ["2023-04-18", "2023-04-24"]
+    assert events[1].outlets == ["CNN", "The Week"] and len(events[1].sources) == 2
+    assert events[0].date_text == "Tuesday" and events[0].dated_by == "text"
+
+
+def test_an_undated_lead_is_dated_by_its_article_and_bylines_are_skipped():
+    text = "Liz Truss resigned as Britain's prime minister after a six-week tenure.\nCNN - 20 October 2022 10:00"
+    [event] = build_timeline([passage(text, "2022-10-20")])
+    assert event.dated_by == "published" and event.when == "by 2022-10-20"
+    assert event.sources[0].passage.text[event.sources[0].start : event.sources[0].end].startswith("Liz Truss")
+
+
+def test_timeline_takes_evidence_sentences_and_serialises():
+    text = "Intro words that carry no date at all here. Putin and Trump met in Anchorage on August 15, 2025."
+    ev = Evidence("Putin and Trump met in Anchorage on August 15, 2025.", passage(text))
+    [event] = build_timeline([ev])
+    data = event.to_dict()
+    assert data["when"] == "2025-08-15" and data["sources"][0]["start"] == text.index("Putin")
+
+
+# -- surfaces --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def indexed(settings, ephemeral_client, corpus: Path):
+    settings.retrieval.min_relevance = 0.0  # hashing embeddings score lower than the real model
+    assistant = make_assistant(settings, ephemeral_client, ["unused"])
+    assistant.ingest(corpus)
+    return assistant
+
+
+def test_assistant_timeline_lists_dated_corpus_events_in_order(indexed):
+    events = indexed.timeline("Trump Putin Anchorage ceasefire talks", k=20)
+    assert events, "the corpus has dated sentences"
+    days = [e.date_from for e in events]
+    assert days == sorted(days)
+    assert any(e.date_from == date(2025, 8, 15) for e in events)  # "Anchorage, Alaska on August 15, 2025"
+    with pytest.raises(QuestionError):
+        indexed.timeline("   ")
+
+
+def test_cli_timeline(indexed, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(cli, "_assistant", lambda: indexed)
+    result = CliRunner().invoke(cli.app, ["timeline", "Trump Putin Anchorage ceasefire talks", "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.output)
+    assert any(e["when"] == "2025-08-15" and e["sources"][0]["outlet"] == "The Moscow Times" for e in events)
+    result = CliRunner().invoke(cli.app, ["timeline", "Trump Putin Anchorage ceasefire talks"])
+    assert result.exit_code == 0 and "2025-08-15" in result.output
+
+
+def test_ui_timeline_tab_escapes_article_text(indexed):
+    hostile = passage("<script>alert(1)</script> The ministers met in Oslo on Monday to sign it.", "2024-05-02")
+    html = timeline_html(build_timeline([hostile]))
+    assert "<script>" not in html and "&lt;script&gt;" in html and "2024-04-29" in html
+    assert "No dated events" in timeline_html([])
+    linked = Passage(
+        "x#0",
+        "x",
+        "Officials met in Oslo on Monday to sign the accord.",
+        "T<b>",
+        0,
+        9,
+        1.0,
+        "Wire",
+        "2024-05-02",
+        "javascript:alert(1)",
+    )
+    html = timeline_html(build_timeline([linked]))
+    assert "javascript:" not in html and "T&lt;b&gt;" in html
+    assert "&lt;script&gt;" in conflicts_html(["<script>x</script> says 5"]) and conflicts_html([]) == ""
+    assert "2025-08-15" in ChatApp(indexed).timeline("Trump Putin Anchorage ceasefire talks")
+    assert "⚠️" in ChatApp(indexed).timeline("")

@@ -1,0 +1,72 @@
+"""News-aware answers end to end with fakes: disagreeing sources are both cited with a note, a
+question about the latest state is dated "as of" the newest cited article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag import Assistant, Settings
+from tests.conftest import make_assistant
+from ui.render import chat_text
+
+ARTICLES = [
+    {
+        "id": "wire-a",
+        "title": "Talks in Riyadh",
+        "outlet": "Example Wire",
+        "published": "2025-03-20",
+        "body": "Officials said 40 prisoners were exchanged at the border on Wednesday after the talks in Riyadh. "
+        "The delegations are expected to meet again next month.",
+    },
+    {
+        "id": "daily-b",
+        "title": "Exchange at the border",
+        "outlet": "Example Daily",
+        "published": "2025-03-20",
+        "body": "The defence ministry said 175 prisoners were exchanged at the border on Wednesday after the talks "
+        "in Riyadh. Families gathered at the crossing.",
+    },
+    {
+        "id": "wire-c",
+        "title": "Ceasefire monitoring",
+        "outlet": "Example Wire",
+        "published": "2025-05-02",
+        "body": "The monitoring mission now has 300 observers along the front line, the mission said on Friday.",
+    },
+]
+
+
+@pytest.fixture
+def news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES), encoding="utf-8")
+    settings.answer.mode = "evidence"
+    a = make_assistant(settings, ephemeral_client, ["unused"])
+    assert a.ingest(folder).ok
+    return a
+
+
+def test_sources_that_disagree_are_both_cited_with_a_note(news: Assistant):
+    answer = news.ask("How many prisoners were exchanged at the border after the talks in Riyadh?")
+    assert answer.conflicts, answer.to_dict()
+    note = answer.conflicts[0]
+    cited = {c.number: c for c in answer.citations}
+    sides = {cited[n].passage.outlet for n in note.numbers}
+    assert sides == {"Example Wire", "Example Daily"}
+    assert "40" in note.note and "175" in note.note
+    assert all(f"[{n}]" in note.note for n in note.numbers)
+    shown = chat_text(answer)
+    assert "The sources differ" in shown and "175" in shown
+    assert answer.to_dict()["conflicts"][0]["numbers"] == list(note.numbers)
+
+
+def test_a_question_about_the_latest_state_is_dated_as_of_the_newest_cited_article(news: Assistant):
+    answer = news.ask("How many observers does the monitoring mission have now?")
+    assert answer.as_of == "as of 2 May 2025"
+    assert answer.text.startswith("As of 2 May 2025: ")
+    plain = news.ask("How many observers does the monitoring mission have along the front line?")
+    assert plain.as_of == "as of 2 May 2025" and not plain.text.startswith("As of")
