@@ -1,4 +1,4 @@
-"""False positives of the injection finder (rag/injection.py) on real news, and its catches.
+"""False positives of the injection finder (rag/store/injection.py) on real news, and its catches.
 
     python benchmarks/injection_spans.py ../shared/datasets
 

@@ -94,7 +94,7 @@ def main() -> None:
         model.fit(x, truth)
         weights = {"bias": round(float(model.intercept_[0]), 3)}
         weights |= {f: round(float(w), 3) for f, w in zip(FEATURES, model.coef_[0], strict=True)}
-        print(f"\nweights fitted on all pairs (paste into rag/support.py WEIGHTS):\n{weights}")
+        print(f"\nweights fitted on all pairs (paste into rag/answer/support.py WEIGHTS):\n{weights}")
         print(f"currently shipped: {WEIGHTS}")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from rag import Answer, Assistant, Settings, Token
 from rag.ingest.embed import SentenceTransformerEmbeddings
+from rag.types import EvidenceSet
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.integration
@@ -54,17 +55,21 @@ def test_real_retrieval_finds_the_euromaidan_passage(real: Assistant):
 def test_real_llm_answer_cites_the_euromaidan_article(real: Assistant):
     answer = real.ask(OBLASTS)
     assert not answer.abstained, answer.raw_output
-    assert answer.raw_output.strip()
+    assert answer.raw_output.strip() and "Mykolaiv" in answer.text and "Kharkiv" in answer.text
     assert answer.model == "local:smollm2"
     assert any(c.passage.article_id == EUROMAIDAN for c in answer.citations), answer.to_dict()
     for c in answer.citations:
         assert real.article(c.passage.article_id).text[c.passage.start : c.passage.end] == c.passage.text
 
 
-def test_real_stream_yields_tokens_then_the_answer(real: Assistant):
+def test_real_stream_yields_evidence_then_tokens_then_the_answer(real: Assistant):
     events = list(real.stream("Where are Russian and American diplomats scheduled to convene on Monday?"))
+    assert isinstance(events[0], EvidenceSet) and "Saudi Arabia" in events[0].items[0].text
     tokens = [e for e in events if isinstance(e, Token)]
     assert tokens and isinstance(events[-1], Answer)
+    answer = events[-1]
+    assert "Saudi Arabia" in answer.text  # the displayed answer holds the fact, quoted or composed
+    assert all(s.verdict in ("quote", "supported", "repaired") for s in answer.sentences)
     assert "".join(t.text for t in tokens) == events[-1].raw_output
     assert events[-1].timings["first_token_s"] <= events[-1].timings["total_s"]
 
