@@ -1,0 +1,152 @@
+"""Composing from evidence, with fakes: the extractive answer, what the guard shows of a composed
+answer (support against the cited evidence, strict repair, relevance), and the abstention text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag.answer.cite import parse_answer
+from rag.answer.compose import evidence_block, not_found, quoted_answer, quotes_for
+from rag.answer.guard import AnswerGuard
+from rag.answer.relevance import RelevanceChecker
+from rag.answer.support import Verdict
+from rag.settings import AnswerSettings
+from rag.types import Evidence, Passage
+from tests.fakes import HashingEmbeddings
+
+TEXT = (
+    "Officials said the talks would resume in Riyadh on Monday. "
+    'The delegation was led by Steve Witkoff, who called them "productive". '
+    "The weather in the city was hot."
+)
+
+
+def evidence(text: str, score: float, outlet: str | None = "Example Wire") -> Evidence:
+    start = TEXT.index(text)
+    p = Passage("c1", "a1", TEXT, "Talks", 100, 100 + len(TEXT), 0.7, outlet, "2025-03-20")
+    return Evidence(text, p, start, start + len(text), score)
+
+
+RIYADH = evidence("Officials said the talks would resume in Riyadh on Monday.", 0.9)
+WITKOFF = evidence('The delegation was led by Steve Witkoff, who called them "productive".', 0.6)
+WEATHER = evidence("The weather in the city was hot.", 0.2)
+
+
+class TableChecker:
+    """Support decided by a table: (claim, evidence text) pairs that are supported, with a score."""
+
+    threshold = 0.5
+
+    def __init__(self, supported: dict[tuple[str, str], float]) -> None:
+        self.supported = supported
+
+    def check_many(self, claims: Sequence[str], passages: Sequence[str]) -> list[list[Verdict]]:
+        rows = []
+        for claim in claims:
+            row = []
+            for j, text in enumerate(passages):
+                score = self.supported.get((claim, text), 0.1)
+                row.append(Verdict(score, score >= self.threshold, j, text))
+            rows.append(row)
+        return rows
+
+    def check(self, claim: str, passages: Sequence[str]) -> Verdict:
+        return max(self.check_many([claim], passages)[0], key=lambda v: v.score)
+
+
+class TableRelevance(RelevanceChecker):
+    """Relevance decided by a table of sentence -> score (1.0 when absent)."""
+
+    def __init__(self, table: dict[str, float], threshold: float = 0.75) -> None:
+        self.table, self.threshold = table, threshold
+
+    def scores(self, question, sentences, evidence):  # type: ignore[override]
+        return [self.table.get(s, 1.0) for s in sentences]
+
+
+def test_the_extractive_answer_quotes_each_span_verbatim_with_its_own_citation():
+    parsed = quoted_answer([RIYADH, WITKOFF])
+    assert parsed.text == (
+        "“Officials said the talks would resume in Riyadh on Monday.” [1] "
+        "“The delegation was led by Steve Witkoff, who called them ‘productive’.” [2]"
+    )
+    assert [c.evidence for c in parsed.citations] == [RIYADH, WITKOFF]
+    assert all(s.quoted for s in parsed.sentences)
+    assert parsed.citations[0].span == (RIYADH.start, RIYADH.end)
+
+
+def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_parts():
+    assert quotes_for("Where will the talks resume?", [RIYADH, WITKOFF, WEATHER], 2, 0.6) == [RIYADH, WITKOFF]
+    assert quotes_for("Where will the talks resume?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]
+    both = quotes_for("Where and who, respectively?", [RIYADH, WITKOFF, WEATHER], 2, 0.6)
+    assert both == [RIYADH, WITKOFF, WEATHER]  # one more for a question in several parts
+
+
+def test_the_model_sees_numbered_evidence_with_outlet_and_date():
+    block = evidence_block([RIYADH, WITKOFF])
+    assert (
+        block.splitlines()[0]
+        == "[1] (Example Wire, 2025-03-20) Officials said the talks would resume in Riyadh on Monday."
+    )
+    assert block.splitlines()[1].startswith("[2] (Example Wire, 2025-03-20) The delegation")
+
+
+def test_abstention_names_what_was_not_found():
+    assert not_found(["China's"], "x") == "The indexed articles don't mention China."
+    assert not_found(["Istanbul", "Erdogan"], "x") == "The indexed articles don't mention Istanbul or Erdogan."
+    assert not_found([], "The indexed articles don't say.") == "The indexed articles don't say."
+
+
+def guard(checker: TableChecker, relevance: TableRelevance | None = None) -> AnswerGuard:
+    return AnswerGuard(checker, HashingEmbeddings(), AnswerSettings(), relevance)
+
+
+def composed(raw: str):
+    items = [RIYADH, WITKOFF, WEATHER]
+    return parse_answer(raw, [e.passage for e in items], None, evidence=items), items
+
+
+def test_a_sentence_its_evidence_supports_is_shown_with_that_evidence_cited():
+    parsed, items = composed("The talks will resume in Riyadh on Monday [1].")
+    checker = TableChecker({("The talks will resume in Riyadh on Monday.", RIYADH.text): 0.9})
+    result = guard(checker).check_composed(parsed, "Where will the talks resume?", items)
+    assert result.parsed.text == "The talks will resume in Riyadh on Monday [1]."
+    assert result.parsed.citations[0].evidence == RIYADH and result.parsed.sentences[0].verdict == "supported"
+
+
+def test_a_false_sentence_is_removed_even_when_it_cites_evidence():
+    parsed, items = composed("The talks will resume in Moscow on Monday [1].")
+    result = guard(TableChecker({})).check_composed(parsed, "Where will the talks resume?", items)
+    assert result.empty and result.unsupported == ["The talks will resume in Moscow on Monday."]
+
+
+def test_repair_needs_a_strict_score():
+    claim = "Steve Witkoff led the delegation."
+    parsed, items = composed(f"{claim[:-1]} [1].")
+    loose = guard(TableChecker({(claim, WITKOFF.text): 0.6})).check_composed(parsed, "Who led it?", items)
+    assert loose.empty  # supported by other evidence, but not strictly: not re-cited
+    strict = guard(TableChecker({(claim, WITKOFF.text): 0.85})).check_composed(parsed, "Who led it?", items)
+    assert strict.parsed.sentences[0].verdict == "repaired" and strict.parsed.citations[0].evidence == WITKOFF
+
+
+def test_a_true_sentence_that_does_not_answer_is_dropped():
+    parsed, items = composed("The talks will resume in Riyadh on Monday [1]. The weather was hot [3].")
+    checker = TableChecker(
+        {("The talks will resume in Riyadh on Monday.", RIYADH.text): 0.9, ("The weather was hot.", WEATHER.text): 0.9}
+    )
+    relevance = TableRelevance({"The weather was hot.": 0.3})
+    result = guard(checker, relevance).check_composed(parsed, "Where will the talks resume?", items)
+    assert result.parsed.text == "The talks will resume in Riyadh on Monday [1]."
+    assert "The weather was hot." in result.unsupported
+    assert result.parsed.sentences[0].relevance == 1.0
+
+
+def test_relevance_is_the_sentences_similarity_to_the_question_relative_to_its_evidence():
+    checker = RelevanceChecker(HashingEmbeddings(), threshold=0.75)
+    question = "Where will the talks resume?"
+    kept, side = checker.scores(
+        question,
+        ["The talks would resume in Riyadh on Monday.", "The weather in the city was hot."],
+        [RIYADH.text, RIYADH.text],
+    )
+    assert kept >= 0.75 > side
