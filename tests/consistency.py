@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rag.store.chroma import ArticleStore
+from rag.store.consistency import verify
 from rag.store.records import IndexCheck
 
 
 def assert_consistent(store: ArticleStore, keyword_ids: Iterable[str] | None = None) -> IndexCheck:
-    check = store.verify()
+    check = verify(store)
     assert check.ok, check.to_dict()
     assert sum(n for _, n in check.fingerprint.values()) == check.chunks
     if keyword_ids is not None:

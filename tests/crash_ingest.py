@@ -27,6 +27,7 @@ from pathlib import Path
 from rag import Assistant, Settings
 from rag.errors import RagError
 from rag.retrieval.hybrid import keyword_folder
+from rag.store.consistency import verify
 from rag.store.keyword import KeywordIndex
 from tests.fakes import HashingEmbeddings
 
@@ -36,7 +37,7 @@ def _sha(ids: list[str]) -> str:
 
 
 def summary(assistant: Assistant) -> dict[str, object]:
-    check = assistant.store.verify()
+    check = verify(assistant.store)
     ids = assistant.store.all_chunk_ids()
     # The BM25 index as a fresh process would read it from disk, not this process's copy.
     keyword = KeywordIndex(keyword_folder(assistant.settings.store, assistant.settings.retrieval))

@@ -17,6 +17,7 @@ from pathlib import Path
 from rag.errors import RagError
 from rag.settings import StoreSettings
 from rag.store.chroma import ArticleStore
+from rag.store.consistency import verify
 
 
 def main() -> int:
@@ -27,7 +28,7 @@ def main() -> int:
             time.sleep(0.001)
         try:
             store = ArticleStore(StoreSettings(path=root / f"index-{r}"), "test-model")
-            store.verify()
+            verify(store)
             print("ok", r, flush=True)
         except RagError as e:
             print("error", r, str(e).replace("\n", " "), flush=True)

@@ -25,6 +25,7 @@ import pytest
 from filelock import FileLock
 
 from rag import Assistant, Settings
+from rag.store.consistency import verify
 from tests.conftest import PROJECT
 from tests.consistency import assert_consistent
 from tests.crash_ingest import summary
@@ -225,7 +226,7 @@ def test_repair_removes_chunks_whose_article_is_not_in_the_manifest(settings, ep
     # What a kill between an article's chunks and its manifest record leaves behind.
     victim = sorted(before.fingerprint)[0]
     assistant.store.article_collection().delete(ids=[victim])
-    check = assistant.store.verify()
+    check = verify(assistant.store)
     assert not check.ok and len(check.orphan_chunks) == before.fingerprint[victim][1]
     report = assistant.ingest(corpus)  # repairs first, then writes the article again
     assert report.ingested == [victim]

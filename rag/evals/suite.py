@@ -236,7 +236,7 @@ def realtimeqa(dataset: Dataset, target: Path) -> list[Case]:
         if index >= len(choices) or not str(choices[index]).strip():
             continue
         doc = passage_of.setdefault(evidence, f"passages#{qid}")
-        day_of[qid] = "-".join(f"{int(x):02d}" for x in re.split(r"[/-]", str(record.get("question_date", "")))[:3])
+        day_of[qid] = "-".join(f"{int(x):02d}" for x in re.findall(r"\d+", str(record.get("question_date") or ""))[:3])
         question = str(record["question_sentence"]).strip()
         if dataset.with_choices:
             question += " Choices: " + "; ".join(str(c) for c in choices)

@@ -20,6 +20,7 @@ from rag.errors import IngestError
 from rag.ingest.chunk import Chunker
 from rag.ingest.readers import ReadLimits, RecordError, discover, read_file
 from rag.store.chroma import ArticleStore
+from rag.store.consistency import repair
 from rag.store.records import ArticleWrite, Digests
 from rag.types import Article, Chunk, IngestReport
 
@@ -139,7 +140,7 @@ class Ingestor:
         report = IngestReport()
         self._taken = {}
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
-        self.store.repair()  # chunks an interrupted ingest left without their article
+        repair(self.store)  # chunks an interrupted ingest left without their article
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]
         pending: list[_Pending] = []

@@ -31,9 +31,10 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from rag.answer.support import content_words, negation_conflict
-from rag.news.dates import as_date, date_phrases, resolve_dates
+from rag.answer.support import negation_conflict
+from rag.news.dates import as_date
 from rag.news.text import sentences, unwrap
+from rag.news.values import REMARKS_BY, REPORTED, Value, prefixes, speaker, values_in
 from rag.types import Passage
 
 Kind = Literal["conflict", "change"]
@@ -113,201 +114,6 @@ class _Statement:
     offset: int  # where the sentence starts in its passage's text, -1 if not found
 
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
-_NUMBER = re.compile(
-    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|trillion|bn|m|b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?![\w.]*\d)",
-    re.IGNORECASE,
-)
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_WORD_NUMBERS |= {"eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50, "hundred": 100}
-_WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
-# Counts given in words: "dozens of people" is anywhere from 24 to 99.
-_VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
-_VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-# Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
-_ROLE = re.compile(
-    rf"(?P<name>{_NAME_EARLY})\s+(?:\w+\s+)?(?:became|becomes|took\s+over\s+as|was\s+(?:named|elected|appointed|sworn\s+in\s+as)|"
-    r"has\s+been\s+(?:named|elected|appointed)|succeeded\s+\w+(?:\s+\w+)?\s+as|replaced\s+\w+(?:\s+\w+)?\s+as)\s+"
-    r"(?:the\s+)?(?:[\w’'.-]+\s+){0,3}?(?P<role>prime\s+minister|president|chancellor|chief\s+executive|ceo|speaker|"
-    r"leader|governor|mayor|king|queen|pope|chair(?:man|woman)?|head\s+coach|manager)\b",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
-    re.IGNORECASE,
-)
-_SPEAKER_VERB = (
-    r"(?:said|says|told|claimed|claims|stated|argued|insisted|reiterated|announced|warned|declared|added|"
-    r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it)"
-)
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
-_REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
-_NOT_SPEAKERS = {"The", "This", "That", "It", "He", "She", "They", "We", "According", "But", "And", "However"}
-
-
-# Words news copy uses interchangeably for one count: "25,000 dead" and "140,000 killed".
-_SYNONYMS = {w: "death" for w in ("dead", "died", "deat", "kill", "fata", "peri")}
-_SYNONYMS |= {w: "injur" for w in ("inju", "woun", "hurt")}
-
-
-def _prefix(word: str) -> str:
-    return _SYNONYMS.get(word[:4], word[:5])
-
-
-def _prefixes(text: str) -> set[str]:
-    """Content words cut to five letters, so "annexed" and "annexation" meet."""
-    return {_prefix(w) for w in content_words(text)}
-
-
-def speaker(text: str) -> str | None:
-    """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (_REMARKS_BY, _SPEAKER, _ACCORDING):
-        for m in pattern.finditer(text):
-            name = m.group("name")
-            words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-            if words:
-                return " ".join(words)
-    return None
-
-
-@dataclass(frozen=True)
-class _Value:
-    kind: str  # number, date, name
-    shown: str  # as written
-    span: tuple[float, float]  # a number or a date (as day ordinals): a closed interval
-    key: str  # a name, lower-cased
-    unit: frozenset[str]
-    context: frozenset[str]  # content words (5-letter prefixes) within a clause's reach
-    near: frozenset[str]  # the three content words either side
-
-    @property
-    def low(self) -> float:
-        return self.span[0]
-
-    @property
-    def high(self) -> float:
-        return self.span[1]
-
-
-def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]:
-    left = text[max(0, start - width) : start]
-    if start > width:
-        left = left.split(" ", 1)[-1]  # not half a word
-    right = text[end : end + width]
-    if end + width < len(text):
-        right = right.rsplit(" ", 1)[0]
-    return frozenset(_prefixes(left + " " + right))
-
-
-def _near(text: str, start: int, end: int, words: int = 3) -> frozenset[str]:
-    left = [_prefix(w) for w in content_words_ordered(text[:start])][-words:]
-    right = [_prefix(w) for w in content_words_ordered(text[end:])][:words]
-    return frozenset(left + right)
-
-
-def content_words_ordered(text: str) -> list[str]:
-    """`content_words` in text order, repeats kept."""
-    return [stem for w in re.findall(r"[a-z0-9]+", text.lower()) for stem in content_words(w)]
-
-
-def _exact(x: float) -> tuple[float, float]:
-    """A number as written, give or take rounding (1%): "$787 million" and "$787.5m" agree."""
-    return (x * 0.99, x * 1.01) if x >= 0 else (x * 1.01, x * 0.99)
-
-
-def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> frozenset[str]:
-    """What a number counts: the words after it ("actors", "a gallon"), its currency, and
-    "death" when a death word is next to it ("killed 150,000", "5,300 deaths")."""
-    if pct:
-        return frozenset({"%"})
-    following = [_prefix(w) for w in re.findall(r"[a-z]+", text[end : end + 40].lower()) if len(w) > 2]
-    units = set(following[:2]) - {"and", "the", "more", "than", "over", "about", "some", "at", "least", "of"}
-    preceding = [_prefix(w) for w in re.findall(r"[a-z]+", text[max(0, start - 30) : start].lower())][-2:]
-    if "death" in following[:4] or "death" in preceding:
-        units.add("death")
-    if currency:
-        units.add(currency)
-    return frozenset(units)
-
-
-_HEDGES = [
-    (re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)\s+$", re.I), 1.0, 1.25),
-    (re.compile(r"\b(?:nearly|almost|just\s+under|up\s+to|less\s+than|fewer\s+than|under)\s+$", re.I), 0.8, 1.0),
-    (re.compile(r"\b(?:about|around|roughly|some|approximately|an\s+estimated|estimated)\s+$", re.I), 0.95, 1.05),
-]
-
-
-def _hedged(text: str, start: int, x: float) -> tuple[float, float]:
-    """A number with the hedge before it read as news copy means it: "more than 5,000" is a
-    little over 5,000 (up to a quarter more), "about 140,000" within 5%, a bare one within 1%."""
-    before = text[max(0, start - 24) : start]
-    for pattern, low, high in _HEDGES:
-        if pattern.search(before):
-            return (x * low, x * high) if x >= 0 else (x * high, x * low)
-    return _exact(x)
-
-
-def _days(low: date, high: date) -> tuple[float, float]:
-    return float(low.toordinal()), float(high.toordinal())
-
-
-def _values(text: str, published: date | None) -> list[_Value]:
-    found: list[_Value] = []
-
-    def add(
-        kind: str, shown: str, span: tuple[float, float], unit: frozenset[str], at: tuple[int, int], key: str = ""
-    ) -> None:
-        found.append(_Value(kind, shown, span, key, unit, _context(text, *at), _near(text, *at)))
-
-    dates = resolve_dates(text, published)
-    # Numbers inside a date ("11 April" in an undated article) are not quantities either.
-    taken = [(d.start, d.end) for d in dates] + date_phrases(text)
-    for d in dates:
-        add("date", d.text, _days(d.date_from, d.date_to), frozenset(), (d.start, d.end))
-    for m in _YEAR.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        taken.append(m.span())
-        # "the 2028 Summer Olympics" names something; "since 1966" is a reference point.
-        if re.match(r"\s+[A-Z]|\s+(?:and|or)\s+\d{4}\s+[A-Z]", text[m.end() : m.end() + 16]):
-            continue
-        if re.search(r"\b(?:since|until|till|before|after)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
-            continue
-        year = int(m.group(0))
-        add("date", m.group(0), _days(date(year, 1, 1), date(year, 12, 31)), frozenset(), m.span())
-    for m in _NUMBER.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        # "737 Max", "5G", "3-1": part of a name or a score, not a quantity.
-        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[end : end + 1]):
-            continue
-        amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        unit = _unit(text, m.start(), m.end(), m.group("cur"), bool(m.group("pct")))
-        add("number", m.group(0).strip(), _hedged(text, m.start(), amount), unit, m.span())
-    for m in _WORD_NUMBER.finditer(text):
-        add(
-            "number",
-            m.group(0),
-            _hedged(text, m.start(), float(_WORD_NUMBERS[m.group(0).lower()])),
-            _unit(text, m.start(), m.end(), None, False),
-            m.span(),
-        )
-    for m in _VAGUE_NUMBER.finditer(text):
-        add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span())
-    for m in _ROLE.finditer(text):
-        role = " ".join(m.group("role").lower().split())
-        name = m.group("name")
-        # The role's words are the words next to the value: two holders of one post meet on them.
-        shown = " ".join(m.group(0).split())  # "Liz Truss became the United Kingdom's new prime minister"
-        found.append(_Value("name", shown, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
-    return found
-
-
-# Words too common to show that two values are about the same thing.
 _GENERIC = frozenset(
     {
         "set", "new", "year", "month", "week", "day", "time", "first", "last", "recor", "since", "later",
@@ -323,26 +129,19 @@ def _written_in(value: str, text: str) -> bool:
     return bool(digits) and re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d.])", text.replace(",", "")) is not None
 
 
-def _grain(v: _Value) -> str:
+def _grain(v: Value) -> str:
     days = v.high - v.low
     return "day" if days <= 7 else "year" if days >= 364 else "month"
 
 
-def _role_words(role: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = frozenset(w[:5] for w in role.split()) | {"role"}
-    return words, words
-
-
-def _same(a: _Value, b: _Value) -> bool:
+def _same(a: Value, b: Value) -> bool:
     """Do two values of one kind agree (or overlap)?"""
     if a.kind == "name":
         return a.key == b.key or a.key in b.key or b.key in a.key
     return a.low <= b.high and b.low <= a.high
 
 
-def _value_conflict(
-    a: _Statement, b: _Statement, va: list[_Value], vb: list[_Value]
-) -> tuple[str, _Value, _Value] | None:
+def _value_conflict(a: _Statement, b: _Statement, va: list[Value], vb: list[Value]) -> tuple[str, Value, Value] | None:
     """A value in each statement about the same thing, which the other statement does not give."""
     for kind in ("number", "date", "name"):
         mine = [v for v in va if v.kind == kind]
@@ -403,7 +202,7 @@ def _kind(a: _Statement, b: _Statement, change_after_days: int) -> Kind:
 
 def _topic(a: str, b: str, near: frozenset[str] | None = None) -> str:
     """A few words of `a` that `b` shares (those around the values when given)."""
-    wanted = near if near else _prefixes(b)
+    wanted = near if near else prefixes(b)
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]+", a) if w.lower()[:5] in wanted and len(w) > 3]
     return " ".join(list(dict.fromkeys(words))[:3])
 
@@ -432,7 +231,7 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
     """A sentence saying a statement conflicts with another, paired with the sentence before it."""
     out = []
     for s in statements:
-        m = _REPORTED.search(s.text)
+        m = REPORTED.search(s.text)
         if m is None or not re.search(r"\b(?:this|that|these|the)\s+(?:statement|claim|remark|report)", s.text, re.I):
             continue
         before_text = _sentence_before(s)
@@ -454,7 +253,7 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
 
 
 def _reported_speaker(text: str) -> str | None:
-    m = _REMARKS_BY.search(text)
+    m = REMARKS_BY.search(text)
     return m.group("name") if m else speaker(text)
 
 
@@ -466,8 +265,8 @@ def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_da
     statements = _statements(items)
     found = _reported(statements)
     seen = {(c.sides[0].text, c.sides[1].text) for c in found}
-    values = [_values(s.text, as_date(s.passage.published)) for s in statements]
-    words = [_prefixes(s.text) for s in statements]
+    values = [values_in(s.text, as_date(s.passage.published)) for s in statements]
+    words = [prefixes(s.text) for s in statements]
     for (i, a), (j, b) in itertools.combinations(enumerate(statements), 2):
         if a.text == b.text or (a.text, b.text) in seen or (b.text, a.text) in seen:
             continue

