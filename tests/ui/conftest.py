@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 from collections.abc import Iterator
 
 import chromadb
+import gradio as gr
 import pytest
 
 from rag import Assistant, Settings
@@ -19,6 +21,34 @@ HOSTILE = (
     "<script>window.pwned = true; alert('pwned')</script> "
     '<img src=x onerror="window.pwned = true"> The maritime corridors stayed closed.'
 )
+
+
+# Two outlets give different prisoner counts for one exchange (as in tests/test_news_answers.py).
+DISAGREEING = [
+    {
+        "id": "wire-a",
+        "title": "Talks in Riyadh",
+        "outlet": "Example Wire",
+        "published": "2025-03-20",
+        "body": "Officials said 40 prisoners were exchanged at the border on Wednesday after the talks in Riyadh. "
+        "The delegations are expected to meet again next month.",
+    },
+    {
+        "id": "daily-b",
+        "title": "Exchange at the border",
+        "outlet": "Example Daily",
+        "published": "2025-03-20",
+        "body": "The defence ministry said 175 prisoners were exchanged at the border on Wednesday after the talks "
+        "in Riyadh. Families gathered at the crossing.",
+    },
+    {
+        "id": "wire-c",
+        "title": "Ceasefire monitoring",
+        "outlet": "Example Wire",
+        "published": "2025-05-02",
+        "body": "The monitoring mission now has 300 observers along the front line, the mission said on Friday.",
+    },
+]
 
 
 def free_port() -> int:
@@ -47,8 +77,39 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         client=chromadb.PersistentClient(path=str(root / "index")),
     )
     assert assistant.ingest(root / "corpus").ok
+    demo, url = _launch(assistant)
+    yield url
+    demo.close()
+
+
+def _launch(assistant: Assistant) -> tuple[gr.Blocks, str]:
     demo = build(assistant)
     port = free_port()
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
+    return demo, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def news_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Three short dated articles, two of which disagree on a number. Evidence mode: the answer
+    quotes the selected evidence, no chat model, so what is cited is deterministic."""
+    root = tmp_path_factory.mktemp("news-browser")
+    (root / "news").mkdir()
+    lines = "\n".join(json.dumps(a) for a in DISAGREEING)
+    (root / "news" / "articles.jsonl").write_text(lines, encoding="utf-8")
+    settings = Settings(
+        store={"path": root / "index"},
+        ui={"upload_dir": root / "uploads"},
+        answer={"mode": "evidence"},
+        evidence={"answerable_threshold": 0.0},
+    )
+    assistant = Assistant(
+        settings,
+        llm=ScriptedChatModel(responses=["unused"]),
+        embeddings=HashingEmbeddings(),
+        client=chromadb.PersistentClient(path=str(root / "index")),
+    )
+    assert assistant.ingest(root / "news").ok
+    demo, url = _launch(assistant)
+    yield url
     demo.close()

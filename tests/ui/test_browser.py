@@ -3,6 +3,7 @@ served on 127.0.0.1 (scripted chat model and hashing embeddings, so it runs in s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,3 +135,45 @@ def test_timeline_tab_lists_dated_events_in_order(browser: Browser, server: str)
     dates = [d.split(" to ")[0].removeprefix("by ") for d in page.locator("#timeline .event-date").all_inner_texts()]
     assert dates == sorted(dates) and len(dates) >= 2
     expect(page.locator("#timeline")).to_contain_text("The Moscow Times")
+
+
+PRISONERS = "How many prisoners were exchanged at the border after the talks in Riyadh?"
+
+
+def test_sources_that_disagree_show_a_note_citing_both(browser: Browser, news_server: str):
+    page = open_app(browser, news_server)
+    ask(page, PRISONERS)
+    note = page.locator("#chatbot .conflicts")
+    expect(note).to_be_visible(timeout=30_000)
+    expect(note).to_contain_text("The sources differ")
+    text = note.inner_text()
+    assert "40" in text and "175" in text, text
+    numbers = sorted(set(re.findall(r"\[(\d+)\]", text)))
+    assert len(numbers) == 2, text
+    cards = page.locator("#sources .citation")
+    for n in numbers:  # each side of the note is a passage in the Sources column
+        card = page.locator(f"#sources #citation-{n}")
+        expect(card).to_be_visible()
+        expect(card.locator("mark")).to_be_visible()
+    blocks = {n: page.locator(f"#sources #citation-{n} blockquote").inner_text() for n in numbers}
+    assert {"40 prisoners" in b for b in blocks.values()} == {True, False}
+    assert {"175 prisoners" in b for b in blocks.values()} == {True, False}
+    assert cards.count() >= 2
+
+
+def test_evidence_is_shown_before_the_answer(browser: Browser, news_server: str):
+    page = open_app(browser, news_server)
+    expect(page.locator("#chatbot")).to_be_attached(timeout=30_000)
+    # Record every state of the chat bubble, so the evidence preview is seen even if it is brief.
+    page.evaluate(
+        """() => { window.seen = []; const bot = document.querySelector('#chatbot');
+        new MutationObserver(() => window.seen.push(bot.innerText)).observe(
+            bot, {subtree: true, childList: true, characterData: true}); }"""
+    )
+    ask(page, PRISONERS)
+    expect(page.locator("#chatbot .conflicts")).to_be_visible(timeout=30_000)
+    seen: list[str] = page.evaluate("() => window.seen")
+    preview = next((i for i, t in enumerate(seen) if "Composing an answer from this evidence" in t), None)
+    final = next(i for i, t in enumerate(seen) if "The sources differ" in t)
+    assert preview is not None and preview < final
+    assert "Composing an answer" not in page.locator("#chatbot").inner_text()
