@@ -18,10 +18,11 @@ from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
-from rag.answer.chain import AnswerChain, clean_question
+from rag.answer.chain import AnswerChain
 from rag.answer.guard import AnswerGuard
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
+from rag.answer.question import clean_question
 from rag.answer.relevance import RelevanceChecker
 from rag.answer.support import AlignmentChecker
 from rag.errors import IngestError

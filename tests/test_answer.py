@@ -167,6 +167,35 @@ def test_follow_up_is_condensed_before_retrieval(settings, ephemeral_client, cor
     assert answer.citations[0].passage.article_id == EUROMAIDAN
 
 
+def test_a_question_that_names_its_subject_is_not_rewritten(settings, ephemeral_client, corpus):
+    a = build(settings, ephemeral_client, corpus, ["Kallas said Russia demands what was never theirs [1]."])
+    history = [
+        {"role": "user", "content": "What is the capital of Australia?"},
+        {"role": "assistant", "content": "The indexed articles don't say."},
+    ]
+    answer = a.ask("What did Kaja Kallas say about Russia's negotiating style?", history)
+    assert answer.standalone_question == "What did Kaja Kallas say about Russia's negotiating style?"
+    assert not any("Follow-up question" in str(m[-1].content) for m in a.llm.history)  # no rewrite asked for
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "The answer to this question is:",  # an answer, not a question
+        "The answer is 1.",
+        "What is the capital of Australia?",  # drops what the follow-up asked
+    ],
+)
+def test_a_rewrite_that_is_not_the_follow_up_falls_back(settings, ephemeral_client, corpus, rewrite: str):
+    a = build(settings, ephemeral_client, corpus, [rewrite, "x [1]."])
+    history = [
+        {"role": "user", "content": "Which oblasts did Putin demand?"},
+        {"role": "assistant", "content": "Mykolaiv and Kharkiv [1]."},
+    ]
+    answer = a.ask("Why did he demand those oblasts?", history)
+    assert answer.standalone_question == "Which oblasts did Putin demand? Why did he demand those oblasts?"
+
+
 def test_rambling_condensation_falls_back_to_the_previous_question(settings, ephemeral_client, corpus):
     a = build(settings, ephemeral_client, corpus, ["", "Answer [1]."])
     history = [

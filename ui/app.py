@@ -143,7 +143,7 @@ class ChatApp:
         article = self.assistant.article(citation.passage.article_id)
         if article is None:
             return "<div class='sources-empty'>That article has been removed from the index.</div>"
-        return render.article_view(article, citation.passage)
+        return render.article_view(article, citation.passage, citation.span)
 
     def open_link(self, url: str | None) -> str:
         """The article a rag://article/<id>#<start>-<end> URL (from the /v1 API) names, the span marked."""

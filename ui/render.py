@@ -81,12 +81,14 @@ def sources_panel(answer: Answer | None) -> str:
     return "".join(citation_card(answer, c) for c in answer.citations)
 
 
-def article_view(article: Article, passage: Passage) -> str:
-    """The whole article, escaped, with the cited passage highlighted in place."""
+def article_view(article: Article, passage: Passage, span: tuple[int, int] | None = None) -> str:
+    """The whole article, escaped, with the cited sentence(s) highlighted in place: `span` within
+    the passage when the citation names one, else the whole passage."""
     head = byline(passage)
     if article.url:
         head += f" · <a href='{escape(article.url, quote=True)}' target='_blank' rel='noopener noreferrer'>original</a>"
-    body = highlight(article.text, (passage.start, passage.end), mark_id="cited-passage")
+    start, end = (passage.start + span[0], passage.start + span[1]) if span else (passage.start, passage.end)
+    body = highlight(article.text, (start, end), mark_id="cited-passage")
     return f"<div class='article-head'>{head}</div><div class='article-body'>{body}</div>"
 
 

@@ -25,6 +25,7 @@ from rag.answer.cite import ParsedAnswer, parse_answer
 from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_answer, quotes_for
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.prompts import PromptTemplate
+from rag.answer.question import clean_question, is_rewrite_of, needs_context
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.ingest.chunk import token_counter
@@ -33,24 +34,6 @@ from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.settings import AnswerSettings, RetrievalSettings
 from rag.types import Answer, EvidenceSet, History, Passage, Token
-
-# C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
-# question made only of them is empty, and inside a question they only confuse retrieval.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-
-
-def clean_question(question: str, max_chars: int) -> str:
-    if not isinstance(question, str):
-        raise QuestionError("The question must be text.")
-    question = " ".join(_CONTROL.sub(" ", question).split())
-    if not question:
-        raise QuestionError("Please type a question.")
-    if len(question) > max_chars:
-        raise QuestionError(
-            f"The question is {len(question):,} characters long; the limit is {max_chars:,}. "
-            "Ask something shorter (RAG_ANSWER__MAX_QUESTION_CHARS raises the limit)."
-        )
-    return question
 
 
 def format_passage(number: int, passage: Passage) -> str:
@@ -124,9 +107,10 @@ class AnswerChain:
         )
 
     def condense(self, question: str, history: History) -> str:
-        """A follow-up rewritten as a standalone question; the question itself without history."""
+        """A follow-up rewritten as a standalone question; the question itself when it has no
+        history or needs none (it names what it asks about)."""
         turns = [t for t in history if t.get("role") in ("user", "assistant") and t.get("content")]
-        if not turns:
+        if not turns or not needs_context(question):
             return question
         recent = turns[-2 * self.settings.history_turns :]
         transcript = "\n".join(f"{t['role'].capitalize()}: {t['content']}" for t in recent)
@@ -138,9 +122,10 @@ class AnswerChain:
         except Exception as e:
             raise self._llm_error(e) from e
         standalone = rewritten[0].strip().strip('"') if rewritten else ""
-        # A small model can ramble or return nothing: then retrieve with the previous user
-        # question prepended, which keeps the names a follow-up's pronouns refer to.
-        if not standalone or len(standalone) > 4 * len(question) + 200:
+        # A small model can ramble, answer instead of rewriting, or drop what was asked: then
+        # retrieve with the previous user question prepended, which keeps the names a
+        # follow-up's pronouns refer to.
+        if not is_rewrite_of(standalone, question):
             last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
             standalone = f"{last_user} {question}".strip()
         return standalone

@@ -1,0 +1,56 @@
+"""The question as asked: cleaned of invisible characters and checked for size, and whether a
+follow-up needs the conversation to stand alone (and whether a rewrite of it still does)."""
+
+from __future__ import annotations
+
+import re
+
+from rag.errors import QuestionError
+
+# C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
+# question made only of them is empty, and inside a question they only confuse retrieval.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    if not isinstance(question, str):
+        raise QuestionError("The question must be text.")
+    question = " ".join(_CONTROL.sub(" ", question).split())
+    if not question:
+        raise QuestionError("Please type a question.")
+    if len(question) > max_chars:
+        raise QuestionError(
+            f"The question is {len(question):,} characters long; the limit is {max_chars:,}. "
+            "Ask something shorter (RAG_ANSWER__MAX_QUESTION_CHARS raises the limit)."
+        )
+    return question
+
+
+# Words that point back into the conversation: a question holding one needs the history.
+_ANAPHORA = re.compile(
+    r"\b(?:he|she|they|it|its|him|his|her|them|their|this|that|these|those|there|then|such|same|else)\b"
+    r"|^(?:and|but|so|also|what about|how about|why|how come)\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[a-z0-9]+")
+_FILLER = {"what", "who", "whom", "which", "when", "where", "why", "how", "did", "does", "do", "is", "are", "was",
+           "were", "the", "a", "an", "and", "but", "so", "also", "about", "of", "to", "in", "on", "for", "say",
+           "said"}  # fmt: skip
+
+
+def needs_context(question: str) -> bool:
+    """Does a follow-up lean on the conversation (a pronoun, "and…", "why?"), or name its subject?"""
+    return bool(_ANAPHORA.search(question)) or len(question.split()) <= 3
+
+
+def is_rewrite_of(rewrite: str, question: str) -> bool:
+    """Is `rewrite` a standalone question that still asks what `question` asked? A question,
+    not an answer ("The answer is…"), not a ramble, keeping most of the follow-up's own words."""
+    if not rewrite.endswith("?") or len(rewrite) > 4 * len(question) + 200:
+        return False
+    if re.match(r"(?:the\s+)?answer\b", rewrite, re.IGNORECASE):
+        return False
+    asked = set(_WORDS.findall(question.lower())) - _FILLER
+    asked = {w for w in asked if not _ANAPHORA.fullmatch(w)}
+    kept = set(_WORDS.findall(rewrite.lower()))
+    return not asked or len(asked & kept) >= (len(asked) + 1) // 2
