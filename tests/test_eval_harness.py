@@ -191,6 +191,31 @@ def test_realtimeqa_dedupes_strips_html_and_samples(tmp_path: Path):
     assert sampled == realtimeqa(Dataset(format="realtimeqa", path=tmp_path / "rtqa", limit=1, seed=3), tmp_path / "o3")
 
 
+def test_realtimeqa_splits_by_question_date_at_the_median_day(tmp_path: Path):
+    data = tmp_path / "rtqa"
+    data.mkdir()
+    days = ["2022/01/07", "2022/06/03", "2023/02/10", "2023/09/08", "2024/01/05"]
+    records = [
+        {
+            "question_id": f"q{i}",
+            "question_date": day,
+            "question_sentence": f"Question {i}?",
+            "choices": ["a", "b"],
+            "answer": ["0"],
+            "evidence": f"Evidence passage number {i} with enough words in it.",
+        }
+        for i, day in enumerate(days)
+    ]
+    (data / "qa.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+    def ids(split: str) -> list[str]:
+        return [c.id for c in realtimeqa(Dataset(format="realtimeqa", path=data, split=split), tmp_path / split)]
+
+    # Distinct days sorted; the cut is days[len // 2] = 2023-02-10, which starts the later half.
+    assert ids("earlier") == ["q0", "q1"] and ids("later") == ["q2", "q3", "q4"]
+    assert sorted(ids("all")) == sorted(ids("earlier") + ids("later"))
+
+
 def test_runner_scores_cases_and_the_cache_replays(suite_file: Path, tmp_path: Path, fakes: dict[str, Any]):
     suite = load_suite(suite_file)
     cache = tmp_path / "cache"
