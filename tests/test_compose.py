@@ -97,8 +97,8 @@ def test_abstention_names_what_was_not_found():
     assert not_found([], "The indexed articles don't say.") == "The indexed articles don't say."
 
 
-def guard(checker: TableChecker, relevance: TableRelevance | None = None) -> AnswerGuard:
-    return AnswerGuard(checker, HashingEmbeddings(), AnswerSettings(), relevance)
+def guard(checker: TableChecker, relevance: TableRelevance | None = None, repair: float = 0.8) -> AnswerGuard:
+    return AnswerGuard(checker, HashingEmbeddings(), AnswerSettings(repair_threshold=repair), relevance)
 
 
 def composed(raw: str):
@@ -127,6 +127,8 @@ def test_repair_needs_a_strict_score():
     assert loose.empty  # supported by other evidence, but not strictly: not re-cited
     strict = guard(TableChecker({(claim, WITKOFF.text): 0.85})).check_composed(parsed, "Who led it?", items)
     assert strict.parsed.sentences[0].verdict == "repaired" and strict.parsed.citations[0].evidence == WITKOFF
+    never = guard(TableChecker({(claim, WITKOFF.text): 0.99}), repair=1.0).check_composed(parsed, "Who led it?", items)
+    assert never.empty  # the default: a sentence is shown only with the citation the model gave it
 
 
 def test_a_true_sentence_that_does_not_answer_is_dropped():

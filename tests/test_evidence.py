@@ -160,7 +160,7 @@ def test_question_names_found_in_no_evidence_are_missing_and_unanswerable(select
     found = selector.select("What did Emmanuel Macron say about the ceasefire at the Paris summit?", [passage(ARTICLE)])
     assert not found.answerable
     assert "Emmanuel Macron" in found.missing and "Paris" in found.missing
-    assert found.missing.index("Emmanuel Macron") < found.missing.index("summit")  # names first
+    assert "summit" not in found.missing  # only names are reported: other words are often about the article
 
 
 def test_an_answerable_question_gets_its_sentence_first(selector: EvidenceSelector) -> None:

@@ -200,7 +200,7 @@ def _decide(cited: list[int], row: list[Verdict], repair_threshold: float) -> tu
     if backing:
         return "supported", backing, max(row[j].score for j in backing)
     best = max(range(len(row)), key=lambda j: row[j].score) if row else None
-    if best is not None and row[best].supported and row[best].score >= repair_threshold:
+    if best is not None and row[best].supported and repair_threshold < 1.0 and row[best].score >= repair_threshold:
         return "repaired", [best], row[best].score
     score = max((row[j].score for j in cited), default=row[best].score if best is not None else 0.0)
     return "unsupported", [], score

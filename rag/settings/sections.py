@@ -148,11 +148,12 @@ class AnswerSettings(BaseModel):
         2, gt=0, description="Generated sentences shown for a one-fact question (one more for several parts)."
     )
     repair_threshold: float = Field(
-        0.8,
+        1.0,
         ge=0.0,
         le=1.0,
-        description="Composing from evidence, a sentence that its own citation does not support is re-cited to other "
-        "evidence only at this support score or above.",
+        description="Composing from evidence, a sentence its own citation does not support is re-cited to other "
+        "evidence only at this support score or above; 1.0 (the default) never re-cites: in a hand-read of 30 "
+        "answers every re-cited sentence SmolLM2 wrote (5 of 5) was false.",
     )
     relevance_threshold: float = Field(
         0.75,
