@@ -10,6 +10,7 @@ import pytest
 from rag.answer.cite import parse_answer
 from rag.answer.guard import QUOTE_INTRO, AnswerGuard
 from rag.answer.support import AlignmentChecker
+from rag.settings import AnswerSettings
 from rag.types import Passage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +123,7 @@ def test_unsupported_sentence_is_removed_and_listed(guard: AnswerGuard):
 
 
 def test_mark_mode_keeps_the_sentence_without_a_citation(checker, real_embeddings):
-    guard = AnswerGuard(checker, real_embeddings, mode="mark")
+    guard = AnswerGuard(checker, real_embeddings, AnswerSettings(unsupported="mark"))
     raw = TRUE_AND_FALSE
     result = guard(parse_answer(raw, PASSAGES, ABSTAIN), "Which oblasts?", PASSAGES)
     marked = result.parsed.sentences[1]

@@ -17,8 +17,8 @@ import pytest
 from langchain_openai import ChatOpenAI
 
 from rag import Answer, Assistant, Settings
-from rag.api import article_url, create_app, run
-from rag.api.shape import renumber
+from rag.api import create_app, run
+from rag.api.shape import citation_url, renumber
 from tests.conftest import CORPUS
 from tests.fakes import EchoChatModel
 
@@ -66,9 +66,14 @@ def sdk(base: str, key: str = KEY) -> openai.OpenAI:
 
 
 def as_served(answer: Answer) -> tuple[str, list[str]]:
-    """The content and citation URLs the endpoint must deliver for `answer`."""
+    """The content and citation URLs the endpoint must deliver for `answer`: its text with the
+    markers renumbered in order of use, and any disagreement notes after it."""
     text, citations, _ = renumber(answer.text, answer.citations)
-    return text, [article_url(c.passage) for c in citations]
+    if answer.conflicts:
+        text, citations, _ = renumber(
+            answer.text + "\n\n" + "\n".join(f"⚠️ {c.note}" for c in answer.conflicts), answer.citations
+        )
+    return text, [citation_url(c) for c in citations]
 
 
 def test_openai_sdk_gets_the_answers_text_and_citations(served, expected):
@@ -81,7 +86,7 @@ def test_openai_sdk_gets_the_answers_text_and_citations(served, expected):
         assert r.choices[0].message.content == content
         extra = r.model_extra or {}
         assert extra["citations"] == urls
-        assert sorted(urls) == sorted(article_url(c.passage) for c in answer.citations)
+        assert sorted(urls) == sorted(citation_url(c) for c in answer.citations)
         assert [s["url"] for s in extra["search_results"]] == urls
         annotations = r.choices[0].message.annotations or []
         assert [a.url_citation.url for a in annotations] == [urls[int(n) - 1] for n in _markers(content)]
