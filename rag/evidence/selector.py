@@ -19,7 +19,16 @@ from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.entities import has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
-from rag.evidence.question import STOPWORDS, TYPE_NOUNS, QuestionInfo, analyze, content_stems, matches, words
+from rag.evidence.question import (
+    STOPWORDS,
+    TYPE_NOUNS,
+    QuestionInfo,
+    analyze,
+    content_stems,
+    is_calendar,
+    matches,
+    words,
+)
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -210,6 +219,7 @@ class EvidenceSelector:
             for w in dict.fromkeys(words(info.text))
             if w not in STOPWORDS
             and w not in TYPE_NOUNS
+            and not is_calendar(w)
             and w not in in_names
             and len(w) > 2
             and not covered(content_stems(w), stems)
