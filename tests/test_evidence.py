@@ -226,6 +226,14 @@ def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() ->
     found = selector.select("What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)])
     assert not found.answerable and found.missing[0] == "Olaf Scholz"
     assert found.items  # the evidence is still there for the caller to show or log
+    lenient = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=1.0))
+    assert lenient.select(
+        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
+    ).answerable
+    strict = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(max_missing_names=0.0), lenient.model)
+    assert not strict.select(
+        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
+    ).answerable
     threshold = EvidenceSettings(answerable_threshold=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())

@@ -54,6 +54,11 @@ class EvidenceSelector:
         t = self.settings.answerable_threshold
         return self.model.min_answer if t is None else t
 
+    @property
+    def max_missing_names(self) -> float:
+        m = self.settings.max_missing_names
+        return self.model.max_missing_names if m is None else m
+
     def _embed(self, texts: list[str]) -> np.ndarray:
         with self._lock:
             known = {t: self._vectors[t] for t in texts if t in self._vectors}
@@ -131,7 +136,7 @@ class EvidenceSelector:
         missing_names, _terms = self._missing(info, items)
         signals = self.answer_signals(info, items, x, passages, missing_names)
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
-        answerable = answerable and signals[4] <= self.model.max_missing_names
+        answerable = answerable and signals[4] <= self.max_missing_names
         answerable = answerable and (signals[6] > 0 or not self.model.require_type)
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
