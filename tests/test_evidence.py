@@ -175,6 +175,14 @@ def test_an_answerable_question_gets_its_sentence_first(selector: EvidenceSelect
     assert e.passage.text[e.start : e.end] == e.text
 
 
+def test_past_max_candidates_only_the_sentences_sharing_most_question_terms_are_embedded() -> None:
+    embeddings = HashingEmbeddings()
+    selector = EvidenceSelector(embeddings, EvidenceSettings(max_candidates=2))
+    found = selector.select("What does the airline Aeroflot want lifted?", [passage(ARTICLE)])
+    assert len(selector._vectors) == 2 and embeddings.calls == 1  # one batch, two sentences
+    assert "Aeroflot" in found.items[0].text
+
+
 def test_no_passages_means_no_evidence(selector: EvidenceSelector) -> None:
     found = selector.select("What did Lavrov say?", [])
     assert found.items == [] and not found.answerable and found.missing == ["Lavrov"]
@@ -218,6 +226,14 @@ def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() ->
     found = selector.select("What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)])
     assert not found.answerable and found.missing[0] == "Olaf Scholz"
     assert found.items  # the evidence is still there for the caller to show or log
+    lenient = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=1.0))
+    assert lenient.select(
+        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
+    ).answerable
+    strict = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(max_missing_names=0.0), lenient.model)
+    assert not strict.select(
+        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
+    ).answerable
     threshold = EvidenceSettings(answerable_threshold=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())

@@ -50,8 +50,15 @@ _NAME = re.compile(rf"{_CAP}(?:[\s-](?:(?:of|de|la|al|von|van|the)\s)?{_CAP})*")
 # Days and months are dates, not names the evidence must repeat.
 _CALENDAR = re.compile(
     r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)$"
+    r"September|October|November|December)$",
+    re.IGNORECASE,
 )
+
+
+def is_calendar(word: str) -> bool:
+    return bool(_CALENDAR.match(word))
+
+
 _PLACE_NOUNS = (
     r"(?:country|countries|city|cities|state|states|region|regions|nation|nations|place|town|capital|"
     r"continent|oblasts?|province|venue|location)"

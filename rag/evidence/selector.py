@@ -19,7 +19,16 @@ from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.entities import has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
-from rag.evidence.question import STOPWORDS, TYPE_NOUNS, QuestionInfo, analyze, content_stems, matches, words
+from rag.evidence.question import (
+    STOPWORDS,
+    TYPE_NOUNS,
+    QuestionInfo,
+    analyze,
+    content_stems,
+    is_calendar,
+    matches,
+    words,
+)
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -44,6 +53,11 @@ class EvidenceSelector:
     def min_answer(self) -> float:
         t = self.settings.answerable_threshold
         return self.model.min_answer if t is None else t
+
+    @property
+    def max_missing_names(self) -> float:
+        m = self.settings.max_missing_names
+        return self.model.max_missing_names if m is None else m
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         with self._lock:
@@ -122,7 +136,7 @@ class EvidenceSelector:
         missing_names, _terms = self._missing(info, items)
         signals = self.answer_signals(info, items, x, passages, missing_names)
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
-        answerable = answerable and signals[4] <= self.model.max_missing_names
+        answerable = answerable and signals[4] <= self.max_missing_names
         answerable = answerable and (signals[6] > 0 or not self.model.require_type)
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
@@ -210,6 +224,7 @@ class EvidenceSelector:
             for w in dict.fromkeys(words(info.text))
             if w not in STOPWORDS
             and w not in TYPE_NOUNS
+            and not is_calendar(w)
             and w not in in_names
             and len(w) > 2
             and not covered(content_stems(w), stems)

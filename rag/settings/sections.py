@@ -198,6 +198,14 @@ class EvidenceSettings(BaseModel):
         description="Probability that the evidence answers the question under which the assistant abstains. "
         "Default: the threshold calibrated with the weights file.",
     )
+    max_missing_names: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Share of the question's names that may appear in no evidence span (nor the sentence before "
+        "it, the title or outlet) before the assistant abstains; 0 abstains on any missing name. Default: the "
+        "value calibrated with the weights file.",
+    )
     max_candidates: int = Field(
         48,
         gt=0,
