@@ -171,7 +171,13 @@ class AnswerSettings(BaseModel):
     unsupported: Literal["remove", "mark"] = Field(
         "remove", description="What the guard does with a sentence no passage supports."
     )
-    support_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Support score a sentence needs.")
+    support_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Support score a sentence needs; unset: the threshold fitted with the checker's model "
+        "(rag/answer/support_model.json).",
+    )
 
 
 class EvidenceSettings(BaseModel):
