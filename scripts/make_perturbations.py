@@ -316,7 +316,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("datasets", type=Path, help="folder with bbc_news/ and realtimeqa/")
     parser.add_argument("--out", type=Path, default=Path("/tmp/perturbations.jsonl"))
-    parser.add_argument("--per-source", type=int, default=6000, help="pairs kept per source (bbc, rtqa)")
+    parser.add_argument("--per-source", type=int, default=2800, help="pairs kept per source (bbc, rtqa)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
