@@ -31,7 +31,7 @@ from typing import Any, Protocol
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.answer.support import Verdict, negation_conflict
+from rag.answer.support import SupportChecker, Verdict, negation_conflict
 from rag.ingest.chunk import sentence_spans
 
 MODEL_FILE = Path(__file__).with_name("support_model.json")
@@ -524,3 +524,15 @@ def _wanted_kind(question: str) -> set[str] | None:
     if re.match(r"\s*who\b", q):
         return {"name"}
     return None
+
+
+def make_checker(
+    kind: str, embeddings: Embeddings, threshold: float | None = None, word_vectors: WordVectors | None = None
+) -> SupportChecker:
+    """The support checker `answer.support_checker` names: 'tokens' (this module) or 'alignment'
+    (rag/answer/support.py, threshold 0.5 unless given)."""
+    if kind == "tokens":
+        return TokenAlignmentChecker(embeddings, threshold=threshold, word_vectors=word_vectors)
+    from rag.answer.support import AlignmentChecker
+
+    return AlignmentChecker(embeddings, threshold=0.5 if threshold is None else threshold)

@@ -22,7 +22,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
 
-from rag.answer.alignment import TokenAlignmentChecker, word_vectors_for
+from rag.answer.alignment import make_checker, word_vectors_for
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.relevance import selector_relevance
@@ -160,9 +160,10 @@ class SuiteRunner:
     def run(self, variant: Variant) -> VariantRun:
         settings = self.settings_for(variant)
         assistant, llm = self._assistant(settings, variant)
-        checker = TokenAlignmentChecker(
+        checker = make_checker(
+            settings.answer.support_checker,
             MemoEmbeddings(assistant.embeddings),
-            threshold=settings.answer.support_threshold,
+            settings.answer.support_threshold,
             word_vectors=word_vectors_for(assistant.embeddings),  # the memo wrapper hides the model
         )
         supports = SupportJudge(checker)
