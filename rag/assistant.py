@@ -18,13 +18,13 @@ from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
+from rag.answer.alignment import make_checker
 from rag.answer.chain import AnswerChain
 from rag.answer.guard import AnswerGuard
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.question import clean_question
 from rag.answer.relevance import RelevanceChecker
-from rag.answer.support import AlignmentChecker
 from rag.errors import IngestError
 from rag.evidence.selector import EvidenceSelector
 from rag.ingest.chunk import Chunker
@@ -123,7 +123,7 @@ class Assistant:
         a = self.settings.answer
         if not a.guard:
             return None
-        checker = AlignmentChecker(self.embeddings, threshold=a.support_threshold)
+        checker = make_checker(a.support_checker, self.embeddings, a.support_threshold)
         return AnswerGuard(checker, self.embeddings, a, RelevanceChecker(self.embeddings, a.relevance_threshold))
 
     def _chunker(self) -> Chunker:

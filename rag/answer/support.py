@@ -8,7 +8,9 @@ features; its weights were fitted on `evals/support_pairs.jsonl` (`python
 benchmarks/support_checker.py --fit` prints them and the cross-validated accuracy).
 
 Any other checker with the same `check` method (an NLI cross-encoder, an LLM judge) can
-replace it.
+replace it. The answer guard and the eval metrics now use `rag.answer.alignment.TokenAlignmentChecker`
+(token alignment, fitted on real SmolLM2 errors as well); `AlignmentChecker` stays as the baseline
+that `benchmarks/support_checker.py` reports beside it.
 """
 
 from __future__ import annotations

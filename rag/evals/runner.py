@@ -22,10 +22,10 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
 
+from rag.answer.alignment import make_checker, word_vectors_for
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.relevance import selector_relevance
-from rag.answer.support import AlignmentChecker
 from rag.assistant import Assistant
 from rag.errors import ConfigError, RagError
 from rag.evals.cache import CachedChatModel, file_hash
@@ -160,7 +160,12 @@ class SuiteRunner:
     def run(self, variant: Variant) -> VariantRun:
         settings = self.settings_for(variant)
         assistant, llm = self._assistant(settings, variant)
-        checker = AlignmentChecker(MemoEmbeddings(assistant.embeddings), threshold=settings.answer.support_threshold)
+        checker = make_checker(
+            settings.answer.support_checker,
+            MemoEmbeddings(assistant.embeddings),
+            settings.answer.support_threshold,
+            word_vectors=word_vectors_for(assistant.embeddings),  # the memo wrapper hides the model
+        )
         supports = SupportJudge(checker)
         count = token_counter(settings.chunking.encoding)
         abstain = assistant.chain.answer_prompt.abstain

@@ -12,7 +12,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from rag.answer.cite import parse_answer, strip_markers
-from rag.answer.support import AlignmentChecker
+from rag.answer.support import SupportChecker
 from rag.evals import metrics as m
 from rag.evals.suite import Case
 from rag.ingest.chunk import sentence_spans
@@ -62,7 +62,7 @@ class MemoEmbeddings(Embeddings):
 class SupportJudge:
     """Offline support decisions with the answer guard's checker, memoised per (claim, passages)."""
 
-    def __init__(self, checker: AlignmentChecker) -> None:
+    def __init__(self, checker: SupportChecker) -> None:
         self.checker = checker
         self._memo: dict[tuple[str, tuple[str, ...]], bool] = {}
 

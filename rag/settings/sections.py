@@ -171,7 +171,18 @@ class AnswerSettings(BaseModel):
     unsupported: Literal["remove", "mark"] = Field(
         "remove", description="What the guard does with a sentence no passage supports."
     )
-    support_threshold: float = Field(0.5, ge=0.0, le=1.0, description="Support score a sentence needs.")
+    support_checker: Literal["alignment", "tokens"] = Field(
+        "alignment",
+        description="'alignment': the embedding-alignment checker (rag/answer/support.py); 'tokens': the "
+        "token-alignment checker fitted on SmolLM2 errors (rag/answer/alignment.py), more precise on model "
+        "sentences but it still rejects verbatim two-sentence quotes (seed faithfulness 0.857 < 0.90 gate).",
+    )
+    support_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Support score a sentence needs; unset: 0.5 for 'alignment', the fitted threshold for 'tokens'.",
+    )
 
 
 class EvidenceSettings(BaseModel):

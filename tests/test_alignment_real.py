@@ -1,0 +1,81 @@
+"""The token-alignment checker with the real embedding model and the shipped weights, on
+sentences of the kind the issue reported passing the old checker, and inside the answer guard."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.alignment import TokenAlignmentChecker
+from rag.answer.cite import parse_answer
+from rag.answer.guard import AnswerGuard
+from rag.types import Passage
+
+ROUNDS = (
+    "The three completed rounds of U.S.-mediated negotiations demonstrate a consistent pattern: process without "
+    "progress. The first round established a trilateral framework but failed to bridge fundamental gaps on territory, "
+    "ceasefire terms and security guarantees. The second, in Geneva, was described as “difficult” and ended abruptly "
+    "after only hours on the second day, with Kyiv accusing Moscow of deliberately dragging out talks while "
+    "maintaining maximalist demands."
+)
+CRIMEA = (
+    'Trump indicated that Crimea, the Ukrainian peninsula illegally annexed by Russia in 2014, "will stay with '
+    'Russia." Outlines of a peace proposal reportedly presented to Kyiv last month allegedly included allowing Russia '
+    "to maintain control of other occupied Ukrainian territories."
+)
+AGENDA = (
+    "This renewed dialogue isn't just focused on the war – Russian officials and state media, from the get-go, "
+    "underscored the vastness of their agenda with Trump's officials. For example, they discussed the Middle East, "
+    "preventing the proliferation of strategic weapons, and even ice hockey matches between the countries."
+)
+PASSAGES = [ROUNDS, CRIMEA, AGENDA]
+
+
+@pytest.fixture(scope="module")
+def checker(real_embeddings) -> TokenAlignmentChecker:
+    return TokenAlignmentChecker(real_embeddings)
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        ("The second, in Geneva, was described as difficult.", True),
+        ("Kyiv accused Moscow of deliberately dragging out talks.", True),
+        ("The first round established a trilateral framework.", True),
+        ("Trump indicated that Crimea will stay with Russia.", True),
+        # Passed the old checker (issue 15):
+        ("The second round of U.S.-mediated negotiations took place in Moscow.", False),
+        ("The Trump administration has been making a strong case for Ukraine's annexation of Crimea.", False),
+        ("The talks focused on the Middle East, including the issue of oil and gas production.", False),
+        # Ordinals changed, as SmolLM2 does:
+        ("The fourth round of negotiations ended abruptly after only hours on the second day.", False),
+        ("The third round was held in Geneva and was described as difficult.", False),
+        # Invented, with no word the passages use:
+        ("Parliament approved seventeen enormous purple submarines yesterday beside glittering harbours.", False),
+    ],
+)
+def test_verdicts_on_changed_details(checker: TokenAlignmentChecker, claim: str, supported: bool):
+    verdict = checker.check(claim, PASSAGES)
+    assert verdict.supported is supported, (claim, verdict.score, verdict.evidence)
+
+
+def test_guard_drops_the_changed_sentence_and_keeps_the_true_one(checker, real_embeddings):
+    passages = [
+        Passage(chunk_id=f"c{i}", article_id="a", text=t, title="T", start=0, end=len(t), score=0.6)
+        for i, t in enumerate(PASSAGES)
+    ]
+    output = (
+        "The second, in Geneva, was described as difficult [1]. The fourth round was held in the Kremlin [1]. "
+        "Trump indicated that Crimea will stay with Russia [2]."
+    )
+    result = AnswerGuard(checker, real_embeddings)(parse_answer(output, passages), "What happened?", passages)
+    kept = [s.text for s in result.parsed.sentences]
+    assert any("Geneva" in s for s in kept) and any("Crimea" in s for s in kept)
+    assert result.unsupported == ["The fourth round was held in the Kremlin."]
+
+
+def test_answers_tells_an_answer_from_a_true_but_off_topic_sentence(checker: TokenAlignmentChecker):
+    question = "What did Kyiv accuse Moscow of during the talks in Geneva?"
+    answer = "Kyiv accused Moscow of deliberately dragging out talks."
+    off_topic = "Russian officials discussed ice hockey matches with Trump's officials."
+    assert checker.relevance(question, answer) > checker.relevance(question, off_topic)
+    assert checker.answers(question, answer) and not checker.answers(question, off_topic)
