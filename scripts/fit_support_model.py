@@ -31,7 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.answer.alignment import FEATURES, FEATURES_VERSION, MODEL_FILE, SupportModel, TokenAlignmentChecker  # noqa: E402
+from rag.answer.alignment import MODEL_FILE, SupportModel, TokenAlignmentChecker  # noqa: E402
+from rag.answer.claim_tokens import FEATURES, FEATURES_VERSION  # noqa: E402
 
 VERSION = "support-model.v1"
 

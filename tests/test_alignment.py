@@ -10,14 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.answer.alignment import (
-    FEATURES,
-    MODEL_FILE,
-    SupportModel,
-    TokenAlignmentChecker,
-    align,
-    tokenize,
-)
+from rag.answer.align import align
+from rag.answer.alignment import MODEL_FILE, SupportModel, TokenAlignmentChecker
+from rag.answer.claim_tokens import FEATURES, tokenize
 from tests.fakes import HashingEmbeddings
 
 ROOT = Path(__file__).resolve().parent.parent
