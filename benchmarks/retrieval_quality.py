@@ -75,6 +75,14 @@ class CachedEmbeddings(Embeddings):
         return self.cache[text]
 
 
+def held_out_split(rows: list[dict]) -> tuple[list[dict], list[dict], str]:
+    """The cut of scripts/train_selector.py: distinct question dates sorted, the middle one starts the
+    held-out half. Returns (earlier rows, held-out rows, cutoff date)."""
+    days = sorted({r["date"] for r in rows})
+    cutoff = days[len(days) // 2]
+    return [r for r in rows if r["date"] < cutoff], [r for r in rows if r["date"] >= cutoff], cutoff
+
+
 def metrics(ranks: Sequence[int | None]) -> dict[str, float]:
     """Hits@1/5/10 and MRR@10 from the 1-based rank of each question's passage (None: not in top 10)."""
     n = len(ranks)

@@ -38,7 +38,16 @@ class EmbeddingSettings(BaseModel):
         "or a Hugging Face id (needs network once, or a filled HF cache).",
     )
     batch_size: int = Field(64, gt=0)
-    device: str = Field("cpu", description="'cpu', 'cuda', 'mps'...")
+    device: str = Field("cpu", description="'cpu', 'cuda', 'mps'... (the torch backend)")
+    backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="What runs the model: torch; onnx (ONNX Runtime, fused graph, same vectors); "
+        "onnx-int8 (weights quantized to int8: faster, vectors slightly different).",
+    )
+    onnx_cache: Path = Field(
+        default_factory=lambda: Path.home() / ".cache" / "rag" / "onnx",
+        description="Where the onnx backends keep the graph exported (once, offline) from the local model.",
+    )
 
 
 class StoreSettings(BaseModel):
@@ -90,6 +99,11 @@ class RetrievalSettings(BaseModel):
         None, description="Cross-encoder model name or path (sentence-transformers) to re-rank the top candidates."
     )
     rerank_candidates: int = Field(20, gt=0, description="Fused candidates the cross-encoder re-scores.")
+    query_adapter: Path | None = Field(
+        None,
+        description="A query-side adapter (.npy, d x d) applied to the question vector before the dense search; "
+        "passages are untouched, so switching it needs no re-index. Trained by scripts/train_query_adapter.py.",
+    )
     keyword_recount_s: float = Field(
         1.0,
         ge=0.0,
