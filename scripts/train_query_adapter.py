@@ -13,7 +13,7 @@ title -> body pairs join the training pairs (bodies cut to their first 1,500 cha
 model reads 256 word pieces anyway).
 
 Loss: softmax cross-entropy of each question over the training passages (in-corpus negatives),
-temperature 0.05, plus lambda * ||W - I||^2 so the matrix stays near the identity it starts from.
+temperature 0.05, full-batch Adam (lr 1e-4), plus lambda * ||W - I||^2 so the matrix stays near the identity it starts from.
 Held-out figures here are exact search over whole passages (no chunking): a quick check; the
 figures to quote come from benchmarks/retrieval_quality.py --query-adapter.
 """
@@ -38,6 +38,7 @@ from rag.runtime import go_offline
 
 VERSION = "query_adapter.v1"
 TEMPERATURE = 0.05
+LEARNING_RATE = 1e-4  # Adam; at 1e-3 ten steps already move W as far as the validation split tolerates
 
 
 def ranks(queries: np.ndarray, passages: np.ndarray, gold: list[int]) -> list[int | None]:
@@ -58,7 +59,7 @@ def fit(
     d = q.shape[1]
     w = torch.nn.Parameter(torch.eye(d))
     qt, pt, gt = torch.from_numpy(q), torch.from_numpy(p), torch.from_numpy(gold)
-    optimizer = torch.optim.Adam([w], lr=1e-3)
+    optimizer = torch.optim.Adam([w], lr=LEARNING_RATE)
     log: list[tuple[int, float]] = []
     for step in range(1, steps + 1):
         mapped = torch.nn.functional.normalize(qt @ w, dim=1)
@@ -138,8 +139,8 @@ def main() -> None:
     train_corpus = sorted({r["gold"] for r in train})
     best = (score(identity, val_rows, train_corpus)["MRR@10"], 0.0, 0)
     print(f"validation MRR@10 with the identity: {best[0]:.3f}")
-    for lam in (0.0, 0.001, 0.01, 0.1):
-        _, log = fit(q, gold, p, lam, 300, check=lambda w: score(w, val_rows, train_corpus)["MRR@10"])
+    for lam in (0.0, 0.01, 0.1):
+        _, log = fit(q, gold, p, lam, 400, check=lambda w: score(w, val_rows, train_corpus)["MRR@10"])
         step, mrr = max(log, key=lambda s: s[1])
         print(f"  lambda {lam}: best validation MRR@10 {mrr:.3f} at step {step}")
         if mrr > best[0]:
