@@ -46,6 +46,7 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", default=["torch", "onnx", "onnx-int8"])
     parser.add_argument("--latency-queries", type=int, default=200)
     parser.add_argument("--speed-passages", type=int, default=512, help="passages timed per backend (interleaved)")
+    parser.add_argument("--threads", type=int, default=0, help="torch and ONNX Runtime threads (0: their defaults)")
     parser.add_argument("--skip-quality", action="store_true", help="speed only (the quality rows read 0)")
     parser.add_argument("--onnx-cache", type=Path, default=None, help="default: the setting's (~/.cache/rag/onnx)")
     args = parser.parse_args()
@@ -57,7 +58,12 @@ def main() -> None:
     print(f"{len(passages)} passages, {len(questions)} questions; held out: {len(held)} questions dated >= {cutoff}")
 
     backends = ["torch", *[b for b in args.backends if b != "torch"]]
-    extra = {"onnx_cache": args.onnx_cache} if args.onnx_cache else {}
+    extra: dict = {"onnx_cache": args.onnx_cache} if args.onnx_cache else {}
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+        extra["onnx_threads"] = args.threads
     encoders, results = {}, {}
     for backend in backends:
         encoders[backend] = SentenceTransformerEmbeddings(EmbeddingSettings(backend=backend, **extra))

@@ -7,8 +7,8 @@ Variants, each in its own subprocess so that peak memory (ru_maxrss) is its own:
   shipped    `Assistant.ingest` into a temporary embedded Chroma store (the code path of `rag ingest`)
   langchain  a plain LangChain pipeline on the same model: RecursiveCharacterTextSplitter (same
              token budget) + HuggingFaceEmbeddings + Chroma.from_documents, all defaults
-  encode     the physical limit: `SentenceTransformer.encode` alone on the chunks the shipped
-             pipeline produces (chunking and storing excluded)
+  encode     the physical limit: the configured encoder (`embed_documents`) alone on the chunks the
+             shipped pipeline produces (chunking and storing excluded)
   shipped 4x the shipped pipeline on four distinct copies of the corpus, for peak memory
   shipped [B] with `--backends onnx onnx-int8`: the shipped pipeline with `embedding.backend = B`
 
@@ -117,16 +117,9 @@ def work_encode(corpus: Path, store: Path) -> dict[str, Any]:
         if digest not in seen:
             seen.add(digest)
             texts.extend(c.text for c in chunker.split(article))
-    model = embeddings.model  # type: ignore[attr-defined]
     loaded = _rss_mb()
     started = time.perf_counter()
-    model.encode(
-        texts,
-        batch_size=assistant.settings.embedding.batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+    embeddings.embed_documents(texts)  # the configured backend alone, in the settings' batches
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "chunks": len(texts), "loaded_mb": loaded}
 

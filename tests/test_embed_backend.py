@@ -48,7 +48,7 @@ def expected(text: str) -> np.ndarray:
 
 
 def test_backend_setting_accepts_the_three_backends_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch):
-    assert EmbeddingSettings().backend == "torch"
+    assert EmbeddingSettings().backend == "onnx"
     assert EmbeddingSettings(backend="onnx-int8").backend == "onnx-int8"
     with pytest.raises(ValidationError):
         EmbeddingSettings(backend="tensorrt")
@@ -92,7 +92,7 @@ def test_onnx_backends_route_encoding_through_onnx_runtime(
     made: list[tuple[Any, str, Path]] = []
     session = EchoSession()
 
-    def for_model(model: Any, variant: str, cache_dir: Path) -> OnnxEncoder:
+    def for_model(model: Any, variant: str, cache_dir: Path, threads: int) -> OnnxEncoder:
         made.append((model, variant, cache_dir))
         return OnnxEncoder(model.tokenizer, session, max_length=256)
 
@@ -107,7 +107,7 @@ def test_onnx_backends_route_encoding_through_onnx_runtime(
 
 def test_torch_backend_builds_no_onnx_encoder(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(OnnxEncoder, "for_model", staticmethod(lambda *a: pytest.fail("onnx encoder built")))
-    assert SentenceTransformerEmbeddings(EmbeddingSettings()).onnx is None
+    assert SentenceTransformerEmbeddings(EmbeddingSettings(backend="torch")).onnx is None
 
 
 def test_weights_digest_follows_the_weights(tmp_path: Path):

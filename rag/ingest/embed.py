@@ -87,7 +87,9 @@ class SentenceTransformerEmbeddings(Embeddings):
             return None
         from rag.ingest.onnx_encoder import OnnxEncoder
 
-        return OnnxEncoder.for_model(self.model, self.settings.backend, self.settings.onnx_cache)
+        return OnnxEncoder.for_model(
+            self.model, self.settings.backend, self.settings.onnx_cache, self.settings.onnx_threads
+        )
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
         if self.onnx is not None:

@@ -156,7 +156,9 @@ class OnnxEncoder:
         self.pad_id = int(getattr(tokenizer, "pad_token_id", 0) or 0)
 
     @classmethod
-    def for_model(cls, model: SentenceTransformer, variant: OnnxVariant, cache_dir: Path) -> OnnxEncoder:
+    def for_model(
+        cls, model: SentenceTransformer, variant: OnnxVariant, cache_dir: Path, threads: int = 0
+    ) -> OnnxEncoder:
         pipeline = describe_pipeline(model)
         folder = Path(cache_dir).expanduser() / f"{pipeline.model_dir.name}-{weights_digest(pipeline.model_dir)}"
         path = folder / ("model.int8.onnx" if variant == "onnx-int8" else "model.onnx")
@@ -174,6 +176,7 @@ class OnnxEncoder:
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads
         session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         return cls(model.tokenizer, session, pipeline.max_length)
 

@@ -40,13 +40,18 @@ class EmbeddingSettings(BaseModel):
     batch_size: int = Field(64, gt=0)
     device: str = Field("cpu", description="'cpu', 'cuda', 'mps'... (the torch backend)")
     backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch",
-        description="What runs the model: torch; onnx (ONNX Runtime, fused graph, same vectors); "
-        "onnx-int8 (weights quantized to int8: faster, vectors slightly different).",
+        "onnx",
+        description="What runs the model: onnx (ONNX Runtime, fused graph: torch's vectors, cosine >= 0.9999, "
+        "about 1.6x the passages/s and 2.3x faster queries on one core); torch; onnx-int8 (int8 weights and "
+        "activations: faster again, but a text's vector depends on the batch it is in (cosine >= 0.97 to itself "
+        "alone), so it is opt-in). See benchmarks/encoder_backends.py.",
     )
     onnx_cache: Path = Field(
         default_factory=lambda: Path.home() / ".cache" / "rag" / "onnx",
         description="Where the onnx backends keep the graph exported (once, offline) from the local model.",
+    )
+    onnx_threads: int = Field(
+        0, ge=0, description="ONNX Runtime's threads per session; 0: its default (one per physical core)."
     )
 
 
