@@ -13,7 +13,8 @@ title -> body pairs join the training pairs (bodies cut to their first 1,500 cha
 model reads 256 word pieces anyway).
 
 Loss: softmax cross-entropy of each question over the training passages (in-corpus negatives),
-temperature 0.05, full-batch Adam (lr 1e-4), plus lambda * ||W - I||^2 so the matrix stays near the identity it starts from.
+temperature 0.05, full-batch Adam (lr 1e-4), plus lambda * ||W - I||^2 so the matrix stays near the
+identity it starts from.
 Held-out figures here are exact search over whole passages (no chunking): a quick check; the
 figures to quote come from benchmarks/retrieval_quality.py --query-adapter.
 """
