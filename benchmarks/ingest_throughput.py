@@ -7,9 +7,10 @@ Variants, each in its own subprocess so that peak memory (ru_maxrss) is its own:
   shipped    `Assistant.ingest` into a temporary embedded Chroma store (the code path of `rag ingest`)
   langchain  a plain LangChain pipeline on the same model: RecursiveCharacterTextSplitter (same
              token budget) + HuggingFaceEmbeddings + Chroma.from_documents, all defaults
-  encode     the physical limit: `SentenceTransformer.encode` alone on the chunks the shipped
-             pipeline produces (chunking and storing excluded)
+  encode     the physical limit: the configured encoder (`embed_documents`) alone on the chunks the
+             shipped pipeline produces (chunking and storing excluded)
   shipped 4x the shipped pipeline on four distinct copies of the corpus, for peak memory
+  shipped [B] with `--backends onnx onnx-int8`: the shipped pipeline with `embedding.backend = B`
 
 Model loading is excluded from every timing (each worker embeds a warm-up text first). Articles/s
 counts every input article, including those the shipped pipeline skips as duplicates.
@@ -116,16 +117,9 @@ def work_encode(corpus: Path, store: Path) -> dict[str, Any]:
         if digest not in seen:
             seen.add(digest)
             texts.extend(c.text for c in chunker.split(article))
-    model = embeddings.model  # type: ignore[attr-defined]
     loaded = _rss_mb()
     started = time.perf_counter()
-    model.encode(
-        texts,
-        batch_size=assistant.settings.embedding.batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
+    embeddings.embed_documents(texts)  # the configured backend alone, in the settings' batches
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "chunks": len(texts), "loaded_mb": loaded}
 
@@ -174,17 +168,21 @@ def worker_main(variant: str, corpus: Path, store: Path, out: Path) -> None:
 # -- orchestration ----------------------------------------------------------------------------------
 
 
-def run_variant(variant: str, corpus: Path, work: Path, articles: int, label: str, scale: int = 1) -> dict[str, Any]:
+def run_variant(
+    variant: str, corpus: Path, work: Path, articles: int, label: str, scale: int = 1, backend: str | None = None
+) -> dict[str, Any]:
     store = Path(tempfile.mkdtemp(dir=work, prefix=f"{label}-store-"))
     out = work / f"{label}.json"
     cmd = [sys.executable, __file__, "--worker", variant, "--corpus", str(corpus), "--store", str(store)]
     cmd += ["--out", str(out)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    if backend:
+        env["RAG_EMBEDDING__BACKEND"] = backend
     print(f"  running {label} ...", file=sys.stderr, flush=True)
     subprocess.run(cmd, check=True, env=env)
     result = json.loads(out.read_text())
     shutil.rmtree(store, ignore_errors=True)
-    result.update(label=label, variant=variant, articles=articles, scale=scale)
+    result.update(label=label, variant=variant, articles=articles, scale=scale, backend=backend)
     result["articles_s"] = articles / result["seconds"]
     result["chunks_s"] = result["chunks"] / result["seconds"]
     return result
@@ -208,6 +206,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles (quick runs, CI)")
     parser.add_argument("--scale", type=int, default=4, help="copies of the corpus for the memory run (0: skip)")
     parser.add_argument("--rounds", type=int, default=1, help="repeat the 1x variants, interleaved; report medians")
+    parser.add_argument(
+        "--backends", nargs="*", default=[], help="also run the shipped pipeline with these embedding backends"
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -228,6 +229,10 @@ def main() -> None:
         for round_ in range(args.rounds):
             suffix = f" #{round_ + 1}" if args.rounds > 1 else ""
             rows += [run_variant(v, one, work, len(records), f"{v}{suffix}") for v in VARIANTS]
+            rows += [
+                run_variant("shipped", one, work, len(records), f"shipped [{b}]{suffix}", backend=b)
+                for b in args.backends
+            ]
         if args.scale > 1:
             many = work / f"corpus_x{args.scale}.jsonl"
             write_corpus(records, args.scale, many)
@@ -238,7 +243,7 @@ def main() -> None:
 
     print(f"\nIngestion throughput: {len(records)} articles from {args.dataset}, {os.cpu_count()} CPUs")
     show(rows)
-    ones = [r for r in rows if r["scale"] == 1]
+    ones = [r for r in rows if r["scale"] == 1 and not r["backend"]]
     chunks_s = {v: statistics.median(r["chunks_s"] for r in ones if r["variant"] == v) for v in VARIANTS}
     articles_s = {v: statistics.median(r["articles_s"] for r in ones if r["variant"] == v) for v in VARIANTS}
     shipped1 = [r for r in ones if r["variant"] == "shipped"]
@@ -255,6 +260,9 @@ def main() -> None:
         change = f"{r['peak_mb'] - base:+.0f} MB for {grown:+d} chunks"
         print(f"peak RSS: 1x {base:.0f} MB, {r['scale']}x {r['peak_mb']:.0f} MB ({change})")
     dup = shipped1[0]
+    for b in args.backends:
+        mine = statistics.median(r["articles_s"] for r in rows if r["backend"] == b)
+        print(f"shipped [{b}] / langchain: {mine / articles_s['langchain']:.2f}x articles/s")
     print(f"shipped skipped {dup['duplicates']} duplicate articles; {dup['reused']} chunk vectors reused")
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/retrieval_quality.py ../shared/datasets/realtimeqa
     python benchmarks/retrieval_quality.py ../shared/datasets/realtimeqa --tune   # grid on one half
+    python benchmarks/retrieval_quality.py ../shared/datasets/realtimeqa --query-adapter ADAPTER.npy
 
 Follows the dataset README: questions deduplicated by question_id, every distinct evidence
 passage (HTML stripped) indexed as one document, no dates given to passages. The corpus goes
@@ -13,6 +14,10 @@ Rows: BM25 as in the README's reference (bm25s, English stop words, no stemming)
 plain reciprocal-rank fusion (k=60) of those two; and the shipped default configuration. With
 `--tune`, the fusion weight and normalization are chosen on the questions of the earlier half
 of the weeks and all rows are reported on the later half too, to show the choice generalizes.
+Every run also reports all rows on the held-out later half of the question dates as
+scripts/train_selector.py and scripts/train_query_adapter.py cut them (what they never train on);
+`--query-adapter` adds dense and shipped rows with that query-side adapter.
+The embedding backend follows the settings (e.g. RAG_EMBEDDING__BACKEND=onnx-int8).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import lxml.html
 from langchain_core.embeddings import Embeddings
 
 from rag import Assistant, Settings
+from rag.retrieval.adapter import QueryAdapter
 from rag.retrieval.hybrid import HybridRetriever, fuse
 from rag.runtime import go_offline
 from rag.settings import RetrievalSettings
@@ -75,6 +81,14 @@ class CachedEmbeddings(Embeddings):
         return self.cache[text]
 
 
+def held_out_split(rows: list[dict]) -> tuple[list[dict], list[dict], str]:
+    """The cut of scripts/train_selector.py: distinct question dates sorted, the middle one starts the
+    held-out half. Returns (earlier rows, held-out rows, cutoff date)."""
+    days = sorted({r["date"] for r in rows})
+    cutoff = days[len(days) // 2]
+    return [r for r in rows if r["date"] < cutoff], [r for r in rows if r["date"] >= cutoff], cutoff
+
+
 def metrics(ranks: Sequence[int | None]) -> dict[str, float]:
     """Hits@1/5/10 and MRR@10 from the 1-based rank of each question's passage (None: not in top 10)."""
     n = len(ranks)
@@ -107,6 +121,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dataset", type=Path, help="the realtimeqa folder")
     parser.add_argument("--tune", action="store_true", help="grid-search fusion on the earlier half, report both")
+    parser.add_argument("--query-adapter", type=Path, default=None, help="add rows with this query-side adapter")
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions (a quick look)")
     args = parser.parse_args()
     go_offline()
@@ -137,12 +152,13 @@ def main() -> None:
         plain_bm25 = KeywordIndex(Path(tmp) / "bm25-plain", stemmer=None)
         off = {"news_aware": False, "duplicate_threshold": 1.01}
 
-        def variant(keyword: KeywordIndex, **config: object) -> HybridRetriever:
+        def variant(keyword: KeywordIndex, adapter: QueryAdapter | None = None, **config: object) -> HybridRetriever:
             r = HybridRetriever(
                 store=assistant.store,
                 embeddings=embeddings,
                 keyword=keyword,
                 config=RetrievalSettings(**config),
+                adapter=adapter,
             )
             r.sync_keyword_index()
             return r
@@ -153,6 +169,11 @@ def main() -> None:
             "plain RRF fusion (k=60) of the two": variant(plain_bm25, mode="hybrid", fusion="rrf", rrf_k=60, **off),
             f"shipped ({describe(shipped.config)})": shipped,
         }
+        if args.query_adapter:
+            adapter = QueryAdapter.load(args.query_adapter)
+            retrievers[f"dense + adapter {adapter.name}"] = variant(shipped.keyword, adapter, mode="dense", **off)
+            shipped_config = shipped.config.model_dump()
+            retrievers[f"shipped + adapter {adapter.name}"] = variant(shipped.keyword, adapter, **shipped_config)
         doc = {f"corpus/passages#p{i}": i for i in range(len(passages))}
         doc.update({f"passages#p{i}": i for i in range(len(passages))})
 
@@ -164,6 +185,11 @@ def main() -> None:
             ]
             print(f"  {name}: {1000 * (time.perf_counter() - started) / len(rows):.1f} ms/question")
         print_table("All questions", {name: metrics(r) for name, r in ranks.items()})
+        cutoff = held_out_split(rows)[2]
+        for label, later in ((f"earlier half (dates < {cutoff})", False), (f"held out (dates >= {cutoff})", True)):
+            idx = [i for i, r in enumerate(rows) if (r["date"] >= cutoff) == later]
+            table = {name: metrics([r[i] for i in idx]) for name, r in ranks.items()}
+            print_table(f"{label}, {len(idx)} questions (the cut of scripts/train_selector.py)", table)
 
         if args.tune:
             tune(rows, ranks, retrievers, shipped, doc)

@@ -20,6 +20,8 @@ from rag.settings import DEFAULT_EMBEDDING_MODEL, EmbeddingSettings
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from rag.ingest.onnx_encoder import OnnxEncoder
+
 
 def resolve_model_path(model: str) -> str:
     """The packaged all-MiniLM-L6-v2 by its package name; anything else as given."""
@@ -35,8 +37,9 @@ def resolve_model_path(model: str) -> str:
 
 
 class SentenceTransformerEmbeddings(Embeddings):
-    """LangChain `Embeddings` over a local sentence-transformers model. Owns the loaded model and what
-    the chunker and store need from it: its tokenizer limit (`fits`), name and dimension."""
+    """LangChain `Embeddings` over a local sentence-transformers model. Owns the loaded model, what
+    the chunker and store need from it (its tokenizer limit `fits`, name and dimension), and the
+    backend that computes vectors (`embedding.backend`: torch, or ONNX Runtime through `OnnxEncoder`)."""
 
     def __init__(self, settings: EmbeddingSettings | None = None) -> None:
         self.settings = settings or EmbeddingSettings()
@@ -77,7 +80,20 @@ class SentenceTransformerEmbeddings(Embeddings):
     def fits(self, text: str) -> bool:
         return self.count_tokens(text) <= self.max_tokens
 
+    @cached_property
+    def onnx(self) -> OnnxEncoder | None:
+        """The ONNX Runtime encoder when `embedding.backend` asks for one (exported on first use)."""
+        if self.settings.backend == "torch":
+            return None
+        from rag.ingest.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder.for_model(
+            self.model, self.settings.backend, self.settings.onnx_cache, self.settings.onnx_threads
+        )
+
     def _encode(self, texts: list[str]) -> list[list[float]]:
+        if self.onnx is not None:
+            return self.onnx.encode(texts, self.settings.batch_size).tolist()  # type: ignore[no-any-return]
         vectors: Any = self.model.encode(
             texts,
             batch_size=self.settings.batch_size,

@@ -21,6 +21,7 @@ from langchain_core.embeddings import Embeddings
 from pydantic import PrivateAttr
 
 from rag.retrieval import fusion
+from rag.retrieval.adapter import QueryAdapter
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.retrieval.news_query import QueryHints, parse_query
@@ -65,6 +66,7 @@ class HybridRetriever(PassageRetriever):
     keyword: KeywordIndex
     config: RetrievalSettings
     reranker: Reranker | None = None
+    adapter: QueryAdapter | None = None  # maps the question vector for the dense search only
     reference_date: date | None = None  # for relative dates; None means today
     _opened: bool = PrivateAttr(default=False)
     _counted_at: float = PrivateAttr(default=float("-inf"))  # time.monotonic() of the last chunk count
@@ -141,7 +143,8 @@ class HybridRetriever(PassageRetriever):
         dense: dict[str, float] = {}
         mask = self._mask(filters) if c.mode != "dense" else None
         if c.mode != "bm25":
-            for p, v in self._dense_candidates(vector, n, filters, mask):
+            search = self.adapter.apply(vector) if self.adapter is not None else vector
+            for p, v in self._dense_candidates(search, n, filters, mask):
                 passages[p.chunk_id], vectors[p.chunk_id], dense[p.chunk_id] = p, v, p.score
         keyword: dict[str, float] = {}
         if c.mode != "dense":
