@@ -48,7 +48,7 @@ def expected(text: str) -> np.ndarray:
 
 
 def test_backend_setting_accepts_the_three_backends_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch):
-    assert EmbeddingSettings().backend == "onnx"
+    assert EmbeddingSettings().backend == "torch"
     assert EmbeddingSettings(backend="onnx-int8").backend == "onnx-int8"
     with pytest.raises(ValidationError):
         EmbeddingSettings(backend="tensorrt")
