@@ -19,7 +19,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
 from rag.answer.alignment import make_checker
-from rag.answer.chain import AnswerChain
+from rag.answer.chain import AnswerChain, resolve_mode
 from rag.answer.guard import AnswerGuard
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
@@ -110,7 +110,7 @@ class Assistant:
             llm=self.llm,
             answer_prompt=load_prompt(s.answer.answer_prompt, s.answer.prompts_dir),
             condense_prompt=load_prompt(s.answer.condense_prompt, s.answer.prompts_dir),
-            settings=s.answer,
+            settings=s.answer.model_copy(update={"mode": resolve_mode(s.answer, s.llm, self._llm is not None)}),
             retrieval=s.retrieval,
             encoding=s.chunking.encoding,
             model_name=self.model_name,

@@ -262,3 +262,15 @@ def test_control_characters_are_removed_from_questions(ready: Assistant):
 def test_chain_is_a_runnable(ready: Assistant):
     answer = ready.chain.as_runnable().invoke({"question": OBLASTS})
     assert isinstance(answer, Answer) and answer.citations
+
+
+def test_auto_mode_quotes_with_the_bundled_model_and_composes_with_any_other():
+    from rag.answer.chain import resolve_mode
+    from rag.settings import AnswerSettings, LLMSettings
+
+    auto = AnswerSettings()
+    assert auto.mode == "auto"
+    assert resolve_mode(auto, LLMSettings(), own_model=False) == "evidence"  # the bundled SmolLM2
+    assert resolve_mode(auto, LLMSettings(), own_model=True) == "compose"  # a chat model handed in
+    assert resolve_mode(auto, LLMSettings(provider="ollama", model="llama3.2"), own_model=False) == "compose"
+    assert resolve_mode(AnswerSettings(mode="compose"), LLMSettings(), own_model=False) == "compose"

@@ -211,7 +211,7 @@ def test_the_key_is_enforced_when_set(ready: Assistant):
         ({**ASK, "k": 0}, "k", "1 to 50"),
         ({**ASK, "since": "last week"}, "since", "YYYY-MM-DD"),
         ({**ASK, "since": "2025-06-01", "until": "2025-05-01"}, "since", "swap"),
-        ({**ASK, "mode": "poetry"}, "mode", "use evidence, compose or generate"),
+        ({**ASK, "mode": "poetry"}, "mode", "use auto, evidence, compose or generate"),
         ({**ASK, "messages": [{"role": "user", "content": [{"type": "image_url"}]}]}, "messages", "text"),
         ({**ASK, "messages": [{"role": "user", "content": "  \u200b "}]}, "messages", "type a question"),
     ],

@@ -243,7 +243,8 @@ def test_runner_scores_cases_and_the_cache_replays(suite_file: Path, tmp_path: P
     assert again.info["cache"] == {"hits": calls, "misses": 0}
     assert [r.answer for r in again.results] == [r.answer for r in first.results]
 
-    composed = {r.case_id: r for r in runner.run(Variant("compose", {})).results}  # the default mode
+    # "auto" quotes the evidence with the bundled model the settings name; compose is asked for.
+    composed = {r.case_id: r for r in runner.run(Variant("compose", {"answer": {"mode": "compose"}})).results}
     assert composed["oblasts"].metrics["answer_relevance"] is not None
     assert 0.0 <= composed["oblasts"].metrics["quoted_share"] <= 1.0
     quoted = {r.case_id: r for r in runner.run(Variant("evidence", {"answer": {"mode": "evidence"}})).results}
@@ -296,12 +297,20 @@ def test_cli_compares_prompts_and_the_gate_catches_a_prompt_without_citations(
 def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Path, fakes: dict[str, Any]):
     out = tmp_path / "reports"
     code, output = run_cli(
-        fakes, str(suite_file), "--variant", "k2:retrieval.k=2", "--limit", "2", "--out", str(out), "--no-cache"
+        fakes,
+        str(suite_file),
+        "--variant",
+        "k2:retrieval.k=2,answer.mode=compose",
+        "--limit",
+        "2",
+        "--out",
+        str(out),
+        "--no-cache",
     )
     assert code == 0, output
     report = json.loads((out / "report.json").read_text())
     assert [v["name"] for v in report["variants"]] == ["k2"]
-    assert report["variants"][0]["info"]["overrides"] == {"retrieval": {"k": 2}}
+    assert report["variants"][0]["info"]["overrides"] == {"retrieval": {"k": 2}, "answer": {"mode": "compose"}}
     assert len(report["variants"][0]["cases"]) == 2
 
     result = CliRunner().invoke(app, ["eval", str(suite_file), "--prompt", "answer.v9"])

@@ -32,7 +32,7 @@ from rag.ingest.chunk import token_counter
 from rag.news.recency import rank_recent, wants_latest
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
-from rag.settings import AnswerSettings, RetrievalSettings
+from rag.settings import AnswerSettings, LLMSettings, RetrievalSettings
 from rag.types import Answer, EvidenceSet, History, Passage, Token
 
 
@@ -41,6 +41,16 @@ def format_passage(number: int, passage: Passage) -> str:
     header = f"[{number}] {passage.title}" + (f" ({about})" if about else "")
     body = re.sub(r"\n\s*\n(?:\s*\n)+", "\n\n", passage.text).strip()
     return f"{header}\n{body}"
+
+
+def resolve_mode(answer: AnswerSettings, llm: LLMSettings, own_model: bool) -> str:
+    """`answer.mode` with "auto" decided: quote the evidence with the bundled SmolLM2-135M (its
+    sentences pass the support checker while false too often to be shown), compose with any other
+    model (`own_model`: a chat model handed to the Assistant)."""
+    if answer.mode != "auto":
+        return answer.mode
+    bundled = llm.provider == "local" and llm.model == "smollm2" and not own_model
+    return "evidence" if bundled else "compose"
 
 
 class EvidenceSelector(Protocol):
@@ -83,12 +93,14 @@ class AnswerChain:
         self._generate: Runnable = llm | StrOutputParser()
         problem = self.mode_problem(settings.mode)
         if problem:
-            raise ConfigError(problem + " (RAG_ANSWER__ANSWER_PROMPT).")
+            raise ConfigError(problem + " (RAG_ANSWER__ANSWER_PROMPT, RAG_ANSWER__MODE).")
 
     def mode_problem(self, mode: str) -> str | None:
         """Why this chain's prompt cannot serve `mode`, or None."""
+        if mode == "auto":
+            mode = self.settings.mode
         if mode not in ("evidence", "compose", "generate"):
-            return f"Unknown answer mode '{mode}'; use evidence, compose or generate."
+            return f"Unknown answer mode '{mode}'; use auto, evidence, compose or generate."
         wanted = "passages" if mode == "generate" else "evidence"
         if mode != "evidence" and wanted not in self.answer_prompt.variables:
             return (
@@ -171,7 +183,7 @@ class AnswerChain:
         """Yields the selected `EvidenceSet` first (not in "generate" mode), then `Token`s as the
         model writes (in "compose" and "generate" mode), then the final `Answer`. `mode`
         overrides `answer.mode` for this question."""
-        mode = mode or self.settings.mode
+        mode = self.settings.mode if mode in (None, "auto") else mode
         problem = self.mode_problem(mode)
         if problem:
             raise QuestionError(problem + ".")

@@ -23,6 +23,7 @@ from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
 
 from rag.answer.alignment import make_checker, word_vectors_for
+from rag.answer.chain import resolve_mode
 from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.relevance import selector_relevance
@@ -122,9 +123,13 @@ class SuiteRunner:
         values = merge(self.base, variant.overrides)
         values = merge(values, {"store": {"path": str(Path(self._tmp.name) / "index")}})
         try:
-            return Settings(**values)
+            settings = Settings(**values)
         except Exception as e:  # pydantic's message names the bad setting
             raise ConfigError(f"Variant '{variant.name}' has invalid settings: {e}") from e
+        # "auto" is decided by the configured model, as in the product (the runner always hands
+        # the Assistant a cached wrapper, which must not count as a model of the user's own).
+        mode = resolve_mode(settings.answer, settings.llm, own_model=False)
+        return settings.model_copy(update={"answer": settings.answer.model_copy(update={"mode": mode})})
 
     def _assistant(self, settings: Settings, variant: Variant) -> tuple[Assistant, CachedChatModel]:
         emb_key = settings.embedding.model_dump_json()

@@ -140,11 +140,13 @@ class LLMSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    mode: Literal["evidence", "compose", "generate"] = Field(
-        "compose",
+    mode: Literal["auto", "evidence", "compose", "generate"] = Field(
+        "auto",
         description="evidence: the selected evidence quoted and cited, no LLM call; compose: the LLM phrases an "
         "answer from the evidence, shown only where the guard passes it (else the evidence); generate: the LLM "
-        "answers from whole passages (the old free generation, kept for comparison in evals).",
+        "answers from whole passages (the old free generation, kept for comparison in evals); auto (default): "
+        "evidence with the bundled SmolLM2-135M, whose composed sentences the checker cannot yet vet (on the "
+        "seed suite it passed a false premise), compose with any other model.",
     )
     prompts_dir: Path = Field(default_factory=_default_prompts_dir)
     answer_prompt: str = Field(

@@ -52,8 +52,15 @@ def test_real_retrieval_finds_the_euromaidan_passage(real: Assistant):
     assert top[0].score > 0.4
 
 
+def test_the_default_with_the_bundled_model_quotes_the_evidence(real: Assistant):
+    answer = real.ask(OBLASTS)  # answer.mode "auto": evidence with SmolLM2-135M, no LLM call
+    assert answer.mode == "evidence" and answer.raw_output == "" and answer.sentences
+    assert all(s.quoted for s in answer.sentences) and "Mykolaiv" in answer.text and "Kharkiv" in answer.text
+    assert answer.citations[0].passage.article_id == EUROMAIDAN
+
+
 def test_real_llm_answer_cites_the_euromaidan_article(real: Assistant):
-    answer = real.ask(OBLASTS)
+    answer = real.ask(OBLASTS, mode="compose")
     assert not answer.abstained, answer.raw_output
     assert answer.raw_output.strip() and "Mykolaiv" in answer.text and "Kharkiv" in answer.text
     assert answer.model == "local:smollm2"
@@ -63,7 +70,9 @@ def test_real_llm_answer_cites_the_euromaidan_article(real: Assistant):
 
 
 def test_real_stream_yields_evidence_then_tokens_then_the_answer(real: Assistant):
-    events = list(real.stream("Where are Russian and American diplomats scheduled to convene on Monday?"))
+    events = list(
+        real.stream("Where are Russian and American diplomats scheduled to convene on Monday?", mode="compose")
+    )
     assert isinstance(events[0], EvidenceSet) and "Saudi Arabia" in events[0].items[0].text
     tokens = [e for e in events if isinstance(e, Token)]
     assert tokens and isinstance(events[-1], Answer)
