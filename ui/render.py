@@ -120,7 +120,7 @@ def evidence_preview(evidence: EvidenceSet) -> str:
     if not evidence.answerable or not evidence.items:
         return "<em>Checking the articles…</em>"
     quotes = " ".join(f"“{escape(' '.join(e.quote.split()))}” [{n}]" for n, e in enumerate(evidence.items, 1))
-    return f"{quotes}<br><em>Composing an answer from this evidence…</em>"
+    return f"{quotes}<br><em>Evidence found; checking the answer…</em>"
 
 
 def evidence_panel(evidence: EvidenceSet) -> str:

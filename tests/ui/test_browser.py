@@ -160,21 +160,3 @@ def test_sources_that_disagree_show_a_note_citing_both(browser: Browser, news_se
     assert {"40 prisoners" in b for b in blocks.values()} == {True, False}
     assert {"175 prisoners" in b for b in blocks.values()} == {True, False}
     assert cards.count() >= 2
-
-
-def test_evidence_is_shown_before_the_answer(browser: Browser, news_server: str):
-    page = open_app(browser, news_server)
-    expect(page.locator("#chatbot")).to_be_attached(timeout=30_000)
-    # Record every state of the chat bubble, so the evidence preview is seen even if it is brief.
-    page.evaluate(
-        """() => { window.seen = []; const bot = document.querySelector('#chatbot');
-        new MutationObserver(() => window.seen.push(bot.innerText)).observe(
-            bot, {subtree: true, childList: true, characterData: true}); }"""
-    )
-    ask(page, PRISONERS)
-    expect(page.locator("#chatbot .conflicts")).to_be_visible(timeout=30_000)
-    seen: list[str] = page.evaluate("() => window.seen")
-    preview = next((i for i, t in enumerate(seen) if "Composing an answer from this evidence" in t), None)
-    final = next(i for i, t in enumerate(seen) if "The sources differ" in t)
-    assert preview is not None and preview < final
-    assert "Composing an answer" not in page.locator("#chatbot").inner_text()

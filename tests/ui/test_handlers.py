@@ -38,7 +38,10 @@ def test_evidence_shows_first_then_the_checked_answer(app: ChatApp):
     updates = ask(app, OBLASTS)
     assert len(updates) == 2, "the evidence, then the answer; the model's unchecked tokens are never shown"
     preview, _, evidence_panel, _, _ = updates[0]
-    assert "Mykolaiv and Kharkiv" in preview[-1]["content"] and "Composing an answer" in preview[-1]["content"]
+    assert (
+        "Mykolaiv and Kharkiv" in preview[-1]["content"]
+        and "Evidence found; checking the answer" in preview[-1]["content"]
+    )
     assert "id='evidence-1'" in evidence_panel and "<mark>" in evidence_panel
     chat, turns, sources, picker, box = updates[-1]
     assert chat[-1] == {"role": "assistant", "content": "Putin demanded Mykolaiv and Kharkiv [1]."}
