@@ -10,40 +10,15 @@ import pytest
 
 from rag import Assistant, Settings
 from tests.conftest import make_assistant
+from tests.news_articles import DISAGREEING
 from ui.render import chat_text
-
-ARTICLES = [
-    {
-        "id": "wire-a",
-        "title": "Talks in Riyadh",
-        "outlet": "Example Wire",
-        "published": "2025-03-20",
-        "body": "Officials said 40 prisoners were exchanged at the border on Wednesday after the talks in Riyadh. "
-        "The delegations are expected to meet again next month.",
-    },
-    {
-        "id": "daily-b",
-        "title": "Exchange at the border",
-        "outlet": "Example Daily",
-        "published": "2025-03-20",
-        "body": "The defence ministry said 175 prisoners were exchanged at the border on Wednesday after the talks "
-        "in Riyadh. Families gathered at the crossing.",
-    },
-    {
-        "id": "wire-c",
-        "title": "Ceasefire monitoring",
-        "outlet": "Example Wire",
-        "published": "2025-05-02",
-        "body": "The monitoring mission now has 300 observers along the front line, the mission said on Friday.",
-    },
-]
 
 
 @pytest.fixture
 def news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES), encoding="utf-8")
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in DISAGREEING), encoding="utf-8")
     settings.answer.mode = "evidence"
     a = make_assistant(settings, ephemeral_client, ["unused"])
     assert a.ingest(folder).ok

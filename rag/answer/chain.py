@@ -170,6 +170,14 @@ class AnswerChain:
             raise self._llm_error(e) from e
         timings["generate_s"] = time.perf_counter() - t
 
+    def _write(self, messages: list[Any], run: AnswerBuilder) -> Iterator[Token]:
+        """The model's tokens, passed on as they come, kept whole in `run.raw`."""
+        pieces: list[str] = []
+        for token in self._llm_tokens(messages, run.timings, run.started):
+            pieces.append(token.text)
+            yield token
+        run.raw = "".join(pieces)
+
     # -- the whole chain -----------------------------------------------------------------
 
     def stream(
@@ -224,9 +232,7 @@ class AnswerChain:
     def _compose(self, run: AnswerBuilder, relevant: list[Passage], quotes: ParsedAnswer) -> Iterator[Event]:
         items = run.evidence.items if run.evidence else []
         messages = self.answer_prompt.render(evidence=evidence_block(items), question=run.standalone)
-        tokens = list(self._llm_tokens(messages, run.timings, run.started))
-        yield from tokens
-        run.raw = "".join(t.text for t in tokens)
+        yield from self._write(messages, run)
         parsed = parse_answer(run.raw, [e.passage for e in items], self._abstain_phrase, evidence=items)
         if parsed.abstained:  # the selector found evidence; the model did not see it: quote it
             yield run.finish(quotes, relevant, fallback="quotes")
@@ -246,9 +252,7 @@ class AnswerChain:
     def _generate_freely(self, run: AnswerBuilder, relevant: list[Passage]) -> Iterator[Event]:
         passages, context = self.select_context(relevant)
         messages = self.answer_prompt.render(passages=context, question=run.standalone)
-        tokens = list(self._llm_tokens(messages, run.timings, run.started))
-        yield from tokens
-        run.raw = "".join(t.text for t in tokens)
+        yield from self._write(messages, run)
         parsed = parse_answer(run.raw, passages, self._abstain_phrase)
         checked = None
         if self.guard is not None:

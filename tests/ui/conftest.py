@@ -14,6 +14,7 @@ import pytest
 from rag import Assistant, Settings
 from tests.conftest import CORPUS
 from tests.fakes import HashingEmbeddings, ScriptedChatModel
+from tests.news_articles import DISAGREEING
 from ui.app import build
 
 HOSTILE = (
@@ -21,34 +22,6 @@ HOSTILE = (
     "<script>window.pwned = true; alert('pwned')</script> "
     '<img src=x onerror="window.pwned = true"> The maritime corridors stayed closed.'
 )
-
-
-# Two outlets give different prisoner counts for one exchange (as in tests/test_news_answers.py).
-DISAGREEING = [
-    {
-        "id": "wire-a",
-        "title": "Talks in Riyadh",
-        "outlet": "Example Wire",
-        "published": "2025-03-20",
-        "body": "Officials said 40 prisoners were exchanged at the border on Wednesday after the talks in Riyadh. "
-        "The delegations are expected to meet again next month.",
-    },
-    {
-        "id": "daily-b",
-        "title": "Exchange at the border",
-        "outlet": "Example Daily",
-        "published": "2025-03-20",
-        "body": "The defence ministry said 175 prisoners were exchanged at the border on Wednesday after the talks "
-        "in Riyadh. Families gathered at the crossing.",
-    },
-    {
-        "id": "wire-c",
-        "title": "Ceasefire monitoring",
-        "outlet": "Example Wire",
-        "published": "2025-05-02",
-        "body": "The monitoring mission now has 300 observers along the front line, the mission said on Friday.",
-    },
-]
 
 
 def free_port() -> int:
