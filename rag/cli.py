@@ -75,7 +75,7 @@ def print_answer(answer: Answer) -> None:
     out.print()
     out.print(answer.text, soft_wrap=True)
     if answer.abstained and answer.passages:
-        out.print("\n[dim]Closest passages found (below the relevance threshold):[/]")
+        out.print("\n[dim]Closest passages found (none of them answers the question):[/]")
         for p in answer.passages[:3]:
             out.print(f"  [dim]{p.score:.2f} {p.title} — {p.text[:120]}…[/]", soft_wrap=True)
     for c in answer.citations:

@@ -45,3 +45,23 @@ def test_a_question_about_the_latest_state_is_dated_as_of_the_newest_cited_artic
     assert answer.text.startswith("As of 2 May 2025: ")
     plain = news.ask("How many observers does the monitoring mission have along the front line?")
     assert plain.as_of == "as of 2 May 2025" and not plain.text.startswith("As of")
+
+
+def test_a_note_needs_two_different_cited_sentences():
+    """The Dmitriev sentence of article 001 reports a contradiction with the sentence before it; as
+    the only evidence, the detector pairs it with itself, which no note may show ([1] vs [1])."""
+    from rag.answer.cite import ParsedAnswer
+    from rag.answer.news import disagreements
+    from rag.news.conflicts import detect_conflicts
+    from rag.types import Evidence, Passage
+    from tests.conftest import CORPUS
+
+    text = (CORPUS / "001_fe26a455a43feec8.txt").read_text(encoding="utf-8")
+    start = text.index("According to ISW, this statement conflicts")
+    end = text.index(".", text.index("contradictory messaging")) + 1
+    begin = max(0, start - 600)
+    passage = Passage("c", "a", text[begin:end], "T", begin, end, 0.7, "Euromaidan Press", None)
+    one = Evidence(text[start:end], passage, start - begin, end - begin, 0.9)
+    assert [c.items for c in detect_conflicts([one])] == [(0, 0)]  # what the detector reports
+    citations, notes = disagreements(ParsedAnswer("x", [], [], False), [one])
+    assert notes == [] and citations == []

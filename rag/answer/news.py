@@ -38,6 +38,11 @@ def disagreements(parsed: ParsedAnswer, items: Sequence[Evidence]) -> tuple[list
     number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}
     notes = []
     for conflict in found:
+        if conflict.items[0] == conflict.items[1]:
+            # Both sides in one evidence span: the detector paired a sentence with one it only
+            # reports on (rag ask "What did Dmitriev tell Fox News?" quoted an unrelated Lavrov
+            # sentence as a side); a note must point at two different cited sentences.
+            continue
         numbers = []
         for index in conflict.items:
             e = items[index]
