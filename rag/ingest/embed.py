@@ -9,6 +9,7 @@ model private. Vectors are always normalized, so cosine similarity is a dot prod
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
@@ -36,6 +37,21 @@ def resolve_model_path(model: str) -> str:
     return model
 
 
+def local_folder(model: str) -> Path:
+    """`model` as a folder: itself, or a Hugging Face id's snapshot already in the local cache."""
+    if Path(model).is_dir():
+        return Path(model)
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(model, local_files_only=True))
+    except Exception as e:
+        raise ConfigError(
+            f"Embedding model '{model}' is neither a local folder nor in the Hugging Face cache: download it "
+            "once with network access (HF_HUB_OFFLINE=0), or pass a folder."
+        ) from e
+
+
 class SentenceTransformerEmbeddings(Embeddings):
     """LangChain `Embeddings` over a local sentence-transformers model. Owns the loaded model, what
     the chunker and store need from it (its tokenizer limit `fits`, name and dimension), and the
@@ -61,6 +77,8 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     @property
     def dimension(self) -> int:
+        if self.onnx is not None:
+            return self.onnx.dimension
         dim = self.model.get_embedding_dimension()
         if dim is None:
             raise ConfigError(f"Embedding model '{self.name}' does not report its dimension.")
@@ -69,12 +87,14 @@ class SentenceTransformerEmbeddings(Embeddings):
     @property
     def max_tokens(self) -> int:
         """Word pieces the model reads before it truncates, without its special tokens."""
-        limit = self.model.max_seq_length
+        limit = self.onnx.max_length if self.onnx is not None else self.model.max_seq_length
         if limit is None:
             raise ConfigError(f"Embedding model '{self.name}' does not report its sequence limit.")
         return int(limit) - 2
 
     def count_tokens(self, text: str) -> int:
+        if self.onnx is not None:
+            return self.onnx.count_tokens(text)
         return len(self.model.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def fits(self, text: str) -> bool:
@@ -82,13 +102,17 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     @cached_property
     def onnx(self) -> OnnxEncoder | None:
-        """The ONNX Runtime encoder when `embedding.backend` asks for one (exported on first use)."""
+        """The ONNX Runtime encoder when `embedding.backend` asks for one (exported on first use). With
+        it the torch model is never loaded (`model` stays unread)."""
         if self.settings.backend == "torch":
             return None
         from rag.ingest.onnx_encoder import OnnxEncoder
 
-        return OnnxEncoder.for_model(
-            self.model, self.settings.backend, self.settings.onnx_cache, self.settings.onnx_threads
+        return OnnxEncoder.open(
+            local_folder(resolve_model_path(self.settings.model)),
+            self.settings.backend,
+            self.settings.onnx_cache,
+            self.settings.onnx_threads,
         )
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
