@@ -116,11 +116,13 @@ def disagreement_eval(suite: dict[str, Any], articles: dict[str, Article], split
             items.append(Item(sentence_with(a, it["find"]), as_passage(a)))
         gold = {(frozenset((i, j)), kind) for i, j, kind in case["gold"]}
         found = detect_conflicts(items)
-        predicted = {(frozenset(c.items), c.kind) for c in found}
+        # A contradiction citing one item for both sides is never shown (rag/answer/news.py drops
+        # it: a note must point at two different sentences), so it counts neither way.
+        shown = [c for c in found if c.items[0] != c.items[1]]
+        predicted = {(frozenset(c.items), c.kind) for c in shown}
         hits = set()
         for pair, kind in predicted:
-            # A reported contradiction may cite one item for both sides: it matches a gold pair holding it.
-            match = next((g for g in gold if g[1] == kind and pair <= g[0]), None)
+            match = (pair, kind) if (pair, kind) in gold else None
             if match is None:
                 fp += 1
             else:
