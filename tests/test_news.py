@@ -301,6 +301,68 @@ def test_a_reported_contradiction_cites_the_statement_it_refers_to_when_that_is_
     assert alone.items == (0, 0) and alone.sides[0].text.startswith("Lavrov claimed")
 
 
+def test_decimals_agree_only_within_their_rounding():
+    assert _pair("The sprinter won the final in 9.87 seconds.", "The sprinter won the final in 9.870 seconds.") == []
+    [c] = _pair("The sprinter won the final in 9.87 seconds.", "The sprinter won the final in 9.85 seconds.")
+    assert "9.85" in c.sides[1].value
+
+
+def test_units_written_onto_a_number_and_ages_are_quantities():
+    [c] = _pair(
+        "The town's highest temperature was 38.7C, the met office said.", "The town's highest temperature was 40.3C."
+    )
+    assert "40.3C" in c.sides[1].value
+    [c] = _pair(
+        "Mr Mubanga, 29, from north London, was detained.", "Mr Mubanga, 32, from London, said he was detained."
+    )
+    assert (c.about, "29" in c.sides[0].value) == ("number", True)
+    assert _pair("Mr Kenteris, 31, was detained in London.", "Mr Mubanga, 32, was detained in London.") == []
+
+
+def test_a_quoted_title_or_a_participle_keeps_the_subject_of_a_count():
+    lasso = "“Ted Lasso” led the comedy category, earning 20 nominations."
+    bear = "The FX series “The Bear” set a record in the comedy category with 23 nominations."
+    assert _pair(lasso, bear) == []
+    [c] = _pair(lasso, "“Ted Lasso” led the comedy category with 23 nominations.")
+    assert c.about == "number"
+
+
+def test_an_aside_in_dashes_does_not_cut_a_clause():
+    [c] = _pair(
+        "Egg prices have skyrocketed 70% since this time last year.",
+        "And eggs — last year's poster child for rising prices — were down 9% this year.",
+        None,
+    )
+    assert "9%" in c.sides[1].value
+
+
+def test_another_named_thing_or_a_named_maker_is_a_different_thing():
+    first = "IBM test results show that Blue Gene/L has managed speeds of 70.72 teraflops."
+    assert _pair(first, "IBM said that another Blue Gene/L machine clocked up 36.01 teraflops.") == []
+    airbus = "Air Deccan has ordered 30 Airbus A320 planes in a deal."
+    assert _pair(airbus, "Air Deccan has signed a deal to acquire 36 planes from Avions de Transport Regional.") == []
+    [c] = _pair(airbus, "Air Deccan has signed a deal to acquire 36 Airbus planes.")
+    assert c.about == "number"
+
+
+def test_a_value_with_no_name_by_it_takes_the_names_of_its_statement():
+    tesla = "Tesla is set to cut more than 10% of its global staff, CEO Elon Musk wrote."
+    microsoft = (
+        "The job cuts represent about 5% of the company's global staff, according to Microsoft CEO Satya Nadella."
+    )
+    assert _pair(tesla, microsoft) == []
+    [c] = _pair(tesla, microsoft.replace("Microsoft CEO Satya Nadella", "Tesla boss Elon Musk"))
+    assert c.about == "number"
+
+
+def test_names_of_a_reporting_clause_do_not_scope_the_value():
+    [c] = _pair(
+        "The iPod has an 87% share of the market for digital music players, NPD reported.",
+        "Mr Jobs told delegates at MacWorld that the iPod had a 65% share of the market for digital music players.",
+    )
+    assert "65%" in c.sides[1].value
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

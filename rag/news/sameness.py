@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from rag.news.values import Value
-from rag.news.words import mentions, same_name, topic_words
+from rag.news.words import mentions, names_in, same_name, topic_words
 
 _MEASURES = frozenset({"$", "£", "€", "%"})
 _MIN_TOPIC = 2  # topic words two sentences must share before their values are compared
@@ -60,6 +60,8 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     unless the statements are far apart in time (`across_time`): then they are a change."""
     if x.kind == "number" and not across_time and x.times and y.times and not x.times & y.times:
         return False
+    if x.another or y.another:
+        return False
     link = x.near & y.near
     if len(link) < (2 if x.kind == "name" else 1):
         return False
@@ -79,8 +81,27 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
         return False
     if any(not mentions(n, b) for n in x.scope) or any(not mentions(n, a) for n in y.scope):
         return False
-    mine, theirs = x.names | x.scope, y.names | y.scope
-    return not (x.names and y.names and not any(same_name(p, q) for p in mine for q in theirs))
+    return _same_subject(x, y, a, b) and _same_subject(y, x, b, a) and _same_counted(x, y, b) and _same_counted(y, x, a)
+
+
+def _same_counted(x: Value, y: Value, b: str) -> bool:
+    """ "30 Airbus A320 planes" and "36 planes from Avions de Transport Regional" count different
+    planes: the names in what `x` counts are not in `b`, which names others."""
+    if not x.counted or any(mentions(n, b) for n in x.counted):
+        return True
+    theirs = y.counted or {name for _, name in names_in(b)}
+    return not theirs or any(same_name(p, q) for p in x.counted for q in theirs)
+
+
+def _same_subject(x: Value, y: Value, a: str, b: str) -> bool:
+    """Is what `x` names (Sideways, the UK) not something else than what `y`'s statement names?
+    When `y` names nothing near its value ("The job cuts represent about 5% of the company's
+    workforce, according to Microsoft CEO Satya Nadella"), the names of its whole statement count."""
+    if not x.names:
+        return True
+    mine = x.names | x.scope
+    theirs = (y.names | y.scope) or {name for _, name in names_in(b)}
+    return not theirs or any(same_name(p, q) for p in mine for q in theirs)
 
 
 def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:

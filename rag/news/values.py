@@ -35,6 +35,11 @@ _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORE
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A unit written onto the number: "38.7C", "10km", "9.58secs".
+_GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)\b")
+# Ages: "Mr Mubanga, 29, from London", "the 80-year-old president".
+_AGE_APPOSED = re.compile(r"[A-Z][\w’'-]+,\s$")
+_AGE_AFTER = re.compile(r"-year-old\b")
 _CURRENCY_WORDS = {"euro": "€", "euros": "€", "dolla": "$", "pound": "£", "sterl": "£"}
 _NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
@@ -61,6 +66,8 @@ class Value:
     names: frozenset[str] = frozenset()  # other names within reach
     named: frozenset[str] = frozenset()  # the words of `near` that are names
     times: frozenset[str] = frozenset()  # the times named next to it ("in November", "in 2022")
+    another: bool = False  # "another machine clocked up 36.01 teraflops": not the one named elsewhere
+    counted: frozenset[str] = frozenset()  # names in what a number counts: "30 Airbus planes"
     distance: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)  # chars to each near word
 
     @property
@@ -95,6 +102,17 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     return frozenset(units)
 
 
+def _unit_names(text: str, end: int) -> frozenset[str]:
+    """The names before the noun a number counts: "60,000 Hollywood actors", "30 Airbus A320 planes"."""
+    names = []
+    for w in re.findall(r"[A-Za-z][\w’'-]*", text[end : end + 40])[:4]:
+        if not w[0].isupper():
+            break
+        if len(w) > 1 and content_words(w.lower()):
+            names.append(w.lower())
+    return frozenset(names)
+
+
 _HEDGES = [
     (re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)\s+$", re.I), 1.0, 1.25),
     (re.compile(r"\b(?:nearly|almost|just\s+under|up\s+to|less\s+than|fewer\s+than|under)\s+$", re.I), 0.8, 1.0),
@@ -110,8 +128,8 @@ _HEDGES_AFTER = [
 
 def _hedged(text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None) -> tuple[float, float]:
     """A number with its hedge read as news copy means it: "more than 5,000" and "$4 or higher"
-    are a little over (up to a quarter more), "about 140,000" within 5%, a bare one within 1%
-    or its rounding ("$27bn" is anything that rounds to it: $27.5bn agrees)."""
+    are a little over (up to a quarter more), "about 140,000" within 5%, a bare one anything that
+    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85)."""
     before = text[max(0, start - 24) : start]
     after = text[end:] if end is not None else ""
     for pattern, low, high in _HEDGES:
@@ -122,15 +140,11 @@ def _hedged(text: str, start: int, x: float, rounding: float = 0.0, end: int | N
         if pattern.match(after):
             lo, hi = (x * low, x * high) if x >= 0 else (x * high, x * low)
             return lo - rounding, hi + rounding
-    slack = max(abs(x) * 0.01, rounding)
-    return x - slack, x + slack
+    return x - rounding, x + rounding
 
 
 def _rounding(m: re.Match[str], scale: float) -> float:
-    """Half the last written digit of a scaled amount or a percentage ("27bn": 0.5bn), at most
-    5% of it; 0 for other numbers."""
-    if scale == 1.0 and not m.group("pct"):
-        return 0.0
+    """Half the last written digit ("27bn": 0.5bn, "9.87": 0.005), at most 5% of the number."""
     num = m.group("num").replace(",", "")
     decimals = len(num.split(".")[1]) if "." in num else 0
     # At most 5%: "$2bn" is not "$2.4bn".
@@ -146,14 +160,22 @@ def _numbers(
 ) -> list[tuple[str, tuple[float, float], frozenset[str], tuple[int, int]]]:
     """(shown, span, unit, at) of each quantity written in digits or words, in text order."""
     out = []
-    # "Boeing 737", "Game 5", "Flight 1282": a number right after a name is part of it.
+    # "Boeing 737", "Game 5", "Firefox 1.0": a number right after a name is part of it.
     name_ends = {at + len(w) for at, w in names_in(text)}
     for m in _NUMBER.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
-        # "5G", "3-1": part of a name or a score, not a quantity.
-        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[end : end + 1]):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        plain = not (m.group("cur") or m.group("scale") or m.group("pct") or "." in m.group("num"))
+        glued = _GLUED_UNIT.match(text, end)  # "38.7C", "10km"
+        age = _AGE_AFTER.match(text, end)  # "80-year-old"
+        # "5G", "A320", "3-1": part of a name or a score, not a quantity.
+        if not (glued or age) and re.match(r"[A-Za-z-]", text[end : end + 1]):
+            continue
+        if not m.group("cur") and re.search(r"[A-Za-z]$", text[: m.start()]):
+            continue
+        if m.group("scale") in ("B", "M") and not m.group("cur"):
+            continue  # "Launchpad 39B": a name, not 39 billion
+        plain = not (m.group("cur") or m.group("scale") or m.group("pct"))
         if plain and m.start() - 1 in name_ends and text[m.start() - 1] == " ":
             continue
         if m.start() > 0 and text[m.start() - 1] == "-" and re.search(r"\d-$", text[: m.start()]):
@@ -161,8 +183,14 @@ def _numbers(
         scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
         amount = float(m.group("num").replace(",", "")) * scale
         unit = _unit(text, m.start(), end, m.group("cur"), bool(m.group("pct")))
+        if glued:
+            unit = frozenset({glued.group(1).lower().rstrip("s")})
+        apposed = re.fullmatch(r"\d{1,3}", m.group(0).strip()) and text.startswith(",", end)
+        if age or (apposed and _AGE_APPOSED.search(text[: m.start()])):
+            unit = frozenset({"age"})
         span = _hedged(text, m.start(), amount, _rounding(m, scale), end)
-        out.append((m.group(0).strip(), span, unit, (m.start(), end)))
+        shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
+        out.append((shown, span, unit, (m.start(), end)))
     for m in _WORD_NUMBER.finditer(text):
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
@@ -226,7 +254,10 @@ def values_in(text: str, published: date | None) -> list[Value]:
         lo = max((e for (s, e), h in spans if e <= at[0] and h != g), default=0)
         hi = min((s for (s, e), h in spans if s >= at[1] and h != g), default=len(text))
         a = about(text, blanked, *at, bounds=(lo, hi))
-        return Value(kind, shown, span, "", unit, frozenset(a.near), at, g, a.scope, a.names, a.named, a.times, a.near)
+        return Value(
+            kind, shown, span, "", unit, frozenset(a.near), at, g, a.scope, a.names, a.named, a.times, a.another,
+            distance=a.near,
+        )  # fmt: skip
 
     found: list[Value] = []
     for d in dates:
@@ -238,7 +269,15 @@ def values_in(text: str, published: date | None) -> list[Value]:
         found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
     for i, (shown, span, unit, at) in enumerate(numbers):
         # A restatement is about what the amount it restates is about.
-        found.append(replace(value("number", shown, span, unit, numbers[group[i]][3], group[i]), at=at))
+        v = replace(value("number", shown, span, unit, numbers[group[i]][3], group[i]), at=at)
+        if not (unit & {"$", "£", "€", "%"}):
+            v = replace(v, counted=_unit_names(text, at[1]))
+        # An age in apposition is the age of the name before it: "Mr Mubanga, 29, from London".
+        if unit == {"age"} and (person := re.search(r"([A-Z][\w’'-]+),\s$", text[: at[0]])):
+            key = prefix(person.group(1).lower())
+            v = replace(v, near=v.near | {key}, named=v.named | {key}, names=v.names | {person.group(1).lower()})
+            v = replace(v, distance={**v.distance, key: 2})
+        found.append(v)
     for m in _ROLE.finditer(text):
         role = " ".join(m.group("role").lower().split())
         # The role's words are the words next to the value: two holders of one post meet on them.

@@ -12,11 +12,13 @@ from rag.answer.support import content_words
 # Words one family: "25,000 dead" and "140,000 killed" count one thing. Exact words first, then
 # prefixes (long enough not to catch unrelated words: "laws" would catch "lawsuit").
 _FAMILY_WORDS = {"sue": "sue", "sued": "sue", "sues": "sue", "suing": "sue", "die": "death", "dies": "death"}
+_FAMILY_WORDS |= {"nod": "nomin", "nods": "nomin"}
 _FAMILY_PREFIXES = [
     *[(p, "death") for p in ("dead", "died", "deat", "kill", "fatal", "perish")],
     *[(p, "injur") for p in ("injur", "wound", "hurt")],
     *[(p, "jobless") for p in ("unemploy", "jobless")],
     *[(p, "sue") for p in ("lawsuit", "litigat")],
+    ("nominat", "nomin"),
     ("total", "total"),
 ]
 # Phrases that name a family: "has taken $75m so far" is a running total.
@@ -90,6 +92,8 @@ def prefix(word: str) -> str:
     """A content word's family, else its first five letters: "annexed" and "annexation" meet."""
     if word in _FAMILY_WORDS:
         return _FAMILY_WORDS[word]
+    if len(word) == 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:3]  # "eggs" and "egg" (the stemmer leaves four-letter plurals)
     for start, family in _FAMILY_PREFIXES:
         if word.startswith(start):
             return family
