@@ -216,6 +216,153 @@ def test_a_new_holder_of_a_post_is_a_change():
     assert "Liz Truss became" in c.sides[0].value
 
 
+def _pair(a: str, b: str, published: str | None = None) -> list:
+    return detect_conflicts([evidence(a, published, "a"), evidence(b, published, "b")])
+
+
+def test_amounts_that_restate_one_another_agree_when_any_of_them_does():
+    paid = "GM paid Fiat 1.55bn euros ($2bn; £1.1bn) to end the partnership deal."
+    settled = "Fiat reached a $2bn (1.53bn euros; £1.05bn) settlement with GM over the partnership deal."
+    assert _pair(paid, settled) == []
+    other = "Fiat reached a $3bn (2.3bn euros; £1.6bn) settlement with GM over the partnership deal."
+    [c] = _pair(paid, other)
+    assert c.about == "number"
+
+
+def test_a_rounded_amount_agrees_with_what_it_rounds():
+    bill = "Yukos was hit with a {} tax bill by the Russian authorities."
+    assert _pair(bill.format("$27.5bn"), bill.format("$27bn")) == []
+    [c] = _pair(bill.format("$27.5bn"), bill.format("$29bn"))
+    assert "$29bn" in c.sides[1].value
+
+
+def test_a_value_scoped_to_a_place_or_event_the_other_does_not_name_is_another_thing():
+    plain = "The Aviator leads the field with 14 nominations, including best film."
+    oscars = "The Aviator is leading the field at this year's Oscars with 11 nominations."
+    assert _pair(plain, oscars) == []
+    [c] = _pair(plain.replace("leads the field", "leads the Oscars field"), oscars)
+    assert c.about == "number"
+    germany = "The jobless rate remains low, compared with 12.1% in Germany and 10.4% in Spain."
+    german = "German unemployment rose in November to 4.464 million people, or 10.8% of the workforce."
+    [c] = _pair(germany, german)
+    assert "12.1%" in c.sides[0].value and "10.8%" in c.sides[1].value  # not Spain's 10.4%
+
+
+def test_values_of_two_differently_named_subjects_are_two_things():
+    sideways = "Sideways has taken $46.8m at the box office so far."
+    assert _pair(sideways, "The Aviator has taken a total of $42.9m at the box office.") == []
+    aviator = "The Aviator has taken $75m at the box office so far."
+    [c] = _pair(aviator, "The Aviator came third with $7.6m and a total of $42.9m at the box office.")
+    assert "$75m" in c.sides[0].value and "$42.9m" in c.sides[1].value  # "so far" is the running total
+
+
+def test_word_families_and_counted_nouns_tie_two_counts():
+    sued = "Parmalat has sued 45 banks to reclaim money paid before the collapse."
+    lawsuits = "Parmalat's administrator has launched lawsuits against 80 banks to recover money."
+    [c] = _pair(sued, lawsuits)
+    assert (c.about, c.kind) == ("number", "conflict")
+    assert _pair(sued, "Parmalat owes money to 80 bondholders after the collapse.") == []
+
+
+def test_a_number_in_a_name_is_not_a_quantity():
+    grounded = "Regulators grounded 171 Boeing planes after a door plug blew off."
+    fleet = "United Airlines found loose bolts on Boeing 737 Max 9 planes after a door plug blew off."
+    assert _pair(grounded, fleet) == []
+
+
+def test_years_used_as_reference_points_do_not_conflict():
+    borders = "Zelenskyy said Ukraine would never give up its internationally recognised 1991 borders."
+    budget = "Ukraine enters 2026 with its military budget reliant on international aid and recognised borders."
+    assert _pair(borders, budget) == []
+
+
+def test_seeking_against_not_seeking_in_other_words_conflicts():
+    demands = "The report highlights Russia's persistent demands, including the lifting of sanctions."
+    denial = "Dmitriev told Fox News that Russia is not seeking sanctions relief from Washington."
+    [c] = _pair(demands, denial)
+    assert c.about == "negation" and "not seeking sanctions relief" in c.sides[1].value
+    other_object = "Russia continues to push for Ukraine's capitulation, with its demands unchanged."
+    assert _pair("Russia is not seeking a genuine exit from the war with Ukraine.", other_object) == []
+
+
+def test_a_reported_contradiction_cites_the_statement_it_refers_to_when_that_is_evidence():
+    text = (
+        "Lavrov reiterated on 11 April that air services depend on lifting sanctions on Aeroflot. "
+        "Lavrov claimed the United States had agreed to this during talks in Riyadh. "
+        "This statement conflicts with earlier remarks made by Kirill Dmitriev, who said that Russia "
+        "is not seeking sanctions relief."
+    )
+    article = passage(text)
+    first = Evidence(text[: text.index(" Lavrov claimed")], article)
+    reported = Evidence(text[text.index("This statement") :], article)
+    [c] = [c for c in detect_conflicts([first, reported]) if c.about == "reported"]
+    assert c.items == (0, 1)
+    [alone] = detect_conflicts([reported])  # without it: the sentence right before, in the same item
+    assert alone.items == (0, 0) and alone.sides[0].text.startswith("Lavrov claimed")
+
+
+def test_decimals_agree_only_within_their_rounding():
+    assert _pair("The sprinter won the final in 9.87 seconds.", "The sprinter won the final in 9.870 seconds.") == []
+    [c] = _pair("The sprinter won the final in 9.87 seconds.", "The sprinter won the final in 9.85 seconds.")
+    assert "9.85" in c.sides[1].value
+
+
+def test_units_written_onto_a_number_and_ages_are_quantities():
+    [c] = _pair(
+        "The town's highest temperature was 38.7C, the met office said.", "The town's highest temperature was 40.3C."
+    )
+    assert "40.3C" in c.sides[1].value
+    [c] = _pair(
+        "Mr Mubanga, 29, from north London, was detained.", "Mr Mubanga, 32, from London, said he was detained."
+    )
+    assert (c.about, "29" in c.sides[0].value) == ("number", True)
+    assert _pair("Mr Kenteris, 31, was detained in London.", "Mr Mubanga, 32, was detained in London.") == []
+
+
+def test_a_quoted_title_or_a_participle_keeps_the_subject_of_a_count():
+    lasso = "“Ted Lasso” led the comedy category, earning 20 nominations."
+    bear = "The FX series “The Bear” set a record in the comedy category with 23 nominations."
+    assert _pair(lasso, bear) == []
+    [c] = _pair(lasso, "“Ted Lasso” led the comedy category with 23 nominations.")
+    assert c.about == "number"
+
+
+def test_an_aside_in_dashes_does_not_cut_a_clause():
+    [c] = _pair(
+        "Egg prices have skyrocketed 70% since this time last year.",
+        "And eggs — last year's poster child for rising prices — were down 9% this year.",
+        None,
+    )
+    assert "9%" in c.sides[1].value
+
+
+def test_another_named_thing_or_a_named_maker_is_a_different_thing():
+    first = "IBM test results show that Blue Gene/L has managed speeds of 70.72 teraflops."
+    assert _pair(first, "IBM said that another Blue Gene/L machine clocked up 36.01 teraflops.") == []
+    airbus = "Air Deccan has ordered 30 Airbus A320 planes in a deal."
+    assert _pair(airbus, "Air Deccan has signed a deal to acquire 36 planes from Avions de Transport Regional.") == []
+    [c] = _pair(airbus, "Air Deccan has signed a deal to acquire 36 Airbus planes.")
+    assert c.about == "number"
+
+
+def test_a_value_with_no_name_by_it_takes_the_names_of_its_statement():
+    tesla = "Tesla is set to cut more than 10% of its global staff, CEO Elon Musk wrote."
+    microsoft = (
+        "The job cuts represent about 5% of the company's global staff, according to Microsoft CEO Satya Nadella."
+    )
+    assert _pair(tesla, microsoft) == []
+    [c] = _pair(tesla, microsoft.replace("Microsoft CEO Satya Nadella", "Tesla boss Elon Musk"))
+    assert c.about == "number"
+
+
+def test_names_of_a_reporting_clause_do_not_scope_the_value():
+    [c] = _pair(
+        "The iPod has an 87% share of the market for digital music players, NPD reported.",
+        "Mr Jobs told delegates at MacWorld that the iPod had a 65% share of the market for digital music players.",
+    )
+    assert "65%" in c.sides[1].value
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

@@ -1,19 +1,30 @@
-"""The values a news sentence states, for comparing two statements: numbers with their units and
-hedges ("more than 5,000"), dates and years, and who holds a post; with the words around each
-value, so that two values can be judged to be about the same thing (rag/news/conflicts.py)."""
+"""The values a news sentence states, for comparing two statements: numbers with their units,
+hedges ("more than 5,000") and rounding ("$27bn"), dates and years, and who holds a post; with
+what each value is about, so that two values can be judged to be about one thing
+(rag/news/sameness.py):
+
+- `near`: the content words of the value's clause, up to six either side ("has sued 45 banks");
+- `scope`: the names a preposition ties to it ("12.1% in Germany", "at this year's Oscars");
+- `names`: the other names in that reach ("Sideways has taken $46.8m");
+- `group`: amounts that restate one another share a group ("$2bn (1.53bn euros; £1.05bn)",
+  "4.464 million people, or 10.8% of the workforce").
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rag.answer.support import content_words
+from rag.news.clauses import about, masked
 from rag.news.dates import date_phrases, resolve_dates
+from rag.news.words import names_in, prefix
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "b": 1e9}
 _NUMBER = re.compile(
-    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|trillion|bn|m|b)?"
+    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<scale>(?:thousand|million|billion|trillion|bn|m|b)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?![\w.]*\d)",
     re.IGNORECASE,
 )
@@ -24,6 +35,12 @@ _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORE
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A unit written onto the number: "38.7C", "10km", "9.58secs".
+_GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)\b")
+# Ages: "Mr Mubanga, 29, from London", "the 80-year-old president".
+_AGE_APPOSED = re.compile(r"[A-Z][\w’'-]+,\s$")
+_AGE_AFTER = re.compile(r"-year-old\b")
+_CURRENCY_WORDS = {"euro": "€", "euros": "€", "dolla": "$", "pound": "£", "sterl": "£"}
 _NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
 _ROLE = re.compile(
@@ -33,44 +50,6 @@ _ROLE = re.compile(
     r"leader|governor|mayor|king|queen|pope|chair(?:man|woman)?|head\s+coach|manager)\b",
     re.IGNORECASE,
 )
-REPORTED = re.compile(
-    r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
-    re.IGNORECASE,
-)
-_SPEAKER_VERB = (
-    r"(?:said|says|told|claimed|claims|stated|argued|insisted|reiterated|announced|warned|declared|added|"
-    r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it)"
-)
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
-REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
-_NOT_SPEAKERS = {"The", "This", "That", "It", "He", "She", "They", "We", "According", "But", "And", "However"}
-
-
-# Words news copy uses interchangeably for one count: "25,000 dead" and "140,000 killed".
-_SYNONYMS = {w: "death" for w in ("dead", "died", "deat", "kill", "fata", "peri")}
-_SYNONYMS |= {w: "injur" for w in ("inju", "woun", "hurt")}
-
-
-def _prefix(word: str) -> str:
-    return _SYNONYMS.get(word[:4], word[:5])
-
-
-def prefixes(text: str) -> set[str]:
-    """Content words cut to five letters, so "annexed" and "annexation" meet."""
-    return {_prefix(w) for w in content_words(text)}
-
-
-def speaker(text: str) -> str | None:
-    """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING):
-        for m in pattern.finditer(text):
-            name = m.group("name")
-            words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-            if words:
-                return " ".join(words)
-    return None
 
 
 @dataclass(frozen=True)
@@ -80,8 +59,16 @@ class Value:
     span: tuple[float, float]  # a number or a date (as day ordinals): a closed interval
     key: str  # a name, lower-cased
     unit: frozenset[str]
-    context: frozenset[str]  # content words (5-letter prefixes) within a clause's reach
-    near: frozenset[str]  # the three content words either side
+    near: frozenset[str]  # content words of its clause within reach (`prefix`es)
+    at: tuple[int, int] = (0, 0)  # where it is written in the sentence
+    group: int = -1  # values restating one amount share a group
+    scope: frozenset[str] = frozenset()  # names a preposition ties to it
+    names: frozenset[str] = frozenset()  # other names within reach
+    named: frozenset[str] = frozenset()  # the words of `near` that are names
+    times: frozenset[str] = frozenset()  # the times named next to it ("in November", "in 2022")
+    another: bool = False  # "another machine clocked up 36.01 teraflops": not the one named elsewhere
+    counted: frozenset[str] = frozenset()  # names in what a number counts: "30 Airbus planes"
+    distance: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)  # chars to each near word
 
     @property
     def low(self) -> float:
@@ -92,45 +79,38 @@ class Value:
         return self.span[1]
 
 
-def _context(text: str, start: int, end: int, width: int = 80) -> frozenset[str]:
-    left = text[max(0, start - width) : start]
-    if start > width:
-        left = left.split(" ", 1)[-1]  # not half a word
-    right = text[end : end + width]
-    if end + width < len(text):
-        right = right.rsplit(" ", 1)[0]
-    return frozenset(prefixes(left + " " + right))
-
-
-def _near(text: str, start: int, end: int, words: int = 3) -> frozenset[str]:
-    left = [_prefix(w) for w in content_words_ordered(text[:start])][-words:]
-    right = [_prefix(w) for w in content_words_ordered(text[end:])][:words]
-    return frozenset(left + right)
-
-
-def content_words_ordered(text: str) -> list[str]:
-    """`content_words` in text order, repeats kept."""
-    return [stem for w in re.findall(r"[a-z0-9]+", text.lower()) for stem in content_words(w)]
-
-
-def _exact(x: float) -> tuple[float, float]:
-    """A number as written, give or take rounding (1%): "$787 million" and "$787.5m" agree."""
-    return (x * 0.99, x * 1.01) if x >= 0 else (x * 1.01, x * 0.99)
-
-
 def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> frozenset[str]:
-    """What a number counts: the words after it ("actors", "a gallon"), its currency, and
-    "death" when a death word is next to it ("killed 150,000", "5,300 deaths")."""
+    """What a number counts: its currency ("$2bn", "1.55bn euros") or "%"; else the noun after
+    it ("actors", "a gallon"), and "death" when a death word is next to it ("killed 150,000",
+    "5,300 deaths")."""
     if pct:
         return frozenset({"%"})
-    following = [_prefix(w) for w in re.findall(r"[a-z]+", text[end : end + 40].lower()) if len(w) > 2]
-    units = set(following[:2]) - {"and", "the", "more", "than", "over", "about", "some", "at", "least", "of"}
-    preceding = [_prefix(w) for w in re.findall(r"[a-z]+", text[max(0, start - 30) : start].lower())][-2:]
+    words = [w for w in re.findall(r"[A-Za-z]+", text[end : end + 40]) if content_words(w.lower())]
+    following = [prefix(w.lower()) for w in words]
+    currency = currency or next((_CURRENCY_WORDS[w] for w in following[:1] if w in _CURRENCY_WORDS), None)
+    if currency:
+        return frozenset({currency})
+    # The noun counted, with the names before it: "actors", "Hollywood actors", "Peloton bikes"
+    # ("10,000 people worldwide" and "1,000 jobs worldwide" count different things).
+    head = next((n for n, w in enumerate(words[:4]) if not w[0].isupper()), 0)
+    units = set(following[: head + 1])
+    # "killed 150,000", not "were killed and five million left homeless".
+    lead = re.split(r"[,;:(]|\b(?:and|or|but|while)\b", text[max(0, start - 30) : start].lower())[-1]
+    preceding = [prefix(w) for w in re.findall(r"[a-z]+", lead)][-2:]
     if "death" in following[:4] or "death" in preceding:
         units.add("death")
-    if currency:
-        units.add(currency)
     return frozenset(units)
+
+
+def _unit_names(text: str, end: int) -> frozenset[str]:
+    """The names before the noun a number counts: "60,000 Hollywood actors", "30 Airbus A320 planes"."""
+    names = []
+    for w in re.findall(r"[A-Za-z][\w’'-]*", text[end : end + 40])[:4]:
+        if not w[0].isupper():
+            break
+        if len(w) > 1 and content_words(w.lower()):
+            names.append(w.lower())
+    return frozenset(names)
 
 
 _HEDGES = [
@@ -140,33 +120,115 @@ _HEDGES = [
 ]
 
 
-def _hedged(text: str, start: int, x: float) -> tuple[float, float]:
-    """A number with the hedge before it read as news copy means it: "more than 5,000" is a
-    little over 5,000 (up to a quarter more), "about 140,000" within 5%, a bare one within 1%."""
+_HEDGES_AFTER = [
+    (re.compile(r"\s*(?:\+|or\s+(?:more|higher|above|over))\b", re.I), 1.0, 1.25),
+    (re.compile(r"\s*or\s+(?:less|lower|fewer|below|under)\b", re.I), 0.8, 1.0),
+]
+
+
+def _hedged(text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None) -> tuple[float, float]:
+    """A number with its hedge read as news copy means it: "more than 5,000" and "$4 or higher"
+    are a little over (up to a quarter more), "about 140,000" within 5%, a bare one anything that
+    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85)."""
     before = text[max(0, start - 24) : start]
+    after = text[end:] if end is not None else ""
     for pattern, low, high in _HEDGES:
         if pattern.search(before):
-            return (x * low, x * high) if x >= 0 else (x * high, x * low)
-    return _exact(x)
+            lo, hi = (x * low, x * high) if x >= 0 else (x * high, x * low)
+            return lo - rounding, hi + rounding
+    for pattern, low, high in _HEDGES_AFTER:
+        if pattern.match(after):
+            lo, hi = (x * low, x * high) if x >= 0 else (x * high, x * low)
+            return lo - rounding, hi + rounding
+    return x - rounding, x + rounding
+
+
+def _rounding(m: re.Match[str], scale: float) -> float:
+    """Half the last written digit ("27bn": 0.5bn, "9.87": 0.005), at most 5% of the number."""
+    num = m.group("num").replace(",", "")
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    # At most 5%: "$2bn" is not "$2.4bn".
+    return min(0.49 * 10.0**-decimals * scale, 0.05 * float(num) * scale)
 
 
 def _days(low: date, high: date) -> tuple[float, float]:
     return float(low.toordinal()), float(high.toordinal())
 
 
+def _numbers(
+    text: str, taken: list[tuple[int, int]]
+) -> list[tuple[str, tuple[float, float], frozenset[str], tuple[int, int]]]:
+    """(shown, span, unit, at) of each quantity written in digits or words, in text order."""
+    out = []
+    # "Boeing 737", "Game 5", "Firefox 1.0": a number right after a name is part of it.
+    name_ends = {at + len(w) for at, w in names_in(text)}
+    for m in _NUMBER.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        glued = _GLUED_UNIT.match(text, end)  # "38.7C", "10km"
+        age = _AGE_AFTER.match(text, end)  # "80-year-old"
+        # "5G", "A320", "3-1": part of a name or a score, not a quantity.
+        if not (glued or age) and re.match(r"[A-Za-z-]", text[end : end + 1]):
+            continue
+        if not m.group("cur") and re.search(r"[A-Za-z]$", text[: m.start()]):
+            continue
+        if m.group("scale") in ("B", "M") and not m.group("cur"):
+            continue  # "Launchpad 39B": a name, not 39 billion
+        plain = not (m.group("cur") or m.group("scale") or m.group("pct"))
+        if plain and m.start() - 1 in name_ends and text[m.start() - 1] == " ":
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "-" and re.search(r"\d-$", text[: m.start()]):
+            continue
+        scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        amount = float(m.group("num").replace(",", "")) * scale
+        unit = _unit(text, m.start(), end, m.group("cur"), bool(m.group("pct")))
+        if glued:
+            unit = frozenset({glued.group(1).lower().rstrip("s")})
+        apposed = re.fullmatch(r"\d{1,3}", m.group(0).strip()) and text.startswith(",", end)
+        if age or (apposed and _AGE_APPOSED.search(text[: m.start()])):
+            unit = frozenset({"age"})
+        span = _hedged(text, m.start(), amount, _rounding(m, scale), end)
+        shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
+        out.append((shown, span, unit, (m.start(), end)))
+    for m in _WORD_NUMBER.finditer(text):
+        scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
+        amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
+        end = m.end() + (scaled.end() if scaled else 0)
+        unit = _unit(text, m.start(), end, None, False)
+        out.append((text[m.start() : end], _hedged(text, m.start(), amount, 0.0, end), unit, (m.start(), end)))
+    for m in _VAGUE_NUMBER.finditer(text):
+        out.append((m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span()))
+    return sorted(out, key=lambda n: n[3])
+
+
+def _groups(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+    """Which amounts restate the one before them: the group of each, and the bracketed
+    restatements ("$2bn (1.53bn euros; £1.05bn)", "4.464 million people, or 10.8%")."""
+    group = list(range(len(spans)))
+    brackets = []
+    for i, (_, end) in enumerate(spans):
+        opened = re.match(r"\s*(?:[a-z]+\s*)?\(([^()]*\d[^()]*)\)", text[end:])
+        apposed = re.match(r"(?:\s+[a-z-]+){0,2},\s+or\s+", text[end:])
+        if opened:
+            brackets.append((end, end + opened.end()))
+            close = end + opened.end()
+            members = [j for j, (s, _) in enumerate(spans) if end < s < close]
+        elif apposed:
+            members = [j for j, (s, _) in enumerate(spans) if s == end + apposed.end() or s == end + apposed.end() + 1]
+        else:
+            continue
+        for j in members:
+            group[j] = group[i]
+    return group, brackets
+
+
 def values_in(text: str, published: date | None) -> list[Value]:
-    found: list[Value] = []
-
-    def add(
-        kind: str, shown: str, span: tuple[float, float], unit: frozenset[str], at: tuple[int, int], key: str = ""
-    ) -> None:
-        found.append(Value(kind, shown, span, key, unit, _context(text, *at), _near(text, *at)))
-
+    """The numbers, dates and post holders `text` states, each with what it is about."""
     dates = resolve_dates(text, published)
     # Numbers inside a date ("11 April" in an undated article) are not quantities either.
     taken = [(d.start, d.end) for d in dates] + date_phrases(text)
-    for d in dates:
-        add("date", d.text, _days(d.date_from, d.date_to), frozenset(), (d.start, d.end))
+    years = []
     for m in _YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -176,38 +238,52 @@ def values_in(text: str, published: date | None) -> list[Value]:
             continue
         if re.search(r"\b(?:since|until|till|before|after)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
             continue
+        years.append(m)
+    numbers = _numbers(text, taken)
+    group, brackets = _groups(text, [n[3] for n in numbers])
+    blanked = masked(text, taken + [n[3] for n in numbers], brackets)
+    # Every value's span and group: names are looked for between a value and its neighbours.
+    spans = [((d.start, d.end), -2 - i) for i, d in enumerate(dates)] + [
+        (m.span(), -100 - i) for i, m in enumerate(years)
+    ]
+    spans += [(n[3], group[i]) for i, n in enumerate(numbers)]
+
+    def value(
+        kind: str, shown: str, span: tuple[float, float], unit: frozenset[str], at: tuple[int, int], g: int
+    ) -> Value:
+        lo = max((e for (s, e), h in spans if e <= at[0] and h != g), default=0)
+        hi = min((s for (s, e), h in spans if s >= at[1] and h != g), default=len(text))
+        a = about(text, blanked, *at, bounds=(lo, hi))
+        return Value(
+            kind, shown, span, "", unit, frozenset(a.near), at, g, a.scope, a.names, a.named, a.times, a.another,
+            distance=a.near,
+        )  # fmt: skip
+
+    found: list[Value] = []
+    for d in dates:
+        span = _days(d.date_from, d.date_to)
+        found.append(value("date", d.text, span, frozenset(), (d.start, d.end), -1))
+    for m in years:
         year = int(m.group(0))
-        add("date", m.group(0), _days(date(year, 1, 1), date(year, 12, 31)), frozenset(), m.span())
-    for m in _NUMBER.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        # "737 Max", "5G", "3-1": part of a name or a score, not a quantity.
-        if any(s <= m.start() < e for s, e in taken) or re.match(r"[A-Za-z-]", text[end : end + 1]):
-            continue
-        amount = float(m.group("num").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        unit = _unit(text, m.start(), m.end(), m.group("cur"), bool(m.group("pct")))
-        add("number", m.group(0).strip(), _hedged(text, m.start(), amount), unit, m.span())
-    for m in _WORD_NUMBER.finditer(text):
-        add(
-            "number",
-            m.group(0),
-            _hedged(text, m.start(), float(_WORD_NUMBERS[m.group(0).lower()])),
-            _unit(text, m.start(), m.end(), None, False),
-            m.span(),
-        )
-    for m in _VAGUE_NUMBER.finditer(text):
-        add("number", m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span())
+        span = _days(date(year, 1, 1), date(year, 12, 31))
+        found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
+    for i, (shown, span, unit, at) in enumerate(numbers):
+        # A restatement is about what the amount it restates is about.
+        v = replace(value("number", shown, span, unit, numbers[group[i]][3], group[i]), at=at)
+        if not (unit & {"$", "£", "€", "%"}):
+            v = replace(v, counted=_unit_names(text, at[1]))
+        # An age in apposition is the age of the name before it: "Mr Mubanga, 29, from London".
+        if unit == {"age"} and (person := re.search(r"([A-Z][\w’'-]+),\s$", text[: at[0]])):
+            key = prefix(person.group(1).lower())
+            v = replace(v, near=v.near | {key}, named=v.named | {key}, names=v.names | {person.group(1).lower()})
+            v = replace(v, distance={**v.distance, key: 2})
+        found.append(v)
     for m in _ROLE.finditer(text):
         role = " ".join(m.group("role").lower().split())
-        name = m.group("name")
         # The role's words are the words next to the value: two holders of one post meet on them.
         shown = " ".join(m.group(0).split())  # "Liz Truss became the United Kingdom's new prime minister"
-        found.append(Value("name", shown, (0.0, 0.0), name.lower(), frozenset({f"role {role}"}), *_role_words(role)))
+        words = frozenset(w[:5] for w in role.split()) | {"role"}
+        found.append(
+            Value("name", shown, (0.0, 0.0), m.group("name").lower(), frozenset({f"role {role}"}), words, m.span())
+        )
     return found
-
-
-# Words too common to show that two values are about the same thing.
-
-
-def _role_words(role: str) -> tuple[frozenset[str], frozenset[str]]:
-    words = frozenset(w[:5] for w in role.split()) | {"role"}
-    return words, words

@@ -1,0 +1,150 @@
+"""Whether two values, one from each of two statements, are different values for one thing.
+
+Two values are about one thing when
+- they are of one kind and grain (a count of banks and a count of banks; a day and a day);
+- the words of their clauses meet ("has *sued* 45 banks" / "launched *lawsuits* against 80
+  banks", word families included) and the two sentences share at least two topic words;
+- the names a preposition ties to one of them are named in the other statement too ("12.1% in
+  Germany" meets "German unemployment"; "at this year's Oscars" does not meet a sentence about
+  the Baftas), and the names next to them are not two different sets ("Sideways has taken" /
+  "The Aviator came third with");
+and they differ beyond hedging and rounding, with neither written in the other statement.
+Amounts that restate one another ("$2bn (1.53bn euros)") agree with an amount when any of them does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.news.values import Value
+from rag.news.words import mentions, names_in, same_name, topic_words
+
+_MEASURES = frozenset({"$", "£", "€", "%"})
+_MIN_TOPIC = 2  # topic words two sentences must share before their values are compared
+
+
+def _written_in(value: str, text: str) -> bool:
+    """The value's digits appear in the other text as they are ("2028" beside "2024 and 2028")."""
+    digits = re.sub(r"[^\d.]", "", value)
+    return bool(digits) and re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d.])", text.replace(",", "")) is not None
+
+
+def _grain(v: Value) -> str:
+    days = v.high - v.low
+    return "day" if days <= 7 else "year" if days >= 364 else "month"
+
+
+def _agree(a: Value, b: Value) -> bool:
+    """Do two values of one kind agree (or overlap)?"""
+    if a.kind == "name":
+        return a.key == b.key or a.key in b.key or b.key in a.key
+    return a.low <= b.high and b.low <= a.high
+
+
+def _comparable(x: Value, y: Value) -> bool:
+    if x.kind == "number":
+        return bool(x.unit & y.unit)
+    if x.kind == "date":
+        return _grain(x) == _grain(y)  # "on Thursday" and "since 1966" do not date the same thing
+    return x.unit == y.unit  # one post
+
+
+def _next_to(word: str, v: Value, chars: int = 25) -> bool:
+    return v.distance.get(word, chars + 1) <= chars
+
+
+def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
+    """Are `x` (in statement `a`, its title appended) and `y` (in `b`) about one thing? Two
+    amounts given for two named times ("rose in November" / "in December") are two things,
+    unless the statements are far apart in time (`across_time`): then they are a change."""
+    if x.kind == "number" and not across_time and x.times and y.times and not x.times & y.times:
+        return False
+    if x.another or y.another:
+        return False
+    link = x.near & y.near
+    if len(link) < (2 if x.kind == "name" else 1):
+        return False
+    # A date has no unit to show what it dates: a word of the event must be by both ("the 2022
+    # annexation" / "annexed in 2014"), a shared place is not enough ("invasion of Ukraine in
+    # 2022" / "the Ukrainian peninsula annexed in 2014").
+    if x.kind == "date" and not link - x.named - y.named:
+        return False
+    # An amount of money or a share says nothing of what it is: a shared word must be next to one
+    # of them ("has taken $75m so far" / "a total of $42.9m"), not only somewhere in both clauses
+    # ("a 14bn euro black hole in its accounts" / "4bn euros held in an offshore account").
+    if x.kind == "number" and x.unit & y.unit <= _MEASURES and not any(_next_to(w, x) or _next_to(w, y) for w in link):
+        return False
+    # A year is often a reference point ("its 1991 borders", "enters 2026"): the event word
+    # must be next to both years ("the 2022 annexation" / "annexed by Russia in 2014").
+    if x.kind == "date" and _grain(x) == "year" and not any(_next_to(w, x) and _next_to(w, y) for w in link):
+        return False
+    if any(not mentions(n, b) for n in x.scope) or any(not mentions(n, a) for n in y.scope):
+        return False
+    return _same_subject(x, y, a, b) and _same_subject(y, x, b, a) and _same_counted(x, y, b) and _same_counted(y, x, a)
+
+
+def _same_counted(x: Value, y: Value, b: str) -> bool:
+    """ "30 Airbus A320 planes" and "36 planes from Avions de Transport Regional" count different
+    planes: the names in what `x` counts are not in `b`, which names others."""
+    if not x.counted or any(mentions(n, b) for n in x.counted):
+        return True
+    theirs = y.counted or {name for _, name in names_in(b)}
+    return not theirs or any(same_name(p, q) for p in x.counted for q in theirs)
+
+
+def _same_subject(x: Value, y: Value, a: str, b: str) -> bool:
+    """Is what `x` names (Sideways, the UK) not something else than what `y`'s statement names?
+    When `y` names nothing near its value ("The job cuts represent about 5% of the company's
+    workforce, according to Microsoft CEO Satya Nadella"), the names of its whole statement count."""
+    if not x.names:
+        return True
+    mine = x.names | x.scope
+    theirs = (y.names | y.scope) or {name for _, name in names_in(b)}
+    return not theirs or any(same_name(p, q) for p in mine for q in theirs)
+
+
+def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
+    groups: dict[int, list[Value]] = {}
+    for n, v in enumerate(v for v in values if v.kind == kind):
+        groups.setdefault(v.group if v.group >= 0 else -1 - n, []).append(v)
+    return list(groups.values())
+
+
+def value_conflict(
+    a: str,
+    b: str,
+    va: Sequence[Value],
+    vb: Sequence[Value],
+    a_title: str = "",
+    b_title: str = "",
+    across_time: bool = False,
+) -> tuple[str, Value, Value] | None:
+    """The pair of values, one in `a` and one in `b`, that differ about one thing (the one whose
+    clauses share most); `across_time` when the two statements were published far apart."""
+    if len(topic_words(a) & topic_words(b)) < _MIN_TOPIC:
+        return None
+    a_all, b_all = f"{a} {a_title}", f"{b} {b_title}"
+    for kind in ("number", "date", "name"):
+        best: tuple[tuple[int, int], Value, Value] | None = None
+        for gx in _groups(va, kind):
+            for gy in _groups(vb, kind):
+                pairs = [(x, y) for x in gx for y in gy if _comparable(x, y)]
+                if not pairs or any(_agree(x, y) for x, y in pairs):
+                    continue
+                if kind != "name" and (
+                    any(_written_in(x.shown, b) for x in gx) or any(_written_in(y.shown, a) for y in gy)
+                ):
+                    continue
+                if kind == "name" and (any(x.key in b.lower() for x in gx) or any(y.key in a.lower() for y in gy)):
+                    continue  # "Rishi Sunak replaced Liz Truss": both named on one side
+                x, y = pairs[0]
+                # The pair whose clauses share the most words, the nearest to both values, is the
+                # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
+                shared = x.near & y.near
+                score = (len(shared), -min((x.distance.get(w, 0) + y.distance.get(w, 0) for w in shared), default=0))
+                if _one_thing(x, y, a_all, b_all, across_time) and (best is None or score > best[0]):
+                    best = (score, x, y)
+        if best:
+            return kind, best[1], best[2]
+    return None
