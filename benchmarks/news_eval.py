@@ -1,6 +1,7 @@
 """News suite (issue 16): date resolution, disagreement, recency and timeline figures.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/news_eval.py [--split report|dev|all] [--no-recency] [--json]
+    PYTHONPATH=. .venv/bin/python benchmarks/news_eval.py [--split report|dev|test|final|heldout2|heldout3|all]
+        [--bbc DATASET] [--realtimeqa DATASET] [--no-recency] [--json]
 
 - date_resolution_accuracy: evals/news/relative_dates.jsonl (hand-labelled); a phrase is right
   when the resolver gives exactly the labelled day or period, or nothing where the label is
@@ -259,7 +260,8 @@ def _f(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["report", "dev", "test", "final", "heldout2", "all"], default="report")
+    splits = ["report", "dev", "test", "final", "heldout2", "heldout3", "all"]
+    parser.add_argument("--split", choices=splits, default="report")
     parser.add_argument("--bbc", type=Path, help="the BBC News dataset (folder or bbc_news.jsonl) for the bbc: cases")
     parser.add_argument("--realtimeqa", type=Path, help="the RealTimeQA dataset folder for the rtqa: cases")
     parser.add_argument("--no-recency", action="store_true", help="skip the retrieval part (loads the embedding model)")
