@@ -363,6 +363,24 @@ def test_names_of_a_reporting_clause_do_not_scope_the_value():
     assert "65%" in c.sides[1].value
 
 
+def test_a_period_or_a_date_by_an_amount_is_the_time_it_is_given_for():
+    week = "The musical Starfall opened at the Tokyo box office, taking 900m yen in its first three days."
+    year = "The musical Starfall took 12bn yen at the Tokyo box office to become the top show in Japan in 2019."
+    assert _pair(week, year) == []
+    [c] = _pair(
+        year, "The musical Starfall took 15bn yen at the Tokyo box office to become the top show in Japan in 2019."
+    )
+    assert "12bn" in c.sides[0].value
+
+
+def test_an_amount_called_a_record_is_another_instance_than_one_that_is_not():
+    paid = "The broadcaster Radiowave paid fines totalling $2.1m to settle complaints about its breakfast host."
+    record = "The broadcaster Radiowave has been hit with record fines of $4.2m over its breakfast host."
+    assert _pair(paid, record) == []
+    [c] = _pair(record, record.replace("$4.2m", "$5.2m"))
+    assert c.about == "number"
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

@@ -60,6 +60,10 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     unless the statements are far apart in time (`across_time`): then they are a change."""
     if x.kind == "number" and not across_time and x.times and y.times and not x.times & y.times:
         return False
+    # A record is the largest of many: an amount not called one is another instance ("record
+    # fines of $3.5m" / "fines totalling $1.7m in 1995"), unless the two are far apart in time.
+    if x.kind == "number" and not across_time and x.record != y.record:
+        return False
     if x.another or y.another:
         return False
     link = x.near & y.near

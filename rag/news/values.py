@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rag.answer.support import content_words
-from rag.news.clauses import about, masked
+from rag.news.clauses import PERIOD, about, masked
 from rag.news.dates import date_phrases, resolve_dates
 from rag.news.words import names_in, prefix
 
@@ -67,6 +67,7 @@ class Value:
     named: frozenset[str] = frozenset()  # the words of `near` that are names
     times: frozenset[str] = frozenset()  # the times named next to it ("in November", "in 2022")
     another: bool = False  # "another machine clocked up 36.01 teraflops": not the one named elsewhere
+    record: bool = False  # called a record: "record fines of $3.5m"
     counted: frozenset[str] = frozenset()  # names in what a number counts: "30 Airbus planes"
     distance: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)  # chars to each near word
 
@@ -192,6 +193,8 @@ def _numbers(
         shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
         out.append((shown, span, unit, (m.start(), end)))
     for m in _WORD_NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
         end = m.end() + (scaled.end() if scaled else 0)
@@ -228,6 +231,8 @@ def values_in(text: str, published: date | None) -> list[Value]:
     dates = resolve_dates(text, published)
     # Numbers inside a date ("11 April" in an undated article) are not quantities either.
     taken = [(d.start, d.end) for d in dates] + date_phrases(text)
+    # The number in a period ("its first two days") is part of a time, not a quantity.
+    taken += [m.span() for m in re.finditer(PERIOD, text)]
     years = []
     for m in _YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -253,10 +258,14 @@ def values_in(text: str, published: date | None) -> list[Value]:
     ) -> Value:
         lo = max((e for (s, e), h in spans if e <= at[0] and h != g), default=0)
         hi = min((s for (s, e), h in spans if s >= at[1] and h != g), default=len(text))
-        a = about(text, blanked, *at, bounds=(lo, hi))
+        # Times are looked for up to the amounts either side only: a date by the value is its time.
+        amounts = [(s, e) for (s, e), h in spans if h >= 0 and h != g]
+        t_lo = max((e for s, e in amounts if e <= at[0]), default=0)
+        t_hi = min((s for s, e in amounts if s >= at[1]), default=len(text))
+        a = about(text, blanked, *at, bounds=(lo, hi), time_bounds=(t_lo, t_hi))
         return Value(
             kind, shown, span, "", unit, frozenset(a.near), at, g, a.scope, a.names, a.named, a.times, a.another,
-            distance=a.near,
+            a.record, distance=a.near,
         )  # fmt: skip
 
     found: list[Value] = []
