@@ -381,6 +381,18 @@ def test_an_amount_called_a_record_is_another_instance_than_one_that_is_not():
     assert c.about == "number"
 
 
+def test_two_statements_differing_in_every_figure_are_two_readings_not_a_conflict():
+    monday = "In Rotterdam, Dutch gas futures fell 12 cents to $31.20 a unit."
+    friday = "In Rotterdam, Dutch gas futures closed up 40 cents at $28.90 a unit."
+    assert _pair(monday, friday) == []
+    [c] = _pair(monday, "In Rotterdam, Dutch gas futures fell 12 cents to $33.80 a unit.")
+    assert "$33.80" in c.sides[1].value
+    first = "The cartoon Moonpig entered the chart in third place, taking $9.1m."
+    assert _pair(first, "The cartoon Moonpig slipped to fifth place after taking $6.2m.") == []
+    [c] = _pair(first, "The cartoon Moonpig entered the chart in third place, taking $11.4m.")
+    assert c.about == "number"
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

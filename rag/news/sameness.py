@@ -108,6 +108,32 @@ def _same_subject(x: Value, y: Value, a: str, b: str) -> bool:
     return not theirs or any(same_name(p, q) for p in mine for q in theirs)
 
 
+# A place in a ranking: "entered the chart in second place", "moved down to 4th place".
+_RANK = re.compile(
+    r"\b(?:in|to|at|into)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:place|position|spot)\b",
+    re.IGNORECASE,
+)
+
+
+def _moved_together(x: Value, y: Value, va: Sequence[Value], vb: Sequence[Value], a: str, b: str) -> bool:
+    """Do the two statements also differ on another figure of theirs ("fell 32 cents to $49.74" /
+    "closed down 51 cents at $44.38"; "in second place, taking $12.7m" / "to fourth place after
+    taking $10.7m")? Then they are two readings of something that moves (two days' prices, two
+    weekends' chart), not two accounts of one fact: a misreported fact differs in one figure."""
+    ranks_a = {m.group(1).lower() for m in _RANK.finditer(a)}
+    ranks_b = {m.group(1).lower() for m in _RANK.finditer(b)}
+    if ranks_a and ranks_b and not ranks_a & ranks_b:
+        return True
+    others_a = [v for v in va if v.kind == "number" and v.group != x.group]
+    others_b = [v for v in vb if v.kind == "number" and v.group != y.group]
+    return any(
+        _comparable(p, q) and not _agree(p, q) and p.near & q.near and not _written_in(p.shown, b)
+        for p in others_a
+        for q in others_b
+    )
+
+
 def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
     groups: dict[int, list[Value]] = {}
     for n, v in enumerate(v for v in values if v.kind == kind):
@@ -147,8 +173,11 @@ def value_conflict(
                 # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
                 shared = x.near & y.near
                 score = (len(shared), -min((x.distance.get(w, 0) + y.distance.get(w, 0) for w in shared), default=0))
-                if _one_thing(x, y, a_all, b_all, across_time) and (best is None or score > best[0]):
-                    best = (score, x, y)
+                if not _one_thing(x, y, a_all, b_all, across_time) or (best is not None and score <= best[0]):
+                    continue
+                if kind == "number" and not across_time and _moved_together(x, y, va, vb, a, b):
+                    continue
+                best = (score, x, y)
         if best:
             return kind, best[1], best[2]
     return None
