@@ -393,6 +393,15 @@ def test_two_statements_differing_in_every_figure_are_two_readings_not_a_conflic
     assert c.about == "number"
 
 
+def test_lower_bounds_are_rounded_to_their_last_digit():
+    def fair(count: str, published: str, article: str) -> Evidence:
+        return evidence(f"The Lakeside Flower Show welcomed more than {count} visitors.", published, article)
+
+    [c] = detect_conflicts([fair("1.8 million", "2023-05-01", "a"), fair("1.6 million", "2024-05-01", "b")])
+    assert c.kind == "change" and "1.8 million" in c.sides[0].value
+    assert detect_conflicts([fair("1.6 million", "2023-05-01", "a"), fair("1.65 million", "2024-05-01", "b")]) == []
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

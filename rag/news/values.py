@@ -127,15 +127,23 @@ _HEDGES_AFTER = [
 ]
 
 
-def _hedged(text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None) -> tuple[float, float]:
+def _hedged(
+    text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None, step: float | None = None
+) -> tuple[float, float]:
     """A number with its hedge read as news copy means it: "more than 5,000" and "$4 or higher"
     are a little over (up to a quarter more), "about 140,000" within 5%, a bare one anything that
-    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85)."""
+    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85). A bound is also rounded
+    to its last written digit (`step`): "more than 2.5 million" is under 2.6 million, as a
+    writer with 2.7 million would say "more than 2.7 million"; "more than 5,000" is under 6,000."""
     before = text[max(0, start - 24) : start]
     after = text[end:] if end is not None else ""
-    for pattern, low, high in _HEDGES:
+    for n, (pattern, low, high) in enumerate(_HEDGES):
         if pattern.search(before):
             lo, hi = (x * low, x * high) if x >= 0 else (x * high, x * low)
+            if step and x > 0 and n == 0:  # "more than": at most one step over
+                hi = min(hi, x + step)
+            elif step and x > 0 and n == 1:  # "nearly": at most one step under
+                lo = max(lo, x - step)
             return lo - rounding, hi + rounding
     for pattern, low, high in _HEDGES_AFTER:
         if pattern.match(after):
@@ -150,6 +158,15 @@ def _rounding(m: re.Match[str], scale: float) -> float:
     decimals = len(num.split(".")[1]) if "." in num else 0
     # At most 5%: "$2bn" is not "$2.4bn".
     return min(0.49 * 10.0**-decimals * scale, 0.05 * float(num) * scale)
+
+
+def _step(m: re.Match[str], scale: float) -> float:
+    """One unit of the last written digit that is not a trailing zero: "2.5 million" 100,000,
+    "5,000" 1,000, "40" 10."""
+    num = m.group("num").replace(",", "")
+    if "." in num:
+        return 10.0 ** -len(num.split(".")[1]) * scale
+    return 10.0 ** (len(num) - len(num.rstrip("0"))) * scale
 
 
 def _days(low: date, high: date) -> tuple[float, float]:
@@ -189,7 +206,7 @@ def _numbers(
         apposed = re.fullmatch(r"\d{1,3}", m.group(0).strip()) and text.startswith(",", end)
         if age or (apposed and _AGE_APPOSED.search(text[: m.start()])):
             unit = frozenset({"age"})
-        span = _hedged(text, m.start(), amount, _rounding(m, scale), end)
+        span = _hedged(text, m.start(), amount, _rounding(m, scale), end, _step(m, scale))
         shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
         out.append((shown, span, unit, (m.start(), end)))
     for m in _WORD_NUMBER.finditer(text):
