@@ -402,6 +402,33 @@ def test_lower_bounds_are_rounded_to_their_last_digit():
     assert detect_conflicts([fair("1.6 million", "2023-05-01", "a"), fair("1.65 million", "2024-05-01", "b")]) == []
 
 
+def test_ages_given_by_turned_or_put_before_the_name_are_the_persons_age():
+    [c] = detect_conflicts(
+        [
+            evidence("Now 87, Marta Lindqvist is the oldest serving mayor in Sweden.", "2024-01-10", "a"),
+            evidence("Marta Lindqvist turned 88 on Sunday, the oldest serving mayor in Sweden.", "2024-09-10", "b"),
+        ]
+    )
+    assert (c.kind, c.about) == ("change", "number") and "87" in c.sides[0].value
+    other = "Olaf Berg turned 88 on Sunday, the oldest serving mayor in Sweden."
+    assert _pair("Now 87, Marta Lindqvist is the oldest serving mayor in Sweden.", other) == []
+
+
+def test_a_count_of_people_counts_those_who_do_what_follows():
+    [c] = _pair(
+        "The cup final attracted 41 million viewers on the Eurosport network.",
+        "About 35 million people watched the cup final on the Eurosport network.",
+    )
+    assert c.about == "number"
+    assert (
+        _pair(
+            "The cup final attracted 41 million viewers on the Eurosport network.",
+            "About 35 million people voted in the cup final poll on the Eurosport network.",
+        )
+        == []
+    )
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

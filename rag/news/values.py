@@ -40,6 +40,8 @@ _GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)
 # Ages: "Mr Mubanga, 29, from London", "the 80-year-old president".
 _AGE_APPOSED = re.compile(r"[A-Z][\w’'-]+,\s$")
 _AGE_AFTER = re.compile(r"-year-old\b")
+# "Carter turned 100", "a man aged 76", "Now 99, Jimmy Carter is ...", "At 42, she ...".
+_AGE_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged)\s+$|(?:^|[.!?]\s+)(?:[Nn]ow|At|at)\s+$")
 _CURRENCY_WORDS = {"euro": "€", "euros": "€", "dolla": "$", "pound": "£", "sterl": "£"}
 _NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
@@ -95,6 +97,12 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     # ("10,000 people worldwide" and "1,000 jobs worldwide" count different things).
     head = next((n for n, w in enumerate(words[:4]) if not w[0].isupper()), 0)
     units = set(following[: head + 1])
+    # A count of people counts those who do what they are said to do: "123 million people
+    # watched" are viewers, "2 million people visited" visitors.
+    if following[head : head + 1] == ["peopl"] and len(words) > head + 1:
+        verb = re.match(r"\s*[A-Za-z]+\s+([a-z]+ed)\b", text[end : end + 40])
+        if verb:
+            units.add(prefix(verb.group(1)))
     # "killed 150,000", not "were killed and five million left homeless".
     lead = re.split(r"[,;:(]|\b(?:and|or|but|while)\b", text[max(0, start - 30) : start].lower())[-1]
     preceding = [prefix(w) for w in re.findall(r"[a-z]+", lead)][-2:]
@@ -204,7 +212,12 @@ def _numbers(
         if glued:
             unit = frozenset({glued.group(1).lower().rstrip("s")})
         apposed = re.fullmatch(r"\d{1,3}", m.group(0).strip()) and text.startswith(",", end)
-        if age or (apposed and _AGE_APPOSED.search(text[: m.start()])):
+        turned = (
+            plain
+            and re.fullmatch(r"\d{1,3}", m.group("num"))
+            and _AGE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        )
+        if age or turned or (apposed and _AGE_APPOSED.search(text[: m.start()])):
             unit = frozenset({"age"})
         span = _hedged(text, m.start(), amount, _rounding(m, scale), end, _step(m, scale))
         shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
@@ -241,6 +254,28 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tu
         for j in members:
             group[j] = group[i]
     return group, brackets
+
+
+def _with_person(v: Value, text: str) -> Value:
+    """An age is the age of a person, whose name is what the value is about: the name before it
+    in apposition ("Mr Mubanga, 29, from London") or before "turned" ("Carter turned 100"), or the
+    name it is put before ("Now 99, Jimmy Carter is")."""
+    before = re.search(
+        r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:,\s|\s+(?:turned|turns|turning)\s+)$", text[: v.at[0]]
+    )
+    after = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)", text[v.at[1] :])
+    person = before or after
+    if person is None:
+        return v
+    words = [w.lower() for w in person.group(1).split() if w.lower() not in ("mr", "mrs", "ms", "dr")]
+    keys = {prefix(w) for w in words}
+    return replace(
+        v,
+        near=v.near | keys,
+        named=v.named | keys,
+        names=v.names | set(words),
+        distance={**v.distance, **dict.fromkeys(keys, 2)},
+    )
 
 
 def values_in(text: str, published: date | None) -> list[Value]:
@@ -298,11 +333,8 @@ def values_in(text: str, published: date | None) -> list[Value]:
         v = replace(value("number", shown, span, unit, numbers[group[i]][3], group[i]), at=at)
         if not (unit & {"$", "£", "€", "%"}):
             v = replace(v, counted=_unit_names(text, at[1]))
-        # An age in apposition is the age of the name before it: "Mr Mubanga, 29, from London".
-        if unit == {"age"} and (person := re.search(r"([A-Z][\w’'-]+),\s$", text[: at[0]])):
-            key = prefix(person.group(1).lower())
-            v = replace(v, near=v.near | {key}, named=v.named | {key}, names=v.names | {person.group(1).lower()})
-            v = replace(v, distance={**v.distance, key: 2})
+        if unit == {"age"}:
+            v = _with_person(v, text)
         found.append(v)
     for m in _ROLE.finditer(text):
         role = " ".join(m.group("role").lower().split())
