@@ -429,6 +429,13 @@ def test_a_count_of_people_counts_those_who_do_what_follows():
     )
 
 
+def test_a_decade_is_a_date():
+    eighties = "The museum's oddities include the 1980s robot dog Barko and a singing kettle."
+    [c] = _pair(eighties, "The museum's oddities include the 1970s robot dog Barko and a singing kettle.")
+    assert (c.about, "1980s" in c.sides[0].value) == ("date", True)
+    assert _pair(eighties, "The museum's oddities include the 1980s robot dog Barko, built in 1986.") == []
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

@@ -32,7 +32,7 @@ def _written_in(value: str, text: str) -> bool:
 
 def _grain(v: Value) -> str:
     days = v.high - v.low
-    return "day" if days <= 7 else "year" if days >= 364 else "month"
+    return "day" if days <= 7 else "decade" if days >= 3650 else "year" if days >= 364 else "month"
 
 
 def _agree(a: Value, b: Value) -> bool:
@@ -81,7 +81,11 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
         return False
     # A year is often a reference point ("its 1991 borders", "enters 2026"): the event word
     # must be next to both years ("the 2022 annexation" / "annexed by Russia in 2014").
-    if x.kind == "date" and _grain(x) == "year" and not any(_next_to(w, x) and _next_to(w, y) for w in link):
+    if (
+        x.kind == "date"
+        and _grain(x) in ("year", "decade")
+        and not any(_next_to(w, x) and _next_to(w, y) for w in link)
+    ):
         return False
     if any(not mentions(n, b) for n in x.scope) or any(not mentions(n, a) for n in y.scope):
         return False

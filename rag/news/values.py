@@ -35,6 +35,8 @@ _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORE
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A decade: "a 1980s toy", "the 1990s" (not "the '70s": no century to tell).
+_DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 # A unit written onto the number: "38.7C", "10km", "9.58secs".
 _GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)\b")
 # Ages: "Mr Mubanga, 29, from London", "the 80-year-old president".
@@ -296,6 +298,8 @@ def values_in(text: str, published: date | None) -> list[Value]:
         if re.search(r"\b(?:since|until|till|before|after)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
             continue
         years.append(m)
+    decades = [m for m in _DECADE.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    taken += [m.span() for m in decades]
     numbers = _numbers(text, taken)
     group, brackets = _groups(text, [n[3] for n in numbers])
     blanked = masked(text, taken + [n[3] for n in numbers], brackets)
@@ -303,6 +307,7 @@ def values_in(text: str, published: date | None) -> list[Value]:
     spans = [((d.start, d.end), -2 - i) for i, d in enumerate(dates)] + [
         (m.span(), -100 - i) for i, m in enumerate(years)
     ]
+    spans += [(m.span(), -1000 - i) for i, m in enumerate(decades)]
     spans += [(n[3], group[i]) for i, n in enumerate(numbers)]
 
     def value(
@@ -327,6 +332,10 @@ def values_in(text: str, published: date | None) -> list[Value]:
     for m in years:
         year = int(m.group(0))
         span = _days(date(year, 1, 1), date(year, 12, 31))
+        found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
+    for m in decades:
+        year = int(m.group(0)[:4])
+        span = _days(date(year, 1, 1), date(year + 9, 12, 31))
         found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
     for i, (shown, span, unit, at) in enumerate(numbers):
         # A restatement is about what the amount it restates is about.
