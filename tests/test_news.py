@@ -436,6 +436,24 @@ def test_a_decade_is_a_date():
     assert _pair(eighties, "The museum's oddities include the 1980s robot dog Barko, built in 1986.") == []
 
 
+def test_an_ordinal_after_a_or_a_possessive_counts_so_far():
+    third = evidence("Senator Ana Ruiz was hit with a third lawsuit this week over the land deal.", "2024-03-01", "a")
+    later = "Senator Ana Ruiz is still campaigning despite her five lawsuits over the land deal."
+    [c] = detect_conflicts([third, evidence(later, "2024-06-01", "b")])
+    assert (c.kind, c.about) == ("change", "number") and "third" in c.sides[0].value
+    share = "Senator Ana Ruiz won a third of the votes over the land deal, her five lawsuits notwithstanding."
+    assert detect_conflicts([evidence(share, "2024-03-01", "a"), evidence(later, "2024-06-01", "b")]) == []
+
+
+def test_a_statement_with_a_pronoun_subject_takes_the_names_of_the_sentence_before():
+    text = "Senator Ana Ruiz spoke in Leeds on Monday. Her campaign goes on despite her five lawsuits."
+    third = evidence("Senator Ana Ruiz was hit with a third lawsuit this week.", "2024-03-01", "a")
+    [c] = detect_conflicts([third, Evidence(text[text.index("Her ") :], passage(text, "2024-06-01", article="b"))])
+    assert c.kind == "change" and "five" in c.sides[1].value
+    alone = "Her campaign goes on despite her five lawsuits."
+    assert detect_conflicts([third, evidence(alone, "2024-06-01", "b")]) == []
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

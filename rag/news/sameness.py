@@ -145,6 +145,18 @@ def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
     return list(groups.values())
 
 
+# A sentence whose subject is a pronoun or a description ("His bid ...", "The 25-year-old has ...")
+# is about someone named before it.
+UNNAMED_SUBJECT = re.compile(r"(?:He|She|His|Her|It|Its|They|Their|The\s+\d+-year-old)\b")
+
+
+def _topic(text: str, context: str) -> set[str]:
+    """The topic words of a statement, with those of its context (its title, and the names of
+    the sentence before it, rag/news/conflicts.py) when its subject is a pronoun."""
+    words = topic_words(text)
+    return words | topic_words(context) if UNNAMED_SUBJECT.match(text) else words
+
+
 def value_conflict(
     a: str,
     b: str,
@@ -156,9 +168,9 @@ def value_conflict(
 ) -> tuple[str, Value, Value] | None:
     """The pair of values, one in `a` and one in `b`, that differ about one thing (the one whose
     clauses share most); `across_time` when the two statements were published far apart."""
-    if len(topic_words(a) & topic_words(b)) < _MIN_TOPIC:
-        return None
     a_all, b_all = f"{a} {a_title}", f"{b} {b_title}"
+    if len(_topic(a, a_title) & _topic(b, b_title)) < _MIN_TOPIC:
+        return None
     for kind in ("number", "date", "name"):
         best: tuple[tuple[int, int], Value, Value] | None = None
         for gx in _groups(va, kind):

@@ -30,6 +30,14 @@ _NUMBER = re.compile(
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBERS |= {"eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50, "hundred": 100}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_ORDINALS |= {"tenth": 10, "eleventh": 11, "twelfth": 12}
+# An ordinal after "a" or a possessive counts what follows up to now: "a third indictment" (the
+# third so far), "her ninth national title"; "the third most-watched" and "a third of" do not.
+_ORDINAL_COUNT = re.compile(
+    r"\b(?:an?|his|her|its|their|[A-Z][\w-]*[’']s?)\s+(?:[a-z]+\s+)?(?P<ord>" + "|".join(_ORDINALS) + r")\s+"
+    r"(?!of\b|most\b|largest\b|biggest\b|highest\b|place\b|time\b|round\b|half\b|quarter\b)(?=[a-z])"
+)
 _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 # Counts given in words: "dozens of people" is anywhere from 24 to 99.
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
@@ -232,6 +240,10 @@ def _numbers(
         end = m.end() + (scaled.end() if scaled else 0)
         unit = _unit(text, m.start(), end, None, False)
         out.append((text[m.start() : end], _hedged(text, m.start(), amount, 0.0, end), unit, (m.start(), end)))
+    for m in _ORDINAL_COUNT.finditer(text):
+        start, end = m.span("ord")
+        n = float(_ORDINALS[m.group("ord")])
+        out.append((m.group("ord"), (n, n), _unit(text, start, end, None, False), (start, end)))
     for m in _VAGUE_NUMBER.finditer(text):
         out.append((m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span()))
     return sorted(out, key=lambda n: n[3])
