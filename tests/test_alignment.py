@@ -138,6 +138,21 @@ def test_checker_keeps_the_support_checker_protocol(checker):
     assert checker.check("anything", []).passage is None
 
 
+def test_a_verbatim_quote_is_supported_whatever_the_score():
+    # A model that rejects everything: only the verbatim rule can make a claim supported.
+    never = SupportModel("never", -50.0, dict.fromkeys(FEATURES, 0.0), 0.5, dict.fromkeys(FEATURES, 0.0),
+                         dict.fromkeys(FEATURES, 1.0))  # fmt: skip
+    c = TokenAlignmentChecker(HashingEmbeddings(), model=never, word_vectors=FakeWordVectors())
+    two_sentences = (
+        "“the US lifting sanctions on Aeroflot. Kirill Dmitriev told Fox News on 3 April that Russia is not seeking "
+        "sanctions relief.”"
+    )
+    row = c.check_many([two_sentences, "Kirill Dmitriev told Fox News on 4 April", "is not seeking"], [EVIDENCE])
+    assert row[0][0].supported and row[0][0].score == 1.0
+    assert not row[1][0].supported  # one detail changed: no longer the passage's words
+    assert not row[2][0].supported  # too short to be a quote: it could be cut from around a negation
+
+
 def test_threshold_comes_from_the_model_unless_given():
     c = TokenAlignmentChecker(HashingEmbeddings(), model=uniform_model(0.8), word_vectors=FakeWordVectors())
     assert c.threshold == 0.8

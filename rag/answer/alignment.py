@@ -43,7 +43,7 @@ from rag.answer.align import (
     word_vectors_for,
 )
 from rag.answer.claim_tokens import FEATURES, Token, tokenize
-from rag.answer.support import SupportChecker, Verdict, negation_conflict
+from rag.answer.support import SupportChecker, Verdict, negation_conflict, quoted
 
 MODEL_FILE = Path(__file__).with_name("support_model.json")
 
@@ -192,12 +192,19 @@ class TokenAlignmentChecker:
         return self.features_many([(claim, passage)])[0]
 
     def check_many(self, claims: Sequence[str], passages: Sequence[str]) -> list[list[Verdict]]:
-        found = iter(self.features_many([(c, p) for c in claims for p in passages]))
+        # A verbatim quote (what the evidence-first modes display) is supported unscored: the learned
+        # score of a two-sentence quote can fall under the threshold although it is the passage's text.
+        copies = {(c, p) for c in claims for p in passages if quoted(c, p)}
+        scored = [(c, p) for c in claims for p in passages if (c, p) not in copies]
+        found = dict(zip(scored, self.features_many(scored), strict=True))
         out = []
-        for _ in claims:
+        for c in claims:
             row = []
-            for j in range(len(passages)):
-                f, evidence = next(found)
+            for j, passage in enumerate(passages):
+                if (c, passage) in copies:
+                    row.append(Verdict(1.0, True, j, c))
+                    continue
+                f, evidence = found[(c, passage)]
                 p = self.model.probability(f)
                 row.append(Verdict(round(p, 4), p >= self.threshold, j, evidence, f))
             out.append(row)

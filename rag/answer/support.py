@@ -8,9 +8,9 @@ features; its weights were fitted on `evals/support_pairs.jsonl` (`python
 benchmarks/support_checker.py --fit` prints them and the cross-validated accuracy).
 
 Any other checker with the same `check` method (an NLI cross-encoder, an LLM judge) can
-replace it. The answer guard and the eval metrics now use `rag.answer.alignment.TokenAlignmentChecker`
-(token alignment, fitted on real SmolLM2 errors as well); `AlignmentChecker` stays as the baseline
-that `benchmarks/support_checker.py` reports beside it.
+replace it (`answer.support_checker`; the token-alignment checker in rag/answer/alignment.py is
+the precise one on real SmolLM2 sentences). `quoted` tells a claim the passage contains word for
+word; the token checker supports such a claim without scoring it.
 """
 
 from __future__ import annotations
@@ -172,6 +172,23 @@ def negation_conflict(claim: str, evidence: str) -> bool:
     removed = negated_words(evidence) & claim_words - negated_words(claim)
     only_claim, only_evidence = claim_words - evidence_words, evidence_words - claim_words
     return bool(added or removed) or _opposed(only_claim, only_evidence) or _opposed(only_evidence, only_claim)
+
+
+# A quote this short could be a fragment cut from around a negation ("want a ceasefire").
+MIN_QUOTE_WORDS = 6
+# Every quotation mark as one (a displayed quote turns the source's inner “…” into ‘…’), every dash as one.
+_PLAIN = str.maketrans({'"': "'", "“": "'", "”": "'", "‘": "'", "’": "'", "—": "-", "–": "-"})
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_PLAIN).lower().split())
+
+
+def quoted(claim: str, passage: str) -> bool:
+    """The claim (final punctuation and outer quotes aside) appears word for word in the passage, and
+    is at least `MIN_QUOTE_WORDS` long: what the passage says, whatever a learned score makes of it."""
+    words = _plain(claim).strip(" .'")
+    return len(words.split()) >= MIN_QUOTE_WORDS and words in _plain(passage)
 
 
 @dataclass(frozen=True)
