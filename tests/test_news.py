@@ -363,6 +363,97 @@ def test_names_of_a_reporting_clause_do_not_scope_the_value():
     assert "65%" in c.sides[1].value
 
 
+def test_a_period_or_a_date_by_an_amount_is_the_time_it_is_given_for():
+    week = "The musical Starfall opened at the Tokyo box office, taking 900m yen in its first three days."
+    year = "The musical Starfall took 12bn yen at the Tokyo box office to become the top show in Japan in 2019."
+    assert _pair(week, year) == []
+    [c] = _pair(
+        year, "The musical Starfall took 15bn yen at the Tokyo box office to become the top show in Japan in 2019."
+    )
+    assert "12bn" in c.sides[0].value
+
+
+def test_an_amount_called_a_record_is_another_instance_than_one_that_is_not():
+    paid = "The broadcaster Radiowave paid fines totalling $2.1m to settle complaints about its breakfast host."
+    record = "The broadcaster Radiowave has been hit with record fines of $4.2m over its breakfast host."
+    assert _pair(paid, record) == []
+    [c] = _pair(record, record.replace("$4.2m", "$5.2m"))
+    assert c.about == "number"
+
+
+def test_two_statements_differing_in_every_figure_are_two_readings_not_a_conflict():
+    monday = "In Rotterdam, Dutch gas futures fell 12 cents to $31.20 a unit."
+    friday = "In Rotterdam, Dutch gas futures closed up 40 cents at $28.90 a unit."
+    assert _pair(monday, friday) == []
+    [c] = _pair(monday, "In Rotterdam, Dutch gas futures fell 12 cents to $33.80 a unit.")
+    assert "$33.80" in c.sides[1].value
+    first = "The cartoon Moonpig entered the chart in third place, taking $9.1m."
+    assert _pair(first, "The cartoon Moonpig slipped to fifth place after taking $6.2m.") == []
+    [c] = _pair(first, "The cartoon Moonpig entered the chart in third place, taking $11.4m.")
+    assert c.about == "number"
+
+
+def test_lower_bounds_are_rounded_to_their_last_digit():
+    def fair(count: str, published: str, article: str) -> Evidence:
+        return evidence(f"The Lakeside Flower Show welcomed more than {count} visitors.", published, article)
+
+    [c] = detect_conflicts([fair("1.8 million", "2023-05-01", "a"), fair("1.6 million", "2024-05-01", "b")])
+    assert c.kind == "change" and "1.8 million" in c.sides[0].value
+    assert detect_conflicts([fair("1.6 million", "2023-05-01", "a"), fair("1.65 million", "2024-05-01", "b")]) == []
+
+
+def test_ages_given_by_turned_or_put_before_the_name_are_the_persons_age():
+    [c] = detect_conflicts(
+        [
+            evidence("Now 87, Marta Lindqvist is the oldest serving mayor in Sweden.", "2024-01-10", "a"),
+            evidence("Marta Lindqvist turned 88 on Sunday, the oldest serving mayor in Sweden.", "2024-09-10", "b"),
+        ]
+    )
+    assert (c.kind, c.about) == ("change", "number") and "87" in c.sides[0].value
+    other = "Olaf Berg turned 88 on Sunday, the oldest serving mayor in Sweden."
+    assert _pair("Now 87, Marta Lindqvist is the oldest serving mayor in Sweden.", other) == []
+
+
+def test_a_count_of_people_counts_those_who_do_what_follows():
+    [c] = _pair(
+        "The cup final attracted 41 million viewers on the Eurosport network.",
+        "About 35 million people watched the cup final on the Eurosport network.",
+    )
+    assert c.about == "number"
+    assert (
+        _pair(
+            "The cup final attracted 41 million viewers on the Eurosport network.",
+            "About 35 million people voted in the cup final poll on the Eurosport network.",
+        )
+        == []
+    )
+
+
+def test_a_decade_is_a_date():
+    eighties = "The museum's oddities include the 1980s robot dog Barko and a singing kettle."
+    [c] = _pair(eighties, "The museum's oddities include the 1970s robot dog Barko and a singing kettle.")
+    assert (c.about, "1980s" in c.sides[0].value) == ("date", True)
+    assert _pair(eighties, "The museum's oddities include the 1980s robot dog Barko, built in 1986.") == []
+
+
+def test_an_ordinal_after_a_or_a_possessive_counts_so_far():
+    third = evidence("Senator Ana Ruiz was hit with a third lawsuit this week over the land deal.", "2024-03-01", "a")
+    later = "Senator Ana Ruiz is still campaigning despite her five lawsuits over the land deal."
+    [c] = detect_conflicts([third, evidence(later, "2024-06-01", "b")])
+    assert (c.kind, c.about) == ("change", "number") and "third" in c.sides[0].value
+    share = "Senator Ana Ruiz won a third of the votes over the land deal, her five lawsuits notwithstanding."
+    assert detect_conflicts([evidence(share, "2024-03-01", "a"), evidence(later, "2024-06-01", "b")]) == []
+
+
+def test_a_statement_with_a_pronoun_subject_takes_the_names_of_the_sentence_before():
+    text = "Senator Ana Ruiz spoke in Leeds on Monday. Her campaign goes on despite her five lawsuits."
+    third = evidence("Senator Ana Ruiz was hit with a third lawsuit this week.", "2024-03-01", "a")
+    [c] = detect_conflicts([third, Evidence(text[text.index("Her ") :], passage(text, "2024-06-01", article="b"))])
+    assert c.kind == "change" and "five" in c.sides[1].value
+    alone = "Her campaign goes on despite her five lawsuits."
+    assert detect_conflicts([third, evidence(alone, "2024-06-01", "b")]) == []
+
+
 def test_speaker_attribution():
     assert speaker("Russian Foreign Minister Sergey Lavrov said the talks failed.") == "Russian Foreign Minister Sergey"
     assert speaker("Prices rose, according to the Bureau of Labor Statistics.") == "Bureau"

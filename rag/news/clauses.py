@@ -31,6 +31,7 @@ class About:
     names: frozenset[str]  # other names within reach that are not an object or agent
     times: frozenset[str] = frozenset()  # the times named within reach ("november", "2022", "last year")
     another: bool = False  # "another Blue Gene/L machine clocked up 36.01 teraflops": not the one named elsewhere
+    record: bool = False  # called a record ("record fines of $3.5m"): the largest of many
 
 
 def masked(text: str, spans: list[tuple[int, int]], groups: list[tuple[int, int]]) -> str:
@@ -67,10 +68,19 @@ def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def about(text: str, masked: str, start: int, end: int, bounds: tuple[int, int] | None = None) -> About:
+def about(
+    text: str,
+    masked: str,
+    start: int,
+    end: int,
+    bounds: tuple[int, int] | None = None,
+    time_bounds: tuple[int, int] | None = None,
+) -> About:
     """What the value at `start:end` of `text` is about. `masked` is `text` with the breaks
     that do not end a clause blanked (`masked`); names are looked for between `bounds` only,
-    the values either side ("12.1% in Germany and 10.4% in Spain": Spain is not 12.1%'s)."""
+    the values either side ("12.1% in Germany and 10.4% in Spain": Spain is not 12.1%'s), and
+    times between `time_bounds` (the amounts either side: a date next to an amount is the
+    time it is given for, "took 20bn yen to become the biggest film in 2004")."""
     left, right = _clause(masked, start, end)
     plain = normalise(text)
     tokens = [(left + m.start(), left + m.end(), ordered_words(m.group(0))) for m in _TOKEN.finditer(plain[left:right])]
@@ -90,6 +100,7 @@ def about(text: str, masked: str, start: int, end: int, bounds: tuple[int, int] 
     scope: set[str] = set()
     names: set[str] = set()
     role, last = "", -1  # what the previous name was, so "Kennedy Space Center" is one
+    time_lo, time_hi = (max(left, time_bounds[0]), min(right, time_bounds[1])) if time_bounds else (lo, hi)
     if bounds:
         lo, hi = max(lo, bounds[0]), min(hi, bounds[1])
     for at, name in names_in(text):
@@ -110,14 +121,21 @@ def about(text: str, masked: str, start: int, end: int, bounds: tuple[int, int] 
     if fronted and left > 0 and masked[left - 1] == ",":
         scope |= {name for at, name in names_in(text) if fronted.start() <= at < left}
     # "so far" and "a total of" are one time: up to now (`normalise`).
-    times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(plain, lo, hi))
+    times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(plain, time_lo, time_hi))
     another = re.search(r"\b[Aa]nother\s+[A-Z]", text[left:start]) is not None
-    return About(near, named, frozenset(scope), frozenset(names), times, another)
+    record = re.search(r"\brecord\b", text[time_lo:time_hi], re.I) is not None
+    return About(near, named, frozenset(scope), frozenset(names), times, another, record)
 
 
+# A period counted from a start or back from now: "in its first two days", "over the past 12 months".
+PERIOD = (
+    r"(?i:(?:first|last|past|next|opening|previous)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|few|several)\s+(?:hours|days|weeks|weekends|months|years|seasons))"
+)
 # Times a value is given for: "rose 7,000 in November", "raised in 2022", "in the first quarter",
-# "in its opening weekend", "so far".
+# "in its opening weekend", "so far", "in its first two days".
 _TIME = re.compile(
+    PERIOD + "|"
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?|May|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:19|20)\d{2}|(?i:yesterday|today|tomorrow|q[1-4]|"
     r"(?:first|second|third|fourth|last|this|next|previous|past)\s+(?:quarter|half|year|month|week|weekend)|"

@@ -32,7 +32,7 @@ def _written_in(value: str, text: str) -> bool:
 
 def _grain(v: Value) -> str:
     days = v.high - v.low
-    return "day" if days <= 7 else "year" if days >= 364 else "month"
+    return "day" if days <= 7 else "decade" if days >= 3650 else "year" if days >= 364 else "month"
 
 
 def _agree(a: Value, b: Value) -> bool:
@@ -60,6 +60,10 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     unless the statements are far apart in time (`across_time`): then they are a change."""
     if x.kind == "number" and not across_time and x.times and y.times and not x.times & y.times:
         return False
+    # A record is the largest of many: an amount not called one is another instance ("record
+    # fines of $3.5m" / "fines totalling $1.7m in 1995"), unless the two are far apart in time.
+    if x.kind == "number" and not across_time and x.record != y.record:
+        return False
     if x.another or y.another:
         return False
     link = x.near & y.near
@@ -77,7 +81,11 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
         return False
     # A year is often a reference point ("its 1991 borders", "enters 2026"): the event word
     # must be next to both years ("the 2022 annexation" / "annexed by Russia in 2014").
-    if x.kind == "date" and _grain(x) == "year" and not any(_next_to(w, x) and _next_to(w, y) for w in link):
+    if (
+        x.kind == "date"
+        and _grain(x) in ("year", "decade")
+        and not any(_next_to(w, x) and _next_to(w, y) for w in link)
+    ):
         return False
     if any(not mentions(n, b) for n in x.scope) or any(not mentions(n, a) for n in y.scope):
         return False
@@ -104,11 +112,49 @@ def _same_subject(x: Value, y: Value, a: str, b: str) -> bool:
     return not theirs or any(same_name(p, q) for p in mine for q in theirs)
 
 
+# A place in a ranking: "entered the chart in second place", "moved down to 4th place".
+_RANK = re.compile(
+    r"\b(?:in|to|at|into)\s+(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:place|position|spot)\b",
+    re.IGNORECASE,
+)
+
+
+def _moved_together(x: Value, y: Value, va: Sequence[Value], vb: Sequence[Value], a: str, b: str) -> bool:
+    """Do the two statements also differ on another figure of theirs ("fell 32 cents to $49.74" /
+    "closed down 51 cents at $44.38"; "in second place, taking $12.7m" / "to fourth place after
+    taking $10.7m")? Then they are two readings of something that moves (two days' prices, two
+    weekends' chart), not two accounts of one fact: a misreported fact differs in one figure."""
+    ranks_a = {m.group(1).lower() for m in _RANK.finditer(a)}
+    ranks_b = {m.group(1).lower() for m in _RANK.finditer(b)}
+    if ranks_a and ranks_b and not ranks_a & ranks_b:
+        return True
+    others_a = [v for v in va if v.kind == "number" and v.group != x.group]
+    others_b = [v for v in vb if v.kind == "number" and v.group != y.group]
+    return any(
+        _comparable(p, q) and not _agree(p, q) and p.near & q.near and not _written_in(p.shown, b)
+        for p in others_a
+        for q in others_b
+    )
+
+
 def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
     groups: dict[int, list[Value]] = {}
     for n, v in enumerate(v for v in values if v.kind == kind):
         groups.setdefault(v.group if v.group >= 0 else -1 - n, []).append(v)
     return list(groups.values())
+
+
+# A sentence whose subject is a pronoun or a description ("His bid ...", "The 25-year-old has ...")
+# is about someone named before it.
+UNNAMED_SUBJECT = re.compile(r"(?:He|She|His|Her|It|Its|They|Their|The\s+\d+-year-old)\b")
+
+
+def _topic(text: str, context: str) -> set[str]:
+    """The topic words of a statement, with those of its context (its title, and the names of
+    the sentence before it, rag/news/conflicts.py) when its subject is a pronoun."""
+    words = topic_words(text)
+    return words | topic_words(context) if UNNAMED_SUBJECT.match(text) else words
 
 
 def value_conflict(
@@ -122,9 +168,9 @@ def value_conflict(
 ) -> tuple[str, Value, Value] | None:
     """The pair of values, one in `a` and one in `b`, that differ about one thing (the one whose
     clauses share most); `across_time` when the two statements were published far apart."""
-    if len(topic_words(a) & topic_words(b)) < _MIN_TOPIC:
-        return None
     a_all, b_all = f"{a} {a_title}", f"{b} {b_title}"
+    if len(_topic(a, a_title) & _topic(b, b_title)) < _MIN_TOPIC:
+        return None
     for kind in ("number", "date", "name"):
         best: tuple[tuple[int, int], Value, Value] | None = None
         for gx in _groups(va, kind):
@@ -143,8 +189,11 @@ def value_conflict(
                 # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
                 shared = x.near & y.near
                 score = (len(shared), -min((x.distance.get(w, 0) + y.distance.get(w, 0) for w in shared), default=0))
-                if _one_thing(x, y, a_all, b_all, across_time) and (best is None or score > best[0]):
-                    best = (score, x, y)
+                if not _one_thing(x, y, a_all, b_all, across_time) or (best is not None and score <= best[0]):
+                    continue
+                if kind == "number" and not across_time and _moved_together(x, y, va, vb, a, b):
+                    continue
+                best = (score, x, y)
         if best:
             return kind, best[1], best[2]
     return None

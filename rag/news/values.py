@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rag.answer.support import content_words
-from rag.news.clauses import about, masked
+from rag.news.clauses import PERIOD, about, masked
 from rag.news.dates import date_phrases, resolve_dates
 from rag.news.words import names_in, prefix
 
@@ -30,16 +30,28 @@ _NUMBER = re.compile(
 )
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _WORD_NUMBERS |= {"eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50, "hundred": 100}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_ORDINALS |= {"tenth": 10, "eleventh": 11, "twelfth": 12}
+# An ordinal after "a" or a possessive counts what follows up to now: "a third indictment" (the
+# third so far), "her ninth national title"; "the third most-watched" and "a third of" do not.
+_ORDINAL_COUNT = re.compile(
+    r"\b(?:an?|his|her|its|their|[A-Z][\w-]*[’']s?)\s+(?:[a-z]+\s+)?(?P<ord>" + "|".join(_ORDINALS) + r")\s+"
+    r"(?!of\b|most\b|largest\b|biggest\b|highest\b|place\b|time\b|round\b|half\b|quarter\b)(?=[a-z])"
+)
 _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
 # Counts given in words: "dozens of people" is anywhere from 24 to 99.
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A decade: "a 1980s toy", "the 1990s" (not "the '70s": no century to tell).
+_DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 # A unit written onto the number: "38.7C", "10km", "9.58secs".
 _GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)\b")
 # Ages: "Mr Mubanga, 29, from London", "the 80-year-old president".
 _AGE_APPOSED = re.compile(r"[A-Z][\w’'-]+,\s$")
 _AGE_AFTER = re.compile(r"-year-old\b")
+# "Carter turned 100", "a man aged 76", "Now 99, Jimmy Carter is ...", "At 42, she ...".
+_AGE_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged)\s+$|(?:^|[.!?]\s+)(?:[Nn]ow|At|at)\s+$")
 _CURRENCY_WORDS = {"euro": "€", "euros": "€", "dolla": "$", "pound": "£", "sterl": "£"}
 _NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
@@ -67,6 +79,7 @@ class Value:
     named: frozenset[str] = frozenset()  # the words of `near` that are names
     times: frozenset[str] = frozenset()  # the times named next to it ("in November", "in 2022")
     another: bool = False  # "another machine clocked up 36.01 teraflops": not the one named elsewhere
+    record: bool = False  # called a record: "record fines of $3.5m"
     counted: frozenset[str] = frozenset()  # names in what a number counts: "30 Airbus planes"
     distance: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)  # chars to each near word
 
@@ -94,6 +107,12 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     # ("10,000 people worldwide" and "1,000 jobs worldwide" count different things).
     head = next((n for n, w in enumerate(words[:4]) if not w[0].isupper()), 0)
     units = set(following[: head + 1])
+    # A count of people counts those who do what they are said to do: "123 million people
+    # watched" are viewers, "2 million people visited" visitors.
+    if following[head : head + 1] == ["peopl"] and len(words) > head + 1:
+        verb = re.match(r"\s*[A-Za-z]+\s+([a-z]+ed)\b", text[end : end + 40])
+        if verb:
+            units.add(prefix(verb.group(1)))
     # "killed 150,000", not "were killed and five million left homeless".
     lead = re.split(r"[,;:(]|\b(?:and|or|but|while)\b", text[max(0, start - 30) : start].lower())[-1]
     preceding = [prefix(w) for w in re.findall(r"[a-z]+", lead)][-2:]
@@ -126,15 +145,23 @@ _HEDGES_AFTER = [
 ]
 
 
-def _hedged(text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None) -> tuple[float, float]:
+def _hedged(
+    text: str, start: int, x: float, rounding: float = 0.0, end: int | None = None, step: float | None = None
+) -> tuple[float, float]:
     """A number with its hedge read as news copy means it: "more than 5,000" and "$4 or higher"
     are a little over (up to a quarter more), "about 140,000" within 5%, a bare one anything that
-    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85)."""
+    rounds to it ("$27bn" agrees with $27.5bn; 9.87 seconds is not 9.85). A bound is also rounded
+    to its last written digit (`step`): "more than 2.5 million" is under 2.6 million, as a
+    writer with 2.7 million would say "more than 2.7 million"; "more than 5,000" is under 6,000."""
     before = text[max(0, start - 24) : start]
     after = text[end:] if end is not None else ""
-    for pattern, low, high in _HEDGES:
+    for n, (pattern, low, high) in enumerate(_HEDGES):
         if pattern.search(before):
             lo, hi = (x * low, x * high) if x >= 0 else (x * high, x * low)
+            if step and x > 0 and n == 0:  # "more than": at most one step over
+                hi = min(hi, x + step)
+            elif step and x > 0 and n == 1:  # "nearly": at most one step under
+                lo = max(lo, x - step)
             return lo - rounding, hi + rounding
     for pattern, low, high in _HEDGES_AFTER:
         if pattern.match(after):
@@ -149,6 +176,15 @@ def _rounding(m: re.Match[str], scale: float) -> float:
     decimals = len(num.split(".")[1]) if "." in num else 0
     # At most 5%: "$2bn" is not "$2.4bn".
     return min(0.49 * 10.0**-decimals * scale, 0.05 * float(num) * scale)
+
+
+def _step(m: re.Match[str], scale: float) -> float:
+    """One unit of the last written digit that is not a trailing zero: "2.5 million" 100,000,
+    "5,000" 1,000, "40" 10."""
+    num = m.group("num").replace(",", "")
+    if "." in num:
+        return 10.0 ** -len(num.split(".")[1]) * scale
+    return 10.0 ** (len(num) - len(num.rstrip("0"))) * scale
 
 
 def _days(low: date, high: date) -> tuple[float, float]:
@@ -186,17 +222,28 @@ def _numbers(
         if glued:
             unit = frozenset({glued.group(1).lower().rstrip("s")})
         apposed = re.fullmatch(r"\d{1,3}", m.group(0).strip()) and text.startswith(",", end)
-        if age or (apposed and _AGE_APPOSED.search(text[: m.start()])):
+        turned = (
+            plain
+            and re.fullmatch(r"\d{1,3}", m.group("num"))
+            and _AGE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        )
+        if age or turned or (apposed and _AGE_APPOSED.search(text[: m.start()])):
             unit = frozenset({"age"})
-        span = _hedged(text, m.start(), amount, _rounding(m, scale), end)
+        span = _hedged(text, m.start(), amount, _rounding(m, scale), end, _step(m, scale))
         shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
         out.append((shown, span, unit, (m.start(), end)))
     for m in _WORD_NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
         end = m.end() + (scaled.end() if scaled else 0)
         unit = _unit(text, m.start(), end, None, False)
         out.append((text[m.start() : end], _hedged(text, m.start(), amount, 0.0, end), unit, (m.start(), end)))
+    for m in _ORDINAL_COUNT.finditer(text):
+        start, end = m.span("ord")
+        n = float(_ORDINALS[m.group("ord")])
+        out.append((m.group("ord"), (n, n), _unit(text, start, end, None, False), (start, end)))
     for m in _VAGUE_NUMBER.finditer(text):
         out.append((m.group(0), _VAGUE[m.group(0).lower()], _unit(text, m.start(), m.end(), None, False), m.span()))
     return sorted(out, key=lambda n: n[3])
@@ -223,11 +270,35 @@ def _groups(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tu
     return group, brackets
 
 
+def _with_person(v: Value, text: str) -> Value:
+    """An age is the age of a person, whose name is what the value is about: the name before it
+    in apposition ("Mr Mubanga, 29, from London") or before "turned" ("Carter turned 100"), or the
+    name it is put before ("Now 99, Jimmy Carter is")."""
+    before = re.search(
+        r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:,\s|\s+(?:turned|turns|turning)\s+)$", text[: v.at[0]]
+    )
+    after = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)", text[v.at[1] :])
+    person = before or after
+    if person is None:
+        return v
+    words = [w.lower() for w in person.group(1).split() if w.lower() not in ("mr", "mrs", "ms", "dr")]
+    keys = {prefix(w) for w in words}
+    return replace(
+        v,
+        near=v.near | keys,
+        named=v.named | keys,
+        names=v.names | set(words),
+        distance={**v.distance, **dict.fromkeys(keys, 2)},
+    )
+
+
 def values_in(text: str, published: date | None) -> list[Value]:
     """The numbers, dates and post holders `text` states, each with what it is about."""
     dates = resolve_dates(text, published)
     # Numbers inside a date ("11 April" in an undated article) are not quantities either.
     taken = [(d.start, d.end) for d in dates] + date_phrases(text)
+    # The number in a period ("its first two days") is part of a time, not a quantity.
+    taken += [m.span() for m in re.finditer(PERIOD, text)]
     years = []
     for m in _YEAR.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -239,6 +310,8 @@ def values_in(text: str, published: date | None) -> list[Value]:
         if re.search(r"\b(?:since|until|till|before|after)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
             continue
         years.append(m)
+    decades = [m for m in _DECADE.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    taken += [m.span() for m in decades]
     numbers = _numbers(text, taken)
     group, brackets = _groups(text, [n[3] for n in numbers])
     blanked = masked(text, taken + [n[3] for n in numbers], brackets)
@@ -246,6 +319,7 @@ def values_in(text: str, published: date | None) -> list[Value]:
     spans = [((d.start, d.end), -2 - i) for i, d in enumerate(dates)] + [
         (m.span(), -100 - i) for i, m in enumerate(years)
     ]
+    spans += [(m.span(), -1000 - i) for i, m in enumerate(decades)]
     spans += [(n[3], group[i]) for i, n in enumerate(numbers)]
 
     def value(
@@ -253,10 +327,14 @@ def values_in(text: str, published: date | None) -> list[Value]:
     ) -> Value:
         lo = max((e for (s, e), h in spans if e <= at[0] and h != g), default=0)
         hi = min((s for (s, e), h in spans if s >= at[1] and h != g), default=len(text))
-        a = about(text, blanked, *at, bounds=(lo, hi))
+        # Times are looked for up to the amounts either side only: a date by the value is its time.
+        amounts = [(s, e) for (s, e), h in spans if h >= 0 and h != g]
+        t_lo = max((e for s, e in amounts if e <= at[0]), default=0)
+        t_hi = min((s for s, e in amounts if s >= at[1]), default=len(text))
+        a = about(text, blanked, *at, bounds=(lo, hi), time_bounds=(t_lo, t_hi))
         return Value(
             kind, shown, span, "", unit, frozenset(a.near), at, g, a.scope, a.names, a.named, a.times, a.another,
-            distance=a.near,
+            a.record, distance=a.near,
         )  # fmt: skip
 
     found: list[Value] = []
@@ -267,16 +345,17 @@ def values_in(text: str, published: date | None) -> list[Value]:
         year = int(m.group(0))
         span = _days(date(year, 1, 1), date(year, 12, 31))
         found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
+    for m in decades:
+        year = int(m.group(0)[:4])
+        span = _days(date(year, 1, 1), date(year + 9, 12, 31))
+        found.append(value("date", m.group(0), span, frozenset(), m.span(), -1))
     for i, (shown, span, unit, at) in enumerate(numbers):
         # A restatement is about what the amount it restates is about.
         v = replace(value("number", shown, span, unit, numbers[group[i]][3], group[i]), at=at)
         if not (unit & {"$", "£", "€", "%"}):
             v = replace(v, counted=_unit_names(text, at[1]))
-        # An age in apposition is the age of the name before it: "Mr Mubanga, 29, from London".
-        if unit == {"age"} and (person := re.search(r"([A-Z][\w’'-]+),\s$", text[: at[0]])):
-            key = prefix(person.group(1).lower())
-            v = replace(v, near=v.near | {key}, named=v.named | {key}, names=v.names | {person.group(1).lower()})
-            v = replace(v, distance={**v.distance, key: 2})
+        if unit == {"age"}:
+            v = _with_person(v, text)
         found.append(v)
     for m in _ROLE.finditer(text):
         role = " ".join(m.group("role").lower().split())

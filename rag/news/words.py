@@ -13,12 +13,16 @@ from rag.answer.support import content_words
 # prefixes (long enough not to catch unrelated words: "laws" would catch "lawsuit").
 _FAMILY_WORDS = {"sue": "sue", "sued": "sue", "sues": "sue", "suing": "sue", "die": "death", "dies": "death"}
 _FAMILY_WORDS |= {"nod": "nomin", "nods": "nomin"}
+# Those who watch are the viewers, the audience: "113 million viewers" / "123 million people watched".
+_FAMILY_WORDS |= {w: "viewer" for w in ("watch", "watched", "watches", "watching", "viewer", "viewers")}
 _FAMILY_PREFIXES = [
     *[(p, "death") for p in ("dead", "died", "deat", "kill", "fatal", "perish")],
     *[(p, "injur") for p in ("injur", "wound", "hurt")],
     *[(p, "jobless") for p in ("unemploy", "jobless")],
     *[(p, "sue") for p in ("lawsuit", "litigat")],
     ("nominat", "nomin"),
+    ("viewership", "viewer"),
+    ("audience", "viewer"),
     ("total", "total"),
 ]
 # Phrases that name a family: "has taken $75m so far" is a running total.
