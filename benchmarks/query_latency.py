@@ -34,6 +34,7 @@ from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import HybridRetriever
 from rag.settings import RetrievalSettings, StoreSettings
 from rag.store.chroma import ArticleStore
+from rag.store.injection import clean_mark
 from rag.store.keyword import KeywordIndex
 
 DIM = 384
@@ -94,6 +95,7 @@ def fill(store: ArticleStore, pool: list[str], n: int, batch: int = 5000) -> flo
                     "position": i % CHUNKS_PER_ARTICLE,
                     "start": 0,
                     "end": len(docs[-1]),
+                    **clean_mark(docs[-1]),  # as ingest writes it (rag.store.records.chunk_meta)
                 }
             )
         vectors = rng.standard_normal((hi - lo, DIM)).astype(np.float32)

@@ -18,6 +18,7 @@ and 2,485 RealTime QA passages when written).
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from rag.ingest.chunk import sentence_spans
@@ -87,6 +88,23 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+# Names the patterns above: a chunk checked clean at ingest under other patterns is checked again.
+PATTERNS_VERSION = hashlib.sha1((_ROLE_LINE.pattern + _CUE.pattern).encode()).hexdigest()[:12]
+CLEAN_KEY = "no_instructions"
+
+
+def clean_mark(text: str) -> dict[str, str]:
+    """Chunk metadata saying `text` holds no instruction span under these patterns (empty when it
+    does): written at ingest, so reading the chunk back needs no pattern search (~0.5 ms a chunk,
+    50-90 chunks a search)."""
+    return {} if instruction_spans(text) else {CLEAN_KEY: PATTERNS_VERSION}
+
+
+def redact_stored(text: str, meta: dict[str, object]) -> str:
+    """`redact` for a stored chunk: skipped when ingest found it clean under the same patterns."""
+    return text if meta.get(CLEAN_KEY) == PATTERNS_VERSION else redact(text)
 
 
 def redact(text: str) -> str:

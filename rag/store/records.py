@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rag.store.injection import redact
+from rag.store.injection import clean_mark, redact_stored
 from rag.types import Article, ArticleInfo, Chunk, Passage
 
 
@@ -86,7 +86,8 @@ def article_meta(article: Article) -> dict[str, Any]:
 
 
 def chunk_meta(article: Article, chunk: Chunk) -> dict[str, Any]:
-    return {**article_meta(article), "position": chunk.position, "start": chunk.start, "end": chunk.end}
+    position = {"position": chunk.position, "start": chunk.start, "end": chunk.end}
+    return {**article_meta(article), **position, **clean_mark(chunk.text)}
 
 
 def manifest_meta(article: Article, digests: Digests, chunk_count: int) -> dict[str, Any]:
@@ -104,11 +105,12 @@ def manifest_meta(article: Article, digests: Digests, chunk_count: int) -> dict[
 def to_passage(cid: str, doc: str, meta: dict[str, Any], score: float) -> Passage:
     """The one place a stored chunk becomes a `Passage`: text addressed to a model is blanked
     here (same length, offsets intact), so the LLM, the guard, the quotes and the eval metrics
-    can only ever read the redacted text."""
+    can only ever read the redacted text. A chunk ingest found clean under today's patterns is
+    not searched again."""
     return Passage(
         chunk_id=cid,
         article_id=str(meta["article_id"]),
-        text=redact(doc),
+        text=redact_stored(doc, meta),
         title=str(meta.get("title", "")),
         start=int(meta.get("start", 0)),
         end=int(meta.get("end", 0)),
