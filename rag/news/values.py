@@ -51,7 +51,8 @@ _GLUED_UNIT = re.compile(r"(°?[CF]|mm|cm|km|kg|mph|ft|lbs?|GB|MB|TB|Mbps|secs?)
 _AGE_APPOSED = re.compile(r"[A-Z][\w’'-]+,\s$")
 _AGE_AFTER = re.compile(r"-year-old\b")
 # "Carter turned 100", "a man aged 76", "Now 99, Jimmy Carter is ...", "At 42, she ...".
-_AGE_BEFORE = re.compile(r"\b(?:turned|turns|turning|aged)\s+$|(?:^|[.!?]\s+)(?:[Nn]ow|At|at)\s+$")
+_TURNED = r"(?:turned|turns|turning)"
+_AGE_BEFORE = re.compile(rf"\b(?:{_TURNED}|aged)\s+$|(?:^|[.!?]\s+)(?:[Nn]ow|At|at)\s+$")
 _CURRENCY_WORDS = {"euro": "€", "euros": "€", "dolla": "$", "pound": "£", "sterl": "£"}
 _NAME_EARLY = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # Who holds a post: "Liz Truss became the United Kingdom's new prime minister".
@@ -274,9 +275,7 @@ def _with_person(v: Value, text: str) -> Value:
     """An age is the age of a person, whose name is what the value is about: the name before it
     in apposition ("Mr Mubanga, 29, from London") or before "turned" ("Carter turned 100"), or the
     name it is put before ("Now 99, Jimmy Carter is")."""
-    before = re.search(
-        r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?:,\s|\s+(?:turned|turns|turning)\s+)$", text[: v.at[0]]
-    )
+    before = re.search(rf"((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)(?:,\s|\s+{_TURNED}\s+)$", text[: v.at[0]])
     after = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)", text[v.at[1] :])
     person = before or after
     if person is None:
