@@ -90,8 +90,11 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-# Names the patterns above: a chunk checked clean at ingest under other patterns is checked again.
-PATTERNS_VERSION = hashlib.sha1((_ROLE_LINE.pattern + _CUE.pattern).encode()).hexdigest()[:12]
+# Names the patterns above and how `instruction_spans` applies them: a chunk checked clean at ingest
+# under other patterns is checked again. The patterns' text changes the hash by itself; raise
+# SPANS_LOGIC when `instruction_spans` changes how it uses them (sentence splitting, scope).
+SPANS_LOGIC = "spans.v1"
+PATTERNS_VERSION = hashlib.sha1((SPANS_LOGIC + _ROLE_LINE.pattern + _CUE.pattern).encode()).hexdigest()[:12]
 CLEAN_KEY = "no_instructions"
 
 
