@@ -7,7 +7,11 @@ For each `embedding.backend` (torch first, the reference), through the product's
   - cosine to torch's vector, over every distinct RealTimeQA question and evidence passage;
   - dense retrieval (exact search over whole evidence passages, as in retrieval_quality.py but
     without chunking or Chroma, so only the encoder differs) on the held-out later half of the
-    question dates (the cut of scripts/train_selector.py): Hits@1, Hits@10, MRR@10;
+    question dates (the cut of scripts/train_selector.py): Hits@1, Hits@10, MRR@10; "old" Hits@1
+    and Hits@10 are this backend's questions against torch's passage vectors (an index built before
+    a switch of backend, not re-ingested);
+  - "alone min": the lowest cosine between a passage embedded alone (as a question is) and the same
+    passage embedded in a batch of 64 (1.0 when a vector does not depend on its batch-mates);
   - query embedding latency (`embed_query`, one question at a time, p50 and p90);
   - passage throughput (`embed_documents`, batches of 64 of the first 512 passages).
 Speed is measured interleaved (each batch and each question goes to every backend in turn), so a
@@ -32,7 +36,7 @@ from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.runtime import go_offline
 from rag.settings import EmbeddingSettings
 
-QUALITY = ("Hits@1", "Hits@10", "MRR@10", "cos min", "cos p1", "cos mean")
+QUALITY = ("Hits@1", "Hits@10", "MRR@10", "old Hits@1", "old Hits@10", "cos min", "cos p1", "cos mean", "alone min")
 
 
 def ranks(queries: np.ndarray, passages: np.ndarray, gold: list[int]) -> list[int | None]:
@@ -92,22 +96,28 @@ def main() -> None:
     print("  speed: done", flush=True)
     if args.skip_quality:
         for backend in backends:
-            results[backend].update(
-                dict.fromkeys(("Hits@1", "Hits@10", "MRR@10", "cos min", "cos p1", "cos mean"), 0.0)
-            )
+            results[backend].update(dict.fromkeys(QUALITY, 0.0))
 
     reference = None
     for backend in backends if not args.skip_quality else []:
         p = np.asarray(encoders[backend].embed_documents(passages), dtype=np.float32)
         q = np.asarray(encoders[backend].embed_documents(questions), dtype=np.float32)
         qi = {text: i for i, text in enumerate(questions)}
-        m = metrics(ranks(q[[qi[r["question"]] for r in held]], p, [r["gold"] for r in held]))
+        held_q, gold = q[[qi[r["question"]] for r in held]], [r["gold"] for r in held]
+        m = metrics(ranks(held_q, p, gold))
         row = results[backend]
         row.update({k: m[k] for k in ("Hits@1", "Hits@10", "MRR@10")})
         if reference is None:
             reference = (p, q)
+        # This backend's questions against an index the reference built: switching backends
+        # without re-ingesting.
+        old = metrics(ranks(held_q, reference[0], gold))
+        row.update({"old Hits@1": old["Hits@1"], "old Hits@10": old["Hits@10"]})
         cos = np.concatenate([(p * reference[0]).sum(1), (q * reference[1]).sum(1)])
         row.update({"cos min": float(cos.min()), "cos p1": float(np.percentile(cos, 1)), "cos mean": float(cos.mean())})
+        # A text embedded alone (as a question is) against the same text in a 64-passage batch.
+        alone = np.asarray([encoders[backend].embed_query(text) for text in passages[:200]], dtype=np.float32)
+        row["alone min"] = float((alone * p[:200]).sum(1).min())
         print(f"  {backend}: done", flush=True)
 
     columns = list(next(iter(results.values())))

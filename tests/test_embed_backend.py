@@ -62,7 +62,7 @@ def expected(text: str) -> np.ndarray:
 
 
 def test_backend_setting_accepts_the_three_backends_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch):
-    assert EmbeddingSettings().backend == "onnx"  # the fastest validated backend is the default
+    assert EmbeddingSettings().backend == "onnx-int8"  # the fastest validated backend is the default
     assert EmbeddingSettings(backend="onnx-int8").backend == "onnx-int8"
     with pytest.raises(ValidationError):
         EmbeddingSettings(backend="tensorrt")
@@ -81,6 +81,16 @@ def test_onnx_encoder_pools_without_padding_and_keeps_input_order():
         assert np.allclose(vector, expected(text), atol=1e-6)
     # longest first, two per batch: each batch is padded to its own longest text only
     assert session.shapes == [(2, 11), (2, 4)]
+
+
+def test_onnx_encoder_one_at_a_time_runs_each_text_alone_whatever_the_batch_size():
+    session = EchoSession()
+    encoder = OnnxEncoder(WordTokenizer(), session, pipeline(), one_at_a_time=True)
+    texts = ["one", "a much longer text with many words in it", "two words"]
+    vectors = encoder.encode(texts, batch_size=64)
+    assert session.shapes == [(1, 11), (1, 4), (1, 3)]  # no batch-mate, no padding
+    for text, vector in zip(texts, vectors, strict=True):
+        assert np.allclose(vector, expected(text), atol=1e-6)
 
 
 def test_onnx_encoder_truncates_to_the_model_limit():

@@ -159,11 +159,16 @@ class OnnxEncoder:
     length together, and mean-pools and normalizes as sentence-transformers does. `open` exports the
     graph on first use (into `cache_dir`) and loads it."""
 
-    def __init__(self, tokenizer: Tokenizer, session: Any, pipeline: Pipeline) -> None:
+    def __init__(self, tokenizer: Tokenizer, session: Any, pipeline: Pipeline, one_at_a_time: bool = False) -> None:
         self.tokenizer = tokenizer
         self.session = session
         self.max_length = pipeline.max_length
         self.dimension = pipeline.dimension
+        # The int8 graph quantizes activations with one scale per tensor, computed at run time, so a
+        # batch-mate (or its padding) would change a text's vector (cosine 0.975 to itself alone). Run
+        # one text per call, the graph sees only that text: its vector is the same in a 64-passage
+        # ingest batch and as a lone question. Here it is also faster than padded batches (no padding).
+        self.one_at_a_time = one_at_a_time
         padding = getattr(tokenizer, "padding", None) or {}
         self.pad_id = int(padding.get("pad_id", 0) or 0)
 
@@ -192,7 +197,7 @@ class OnnxEncoder:
         tokenizer = Tokenizer.from_file(str(pipeline.model_dir / "tokenizer.json"))
         tokenizer.no_truncation()  # counting needs full lengths; `encode` truncates as the model does
         tokenizer.no_padding()
-        return cls(tokenizer, session, pipeline)
+        return cls(tokenizer, session, pipeline, one_at_a_time=variant == "onnx-int8")
 
     def count_tokens(self, text: str) -> int:
         """Word pieces of `text`, without the special tokens."""
@@ -205,6 +210,8 @@ class OnnxEncoder:
         return [i if len(i) <= self.max_length else [*i[: self.max_length - 1], i[-1]] for i in ids]
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        if self.one_at_a_time:
+            batch_size = 1
         ids = self._ids(texts)
         out = np.zeros((len(texts), 0), dtype=np.float32)
         # Longest first, so each batch pads to about its own length (what sentence-transformers does too).

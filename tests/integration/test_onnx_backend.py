@@ -49,3 +49,12 @@ def test_onnx_int8_stays_close_to_torch_and_keeps_neighbours(torch_embeddings, c
     assert [int(i) for i in np.argmax(ours @ ours.T - 2 * np.eye(4), axis=1)] == [
         int(i) for i in np.argmax(ref @ ref.T - 2 * np.eye(4), axis=1)
     ]
+
+
+def test_onnx_int8_gives_a_text_the_same_vector_alone_and_in_a_batch(cache: Path):
+    # Dynamic int8 quantization scales activations per tensor: batched with longer texts (and their
+    # padding), a text's vector would move (cosine ~0.975); a question is always embedded alone.
+    int8 = SentenceTransformerEmbeddings(EmbeddingSettings(backend="onnx-int8", onnx_cache=cache))
+    batched = np.array(int8.embed_documents(TEXTS))
+    alone = np.array([int8.embed_query(text) for text in TEXTS])
+    assert np.allclose(batched, alone, atol=1e-6)
