@@ -4,8 +4,10 @@ news hints, duplicates, MMR and the re-ranker path (fake embeddings, ephemeral C
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import chromadb
 import numpy as np
@@ -290,3 +292,30 @@ def test_collapse_duplicates_keeps_the_best_ranked_of_each_near_copy():
     assert collapse_duplicates(order, by_name, 0.95) == ["c2", "b0", "b1", "b3", "b4", "c5"]
     assert collapse_duplicates(order, by_name, 1.01) == order
     assert collapse_duplicates([], by_name, 0.95) == []
+
+
+def test_the_keyword_arm_runs_while_the_question_is_embedded(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    a.retriever.search("grain")  # opens the keyword index, so the next search only reads it
+    searched = threading.Event()
+    seen: list[bool] = []
+    keyword, embeddings = a.retriever.keyword, a.retriever.embeddings
+    real_search, real_embed = keyword.search, embeddings.embed_query
+
+    def search(*args, **kwargs):
+        searched.set()
+        return real_search(*args, **kwargs)
+
+    def embed_query(text: str) -> list[float]:
+        # Run one after the other, the keyword search would start only after this returns.
+        seen.append(searched.wait(timeout=10))
+        return real_embed(text)
+
+    with (
+        patch.object(type(keyword), "search", lambda self, *a, **k: search(*a, **k)),
+        patch.object(type(embeddings), "embed_query", lambda self, text: embed_query(text)),
+    ):
+        found = a.retriever.search("Xylophus escaped the zoo", k=2)
+    assert seen == [True]
+    assert article_ids(found)[0] == "quokka"  # both arms' candidates still fused

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,20 @@ from rag.settings import RetrievalSettings, StoreSettings
 from rag.store.chroma import ArticleStore
 from rag.store.keyword import KeywordIndex
 from rag.types import Passage
+
+# The keyword arm runs beside the question's embedding: ONNX Runtime, bm25s's numpy and Chroma's
+# Rust core all release the GIL, so on two cores the BM25 search and the fetch of its candidates
+# cost no wall time next to the encoder. One pool for the process; its threads only ever run
+# `_keyword_candidates`, which reads and never writes.
+_KEYWORD_ARM = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-keyword")
+
+
+@dataclasses.dataclass(frozen=True)
+class KeywordHits:
+    """The BM25 arm's candidates: score per chunk id, and those chunks read from the store."""
+
+    scores: dict[str, float]
+    chunks: dict[str, tuple[Passage, Any]]
 
 
 def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
@@ -137,22 +152,25 @@ class HybridRetriever(PassageRetriever):
     def _search(self, query: str, hints: QueryHints, k: int, filters: Filters) -> list[Passage]:
         c = self.config
         n = max(c.candidates, k, c.rerank_candidates if self.reranker else 0)
+        mask = self._mask(filters) if c.mode != "dense" else None
+        arm: Future[KeywordHits] | None = None
+        if c.mode != "dense":
+            arm = _KEYWORD_ARM.submit(self._keyword_candidates, hints.text, n, mask)
         vector = np.asarray(self.embeddings.embed_query(hints.text), dtype=np.float32)
         passages: dict[str, Passage] = {}
         vectors: dict[str, Any] = {}
         dense: dict[str, float] = {}
-        mask = self._mask(filters) if c.mode != "dense" else None
         if c.mode != "bm25":
             search = self.adapter.apply(vector) if self.adapter is not None else vector
             for p, v in self._dense_candidates(search, n, filters, mask):
                 passages[p.chunk_id], vectors[p.chunk_id], dense[p.chunk_id] = p, v, p.score
         keyword: dict[str, float] = {}
-        if c.mode != "dense":
-            keyword = dict(self.keyword.search(hints.text, n, mask))
-            missing = [cid for cid in keyword if cid not in passages]
-            for cid, (p, v) in self.store.chunks_by_id(missing).items():
-                passages[cid], vectors[cid] = p, v
-            keyword = {cid: s for cid, s in keyword.items() if cid in passages}  # index briefly behind Chroma
+        if arm is not None:
+            hits = arm.result()
+            for cid, (p, v) in hits.chunks.items():
+                if cid not in passages:
+                    passages[cid], vectors[cid] = p, v
+            keyword = {cid: s for cid, s in hits.scores.items() if cid in passages}  # index briefly behind Chroma
         if not passages:
             return []
         cosine = {cid: float(np.dot(vector, vectors[cid])) for cid in passages}
@@ -170,6 +188,12 @@ class HybridRetriever(PassageRetriever):
         if c.mmr:
             order = fusion.mmr(order[:n], vectors, scores, k, c.mmr_lambda)
         return [dataclasses.replace(passages[cid], score=round(cosine[cid], 4)) for cid in order[:k]]
+
+    def _keyword_candidates(self, text: str, n: int, mask: np.ndarray | None) -> KeywordHits:
+        """The n best BM25 chunks, read from the store with their vectors. All n are read, not only
+        those the dense arm misses: that is not known yet, and one read of n ids costs about as much."""
+        scores = dict(self.keyword.search(text, n, mask))
+        return KeywordHits(scores, self.store.chunks_by_id(list(scores)))
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         """The keyword index's rows that pass the filters; None when there are no filters."""
