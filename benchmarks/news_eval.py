@@ -1,7 +1,7 @@
 """News suite (issue 16): date resolution, disagreement, recency and timeline figures.
 
     PYTHONPATH=. .venv/bin/python benchmarks/news_eval.py [--split report|dev|test|final|heldout2|heldout3|heldout4|all]
-        [--bbc DATASET] [--realtimeqa DATASET] [--no-recency] [--json]
+        [--bbc DATASET] [--realtimeqa DATASET] [--no-recency] [--rules-only] [--json]
 
 - date_resolution_accuracy: evals/news/relative_dates.jsonl (hand-labelled); a phrase is right
   when the resolver gives exactly the labelled day or period, or nothing where the label is
@@ -124,7 +124,9 @@ def dates_eval(split: str) -> dict[str, Any]:
     return {"date_resolution_accuracy": right / len(rows) if rows else None, "n": len(rows), "errors": wrong}
 
 
-def disagreement_eval(suite: dict[str, Any], articles: dict[str, Article], split: str) -> dict[str, Any]:
+def disagreement_eval(
+    suite: dict[str, Any], articles: dict[str, Article], split: str, use_model: bool = True
+) -> dict[str, Any]:
     tp = fp = fn = 0
     rows: list[dict[str, Any]] = []
     skipped: list[str] = []
@@ -139,7 +141,7 @@ def disagreement_eval(suite: dict[str, Any], articles: dict[str, Article], split
             a = articles[it["article"]]
             items.append(Item(sentence_with(a, it["find"]), as_passage(a)))
         gold = {(frozenset((i, j)), kind) for i, j, kind in case["gold"]}
-        found = detect_conflicts(items)
+        found = detect_conflicts(items, use_model=use_model)
         # A contradiction citing one item for both sides is never shown (rag/answer/news.py drops
         # it: a note must point at two different sentences), so it counts neither way.
         shown = [c for c in found if c.items[0] != c.items[1]]
@@ -265,13 +267,16 @@ def main() -> None:
     parser.add_argument("--bbc", type=Path, help="the BBC News dataset (folder or bbc_news.jsonl) for the bbc: cases")
     parser.add_argument("--realtimeqa", type=Path, help="the RealTimeQA dataset folder for the rtqa: cases")
     parser.add_argument("--no-recency", action="store_true", help="skip the retrieval part (loads the embedding model)")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="disagreements by the rules alone, without the pair model"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     suite = yaml.safe_load(SUITE.read_text())
     articles = load_articles(args.bbc, args.realtimeqa)
     report: dict[str, Any] = {"split": args.split}
     report["dates"] = dates_eval(args.split)
-    report["disagreements"] = disagreement_eval(suite, articles, args.split)
+    report["disagreements"] = disagreement_eval(suite, articles, args.split, not args.rules_only)
     report["timelines"] = timeline_eval(suite, articles, args.split)
     if not args.no_recency:
         report["recency"] = recency_eval(suite, articles, args.split)

@@ -22,6 +22,12 @@ false alarms on a set it had not seen (heldout2, evals/news/README.md), the next
 (heldout3); it was changed on both sets, so this version has no held-out figure. What it misses
 and still flags is listed there.
 
+A learned pair model (rag/news/pair_model.py, weights in pair_model.v1.json, refitted by
+scripts/fit_pair_model.py) then decides every pair that differs in some way, the rules' verdict
+being one of its signals: it can add a claim answered by a denial ("alleged that the minister had
+accepted gifts" / "denied accepting any gifts"), which no rule reads, and drop a rule finding.
+`use_model=False` gives the rules alone.
+
 A difference between two articles published more than `change_after_days` apart is a change
 over time ("on 2023-08-10 dozens had died; by 2023-12-22 more than 100"), not a conflict.
 Statements from one article, or from articles of about the same date, conflict; amounts given
@@ -32,18 +38,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import negation_conflict
 from rag.news.dates import as_date
+from rag.news.pair_model import FEATURES, PairModel, default_model, differs, pair_features
 from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
-from rag.news.values import values_in
+from rag.news.values import Value, values_in
 from rag.news.words import names_in, prefix, prefixes, topic_words
 from rag.types import Passage
 
@@ -222,15 +229,19 @@ def _reported_speaker(text: str) -> str | None:
     return m.group("name") if m else speaker(text)
 
 
-def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_days: int = 3) -> list[Conflict]:
-    """Disagreements between the statements of `items` (evidence sentences or whole passages).
+@dataclass(frozen=True)
+class PairSignals:
+    """One pair of statements as the model sees it: the rules' verdict and the model's features."""
 
-    Each pair of statements is reported at most once, with the first reason found in this
-    order: a reported contradiction, a negation (the same words, then a verb family), a number,
-    a date, a name. Two statements are compared only when they share two topic words."""
-    statements = _statements(items)
-    found = _reported(statements)
-    seen = {(c.sides[0].text, c.sides[1].text) for c in found}
+    items: tuple[int, int]
+    kind: Kind
+    rule: Conflict | None
+    features: tuple[float, ...]
+
+
+def _pairs(
+    statements: list[_Statement], seen: set[tuple[str, str]], change_after_days: int
+) -> Iterator[tuple[_Statement, _Statement, PairSignals]]:
     values = [values_in(s.text, as_date(s.passage.published)) for s in statements]
     words = [prefixes(s.text) for s in statements]
     context = [_context(s) for s in statements]
@@ -238,36 +249,102 @@ def detect_conflicts(items: Sequence[EvidenceLike | Passage], *, change_after_da
     for (i, a), (j, b) in itertools.combinations(enumerate(statements), 2):
         if a.text == b.text or (a.text, b.text) in seen or (b.text, a.text) in seen:
             continue
-        wa, wb = words[i], words[j]
-        shared = wa & wb
-        if len(topics[i] & topics[j]) < 2:
-            continue
         kind = _kind(a, b, change_after_days)
-        conflict: Conflict | None = None
-        if len(shared) >= 4 and len(shared) >= 0.5 * min(len(wa), len(wb)) and negation_conflict(a.text, b.text):
-            conflict = Conflict(kind, "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
-        elif stance := stance_conflict(a.text, b.text):
-            sides = (_side(a, stance[0]), _side(b, stance[1]))
-            conflict = Conflict(kind, "negation", _topic(stance[0], stance[1]), sides)
-        elif hit := value_conflict(
+        rule = _rule_conflict(
+            a, b, values[i], values[j], words[i], words[j], topics[i], topics[j], context[i], context[j], kind
+        )
+        x = pair_features(
             a.text,
             b.text,
             values[i],
             values[j],
-            f"{a.passage.title} {context[i]}",
-            f"{b.passage.title} {context[j]}",
-            kind == "change",
-        ):
-            what, x, y = hit
-            topic = _topic(a.text, b.text, x.near & y.near)
-            sides = (_side(a, _phrase(a.text, x.shown)), _side(b, _phrase(b.text, y.shown)))
-            conflict = Conflict(kind, what, topic, sides)  # type: ignore[arg-type]
+            a_title=f"{a.passage.title} {context[i]}",
+            b_title=f"{b.passage.title} {context[j]}",
+            same_article=a.passage.article_id == b.passage.article_id,
+            across_time=kind == "change",
+            rule=rule is not None,
+        )
+        yield a, b, PairSignals((a.item, b.item), kind, rule, tuple(x))
+
+
+def pair_signals(items: Sequence[EvidenceLike | Passage], *, change_after_days: int = 3) -> list[PairSignals]:
+    """Every pair of statements of `items` with its signals (scripts/fit_pair_model.py fits on these)."""
+    return [p for _, _, p in _pairs(_statements(items), set(), change_after_days)]
+
+
+def detect_conflicts(
+    items: Sequence[EvidenceLike | Passage],
+    *,
+    change_after_days: int = 3,
+    use_model: bool = True,
+    model: PairModel | None = None,
+) -> list[Conflict]:
+    """Disagreements between the statements of `items` (evidence sentences or whole passages).
+
+    The rules find a reason for a pair, in this order: a reported contradiction, a negation (the
+    same words, then a verb family), a number, a date, a name, and only when the two statements
+    share two topic words. With `use_model` (the default) the learned pair model
+    (rag/news/pair_model.py; `model`, else the committed one) then decides every pair that
+    differs in some way, the rules' verdict being one of its signals: it keeps or drops what the
+    rules found and adds what they missed. A reported contradiction ("this statement conflicts
+    with ...") is always kept."""
+    statements = _statements(items)
+    found = _reported(statements)
+    seen = {(c.sides[0].text, c.sides[1].text) for c in found}
+    judge = (model or default_model()) if use_model else None
+    for a, b, p in _pairs(statements, seen, change_after_days):
+        conflict = p.rule
+        if judge is not None:
+            if not differs(p.features) or not judge.disagree(p.features):
+                conflict = None
+            elif conflict is None:
+                about = _about(p.features)
+                conflict = Conflict(p.kind, about, _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
         if conflict is None:
             continue
-        seen.add((a.text, b.text))
         if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
             as_date(conflict.sides[1].published) or date.min
         ):
             conflict = Conflict(conflict.kind, conflict.about, conflict.topic, conflict.sides[::-1])
         found.append(conflict)
     return found
+
+
+def _about(x: Sequence[float]) -> About:
+    """What a pair the model found (and the rules did not) differs on: its strongest difference."""
+    f = dict(zip(FEATURES, x, strict=True))
+    for about, feature in (("number", "number_differs"), ("date", "date_differs"), ("name", "name_differs")):
+        if f[feature] > 0:
+            return about  # type: ignore[return-value]
+    return "negation"
+
+
+def _rule_conflict(
+    a: _Statement,
+    b: _Statement,
+    va: list[Value],
+    vb: list[Value],
+    wa: set[str],
+    wb: set[str],
+    ta: set[str],
+    tb: set[str],
+    ca: str,
+    cb: str,
+    kind: Kind,
+) -> Conflict | None:
+    """The rules' verdict on one pair: the first reason found, or None."""
+    shared = wa & wb
+    if len(ta & tb) < 2:
+        return None
+    if len(shared) >= 4 and len(shared) >= 0.5 * min(len(wa), len(wb)) and negation_conflict(a.text, b.text):
+        return Conflict(kind, "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
+    if stance := stance_conflict(a.text, b.text):
+        sides = (_side(a, stance[0]), _side(b, stance[1]))
+        return Conflict(kind, "negation", _topic(stance[0], stance[1]), sides)
+    hit = value_conflict(a.text, b.text, va, vb, f"{a.passage.title} {ca}", f"{b.passage.title} {cb}", kind == "change")
+    if hit is None:
+        return None
+    what, x, y = hit
+    topic = _topic(a.text, b.text, x.near & y.near)
+    sides = (_side(a, _phrase(a.text, x.shown)), _side(b, _phrase(b.text, y.shown)))
+    return Conflict(kind, what, topic, sides)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ _MEASURES = frozenset({"$", "£", "€", "%"})
 _MIN_TOPIC = 2  # topic words two sentences must share before their values are compared
 
 
-def _written_in(value: str, text: str) -> bool:
+def written_in(value: str, text: str) -> bool:
     """The value's digits appear in the other text as they are ("2028" beside "2024 and 2028")."""
     digits = re.sub(r"[^\d.]", "", value)
     return bool(digits) and re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d.])", text.replace(",", "")) is not None
@@ -35,14 +35,14 @@ def _grain(v: Value) -> str:
     return "day" if days <= 7 else "decade" if days >= 3650 else "year" if days >= 364 else "month"
 
 
-def _agree(a: Value, b: Value) -> bool:
+def agree(a: Value, b: Value) -> bool:
     """Do two values of one kind agree (or overlap)?"""
     if a.kind == "name":
         return a.key == b.key or a.key in b.key or b.key in a.key
     return a.low <= b.high and b.low <= a.high
 
 
-def _comparable(x: Value, y: Value) -> bool:
+def comparable(x: Value, y: Value) -> bool:
     if x.kind == "number":
         return bool(x.unit & y.unit)
     if x.kind == "date":
@@ -132,17 +132,17 @@ def _moved_together(x: Value, y: Value, va: Sequence[Value], vb: Sequence[Value]
     others_a = [v for v in va if v.kind == "number" and v.group != x.group]
     others_b = [v for v in vb if v.kind == "number" and v.group != y.group]
     return any(
-        _comparable(p, q) and not _agree(p, q) and p.near & q.near and not _written_in(p.shown, b)
+        comparable(p, q) and not agree(p, q) and p.near & q.near and not written_in(p.shown, b)
         for p in others_a
         for q in others_b
     )
 
 
-def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
-    groups: dict[int, list[Value]] = {}
+def groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
+    by_group: dict[int, list[Value]] = {}
     for n, v in enumerate(v for v in values if v.kind == kind):
-        groups.setdefault(v.group if v.group >= 0 else -1 - n, []).append(v)
-    return list(groups.values())
+        by_group.setdefault(v.group if v.group >= 0 else -1 - n, []).append(v)
+    return list(by_group.values())
 
 
 # A sentence whose subject is a pronoun or a description ("His bid ...", "The 25-year-old has ...")
@@ -173,13 +173,13 @@ def value_conflict(
         return None
     for kind in ("number", "date", "name"):
         best: tuple[tuple[int, int], Value, Value] | None = None
-        for gx in _groups(va, kind):
-            for gy in _groups(vb, kind):
-                pairs = [(x, y) for x in gx for y in gy if _comparable(x, y)]
-                if not pairs or any(_agree(x, y) for x, y in pairs):
+        for gx in groups(va, kind):
+            for gy in groups(vb, kind):
+                pairs = [(x, y) for x in gx for y in gy if comparable(x, y)]
+                if not pairs or any(agree(x, y) for x, y in pairs):
                     continue
                 if kind != "name" and (
-                    any(_written_in(x.shown, b) for x in gx) or any(_written_in(y.shown, a) for y in gy)
+                    any(written_in(x.shown, b) for x in gx) or any(written_in(y.shown, a) for y in gy)
                 ):
                     continue
                 if kind == "name" and (any(x.key in b.lower() for x in gx) or any(y.key in a.lower() for y in gy)):

@@ -1,0 +1,229 @@
+"""A learned judge of whether two news statements disagree (issue 16).
+
+The rule detector (rag/news/conflicts.py with values.py, sameness.py, stance.py) decides from
+hand-written conditions; written against the development splits, it found 1 of 15 disagreements
+on a split it had not seen (evals/news/README.md). This module scores a pair of statements with
+a logistic model over a few signals that say *how much* the two statements are about one thing
+and *how* they differ, and lets the weights come from the labelled pairs:
+
+- how much they are about one thing: content-word overlap, shared names (with the titles, for
+  sentences whose subject is "he" or "the 31-year-old"), the overlap of the clauses around two
+  values that differ;
+- how they differ: two values of one kind and unit that disagree (numbers, ages, dates, post
+  holders) and by how much; a negation one side lacks; a denial ("denied", "untrue", "dismissed
+  reports") on one side only, and how many of the other side's words the denial's clause takes;
+  a claim cue ("alleges", "a new book claims") on the other side;
+- the rule detector's own verdict, as one signal among the others.
+
+No language model is involved. The weights live in a small versioned JSON file
+(`pair_model.v1.json`), refitted by `scripts/fit_pair_model.py`, which says what data it used and
+the cross-validated figures. Scoring is a dot product: microseconds per pair once the values are
+extracted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rag.answer.support import content_words, negated_words, negation_conflict
+from rag.news.sameness import agree, comparable, groups, written_in
+from rag.news.values import Value
+from rag.news.words import names_in, same_name
+
+MODEL_FILE = Path(__file__).with_name("pair_model.v1.json")
+
+FEATURES = (
+    "overlap",  # shared content words / the smaller side's
+    "names_shared",  # share of the smaller side's names (title included) the other names too
+    "number_differs",  # clause overlap of the closest pair of numbers, one unit, that disagree
+    "number_gap",  # log ratio of that pair's values (capped at 1)
+    "number_agrees",  # a number of one unit given alike on both sides
+    "date_differs",  # as number_differs, for dates and years
+    "name_differs",  # two holders of one post
+    "negation",  # a negation of words the other side states (support.negation_conflict)
+    "denial_one_side",  # one side denies or disputes, the other does not
+    "denial_takes",  # share of the other side's words the denying clause takes
+    "claim_other_side",  # the side that does not deny reports a claim or allegation
+    "both_deny",  # both deny: two denials, not a claim and its denial
+    "same_article",
+    "across_time",  # published more than the change window apart
+    "rule",  # the rule detector reports this pair
+)
+
+# Denying or disputing what someone else says: "denied", "rejected the allegations", "untrue".
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|untrue|baseless|unfounded|"
+    r"fabricat(?:ed|ion)|absurd|rubbish|nonsense|categorically|not\s+true|no\s+truth|no\s+evidence|"
+    r"(?:reject|dismiss)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|suggestions?|"
+    r"charges?|assertions?|speculation|rumou?rs?|idea|notion|as))\b",
+    re.IGNORECASE,
+)
+# Reporting a claim or an accusation: the statement a denial answers.
+_CLAIM = re.compile(
+    r"\b(?:alleg(?:e|es|ed|edly|ing|ation|ations)|claim(?:s|ed|ing)?|accus(?:e|es|ed|ing|ation|ations)|"
+    r"reported(?:ly)?|reports?\s+(?:that|say|said)|suggest(?:s|ed|ing)?|believ(?:e|es|ed)|evidence|"
+    r"according\s+to|says?|said|told|insist(?:s|ed)?|maintain(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _names(text: str) -> list[str]:
+    return [n for _, n in names_in(text)]
+
+
+def _names_shared(a: str, b: str) -> float:
+    na, nb = _names(a), _names(b)
+    if not na or not nb:
+        return 0.0
+    small, large = (na, nb) if len(na) <= len(nb) else (nb, na)
+    return sum(any(same_name(x, y) for y in large) for x in small) / len(small)
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _differing(va: Sequence[Value], vb: Sequence[Value], a: str, b: str, kind: str) -> tuple[float, float, float]:
+    """For values of `kind`: the clause overlap of the best pair that disagrees (0 if none), the
+    gap between them (log ratio, capped at 1), and 1.0 when some pair of one unit agrees."""
+    best, gap, agrees = 0.0, 0.0, 0.0
+    for gx in groups(va, kind):
+        for gy in groups(vb, kind):
+            pairs = [(x, y) for x in gx for y in gy if comparable(x, y)]
+            if not pairs:
+                continue
+            # Amounts restating one another agree if any does ("1.55bn euros ($2bn)" / "$2bn").
+            if any(agree(x, y) for x, y in pairs) or (
+                kind != "name" and (any(written_in(x.shown, b) for x in gx) or any(written_in(y.shown, a) for y in gy))
+            ):
+                agrees = 1.0
+                continue
+            for x, y in pairs:
+                link = _overlap(set(x.near), set(y.near))
+                if link <= best and best > 0:
+                    continue
+                best = max(best, link, 1e-3)  # differing values with no shared clause word still count a little
+                if kind == "number":
+                    lo = max(min(abs(x.low), abs(y.low)), 1e-9)
+                    hi = max(abs(x.high), abs(y.high))
+                    gap = min(1.0, math.log10(max(hi / lo, 1.0)))
+    return best, gap, agrees
+
+
+def _denial_takes(denier: str, other: str) -> float:
+    """How much of `other` the denying clause of `denier` speaks of (its words after the cue)."""
+    m = _DENIAL.search(denier)
+    if m is None:
+        return 0.0
+    mine, theirs = content_words(denier[m.start() :]), content_words(other)
+    return len(mine & theirs) / len(theirs) if theirs else 0.0
+
+
+def pair_features(
+    a: str,
+    b: str,
+    va: Sequence[Value],
+    vb: Sequence[Value],
+    *,
+    a_title: str = "",
+    b_title: str = "",
+    same_article: bool = False,
+    across_time: bool = False,
+    rule: bool = False,
+) -> list[float]:
+    """The signals of FEATURES, in that order, for statements `a` and `b` with their values."""
+    wa, wb = content_words(a), content_words(b)
+    number, gap, number_agrees = _differing(va, vb, a, b, "number")
+    date_link, _, _ = _differing(va, vb, a, b, "date")
+    name_link, _, _ = _differing(va, vb, a, b, "name")
+    deny_a, deny_b = bool(_DENIAL.search(a)), bool(_DENIAL.search(b))
+    one_side = deny_a != deny_b
+    denier, other = (a, b) if deny_a else (b, a)
+    values = {
+        "overlap": _overlap(wa, wb),
+        "names_shared": max(_names_shared(a, b), _names_shared(f"{a_title} {a}", f"{b_title} {b}")),
+        "number_differs": number,
+        "number_gap": gap,
+        "number_agrees": number_agrees,
+        "date_differs": date_link,
+        "name_differs": name_link,
+        "negation": float(negation_conflict(a, b) and bool(negated_words(a) or negated_words(b))),
+        "denial_one_side": float(one_side),
+        "denial_takes": _denial_takes(denier, other) if one_side else 0.0,
+        "claim_other_side": float(one_side and bool(_CLAIM.search(other))),
+        "both_deny": float(deny_a and deny_b),
+        "same_article": float(same_article),
+        "across_time": float(across_time),
+        "rule": float(rule),
+    }
+    return [values[f] for f in FEATURES]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic weights over FEATURES (standardised by `mean`/`scale`) and the threshold above
+    which a pair is reported; fitted by scripts/fit_pair_model.py."""
+
+    version: str
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def score(self, x: Sequence[float]) -> float:
+        """The probability that the two statements disagree."""
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def disagree(self, x: Sequence[float]) -> bool:
+        return self.score(x) >= self.threshold
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> PairModel:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(raw["features"]) != FEATURES:
+            raise ValueError(f"{path} was fitted on other features; refit: python scripts/fit_pair_model.py")
+        return cls(
+            raw["version"],
+            tuple(raw["features"]),
+            tuple(raw["mean"]),
+            tuple(raw["scale"]),
+            tuple(raw["weights"]),
+            float(raw["bias"]),
+            float(raw["threshold"]),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+        }
+
+
+@cache
+def default_model() -> PairModel | None:
+    """The committed model, or None when its file is absent (the rules then decide alone)."""
+    return PairModel.load() if MODEL_FILE.exists() else None
+
+
+_DIFFERENCES = ("number_differs", "date_differs", "name_differs", "negation", "denial_one_side", "rule")
+
+
+def differs(x: Sequence[float]) -> bool:
+    """Do the statements differ in some way the model can weigh (a value, a negation, a denial,
+    the rules' verdict)? Pairs that do not are never reported, whatever the weights."""
+    f = dict(zip(FEATURES, x, strict=True))
+    return any(f[d] > 0 for d in _DIFFERENCES)

@@ -1,0 +1,108 @@
+"""The learned pair model (rag/news/pair_model.py) and how the detector uses it; made-up sentences."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from rag.news.conflicts import detect_conflicts, pair_signals
+from rag.news.pair_model import FEATURES, PairModel, default_model, differs, pair_features
+from rag.news.values import values_in
+from rag.types import Passage
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    passage: Passage
+
+
+def evidence(text: str, article: str, published: str | None = None) -> Evidence:
+    return Evidence(
+        text, Passage(f"{article}#0", article, text, f"Title {article}", 0, len(text), 0.9, "Wire", published)
+    )
+
+
+def features(a: str, b: str) -> dict[str, float]:
+    return dict(zip(FEATURES, pair_features(a, b, values_in(a, None), values_in(b, None)), strict=True))
+
+
+def constant(z: float) -> PairModel:
+    """A model whose score is sigmoid(z) whatever the pair."""
+    n = len(FEATURES)
+    return PairModel("test", FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, z, 0.5)
+
+
+CLAIM = "The newspaper alleged that the minister had accepted gifts from the Orvane Corporation."
+DENIAL = "The minister denied accepting any gifts from Orvane."
+
+
+def test_a_denial_on_one_side_is_a_signal_and_two_denials_are_not():
+    f = features(CLAIM, DENIAL)
+    assert f["denial_one_side"] == 1.0
+    assert f["claim_other_side"] == 1.0  # "alleged"
+    assert f["denial_takes"] > 0  # the denial speaks of gifts, the minister
+    both = features(DENIAL, "The minister denied that he would resign.")
+    assert both["denial_one_side"] == 0.0 and both["both_deny"] == 1.0
+
+
+def test_two_values_of_one_unit_that_differ_and_that_agree():
+    f = features("Turnout in the local election was 61%.", "Turnout in the local election was 65%.")
+    assert f["number_differs"] > 0.5 and f["number_agrees"] == 0.0
+    assert 0 < f["number_gap"] < 0.1  # log10(65/61)
+    same = features("Turnout in the local election was 61%.", "Some 61% of voters turned out in the local election.")
+    assert same["number_differs"] == 0.0 and same["number_agrees"] == 1.0
+
+
+def test_pairs_that_differ_in_no_way_are_never_reported_whatever_the_model():
+    a = evidence("Profits at Brelford Foods rose to £40m last year.", "a")
+    b = evidence("Brelford Foods said its profits rose to £40m last year.", "b")
+    assert not differs(pair_signals([a, b])[0].features)
+    assert detect_conflicts([a, b], model=constant(30.0)) == []
+
+
+def test_the_model_decides_what_the_rules_found():
+    a = evidence("Turnout in the Dunmore by-election was 61%.", "a")
+    b = evidence("Turnout in the Dunmore by-election was 65%.", "b")
+    assert [c.about for c in detect_conflicts([a, b], use_model=False)] == ["number"]
+    assert detect_conflicts([a, b], model=constant(-30.0)) == []  # a model that says no drops it
+    assert [c.items for c in detect_conflicts([a, b], model=constant(30.0))] == [(0, 1)]
+
+
+def test_a_reported_contradiction_is_kept_whatever_the_model():
+    text = (
+        "Officials said the Harlow plant would stay open. "
+        "According to the union, this statement conflicts with earlier remarks by the owner, who said it would close."
+    )
+    p = Passage("a#0", "a", text, "Harlow", 0, len(text), 0.9, "Wire", None)
+    found = detect_conflicts([p], model=constant(-30.0))
+    assert [c.about for c in found] == ["reported"]
+
+
+def test_the_committed_model_reads_a_claim_and_its_denial_the_rules_miss():
+    a, b = evidence(CLAIM, "a"), evidence(DENIAL, "b")
+    assert detect_conflicts([a, b], use_model=False) == []
+    found = detect_conflicts([a, b])
+    assert [(c.items, c.about, c.kind) for c in found] == [((0, 1), "negation", "conflict")]
+
+
+def test_the_committed_model_does_not_pair_a_claim_with_a_denial_of_something_else():
+    a = evidence("Mr Tarrant hid £2m from the tax authorities, prosecutors say.", "a")
+    b = evidence("Mr Tarrant denied reports that he would resign as chairman of the club.", "b")
+    assert detect_conflicts([a, b]) == []
+
+
+def test_the_model_file_round_trips_and_refuses_other_features(tmp_path: Path):
+    model = default_model()
+    assert model is not None and model.features == FEATURES
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()))
+    assert PairModel.load(path) == model
+    x = pair_signals([evidence(CLAIM, "a"), evidence(DENIAL, "b")])[0].features
+    assert PairModel.load(path).score(x) == pytest.approx(model.score(x))
+    path.write_text(json.dumps(replace(model, features=(*FEATURES, "extra")).to_dict()))
+    with pytest.raises(ValueError, match="refit"):
+        PairModel.load(path)
