@@ -221,7 +221,7 @@ def tune(
     for r in rows:
         hints = shipped.hints(r["question"])
         vector = shipped.embeddings.embed_query(hints.text)
-        dense = {p.chunk_id: p.score for p, _ in shipped.store.query_with_vectors(vector, c.candidates)}
+        dense = {f.chunk_id: f.score for f in shipped.store.nearest(vector, c.candidates)}
         keyword = dict(shipped.keyword.search(hints.text, c.candidates))
         candidates.append((dense, keyword))
     chunk_doc = lambda cid: doc[cid.split("::")[0]]  # noqa: E731

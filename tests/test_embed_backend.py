@@ -93,6 +93,23 @@ def test_onnx_encoder_one_at_a_time_runs_each_text_alone_whatever_the_batch_size
         assert np.allclose(vector, expected(text), atol=1e-6)
 
 
+def test_onnx_encoder_runs_questions_on_their_own_session_opened_on_first_use():
+    documents, questions = EchoSession(), EchoSession()
+    opened: list[int] = []
+
+    def open_query_session() -> EchoSession:
+        opened.append(1)
+        return questions
+
+    encoder = OnnxEncoder(WordTokenizer(), documents, pipeline(), open_query_session=open_query_session)
+    encoder.encode(["a passage of five words"], batch_size=8)
+    assert opened == []  # ingesting alone never opens it
+    vector = encoder.encode_query("two words")
+    assert np.allclose(vector, expected("two words"), atol=1e-6)
+    encoder.encode_query("three more words")
+    assert opened == [1] and questions.shapes == [(1, 4), (1, 5)] and documents.shapes == [(1, 7)]
+
+
 def test_onnx_encoder_truncates_to_the_model_limit():
     session = EchoSession()
     encoder = OnnxEncoder(WordTokenizer(), session, pipeline(max_length=5))

@@ -141,7 +141,7 @@ def test_hybrid_keeps_cosine_scores_and_finds_keyword_only_matches(settings, eph
     found = a.retriever.search("Where did the wheat cargo ships leave from?", k=3)
     assert article_ids(found)[0] == "grain"
     vector = a.embeddings.embed_query("Where did the wheat cargo ships leave from?")
-    chunk = a.store.chunks_by_id([found[0].chunk_id])[found[0].chunk_id][1]
+    chunk = a.store.vectors_by_id([found[0].chunk_id])[found[0].chunk_id]
     assert found[0].score == pytest.approx(sum(x * y for x, y in zip(vector, chunk, strict=True)), abs=1e-3)
     # The answer chain's abstain threshold still works on these scores.
     off_topic = a.ask("Completely unrelated gardening tomatoes compost?")
@@ -257,10 +257,10 @@ def test_filtered_dense_arm_gives_chromas_filtered_neighbours(settings, ephemera
     r.search("warm up", k=1)
     for question in ["wheat ships Odesa", "drone strikes power", "ceasefire talks", "quokka zoo"]:
         vector = np.asarray(a.embeddings.embed_query(question), dtype=np.float32)
-        expected = [p.chunk_id for p, _ in a.store.query_with_vectors(vector.tolist(), 10, filters.to_where())]
-        got = [p.chunk_id for p, _ in r._dense_candidates(vector, 10, filters, r._mask(filters))]
+        expected = [f.chunk_id for f in a.store.nearest(vector.tolist(), 10, filters.to_where())]
+        got = [f.chunk_id for f in r._dense_candidates(vector, 10, filters, r._mask(filters))]
         assert got == expected
-        assert a.store.query_with_vectors(vector.tolist(), 10, ids=[]) == []  # an empty restriction is not none
+        assert a.store.nearest(vector.tolist(), 10, ids=[]) == []  # an empty restriction is not none
 
 
 def test_filters_hold_for_chunks_the_keyword_index_has_not_seen(settings, ephemeral_client, tmp_path: Path):

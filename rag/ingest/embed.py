@@ -131,4 +131,6 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode(list(texts)) if texts else []
 
     def embed_query(self, text: str) -> list[float]:
+        if self.onnx is not None:
+            return self.onnx.encode_query(text).tolist()  # type: ignore[no-any-return]
         return self._encode([text])[0]

@@ -14,7 +14,9 @@ import hashlib
 import json
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -154,14 +156,32 @@ def export(pipeline: Pipeline, target: Path, variant: OnnxVariant) -> None:
         os.replace(staging, target)
 
 
+def _session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session on `path` with `threads` intra-op threads (0: one per core)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
 class OnnxEncoder:
     """Owns an ONNX Runtime session and the tokenizer for one model: tokenizes, batches texts of similar
     length together, and mean-pools and normalizes as sentence-transformers does. `open` exports the
     graph on first use (into `cache_dir`) and loads it."""
 
-    def __init__(self, tokenizer: Tokenizer, session: Any, pipeline: Pipeline, one_at_a_time: bool = False) -> None:
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        session: Any,
+        pipeline: Pipeline,
+        one_at_a_time: bool = False,
+        open_query_session: Callable[[], Any] | None = None,
+    ) -> None:
         self.tokenizer = tokenizer
         self.session = session
+        self._open_query_session = open_query_session
         self.max_length = pipeline.max_length
         self.dimension = pipeline.dimension
         # The int8 graph quantizes activations with one scale per tensor, computed at run time, so a
@@ -187,17 +207,31 @@ class OnnxEncoder:
                 raise ConfigError(
                     f"Could not export the embedding model to ONNX in {folder}: {e}. Set RAG_EMBEDDING__BACKEND=torch."
                 ) from e
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = threads
-        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(pipeline.model_dir / "tokenizer.json"))
         tokenizer.no_truncation()  # counting needs full lengths; `encode` truncates as the model does
         tokenizer.no_padding()
-        return cls(tokenizer, session, pipeline, one_at_a_time=variant == "onnx-int8")
+        return cls(
+            tokenizer,
+            _session(path, threads),
+            pipeline,
+            one_at_a_time=variant == "onnx-int8",
+            open_query_session=lambda: _session(path, 1),
+        )
+
+    @cached_property
+    def query_session(self) -> Any:
+        """The session questions run on: one thread, opened on the first question. A question is a
+        few dozen word pieces, which a second thread barely speeds up (int8: 2.9 -> 1.9 ms), while
+        the search it starts runs its BM25 arm and Chroma's reads beside it on the other cores
+        (question to passages at 100k chunks, 2 cores: p50 19.5 ms with one thread, 25-34 ms with
+        two; benchmarks/query_latency.py). A process that only ingests never opens it."""
+        return self._open_query_session() if self._open_query_session is not None else self.session
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One question's vector, on `query_session`."""
+        return self._encode_on(self.query_session, [text], 1)[0]
 
     def count_tokens(self, text: str) -> int:
         """Word pieces of `text`, without the special tokens."""
@@ -210,8 +244,9 @@ class OnnxEncoder:
         return [i if len(i) <= self.max_length else [*i[: self.max_length - 1], i[-1]] for i in ids]
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
-        if self.one_at_a_time:
-            batch_size = 1
+        return self._encode_on(self.session, texts, 1 if self.one_at_a_time else batch_size)
+
+    def _encode_on(self, session: Any, texts: list[str], batch_size: int) -> np.ndarray:
         ids = self._ids(texts)
         out = np.zeros((len(texts), 0), dtype=np.float32)
         # Longest first, so each batch pads to about its own length (what sentence-transformers does too).
@@ -224,7 +259,7 @@ class OnnxEncoder:
             for row, i in enumerate(chunk):
                 input_ids[row, : len(ids[i])] = ids[i]
                 mask[row, : len(ids[i])] = 1
-            hidden = self.session.run(
+            hidden = session.run(
                 None, {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
             )[0]
             weights = mask[..., None].astype(np.float32)

@@ -28,7 +28,7 @@ from rag.retrieval.filters import Filters
 from rag.retrieval.news_query import QueryHints, parse_query
 from rag.retrieval.rerank import Reranker
 from rag.settings import RetrievalSettings, StoreSettings
-from rag.store.chroma import ArticleStore
+from rag.store.chroma import ArticleStore, Neighbour
 from rag.store.keyword import KeywordIndex
 from rag.types import Passage
 
@@ -41,10 +41,10 @@ _KEYWORD_ARM = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-keyword
 
 @dataclasses.dataclass(frozen=True)
 class KeywordHits:
-    """The BM25 arm's candidates: score per chunk id, and those chunks read from the store."""
+    """The BM25 arm's candidates: score per chunk id, and those chunks' vectors read from the store."""
 
     scores: dict[str, float]
-    chunks: dict[str, tuple[Passage, Any]]
+    vectors: dict[str, np.ndarray]
 
 
 def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
@@ -157,43 +157,55 @@ class HybridRetriever(PassageRetriever):
         if c.mode != "dense":
             arm = _KEYWORD_ARM.submit(self._keyword_candidates, hints.text, n, mask)
         vector = np.asarray(self.embeddings.embed_query(hints.text), dtype=np.float32)
-        passages: dict[str, Passage] = {}
+        # Candidates are ids and vectors until the order is known: only the passages shown (or
+        # re-ranked, or boosted by their date or outlet) are read with their text and metadata.
         vectors: dict[str, Any] = {}
         dense: dict[str, float] = {}
         if c.mode != "bm25":
             search = self.adapter.apply(vector) if self.adapter is not None else vector
-            for p, v in self._dense_candidates(search, n, filters, mask):
-                passages[p.chunk_id], vectors[p.chunk_id], dense[p.chunk_id] = p, v, p.score
+            for found in self._dense_candidates(search, n, filters, mask):
+                vectors[found.chunk_id], dense[found.chunk_id] = found.vector, found.score
         keyword: dict[str, float] = {}
         if arm is not None:
             hits = arm.result()
-            for cid, (p, v) in hits.chunks.items():
-                if cid not in passages:
-                    passages[cid], vectors[cid] = p, v
-            keyword = {cid: s for cid, s in hits.scores.items() if cid in passages}  # index briefly behind Chroma
-        if not passages:
+            for cid, v in hits.vectors.items():
+                vectors.setdefault(cid, v)
+            keyword = {cid: s for cid, s in hits.scores.items() if cid in vectors}  # index briefly behind Chroma
+        if not vectors:
             return []
-        cosine = {cid: float(np.dot(vector, vectors[cid])) for cid in passages}
         scores = fuse(dense, keyword, c) if c.mode != "bm25" else keyword
-        self._boost(scores, passages, hints)
+        passages: dict[str, Passage] = {}
+        if hints.date_from or hints.outlets:
+            self._read(passages, list(scores))
+            self._boost(scores, passages, hints)
         order = sorted(scores, key=lambda cid: -scores[cid])
         if c.duplicate_threshold <= 1.0:
             order = fusion.collapse_duplicates(order, vectors, c.duplicate_threshold)
         if self.reranker is not None:
-            head = order[: c.rerank_candidates]
+            head = [
+                cid for cid in order[: c.rerank_candidates] if cid in self._read(passages, order[: c.rerank_candidates])
+            ]
             rerank = self.reranker.score(query, [passages[cid].text for cid in head])
             by_rerank = dict(zip(head, rerank, strict=True))
-            order = sorted(head, key=lambda cid: -by_rerank[cid]) + order[len(head) :]
+            order = sorted(head, key=lambda cid: -by_rerank[cid]) + order[c.rerank_candidates :]
             scores = {cid: by_rerank.get(cid, min(rerank, default=0.0)) for cid in order}
         if c.mmr:
             order = fusion.mmr(order[:n], vectors, scores, k, c.mmr_lambda)
-        return [dataclasses.replace(passages[cid], score=round(cosine[cid], 4)) for cid in order[:k]]
+        shown = [cid for cid in order[:k] if cid in self._read(passages, order[:k])]  # gone since: skipped
+        return [
+            dataclasses.replace(passages[cid], score=round(float(np.dot(vector, vectors[cid])), 4)) for cid in shown
+        ]
+
+    def _read(self, passages: dict[str, Passage], ids: list[str]) -> dict[str, Passage]:
+        """`passages` with those of `ids` it lacks read from the store."""
+        passages.update(self.store.passages_by_id([cid for cid in ids if cid not in passages]))
+        return passages
 
     def _keyword_candidates(self, text: str, n: int, mask: np.ndarray | None) -> KeywordHits:
-        """The n best BM25 chunks, read from the store with their vectors. All n are read, not only
-        those the dense arm misses: that is not known yet, and one read of n ids costs about as much."""
+        """The n best BM25 chunks with their stored vectors. All n are read, not only those the dense
+        arm misses: that is not known yet, and one read of n ids costs about as much."""
         scores = dict(self.keyword.search(text, n, mask))
-        return KeywordHits(scores, self.store.chunks_by_id(list(scores)))
+        return KeywordHits(scores, self.store.vectors_by_id(list(scores)))
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
         """The keyword index's rows that pass the filters; None when there are no filters."""
@@ -203,18 +215,20 @@ class HybridRetriever(PassageRetriever):
 
     def _dense_candidates(
         self, vector: np.ndarray, n: int, filters: Filters, mask: np.ndarray | None
-    ) -> list[tuple[Passage, Any]]:
+    ) -> list[Neighbour]:
         """The n nearest chunks that pass the filters.
 
         Chroma's metadata filter costs 100-500 ms a query at 100k chunks; restricting the query to
         the ids the keyword index says pass costs 35-80 ms and gives the same neighbours. The
-        filters are re-checked on what comes back, since the keyword index may be a moment
-        behind Chroma (it then misses the newest chunks, never admits a wrong one).
+        filters are re-checked on what comes back (its metadata read for that), since the keyword
+        index may be a moment behind Chroma (it then misses the newest chunks, never admits a
+        wrong one).
         """
         if mask is None:
-            return self.store.query_with_vectors(vector.tolist(), n, filters.to_where())
-        found = self.store.query_with_vectors(vector.tolist(), n, ids=self.keyword.matching_ids(mask))
-        return [(p, v) for p, v in found if filters.admits(p)]
+            return self.store.nearest(vector.tolist(), n, filters.to_where())
+        found = self.store.nearest(vector.tolist(), n, ids=self.keyword.matching_ids(mask))
+        passages = self.store.passages_by_id([f.chunk_id for f in found])
+        return [f for f in found if f.chunk_id in passages and filters.admits(passages[f.chunk_id])]
 
     def _boost(self, scores: dict[str, float], passages: Mapping[str, Passage], hints: QueryHints) -> None:
         """Raise passages from the question's dates and outlets by a share of the score spread."""

@@ -15,6 +15,7 @@ damage a crash can leave is orphan chunks, which `repair` (run before every inge
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,15 @@ from rag.types import Article, ArticleInfo, Chunk, Passage
 
 _PLACEHOLDER_VECTOR = [0.0]
 PAGE = 5000  # records fetched per call when scanning a whole collection
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A chunk found by vector search: its id, cosine similarity to the query, and its vector."""
+
+    chunk_id: str
+    score: float
+    vector: np.ndarray
 
 
 class ArticleStore:
@@ -235,15 +245,16 @@ class ArticleStore:
         got = self.call(collection.get, where={"article_id": article_id}, include=["documents", "embeddings"])
         return {doc: [float(x) for x in vec] for doc, vec in zip(got["documents"], got["embeddings"], strict=True)}
 
-    def query_with_vectors(
+    def nearest(
         self,
         vector: Sequence[float],
         k: int,
         where: dict[str, Any] | None = None,
         ids: Sequence[str] | None = None,
-    ) -> list[tuple[Passage, np.ndarray]]:
-        """The `k` nearest chunks (among `ids` when given), each with its cosine similarity as the
-        score, and its vector."""
+    ) -> list[Neighbour]:
+        """The `k` nearest chunks (among `ids` when given), best first, each with its cosine
+        similarity and its vector. No text or metadata: reading those for 50 candidates costs more
+        than the search (`passages_by_id` reads them for the few that are shown)."""
         if ids is not None and not ids:
             return []  # restricted to nothing: skip the query, and the count an empty result triggers
         collection = self.chunk_collection()
@@ -253,27 +264,30 @@ class ArticleStore:
             n_results=k,
             where=where or None,
             ids=list(ids) if ids is not None else None,
-            include=["documents", "metadatas", "distances", "embeddings"],
+            include=["distances", "embeddings"],
         )
         # Counted only when nothing came back (a count costs ~10 ms at 100k chunks): an empty
         # index is an error, a filter that matches nothing is not.
         if not got["ids"][0] and self.call(collection.count) == 0:
             raise IndexNotBuiltError(self.location)
-        rows = zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0], strict=True)
-        return [
-            (to_passage(cid, doc, meta, 1.0 - float(dist)), np.asarray(got["embeddings"][0][i], dtype=np.float32))
-            for i, (cid, doc, meta, dist) in enumerate(rows)  # cosine distance -> similarity
-        ]
+        rows = zip(got["ids"][0], got["distances"][0], got["embeddings"][0], strict=True)
+        # cosine distance -> similarity
+        return [Neighbour(cid, 1.0 - float(dist), np.asarray(vec, dtype=np.float32)) for cid, dist, vec in rows]
 
-    def chunks_by_id(self, ids: Sequence[str]) -> dict[str, tuple[Passage, np.ndarray]]:
-        """Chunks by id with their vectors (score 0: the caller scores them against its query)."""
+    def vectors_by_id(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these chunks (ids Chroma no longer has are absent)."""
         if not ids:
             return {}
-        got = self.call(self.chunk_collection().get, ids=list(ids), include=["documents", "metadatas", "embeddings"])
-        rows = zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
-        return {
-            cid: (to_passage(cid, doc, meta, 0.0), np.asarray(vec, dtype=np.float32)) for cid, doc, meta, vec in rows
-        }
+        got = self.call(self.chunk_collection().get, ids=list(ids), include=["embeddings"])
+        return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def passages_by_id(self, ids: Sequence[str]) -> dict[str, Passage]:
+        """These chunks as passages, text and article metadata (score 0: the caller scores them)."""
+        if not ids:
+            return {}
+        got = self.call(self.chunk_collection().get, ids=list(ids), include=["documents", "metadatas"])
+        rows = zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        return {cid: to_passage(cid, doc, meta, 0.0) for cid, doc, meta in rows}
 
     def iter_chunks(
         self, article_ids: Sequence[str] | None = None, batch: int = 1000
