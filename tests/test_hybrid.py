@@ -4,6 +4,7 @@ news hints, duplicates, MMR and the re-ranker path (fake embeddings, ephemeral C
 from __future__ import annotations
 
 import json
+import os
 import threading
 from datetime import date
 from pathlib import Path
@@ -319,3 +320,18 @@ def test_the_keyword_arm_runs_while_the_question_is_embedded(settings, ephemeral
         found = a.retriever.search("Xylophus escaped the zoo", k=2)
     assert seen == [True]
     assert article_ids(found)[0] == "quokka"  # both arms' candidates still fused
+
+
+def test_a_forked_child_gets_a_working_keyword_pool():
+    from rag.retrieval import hybrid
+
+    assert hybrid._KEYWORD_ARM.submit(lambda: 1).result(timeout=5) == 1  # the parent's threads exist
+    pid = os.fork()
+    if pid == 0:  # the child: its pool must run work, not queue it for threads it does not have
+        try:
+            ok = hybrid._KEYWORD_ARM.submit(lambda: 2).result(timeout=5) == 2
+        except Exception:
+            ok = False
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -10,6 +10,7 @@ decides the order.
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,11 +33,25 @@ from rag.store.chroma import ArticleStore, Neighbour
 from rag.store.keyword import KeywordIndex
 from rag.types import Passage
 
+
 # The keyword arm runs beside the question's embedding: ONNX Runtime, bm25s's numpy and Chroma's
 # Rust core all release the GIL, so on two cores the BM25 search and the fetch of its candidates
 # cost no wall time next to the encoder. One pool for the process; its threads only ever run
 # `_keyword_candidates`, which reads and never writes.
-_KEYWORD_ARM = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-keyword")
+def _keyword_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-keyword")
+
+
+_KEYWORD_ARM = _keyword_pool()
+
+
+def _replace_keyword_pool() -> None:
+    # A forked child inherits the pool's bookkeeping but not its threads: work sent to it would wait forever.
+    global _KEYWORD_ARM
+    _KEYWORD_ARM = _keyword_pool()
+
+
+os.register_at_fork(after_in_child=_replace_keyword_pool)
 
 
 @dataclasses.dataclass(frozen=True)
