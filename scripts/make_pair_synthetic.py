@@ -7,9 +7,11 @@ construction (seed 16, `--articles` articles sampled):
 - disagree: a denial of the sentence ("X denied that ...", "X dismissed reports that ...",
   "X said claims that ... were untrue", "X rejected the allegations" where X is named in it), the
   sentence negated ("is" -> "is not"), one of its numbers changed;
+- disagree (v2): a denial naming no proposition of its own ("X denied the allegations");
 - not disagreeing: a denial of another sentence of the same article, two denials, a
-  confirmation of the sentence, the sentence restated (a clause cut, "Reports say ..."),
-  another sentence of the same article as it is.
+  confirmation of the sentence, (v2) a denial of another proposition about the same subject (the
+  sentence's opening words with another sentence's end), declining to confirm the sentence, the
+  sentence restated (a clause cut, "Reports say ..."), another sentence of the same article as it is.
 Every article of evals/news/suite.yaml (all splits, the held-out ones included) and any article
 with the same title as one of them is left out, so no case the detector is scored on is a source.
 The written sentence is given a copy of the article (another id, the same title, no date), so
@@ -97,6 +99,39 @@ def _denial(rng: random.Random, s: str, names: list[str]) -> str:
     return rng.choice(templates)
 
 
+def _generic_denial(rng: random.Random, names: list[str]) -> str:
+    """A denial that names no proposition of its own, as real ones often do."""
+    who = _denier(rng, names)
+    return rng.choice(
+        [
+            f"{who} denied the allegations.",
+            f"{who} has denied any wrongdoing.",
+            f"{who} rejected the claims as baseless.",
+            f"{who} dismissed the reports as untrue.",
+            f"{who} strongly denies the accusations.",
+        ]
+    )
+
+
+def _compatible_denial(rng: random.Random, s: str, t: str, names: list[str]) -> str:
+    """A denial of another proposition about the same subject: the opening words of `s` with the
+    end of `t` ("the firm denied reports it was withdrawing completely"), which both can hold."""
+    head = _proposition(s).split()[: rng.choice([3, 4, 5])]
+    tail = _proposition(t).split()
+    tail = tail[-rng.choice([5, 7, 9]) :]
+    who = _denier(rng, names)
+    p = " ".join(head + tail)
+    return rng.choice(
+        [f"{who} denied reports that {p}.", f"{who} denied that {p}.", f"{who} insisted it was not true that {p}."]
+    )
+
+
+def _noncommittal(rng: random.Random, s: str, names: list[str]) -> str:
+    who = _denier(rng, names)
+    verb = rng.choice(["declined to comment on reports", "refused to confirm reports", "would not confirm"])
+    return f"{who} {verb} that {_proposition(s)}."
+
+
 def _restated(rng: random.Random, s: str) -> str:
     """The sentence said again: a clause after a comma cut, or attributed to a report."""
     parts = s.rstrip(".").split(", ")
@@ -141,6 +176,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    extra = random.Random(args.seed + 1)
     path = args.bbc / "bbc_news.jsonl" if args.bbc.is_dir() else args.bbc
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     used, _ = _excluded(yaml.safe_load(SUITE.read_text()))
@@ -163,6 +199,12 @@ def main() -> None:
             ("confirmed", s, f"{_denier(rng, names)} confirmed that {_proposition(s)}.", 0),
             ("other-sentence", s, t, 0),
             ("restated", s, _restated(rng, s), 0),
+        ]
+        # Kinds added for pair_model.v2, from their own generator so the v1 kinds stay as they were.
+        pairs += [
+            ("generic-denial", s, _generic_denial(extra, names), 1),
+            ("compatible-denial", s, _compatible_denial(extra, s, t, names), 0),
+            ("noncommittal", s, _noncommittal(extra, s, names), 0),
         ]
         if negated := _negated(s):
             pairs.append(("negated", s, negated, 1))

@@ -328,11 +328,11 @@ def test_a_quoted_title_or_a_participle_keeps_the_subject_of_a_count():
 
 
 def test_an_aside_in_dashes_does_not_cut_a_clause():
-    [c] = _pair(
-        "Egg prices have skyrocketed 70% since this time last year.",
-        "And eggs — last year's poster child for rising prices — were down 9% this year.",
-        None,
-    )
+    # How the rules cut a clause, so the rules alone: the pair model v2 scores this pair (two
+    # changes over different periods) just under its threshold.
+    a = "Egg prices have skyrocketed 70% since this time last year."
+    b = "And eggs — last year's poster child for rising prices — were down 9% this year."
+    [c] = detect_conflicts([evidence(a, None, "a"), evidence(b, None, "b")], use_model=False)
     assert "9%" in c.sides[1].value
 
 

@@ -106,3 +106,51 @@ def test_the_model_file_round_trips_and_refuses_other_features(tmp_path: Path):
     path.write_text(json.dumps(replace(model, features=(*FEATURES, "extra")).to_dict()))
     with pytest.raises(ValueError, match="refit"):
         PairModel.load(path)
+
+
+# v2 signals: is the denied proposition the claim's own, or another one both can hold?
+CONTRACT = "The Harlow Group has pulled out of a contract to build a bridge in Vessen, officials said."
+
+
+def test_a_denial_of_another_proposition_leaves_its_own_words_unmatched():
+    other = features(CONTRACT, "But the firm denied reports it was leaving Vessen altogether.")
+    same = features(CLAIM, "The minister denied that he had accepted gifts from the Orvane Corporation.")
+    assert other["denial_one_side"] == same["denial_one_side"] == 1.0
+    assert other["denied_unmatched"] > 0.5  # "leaving", "altogether": not what the claim says
+    assert same["denied_unmatched"] < 0.3  # gifts, Orvane, accepted: the claim's own words
+    assert other["denial_generic"] == same["denial_generic"] == 0.0
+
+
+def test_a_denial_naming_no_proposition_is_generic():
+    f = features(CLAIM, "The minister has strongly denied the allegations.")
+    assert f["denial_generic"] == 1.0 and f["denied_unmatched"] == 0.0
+    assert features(CLAIM, "The weather was fine.")["denial_generic"] == 0.0  # no denial at all
+
+
+def test_declining_to_confirm_is_noncommittal_on_one_side_only():
+    plan = "The Torvik company will close its plant in Easthaven next year."
+    f = features(plan, "The Torvik company declined to comment on reports that it would close the plant.")
+    assert f["noncommittal"] == 1.0
+    assert features(plan, "The Torvik company confirmed it would close the plant.")["noncommittal"] == 0.0
+
+
+def test_a_contrary_claim_without_a_denial_word_is_weighed():
+    f = features(
+        "Officials in Marlow say the drone was spying on the base.", "Kestra, however, insists it was a weather drone."
+    )
+    assert f["contrast"] == 1.0 and f["denial_one_side"] == 0.0
+    assert differs(
+        pair_features_of("Officials say the drone was spying.", "Kestra, however, insists it was a weather drone.")
+    )
+    assert features("Officials say the drone was spying.", "Kestra says it was a weather drone.")["contrast"] == 0.0
+
+
+def pair_features_of(a: str, b: str) -> list[float]:
+    return pair_features(a, b, values_in(a, None), values_in(b, None))
+
+
+def test_a_number_that_agrees_with_none_on_the_other_side_is_seen_value_by_value():
+    a = "The market was worth $20 million (£10.5 million) in 2004, and $1.8 billion (£9.4 million) by 2009."
+    b = "The market was worth $20 million (£10.5 million) in 2004, and $1.8 billion (£94 million) by 2009."
+    assert features(a, b)["number_unmatched"] > 0
+    assert features(a, a.replace("The market", "That market"))["number_unmatched"] == 0.0

@@ -22,7 +22,7 @@ false alarms on a set it had not seen (heldout2, evals/news/README.md), the next
 (heldout3); it was changed on both sets, so this version has no held-out figure. What it misses
 and still flags is listed there.
 
-A learned pair model (rag/news/pair_model.py, weights in pair_model.v1.json, refitted by
+A learned pair model (rag/news/pair_model.py, weights in pair_model.v2.json, refitted by
 scripts/fit_pair_model.py) then decides every pair that differs in some way, the rules' verdict
 being one of its signals: it can add a claim answered by a denial ("alleged that the minister had
 accepted gifts" / "denied accepting any gifts"), which no rule reads, and drop a rule finding.
@@ -313,7 +313,13 @@ def detect_conflicts(
 def _about(x: Sequence[float]) -> About:
     """What a pair the model found (and the rules did not) differs on: its strongest difference."""
     f = dict(zip(FEATURES, x, strict=True))
-    for about, feature in (("number", "number_differs"), ("date", "date_differs"), ("name", "name_differs")):
+    differences = (
+        ("number", "number_differs"),
+        ("number", "number_unmatched"),
+        ("date", "date_differs"),
+        ("name", "name_differs"),
+    )
+    for about, feature in differences:
         if f[feature] > 0:
             return about  # type: ignore[return-value]
     return "negation"

@@ -16,7 +16,7 @@ and *how* they differ, and lets the weights come from the labelled pairs:
 - the rule detector's own verdict, as one signal among the others.
 
 No language model is involved. The weights live in a small versioned JSON file
-(`pair_model.v1.json`), refitted by `scripts/fit_pair_model.py`, which says what data it used and
+(`pair_model.v2.json`), refitted by `scripts/fit_pair_model.py`, which says what data it used and
 the cross-validated figures. Scoring is a dot product: microseconds per pair once the values are
 extracted.
 """
@@ -36,7 +36,7 @@ from rag.news.sameness import agree, comparable, groups, written_in
 from rag.news.values import Value
 from rag.news.words import names_in, same_name
 
-MODEL_FILE = Path(__file__).with_name("pair_model.v1.json")
+MODEL_FILE = Path(__file__).with_name("pair_model.v2.json")
 
 FEATURES = (
     "overlap",  # shared content words / the smaller side's
@@ -54,6 +54,14 @@ FEATURES = (
     "same_article",
     "across_time",  # published more than the change window apart
     "rule",  # the rule detector reports this pair
+    # v2: is the denied proposition the other side's, or another one both can hold?
+    "denied_unmatched",  # share of the denied clause's own words the other side lacks
+    "denial_generic",  # the denial names no proposition of its own ("denied the allegations")
+    "noncommittal",  # one side only declines to confirm or comment: no claim of its own
+    # v2: a contrary claim with no denial word ("China, however, insists it was ...")
+    "contrast",
+    # v2: a value with a comparable one on the other side and no agreeing one there
+    "number_unmatched",
 )
 
 # Denying or disputing what someone else says: "denied", "rejected the allegations", "untrue".
@@ -69,6 +77,28 @@ _CLAIM = re.compile(
     r"\b(?:alleg(?:e|es|ed|edly|ing|ation|ations)|claim(?:s|ed|ing)?|accus(?:e|es|ed|ing|ation|ations)|"
     r"reported(?:ly)?|reports?\s+(?:that|say|said)|suggest(?:s|ed|ing)?|believ(?:e|es|ed)|evidence|"
     r"according\s+to|says?|said|told|insist(?:s|ed)?|maintain(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+# What a denial may name instead of a proposition of its own: the claim it answers.
+_GENERIC_OBJECT = re.compile(
+    r"\b(?:allegations?|claims?|reports?|accusations?|suggestions?|charges?|assertions?|speculation|rumou?rs?|"
+    r"wrongdoing|idea|notion|story|stories|suggestion|them|this|that|these|those|any|all|the|strongly|"
+    r"categorically|firmly|vehemently|flatly|repeatedly|calling|baseless|unfounded|untrue|false|wrong|"
+    r"ridiculous|nonsense|rubbish|completely|entirely|totally)\b",
+    re.IGNORECASE,
+)
+# Declining to say either way: neither a claim nor a denial.
+_NONCOMMITTAL = re.compile(
+    r"\b(?:(?:refus|declin)(?:e|es|ed|ing)\s+to\s+(?:confirm|comment|say|deny|discuss)|"
+    r"(?:would|will|could)\s+not\s+(?:confirm|comment|say)|no\s+comment|neither\s+confirm)",
+    re.IGNORECASE,
+)
+# A statement set against another: "But ...", "however", "insists", "in fact", "actually".
+_CONTRAST = re.compile(
+    r"^\s*(?:But|However|Yet)\b|\bhowever\b|\binsist(?:s|ed|ing)?\b|\bin\s+fact\b|\bactually\b|"
+    r"\bcounter(?:ed|s)?\b|\binstead\b|\bcontrary\b",
     re.IGNORECASE,
 )
 
@@ -125,6 +155,45 @@ def _denial_takes(denier: str, other: str) -> float:
     return len(mine & theirs) / len(theirs) if theirs else 0.0
 
 
+def _denied_clause(denier: str) -> str:
+    """The words of the first denial after its cue, up to the end of the sentence or a "saying"."""
+    m = _DENIAL.search(denier)
+    if m is None:
+        return ""
+    rest = denier[m.end() :]
+    return re.split(r",\s*(?:saying|adding|calling|but)\b|;", rest, maxsplit=1)[0]
+
+
+def _denial_object(denier: str, other: str) -> tuple[float, float]:
+    """(share of the denied clause's own words that `other` lacks, 1.0 when the clause has none
+    of its own). "denied reports it was withdrawing completely from Iraq" against "pulled out of
+    a contract in Iraq" leaves "withdrawing", "completely" unmatched: likely another proposition;
+    "denies the charges" names none and answers whatever was claimed."""
+    clause = _GENERIC_OBJECT.sub(" ", _denied_clause(denier))
+    own = {w for w in content_words(clause) if not w.isdigit()}
+    if len(own) <= 1:
+        return 0.0, 1.0
+    theirs = {w[:5] for w in content_words(other)}
+    return sum(w[:5] not in theirs for w in own) / len(own), 0.0
+
+
+def _unmatched_number(va: Sequence[Value], vb: Sequence[Value], a: str, b: str) -> float:
+    """The clause overlap of the best number on one side that has a comparable number on the
+    other, agrees with none of them and is not written there: judged value by value, where
+    `_differing` sets a whole group aside when any pair in it agrees ("$20m (£10.5m) ... $1.8bn
+    (£9.4m)" against the same with "£94m")."""
+    best = 0.0
+    for xs, ys, other in ((va, vb, b), (vb, va, a)):
+        for x in xs:
+            if x.kind != "number":
+                continue
+            comp = [y for y in ys if y.kind == "number" and comparable(x, y)]
+            if not comp or any(agree(x, y) for y in comp) or written_in(x.shown, other):
+                continue
+            best = max(best, max(_overlap(set(x.near), set(y.near)) for y in comp), 1e-3)
+    return best
+
+
 def pair_features(
     a: str,
     b: str,
@@ -145,6 +214,7 @@ def pair_features(
     deny_a, deny_b = bool(_DENIAL.search(a)), bool(_DENIAL.search(b))
     one_side = deny_a != deny_b
     denier, other = (a, b) if deny_a else (b, a)
+    unmatched, generic = _denial_object(denier, other) if one_side else (0.0, 0.0)
     values = {
         "overlap": _overlap(wa, wb),
         "names_shared": max(_names_shared(a, b), _names_shared(f"{a_title} {a}", f"{b_title} {b}")),
@@ -161,6 +231,11 @@ def pair_features(
         "same_article": float(same_article),
         "across_time": float(across_time),
         "rule": float(rule),
+        "denied_unmatched": unmatched if one_side else 0.0,
+        "denial_generic": generic if one_side else 0.0,
+        "noncommittal": float(bool(_NONCOMMITTAL.search(a)) != bool(_NONCOMMITTAL.search(b))),
+        "contrast": float(bool(_CONTRAST.search(a)) or bool(_CONTRAST.search(b))),
+        "number_unmatched": _unmatched_number(va, vb, a, b),
     }
     return [values[f] for f in FEATURES]
 
@@ -219,11 +294,14 @@ def default_model() -> PairModel | None:
     return PairModel.load() if MODEL_FILE.exists() else None
 
 
-_DIFFERENCES = ("number_differs", "date_differs", "name_differs", "negation", "denial_one_side", "rule")
+GATE = (
+    "number_differs", "date_differs", "name_differs", "negation", "denial_one_side", "rule", "contrast",
+    "number_unmatched",
+)  # fmt: skip
 
 
 def differs(x: Sequence[float]) -> bool:
     """Do the statements differ in some way the model can weigh (a value, a negation, a denial,
     the rules' verdict)? Pairs that do not are never reported, whatever the weights."""
     f = dict(zip(FEATURES, x, strict=True))
-    return any(f[d] > 0 for d in _DIFFERENCES)
+    return any(f[d] > 0 for d in GATE)
