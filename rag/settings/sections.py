@@ -52,7 +52,10 @@ class EmbeddingSettings(BaseModel):
         description="Where the onnx backends keep the graph exported (once, offline) from the local model.",
     )
     onnx_threads: int = Field(
-        0, ge=0, description="ONNX Runtime's threads per session; 0: its default (one per physical core)."
+        0,
+        ge=0,
+        description="ONNX Runtime's threads for embedding passages; 0: its default (one per physical core). "
+        "Questions always run on a one-thread session of their own (see OnnxEncoder.query_session).",
     )
 
 
