@@ -168,6 +168,8 @@ def main() -> None:
             "dense (all-MiniLM-L6-v2, Chroma cosine)": variant(shipped.keyword, mode="dense", **off),
             "plain RRF fusion (k=60) of the two": variant(plain_bm25, mode="hybrid", fusion="rrf", rrf_k=60, **off),
             f"shipped ({describe(shipped.config)})": shipped,
+            # The default before the packaged query adapter was switched on (the adapter's baseline).
+            "shipped, query adapter off": variant(shipped.keyword, None, **shipped.config.model_dump()),
         }
         if args.query_adapter:
             adapter = QueryAdapter.load(args.query_adapter)
@@ -199,7 +201,8 @@ def describe(c: RetrievalSettings) -> str:
     if c.mode != "hybrid":
         return c.mode
     how = f"RRF k={c.rrf_k}" if c.fusion == "rrf" else f"{c.normalization}, dense {c.dense_weight:.2f}"
-    return f"hybrid, {how}" + (", news-aware" if c.news_aware else "")
+    adapter = f", adapter {c.query_adapter}" if c.query_adapter not in (None, "", "none") else ""
+    return f"hybrid, {how}" + (", news-aware" if c.news_aware else "") + adapter
 
 
 def tune(

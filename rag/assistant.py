@@ -32,7 +32,7 @@ from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.ingest.pipeline import Ingestor, ProgressFn
 from rag.ingest.readers import ReadLimits
 from rag.news.timeline import TimelineEvent, build_timeline
-from rag.retrieval.adapter import QueryAdapter
+from rag.retrieval.adapter import open_adapter
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import HybridRetriever, keyword_folder
 from rag.retrieval.rerank import CrossEncoderReranker
@@ -94,7 +94,7 @@ class Assistant:
             keyword=KeywordIndex(keyword_folder(self.settings.store, r), r.bm25_stemmer or None, r.bm25_k1, r.bm25_b),
             config=r,
             reranker=CrossEncoderReranker(r.reranker, self.settings.embedding.device) if r.reranker else None,
-            adapter=QueryAdapter.load(r.query_adapter) if r.query_adapter else None,
+            adapter=open_adapter(r.query_adapter, self.embedding_model_name),
         )
 
     def _sync_keyword_index(self) -> None:

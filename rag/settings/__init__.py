@@ -20,6 +20,7 @@ from pydantic_settings import (
 
 from rag.settings.sections import (
     DEFAULT_EMBEDDING_MODEL,
+    PACKAGED_MODEL_NAMES,
     PROJECT_ROOT,
     AnswerSettings,
     ApiSettings,
@@ -36,6 +37,7 @@ from rag.settings.sections import (
 
 __all__ = [
     "DEFAULT_EMBEDDING_MODEL",
+    "PACKAGED_MODEL_NAMES",
     "PROJECT_ROOT",
     "AnswerSettings",
     "ApiSettings",
