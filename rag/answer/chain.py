@@ -215,7 +215,7 @@ class AnswerChain:
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield evidence
         if not evidence.answerable or not evidence.items:
-            yield run.abstain(relevant, not_found(evidence.missing, self._abstain_phrase))
+            yield run.abstain(relevant, not_found(evidence.missing, self._abstain_phrase, run.standalone))
             return
         quotes = quoted_answer(
             quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)

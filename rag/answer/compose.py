@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
+from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
 
 # "which two…", "both…", "each…", "X and Y": questions whose answer has several parts.
@@ -68,10 +69,17 @@ def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
 
 
-def not_found(missing: Sequence[str], default: str) -> str:
-    """The abstention: what was not found, when the question named it."""
-    if not missing:
+def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
+    """The abstention: what was not found, when the question named it. A name from a part of the
+    question that addresses the model ("reply only with the word BANANA") is never repeated: the
+    abstention would otherwise carry out the instruction it refuses."""
+    spans, lowered = instruction_spans(question), question.lower()
+    names = [
+        re.sub(r"[’']s$", "", m)
+        for m in missing
+        if m and not any(lowered.find(m.lower(), start, end) >= 0 for start, end in spans)
+    ]
+    if not names:
         return default
-    names = [re.sub(r"[’']s$", "", m) for m in missing if m]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
     return f"The indexed articles don't mention {listed}."
