@@ -49,7 +49,7 @@ class Case(BaseModel):
 
     @field_validator("facts", mode="before")
     @classmethod
-    def groups(cls, value: object) -> object:
+    def _groups(cls, value: object) -> object:
         # A bare string is a group of one: `facts: [Geneva, [Riyadh, Saudi Arabia]]`.
         if isinstance(value, list):
             return [[v] if isinstance(v, str) else v for v in value]

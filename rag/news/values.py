@@ -250,7 +250,7 @@ def _numbers(
     return sorted(out, key=lambda n: n[3])
 
 
-def groups(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+def _groups(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
     """Which amounts restate the one before them: the group of each, and the bracketed
     restatements ("$2bn (1.53bn euros; £1.05bn)", "4.464 million people, or 10.8%")."""
     group = list(range(len(spans)))
@@ -312,7 +312,7 @@ def values_in(text: str, published: date | None) -> list[Value]:
     decades = [m for m in _DECADE.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
     taken += [m.span() for m in decades]
     numbers = _numbers(text, taken)
-    group, brackets = groups(text, [n[3] for n in numbers])
+    group, brackets = _groups(text, [n[3] for n in numbers])
     blanked = masked(text, taken + [n[3] for n in numbers], brackets)
     # Every value's span and group: names are looked for between a value and its neighbours.
     spans = [((d.start, d.end), -2 - i) for i, d in enumerate(dates)] + [
