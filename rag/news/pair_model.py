@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from rag.answer.support import content_words, negated_words, negation_conflict
-from rag.news.sameness import agree, comparable, groups, written_in
+from rag.news.sameness import agree, comparable, group_pairs, written_in
 from rag.news.values import Value
 from rag.news.words import names_in, same_name
 
@@ -123,26 +123,19 @@ def _differing(va: Sequence[Value], vb: Sequence[Value], a: str, b: str, kind: s
     """For values of `kind`: the clause overlap of the best pair that disagrees (0 if none), the
     gap between them (log ratio, capped at 1), and 1.0 when some pair of one unit agrees."""
     best, gap, agrees = 0.0, 0.0, 0.0
-    for gx in groups(va, kind):
-        for gy in groups(vb, kind):
-            pairs = [(x, y) for x in gx for y in gy if comparable(x, y)]
-            if not pairs:
+    for group in group_pairs(va, vb, a, b, kind):
+        if group.agree:
+            agrees = 1.0
+            continue
+        for x, y in group.pairs:
+            link = _overlap(set(x.near), set(y.near))
+            if link <= best and best > 0:
                 continue
-            # Amounts restating one another agree if any does ("1.55bn euros ($2bn)" / "$2bn").
-            if any(agree(x, y) for x, y in pairs) or (
-                kind != "name" and (any(written_in(x.shown, b) for x in gx) or any(written_in(y.shown, a) for y in gy))
-            ):
-                agrees = 1.0
-                continue
-            for x, y in pairs:
-                link = _overlap(set(x.near), set(y.near))
-                if link <= best and best > 0:
-                    continue
-                best = max(best, link, 1e-3)  # differing values with no shared clause word still count a little
-                if kind == "number":
-                    lo = max(min(abs(x.low), abs(y.low)), 1e-9)
-                    hi = max(abs(x.high), abs(y.high))
-                    gap = min(1.0, math.log10(max(hi / lo, 1.0)))
+            best = max(best, link, 1e-3)  # differing values with no shared clause word still count a little
+            if kind == "number":
+                lo = max(min(abs(x.low), abs(y.low)), 1e-9)
+                hi = max(abs(x.high), abs(y.high))
+                gap = min(1.0, math.log10(max(hi / lo, 1.0)))
     return best, gap, agrees
 
 

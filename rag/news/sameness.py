@@ -15,7 +15,8 @@ Amounts that restate one another ("$2bn (1.53bn euros)") agree with an amount wh
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rag.news.values import Value
 from rag.news.words import mentions, names_in, same_name, topic_words
@@ -138,11 +139,35 @@ def _moved_together(x: Value, y: Value, va: Sequence[Value], vb: Sequence[Value]
     )
 
 
-def groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
+def _groups(values: Sequence[Value], kind: str) -> list[list[Value]]:
     by_group: dict[int, list[Value]] = {}
     for n, v in enumerate(v for v in values if v.kind == kind):
         by_group.setdefault(v.group if v.group >= 0 else -1 - n, []).append(v)
     return list(by_group.values())
+
+
+@dataclass(frozen=True)
+class GroupPair:
+    """One group of restating values of a kind from each statement, with their comparable pairs."""
+
+    left: list[Value]
+    right: list[Value]
+    pairs: list[tuple[Value, Value]]
+    agree: bool  # some pair agrees, or (numbers, dates) a value is written in the other statement
+
+
+def group_pairs(va: Sequence[Value], vb: Sequence[Value], a: str, b: str, kind: str) -> Iterator[GroupPair]:
+    """Every pair of value groups of `kind`, one from statement `a` and one from `b`, that has a
+    comparable pair. Amounts restating one another agree if any does ("1.55bn euros ($2bn)" / "$2bn")."""
+    for gx in _groups(va, kind):
+        for gy in _groups(vb, kind):
+            pairs = [(x, y) for x in gx for y in gy if comparable(x, y)]
+            if not pairs:
+                continue
+            agreed = any(agree(x, y) for x, y in pairs) or (
+                kind != "name" and (any(written_in(x.shown, b) for x in gx) or any(written_in(y.shown, a) for y in gy))
+            )
+            yield GroupPair(gx, gy, pairs, agreed)
 
 
 # A sentence whose subject is a pronoun or a description ("His bid ...", "The 25-year-old has ...")
@@ -173,27 +198,22 @@ def value_conflict(
         return None
     for kind in ("number", "date", "name"):
         best: tuple[tuple[int, int], Value, Value] | None = None
-        for gx in groups(va, kind):
-            for gy in groups(vb, kind):
-                pairs = [(x, y) for x in gx for y in gy if comparable(x, y)]
-                if not pairs or any(agree(x, y) for x, y in pairs):
-                    continue
-                if kind != "name" and (
-                    any(written_in(x.shown, b) for x in gx) or any(written_in(y.shown, a) for y in gy)
-                ):
-                    continue
-                if kind == "name" and (any(x.key in b.lower() for x in gx) or any(y.key in a.lower() for y in gy)):
-                    continue  # "Rishi Sunak replaced Liz Truss": both named on one side
-                x, y = pairs[0]
-                # The pair whose clauses share the most words, the nearest to both values, is the
-                # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
-                shared = x.near & y.near
-                score = (len(shared), -min((x.distance.get(w, 0) + y.distance.get(w, 0) for w in shared), default=0))
-                if not _one_thing(x, y, a_all, b_all, across_time) or (best is not None and score <= best[0]):
-                    continue
-                if kind == "number" and not across_time and _moved_together(x, y, va, vb, a, b):
-                    continue
-                best = (score, x, y)
+        for group in group_pairs(va, vb, a, b, kind):
+            gx, gy = group.left, group.right
+            if group.agree:
+                continue
+            if kind == "name" and (any(x.key in b.lower() for x in gx) or any(y.key in a.lower() for y in gy)):
+                continue  # "Rishi Sunak replaced Liz Truss": both named on one side
+            x, y = group.pairs[0]
+            # The pair whose clauses share the most words, the nearest to both values, is the
+            # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
+            shared = x.near & y.near
+            score = (len(shared), -min((x.distance.get(w, 0) + y.distance.get(w, 0) for w in shared), default=0))
+            if not _one_thing(x, y, a_all, b_all, across_time) or (best is not None and score <= best[0]):
+                continue
+            if kind == "number" and not across_time and _moved_together(x, y, va, vb, a, b):
+                continue
+            best = (score, x, y)
         if best:
             return kind, best[1], best[2]
     return None
