@@ -259,7 +259,7 @@ def test_filtered_dense_arm_gives_chromas_filtered_neighbours(settings, ephemera
     for question in ["wheat ships Odesa", "drone strikes power", "ceasefire talks", "quokka zoo"]:
         vector = np.asarray(a.embeddings.embed_query(question), dtype=np.float32)
         expected = [f.chunk_id for f in a.store.nearest(vector.tolist(), 10, filters.to_where())]
-        got = [f.chunk_id for f in r._dense_candidates(vector, 10, filters, r._mask(filters))]
+        got = [f.chunk_id for f in r._dense_candidates(vector, 10, filters, r._mask(filters), {})]
         assert got == expected
         assert a.store.nearest(vector.tolist(), 10, ids=[]) == []  # an empty restriction is not none
 

@@ -176,9 +176,10 @@ class HybridRetriever(PassageRetriever):
         # re-ranked, or boosted by their date or outlet) are read with their text and metadata.
         vectors: dict[str, Any] = {}
         dense: dict[str, float] = {}
+        passages: dict[str, Passage] = {}  # read so far
         if c.mode != "bm25":
             search = self.adapter.apply(vector) if self.adapter is not None else vector
-            for found in self._dense_candidates(search, n, filters, mask):
+            for found in self._dense_candidates(search, n, filters, mask, passages):
                 vectors[found.chunk_id], dense[found.chunk_id] = found.vector, found.score
         keyword: dict[str, float] = {}
         if arm is not None:
@@ -189,7 +190,6 @@ class HybridRetriever(PassageRetriever):
         if not vectors:
             return []
         scores = fuse(dense, keyword, c) if c.mode != "bm25" else keyword
-        passages: dict[str, Passage] = {}
         if hints.date_from or hints.outlets:
             self._read(passages, list(scores))
             self._boost(scores, passages, hints)
@@ -197,9 +197,8 @@ class HybridRetriever(PassageRetriever):
         if c.duplicate_threshold <= 1.0:
             order = fusion.collapse_duplicates(order, vectors, c.duplicate_threshold)
         if self.reranker is not None:
-            head = [
-                cid for cid in order[: c.rerank_candidates] if cid in self._read(passages, order[: c.rerank_candidates])
-            ]
+            top = order[: c.rerank_candidates]
+            head = [cid for cid in top if cid in self._read(passages, top)]
             rerank = self.reranker.score(query, [passages[cid].text for cid in head])
             by_rerank = dict(zip(head, rerank, strict=True))
             order = sorted(head, key=lambda cid: -by_rerank[cid]) + order[c.rerank_candidates :]
@@ -229,9 +228,9 @@ class HybridRetriever(PassageRetriever):
         return self.keyword.mask(filters.outlets, *filters.date_keys)
 
     def _dense_candidates(
-        self, vector: np.ndarray, n: int, filters: Filters, mask: np.ndarray | None
+        self, vector: np.ndarray, n: int, filters: Filters, mask: np.ndarray | None, passages: dict[str, Passage]
     ) -> list[Neighbour]:
-        """The n nearest chunks that pass the filters.
+        """The n nearest chunks that pass the filters (those read to check them are kept in `passages`).
 
         Chroma's metadata filter costs 100-500 ms a query at 100k chunks; restricting the query to
         the ids the keyword index says pass costs 35-80 ms and gives the same neighbours. The
@@ -242,7 +241,7 @@ class HybridRetriever(PassageRetriever):
         if mask is None:
             return self.store.nearest(vector.tolist(), n, filters.to_where())
         found = self.store.nearest(vector.tolist(), n, ids=self.keyword.matching_ids(mask))
-        passages = self.store.passages_by_id([f.chunk_id for f in found])
+        self._read(passages, [f.chunk_id for f in found])
         return [f for f in found if f.chunk_id in passages and filters.admits(passages[f.chunk_id])]
 
     def _boost(self, scores: dict[str, float], passages: Mapping[str, Passage], hints: QueryHints) -> None:
