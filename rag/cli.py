@@ -118,10 +118,11 @@ def ask(
         print(json.dumps(assistant.ask(question, **options).to_dict(), indent=2, ensure_ascii=False))
         return
     for event in assistant.stream(question, **options):
-        # The evidence shows at once (stderr, so stdout is the answer alone); the model's tokens
+        # The candidate evidence shows at once (stderr, so stdout is the answer alone), labelled as
+        # being checked: an abstention may follow it. The model's tokens
         # are unchecked text and are not shown, only the answer the guard passed.
         if isinstance(event, EvidenceSet) and event.items:
-            err.print("[dim]Evidence found:[/]", soft_wrap=True)
+            err.print("[dim]Checking the closest evidence:[/]", soft_wrap=True)
             for n, e in enumerate(event.items, 1):
                 err.print(
                     f"[dim]  [{n}] “{' '.join(e.quote.split())}” — {e.passage.about() or e.passage.title}[/]",

@@ -45,6 +45,8 @@ def test_ingest_ask_sources_remove_stats(env: Path, corpus: Path):
 
     code, out = run("ask", "Which oblasts did Putin demand?")
     assert code == 0 and "[1] ISW: Russia resists territorial compromises" in out
+    # The evidence streamed first is labelled as being checked, not as the answer: an abstention may follow.
+    assert "Checking the closest evidence:" in out and "Evidence found" not in out
 
     code, out = run("sources", "--json")
     assert {a["id"] for a in json.loads(out)} >= {EUROMAIDAN}
