@@ -87,7 +87,7 @@ def print_answer(answer: Answer) -> None:
         cited = " ".join(p.text[start:end].split())
         out.print(f"    “{cited[:300]}{'…' if len(cited) > 300 else ''}”", soft_wrap=True)
     for note in answer.conflicts:
-        out.print(f"\n[yellow]The sources differ:[/] {note.note}", soft_wrap=True)
+        out.print(f"\n[yellow]⚠[/] {note.note}", soft_wrap=True)  # the note says what differs
     if answer.unsupported:  # never the sentences themselves: they are what the guard kept from view
         out.print(
             f"\n[yellow]{len(answer.unsupported)} generated sentence(s) not supported by the sources, not shown.[/]"

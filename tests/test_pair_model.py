@@ -49,6 +49,17 @@ def test_a_denial_on_one_side_is_a_signal_and_two_denials_are_not():
     assert both["denial_one_side"] == 0.0 and both["both_deny"] == 1.0
 
 
+def test_dismissing_a_figure_as_small_is_no_denial_but_dismissing_it_as_false_is():
+    # Two adjacent sentences of one article: the first plays the second's figure down, it does not deny it.
+    played_down = "Treasury Secretary Marle Bessing dismissed this as insignificant, but oil prices keep rising."
+    figure = "Temporary easing of sanctions on oil could generate roughly $2 billion for Moscow, analysts said."
+    assert features(played_down, figure)["denial_one_side"] == 0.0
+    a, b = evidence(figure, "a"), evidence(played_down, "a")
+    assert detect_conflicts([a, b]) == []
+    denied = 'The Treasury dismissed the estimate as "complete rubbish".'
+    assert features(denied, figure)["denial_one_side"] == 1.0
+
+
 def test_two_values_of_one_unit_that_differ_and_that_agree():
     f = features("Turnout in the local election was 61%.", "Turnout in the local election was 65%.")
     assert f["number_differs"] > 0.5 and f["number_agrees"] == 0.0
@@ -70,6 +81,24 @@ def test_the_model_decides_what_the_rules_found():
     assert [c.about for c in detect_conflicts([a, b], use_model=False)] == ["number"]
     assert detect_conflicts([a, b], model=constant(-30.0)) == []  # a model that says no drops it
     assert [c.items for c in detect_conflicts([a, b], model=constant(30.0))] == [(0, 1)]
+
+
+def test_a_note_names_a_topic_only_from_two_shared_words():
+    one = detect_conflicts(
+        [evidence("Russia’s revenue rose by 40% in March.", "a"), evidence("Russia’s exports fell by 15% then.", "b")],
+        model=constant(30.0),
+    )
+    assert one and all(c.topic == "" and c.note().startswith("The sources disagree: ") for c in one)
+    two = detect_conflicts(
+        [
+            evidence("Turnout in the Dunmore by-election was 61%.", "a"),
+            evidence("Turnout in the Dunmore by-election was 65%.", "b"),
+        ],
+        use_model=False,
+    )
+    assert (
+        two and two[0].topic.count(" ") >= 1 and two[0].note().startswith(f"The sources disagree on {two[0].topic}: ")
+    )
 
 
 def test_a_reported_contradiction_is_kept_whatever_the_model():

@@ -173,10 +173,13 @@ def _kind(a: _Statement, b: _Statement, change_after_days: int) -> Kind:
 
 
 def _topic(a: str, b: str, near: frozenset[str] | None = None) -> str:
-    """A few words of `a` that `b` shares (those around the values when given)."""
+    """A few words of `a` that `b` shares (those around the values when given), or "" when fewer
+    than two: one shared word ("Russia’s") names no topic, and the note then says none."""
     wanted = near if near else prefixes(b)
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]+", a) if prefix(w.lower()) in wanted and len(w) > 3]
-    return " ".join(list(dict.fromkeys(words))[:3])
+    words = [re.sub(r"[’']s$", "", w) for w in re.findall(r"[A-Za-z][\w’'-]+", a)]
+    words = [w for w in words if prefix(w.lower()) in wanted and len(w) > 3]
+    shared = list(dict.fromkeys(words))[:3]
+    return " ".join(shared) if len(shared) >= 2 else ""
 
 
 def _phrase(text: str, value: str, words: int = 4) -> str:

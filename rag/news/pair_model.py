@@ -65,11 +65,15 @@ FEATURES = (
 )
 
 # Denying or disputing what someone else says: "denied", "rejected the allegations", "untrue".
+# "Dismissed X as" denies only when what follows says X is false ("as complete rubbish"); "dismissed
+# this as insignificant" plays a figure down and leaves it standing.
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|untrue|baseless|unfounded|"
     r"fabricat(?:ed|ion)|absurd|rubbish|nonsense|categorically|not\s+true|no\s+truth|no\s+evidence|"
     r"(?:reject|dismiss)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|suggestions?|"
-    r"charges?|assertions?|speculation|rumou?rs?|idea|notion|as))\b",
+    r"charges?|assertions?|speculation|rumou?rs?|idea|notion|"
+    r"as\s+(?:[\"“‘']?[\w-]+\s+){0,3}?[\"“‘']?(?:untrue|false|baseless|unfounded|rubbish|nonsense|lies?|"
+    r"fabricat\w*|speculation|fiction|wrong|ridiculous|absurd|fantasy|myth|inaccurate|a\s+smear)))\b",
     re.IGNORECASE,
 )
 # Reporting a claim or an accusation: the statement a denial answers.
