@@ -44,17 +44,6 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return centre - half, centre + half
 
 
-def records(dataset: Path) -> dict[str, dict]:
-    """Each question sentence's first record (its id and choices), as `load` deduplicates them."""
-    out: dict[str, dict] = {}
-    for path in sorted(dataset.rglob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                out.setdefault(record["question_sentence"], record)
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dataset", type=Path, help="the realtimeqa folder")
@@ -62,7 +51,6 @@ def main() -> None:
     args = parser.parse_args()
     go_offline()
     passages, rows = load(args.dataset)
-    by_sentence = records(args.dataset)
     held = held_out_split(rows)[1]
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,12 +64,11 @@ def main() -> None:
         for row in held:
             top = int(assistant.retriever.search(row["question"], k=20)[0].article_id.rsplit("#p", 1)[1])
             if top != row["gold"]:
-                record = by_sentence[row["question"]]
                 misses.append(
                     {
-                        "question_id": record["question_id"],
+                        "question_id": row["id"],
                         "question": row["question"],
-                        "correct": [record["choices"][int(i)] for i in record["answer"]],
+                        "correct": row["correct"],
                         "gold_passage": passages[row["gold"]],
                         "top_passage": passages[top],
                     }

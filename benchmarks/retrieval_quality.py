@@ -57,7 +57,13 @@ def load(dataset: Path) -> tuple[list[str], list[dict]]:
     passages = sorted({strip_html(q["evidence"]) for q in with_evidence})
     index = {p: i for i, p in enumerate(passages)}
     rows = [
-        {"question": q["question_sentence"], "gold": index[strip_html(q["evidence"])], "date": q["question_date"]}
+        {
+            "question": q["question_sentence"],
+            "gold": index[strip_html(q["evidence"])],
+            "date": q["question_date"],
+            "id": q["question_id"],
+            "correct": [q["choices"][int(i)] for i in q["answer"]],
+        }
         for q in sorted(with_evidence, key=lambda q: q["question_id"])
     ]
     return passages, rows
