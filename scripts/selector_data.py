@@ -24,6 +24,8 @@ from langchain_core.embeddings import Embeddings
 
 from rag.evals.suite import strip_html
 from rag.evidence.candidates import build
+from rag.evidence.features import name_found
+from rag.evidence.question import analyze, content_stems
 from rag.types import Passage
 
 
@@ -134,6 +136,43 @@ def attach_passages(items: list[Item], embeddings: CachedEmbeddings, k: int) -> 
         twin = Item(item.id + "~away", item.question, None, item.day, [_scored(passages[j], sims[j]) for j in away])
         twins.append(twin)
     return twins
+
+
+def rare_negatives(items: list[Item], texts: list[str], embeddings: CachedEmbeddings, k: int) -> list[Item]:
+    """An unanswerable counterpart of each question without the recurring-topic ambiguity of the
+    twins: the question over the top-k passages of `texts` (the corpus, in attach_passages' order)
+    once its own passage, any holding its answer, and any sharing one of its names (or, for a
+    question without names, its rarest term) are removed."""
+    docs = np.stack([embeddings.vectors[embeddings._key(t)] for t in texts])
+    stems = [set(content_stems(t)) for t in texts]
+    df: dict[str, int] = {}
+    for s in stems:
+        for t in s:
+            df[t] = df.get(t, 0) + 1
+    passages = [
+        Passage(f"rtqa#{n}", f"rtqa#{n}", t, " ".join(t.split()[:8]), 0, len(t), 0.0) for n, t in enumerate(texts)
+    ]
+    out = []
+    for item in items:
+        info = analyze(item.question)
+        keys = [content_stems(n) for n in info.names if content_stems(n)]
+        if not keys and info.terms:
+            keys = [[min(info.terms, key=lambda t: df.get(t, 0))]]
+        q = embeddings.vectors[embeddings._key(item.question)]
+        sims = docs @ q
+        answer = norm(str(item.answer))
+        chosen = []
+        for j in np.argsort(-sims):
+            j = int(j)
+            if passages[j].chunk_id == item.gold or answer in norm(texts[j]):
+                continue
+            if any(name_found(key, stems[j]) for key in keys):
+                continue
+            chosen.append(_scored(passages[j], sims[j]))
+            if len(chosen) == k:
+                break
+        out.append(Item(item.id + "~rare", item.question, None, item.day, chosen))
+    return out
 
 
 def _scored(p: Passage, score: float) -> Passage:

@@ -7,6 +7,12 @@ regression; the later half is held out and reported. Project questions of evals/
 (split "train") are added to training and, with RealTimeQA questions paired with passages from
 other weeks (unanswerable), calibrate the abstention thresholds; split "heldout" is reported.
 Figures go to stdout and into the weights file's `meta`.
+
+Options for the answerability part (the defaults make the shipped file): `--negatives rare` replaces the
+RealTimeQA twins by the question over the corpus without its own passage and any sharing its names,
+`--negative-weight` scales the RealTimeQA negatives' weight, and `--rule rate95` picks the thresholds
+with the highest RealTimeQA-train answer rate that abstains on >= 95% of the project's train
+unanswerable questions (benchmarks/answerability_variants.py compares them).
 """
 
 from __future__ import annotations
@@ -20,7 +26,16 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from selector_data import CachedEmbeddings, Item, attach_passages, load_project, load_realtimeqa, norm, sentences_of
+from selector_data import (
+    CachedEmbeddings,
+    Item,
+    attach_passages,
+    load_project,
+    load_realtimeqa,
+    norm,
+    rare_negatives,
+    sentences_of,
+)
 
 from rag.evidence.features import ANSWER_FEATURES, FEATURES
 from rag.evidence.model import Logistic, SelectorModel
@@ -28,6 +43,7 @@ from rag.evidence.question import analyze
 from rag.evidence.selector import EvidenceSelector
 from rag.ingest.embed import SentenceTransformerEmbeddings
 from rag.settings import PROJECT_ROOT, EvidenceSettings
+from rag.settings.sections import EmbeddingSettings
 
 VERSION = "selector.v1"
 
@@ -106,6 +122,26 @@ def calibrate(model: SelectorModel, groups: list[tuple[np.ndarray, np.ndarray]])
     return best
 
 
+def calibrate_rate(
+    model: SelectorModel, rt_answerable: np.ndarray, project: tuple[np.ndarray, np.ndarray], floor: float = 0.95
+) -> tuple[float, float, bool]:
+    """Thresholds answering most RealTimeQA-train answerable questions while abstaining on at least
+    `floor` of the project's train unanswerable ones (the product's own setting, where a wrong answer
+    with a citation is the worst outcome); ties go to the higher project accuracy, then threshold."""
+    best, best_key = (0.95, 0.0, False), (-1.0, -1.0, -1.0)
+    x, y = project
+    for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
+        for m in (0.0, 0.34, 0.5, 1.0):
+            for typed in (False, True):
+                ours = decide(model, x, t, m, typed)
+                if np.mean(~ours[~y]) < floor:
+                    continue
+                key = (float(np.mean(decide(model, rt_answerable, t, m, typed))), float(np.mean(ours == y)), float(t))
+                if key > best_key:
+                    best, best_key = (float(t), m, typed), key
+    return best
+
+
 def cosine_threshold(groups: list[tuple[np.ndarray, np.ndarray]]) -> float:
     """Baseline: answerable when the best sentence cosine reaches a threshold, calibrated the same way."""
     column = ANSWER_FEATURES.index("best_cos")
@@ -121,20 +157,28 @@ def main() -> None:
     parser.add_argument("--labelled", type=Path, default=PROJECT_ROOT / "evals" / "answerability" / "questions.yaml")
     parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus")
     parser.add_argument("--k", type=int, default=4)
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "rag" / "train_selector" / "vectors.npz")
+    parser.add_argument("--cache", type=Path, help="vector cache (default: one per backend under ~/.cache/rag)")
+    # The shipped weights were fitted on the torch backend's vectors; the product reads with any.
+    parser.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"), default="torch")
+    parser.add_argument("--negatives", choices=("twins", "rare"), default="twins", help="RealTimeQA unanswerables")
+    parser.add_argument("--negative-weight", type=float, default=1.0, help="weight of each RealTimeQA unanswerable")
+    parser.add_argument("--rule", choices=("accuracy", "rate95"), default="accuracy", help="threshold choice")
     args = parser.parse_args()
+    cache = args.cache or Path.home() / ".cache" / "rag" / "train_selector" / f"vectors.{args.backend}.npz"
     if not (args.datasets / "realtimeqa").is_dir():
         sys.exit(f"error: {args.datasets / 'realtimeqa'} not found; pass the folder that holds realtimeqa/")
 
-    embeddings = CachedEmbeddings(SentenceTransformerEmbeddings(), args.cache)
+    embeddings = CachedEmbeddings(SentenceTransformerEmbeddings(EmbeddingSettings(backend=args.backend)), cache)
     items = load_realtimeqa(args.datasets / "realtimeqa")
+    texts = list(dict.fromkeys(str(i.gold) for i in items))
     days = sorted({i.day for i in items})
     cutoff = days[len(days) // 2]
     twins = attach_passages(items, embeddings, args.k)
     project = load_project(args.labelled, args.corpus, embeddings, args.k) if args.labelled.exists() else []
-    embeddings.warm(sentences_of(items + twins + project))
-
     train = [i for i in items if i.day < cutoff]
+    rare = rare_negatives(train, texts, embeddings, args.k) if args.negatives == "rare" else []
+    embeddings.warm(sentences_of(items + twins + rare + project))
+
     held = [i for i in items if i.day >= cutoff]
     p_train = [i for i in project if i.source == "project-train"]
     p_held = [i for i in project if i.source == "project-heldout"]
@@ -157,15 +201,21 @@ def main() -> None:
         result["project_heldout"] = ranking(selector, [i for i in p_held if i.answer])
 
     twin_of = {t.id: t for t in twins}
-    rt_train = signals(selector, train + [twin_of[i.id + "~away"] for i in train])
+    negatives = rare if args.negatives == "rare" else [twin_of[i.id + "~away"] for i in train]
+    rt_train = signals(selector, train + negatives)
     pr_train = signals(selector, p_train)
+    rt_weight = np.where(rt_train[1], 1.0, args.negative_weight)
     # The project's questions are few but are the product's own setting: together they weigh a
     # third of the RealTimeQA rows.
-    weight = np.concatenate([np.ones(len(rt_train[1])), np.full(len(pr_train[1]), len(rt_train[1]) / 2 / len(p_train))])
+    weight = np.concatenate([rt_weight, np.full(len(pr_train[1]), rt_weight.sum() / 2 / len(p_train))])
     model.answer = fit(
         np.concatenate([rt_train[0], pr_train[0]]), np.concatenate([rt_train[1], pr_train[1]]), ANSWER_FEATURES, weight
     )
-    model.min_answer, model.max_missing_names, model.require_type = calibrate(model, [rt_train, pr_train])
+    if args.rule == "rate95":
+        thresholds = calibrate_rate(model, rt_train[0][rt_train[1]], pr_train)
+    else:
+        thresholds = calibrate(model, [rt_train, pr_train])
+    model.min_answer, model.max_missing_names, model.require_type = thresholds
     cos_t = cosine_threshold([rt_train, pr_train])
     rt_held = signals(selector, held + [twin_of[i.id + "~away"] for i in held])
     pr_held = signals(selector, p_held)
@@ -191,6 +241,9 @@ def main() -> None:
         f"+ {len(p_train)} project questions",
         "held_out": f"RealTimeQA question dates >= {cutoff}; project split 'heldout'",
         "k": args.k,
+        "embedding_backend": args.backend,
+        "negatives": f"{args.negatives} (weight {args.negative_weight})",
+        "threshold_rule": args.rule,
         **result,
     }
     model.save(args.out)
