@@ -75,21 +75,6 @@ def test_a_blanked_sentence_breaks_adjacency() -> None:
     assert [p.text for p in pairs] == ["Lavrov spoke in Riyadh about the talks. Kallas answered him."]  # no headline
 
 
-def test_a_picture_caption_is_no_candidate() -> None:
-    # As in corpus/001: a caption line, repeated, before the article's first sentence.
-    text = (
-        "Russian Foreign Minister Sergey Lavrov. Photo: mid.ru\n"
-        "Russian Foreign Minister Sergey Lavrov. Photo: mid.ru\n"
-        "Lavrov said the talks in Riyadh were useful."
-    )
-    sentences, pairs = build([passage(text)])
-    assert [c.text for c in sentences] == [
-        "Russian Foreign Minister Sergey Lavrov.",
-        "Lavrov said the talks in Riyadh were useful.",
-    ]
-    assert all("Photo" not in c.text for c in sentences + pairs)
-
-
 def test_abbreviations_and_wrapped_lines_do_not_cut_a_sentence() -> None:
     text = (
         "Lavrov said the U.S. agreed to the proposal in Riyadh. The talks ended.\n"

@@ -16,9 +16,6 @@ from rag.types import Passage
 _MARKER = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|citation needed)\]")
 _LETTER = re.compile(r"[A-Za-z]")
 _BLANKED = 8  # more whitespace than this between two sentences: something was blanked there
-# A picture's caption or credit ("Sergey Lavrov. Photo: mid.ru", "Image credit: AP") says what a
-# picture shows, not what happened: no evidence.
-_CAPTION = re.compile(r"\b(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)(?:\s+(?:credit|by))?\s*:", re.IGNORECASE)
 # A pair starts with a full sentence: a headline, byline or "Related article" line joins nothing.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -72,8 +69,6 @@ def evidence_spans(text: str) -> list[tuple[int, int]]:
 
 def _joined(previous: str, gap: str, following: str, mid_line: bool) -> bool:
     first_word = following.split()[0] if following.split() else ""
-    if _CAPTION.search(previous):
-        return False  # a caption's credit ends its line: what follows is not its continuation
     if gap.count("\n") == 1 and gap.strip() == "":
         # A hard-wrapped line (PDF and e-mail copies): the line before stops mid-sentence.
         last_word = previous.split()[-1] if previous.split() else ""
@@ -124,8 +119,8 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
     """(sentences, pairs): distinct sentences in passage order, then distinct neighbour pairs.
 
     `members` index the returned sentence list. A pair is quoted from the first passage where
-    its two sentences stand side by side. A sentence blanked by the injection filter, with
-    hardly any letters, or a picture caption, is no candidate and breaks adjacency."""
+    its two sentences stand side by side. A sentence blanked by the injection filter, or with
+    hardly any letters, is no candidate and breaks adjacency."""
     sentences: list[Candidate] = []
     seen: dict[str, int] = {}
     joined: dict[tuple[int, int], Candidate] = {}
@@ -134,7 +129,7 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
         last_end = 0
         for start, end in evidence_spans(passage.text):
             text = strip_markers(passage.text[start:end])
-            if len(_LETTER.findall(text)) < 8 or _CAPTION.search(text):
+            if len(_LETTER.findall(text)) < 8:
                 previous = None
                 continue
             if previous is not None and len(passage.text[last_end:start]) > _BLANKED:
