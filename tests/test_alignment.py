@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +12,7 @@ from rag.answer.align import align
 from rag.answer.alignment import MODEL_FILE, SupportModel, TokenAlignmentChecker
 from rag.answer.claim_tokens import FEATURES, tokenize
 from tests.fakes import HashingEmbeddings
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = (
@@ -21,15 +20,6 @@ EVIDENCE = (
     "between Russia and the United States should depend on the US lifting sanctions on Aeroflot. "
     "Kirill Dmitriev told Fox News on 3 April that Russia is not seeking sanctions relief."
 )
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 class FakeWordVectors:
@@ -181,7 +171,7 @@ def test_answers_prefers_the_sentence_about_the_question(checker):
 
 
 def test_group_folds_keep_each_group_in_one_fold():
-    bench = _load("support_checker_bench", ROOT / "benchmarks" / "support_checker.py")
+    bench = load_module("support_checker_bench", ROOT / "benchmarks" / "support_checker.py")
     groups = [f"q{i % 7}" for i in range(40)]
     folds = bench.group_folds(groups, 5)
     assert sorted(np.concatenate(folds).tolist()) == list(range(40))
@@ -192,14 +182,14 @@ def test_group_folds_keep_each_group_in_one_fold():
 
 
 def test_summary_counts_supported_precision_and_recall():
-    bench = _load("support_checker_bench", ROOT / "benchmarks" / "support_checker.py")
+    bench = load_module("support_checker_bench", ROOT / "benchmarks" / "support_checker.py")
     rows = [{"label": x} for x in ("supported", "supported", "unsupported", "unsupported")]
     s = bench.summary([True, False, True, False], rows)
     assert s["supported_precision"] == 0.5 and s["supported_recall"] == 0.5 and s["balanced_accuracy"] == 0.5
 
 
 def test_perturbations_split_by_article_and_change_one_thing():
-    p = _load("make_perturbations", ROOT / "scripts" / "make_perturbations.py")
+    p = load_module("make_perturbations", ROOT / "scripts" / "make_perturbations.py")
     import random
 
     rng = random.Random(0)
@@ -232,7 +222,7 @@ def test_perturbations_split_by_article_and_change_one_thing():
 
 
 def test_claim_labels_are_validated_when_joined(tmp_path):
-    m = _load("make_model_claims", ROOT / "scripts" / "make_model_claims.py")
+    m = load_module("make_model_claims", ROOT / "scripts" / "make_model_claims.py")
     raw = tmp_path / "model_claims.raw.jsonl"
     raw.write_text(json.dumps({"id": "q1-answer-0", "qid": "q1", "claim": "A claim.", "raw_output": "x"}) + "\n")
     labels = tmp_path / "labels.tsv"

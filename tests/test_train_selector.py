@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,17 +9,9 @@ import numpy as np
 
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.model import Logistic, SelectorModel
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _score_model() -> SelectorModel:
@@ -43,7 +33,7 @@ def _rows(scores: list[float]) -> np.ndarray:
 
 
 def test_rate95_answers_most_realtimeqa_questions_the_floor_allows():
-    train = _load("train_selector", ROOT / "scripts" / "train_selector.py")
+    train = load_module("train_selector", ROOT / "scripts" / "train_selector.py")
     model = _score_model()
     rt = _rows([0.3, 0.45, 0.55, 0.7, 0.9])
     # Project: one unanswerable question scores 0.6, the others 0.2; two answerable ones 0.8.
@@ -60,7 +50,7 @@ def test_rate95_answers_most_realtimeqa_questions_the_floor_allows():
 
 
 def test_rare_negatives_leave_out_the_own_the_answering_and_the_name_sharing_passages():
-    data = _load("selector_data", ROOT / "scripts" / "selector_data.py")
+    data = load_module("selector_data", ROOT / "scripts" / "selector_data.py")
     texts = [
         "Acme Corp bought Widgets Ltd on Monday for a record sum.",  # its own passage
         "Analysts said the buyer of Widgets Ltd was a surprise.",  # shares the name
