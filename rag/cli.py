@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from textwrap import shorten
 from typing import Annotated, Any
 
 import typer
@@ -132,15 +133,17 @@ def ask(
             print_answer(event)
 
 
+def _source_line(p: Any) -> str:
+    """Outlet (else the title, shortened) and date of a timeline source."""
+    return ", ".join(x for x in (p.outlet or shorten(p.title, 60, placeholder="…"), p.published) if x)
+
+
 def print_timeline(events: list[Any]) -> None:
     if not events:
         out.print("No dated events about this in the indexed articles.")
         return
     for event in events:
-        refs = "; ".join(
-            ", ".join(x for x in (src.passage.outlet or src.passage.title[:40], src.passage.published) if x)
-            for src in event.sources
-        )
+        refs = "; ".join(_source_line(src.passage) for src in event.sources)
         out.print(f"[bold]{event.when}[/]  “{event.text}”", soft_wrap=True)
         out.print(f"    [dim]{refs}[/]", soft_wrap=True)
 

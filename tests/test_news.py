@@ -537,6 +537,22 @@ def test_an_undated_lead_is_dated_by_its_article_and_bylines_are_skipped():
     assert event.sources[0].passage.text[event.sources[0].start : event.sources[0].end].startswith("Liz Truss")
 
 
+def test_a_date_in_an_aside_or_a_since_clause_dates_only_its_clause():
+    text = (
+        "Trump indicated on Friday that Crimea, the peninsula annexed by Russia in 2014, will stay with Russia. "
+        "Trump said Crimea, the peninsula annexed by Russia in 2014, will stay with Russia. "
+        "Russia keeps its demands, unchanged since it started its full-scale invasion of Ukraine in 2022. "
+        "Its oil revenue is the highest since 2008, and a relative clause keeps the sentence, which fell on 20 April."
+    )
+    events = build_timeline([passage(text, "2025-04-25")])
+    assert [(e.when, e.text) for e in events] == [
+        ("2014", "…the peninsula annexed by Russia in 2014…"),
+        ("2022", "…unchanged since it started its full-scale invasion of Ukraine in 2022…"),
+        ("2025-04-20", text.split(". ")[-1]),  # "since 2008" starts a span: no 2008 event
+        ("2025-04-25", text.split(". ")[0] + "."),  # its own date wins over the aside's
+    ]
+
+
 def test_timeline_takes_evidence_sentences_and_serialises():
     text = "Intro words that carry no date at all here. Putin and Trump met in Anchorage on August 15, 2025."
     ev = Evidence("Putin and Trump met in Anchorage on August 15, 2025.", passage(text))

@@ -105,6 +105,38 @@ def _same_event(a: TimelineEvent, b: TimelineEvent) -> bool:
     return len(shared) >= 3 and len(shared) >= 0.3 * min(len(wa), len(wb))
 
 
+# A date in an aside or a "since" clause dates something the sentence mentions, not what it says
+# happened: in "Trump indicated that Crimea, the peninsula annexed by Russia in 2014, 'will stay with
+# Russia'" the 2014 event is the annexation. Such a date's line quotes its clause, not the sentence.
+# (A relative clause, "..., which this year fell on October 14", needs its antecedent: the sentence stays.)
+_ASIDE_OPENER = re.compile(r"^\s*(?:the|a|an|one\s+(?:that|which|who)|once|formerly)\b", re.IGNORECASE)
+_ASIDE_CUT = re.compile(r",|\s[—–-]\s|[()]")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# ", the network said in an announcement on Monday" reports the event itself: no aside.
+_REPORTING = re.compile(
+    r"\b(?:said|says|announced|announces|told|tells|reported|reports|added|confirmed|stated|wrote|writes)\b",
+    re.IGNORECASE,
+)
+
+
+def _starts_a_span(d: ResolvedDate) -> bool:
+    """ "The highest since 2008": the start of a span, not an event of 2008."""
+    return d.text.lower().startswith("since")
+
+
+def _aside(sentence: str, d: ResolvedDate) -> str | None:
+    """The clause holding `d` when it is an aside set off by commas, dashes or brackets that opens
+    like an appositive, or a clause where the date comes after "since"; else None."""
+    before = _ASIDE_CUT.split(sentence[: d.start])
+    opening = before[-1]
+    rest = _ASIDE_CUT.split(sentence[d.start :], maxsplit=1)[0]
+    clause = opening + rest
+    aside = len(before) > 1 and _ASIDE_OPENER.match(opening) and not _REPORTING.search(clause)
+    if not (_SINCE.search(opening) or aside):
+        return None
+    return clause.strip(" \"“”'‘’.;:")
+
+
 def _pick(dates: list[ResolvedDate]) -> ResolvedDate:
     """The most specific date in the sentence: "on Monday" over "this year"."""
     return min(dates, key=lambda d: ((d.date_to - d.date_from).days, d.start))
@@ -129,9 +161,14 @@ def events_of(item: Passage | EvidenceLike) -> list[TimelineEvent]:
         if not _is_statement(sentence, dates, passage.title):
             continue
         source = TimelineSource(passage, sentence, s, e)
+        dates = [d for d in dates if not _starts_a_span(d)]
+        asides = {id(d): _aside(sentence, d) for d in dates}
+        own = [d for d in dates if asides[id(d)] is None]
         if dates:
-            d = _pick(dates)
-            out.append(TimelineEvent(d.date_from, d.date_to, sentence, (source,), "text", d.text))
+            d = _pick(own or dates)
+            clause = asides[id(d)]
+            text = f"…{clause}…" if clause else sentence
+            out.append(TimelineEvent(d.date_from, d.date_to, text, (source,), "text", d.text))
         elif published is not None and not lead_done:
             out.append(TimelineEvent(published, published, sentence, (source,), "published"))
         lead_done = True
