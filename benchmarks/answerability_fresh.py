@@ -2,11 +2,11 @@
 
     PYTHONPATH=. python benchmarks/answerability_fresh.py [evals/answerability/fresh.yaml]
 
-Indexes `corpus/` in a temporary folder with the default settings, runs each question through the
-retriever and the evidence selector as `Assistant.ask` does, and reports answer_answerable,
-abstain_unanswerable, and how many answered answerable questions show the labelled answer in the
-first two evidence spans. Every question answered wrongly is printed with the span shown first.
-No LLM is needed: with the bundled model the answer is the evidence.
+Indexes `corpus/` in a temporary folder with the default settings and asks each question with
+`Assistant.ask` in "evidence" mode (what the default `auto` mode does with the bundled model: the
+answer is the evidence, quoted; no LLM runs). Reports answer_answerable, abstain_unanswerable, and how
+many answered answerable questions show the labelled answer. Every question answered without its
+answer is printed with what was shown.
 """
 
 from __future__ import annotations
@@ -36,21 +36,20 @@ def main() -> None:
     go_offline()
     questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
     with tempfile.TemporaryDirectory() as tmp:
-        assistant = Assistant(Settings(store={"path": Path(tmp) / "index"}))  # type: ignore[arg-type]
+        settings = Settings(store={"path": Path(tmp) / "index"}, answer={"mode": "evidence"})  # type: ignore[arg-type]
+        assistant = Assistant(settings)
         assistant.ingest(PROJECT_ROOT / "corpus")
-        k = assistant.settings.retrieval.k
         answerable, shown, unanswerable = [], [], []
         for q in questions:
-            evidence = assistant.selector.select(q["question"], assistant.retriever.search(q["question"], k))
+            answer = assistant.ask(q["question"])
+            held = bool(q.get("answer")) and _norm(q["answer"]) in _norm(answer.text)
             if q.get("answer"):
-                held = _norm(q["answer"]) in _norm(" ".join(e.text for e in evidence.items[:2]))
-                answerable.append(evidence.answerable)
-                shown.append(evidence.answerable and held)
+                answerable.append(not answer.abstained)
+                shown.append(not answer.abstained and held)
             else:
-                unanswerable.append(not evidence.answerable)
-            if evidence.answerable and not (q.get("answer") and held):
-                first = evidence.items[0].text if evidence.items else ""
-                print(f"{q['id']} answered without the answer: {q['question']}\n    shows: {first[:160]}")
+                unanswerable.append(answer.abstained)
+            if not answer.abstained and not held:
+                print(f"{q['id']} answered without the answer: {q['question']}\n    shows: {answer.text[:160]}")
     print(
         f"{args.questions.name}: answer_answerable {sum(answerable) / len(answerable):.3f} ({len(answerable)}), "
         f"abstain_unanswerable {sum(unanswerable) / len(unanswerable):.3f} ({len(unanswerable)}), "

@@ -17,6 +17,7 @@ import pytest
 from rag import Assistant, Settings
 from rag.retrieval.filters import Filters
 from rag.settings import RetrievalSettings
+from rag.types import EvidenceSet
 from tests.conftest import make_assistant
 
 ARTICLES = [
@@ -147,6 +148,48 @@ def test_hybrid_keeps_cosine_scores_and_finds_keyword_only_matches(settings, eph
     # The answer chain's abstain threshold still works on these scores.
     off_topic = a.ask("Completely unrelated gardening tomatoes compost?")
     assert off_topic.abstained
+
+
+def test_a_second_look_finds_passages_that_name_what_the_first_missed(settings, ephemeral_client, news: Path):
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    first = a.retriever.search("Where did the wheat cargo ships leave from?", k=1)
+    named = a.retriever.naming("What did Xylophus do?", ["Xylophus", "Odesa", "Kallas"], exclude={first[0].chunk_id})
+    # "grain" names Odesa but was already shown; the quokka article names Xylophus; nothing names Kallas.
+    assert article_ids(named.passages) == ["quokka"]
+    assert named.mentioned == {"Xylophus", "Odesa"}
+    vector = a.embeddings.embed_query("What did Xylophus do?")
+    chunk = a.store.vectors_by_id([named.passages[0].chunk_id])[named.passages[0].chunk_id]
+    assert named.passages[0].score == pytest.approx(sum(x * y for x, y in zip(vector, chunk, strict=True)), abs=1e-3)
+    only_reuters = a.retriever.naming("q", ["Xylophus"], Filters(outlets=("Reuters",)))
+    assert only_reuters.passages == [] and only_reuters.mentioned == frozenset()
+    dense = hybrid_assistant(settings, ephemeral_client, mode="dense")
+    assert dense.retriever.naming("q", ["Xylophus"]).mentioned is None  # no keyword index to tell
+
+
+class NamesSelector:
+    """Never answers; `missing` is the names of NAMES that no given passage holds. Records what it saw."""
+
+    NAMES = ("Xylophus", "Kallas")
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        self.seen.append([p.article_id.split("#")[-1] for p in passages])
+        missing = [n for n in self.NAMES if n in question and not any(n in p.text for p in passages)]
+        return EvidenceSet(question, [], False, missing)
+
+
+def test_an_abstention_says_a_name_is_not_mentioned_only_when_no_article_mentions_it(settings, ephemeral_client, news):
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    a.chain.selector = selector = NamesSelector()
+    # One passage is retrieved (the Riyadh talks); the question also names Xylophus, whom only the zoo
+    # article names, and Kallas, whom none does.
+    answer = a.ask("What did Xylophus and Kallas tell the delegations at the Riyadh ceasefire talks?", k=1)
+    assert selector.seen == [["talks"], ["talks", "quokka"]]  # a second look added the passage naming Xylophus
+    assert answer.abstained and answer.text == "The indexed articles don't mention Kallas."
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
@@ -210,12 +210,21 @@ class AnswerChain:
             yield from self._generate_freely(run, relevant)
             return
         evidence = self.selector.select(run.standalone, relevant)
+        absent: Sequence[str] = evidence.missing
+        if evidence.missing and not evidence.answerable:
+            # The question names what its evidence lacks: look for passages that name it.
+            named = self.retriever.naming(run.standalone, evidence.missing, filters, {p.chunk_id for p in relevant})
+            if named.passages:
+                relevant = relevant + named.passages
+                evidence = self.selector.select(run.standalone, relevant)
+            # "don't mention X" only for what no indexed passage mentions.
+            absent = [n for n in evidence.missing if named.mentioned is None or n not in named.mentioned]
         run.evidence = evidence
         run.lap("evidence_s")
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield evidence
         if not evidence.answerable or not evidence.items:
-            yield run.abstain(relevant, not_found(evidence.missing, self._abstain_phrase, run.standalone))
+            yield run.abstain(relevant, not_found(absent, self._abstain_phrase, run.standalone))
             return
         quotes = quoted_answer(
             quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)

@@ -7,6 +7,8 @@ implementation. Through `BaseRetriever` it is also a LangChain Runnable returnin
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -15,6 +17,15 @@ from pydantic import ConfigDict
 
 from rag.retrieval.filters import Filters
 from rag.types import Passage
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a second look for names found: passages that name them, and which of the names some
+    indexed passage mentions (None: this retriever cannot tell)."""
+
+    passages: list[Passage] = field(default_factory=list)
+    mentioned: frozenset[str] | None = None
 
 
 class PassageRetriever(BaseRetriever):
@@ -28,6 +39,13 @@ class PassageRetriever(BaseRetriever):
     def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Passage]:
         """The `k` (None: the configured number) most relevant passages, best first, each with a
         score in [-1, 1]."""
+
+    def naming(
+        self, query: str, names: Sequence[str], filters: Filters | None = None, exclude: Collection[str] = ()
+    ) -> Named:
+        """Passages (not in `exclude`, by chunk id) that name `names`, for a question whose evidence
+        lacks them. This base retriever has no index to look names up in."""
+        return Named()
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
