@@ -231,7 +231,10 @@ class HybridRetriever(PassageRetriever):
             return Named()
         self._ensure_keyword_index()
         mask = self._mask(filters or self.filters)
-        hits = [cid for cid, _ in self.keyword.search(" ".join(names), 4 * _NAMING, mask)]
+        # All names together first (passages naming several), then each name alone, so that a
+        # name is looked up even when the others outweigh it.
+        queries = [" ".join(names), *names] if len(names) > 1 else list(names)
+        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * _NAMING, mask)))
         passages = self._read({}, hits)
         named = {cid: {n for n in names if _mentions(passages[cid].text, n)} for cid in hits if cid in passages}
         mentioned = frozenset().union(*named.values()) if named else frozenset()
