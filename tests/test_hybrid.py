@@ -161,6 +161,9 @@ def test_a_second_look_finds_passages_that_name_what_the_first_missed(settings, 
     vector = a.embeddings.embed_query("What did Xylophus do?")
     chunk = a.store.vectors_by_id([named.passages[0].chunk_id])[named.passages[0].chunk_id]
     assert named.passages[0].score == pytest.approx(sum(x * y for x, y in zip(vector, chunk, strict=True)), abs=1e-3)
+    # Judged as the selector judges a missing name: a longer name by half its words ("Macron" for
+    # "Emmanuel Macron"), so the abstention never says an article it would quote does not mention it.
+    assert a.retriever.naming("q", ["Emperor Xylophus"]).mentioned == {"Emperor Xylophus"}
     only_reuters = a.retriever.naming("q", ["Xylophus"], Filters(outlets=("Reuters",)))
     assert only_reuters.passages == [] and only_reuters.mentioned == frozenset()
     dense = hybrid_assistant(settings, ephemeral_client, mode="dense")

@@ -7,6 +7,7 @@ fitted on another list is refused at load time.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -89,6 +90,12 @@ def name_found(name: list[str], stems: set[str]) -> bool:
     words (a second mention drops the first name: "Rupert Murdoch", then "Murdoch")."""
     found = sum(matches(t, stems) for t in name)
     return bool(name) and (found == len(name) or (len(name) > 1 and 2 * found >= len(name)))
+
+
+def names_found(names: Sequence[str], text: str) -> set[str]:
+    """The names of `names` that `text` names, by the test the selector's missing names use."""
+    stems = set(content_stems(text))
+    return {n for n in names if name_found(content_stems(n), stems)}
 
 
 def featurize(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import time
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,6 +22,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from pydantic import PrivateAttr
 
+from rag.evidence.features import names_found
 from rag.retrieval import fusion
 from rag.retrieval.adapter import QueryAdapter
 from rag.retrieval.base import Named, PassageRetriever
@@ -64,11 +64,6 @@ class KeywordHits:
 
 
 _NAMING = 2  # passages a second look for missing names adds
-
-
-def _mentions(text: str, name: str) -> bool:
-    """`text` names `name` (case and line breaks aside; "Zelensky" also in "Zelenskyy")."""
-    return " ".join(re.sub(r"[’']s\b", "", name).split()).casefold() in " ".join(text.split()).casefold()
 
 
 def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
@@ -236,7 +231,12 @@ class HybridRetriever(PassageRetriever):
         queries = [" ".join(names), *names] if len(names) > 1 else list(names)
         hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * _NAMING, mask)))
         passages = self._read({}, hits)
-        named = {cid: {n for n in names if _mentions(passages[cid].text, n)} for cid in hits if cid in passages}
+        # A passage names a name as the selector's missing names are judged: its text, title or outlet.
+        named = {  # in BM25 order, which breaks ties below
+            cid: names_found(names, f"{passages[cid].text} {passages[cid].title} {passages[cid].outlet or ''}")
+            for cid in hits
+            if cid in passages
+        }
         mentioned = frozenset().union(*named.values()) if named else frozenset()
         order = sorted((cid for cid in named if named[cid] and cid not in exclude), key=lambda cid: -len(named[cid]))
         chosen = order[:_NAMING]
