@@ -34,7 +34,7 @@ import lxml.html
 from langchain_core.embeddings import Embeddings
 
 from rag import Assistant, Settings
-from rag.retrieval.adapter import QueryAdapter
+from rag.retrieval.adapter import QueryAdapter, switched_off
 from rag.retrieval.hybrid import HybridRetriever, fuse
 from rag.runtime import go_offline
 from rag.settings import RetrievalSettings
@@ -207,7 +207,7 @@ def describe(c: RetrievalSettings) -> str:
     if c.mode != "hybrid":
         return c.mode
     how = f"RRF k={c.rrf_k}" if c.fusion == "rrf" else f"{c.normalization}, dense {c.dense_weight:.2f}"
-    adapter = f", adapter {c.query_adapter}" if c.query_adapter not in (None, "", "none") else ""
+    adapter = "" if switched_off(c.query_adapter) else f", adapter {c.query_adapter}"
     return f"hybrid, {how}" + (", news-aware" if c.news_aware else "") + adapter
 
 

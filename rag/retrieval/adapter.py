@@ -58,9 +58,14 @@ class QueryAdapter:
         return (mapped / np.maximum(norm, 1e-12)).astype(np.float32)
 
 
+def switched_off(setting: str | Path | None) -> bool:
+    """`retrieval.query_adapter` names no adapter ("none", "off", empty)."""
+    return setting is None or str(setting).strip().lower() in _OFF
+
+
 def open_adapter(setting: str | Path | None, embedding_model: str) -> QueryAdapter | None:
     """The adapter `retrieval.query_adapter` names for this embedding model, or None."""
-    if setting is None or str(setting).strip().lower() in _OFF:
+    if setting is None or switched_off(setting):  # (None spelled out for the type checker)
         return None
     if str(setting) == PACKAGED:
         # Trained on the packaged model's vectors: for another model it would be noise (or the wrong size).
