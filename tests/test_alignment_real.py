@@ -79,3 +79,23 @@ def test_answers_tells_an_answer_from_a_true_but_off_topic_sentence(checker: Tok
     off_topic = "Russian officials discussed ice hockey matches with Trump's officials."
     assert checker.relevance(question, answer) > checker.relevance(question, off_topic)
     assert checker.answers(question, answer) and not checker.answers(question, off_topic)
+
+
+def test_word_vectors_read_from_the_model_folder_equal_the_loaded_models() -> None:
+    # The ONNX backend reads the word-piece table from the folder, so a question never loads torch's
+    # model; the checker must see the same vectors either way.
+    from rag.answer.align import WordPieceVectors, word_vectors_for
+    from rag.ingest.embed import SentenceTransformerEmbeddings
+    from rag.runtime import go_offline
+    from rag.settings.sections import EmbeddingSettings
+
+    go_offline()
+    onnx = SentenceTransformerEmbeddings(EmbeddingSettings(backend="onnx-int8"))
+    from_folder = word_vectors_for(onnx)
+    assert isinstance(from_folder, WordPieceVectors)
+    assert "model" not in onnx.__dict__  # the torch model (a cached_property) was never loaded
+    from_model = word_vectors_for(SentenceTransformerEmbeddings(EmbeddingSettings(backend="torch")))
+    assert isinstance(from_model, WordPieceVectors)
+    words = ["demanded", "insisted", "zelenskyy", "42.3%", "u.s.", "ceasefire", "kremlin's"]
+    assert [from_folder.pieces(w) for w in words] == [from_model.pieces(w) for w in words]
+    assert (from_folder.similarity(words, words) == from_model.similarity(words, words)).all()

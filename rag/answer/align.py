@@ -4,9 +4,10 @@ stem, or close word-piece vectors; and the alignment features read from it (rag/
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -27,15 +28,41 @@ class WordPieceVectors:
     no transformer pass, so aligning a word costs a lookup. Close for synonyms and
     inflections ("demanded"/"insisted" ≈ 0.5), far for different names or numbers."""
 
-    def __init__(self, model: Any) -> None:
-        first = model[0]
-        self.tokenizer = first.tokenizer
-        weights = first.auto_model.embeddings.word_embeddings.weight.detach().cpu().numpy()
+    def __init__(self, pieces: Callable[[str], list[int]], weights: np.ndarray) -> None:
+        self.pieces = pieces
         self.table = weights / np.linalg.norm(weights, axis=1, keepdims=True)
+
+    @classmethod
+    def of_model(cls, model: Any) -> WordPieceVectors:
+        """From a loaded sentence-transformers model (the torch backend)."""
+        first = model[0]
+        tokenizer = first.tokenizer
+        weights = first.auto_model.embeddings.word_embeddings.weight.detach().cpu().numpy()
+        return cls(lambda word: tokenizer(word, add_special_tokens=False)["input_ids"], weights)
+
+    @classmethod
+    def of_folder(cls, folder: Path) -> WordPieceVectors | None:
+        """From the model folder's own files (tokenizer.json, model.safetensors), without loading torch:
+        the same pieces and the same table as `of_model`. None when the folder lacks them."""
+        tokenizer_file, weights_file = folder / "tokenizer.json", folder / "model.safetensors"
+        if not (tokenizer_file.is_file() and weights_file.is_file()):
+            return None
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        with safe_open(str(weights_file), framework="numpy") as f:
+            name = next((k for k in f.keys() if k.endswith("embeddings.word_embeddings.weight")), None)  # noqa: SIM118
+            if name is None:
+                return None
+            weights = f.get_tensor(name).astype(np.float32)
+        return cls(lambda word: tokenizer.encode(word, add_special_tokens=False).ids, weights)
 
     @lru_cache(maxsize=50_000)  # noqa: B019  (one instance per process)
     def vector(self, word: str) -> np.ndarray:
-        ids = self.tokenizer(word, add_special_tokens=False)["input_ids"] or [0]
+        ids = self.pieces(word) or [0]
         v = self.table[ids].mean(axis=0)
         return np.asarray(v / (np.linalg.norm(v) or 1.0))
 
@@ -46,10 +73,17 @@ class WordPieceVectors:
 
 
 def word_vectors_for(embeddings: Embeddings) -> WordVectors | None:
-    """Word-piece vectors of a sentence-transformers model; None for any other embeddings."""
+    """Word-piece vectors of a sentence-transformers model; None for any other embeddings. Read from
+    the model folder when the ONNX backend serves the embeddings, so the torch model never loads."""
+    folder = getattr(embeddings, "word_vector_folder", None)
+    if callable(folder):
+        path = folder()
+        vectors = WordPieceVectors.of_folder(path) if path is not None else None
+        if vectors is not None:
+            return vectors
     model = getattr(embeddings, "model", None)
     try:
-        return WordPieceVectors(model) if model is not None else None
+        return WordPieceVectors.of_model(model) if model is not None else None
     except (AttributeError, TypeError, IndexError):
         return None
 

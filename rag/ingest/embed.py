@@ -100,6 +100,13 @@ class SentenceTransformerEmbeddings(Embeddings):
     def fits(self, text: str) -> bool:
         return self.count_tokens(text) <= self.max_tokens
 
+    def word_vector_folder(self) -> Path | None:
+        """The model folder the word-piece vectors are read from when the ONNX backend serves this
+        model (None on the torch backend, whose loaded model holds them)."""
+        if self.settings.backend == "torch":
+            return None
+        return local_folder(resolve_model_path(self.settings.model))
+
     @cached_property
     def onnx(self) -> OnnxEncoder | None:
         """The ONNX Runtime encoder when `embedding.backend` asks for one (exported on first use). With
