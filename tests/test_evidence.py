@@ -75,6 +75,40 @@ def test_a_blanked_sentence_breaks_adjacency() -> None:
     assert [p.text for p in pairs] == ["Lavrov spoke in Riyadh about the talks. Kallas answered him."]  # no headline
 
 
+def test_page_furniture_is_scored_but_never_quoted(selector: EvidenceSelector) -> None:
+    # As in corpus/003 and RealTimeQA evidence: an outlet's disclaimer, a picture credit and a
+    # newsletter plug sit among the reporting, and share the question's words.
+    text = (
+        "Rising global oil prices only further fuel Moscow's aggression. "
+        "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times. "
+        "(Image credit: Mikhail Klimentyev/AFP) "
+        "For more on Moscow's aggression, sign up to our Moscow Digest newsletter."
+    )
+    sentences, pairs = build([passage(text)])
+    assert sentences[0].text.startswith("Rising") and not sentences[0].furniture
+    assert len(sentences) > 2 and all(c.furniture for c in sentences[1:])
+    assert all(p.furniture for p in pairs)
+    question = "What views does The Moscow Times opinion piece express on Moscow's aggression?"
+    found = selector.select(question, [passage(text)])
+    assert found.items
+    assert all(not any(w in e.text for w in ("views expressed", "credit", "sign up")) for e in found.items)
+
+
+def test_a_bracketed_picture_credit_is_cut_off_the_sentence_it_runs_into() -> None:
+    # RealTimeQA evidence: the credit has no full stop, so the sentence splitter joins it to a neighbour.
+    text = (
+        "Its latest Spiced flavor is the first permanent addition in three years. (Image credit: The Coca-Cola "
+        "Company) Red Lobster is closing at least 48 restaurants."
+    )
+    p = passage(text)
+    sentences, _ = build([p])
+    assert [c.text for c in sentences] == [
+        "Its latest Spiced flavor is the first permanent addition in three years.",
+        "Red Lobster is closing at least 48 restaurants.",
+    ]
+    assert all(p.text[c.start : c.end] == c.text and not c.furniture for c in sentences)
+
+
 def test_abbreviations_and_wrapped_lines_do_not_cut_a_sentence() -> None:
     text = (
         "Lavrov said the U.S. agreed to the proposal in Riyadh. The talks ended.\n"

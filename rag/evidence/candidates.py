@@ -16,6 +16,23 @@ from rag.types import Passage
 _MARKER = re.compile(r"\s*\[(?:\d+(?:\s*[,–-]\s*\d+)*|citation needed)\]")
 _LETTER = re.compile(r"[A-Za-z]")
 _BLANKED = 8  # more whitespace than this between two sentences: something was blanked there
+# Page furniture, not reporting: a picture's credit ("Photo: mid.ru", "(Image credit: AP)"), a
+# newsletter or podcast plug ("sign up to our Tall Tales newsletter"), an outlet's disclaimer ("The
+# views expressed in opinion pieces do not necessarily reflect ..."), site navigation. A caption
+# itself is not furniture: "Putin and Trump in Anchorage, Alaska on August 15, 2025" reports.
+_FURNITURE = re.compile(
+    r"\b(?:Photo(?:graph)?s?|Images?|Pictures?)(?:\s+(?:credit|by))?\s*:"
+    r"|\bcredit:\s"
+    r"|\b(?:sign up|subscribe)\s+(?:to|for)\b.*\b(?:newsletter|podcast)"
+    r"|\b(?:listen to|find out more)\b.*\bpodcast\b"
+    r"|\bviews expressed\b.*\bnot necessarily reflect"
+    r"|^skip to (?:main )?content\b"
+    r"|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+# A picture credit in brackets has no full stop, so it runs into the sentence beside it: "… in three
+# years. (Image credit: The Coca-Cola Company)" is cut off that sentence, not quoted with it.
+_CREDIT = re.compile(r"\(\s*(?:Image|Photo(?:graph)?|Picture)s?\s+credit:[^)]*\)\s*", re.IGNORECASE)
 # A pair starts with a full sentence: a headline, byline or "Related article" line joins nothing.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -109,10 +126,21 @@ class Candidate:
     start: int
     end: int
     members: tuple[int, ...]
+    furniture: bool = False  # a caption, plug or disclaimer: scored like the rest, never quoted
 
     @property
     def is_pair(self) -> bool:
         return len(self.members) > 1
+
+
+def _without_credit(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with a bracketed picture credit at its start or end cut off (one in the middle stays)."""
+    for m in _CREDIT.finditer(text, start, end):
+        if not text[start : m.start()].strip():
+            start = m.end()
+        elif not text[m.end() : end].strip():
+            end = len(text[: m.start()].rstrip())
+    return start, end
 
 
 def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate], list[Candidate]]:
@@ -128,6 +156,7 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
         previous: tuple[int, int] | None = None  # (sentence index, start offset in this passage)
         last_end = 0
         for start, end in evidence_spans(passage.text):
+            start, end = _without_credit(passage.text, start, end)
             text = strip_markers(passage.text[start:end])
             if len(_LETTER.findall(text)) < 8:
                 previous = None
@@ -138,7 +167,8 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
             key = _key(text)
             if key not in seen:
                 seen[key] = len(sentences)
-                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],)))
+                furniture = bool(_FURNITURE.search(text))
+                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture))
             index = seen[key]
             if (
                 pairs
@@ -148,8 +178,9 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
                 and _ENDS_SENTENCE.search(sentences[previous[0]].text)
             ):
                 pair_text = strip_markers(passage.text[previous[1] : end])
+                furniture = sentences[previous[0]].furniture or sentences[index].furniture
                 joined[(previous[0], index)] = Candidate(
-                    pair_text, passage, rank, previous[1], end, (previous[0], index)
+                    pair_text, passage, rank, previous[1], end, (previous[0], index), furniture
                 )
             previous = (index, start)
     return sentences, list(joined.values())

@@ -174,6 +174,9 @@ class EvidenceSelector:
         ranked = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
+            # Page furniture keeps its place among the scored candidates (the weights were fitted
+            # with it there) but is never quoted: a caption names the people of a story, not what happened.
+            if not c.furniture
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
