@@ -19,6 +19,7 @@ from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.entities import has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
+from rag.evidence.owner import mismatch as owner_mismatch
 from rag.evidence.question import (
     STOPWORDS,
     TYPE_NOUNS,
@@ -138,6 +139,9 @@ class EvidenceSelector:
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
         answerable = answerable and signals[4] <= self.max_missing_names
         answerable = answerable and (signals[6] > 0 or not self.model.require_type)
+        # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
+        if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
+            answerable = False
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         return EvidenceSet(question, items, bool(answerable), missing_names, float(signals[0])), signals
@@ -175,7 +179,7 @@ class EvidenceSelector:
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
             # Page furniture keeps its place among the scored candidates (the weights were fitted
-            # with it there) but is never quoted: a caption names the people of a story, not what happened.
+            # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if not c.furniture
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin

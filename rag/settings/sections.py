@@ -247,6 +247,11 @@ class EvidenceSettings(BaseModel):
         "it, the title or outlet) before the assistant abstains; 0 abstains on any missing name. Default: the "
         "value calibrated with the weights file.",
     )
+    owner_check: bool = Field(
+        True,
+        description="Abstain when the question asks for a name's thing (\"Ukraine's foreign minister\") and the "
+        'evidence gives that thing only as another name\'s ("Russian Foreign Minister Sergey Lavrov").',
+    )
     max_candidates: int = Field(
         48,
         gt=0,

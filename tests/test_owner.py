@@ -1,0 +1,49 @@
+"""Whose thing a question asks for and whose the evidence gives (rag.evidence.owner), and the
+selector abstaining on a mismatch (fake embeddings, shipped span weights)."""
+
+from __future__ import annotations
+
+from rag.evidence import EvidenceSelector
+from rag.evidence.owner import mismatch, owned_things
+from rag.settings import EvidenceSettings
+from tests.fakes import HashingEmbeddings
+from tests.test_evidence import passage, shipped_with
+
+LAVROV = "Russian Foreign Minister Sergey Lavrov said recognition of the regions taken from Ukraine is imperative."
+
+
+def test_the_question_names_an_owner_and_its_thing() -> None:
+    [owned] = owned_things("Who is Ukraine's foreign minister?")
+    assert owned.thing == ("foreign", "minister")
+    [owned] = owned_things("Since when have Russia's demands on Ukraine stayed the same?")
+    assert owned.thing == ("demands",)  # cut at the first function word
+    assert owned_things("Who is the foreign minister?") == []
+
+
+def test_another_names_thing_is_a_mismatch_and_the_owners_own_is_not() -> None:
+    assert mismatch("Who is Ukraine's foreign minister?", [LAVROV])
+    assert not mismatch("Who is Russia's foreign minister?", [LAVROV])  # Russian / Russia
+    assert not mismatch("Who is Moscow's foreign minister?", [LAVROV])  # the same government
+
+
+def test_its_is_the_sentences_first_name() -> None:
+    text = "Ukraine, by contrast, enters 2026 with 42.3% of its military budget reliant on partners."
+    assert mismatch("How large is Russia's military budget?", [text])
+    assert not mismatch("How large is Ukraine's military budget?", [text])
+
+
+def test_a_mention_without_a_written_owner_decides_nothing() -> None:
+    assert not mismatch("Who is Ukraine's foreign minister?", ["The foreign minister flew to Riyadh.", LAVROV])
+    # The owner stands in the noun phrase: "Aldi has remained the cheapest" does not make Aldi's "cheapest" another's.
+    assert not mismatch("Which supermarket is Britain's cheapest?", ["Aldi has remained the cheapest supermarket."])
+    assert not mismatch("What did Donald Trump's PAC spend?", ["Trump's PAC spent $16 million."])  # a shorter name
+
+
+def test_the_selector_abstains_on_another_owners_thing() -> None:
+    passages = [passage(LAVROV)]
+    question = "Who is Ukraine's foreign minister?"
+    checking = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    trusting = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(owner_check=False), shipped_with())
+    assert trusting.select(question, passages).answerable
+    assert not checking.select(question, passages).answerable
+    assert checking.select("Who is Russia's foreign minister?", passages).answerable
