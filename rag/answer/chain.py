@@ -24,11 +24,13 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from rag.answer.cite import ParsedAnswer, parse_answer
 from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_answer, quotes_for
 from rag.answer.guard import AnswerGuard, GuardResult
+from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
 from rag.answer.question import clean_question, is_rewrite_of, needs_context
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.ingest.chunk import token_counter
+from rag.news.disputes import Dispute, disputed_topic
 from rag.news.recency import rank_recent, wants_latest
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
@@ -56,7 +58,7 @@ def resolve_mode(answer: AnswerSettings, llm: LLMSettings, own_model: bool) -> s
 class EvidenceSelector(Protocol):
     """Chooses the sentences of the passages that answer the question (rag/evidence/)."""
 
-    def select(self, question: str, passages: list[Passage]) -> EvidenceSet: ...
+    def select(self, question: str, passages: list[Passage], max_items: int | None = None) -> EvidenceSet: ...
 
 
 Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
@@ -198,7 +200,11 @@ class AnswerChain:
         run = AnswerBuilder(self, clean_question(question, self.settings.max_question_chars), mode)
         run.standalone = self.condense(run.question, history)
         run.lap("condense_s")
-        found = self.retriever.search(run.standalone, k or self.retrieval.k, filters)
+        dispute = disputed_topic(run.standalone) if mode != "generate" else None
+        query = dispute.query if dispute else run.standalone
+        k = k or self.retrieval.k
+        # A disagreement needs both sides among the passages read: read as many as the spans compared.
+        found = self.retriever.search(query, max(k, self.settings.dispute_items) if dispute else k, filters)
         run.lap("retrieve_s")
         relevant = [p for p in found if p.score >= self.retrieval.min_relevance]
         if not relevant:  # nothing on topic: abstain without spending an LLM call
@@ -208,6 +214,9 @@ class AnswerChain:
             relevant = rank_recent(relevant)
         if mode == "generate":
             yield from self._generate_freely(run, relevant)
+            return
+        if dispute is not None:
+            yield from self._dispute(run, relevant, dispute)
             return
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
@@ -233,6 +242,24 @@ class AnswerChain:
             yield run.finish(quotes, relevant)
             return
         yield from self._compose(run, relevant, quotes)
+
+    def _dispute(self, run: AnswerBuilder, relevant: list[Passage], dispute: Dispute) -> Iterator[Event]:
+        """ "Do the sources disagree about X?": the evidence on X, compared span with span; the answer
+        is both sides of each disagreement found, quoted and cited, with the note that says who says
+        what. Extractive in every mode: the sides and the note come from the conflict check, not the LLM."""
+        evidence = self.selector.select(dispute.query, relevant, max_items=self.settings.dispute_items)
+        sides = conflicting_sides(evidence.items)
+        run.timings["first_event_s"] = time.perf_counter() - run.started
+        if not sides:
+            run.evidence = evidence
+            run.lap("evidence_s")
+            yield evidence
+            yield run.abstain(relevant, f"No disagreement about {dispute.about} was found in the passages read.")
+            return
+        run.evidence = EvidenceSet(run.standalone, sides, True, [], evidence.best_score)
+        run.lap("evidence_s")
+        yield run.evidence
+        yield run.finish(quoted_answer(sides), relevant)
 
     @property
     def _abstain_phrase(self) -> str:

@@ -122,15 +122,18 @@ class EvidenceSelector:
         tokens = [content_stems(c.text) for c in sentences]
         return candidates, featurize(question, candidates, cos, tokens)
 
-    def select(self, question: str, passages: list[Passage]) -> EvidenceSet:
-        return self.evaluate(question, passages)[0]
+    def select(self, question: str, passages: list[Passage], max_items: int | None = None) -> EvidenceSet:
+        return self.evaluate(question, passages, max_items)[0]
 
-    def evaluate(self, question: str, passages: list[Passage]) -> tuple[EvidenceSet, np.ndarray]:
-        """The evidence set, and the row of `ANSWER_FEATURES` its answerability was decided on."""
+    def evaluate(
+        self, question: str, passages: list[Passage], max_items: int | None = None
+    ) -> tuple[EvidenceSet, np.ndarray]:
+        """The evidence set (at most `max_items` spans, default `evidence.max_items`, more for a
+        multi-part question), and the row of `ANSWER_FEATURES` its answerability was decided on."""
         info = analyze(question)
         candidates, x = self.features(info, passages)
         scores = self.model.span.predict(x)
-        chosen = self._choose(info, candidates, scores)
+        chosen = self._choose(info, candidates, scores, max_items)
         items = [
             Evidence(c.text, c.passage, c.start, c.end, float(s), answering_clause(c.text, info)) for c, s in chosen
         ]
@@ -172,7 +175,7 @@ class EvidenceSelector:
         )
 
     def _choose(
-        self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
+        self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, max_items: int | None = None
     ) -> list[tuple[Candidate, float]]:
         single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
         ranked = [
@@ -185,7 +188,7 @@ class EvidenceSelector:
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
         ranked.sort(key=lambda cs: -cs[1])
-        limit = max(self.settings.max_items, len(info.parts), info.count)
+        limit = max(max_items or self.settings.max_items, len(info.parts), info.count)
         chosen: list[tuple[Candidate, float]] = []
         used: set[int] = set()
 

@@ -173,6 +173,13 @@ class AnswerSettings(BaseModel):
         le=1.0,
         description="A further quote needs at least this share of the best evidence score (a one-fact question).",
     )
+    dispute_items: int = Field(
+        6,
+        gt=1,
+        le=20,
+        description="Passages read, and evidence spans compared with each other, when a question asks whether the "
+        "sources disagree.",
+    )
     max_sentences: int = Field(
         2, gt=0, description="Generated sentences shown for a one-fact question (one more for several parts)."
     )

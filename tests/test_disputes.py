@@ -1,0 +1,81 @@
+"""Questions asking whether the sources disagree (rag/news/disputes.py) and their answers: both sides
+quoted and cited with the note, or a plain statement that no disagreement was found (fakes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag import Assistant, Settings
+from rag.news.disputes import disputed_topic
+from tests.conftest import make_assistant
+from tests.news_articles import DISAGREEING
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "about"),
+    [
+        ("Do the sources disagree about sanctions relief?", "sanctions relief", "sanctions relief"),
+        ("Where do the outlets differ on the prisoner exchange?", "the prisoner exchange", "the prisoner exchange"),
+        ("Are there conflicting reports on the Geneva talks?", "the Geneva talks", "the Geneva talks"),
+        (
+            "Is there any disagreement about the annexation of Crimea",
+            "the annexation of Crimea",
+            "the annexation of Crimea",
+        ),
+        (
+            "Did Lavrov and Dmitriev contradict each other on sanctions relief?",
+            "Lavrov Dmitriev sanctions relief",
+            "sanctions relief",
+        ),
+    ],
+)
+def test_a_question_about_disagreement_names_its_topic(question: str, query: str, about: str) -> None:
+    dispute = disputed_topic(question)
+    assert dispute is not None and (dispute.query, dispute.about) == (query, about)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Lavrov say about sanctions relief?",
+        "Do the sources say Russia wants peace?",
+        "Is there a ceasefire?",
+        # Two parties' positions, which may both be reported truly: an ordinary question.
+        "Do Russia and Ukraine disagree on territory?",
+    ],
+)
+def test_other_questions_are_not_disputes(question: str) -> None:
+    assert disputed_topic(question) is None
+
+
+@pytest.fixture
+def news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in DISAGREEING), encoding="utf-8")
+    settings.answer.mode = "evidence"
+    a = make_assistant(settings, ephemeral_client, ["unused"])
+    assert a.ingest(folder).ok
+    return a
+
+
+def test_the_answer_to_a_dispute_question_is_both_sides_with_the_note(news: Assistant) -> None:
+    answer = news.ask(
+        "Do the sources disagree about how many prisoners were exchanged at the border after the talks in Riyadh?"
+    )
+    assert not answer.abstained, answer.to_dict()
+    assert "40 prisoners" in answer.text and "175 prisoners" in answer.text
+    assert answer.conflicts
+    assert all(f"[{n}]" in answer.conflicts[0].note for n in answer.conflicts[0].numbers)
+    assert {c.passage.outlet for c in answer.citations} == {"Example Wire", "Example Daily"}
+
+
+def test_no_disagreement_found_is_said_as_such(news: Assistant) -> None:
+    answer = news.ask("Do the sources disagree about the monitoring mission observers along the front line?")
+    assert answer.abstained
+    assert answer.text == (
+        "No disagreement about the monitoring mission observers along the front line was found in the passages read."
+    )
