@@ -30,6 +30,7 @@ from rag.evidence.question import (
     matches,
     words,
 )
+from rag.evidence.speaker import asked_speaker, others_words
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -178,9 +179,12 @@ class EvidenceSelector:
         self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, max_items: int | None = None
     ) -> list[tuple[Candidate, float]]:
         single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
+        # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer.
+        asked = asked_speaker(info.text) if self.settings.speaker_check else None
         ranked = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
+            if asked is None or not others_words(asked, c.text)
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if not c.furniture

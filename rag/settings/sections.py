@@ -259,6 +259,11 @@ class EvidenceSettings(BaseModel):
         description="Abstain when the question asks for a name's thing (\"Ukraine's foreign minister\") and the "
         'evidence gives that thing only as another name\'s ("Russian Foreign Minister Sergey Lavrov").',
     )
+    speaker_check: bool = Field(
+        True,
+        description="For a question asking what a named person or body said, never quote a span attributed only to "
+        'other speakers ("Petrov asserts …" for "What did Zelensky say …?").',
+    )
     max_candidates: int = Field(
         48,
         gt=0,

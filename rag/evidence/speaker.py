@@ -1,0 +1,46 @@
+"""Whose words a question asks for, and whose words the evidence quotes.
+
+"What did Zelensky say about Putin?" is not answered by "In essence, Petrov asserts that 'Putin
+already got a part of what he wanted'", though the evidence set names Zelensky elsewhere. When a
+question asks what a named person or body said, a span attributed to speakers ("Petrov asserts",
+"according to ISW") that never names the one asked about is someone else's words and is not quoted;
+a span with no stated speaker may be the person's own (the attribution is often in the sentence
+before) and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence.question import _NAME, matches, stem_all, words
+from rag.news.speakers import speakers
+
+_VERBS = (
+    r"(?:say|tell|claim|argue|state|think|warn|write|assert|note|describe|call|suggest|predict|propose|demand|"
+    r"insist|add|reiterate|announce|declare|mean|believe)"
+)
+# Case-sensitive on purpose: the name is found by its capitals (and IGNORECASE would let the nested
+# repetition in _NAME backtrack without end on a long lower-case word).
+_ASKED = re.compile(
+    rf"^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<name>{_NAME.pattern})\s+{_VERBS}\b"
+    rf"|^\s*[Aa]ccording\s+to\s+(?:the\s+)?(?P<source>{_NAME.pattern})\s*,"
+)
+
+
+def asked_speaker(question: str) -> str | None:
+    """The person or body whose words the question asks for ("What did Lavrov say …?"), or None."""
+    m = _ASKED.match(question)
+    if m is None:
+        return None
+    return m.group("name") or m.group("source")
+
+
+def others_words(name: str, text: str) -> bool:
+    """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
+    a span that names the person asked about may well give their words, however it is attributed."""
+    said_by = speakers(text)
+    if not said_by:
+        return False
+    asked, said = words(name), words(text)
+    named = set(said) | set(stem_all(said))  # raw words too: the stemmer makes "Zelensky" "zelenski"
+    return not any(matches(a, named) for a in [*asked, *stem_all(asked)])
