@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
+from rag.evidence.definition import defined_name, describes
 from rag.evidence.entities import has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
@@ -146,6 +147,12 @@ class EvidenceSelector:
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False
+        # "Who is Kirill Dmitriev?": a span giving the post beside the name answers it, first.
+        name = defined_name(question)
+        described = [e for e in items if name is not None and describes(name, e.text)]
+        if described:
+            items = described + [e for e in items if all(e is not d for d in described)]
+            answerable = True
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         return EvidenceSet(question, items, bool(answerable), missing_names, float(signals[0])), signals

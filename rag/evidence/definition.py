@@ -1,0 +1,47 @@
+"""Questions asking who someone is, and the spans that say it.
+
+"Who is Kirill Dmitriev?" is answered by "… Kirill Dmitriev, CEO of the Russian Direct Investment
+Fund (RDIF), who told Fox News …": the news names a person with their post beside the name, in
+apposition ("Nikolay Petrov, senior research fellow with the New Eurasian Strategies Centre, …") or
+as a title before it ("Historian and professor Sergey Radchenko"). Such a short question matches
+little of any sentence, so the answer model, fitted on quiz questions, scores it low; a span that
+gives the person's post beside their name is the answer, quoted as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence.question import _NAME
+
+_ASKED = re.compile(
+    rf"^\s*(?:[Ww]ho\s+(?:is|was)\s+(?P<who>{_NAME.pattern})"
+    rf"|[Ww]hat\s+(?:is|was)\s+(?P<whose>{_NAME.pattern})['’]s\s+(?:position|role|job|post|title)"
+    rf"|[Ww]hat\s+(?:position|role|job|post)\s+(?:does|did)\s+(?P<holder>{_NAME.pattern})\s+(?:hold|have))\s*\??\s*$"
+)
+# Posts news puts before a name or in apposition after it.
+_POST = (
+    r"(?:minister|president|prime\s+minister|chairman|chairwoman|chair|ceo|chief(?:\s+executive)?|director|"
+    r"secretary|spokes(?:man|woman|person)|professor|historian|analyst|fellow|researcher|expert|head|leader|"
+    r"ambassador|governor|senator|diplomat|general|commander|envoy|official|editor|founder|deputy|adviser|"
+    r"advisor|economist|lawyer|journalist|author|mayor|premier|chancellor|king|queen)"
+)
+
+
+def defined_name(question: str) -> str | None:
+    """The name a question asks to identify ("Who is Kirill Dmitriev?"), or None."""
+    m = _ASKED.match(question)
+    if m is None:
+        return None
+    return m.group("who") or m.group("whose") or m.group("holder")
+
+
+def describes(name: str, text: str) -> bool:
+    """Whether `text` gives `name`'s post beside the name: "Name, CEO of …," or "Name (CEO of …)"
+    with a post word in it, or a post just before the name ("Foreign Minister Sergey Lavrov")."""
+    last = re.escape(name.split()[-1])
+    named = rf"(?:{re.escape(name)}|{last})"
+    after = re.search(rf"{named}\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
+    if after and re.search(rf"\b{_POST}\b", after.group("role"), re.IGNORECASE):
+        return True
+    return bool(re.search(rf"\b{_POST}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{named}\b", text, re.IGNORECASE))

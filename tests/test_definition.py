@@ -1,0 +1,46 @@
+"""Questions asking who someone is (rag.evidence.definition), and the selector answering them with
+the span that gives the post beside the name (fake embeddings, shipped span weights)."""
+
+from __future__ import annotations
+
+from rag.evidence import EvidenceSelector
+from rag.evidence.definition import defined_name, describes
+from rag.settings import EvidenceSettings
+from tests.fakes import HashingEmbeddings
+from tests.test_evidence import passage
+
+DMITRIEV = (
+    "The statement conflicts with earlier remarks made by Kirill Dmitriev, CEO of the Russian Direct Investment "
+    "Fund (RDIF), who told Fox News that Russia is not seeking sanctions relief."
+)
+
+
+def test_the_name_a_question_asks_to_identify() -> None:
+    assert defined_name("Who is Kirill Dmitriev?") == "Kirill Dmitriev"
+    assert defined_name("What is Nikolay Petrov's position?") == "Nikolay Petrov"
+    assert defined_name("What position does Vyacheslav Nikonov hold?") == "Vyacheslav Nikonov"
+    assert defined_name("Who is the CEO of the Russian Direct Investment Fund?") is None  # a post, not a name
+    assert defined_name("Who is Kirill Dmitriev meeting in Riyadh?") is None
+
+
+def test_a_post_beside_the_name() -> None:
+    assert describes("Kirill Dmitriev", DMITRIEV)  # apposition, ended by a bracket
+    assert describes("Sergey Radchenko", "Historian and professor Sergey Radchenko claims the terms are open.")
+    assert describes("Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov said the talks were useful.")
+    assert not describes("Kirill Dmitriev", "Kirill Dmitriev, who met Witkoff, said the talks were useful.")
+    assert not describes("Kirill Dmitriev", "Dmitriev told Fox News that Russia is not seeking relief.")
+
+
+def test_who_is_is_answered_by_the_post_first() -> None:
+    # An answer model that never answers: only the span giving the post can make it answerable.
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    text = "Kirill Dmitriev spoke on Thursday about the talks. " + DMITRIEV
+    found = selector.select("Who is Kirill Dmitriev?", [passage(text)])
+    assert found.answerable and DMITRIEV in found.items[0].text
+    assert not selector.select("Who is Steve Witkoff?", [passage(text)]).answerable
