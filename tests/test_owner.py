@@ -26,6 +26,18 @@ def test_another_names_thing_is_a_mismatch_and_the_owners_own_is_not() -> None:
     assert not mismatch("Who is Moscow's foreign minister?", [LAVROV])  # the same government
 
 
+def test_another_thing_of_the_kind_is_a_mismatch() -> None:
+    # "Russian Foreign Minister" is Russia's minister, but not its defence minister.
+    assert mismatch("Who is Russia's defence minister?", [LAVROV])
+    # Only the word next to the head tells the thing; the words before it describe it.
+    logo = "Musk replaced Twitter's globally recognized blue bird logo with an X."
+    assert not mismatch("Twitter's famous blue bird logo was replaced by what?", [logo])
+    # An owner named in other words ("the tech firm's") may be the one asked about.
+    assert not mismatch(
+        "What did the error wipe off Alphabet's market value?", ["It wiped 9% off the tech firm's value."]
+    )
+
+
 def test_its_is_the_sentences_first_name() -> None:
     text = "Ukraine, by contrast, enters 2026 with 42.3% of its military budget reliant on partners."
     assert mismatch("How large is Russia's military budget?", [text])

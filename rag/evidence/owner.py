@@ -46,39 +46,58 @@ def owned_things(question: str) -> list[Owned]:
     return out
 
 
-def _owners(tokens: list[str], at: int, thing: set[str]) -> list[str]:
-    """The names written as the owner of the mention at `tokens[at]`: the capitalised words just
-    before it in its noun phrase ("Russian Foreign Minister"), words of the thing itself skipped, or
-    the sentence's first name for "its" / "their". Any other word ends the noun phrase."""
-    found: list[str] = []
+def _noun_phrase(tokens: list[str], at: int) -> tuple[list[str], list[str]]:
+    """(words, owners) of the noun phrase ending at the mention `tokens[at]`: the capitalised words
+    and lower-case modifiers just before it ("Russian Foreign Minister", "its military budget"), and
+    of those the names that own it, the sentence's first name standing for "its" / "their"."""
+    phrase: list[str] = []
+    owners: list[str] = []
     for token in reversed(tokens[max(0, at - _WINDOW) : at]):
         bare = re.sub(r"['’]s$", "", token)
-        if bare.lower() in thing:
-            continue
         if token.lower() in _PRONOUNS:
             first = next((t for t in tokens if t[0].isupper() and t.lower() not in STOPWORDS), None)
-            return [first] if first else []
-        if not (token[0].isupper() and token.lower() not in STOPWORDS):
+            owners.extend([first] if first else [])
             break
-        found.append(bare)
-    return found
+        if not token[0].isalpha() or token.lower() in STOPWORDS:
+            break  # a comma, a dash, "the", "of": the noun phrase starts after it
+        phrase.append(bare)
+        if token[0].isupper():
+            owners.append(bare)
+        elif not token.endswith(("'s", "’s")) and len(phrase) > 1:
+            break  # two lower-case words back is the verb or the clause before
+    return phrase, owners
+
+
+def _same(word: str, others: list[str]) -> bool:
+    stems = set(stem_all([o.lower() for o in others])) | {o.lower() for o in others}
+    return matches(word, stems) or matches(stem_all([word])[0], stems)
 
 
 def mismatch(question: str, texts: Sequence[str]) -> bool:
     """Whether the evidence `texts` mention a thing the question asks of an owner only as another
-    name's: some mention with another owner written beside it, none with the question's or none."""
+    thing or another name's: every mention of its head word either has other modifiers ("Foreign
+    Minister" for "defence minister") or another owner written beside it, none the question's own
+    and none with no owner stated."""
     for owned in owned_things(question):
         head = stem_all([owned.thing[-1]])[0]
-        thing = set(owned.thing)
+        # The word next to the head tells which thing ("defence minister"); those before it
+        # describe it ("famous blue bird logo" is the "globally recognized blue bird logo").
+        modifiers = list(owned.thing[-2:-1])
         other = False
         for text in texts:
             tokens = _TOKEN.findall(text)
             for at, token in enumerate(tokens):
                 if stem_all([token.lower()])[0] != head:
                     continue
-                owners = _owners(tokens, at, thing)
-                stems = set(stem_all([w for o in owners for w in words(o)]))
-                if not owners or any(matches(o, stems) for o in owned.owner):
+                phrase, owners = _noun_phrase(tokens, at)
+                if any(w.islower() and w.endswith(("'s", "’s")) for w in tokens[max(0, at - _WINDOW) : at]):
+                    return False  # "the tech firm's value": an owner named in other words, who may be the one asked
+                if modifiers and phrase and not all(_same(m, phrase) for m in modifiers):
+                    other = True  # another thing of that kind: "Foreign Minister" for "defence minister"
+                    continue
+                named = [o for o in owners if not any(_same(m, [o]) for m in owned.thing)]
+                stems = set(stem_all([w for o in named for w in words(o)]))
+                if not named or any(matches(o, stems) for o in owned.owner):
                     return False  # the question's owner's thing, or a thing of no stated owner
                 other = True
         if other:
