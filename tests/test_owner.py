@@ -32,6 +32,9 @@ def test_another_thing_of_the_kind_is_a_mismatch() -> None:
     # Only the word next to the head tells the thing; the words before it describe it.
     logo = "Musk replaced Twitter's globally recognized blue bird logo with an X."
     assert not mismatch("Twitter's famous blue bird logo was replaced by what?", [logo])
+    # Another kind is told by a title ("Foreign Minister"), not by other words for the same thing.
+    assert not mismatch("What drove Acme's greenhouse gas emissions up?", ["Acme said its carbon emissions rose."])
+    assert not mismatch("What did Jane Doe's newly rebranded campaign raise?", ["The Doe campaign raised $8 million."])
     # An owner named in other words ("the tech firm's") may be the one asked about.
     assert not mismatch(
         "What did the error wipe off Alphabet's market value?", ["It wiped 9% off the tech firm's value."]

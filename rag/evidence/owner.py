@@ -68,6 +68,13 @@ def _noun_phrase(tokens: list[str], at: int) -> tuple[list[str], list[str]]:
     return phrase, owners
 
 
+def _titled(phrase: list[str], owner: tuple[str, ...]) -> bool:
+    """Whether the noun phrase names its kind with a capitalised word that is not the owner: news
+    writes a post as a title ("Foreign Minister"), while "carbon emissions" for "greenhouse gas
+    emissions" or "the Harris campaign" for "Harris's newly rebranded campaign" tell no other kind."""
+    return any(w[0].isupper() and not any(_same(o, [w]) for o in owner) for w in phrase)
+
+
 def _same(word: str, others: list[str]) -> bool:
     stems = set(stem_all([o.lower() for o in others])) | {o.lower() for o in others}
     return matches(word, stems) or matches(stem_all([word])[0], stems)
@@ -92,7 +99,7 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
                 phrase, owners = _noun_phrase(tokens, at)
                 if any(w.islower() and w.endswith(("'s", "’s")) for w in tokens[max(0, at - _WINDOW) : at]):
                     return False  # "the tech firm's value": an owner named in other words, who may be the one asked
-                if modifiers and phrase and not all(_same(m, phrase) for m in modifiers):
+                if modifiers and not all(_same(m, phrase) for m in modifiers) and _titled(phrase, owned.owner):
                     other = True  # another thing of that kind: "Foreign Minister" for "defence minister"
                     continue
                 named = [o for o in owners if not any(_same(m, [o]) for m in owned.thing)]
