@@ -29,6 +29,7 @@ from rag.answer.prompts import PromptTemplate
 from rag.answer.question import clean_question, is_rewrite_of, needs_context
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
+from rag.evidence.question import question_names
 from rag.ingest.chunk import token_counter
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.recency import rank_recent, wants_latest
@@ -207,6 +208,11 @@ class AnswerChain:
         found = self.retriever.search(query, max(k, self.settings.dispute_items) if dispute else k, filters)
         run.lap("retrieve_s")
         relevant = [p for p in found if p.score >= self.retrieval.min_relevance]
+        if not relevant and mode != "generate":
+            # "Who is Scott Bessent?" matches no passage as a whole: the passages naming what it
+            # names are read instead, and evidence selection decides whether they answer it.
+            names = question_names(query)
+            relevant = list(self.retriever.naming(query, names, filters).passages) if names else []
         if not relevant:  # nothing on topic: abstain without spending an LLM call
             yield run.abstain(found)
             return
