@@ -195,6 +195,20 @@ def test_an_abstention_says_a_name_is_not_mentioned_only_when_no_article_mention
     assert answer.abstained and answer.text == "The indexed articles don't mention Kallas."
 
 
+def test_with_no_passage_on_topic_the_passages_naming_the_questions_names_are_read(settings, ephemeral_client, news):
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    a.chain.selector = selector = NamesSelector()
+    # No passage is similar enough as a whole (as for "Who is Scott Bessent?" over corpus/).
+    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.99})
+    answer = a.ask("Who is Xylophus?")
+    assert selector.seen[0] == ["quokka"]  # the passage naming Xylophus, read although off the cosine gate
+    assert answer.abstained  # this selector never answers; the real one decides
+    selector.seen.clear()
+    assert a.ask("Completely unrelated gardening tomatoes compost?").abstained
+    assert selector.seen == []  # nothing named: abstained before selection, as before
+
+
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
 def test_filters_apply_to_both_arms(settings, ephemeral_client, news: Path, mode: str):
     a = hybrid_assistant(settings, ephemeral_client, mode=mode, news_aware=False)
