@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 from rag import Assistant, Settings
 from tests.fakes import HashingEmbeddings, ScriptedChatModel
+from tests.news_articles import DISAGREEING
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
@@ -72,3 +74,16 @@ def make_assistant(settings: Settings, client: chromadb.api.ClientAPI, responses
 @pytest.fixture
 def assistant(settings: Settings, ephemeral_client: chromadb.api.ClientAPI) -> Assistant:
     return make_assistant(settings, ephemeral_client, ["Putin demanded Mykolaiv and Kharkiv oblasts [1]."])
+
+
+@pytest.fixture
+def disagreeing_news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
+    """An assistant in evidence mode over tests/news_articles.py's three dated articles (two outlets
+    give different prisoner counts for one exchange)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in DISAGREEING), encoding="utf-8")
+    settings.answer.mode = "evidence"
+    a = make_assistant(settings, ephemeral_client, ["unused"])
+    assert a.ingest(folder).ok
+    return a

@@ -3,15 +3,10 @@ quoted and cited with the note, or a plain statement that no disagreement was fo
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from rag import Assistant, Settings
+from rag import Assistant
 from rag.news.disputes import disputed_topic
-from tests.conftest import make_assistant
-from tests.news_articles import DISAGREEING
 
 
 @pytest.mark.parametrize(
@@ -51,19 +46,8 @@ def test_other_questions_are_not_disputes(question: str) -> None:
     assert disputed_topic(question) is None
 
 
-@pytest.fixture
-def news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in DISAGREEING), encoding="utf-8")
-    settings.answer.mode = "evidence"
-    a = make_assistant(settings, ephemeral_client, ["unused"])
-    assert a.ingest(folder).ok
-    return a
-
-
-def test_the_answer_to_a_dispute_question_is_both_sides_with_the_note(news: Assistant) -> None:
-    answer = news.ask(
+def test_the_answer_to_a_dispute_question_is_both_sides_with_the_note(disagreeing_news: Assistant) -> None:
+    answer = disagreeing_news.ask(
         "Do the sources disagree about how many prisoners were exchanged at the border after the talks in Riyadh?"
     )
     assert not answer.abstained, answer.to_dict()
@@ -73,8 +57,10 @@ def test_the_answer_to_a_dispute_question_is_both_sides_with_the_note(news: Assi
     assert {c.passage.outlet for c in answer.citations} == {"Example Wire", "Example Daily"}
 
 
-def test_no_disagreement_found_is_said_as_such(news: Assistant) -> None:
-    answer = news.ask("Do the sources disagree about the monitoring mission observers along the front line?")
+def test_no_disagreement_found_is_said_as_such(disagreeing_news: Assistant) -> None:
+    answer = disagreeing_news.ask(
+        "Do the sources disagree about the monitoring mission observers along the front line?"
+    )
     assert answer.abstained
     assert answer.text == (
         "No disagreement about the monitoring mission observers along the front line was found in the passages read."

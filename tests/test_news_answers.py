@@ -3,30 +3,12 @@ question about the latest state is dated "as of" the newest cited article."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
-from rag import Assistant, Settings
-from tests.conftest import make_assistant
-from tests.news_articles import DISAGREEING
+from rag import Assistant
 from ui.render import chat_text
 
 
-@pytest.fixture
-def news(settings: Settings, ephemeral_client, tmp_path: Path) -> Assistant:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in DISAGREEING), encoding="utf-8")
-    settings.answer.mode = "evidence"
-    a = make_assistant(settings, ephemeral_client, ["unused"])
-    assert a.ingest(folder).ok
-    return a
-
-
-def test_sources_that_disagree_are_both_cited_with_a_note(news: Assistant):
-    answer = news.ask("How many prisoners were exchanged at the border after the talks in Riyadh?")
+def test_sources_that_disagree_are_both_cited_with_a_note(disagreeing_news: Assistant):
+    answer = disagreeing_news.ask("How many prisoners were exchanged at the border after the talks in Riyadh?")
     assert answer.conflicts, answer.to_dict()
     note = answer.conflicts[0]
     cited = {c.number: c for c in answer.citations}
@@ -39,11 +21,11 @@ def test_sources_that_disagree_are_both_cited_with_a_note(news: Assistant):
     assert answer.to_dict()["conflicts"][0]["numbers"] == list(note.numbers)
 
 
-def test_a_question_about_the_latest_state_is_dated_as_of_the_newest_cited_article(news: Assistant):
-    answer = news.ask("How many observers does the monitoring mission have now?")
+def test_a_question_about_the_latest_state_is_dated_as_of_the_newest_cited_article(disagreeing_news: Assistant):
+    answer = disagreeing_news.ask("How many observers does the monitoring mission have now?")
     assert answer.as_of == "as of 2 May 2025"
     assert answer.text.startswith("As of 2 May 2025: ")
-    plain = news.ask("How many observers does the monitoring mission have along the front line?")
+    plain = disagreeing_news.ask("How many observers does the monitoring mission have along the front line?")
     assert plain.as_of == "as of 2 May 2025" and not plain.text.startswith("As of")
 
 
