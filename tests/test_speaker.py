@@ -41,3 +41,27 @@ def test_the_selector_never_quotes_another_speaker_for_what_someone_said() -> No
     found = checking.select(question, passages)
     assert found.items and not any("Petrov" in e.text for e in found.items)
     assert any("Zelensky said" in e.text for e in found.items)
+
+
+def test_the_speakers_own_words_holding_every_key_term_answer() -> None:
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+    from rag.evidence.speaker import says_all_of
+
+    lavrov = (
+        "Foreign Minister Sergey Lavrov reiterated that air services should depend on lifting sanctions on Aeroflot."
+    )
+    assert says_all_of("Lavrov", ["lavrov", "aeroflot"], lavrov)
+    assert not says_all_of("Lavrov", ["lavrov", "china"], lavrov)  # a key term it lacks
+    assert not says_all_of("Dmitriev", ["dmitriev", "aeroflot"], lavrov)  # someone else's words
+    assert not says_all_of(
+        "Lavrov", ["lavrov", "aeroflot"], "Aeroflot's flights to Lavrov's city resumed."
+    )  # no speaker
+    # An answer model that never answers: only the rule can make the question answerable.
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    found = selector.select("What did Lavrov say about Aeroflot?", [passage(lavrov)])
+    assert found.answerable and found.items[0].text == lavrov
+    assert not selector.select("What did Lavrov say about China?", [passage(lavrov)]).answerable

@@ -19,6 +19,7 @@ _VERBS = (
     r"(?:say|tell|claim|argue|state|think|warn|write|assert|note|describe|call|suggest|predict|propose|demand|"
     r"insist|add|reiterate|announce|declare|mean|believe)"
 )
+_VERB_STEM = re.compile(_VERBS + r"\w*")  # the verbs of `_VERBS` and their stems
 # Case-sensitive on purpose: the name is found by its capitals (and IGNORECASE would let the nested
 # repetition in _NAME backtrack without end on a long lower-case word).
 _ASKED = re.compile(
@@ -44,3 +45,16 @@ def others_words(name: str, text: str) -> bool:
     asked, said = words(name), words(text)
     named = set(said) | set(stem_all(said))  # raw words too: the stemmer makes "Zelensky" "zelenski"
     return not any(matches(a, named) for a in [*asked, *stem_all(asked)])
+
+
+def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
+    """Whether `text` gives `name`'s words (attributed to speakers, naming `name`) and holds every
+    other key term of the question: "Russian Foreign Minister Sergey Lavrov reiterated … sanctions on
+    Aeroflot" for "What did Lavrov say about Aeroflot?"."""
+    if not speakers(text) or others_words(name, text):
+        return False
+    said = words(text)
+    held = set(said) | set(stem_all(said))
+    own = set(words(name)) | set(stem_all(words(name)))
+    asked = [t for t in question_terms if t not in own and not _VERB_STEM.fullmatch(t)]
+    return bool(asked) and all(matches(t, held) for t in asked)
