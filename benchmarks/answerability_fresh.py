@@ -1,6 +1,7 @@
 """Answer or abstain on labelled questions over the bundled corpus, through the product (issue 14).
 
     PYTHONPATH=. python benchmarks/answerability_fresh.py [evals/answerability/fresh.yaml]
+    PYTHONPATH=. python benchmarks/answerability_fresh.py evals/answerability/questions.yaml --split heldout
 
 Indexes `corpus/` in a temporary folder with the default settings and asks each question with
 `Assistant.ask` in "evidence" mode (what the default `auto` mode does with the bundled model: the
@@ -28,9 +29,12 @@ def main() -> None:
     parser.add_argument(
         "questions", type=Path, nargs="?", default=PROJECT_ROOT / "evals" / "answerability" / "fresh.yaml"
     )
+    parser.add_argument("--split", help="only the questions of this split (questions.yaml: train or heldout)")
     args = parser.parse_args()
     go_offline()
     questions = yaml.safe_load(args.questions.read_text(encoding="utf-8"))["questions"]
+    if args.split:
+        questions = [q for q in questions if q.get("split") == args.split]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(store={"path": Path(tmp) / "index"}, answer={"mode": "evidence"})  # type: ignore[arg-type]
         assistant = Assistant(settings)
