@@ -81,6 +81,7 @@ def test_the_model_decides_what_the_rules_found():
     assert [c.about for c in detect_conflicts([a, b], use_model=False)] == ["number"]
     assert detect_conflicts([a, b], model=constant(-30.0)) == []  # a model that says no drops it
     assert [c.items for c in detect_conflicts([a, b], model=constant(30.0))] == [(0, 1)]
+    assert [c.by_rules for c in detect_conflicts([a, b], model=constant(30.0))] == [True]  # the rules found it
 
 
 def test_a_note_names_a_topic_only_from_two_shared_words():
@@ -115,7 +116,7 @@ def test_the_committed_model_reads_a_claim_and_its_denial_the_rules_miss():
     a, b = evidence(CLAIM, "a"), evidence(DENIAL, "b")
     assert detect_conflicts([a, b], use_model=False) == []
     found = detect_conflicts([a, b])
-    assert [(c.items, c.about, c.kind) for c in found] == [((0, 1), "negation", "conflict")]
+    assert [(c.items, c.about, c.kind, c.by_rules) for c in found] == [((0, 1), "negation", "conflict", False)]
 
 
 def test_the_committed_model_does_not_pair_a_claim_with_a_denial_of_something_else():

@@ -39,7 +39,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -97,6 +97,7 @@ class Conflict:
     about: About
     topic: str  # words both statements share around the value
     sides: tuple[Side, Side]
+    by_rules: bool = True  # False: the pair model found it where the rules saw nothing
 
     @property
     def items(self) -> tuple[int, int]:
@@ -302,13 +303,14 @@ def detect_conflicts(
                 conflict = None
             elif conflict is None:
                 about = _about(p.features)
-                conflict = Conflict(p.kind, about, _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
+                sides = (_side(a, a.text), _side(b, b.text))
+                conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
         if conflict is None:
             continue
         if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
             as_date(conflict.sides[1].published) or date.min
         ):
-            conflict = Conflict(conflict.kind, conflict.about, conflict.topic, conflict.sides[::-1])
+            conflict = replace(conflict, sides=conflict.sides[::-1])
         found.append(conflict)
     return found
 
