@@ -126,7 +126,7 @@ class Candidate:
     start: int
     end: int
     members: tuple[int, ...]
-    furniture: bool = False  # a caption, plug or disclaimer: scored like the rest, never quoted
+    furniture: bool = False  # a picture credit, plug or disclaimer: scored like the rest, never quoted
 
     @property
     def is_pair(self) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.evidence.question import _NAME, STOPWORDS, matches, stem_all, words
+from rag.evidence.question import _NAME, STOPWORDS, matches, mentions, stem_all, words
 
 # "<Name>'s" and up to three lower-case words after it: "Ukraine's foreign minister".
 _POSSESSIVE = re.compile(rf"(?P<owner>{_NAME.pattern})['’]s\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})")
@@ -72,12 +72,7 @@ def _titled(phrase: list[str], owner: tuple[str, ...]) -> bool:
     """Whether the noun phrase names its kind with a capitalised word that is not the owner: news
     writes a post as a title ("Foreign Minister"), while "carbon emissions" for "greenhouse gas
     emissions" or "the Harris campaign" for "Harris's newly rebranded campaign" tell no other kind."""
-    return any(w[0].isupper() and not any(_same(o, [w]) for o in owner) for w in phrase)
-
-
-def _same(word: str, others: list[str]) -> bool:
-    stems = set(stem_all([o.lower() for o in others])) | {o.lower() for o in others}
-    return matches(word, stems) or matches(stem_all([word])[0], stems)
+    return any(w[0].isupper() and not any(mentions(o, [w]) for o in owner) for w in phrase)
 
 
 def mismatch(question: str, texts: Sequence[str]) -> bool:
@@ -99,10 +94,10 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
                 phrase, owners = _noun_phrase(tokens, at)
                 if any(w.islower() and w.endswith(("'s", "’s")) for w in tokens[max(0, at - _WINDOW) : at]):
                     return False  # "the tech firm's value": an owner named in other words, who may be the one asked
-                if modifiers and not all(_same(m, phrase) for m in modifiers) and _titled(phrase, owned.owner):
+                if modifiers and not all(mentions(m, phrase) for m in modifiers) and _titled(phrase, owned.owner):
                     other = True  # another thing of that kind: "Foreign Minister" for "defence minister"
                     continue
-                named = [o for o in owners if not any(_same(m, [o]) for m in owned.thing)]
+                named = [o for o in owners if not any(mentions(m, [o]) for m in owned.thing)]
                 stems = set(stem_all([w for o in named for w in words(o)]))
                 if not named or any(matches(o, stems) for o in owned.owner):
                     return False  # the question's owner's thing, or a thing of no stated owner

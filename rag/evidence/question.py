@@ -7,6 +7,7 @@ selection they would serve, and a news question's names are capitalized.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -133,6 +134,15 @@ def matches(term: str, stems: set[str]) -> bool:
     return any(
         len(s) >= 4 and abs(len(s) - len(term)) <= 3 and (s.startswith(term) or term.startswith(s)) for s in stems
     )
+
+
+def mentions(word: str, others: Sequence[str]) -> bool:
+    """`word` or its stem `matches` one of `others` or their stems. The raw forms count too: the
+    stemmer writes "Zelensky" as "zelenski" but leaves "Zelenskyy" whole, so stems alone miss them."""
+    lowered = [o.lower() for o in others]
+    pool = set(lowered) | set(stem_all(lowered))
+    w = word.lower()
+    return matches(w, pool) or matches(stem_all([w])[0], pool)
 
 
 def answer_type(question: str) -> AnswerType:

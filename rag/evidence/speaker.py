@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.evidence.question import _NAME, matches, stem_all, words
+from rag.evidence.question import _NAME, matches, mentions, stem_all, words
 from rag.news.speakers import speakers
 
 _VERBS = (
@@ -39,12 +39,10 @@ def asked_speaker(question: str) -> str | None:
 def others_words(name: str, text: str) -> bool:
     """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
     a span that names the person asked about may well give their words, however it is attributed."""
-    said_by = speakers(text)
-    if not said_by:
+    if not speakers(text):
         return False
-    asked, said = words(name), words(text)
-    named = set(said) | set(stem_all(said))  # raw words too: the stemmer makes "Zelensky" "zelenski"
-    return not any(matches(a, named) for a in [*asked, *stem_all(asked)])
+    said = words(text)
+    return not any(mentions(a, said) for a in words(name))
 
 
 def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
