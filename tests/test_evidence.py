@@ -271,7 +271,7 @@ def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() ->
     threshold = EvidenceSettings(answerable_threshold=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
-        .select("What did Lavrov say?", [passage(ARTICLE)])
+        .select("Where did the diplomats meet?", [passage(ARTICLE)])
         .answerable
     )
 

@@ -65,3 +65,25 @@ def test_the_speakers_own_words_holding_every_key_term_answer() -> None:
     found = selector.select("What did Lavrov say about Aeroflot?", [passage(lavrov)])
     assert found.answerable and found.items[0].text == lavrov
     assert not selector.select("What did Lavrov say about China?", [passage(lavrov)]).answerable
+
+
+LAVROV_11 = "Russian Foreign Minister Sergey Lavrov reiterated on 11 April that flights depend on lifting sanctions."
+DMITRIEV_3 = "Kirill Dmitriev told Fox News on 3 April that Russia is not seeking sanctions relief."
+
+
+def test_a_caption_or_another_days_words_never_answer_what_someone_said() -> None:
+    from rag.evidence.speaker import gives_time, others_at_time, says_nothing
+
+    assert says_nothing("Russian Foreign Minister Sergey Lavrov.")
+    assert not says_nothing(LAVROV_11)
+    assert gives_time("What did Lavrov say on 11 April?", LAVROV_11)
+    assert not gives_time("What did Lavrov say on 3 April?", LAVROV_11)
+    assert gives_time("What did Lavrov say about Aeroflot?", LAVROV_11)  # no date asked
+    # "3 April" sits in Dmitriev's sentence, not Lavrov's.
+    assert others_at_time("Lavrov", "What did Lavrov say on 3 April?", LAVROV_11 + " " + DMITRIEV_3)
+    assert not others_at_time("Dmitriev", "What did Dmitriev say on 3 April?", LAVROV_11 + " " + DMITRIEV_3)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    caption = passage("Russian Foreign Minister Sergey Lavrov.\n\n" + LAVROV_11)
+    found = selector.select("What did Lavrov say?", [caption])
+    assert found.items and all("reiterated" in e.text for e in found.items)
+    assert not selector.select("What did Lavrov say on 3 April?", [passage(LAVROV_11 + " " + DMITRIEV_3)]).answerable

@@ -31,7 +31,14 @@ from rag.evidence.question import (
     matches,
     words,
 )
-from rag.evidence.speaker import asked_speaker, others_words, says_all_of
+from rag.evidence.speaker import (
+    asked_speaker,
+    gives_time,
+    others_at_time,
+    others_words,
+    says_all_of,
+    says_nothing,
+)
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -159,6 +166,9 @@ class EvidenceSelector:
         speaker = asked_speaker(question) if self.settings.speaker_check else None
         if speaker is not None and items and says_all_of(speaker, list(info.terms), items[0].text):
             answerable = True
+        # … but what they said on another day is no answer to "What did Lavrov say on 3 April?".
+        if speaker is not None and items and not gives_time(question, items[0].text):
+            answerable = False
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         return EvidenceSet(question, items, bool(answerable), missing_names, float(signals[0])), signals
@@ -192,12 +202,14 @@ class EvidenceSelector:
         self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, max_items: int | None = None
     ) -> list[tuple[Candidate, float]]:
         single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
-        # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer.
+        # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer,
+        # nor a caption that only names the person ("Russian Foreign Minister Sergey Lavrov.").
         asked = asked_speaker(info.text) if self.settings.speaker_check else None
         ranked = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
-            if asked is None or not others_words(asked, c.text)
+            if asked is None
+            or not (others_words(asked, c.text) or says_nothing(c.text) or others_at_time(asked, info.text, c.text))
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if not c.furniture

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from rag.evidence.question import _NAME, matches, mentions, stem_all, words
+from rag.evidence.candidates import evidence_spans
+from rag.evidence.question import _NAME, is_calendar, matches, mentions, stem_all, words
 from rag.news.speakers import speakers
 
 _VERBS = (
@@ -45,6 +46,43 @@ def others_words(name: str, text: str) -> bool:
     return not any(mentions(a, said) for a in words(name))
 
 
+def _times(question: str) -> list[str]:
+    return [w for w in words(question) if is_calendar(w) or w.isdigit()]
+
+
+def gives_time(question: str, text: str) -> bool:
+    """Whether `text` holds every date word of the question ("3", "April"): what Lavrov said on
+    11 April is no answer to what he said on 3 April."""
+    said = set(words(text))
+    return all(w in said for w in _times(question))
+
+
+def others_at_time(name: str, question: str, text: str) -> bool:
+    """Whether the question's date ("on 3 April") is in a sentence of `text` that gives another
+    speaker's words: for "What did Lavrov say on 3 April?", "… Dmitriev, who told Fox News on 3 April
+    that …" beside Lavrov's own sentence about 27 February."""
+    times = _times(question)
+    if not times:
+        return False
+    for start, end in evidence_spans(text):
+        said = words(text[start:end])
+        if all(w in said for w in times) and others_words(name, text[start:end]):
+            return True
+    return False
+
+
+# A caption or a label names people and states nothing: "Russian Foreign Minister Sergey Lavrov."
+_LABEL_WORDS = 10
+_LINKS = frozenset(["of", "the", "and", "for", "at", "in", "on", "de", "von", "van", "al"])
+
+
+def says_nothing(text: str) -> bool:
+    """Whether `text` is a short run of capitalised words (a caption, a name with its post): it
+    gives nobody's words, so it never answers what someone said."""
+    tokens = re.findall(r"[\w’'.-]+", text)
+    return 0 < len(tokens) <= _LABEL_WORDS and all(t[0].isupper() or t.lower() in _LINKS for t in tokens)
+
+
 def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
     """Whether `text` gives `name`'s words (attributed to speakers, naming `name`) and holds every
     other key term of the question: "Russian Foreign Minister Sergey Lavrov reiterated … sanctions on
@@ -55,4 +93,5 @@ def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
     held = set(said) | set(stem_all(said))
     own = set(words(name)) | set(stem_all(words(name)))
     asked = [t for t in question_terms if t not in own and not _VERB_STEM.fullmatch(t)]
-    return bool(asked) and all(matches(t, held) for t in asked)
+    # "What did Lavrov say?" asks for nothing else: Lavrov's attributed words answer it.
+    return all(matches(t, held) for t in asked)
