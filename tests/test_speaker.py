@@ -87,3 +87,13 @@ def test_a_caption_or_another_days_words_never_answer_what_someone_said() -> Non
     found = selector.select("What did Lavrov say?", [caption])
     assert found.items and all("reiterated" in e.text for e in found.items)
     assert not selector.select("What did Lavrov say on 3 April?", [passage(LAVROV_11 + " " + DMITRIEV_3)]).answerable
+
+
+def test_a_name_spelt_two_ways_is_one_name() -> None:
+    from rag.evidence.features import names_found
+    from rag.evidence.question import matches
+
+    # The stemmer writes "Zelensky" as "zelenski" and leaves "Zelenskyy" whole.
+    assert names_found(["Zelenskyy"], "Volodymyr Zelensky repeated the obvious.") == {"Zelenskyy"}
+    assert names_found(["Zelensky"], "Trump criticized Zelenskyy.") == {"Zelensky"}
+    assert not matches("citi", {"cite"})  # short words keep their own stems

@@ -124,13 +124,16 @@ _EQUIVALENT = {stem: group for group in _SAME for stem in group}
 
 def matches(term: str, stems: set[str]) -> bool:
     """`term` is in `stems`, or shares a long prefix with one (Russia/Russian, Zelensky/Zelenskyy),
-    or names the same government (Moscow/Russia)."""
+    or differs from one only in a final i or y (the stemmer writes "Zelensky" as "zelenski" but
+    leaves "Zelenskyy" whole), or names the same government (Moscow/Russia)."""
     if term in stems:
         return True
     if term in _EQUIVALENT and any(s.startswith(e) for e in _EQUIVALENT[term] for s in stems):
         return True
     if len(term) < 4:
         return False
+    if len(term) >= 6 and any(len(s) >= 6 and s.rstrip("iy") == term.rstrip("iy") for s in stems):
+        return True  # a name's stem against its raw form: "zelenski" (Zelensky) and "zelenskyy"
     return any(
         len(s) >= 4 and abs(len(s) - len(term)) <= 3 and (s.startswith(term) or term.startswith(s)) for s in stems
     )

@@ -12,7 +12,8 @@ REPORTED = re.compile(
 )
 _SPEAKER_VERB = (
     r"(?:said|says|told|claimed|claims|stated|argued|insisted|reiterated|announced|warned|declared|added|"
-    r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it)"
+    r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it|repeated|emphasi[sz]ed|stressed|explained|"
+    r"acknowledged|admitted|urged|maintained|maintains)"
 )
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
