@@ -317,3 +317,18 @@ def test_evidence_settings_come_from_the_environment(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("RAG_EVIDENCE__PAIRS", "false")
     s = Settings()
     assert s.evidence.max_items == 5 and s.evidence.pairs is False
+
+
+def test_the_tail_of_a_sentence_the_chunk_cut_is_never_quoted(selector: EvidenceSelector) -> None:
+    whole = (
+        "Instead, the Kremlin undermined trust in the U.S. as a security guarantor, protected its frozen assets "
+        "and prevented Western participation in the Sky Shield initiative."
+    )
+    tail = whole[whole.index("as a security") :]
+    later = passage(tail + " Temporary easing of sanctions could generate $2 billion for Moscow.", "a::1", start=500)
+    sentences, pairs = build([later, passage(whole)])
+    assert sentences[0].text == tail and sentences[0].cut
+    assert not any(c.cut for c in sentences[1:]) and all(p.cut for p in pairs if p.members[0] == 0)
+    assert not build([passage(tail)])[0][0].cut  # the article's own first chunk opens where the article does
+    found = selector.select("What did the Kremlin protect from transfer?", [later, passage(whole)])
+    assert found.items and all(not e.text.startswith("as a security") for e in found.items)

@@ -127,6 +127,7 @@ class Candidate:
     end: int
     members: tuple[int, ...]
     furniture: bool = False  # a picture credit, plug or disclaimer: scored like the rest, never quoted
+    cut: bool = False  # the tail of a sentence the chunk boundary cut ("as a security guarantor, …"): never quoted
 
     @property
     def is_pair(self) -> bool:
@@ -168,7 +169,10 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
             if key not in seen:
                 seen[key] = len(sentences)
                 furniture = bool(_FURNITURE.search(text))
-                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture))
+                # A chunk after the article's first may open mid-sentence; the whole sentence is in
+                # the chunk before, and its tail alone loses the subject (and may read as a claim).
+                cut = passage.start > 0 and not passage.text[:start].strip() and text[:1].islower()
+                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture, cut))
             index = seen[key]
             if (
                 pairs
@@ -180,7 +184,14 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
                 pair_text = strip_markers(passage.text[previous[1] : end])
                 furniture = sentences[previous[0]].furniture or sentences[index].furniture
                 joined[(previous[0], index)] = Candidate(
-                    pair_text, passage, rank, previous[1], end, (previous[0], index), furniture
+                    pair_text,
+                    passage,
+                    rank,
+                    previous[1],
+                    end,
+                    (previous[0], index),
+                    furniture,
+                    sentences[previous[0]].cut,
                 )
             previous = (index, start)
     return sentences, list(joined.values())

@@ -212,7 +212,7 @@ class EvidenceSelector:
             or not (others_words(asked, c.text) or says_nothing(c.text) or others_at_time(asked, info.text, c.text))
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
-            if not c.furniture
+            if not (c.furniture or c.cut)
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
