@@ -184,3 +184,31 @@ def test_a_number_that_agrees_with_none_on_the_other_side_is_seen_value_by_value
     b = "The market was worth $20 million (£10.5 million) in 2004, and $1.8 billion (£94 million) by 2009."
     assert features(a, b)["number_unmatched"] > 0
     assert features(a, a.replace("The market", "That market"))["number_unmatched"] == 0.0
+
+
+def test_a_quarrel_named_disputes_is_no_denial():
+    claim = "Officials said the third round of talks in Geneva produced an agreement on prisoners."
+    quarrel = "The third round continued discussions without resolving core disputes over Geneva."
+    assert features(claim, quarrel)["denial_one_side"] == 0.0
+    assert features(claim, "The ministry disputed the claims made about Geneva.")["denial_one_side"] == 1.0
+
+
+def test_a_however_answers_what_comes_before_it_in_one_article():
+    first = "However, if the Varden administration steps away from the talks, it remains unclear what happens."
+    second = "Greene notes that Kestra may not be sure whether the Varden administration will cut aid."
+    text = f"{first} {second}"
+    passage = Passage("x#0", "x", text, "Title x", 0, len(text), 0.9, "Wire")
+    a, b = Evidence(first, passage), Evidence(second, passage)
+    assert dict(zip(FEATURES, pair_signals([a, b])[0].features, strict=True))["contrast"] == 0.0
+    # Two articles: nothing says which comes first, so the "However" still counts.
+    assert features(first, second)["contrast"] == 1.0
+
+
+def test_the_model_alone_reports_a_value_or_a_denied_claim_not_a_contrast_word():
+    officials = evidence("Officials in Marlow say the drone was spying on the base.", "a")
+    kestra = evidence("Kestra, however, insists it was a weather drone.", "b")
+    # The model alone, on a contrast word only: no grounds to show a reader.
+    assert detect_conflicts([officials, kestra], model=constant(30.0)) == []
+    claim, denial = evidence(CLAIM, "a"), evidence(DENIAL, "b")
+    found = detect_conflicts([claim, denial], model=constant(30.0))
+    assert [(c.items, c.by_rules) for c in found] == [((0, 1), False)]

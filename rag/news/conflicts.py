@@ -45,7 +45,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import negation_conflict
 from rag.news.dates import as_date
-from rag.news.pair_model import FEATURES, PairModel, default_model, differs, pair_features
+from rag.news.pair_model import FEATURES, PairModel, default_model, differs, grounded, pair_features
 from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, speaker
 from rag.news.stance import stance_conflict
@@ -243,6 +243,13 @@ class PairSignals:
     features: tuple[float, ...]
 
 
+def _first(a: _Statement, b: _Statement) -> bool | None:
+    """Whether `a` comes before `b` in their one article; None for two articles or a lost offset."""
+    if a.passage.article_id != b.passage.article_id or a.offset < 0 or b.offset < 0:
+        return None
+    return a.passage.start + a.offset < b.passage.start + b.offset
+
+
 def _pairs(
     statements: list[_Statement], seen: set[tuple[str, str]], change_after_days: int
 ) -> Iterator[tuple[_Statement, _Statement, PairSignals]]:
@@ -265,6 +272,7 @@ def _pairs(
             a_title=f"{a.passage.title} {context[i]}",
             b_title=f"{b.passage.title} {context[j]}",
             same_article=a.passage.article_id == b.passage.article_id,
+            a_first=_first(a, b),
             across_time=kind == "change",
             rule=rule is not None,
         )
@@ -302,6 +310,8 @@ def detect_conflicts(
             if not differs(p.features) or not judge.disagree(p.features):
                 conflict = None
             elif conflict is None:
+                if not grounded(p.features):
+                    continue
                 about = _about(p.features)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
