@@ -47,3 +47,18 @@ def test_a_note_needs_two_different_cited_sentences():
     assert [c.items for c in detect_conflicts([one])] == [(0, 0)]  # what the detector reports
     citations, notes = disagreements(ParsedAnswer("x", [], [], False), [one])
     assert notes == [] and citations == []
+
+
+def test_an_as_of_date_says_when_cited_articles_are_undated():
+    from rag.answer.news import dated
+    from rag.types import Citation, Passage
+
+    def cite(n: int, article: str, published: str | None) -> Citation:
+        return Citation(n, Passage(f"{article}#0", article, "Talks went on.", "T", 0, 14, 0.5, "Wire", published))
+
+    question = "What is the latest on the talks?"
+    text, phrase = dated(question, "Talks went on. [1] [2]", [cite(1, "a", "2025-05-20"), cite(2, "b", None)])
+    assert phrase == "as of 20 May 2025"
+    assert text.startswith("As of 20 May 2025 (1 cited article undated): ")
+    text, _ = dated(question, "Talks went on. [1]", [cite(1, "a", "2025-05-20")])
+    assert text.startswith("As of 20 May 2025: ")

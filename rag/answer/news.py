@@ -76,5 +76,8 @@ def dated(question: str, text: str, citations: Sequence[Citation]) -> tuple[str,
     date of the newest cited article ("As of 20 May 2025: ..."); `as_of` is set whenever one is dated."""
     phrase = as_of([c.passage for c in citations])
     if phrase and wants_latest(question):
-        return f"{phrase[0].upper()}{phrase[1:]}: {text}", phrase
+        # An undated article may be newer than the date given: say that the date is only the dated ones'.
+        undated = len({c.passage.article_id for c in citations if not c.passage.published})
+        caveat = f" ({undated} cited article{'s' if undated > 1 else ''} undated)" if undated else ""
+        return f"{phrase[0].upper()}{phrase[1:]}{caveat}: {text}", phrase
     return text, phrase
