@@ -332,3 +332,15 @@ def test_the_tail_of_a_sentence_the_chunk_cut_is_never_quoted(selector: Evidence
     assert not build([passage(tail)])[0][0].cut  # the article's own first chunk opens where the article does
     found = selector.select("What did the Kremlin protect from transfer?", [later, passage(whole)])
     assert found.items and all(not e.text.startswith("as a security") for e in found.items)
+
+
+def test_a_best_sentence_that_points_back_is_quoted_with_the_sentence_before(selector: EvidenceSelector) -> None:
+    text = (
+        "Lavrov said flights between Russia and the United States depend on lifting sanctions on Aeroflot. "
+        "Lavrov claimed the United States had agreed to this proposal during talks in Riyadh on 27 February."
+    )
+    found = selector.select("What did Lavrov claim the United States agreed to in Riyadh?", [passage(text)])
+    assert found.items[0].text == text  # "this proposal" alone would not say what was agreed
+    plain = "Lavrov claimed the United States had agreed to lift sanctions during talks in Riyadh."
+    found = selector.select("What did Lavrov claim about Riyadh?", [passage("Flights resumed in May. " + plain)])
+    assert found.items[0].text == plain

@@ -8,6 +8,7 @@ them, or the best score is under the calibrated threshold, the question is unans
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 
@@ -44,6 +45,13 @@ from rag.settings import EvidenceSettings
 from rag.types import Passage
 
 _CACHE_SIZE = 4096
+# "this proposal", "these demands": a thing named in the sentence before.
+_POINTS_BACK = re.compile(
+    r"\b(?:this|these|those|such)\s+(?:\w+\s+)?(?:proposals?|plans?|statements?|demands?|conditions?|offers?|"
+    r"ideas?|agreements?|deals?|moves?|steps?|decisions?|requests?|claims?|positions?|stances?|remarks?|"
+    r"measures?|terms|arrangements?|initiatives?)\b",
+    re.IGNORECASE,
+)
 
 
 class EvidenceSelector:
@@ -226,7 +234,7 @@ class EvidenceSelector:
             used.update(c.members)
 
         if ranked:
-            take(*ranked[0])
+            take(*self._with_antecedent(ranked[0], candidates))
         for part in info.parts:
             part_stems = content_stems(part)
             if any(covered(part_stems, set(content_stems(c.text))) for c, _ in chosen):
@@ -242,6 +250,16 @@ class EvidenceSelector:
                 take(c, s)
         chosen.sort(key=lambda cs: -cs[1])
         return chosen
+
+    @staticmethod
+    def _with_antecedent(best: tuple[Candidate, float], candidates: list[Candidate]) -> tuple[Candidate, float]:
+        """The best span, joined with the sentence before it when it points back to it ("Lavrov
+        claimed the United States had agreed to this proposal"): alone it would not say what it is."""
+        c, s = best
+        if c.is_pair or not _POINTS_BACK.search(c.text):
+            return best
+        pair = next((p for p in candidates if p.is_pair and p.members[1] == c.members[0] and not p.furniture), None)
+        return (pair, s) if pair is not None else best
 
     @staticmethod
     def _missing(info: QuestionInfo, items: list[Evidence]) -> tuple[list[str], list[str]]:
