@@ -614,3 +614,13 @@ def test_ui_timeline_tab_escapes_article_text(indexed):
     assert "&lt;script&gt;" in conflicts_html(["<script>x</script> says 5"]) and conflicts_html([]) == ""
     assert "2025-08-15" in ChatApp(indexed).timeline("Trump Putin Anchorage ceasefire talks")
     assert "⚠️" in ChatApp(indexed).timeline("")
+
+
+def test_a_note_says_who_says_what_in_good_grammar():
+    from rag.news.conflicts import Conflict, Side
+
+    experts = Side(0, "Experts assert the talks began in 2014.", "2014", None, None, "A long title " * 8, "Experts")
+    untitled = Side(1, "The talks began in 2022.", "2022", None, None, "Talks resume", None)
+    note = Conflict("conflict", "date", "", (experts, untitled)).note((1, 2))
+    assert "Experts say “2014” [1]" in note
+    assert "the article “Talks resume” says “2022” [2]" in note

@@ -69,6 +69,12 @@ class EvidenceLike(Protocol):
     def passage(self) -> Passage: ...
 
 
+# Speakers named by a plural noun ("Experts assert …"): "Experts say", not "Experts says".
+_PLURAL_SPEAKERS = frozenset(
+    ["experts", "analysts", "officials", "researchers", "diplomats", "critics", "observers", "sources", "authorities"]
+)
+
+
 @dataclass(frozen=True)
 class Side:
     """One side of a disagreement: which input item, the sentence, the value it gives."""
@@ -86,7 +92,8 @@ class Side:
         """The outlet, else the article's title (shortened)."""
         if self.outlet:
             return self.outlet
-        return self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
+        title = self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
+        return f"the article “{title}”"
 
 
 @dataclass(frozen=True)
@@ -111,13 +118,16 @@ class Conflict:
         def who(s: Side) -> str:
             return s.speaker or s.source
 
+        def says(s: Side) -> str:
+            return "say" if who(s).lower() in _PLURAL_SPEAKERS else "says"
+
         if self.kind == "change":
             return f"On {a.published} {who(a)}: “{a.value}”{refs[0]}; by {b.published}, {who(b)}: “{b.value}”{refs[1]}."
         when = [f" ({s.published})" if s.published else "" for s in self.sides]
         on = f" on {self.topic}" if self.topic else ""
         return (
-            f"The sources disagree{on}: {who(a)}{when[0]} says “{a.value}”{refs[0]}; "
-            f"{who(b)}{when[1]} says “{b.value}”{refs[1]}."
+            f"The sources disagree{on}: {who(a)}{when[0]} {says(a)} “{a.value}”{refs[0]}; "
+            f"{who(b)}{when[1]} {says(b)} “{b.value}”{refs[1]}."
         )
 
     def to_dict(self) -> dict[str, Any]:
