@@ -62,3 +62,9 @@ def test_the_selector_abstains_on_another_owners_thing() -> None:
     assert trusting.select(question, passages).answerable
     assert not checking.select(question, passages).answerable
     assert checking.select("Who is Russia's foreign minister?", passages).answerable
+
+
+def test_a_thing_of_another_owner_the_question_also_names_is_asked_about() -> None:
+    question = "How does Ukraine's position on a cease-fire differ from Putin's?"
+    assert not mismatch(question, ["While Ukraine agrees to a cease-fire, Putin's position conveys a clear intent."])
+    assert mismatch("What is Ukraine's position on a cease-fire?", ["Putin's position conveys a clear intent."])

@@ -18,6 +18,7 @@ from rag.evidence.question import _NAME, STOPWORDS, matches, mentions, stem_all,
 
 # "<Name>'s" and up to three lower-case words after it: "Ukraine's foreign minister".
 _POSSESSIVE = re.compile(rf"(?P<owner>{_NAME.pattern})['’]s\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})")
+_OWNER = re.compile(rf"({_NAME.pattern})['’]s\b")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|[,;:()—–]")
 _PRONOUNS = frozenset(["its", "their"])
 _WINDOW = 4  # words of a noun phrase before its head ("Russian Foreign Minister")
@@ -80,6 +81,8 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
     thing or another name's: every mention of its head word either has other modifiers ("Foreign
     Minister" for "defence minister") or another owner written beside it, none the question's own
     and none with no owner stated."""
+    # "How does Ukraine's position differ from Putin's?": Putin's position is asked about too.
+    asked_owners = [tuple(stem_all(words(m))) for m in _OWNER.findall(question)]
     for owned in owned_things(question):
         head = stem_all([owned.thing[-1]])[0]
         # The word next to the head tells which thing ("defence minister"); those before it
@@ -99,7 +102,7 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
                     continue
                 named = [o for o in owners if not any(mentions(m, [o]) for m in owned.thing)]
                 stems = set(stem_all([w for o in named for w in words(o)]))
-                if not named or any(matches(o, stems) for o in owned.owner):
+                if not named or any(matches(o, stems) for owner in asked_owners for o in owner):
                     return False  # the question's owner's thing, or a thing of no stated owner
                 other = True
         if other:
