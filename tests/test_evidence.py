@@ -257,17 +257,13 @@ def test_a_when_question_without_a_date_in_its_evidence_is_unanswerable_when_req
 
 def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() -> None:
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=0.0))
-    found = selector.select("What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)])
+    found = selector.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)])
     assert not found.answerable and found.missing[0] == "Olaf Scholz"
     assert found.items  # the evidence is still there for the caller to show or log
     lenient = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=1.0))
-    assert lenient.select(
-        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
-    ).answerable
+    assert lenient.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
     strict = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(max_missing_names=0.0), lenient.model)
-    assert not strict.select(
-        "What did Olaf Scholz say about the partial ceasefire in Riyadh?", [passage(ARTICLE)]
-    ).answerable
+    assert not strict.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
     threshold = EvidenceSettings(answerable_threshold=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
@@ -344,3 +340,23 @@ def test_a_best_sentence_that_points_back_is_quoted_with_the_sentence_before(sel
     plain = "Lavrov claimed the United States had agreed to lift sanctions during talks in Riyadh."
     found = selector.select("What did Lavrov claim about Riyadh?", [passage("Flights resumed in May. " + plain)])
     assert found.items[0].text == plain
+
+
+def test_a_headline_or_link_line_is_never_quoted_nor_stuck_onto_a_sentence(selector: EvidenceSelector) -> None:
+    text = (
+        "ISW: Russia resists territorial compromises in future peace talks\n\n"
+        "Dmitriev told Fox News on 3 April that Russia is not seeking sanctions relief.\n\n"
+        "ISW: Russia keeps denying Ukraine government legitimacy\n\n"
+        "Related article: Here's Why Cuba Remains Russia's Foothold\n\n"
+        "Lavrov stated that Zelenskyy would have to accept territorial concessions."
+    )
+    sentences, pairs = build([passage(text)])
+    headings = [c.text for c in sentences if c.heading]
+    assert headings == [
+        "ISW: Russia resists territorial compromises in future peace talks",
+        "ISW: Russia keeps denying Ukraine government legitimacy",
+        "Related article: Here's Why Cuba Remains Russia's Foothold",
+    ]
+    assert all(not p.quotable for p in pairs if "keeps denying" in p.text)
+    found = selector.select("What does Russia keep denying, according to ISW?", [passage(text)])
+    assert all("\n" not in e.text and not e.text.startswith(("ISW:", "Related")) for e in found.items)

@@ -97,3 +97,15 @@ def test_a_name_spelt_two_ways_is_one_name() -> None:
     assert names_found(["Zelenskyy"], "Volodymyr Zelensky repeated the obvious.") == {"Zelenskyy"}
     assert names_found(["Zelensky"], "Trump criticized Zelenskyy.") == {"Zelensky"}
     assert not matches("citi", {"cite"})  # short words keep their own stems
+
+
+def test_words_that_never_name_the_speaker_asked_about_are_not_theirs() -> None:
+    from rag.evidence.speaker import unnamed
+
+    trump = "Trump criticized Zelenskyy and also suggested that Kyiv was unlikely to ever join NATO."
+    assert unnamed("Kirill Dmitriev", trump, "Trump spoke on Monday. Talks resume")
+    assert not unnamed("Dmitriev", "Russia is not seeking relief, he said.", "Kirill Dmitriev spoke to Fox News.")
+    assert not unnamed("ISW", "Russia uses talks to gain time.", "ISW: Russia resists compromises Euromaidan")
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    found = selector.select("What did Kirill Dmitriev say about Ukraine joining NATO?", [passage(trump)])
+    assert not found.items

@@ -128,6 +128,11 @@ class Candidate:
     members: tuple[int, ...]
     furniture: bool = False  # a picture credit, plug or disclaimer: scored like the rest, never quoted
     cut: bool = False  # the tail of a sentence the chunk boundary cut ("as a security guarantor, …"): never quoted
+    heading: bool = False  # a line with no full stop: a headline or a related-article link, never quoted
+
+    @property
+    def quotable(self) -> bool:
+        return not (self.furniture or self.cut or self.heading)
 
     @property
     def is_pair(self) -> bool:
@@ -142,6 +147,13 @@ def _without_credit(text: str, start: int, end: int) -> tuple[int, int]:
         elif not text[m.end() : end].strip():
             end = len(text[: m.start()].rstrip())
     return start, end
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands on a line of its own."""
+    return (start == 0 or text[:start].rstrip(" \t").endswith("\n")) and (
+        end >= len(text) or text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip()
+    )
 
 
 def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate], list[Candidate]]:
@@ -172,7 +184,8 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
                 # A chunk after the article's first may open mid-sentence; the whole sentence is in
                 # the chunk before, and its tail alone loses the subject (and may read as a claim).
                 cut = passage.start > 0 and not passage.text[:start].strip() and text[:1].islower()
-                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture, cut))
+                heading = _own_line(passage.text, start, end) and not _ENDS_SENTENCE.search(text)
+                sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture, cut, heading))
             index = seen[key]
             if (
                 pairs
@@ -192,6 +205,7 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
                     (previous[0], index),
                     furniture,
                     sentences[previous[0]].cut,
+                    sentences[index].heading,  # a sentence with a headline stuck on its end
                 )
             previous = (index, start)
     return sentences, list(joined.values())

@@ -39,6 +39,7 @@ from rag.evidence.speaker import (
     others_words,
     says_all_of,
     says_nothing,
+    unnamed,
 )
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.settings import EvidenceSettings
@@ -52,6 +53,13 @@ _POINTS_BACK = re.compile(
     r"measures?|terms|arrangements?|initiatives?)\b",
     re.IGNORECASE,
 )
+
+
+def _context(passage: Passage, start: int) -> str:
+    """What tells whose words a span at `start` gives: the sentence before it, the title, the outlet."""
+    before = [s for s, end in evidence_spans(passage.text) if end <= start]
+    sentence = passage.text[before[-1] : start] if before else ""
+    return f"{sentence} {passage.title} {passage.outlet or ''}"
 
 
 class EvidenceSelector:
@@ -217,10 +225,15 @@ class EvidenceSelector:
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
             if asked is None
-            or not (others_words(asked, c.text) or says_nothing(c.text) or others_at_time(asked, info.text, c.text))
+            or not (
+                others_words(asked, c.text)
+                or says_nothing(c.text)
+                or others_at_time(asked, info.text, c.text)
+                or unnamed(asked, c.text, _context(c.passage, c.start))
+            )
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
-            if not (c.furniture or c.cut)
+            if c.quotable
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
@@ -258,7 +271,7 @@ class EvidenceSelector:
         c, s = best
         if c.is_pair or not _POINTS_BACK.search(c.text):
             return best
-        pair = next((p for p in candidates if p.is_pair and p.members[1] == c.members[0] and not p.furniture), None)
+        pair = next((p for p in candidates if p.is_pair and p.members[1] == c.members[0] and p.quotable), None)
         return (pair, s) if pair is not None else best
 
     @staticmethod

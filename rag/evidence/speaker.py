@@ -57,6 +57,14 @@ def gives_time(question: str, text: str) -> bool:
     return all(w in said for w in _times(question))
 
 
+def unnamed(name: str, text: str, context: str) -> bool:
+    """Whether neither `text` nor its `context` (the sentence before, the article's title and
+    outlet) names `name`: then `text` cannot give their words. "What did Dmitriev say about NATO?"
+    is not answered by "Trump … suggested that Kyiv was unlikely to ever join NATO"."""
+    said = words(f"{text} {context}")
+    return not any(mentions(w, said) for w in words(name))
+
+
 def others_at_time(name: str, question: str, text: str) -> bool:
     """Whether the question's date ("on 3 April") is in a sentence of `text` that gives another
     speaker's words: for "What did Lavrov say on 3 April?", "… Dmitriev, who told Fox News on 3 April
