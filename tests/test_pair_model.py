@@ -212,3 +212,15 @@ def test_the_model_alone_reports_a_value_or_a_denied_claim_not_a_contrast_word()
     claim, denial = evidence(CLAIM, "a"), evidence(DENIAL, "b")
     found = detect_conflicts([claim, denial], model=constant(30.0))
     assert [(c.items, c.by_rules) for c in found] == [((0, 1), False)]
+
+
+def test_a_span_of_two_sentences_can_report_a_contradiction_between_them():
+    from rag.answer.news import conflicting_sides
+
+    first = "Lavrov claimed the United States had agreed to the proposal during talks in Riyadh."
+    second = "According to ISW, this statement conflicts with earlier remarks made by Kirill Dmitriev."
+    text = f"Talks went on.\n\n{first}\n{second}"
+    span = Evidence(f"{first} {second}", Passage("a#0", "a", text, "Title a", 0, len(text), 0.9, "Wire"))
+    found = detect_conflicts([span])
+    assert [(c.about, c.items) for c in found] == [("reported", (0, 0))]
+    assert conflicting_sides([span]) == [span]  # "Do the sources disagree …?" quotes it

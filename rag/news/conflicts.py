@@ -149,7 +149,15 @@ def _statements(items: Sequence[EvidenceLike | Passage]) -> list[_Statement]:
             text = unwrap(item.text)
             out += [_Statement(i, text[s:e], item, s) for s, e in sentences(item.text)]
         else:
-            out.append(_Statement(i, item.text, item.passage, unwrap(item.passage.text).find(unwrap(item.text))))
+            # A span of two sentences is two statements: "Lavrov claimed …. According to ISW, this
+            # statement conflicts with …" reports a contradiction between its own sentences.
+            text, full = unwrap(item.text), unwrap(item.passage.text)
+            at = full.find(text)
+            spans = sentences(item.text) or [(0, len(text))]
+            for s, e in spans:
+                # A span across a paragraph break is not found whole; each sentence is.
+                offset = at + s if at >= 0 else full.find(text[s:e])
+                out.append(_Statement(i, text[s:e], item.passage, offset))
     return out
 
 
