@@ -624,3 +624,5 @@ def test_a_note_says_who_says_what_in_good_grammar():
     note = Conflict("conflict", "date", "", (experts, untitled)).note((1, 2))
     assert "Experts say “2014” [1]" in note
     assert "the article “Talks resume” says “2022” [2]" in note
+    quoted = Side(1, "“The talks began in 2022.", "“The talks began in 2022.", None, None, "Talks", None)
+    assert "says “The talks began in 2022.” [2]" in Conflict("conflict", "date", "", (experts, quoted)).note((1, 2))

@@ -51,6 +51,8 @@ def disagreements(parsed: ParsedAnswer, items: Sequence[Evidence]) -> tuple[list
                 citations.append(Citation(number=number_of[id(e)], passage=e.passage, evidence=e))
             numbers.append(number_of[id(e)])
         pair = (numbers[0], numbers[1])
+        if any(set(pair) == set(n.numbers) for n in notes):
+            continue  # two sentences of one cited span against the same other: one note says it
         notes.append(Disagreement(conflict.kind, conflict.about, conflict.note(pair), pair, conflict.to_dict()))
     return citations, notes
 

@@ -118,16 +118,21 @@ class Conflict:
         def who(s: Side) -> str:
             return s.speaker or s.source
 
+        def quote(s: Side) -> str:
+            return s.value.strip('“”" ')  # the note adds its own marks: no "““The United States"
+
         def says(s: Side) -> str:
             return "say" if who(s).lower() in _PLURAL_SPEAKERS else "says"
 
         if self.kind == "change":
-            return f"On {a.published} {who(a)}: “{a.value}”{refs[0]}; by {b.published}, {who(b)}: “{b.value}”{refs[1]}."
+            return (
+                f"On {a.published} {who(a)}: “{quote(a)}”{refs[0]}; by {b.published}, {who(b)}: “{quote(b)}”{refs[1]}."
+            )
         when = [f" ({s.published})" if s.published else "" for s in self.sides]
         on = f" on {self.topic}" if self.topic else ""
         return (
-            f"The sources disagree{on}: {who(a)}{when[0]} {says(a)} “{a.value}”{refs[0]}; "
-            f"{who(b)}{when[1]} {says(b)} “{b.value}”{refs[1]}."
+            f"The sources disagree{on}: {who(a)}{when[0]} {says(a)} “{quote(a)}”{refs[0]}; "
+            f"{who(b)}{when[1]} {says(b)} “{quote(b)}”{refs[1]}."
         )
 
     def to_dict(self) -> dict[str, Any]:
