@@ -80,6 +80,9 @@ def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_p
     assert quotes_for("Where will the talks resume?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]
     both = quotes_for("Where and who, respectively?", [RIYADH, WITKOFF, WEATHER], 2, 0.6)
     assert both == [RIYADH, WITKOFF, WEATHER]  # one more for a question in several parts
+    # One fact, at most two sentences in all: a two-sentence best span stands alone.
+    two = evidence(f"{RIYADH.text} {WITKOFF.text}", 0.9)
+    assert quotes_for("Where will the talks resume?", [two, WEATHER], 2, 0.1) == [two]
 
 
 def test_the_model_sees_numbered_evidence_with_outlet_and_date():

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
+from rag.evidence.candidates import evidence_spans
 from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
 
@@ -34,8 +35,20 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     its score (any score for a question in several parts, where each part needs its span)."""
     if not items:
         return []
-    floor = 0.0 if multi_part(question) else items[0].score * min_share
-    return [items[0], *[e for e in items[1 : quote_limit(question, max_quotes)] if e.score >= floor]]
+    if multi_part(question):
+        return list(items[: quote_limit(question, max_quotes)])
+    # One fact: at most `max_quotes` sentences in all, so a best span of two sentences stands alone.
+    chosen, used = [items[0]], _sentence_count(items[0].quote)
+    for e in items[1:]:
+        n = _sentence_count(e.quote)
+        if e.score >= items[0].score * min_share and used + n <= max_quotes:
+            chosen.append(e)
+            used += n
+    return chosen
+
+
+def _sentence_count(text: str) -> int:
+    return max(1, len(evidence_spans(text)))
 
 
 def evidence_block(items: Sequence[Evidence]) -> str:
