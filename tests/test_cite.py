@@ -24,6 +24,12 @@ def test_keeps_valid_citations_and_maps_them_to_passages():
     assert not parsed.abstained
 
 
+def test_a_marker_cut_off_at_the_end_is_dropped():
+    parsed = parse_answer("Trump said Crimea will stay with Russia [1] [2] [3] [", passages(2), ABSTAIN)
+    assert parsed.text == "Trump said Crimea will stay with Russia [1] [2]"
+    assert parse_answer("Crimea stays [1", passages(2), ABSTAIN).text == "Crimea stays"
+
+
 def test_drops_numbers_that_were_never_given():
     parsed = parse_answer("A is true [7]. B is true [1][9].", passages(2), ABSTAIN)
     assert parsed.text == "A is true. B is true [1]."

@@ -117,6 +117,7 @@ def parse_answer(
     echo = _TEMPLATE_ECHO.search(text)
     if echo and echo.start() > 0:
         text = text[: echo.start()]
+    text = re.sub(r"\s*\[[^\]]*$", "", text)  # a marker cut off by the token limit: "… Russia [1] [2] ["
     text = _MARKER.sub(replace, text)
     text = _CITE_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
     text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)  # "oblasts ." left by a dropped marker
