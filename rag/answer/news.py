@@ -36,7 +36,7 @@ def disagreements(parsed: ParsedAnswer, items: Sequence[Evidence]) -> tuple[list
     found = detect_conflicts(list(items))
     citations = list(parsed.citations)
     number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}
-    notes = []
+    notes: list[Disagreement] = []
     for conflict in found:
         if conflict.items[0] == conflict.items[1]:
             # Both sides in one evidence span: the detector paired a sentence with one it only
