@@ -120,9 +120,10 @@ def ask(
         return
     for event in assistant.stream(question, **options):
         # The candidate evidence shows at once (stderr, so stdout is the answer alone), labelled as
-        # being checked: an abstention may follow it. The model's tokens
-        # are unchecked text and are not shown, only the answer the guard passed.
-        if isinstance(event, EvidenceSet) and event.items:
+        # being checked: the guard may still remove what the model writes. Evidence already judged
+        # not to answer is not shown, lest it read as an answer right before "The indexed articles
+        # don't say". The model's tokens are unchecked text and are not shown, only what passed.
+        if isinstance(event, EvidenceSet) and event.items and event.answerable:
             err.print("[dim]Checking the closest evidence:[/]", soft_wrap=True)
             for n, e in enumerate(event.items, 1):
                 err.print(

@@ -47,6 +47,8 @@ def test_ingest_ask_sources_remove_stats(env: Path, corpus: Path):
     assert code == 0 and "[1] ISW: Russia resists territorial compromises" in out
     # The evidence streamed first is labelled as being checked, not as the answer: an abstention may follow.
     assert "Checking the closest evidence:" in out and "Evidence found" not in out
+    code, out = run("ask", "Who is China's foreign minister?")
+    assert code == 0 and "don't" in out and "Checking the closest evidence:" not in out  # no answer-like preview
 
     code, out = run("sources", "--json")
     assert {a["id"] for a in json.loads(out)} >= {EUROMAIDAN}
