@@ -44,3 +44,15 @@ def test_who_is_is_answered_by_the_post_first() -> None:
     found = selector.select("Who is Kirill Dmitriev?", [passage(text)])
     assert found.answerable and DMITRIEV in found.items[0].text
     assert not selector.select("Who is Steve Witkoff?", [passage(text)]).answerable
+
+
+def test_which_body_someone_heads_is_a_heads_post_beside_the_name_not_a_deputys() -> None:
+    from rag.evidence.definition import deputy_only, headed_by, names_headed
+
+    assert headed_by("Which organisation does Kirill Dmitriev head?") == "Kirill Dmitriev"
+    assert headed_by("Which committee does Nikonov head?") == "Nikonov"
+    assert headed_by("Which party does Nikonov belong to?") is None
+    ceo = "Kirill Dmitriev, CEO of the Russian Direct Investment Fund (RDIF), told Fox News on 3 April that …"
+    deputy = "Vyacheslav Nikonov, a deputy chairman in the Russian Parliament's foreign affairs committee, said …"
+    assert names_headed("Kirill Dmitriev", ceo) and not names_headed("Nikonov", deputy)
+    assert deputy_only("Nikonov", deputy) and not deputy_only("Kirill Dmitriev", ceo)

@@ -28,6 +28,42 @@ _POST = (
 )
 
 
+# "Which organisation does Kirill Dmitriev head?": answered by the post beside the name when it is a
+# head's post over a named body ("CEO of the Russian Direct Investment Fund"), not a deputy's.
+_HEADS = re.compile(
+    rf"^\s*[Ww]hich\s+(?:organi[sz]ation|company|fund|agency|institution|body|group|firm|think\s+tank|bank|committee|"
+    rf"party|ministry|department|council)\s+"
+    rf"(?:does|did)\s+(?P<name>{_NAME.pattern})\s+(?:head|lead|run|chair)\s*\??\s*$"
+)
+_HEAD_POST = re.compile(
+    r"(?<!deputy )(?<!vice )(?<!assistant )\b(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|"
+    r"chairwoman|chair|leader|founder)\s+(?:of|at)\s+(?:the\s+)?[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def headed_by(question: str) -> str | None:
+    """The name whose organisation a question asks for ("Which fund does Dmitriev head?"), or None."""
+    m = _HEADS.match(question)
+    return m.group("name") if m else None
+
+
+def names_headed(name: str, text: str) -> bool:
+    """Whether `text` gives `name`, beside the name, as the head of a named body: "Kirill Dmitriev,
+    CEO of the Russian Direct Investment Fund (RDIF), …"; "a deputy chairman in …" is not."""
+    last = re.escape(name.split()[-1])
+    after = re.search(rf"(?:{re.escape(name)}|{last})\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
+    return bool(after and _HEAD_POST.search(after.group("role")))
+
+
+def deputy_only(name: str, text: str) -> bool:
+    """Whether `text` gives `name`, beside the name, a deputy's post ("Vyacheslav Nikonov, a deputy
+    chairman in the Russian Parliament's foreign affairs committee,"): what they do not head."""
+    last = re.escape(name.split()[-1])
+    after = re.search(rf"(?:{re.escape(name)}|{last})\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
+    return bool(after and re.match(r"(?:deputy|vice|assistant)\b", after.group("role"), re.IGNORECASE))
+
+
 def defined_name(question: str) -> str | None:
     """The name a question asks to identify ("Who is Kirill Dmitriev?"), or None."""
     m = _ASKED.match(question)

@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
-from rag.evidence.definition import defined_name, describes
+from rag.evidence.definition import defined_name, deputy_only, describes, headed_by, names_headed
 from rag.evidence.entities import has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
@@ -171,11 +171,17 @@ class EvidenceSelector:
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False
         # "Who is Kirill Dmitriev?": a span giving the post beside the name answers it, first.
-        name = defined_name(question)
-        described = [e for e in items if name is not None and describes(name, e.text)]
+        name, head = defined_name(question), headed_by(question)
+        described = [
+            e
+            for e in items
+            if (name is not None and describes(name, e.text)) or (head is not None and names_headed(head, e.text))
+        ]
         if described:
             items = described + [e for e in items if all(e is not d for d in described)]
             answerable = True
+        elif head is not None and any(deputy_only(head, e.text) for e in items):
+            answerable = False  # "Which committee does Nikonov head?": he is its deputy chairman
         # "What did Lavrov say about Aeroflot?": the first span gives Lavrov's words and holds every
         # other key term. The answer model, fitted on quiz questions, weighs the passage's overall
         # match, which a short question about one sentence of a long passage lacks.
