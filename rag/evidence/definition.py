@@ -51,17 +51,15 @@ def headed_by(question: str) -> str | None:
 def names_headed(name: str, text: str) -> bool:
     """Whether `text` gives `name`, beside the name, as the head of a named body: "Kirill Dmitriev,
     CEO of the Russian Direct Investment Fund (RDIF), …"; "a deputy chairman in …" is not."""
-    last = re.escape(name.split()[-1])
-    after = re.search(rf"(?:{re.escape(name)}|{last})\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
-    return bool(after and _HEAD_POST.search(after.group("role")))
+    role = _role(name, text)
+    return bool(role and _HEAD_POST.search(role))
 
 
 def deputy_only(name: str, text: str) -> bool:
     """Whether `text` gives `name`, beside the name, a deputy's post ("Vyacheslav Nikonov, a deputy
     chairman in the Russian Parliament's foreign affairs committee,"): what they do not head."""
-    last = re.escape(name.split()[-1])
-    after = re.search(rf"(?:{re.escape(name)}|{last})\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
-    return bool(after and re.match(r"(?:deputy|vice|assistant)\b", after.group("role"), re.IGNORECASE))
+    role = _role(name, text)
+    return bool(role and re.match(r"(?:deputy|vice|assistant)\b", role, re.IGNORECASE))
 
 
 def defined_name(question: str) -> str | None:
@@ -75,9 +73,18 @@ def defined_name(question: str) -> str | None:
 def describes(name: str, text: str) -> bool:
     """Whether `text` gives `name`'s post beside the name: "Name, CEO of …," or "Name (CEO of …)"
     with a post word in it, or a post just before the name ("Foreign Minister Sergey Lavrov")."""
-    last = re.escape(name.split()[-1])
-    named = rf"(?:{re.escape(name)}|{last})"
-    after = re.search(rf"{named}\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
-    if after and re.search(rf"\b{_POST}\b", after.group("role"), re.IGNORECASE):
+    role = _role(name, text)
+    if role and re.search(rf"\b{_POST}\b", role, re.IGNORECASE):
         return True
-    return bool(re.search(rf"\b{_POST}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{named}\b", text, re.IGNORECASE))
+    return bool(re.search(rf"\b{_POST}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{_named(name)}\b", text, re.IGNORECASE))
+
+
+def _named(name: str) -> str:
+    """A pattern for the name, whole or by its last word ("Kirill Dmitriev", then "Dmitriev")."""
+    return rf"(?:{re.escape(name)}|{re.escape(name.split()[-1])})"
+
+
+def _role(name: str, text: str) -> str | None:
+    """What `text` says in apposition after the name: "Name, CEO of …," or "Name (CEO of …)"."""
+    after = re.search(rf"{_named(name)}\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
+    return after.group("role") if after else None

@@ -56,7 +56,8 @@ _POINTS_BACK = re.compile(
 
 
 def _context(passage: Passage, start: int) -> str:
-    """What tells whose words a span at `start` gives: the sentence before it, the title, the outlet."""
+    """What may name what a span at `start` leaves unnamed (a quotation's speaker, the article's
+    subject): the sentence before it, the article's title, the outlet."""
     before = [s for s, end in evidence_spans(passage.text) if end <= start]
     sentence = passage.text[before[-1] : start] if before else ""
     return f"{sentence} {passage.title} {passage.outlet or ''}"
@@ -288,11 +289,7 @@ class EvidenceSelector:
         so do the article's title and outlet ("according to The Moscow Times")."""
         stems: set[str] = set()
         for e in items:
-            stems.update(content_stems(f"{e.text} {e.passage.title} {e.passage.outlet or ''}"))
-            before = [s for s, end in evidence_spans(e.passage.text) if end <= e.start]
-            if before:
-                start = before[-1]
-                stems.update(content_stems(e.passage.text[start : e.start]))
+            stems.update(content_stems(f"{e.text} {_context(e.passage, e.start)}"))
         names = [n for n, ns in zip(info.names, name_stems(info), strict=True) if ns and not name_found(ns, stems)]
         in_names = {w for n in info.names for w in words(n)}
         others = [

@@ -40,10 +40,13 @@ def asked_speaker(question: str) -> str | None:
 def others_words(name: str, text: str) -> bool:
     """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
     a span that names the person asked about may well give their words, however it is attributed."""
-    if not speakers(text):
-        return False
+    return bool(speakers(text)) and not _names(name, text)
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` names `name` by one of its words, raw or stemmed (Zelensky / Zelenskyy)."""
     said = words(text)
-    return not any(mentions(a, said) for a in words(name))
+    return any(mentions(w, said) for w in words(name))
 
 
 def _times(question: str) -> list[str]:
@@ -61,22 +64,17 @@ def unnamed(name: str, text: str, context: str) -> bool:
     """Whether neither `text` nor its `context` (the sentence before, the article's title and
     outlet) names `name`: then `text` cannot give their words. "What did Dmitriev say about NATO?"
     is not answered by "Trump … suggested that Kyiv was unlikely to ever join NATO"."""
-    said = words(f"{text} {context}")
-    return not any(mentions(w, said) for w in words(name))
+    return not _names(name, f"{text} {context}")
 
 
 def others_at_time(name: str, question: str, text: str) -> bool:
     """Whether the question's date ("on 3 April") is in a sentence of `text` that gives another
     speaker's words: for "What did Lavrov say on 3 April?", "… Dmitriev, who told Fox News on 3 April
     that …" beside Lavrov's own sentence about 27 February."""
-    times = _times(question)
-    if not times:
+    if not _times(question):
         return False
-    for start, end in evidence_spans(text):
-        said = words(text[start:end])
-        if all(w in said for w in times) and others_words(name, text[start:end]):
-            return True
-    return False
+    sentences = [text[start:end] for start, end in evidence_spans(text)]
+    return any(gives_time(question, s) and others_words(name, s) for s in sentences)
 
 
 # A caption or a label names people and states nothing: "Russian Foreign Minister Sergey Lavrov."
