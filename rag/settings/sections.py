@@ -165,7 +165,8 @@ class AnswerSettings(BaseModel):
     max_quotes: int = Field(
         2,
         gt=0,
-        description="Evidence spans an extractive answer quotes for a one-fact question (one more for several parts).",
+        description="Sentences an extractive answer quotes for a one-fact question (a two-sentence span counts "
+        "two); for a question in several parts, spans, one more.",
     )
     quote_share: float = Field(
         0.6,
@@ -262,7 +263,8 @@ class EvidenceSettings(BaseModel):
     speaker_check: bool = Field(
         True,
         description="For a question asking what a named person or body said, never quote a span attributed only to "
-        'other speakers ("Petrov asserts …" for "What did Zelensky say …?").',
+        'other speakers ("Petrov asserts …" for "What did Zelensky say …?"), a span that names them nowhere, a '
+        "caption that only names them, or their words on another day than the one asked.",
     )
     max_candidates: int = Field(
         48,
