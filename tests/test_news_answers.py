@@ -62,3 +62,21 @@ def test_an_as_of_date_says_when_cited_articles_are_undated():
     assert text.startswith("As of 20 May 2025 (1 cited article undated): ")
     text, _ = dated(question, "Talks went on. [1]", [cite(1, "a", "2025-05-20")])
     assert text.startswith("As of 20 May 2025: ")
+
+
+def test_a_two_sentence_span_against_another_gets_one_note():
+    from rag.answer.cite import ParsedAnswer
+    from rag.answer.news import disagreements
+    from rag.news.conflicts import detect_conflicts
+    from rag.types import Evidence, Passage
+
+    def span(text: str, article: str) -> Evidence:
+        return Evidence(
+            text, Passage(f"{article}#0", article, text, "Vote", 0, len(text), 0.7, "Wire"), 0, len(text), 0.9
+        )
+
+    one = span("Turnout in the Dunmore by-election was 61%.", "a")
+    two = span("Turnout in the Dunmore by-election was 65%. Turnout in the Dunmore by-election reached 65%.", "b")
+    assert [c.items for c in detect_conflicts([one, two])] == [(0, 1), (0, 1)]  # each sentence of the span
+    _, notes = disagreements(ParsedAnswer("x", [], [], False), [one, two])
+    assert [n.numbers for n in notes] == [(1, 2)]
