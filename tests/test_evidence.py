@@ -145,6 +145,11 @@ def test_citation_markers_written_in_the_article_are_stripped_but_offsets_stay()
         ("Which newspaper interviewed Zelensky?", "name"),
         ("Why is Russia in no hurry?", "reason"),
         ("What did Lavrov say about recognition?", "other"),
+        # "when" in the middle of a clause asks for no date
+        ("What does the Kremlin keep showing when it comes to giving up territory?", "other"),
+        ("What did Lavrov say when asked about sanctions?", "other"),
+        ("Since when has Russia held Crimea?", "date"),
+        ("On which day did the Geneva round break off?", "date"),
     ],
 )
 def test_answer_type(question: str, kind: str) -> None:
@@ -163,6 +168,18 @@ def test_typed_answers_are_found_only_when_the_question_lacks_them() -> None:
     assert not has_type("The Russian Direct Investment Fund is large.", "person", q)
     q = analyze("Where did the diplomats meet?")
     assert has_type("The diplomats met in Saudi Arabia on Monday.", "place", q)
+    # an ordinal answers "how many years into" and "on which day"
+    q = analyze("How many years into the war is the world now?")
+    assert has_type("In the fifth year of the war, talks resumed.", "number", q)
+    q = analyze("On which day did the Geneva round break off?")
+    assert has_type("The Geneva round broke off on the second day.", "date", q)
+    assert not has_type("The Geneva round broke off.", "date", q)
+
+
+def test_words_that_name_the_source_are_not_key_terms() -> None:
+    q = analyze("Who does the opinion piece say is leading the White House into a trap?")
+    assert not {"opinion", "piec", "piece"} & set(q.terms)
+    assert {"trap", "lead"} <= set(q.terms)
 
 
 def test_names_terms_and_parts() -> None:

@@ -19,11 +19,12 @@ _DATE = re.compile(
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|June|July|August|"
     r"September|October|November|December)\b|\b(?:yesterday|today|tomorrow|tonight)\b"
     r"|\b(?:last|next|this|early|late|mid)[\s-](?:week|month|year|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:first|second|third|fourth|fifth|final|last|same|following) day\b"
 )
 _NUMBER = re.compile(
     r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|"
-    r"half|third|quarter|percent|twice|double|triple)\b",
+    r"half|third|quarter|percent|twice|double|triple|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
     re.IGNORECASE,
 )
 _REASON = re.compile(

@@ -19,8 +19,9 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words that never make a key term: function words, question words and the verbs of reporting
-# that every news question uses ("what did X say").
+# Words that never make a key term: function words, question words, the verbs of reporting
+# that every news question uses ("what did X say") and the words that name the source rather than
+# the fact ("according to the opinion piece", "the author"): the evidence need not repeat them.
 STOPWORDS = _word_set(
     """
     a about above after again against all also am an and any are as at be because been before being
@@ -32,6 +33,7 @@ STOPWORDS = _word_set(
     who whom whose why will with would you your yours according article articles report reports say
     says said tell told describe described mention mentioned one two three four five many much
     happened happen recently week year new latest
+    piece op-ed opinion column columnist editorial commentary author writer outlet
     """
 )
 # The noun a question uses to name the answer's type ("what share", "which city") is not a
@@ -148,14 +150,21 @@ def mentions(word: str, others: Sequence[str]) -> bool:
     return matches(w, pool) or matches(stem_all([w])[0], pool)
 
 
+# "When" asks for a date when it opens the question or its clause ("When did...", "...and when was
+# it signed?"), not in "when it comes to" or "what did X say when asked".
+_WHEN = re.compile(
+    r"^\s*when\b|\b(?:and|or|since|until|from) when\b|\bwhen (?:did|was|were|is|are|will|does|do|had|has|have|would|could)\b"
+)
+
+
 def answer_type(question: str) -> AnswerType:
     q = " " + question.lower().replace("’", "'") + " "
     if re.search(r"\bhow (many|much|old|long|far)\b", q) or re.search(
         r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b", q
     ):
         return "number"
-    if re.search(
-        r"\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b|\bon what (date|day)\b", q
+    if re.search(_WHEN, q) or re.search(
+        r"\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b|\bon what (date|day)\b", q
     ):
         return "date"
     if re.search(rf"\bwhere\b|\b(which|what|in which|in what)\s+(\w+\s+)?{_PLACE_NOUNS}\b", q):
