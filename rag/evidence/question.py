@@ -153,7 +153,8 @@ def mentions(word: str, others: Sequence[str]) -> bool:
 # "When" asks for a date when it opens the question or its clause ("When did...", "...and when was
 # it signed?"), not in "when it comes to" or "what did X say when asked".
 _WHEN = re.compile(
-    r"^\s*when\b|\b(?:and|or|since|until|from) when\b|\bwhen (?:did|was|were|is|are|will|does|do|had|has|have|would|could)\b"
+    r"^\s*when\b|\b(?:and|or|since|until|from) when\b"
+    r"|\bwhen (?:did|was|were|is|are|will|does|do|had|has|have|would|could)\b"
 )
 
 
