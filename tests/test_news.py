@@ -17,6 +17,7 @@ from rag import cli
 from rag.errors import QuestionError
 from rag.news.conflicts import detect_conflicts, speaker
 from rag.news.dates import resolve_dates
+from rag.news.pair_model import grounded, pair_features
 from rag.news.recency import as_of, rank_recent, wants_latest
 from rag.news.text import sentences
 from rag.news.timeline import build_timeline
@@ -283,6 +284,24 @@ def test_seeking_against_not_seeking_in_other_words_conflicts():
     assert c.about == "negation" and "not seeking sanctions relief" in c.sides[1].value
     other_object = "Russia continues to push for Ukraine's capitulation, with its demands unchanged."
     assert _pair("Russia is not seeking a genuine exit from the war with Ukraine.", other_object) == []
+
+
+def test_a_negation_of_something_the_other_side_never_says_is_no_disagreement():
+    # Hand-read round 3, Q8: two sentences of one article shown as "the sources disagree".
+    refuses = (
+        "Ukraine flatly refuses to cede any land and wants robust security guarantees against future "
+        "aggression, possibly through international peacekeepers."
+    )
+    accept = (
+        "If there are restrictions on the kinds of weapons Ukraine can receive or the size of its army, "
+        "then it will be difficult to get them to accept this kind of agreement."
+    )
+    x = pair_features(refuses, accept, [], [], same_article=True, a_first=True)
+    assert not grounded(x)
+    # a negation of the other side's own words still is
+    seeking = "Russia is seeking the lifting of sanctions on Aeroflot, Lavrov said."
+    denial = "Dmitriev said Russia is not seeking the lifting of sanctions on Aeroflot."
+    assert grounded(pair_features(seeking, denial, [], [], same_article=True, a_first=True))
 
 
 def test_a_reported_contradiction_cites_the_statement_it_refers_to_when_that_is_evidence():

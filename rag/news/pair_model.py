@@ -329,13 +329,24 @@ GATE = (
 # Zelenskyy for publicly rejecting the idea …" against "Trump's … public criticism of Zelenskyy");
 # on the labelled suite (all development data), 8 true of 20.
 GROUNDS = ("number_differs", "date_differs", "name_differs", "number_unmatched", "negation")
+# A negation is of the other side's words only when the sides share some: "Ukraine flatly refuses
+# to cede any land …" and Radchenko's "it will be difficult to get them to accept …" (overlap 0.09)
+# were shown as a disagreement (hand-read round 3, Q8). On the labelled suite no true pair found
+# on a negation alone has less.
+MIN_NEGATION_OVERLAP = 0.1
 
 
 def grounded(x: Sequence[float]) -> bool:
     """Whether a pair the model finds (and the rules do not) has grounds to show a reader: one of
-    `GROUNDS`, or one side denying what the other reports as a claim."""
+    `GROUNDS` (a negation only between sides that share words), or one side denying what the
+    other reports as a claim."""
     f = dict(zip(FEATURES, x, strict=True))
-    return any(f[g] > 0 for g in GROUNDS) or (f["denial_one_side"] > 0 and f["claim_other_side"] > 0)
+    negation = f["negation"] > 0 and f["overlap"] >= MIN_NEGATION_OVERLAP
+    return (
+        negation
+        or any(f[g] > 0 for g in GROUNDS if g != "negation")
+        or (f["denial_one_side"] > 0 and f["claim_other_side"] > 0)
+    )
 
 
 def differs(x: Sequence[float]) -> bool:
