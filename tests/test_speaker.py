@@ -109,3 +109,22 @@ def test_words_that_never_name_the_speaker_asked_about_are_not_theirs() -> None:
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
     found = selector.select("What did Kirill Dmitriev say about Ukraine joining NATO?", [passage(trump)])
     assert not found.items
+
+
+def test_words_said_to_someone_else_never_answer_what_was_said_to_a_named_outlet() -> None:
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+    from rag.evidence.speaker import asked_recipient, names_recipient
+
+    assert asked_recipient("What did Lavrov tell Le Monde about Ukraine's 1991 borders?") == "Le Monde"
+    assert asked_recipient("What did Kirill Dmitriev say to Fox News?") == "Fox News"
+    assert asked_recipient("What did Lavrov say about flights?") is None
+    assert names_recipient("What did Dmitriev tell Fox News?", DMITRIEV_3)
+    assert not names_recipient("What did Dmitriev tell CNN?", DMITRIEV_3)
+    # An answer model that always answers: only the rule can abstain.
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("What did Dmitriev tell Fox News about sanctions?", [passage(DMITRIEV_3)]).answerable
+    assert not selector.select("What did Dmitriev tell CNN about sanctions?", [passage(DMITRIEV_3)]).answerable

@@ -35,6 +35,7 @@ from rag.evidence.question import (
 from rag.evidence.speaker import (
     asked_speaker,
     gives_time,
+    names_recipient,
     others_at_time,
     others_words,
     says_all_of,
@@ -202,8 +203,16 @@ class EvidenceSelector:
         speaker = asked_speaker(question) if self.settings.speaker_check else None
         if speaker is not None and items and says_all_of(speaker, list(info.terms), items[0].text):
             answerable = True
-        # … but what they said on another day is no answer to "What did Lavrov say on 3 April?".
+        # … but what they said on another day is no answer to "What did Lavrov say on 3 April?", nor
+        # what they said to someone else to "What did Lavrov tell Le Monde?".
         if speaker is not None and items and not gives_time(question, items[0].text):
+            answerable = False
+        first = items[0] if items else None
+        if (
+            speaker is not None
+            and first
+            and not names_recipient(question, f"{first.text} {_context(first.passage, first.start)}")
+        ):
             answerable = False
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").

@@ -37,6 +37,26 @@ def asked_speaker(question: str) -> str | None:
     return m.group("name") or m.group("source")
 
 
+# "What did Lavrov tell Le Monde …?", "… say to Fox News", "… in an interview with CNN": whom.
+_TO = re.compile(
+    rf"\b(?:tell|told|tells|say\s+to|said\s+to|in\s+an\s+interview\s+with|interviewed\s+by)\s+(?:the\s+)?"
+    rf"(?P<to>{_NAME.pattern})"
+)
+
+
+def asked_recipient(question: str) -> str | None:
+    """Whom the asked words were said to ("What did Lavrov tell Le Monde?" -> "Le Monde"), or None."""
+    m = _TO.search(question)
+    return m.group("to") if m else None
+
+
+def names_recipient(question: str, text: str) -> bool:
+    """Whether `text` names the one the question's words were said to: Lavrov's remark on the 1991
+    borders is no answer to what he told Le Monde, which interviewed Zelensky."""
+    to = asked_recipient(question)
+    return to is None or _names(to, text)
+
+
 def others_words(name: str, text: str) -> bool:
     """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
     a span that names the person asked about may well give their words, however it is attributed."""
