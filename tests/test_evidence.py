@@ -176,6 +176,30 @@ def test_typed_answers_are_found_only_when_the_question_lacks_them() -> None:
     assert not has_type("The Geneva round broke off.", "date", q)
 
 
+def test_a_date_the_question_names_must_be_the_answers() -> None:
+    from rag.evidence.entities import gives_dates
+    from rag.evidence.question import asked_dates
+
+    assert asked_dates("What did Trump and Putin discuss in their phone call on 19 March?") == ["19", "march"]
+    assert asked_dates("Where did Putin and Trump meet on August 15, 2025?") == ["august", "15", "2025"]
+    assert asked_dates("Who won 3 of the 5 seats in May?") == []
+    call = "On May 19, Trump and Putin held a telephone conversation about a ceasefire."
+    assert not gives_dates("What did Trump and Putin discuss in their phone call on 19 March?", call)
+    assert gives_dates("What did Trump and Putin discuss in their phone call on May 19?", call)
+    assert gives_dates("What did Trump and Putin discuss in their phone call?", call)
+    meeting = "Presidents Vladimir Putin and Donald Trump met in Anchorage, Alaska on August 15, 2025."
+    assert gives_dates("Where did Putin and Trump meet on August 15, 2025?", meeting)
+    # An answer model that always answers: only the rule can abstain.
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("What did Trump and Putin discuss in their call on May 19?", [passage(call)]).answerable
+    assert not selector.select(
+        "What did Trump and Putin discuss in their call on 19 March?", [passage(call)]
+    ).answerable
+
+
 def test_words_that_name_the_source_are_not_key_terms() -> None:
     q = analyze("Who does the opinion piece say is leading the White House into a trap?")
     assert not {"opinion", "piec", "piece"} & set(q.terms)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.evidence.question import STOPWORDS, AnswerType, QuestionInfo, stem_all, words
+from rag.evidence.question import STOPWORDS, AnswerType, QuestionInfo, asked_dates, stem_all, words
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -94,6 +94,13 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
             bool(names) and bool(_PERSON_CUE.search(text))
         )
     return False
+
+
+def gives_dates(question: str, text: str) -> bool:
+    """Whether `text` holds every calendar date the question names: a call on May 19 is no answer
+    to "What did Trump and Putin discuss in their phone call on 19 March?"."""
+    said = {w.strip(",") for w in words(text)}
+    return all(w in said for w in asked_dates(question))
 
 
 def has_new_info(text: str, question: QuestionInfo) -> bool:

@@ -62,6 +62,18 @@ def is_calendar(word: str) -> bool:
     return bool(_CALENDAR.match(word))
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A day of a month ("19 March", "March 19", "August 15, 2025") or a month of a year ("May 2025").
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
+)
+
+
+def asked_dates(question: str) -> list[str]:
+    """The words of each calendar date the question names ("on 19 March" -> ["19", "march"])."""
+    return [w.strip(",") for m in _DATE.finditer(question) for w in words(m.group(0))]
+
+
 _PLACE_NOUNS = (
     r"(?:country|countries|city|cities|state|states|region|regions|nation|nations|place|town|capital|"
     r"continent|oblasts?|province|venue|location)"

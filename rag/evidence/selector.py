@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.definition import defined_name, deputy_only, describes, headed_by, names_headed
-from rag.evidence.entities import has_type
+from rag.evidence.entities import gives_dates, has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
@@ -208,11 +208,12 @@ class EvidenceSelector:
         if speaker is not None and items and not gives_time(question, items[0].text):
             answerable = False
         first = items[0] if items else None
-        if (
-            speaker is not None
-            and first
-            and not names_recipient(question, f"{first.text} {_context(first.passage, first.start)}")
-        ):
+        around = f"{first.text} {_context(first.passage, first.start)}" if first else ""
+        if speaker is not None and first and not names_recipient(question, around):
+            answerable = False
+        # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
+        # 27 March" are not the Riyadh talks of 27 February.
+        if first and not gives_dates(question, around):
             answerable = False
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
