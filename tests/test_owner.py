@@ -47,6 +47,13 @@ def test_its_is_the_sentences_first_name() -> None:
     assert not mismatch("How large is Ukraine's military budget?", [text])
 
 
+def test_a_verb_after_the_thing_is_not_its_head() -> None:
+    # The question's pattern reaches three words: "military budget relies"; the thing is the budget.
+    budget = "Ukraine, by contrast, enters 2026 with 42.3% of its military budget reliant on international partners."
+    assert mismatch("What share of Russia's military budget relies on international partners?", [budget])
+    assert not mismatch("What share of Ukraine's military budget relies on international partners?", [budget])
+
+
 def test_a_mention_without_a_written_owner_decides_nothing() -> None:
     assert not mismatch("Who is Ukraine's foreign minister?", ["The foreign minister flew to Riyadh.", LAVROV])
     # The owner stands in the noun phrase: "Aldi has remained the cheapest" does not make Aldi's "cheapest" another's.

@@ -76,6 +76,17 @@ def _titled(phrase: list[str], owner: tuple[str, ...]) -> bool:
     return any(w[0].isupper() and not any(mentions(o, [w]) for o in owner) for w in phrase)
 
 
+def _shortened(owned: Owned, texts: Sequence[str]) -> Owned:
+    """`owned` with its thing cut after the last word the evidence uses: in "Russia's military
+    budget relies on …" the thing is "military budget", the verb after it was taken in by the
+    three-word reach of the question's pattern."""
+    used = set(stem_all([w.lower() for text in texts for w in _TOKEN.findall(text)]))
+    for end in range(len(owned.thing), 0, -1):
+        if stem_all([owned.thing[end - 1]])[0] in used:
+            return Owned(owned.owner, owned.thing[:end])
+    return owned
+
+
 def mismatch(question: str, texts: Sequence[str]) -> bool:
     """Whether the evidence `texts` mention a thing the question asks of an owner only as another
     thing or another name's: every mention of its head word either has other modifiers ("Foreign
@@ -83,7 +94,7 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
     and none with no owner stated."""
     # "How does Ukraine's position differ from Putin's?": Putin's position is asked about too.
     asked_owners = [tuple(stem_all(words(m))) for m in _OWNER.findall(question)]
-    for owned in owned_things(question):
+    for owned in (_shortened(o, texts) for o in owned_things(question)):
         head = stem_all([owned.thing[-1]])[0]
         # The word next to the head tells which thing ("defence minister"); those before it
         # describe it ("famous blue bird logo" is the "globally recognized blue bird logo").
