@@ -54,19 +54,6 @@ _POINTS_BACK = re.compile(
     r"measures?|terms|arrangements?|initiatives?)\b",
     re.IGNORECASE,
 )
-# … unless it opens a clause of its own sentence, after a clause that can name it: "Russia must agree
-# that ceasefire talks come first,' but this condition remains ignored" (a short lead-in such as
-# "According to ISW, this statement …" names nothing).
-_CLAUSE_BEFORE = re.compile(r"[,;:—–]['\"”’]?\s*(?:but|and|yet|so|while|although)?\s*$")
-
-
-def _points_back(text: str) -> bool:
-    """Does `text` name something it leaves to the sentence before ("had agreed to this proposal")?"""
-    m = _POINTS_BACK.search(text)
-    if m is None:
-        return False
-    before = text[: m.start()]
-    return not (_CLAUSE_BEFORE.search(before) and len(before.split()) >= 6)
 
 
 def _context(passage: Passage, start: int) -> str:
@@ -299,7 +286,7 @@ class EvidenceSelector:
         """The best span, joined with the sentence before it when it points back to it ("Lavrov
         claimed the United States had agreed to this proposal"): alone it would not say what it is."""
         c, s = best
-        if c.is_pair or not _points_back(c.text):
+        if c.is_pair or not _POINTS_BACK.search(c.text):
             return best
         pair = next((p for p in candidates if p.is_pair and p.members[1] == c.members[0] and p.quotable), None)
         return (pair, s) if pair is not None else best
