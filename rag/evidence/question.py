@@ -51,18 +51,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 _CAP = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})"  # Lavrov, McCartney, NATO, U.S.
 _NAME = re.compile(rf"{_CAP}(?:[\s-](?:(?:of|de|la|al|von|van|the)\s)?{_CAP})*")
 # Days and months are dates, not names the evidence must repeat.
-_CALENDAR = re.compile(
-    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)$",
-    re.IGNORECASE,
-)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CALENDAR = re.compile(rf"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^{_MONTH}$", re.IGNORECASE)
 
 
 def is_calendar(word: str) -> bool:
     return bool(_CALENDAR.match(word))
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A day of a month ("19 March", "March 19", "August 15, 2025") or a month of a year ("May 2025").
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
