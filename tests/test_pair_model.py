@@ -60,6 +60,16 @@ def test_dismissing_a_figure_as_small_is_no_denial_but_dismissing_it_as_false_is
     assert features(denied, figure)["denial_one_side"] == 1.0
 
 
+def test_rejecting_the_idea_of_doing_something_is_no_denial_but_rejecting_the_idea_that_is():
+    # Hand-read round 6 Q25: two adjacent sentences of one article shown as a disagreement.
+    rejected = "Marlow criticized Venn for publicly rejecting the idea of ceding land and doubted Arden would join."
+    proposal = "A peace proposal reportedly presented to Arden allegedly let Dorn keep other occupied territories."
+    assert features(rejected, proposal)["denial_one_side"] == 0.0
+    assert detect_conflicts([evidence(rejected, "a"), evidence(proposal, "a")]) == []
+    denied = "Venn rejected the idea that Arden had agreed to cede land."
+    assert features(denied, proposal)["denial_one_side"] == 1.0
+
+
 def test_two_values_of_one_unit_that_differ_and_that_agree():
     f = features("Turnout in the local election was 61%.", "Turnout in the local election was 65%.")
     assert f["number_differs"] > 0.5 and f["number_agrees"] == 0.0

@@ -67,11 +67,14 @@ FEATURES = (
 # Denying or disputing what someone else says: "denied", "rejected the allegations", "untrue".
 # "Dismissed X as" denies only when what follows says X is false ("as complete rubbish"); "dismissed
 # this as insignificant" plays a figure down and leaves it standing.
+# Rejecting "the idea that X" denies a proposition; rejecting "the idea of ceding land" opposes a
+# proposal, which no reported claim answers (hand-read round 6 Q25: a note set it against a peace
+# proposal that "allegedly included" Russia keeping territory).
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|untrue|baseless|unfounded|"
     r"fabricat(?:ed|ion)|absurd|rubbish|nonsense|categorically|not\s+true|no\s+truth|no\s+evidence|"
     r"(?:reject|dismiss)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|suggestions?|"
-    r"charges?|assertions?|speculation|rumou?rs?|idea|notion|"
+    r"charges?|assertions?|speculation|rumou?rs?|(?:idea|notion)(?=\s+that\b)|"
     r"as\s+(?:[\"“‘']?[\w-]+\s+){0,3}?[\"“‘']?(?:untrue|false|baseless|unfounded|rubbish|nonsense|lies?|"
     r"fabricat\w*|speculation|fiction|wrong|ridiculous|absurd|fantasy|myth|inaccurate|a\s+smear)))\b",
     re.IGNORECASE,
