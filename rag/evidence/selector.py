@@ -72,6 +72,26 @@ def _context(passage: Passage, start: int) -> str:
     return f"{sentence} {passage.title} {passage.outlet or ''}"
 
 
+_ACRONYM = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
+
+
+def _absent(info: QuestionInfo, passages: list[Passage], candidates: list[str]) -> list[str]:
+    """The names of `candidates` (the question's names no span holds) that no passage names either,
+    in its text, title or outlet."""
+    if not candidates:
+        return []
+    texts = [f"{p.text} {p.title} {p.outlet or ''}" for p in passages]
+    stems = {s for t in texts for s in content_stems(t)}
+    lowered = " ".join(texts).lower()
+    # Acronyms and hyphenated names stem badly ("PMQs", "WHSmith", "Mar-a-Lago"): never absent
+    # on their stems alone.
+    return [
+        n
+        for n in candidates
+        if not _ACRONYM.search(n) and n.lower() not in lowered and not name_found(content_stems(n), stems)
+    ]
+
+
 class EvidenceSelector:
     """Owns candidate building, scoring, the choice of spans and the answerability decision;
     keeps a bounded cache of sentence vectors, as the same passages come back question after question."""
@@ -211,6 +231,10 @@ class EvidenceSelector:
         # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
         # 27 March" are not the Riyadh talks of 27 February.
         if first and not gives_dates(question, around):
+            answerable = False
+        # A name the question asks about that no passage read names at all ("the security conference
+        # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
+        if self.settings.absent_name_check and _absent(info, passages, missing_names):
             answerable = False
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").

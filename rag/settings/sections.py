@@ -266,6 +266,11 @@ class EvidenceSettings(BaseModel):
         'other speakers ("Petrov asserts …" for "What did Zelensky say …?"), a span that names them nowhere, a '
         "caption that only names them, or their words on another day than the one asked.",
     )
+    absent_name_check: bool = Field(
+        True,
+        description="Abstain when a name of the question is in no passage read at all, whatever `max_missing_names` "
+        'allows ("the security conference in Beijing", where the articles give New Delhi).',
+    )
     max_candidates: int = Field(
         48,
         gt=0,
