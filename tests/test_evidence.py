@@ -176,6 +176,26 @@ def test_typed_answers_are_found_only_when_the_question_lacks_them() -> None:
     assert not has_type("The Geneva round broke off.", "date", q)
 
 
+def test_a_number_the_question_states_must_not_be_another_in_the_answer() -> None:
+    from rag.evidence.entities import gives_numbers
+    from rag.evidence.question import stated_numbers
+
+    assert stated_numbers("What did the four completed rounds show?") == [("4", "comp")]
+    assert stated_numbers("Which cities did the 1,000 drones hit in 2022?") == [("1000", "dron"), ("2022", "")]
+    assert stated_numbers("Which two officials spoke on 19 March?") == []  # a count of the answer; a date
+    rounds = "The three completed rounds of talks demonstrate a consistent pattern: process without progress."
+    assert not gives_numbers("What pattern did the four completed rounds show?", rounds)
+    assert gives_numbers("What pattern did the three completed rounds show?", rounds)
+    # A figure the answer leaves out is no mismatch (quiz questions restate the week's news).
+    assert gives_numbers("Which tech company announced 10,000 job cuts?", "Microsoft is cutting staff.")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("What pattern did the three completed rounds show?", [passage(rounds)]).answerable
+    assert not selector.select("What pattern did the four completed rounds show?", [passage(rounds)]).answerable
+
+
 def test_a_date_the_question_names_must_be_the_answers() -> None:
     from rag.evidence.entities import gives_dates
     from rag.evidence.question import asked_dates

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from rag.evidence.question import STOPWORDS, AnswerType, QuestionInfo, asked_dates, stem_all, words
+from rag.evidence.question import (
+    STOPWORDS,
+    AnswerType,
+    QuestionInfo,
+    asked_dates,
+    number_forms,
+    stated_numbers,
+    stem_all,
+    words,
+)
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -101,6 +110,18 @@ def gives_dates(question: str, text: str) -> bool:
     to "What did Trump and Putin discuss in their phone call on 19 March?"."""
     said = {w.strip(",") for w in words(text)}
     return all(w in said for w in asked_dates(question))
+
+
+def gives_numbers(question: str, text: str) -> bool:
+    """False when `text` gives another number where the question states one: the three completed
+    rounds are no answer to "What did the four completed rounds show?", nor 24 hours to "… within
+    48 hours?". A number the text leaves out is no mismatch: quiz-style questions state figures
+    ("this week's 10,000 job cuts") that the answering sentence need not repeat."""
+    given = number_forms(text)
+    values = {n for n, _ in given}
+    return not any(
+        n not in values and any(after and after == word for _, word in given) for n, after in stated_numbers(question)
+    )
 
 
 def has_new_info(text: str, question: QuestionInfo) -> bool:

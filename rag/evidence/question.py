@@ -46,6 +46,7 @@ TYPE_NOUNS = _word_set(
 )
 QUESTION_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"])
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 # A run of capitalized words (with inner "of", "de", "al-"...), an acronym, or a U.S.-style abbreviation.
 _CAP = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})"  # Lavrov, McCartney, NATO, U.S.
@@ -68,6 +69,45 @@ _DATE = re.compile(
 def asked_dates(question: str) -> list[str]:
     """The words of each calendar date the question names ("on 19 March" -> ["19", "march"])."""
     return [w.strip(",") for m in _DATE.finditer(question) for w in words(m.group(0))]
+
+
+# A number the question states about its subject ("the four completed rounds", "in 2027", "within 48
+# hours"), not one it counts its answer's parts with ("which two officials", "what two things").
+_SPELLED = {w: str(n) for w, n in _NUMBER_WORDS.items() if w != "both"}
+_STATED_NUMBER = re.compile(
+    rf"(?<!\bwhich )(?<!\bwhat )(?<!\bthe first )\b(?:\d[\d,.]*\d|\d|{'|'.join(_SPELLED)})\b"
+    r"(?!\s*(?:of\s+them|things|parts|ways|reasons|countries|officials|people)\b)",
+    re.IGNORECASE,
+)
+
+
+def stated_numbers(question: str) -> list[tuple[str, str]]:
+    """Each number the question states, as digits ("four" -> "4", "1,000" -> "1000"), with the stem
+    of the word after it ("rounds" -> "roun"); day numbers of a calendar date are left to `asked_dates`."""
+    dates = [(m.start(), m.end()) for m in _DATE.finditer(question)]
+    return [
+        (_digits(m.group(0)), _next_stem(question, m.end()))
+        for m in _STATED_NUMBER.finditer(question)
+        if not any(a <= m.start() < b for a, b in dates)
+    ]
+
+
+def number_forms(text: str) -> list[tuple[str, str]]:
+    """Every number of `text` as `stated_numbers` writes it."""
+    return [(_digits(m.group(0)), _next_stem(text, m.end())) for m in _ANY_NUMBER.finditer(text)]
+
+
+_ANY_NUMBER = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_SPELLED) + r")\b", re.IGNORECASE)
+
+
+def _digits(number: str) -> str:
+    return _SPELLED.get(number.lower(), number.replace(",", ""))
+
+
+def _next_stem(text: str, end: int) -> str:
+    """The first four letters of the word after a number, "" when none follows."""
+    m = re.match(r"[\s%-]*([A-Za-z]+)", text[end:])
+    return m.group(1).lower()[:4] if m else ""
 
 
 _PLACE_NOUNS = (
