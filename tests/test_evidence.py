@@ -196,6 +196,25 @@ def test_a_number_the_question_states_must_not_be_another_in_the_answer() -> Non
     assert not selector.select("What pattern did the four completed rounds show?", [passage(rounds)]).answerable
 
 
+def test_a_question_naming_an_outlet_is_answered_from_that_outlet_only() -> None:
+    import dataclasses
+
+    front = "Ukrainian military sources report advances in the Kursk region near Toretsk."
+    opinion = "The three completed rounds of talks demonstrate a pattern: process without progress."
+    pravdy = dataclasses.replace(passage(front, "p::0", article="p"), outlet="Chas Pravdy")
+    times = dataclasses.replace(passage(opinion, "t::0", article="t"), outlet="The Moscow Times")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    asked = "What did the Moscow Times piece say about Ukrainian advances in the Kursk region?"
+    found = selector.select(asked, [pravdy, times])
+    assert all(e.passage.outlet == "The Moscow Times" for e in found.items)
+    assert not found.answerable or "Kursk" not in found.items[0].text
+    by_pravdy = selector.select(asked.replace("the Moscow Times", "Chas Pravdy"), [pravdy, times])
+    assert by_pravdy.answerable and by_pravdy.items[0].passage.outlet == "Chas Pravdy"
+
+
 def test_a_date_the_question_names_must_be_the_answers() -> None:
     from rag.evidence.entities import gives_dates
     from rag.evidence.question import asked_dates

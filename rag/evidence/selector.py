@@ -44,6 +44,7 @@ from rag.evidence.speaker import (
     unnamed,
 )
 from rag.evidence.types import Evidence, EvidenceSet
+from rag.retrieval.news_query import outlet_mentions
 from rag.settings import EvidenceSettings
 from rag.types import Passage
 
@@ -188,7 +189,9 @@ class EvidenceSelector:
         info = analyze(question)
         candidates, x = self.features(info, passages)
         scores = self.model.span.predict(x)
-        chosen = self._choose(info, candidates, scores, max_items)
+        # "What did the Moscow Times piece say …?": only that outlet's sentences answer it.
+        outlets = outlet_mentions(question, {p.outlet for p in passages if p.outlet})
+        chosen = self._choose(info, candidates, scores, max_items, outlets)
         items = [
             Evidence(c.text, c.passage, c.start, c.end, float(s), answering_clause(c.text, info)) for c, s in chosen
         ]
@@ -269,7 +272,12 @@ class EvidenceSelector:
         )
 
     def _choose(
-        self, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, max_items: int | None = None
+        self,
+        info: QuestionInfo,
+        candidates: list[Candidate],
+        scores: np.ndarray,
+        max_items: int | None = None,
+        outlets: tuple[str, ...] = (),
     ) -> list[tuple[Candidate, float]]:
         single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
         # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer,
@@ -288,6 +296,7 @@ class EvidenceSelector:
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if c.quotable
+            if not outlets or c.passage.outlet in outlets
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
