@@ -215,6 +215,22 @@ def test_a_question_naming_an_outlet_is_answered_from_that_outlet_only() -> None
     assert by_pravdy.answerable and by_pravdy.items[0].passage.outlet == "Chas Pravdy"
 
 
+def test_who_did_it_is_not_answered_by_a_passive_that_names_no_one() -> None:
+    from rag.evidence.entities import agentless
+
+    round_ = "The second round, in Geneva, was described as 'difficult' and ended abruptly."
+    assert agentless("Who described the Geneva round as 'difficult'?", round_)
+    assert not agentless("Who described the Geneva round?", "The round was described by Kyiv as difficult.")
+    assert not agentless("Who described the round?", "Kyiv described the round as difficult.")
+    assert not agentless("What was the Geneva round described as?", round_)
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert not selector.select("Who described the Geneva round as 'difficult'?", [passage(round_)]).answerable
+    assert selector.select("How was the Geneva round described?", [passage(round_)]).answerable
+
+
 def test_a_date_the_question_names_must_be_the_answers() -> None:
     from rag.evidence.entities import gives_dates
     from rag.evidence.question import asked_dates

@@ -124,6 +124,23 @@ def gives_numbers(question: str, text: str) -> bool:
     )
 
 
+_WHO_DID = re.compile(r"^\s*who\s+(?:had\s+)?(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>(?:\W+\w+){0,6})")
+
+
+def agentless(question: str, text: str) -> bool:
+    """Whether "Who <did> …?" meets the same verb in the passive with no "by" after it: "The second round
+    was described as 'difficult'" names no one who described it."""
+    asked = _WHO_DID.match(question)
+    if asked is None:
+        return False
+    stem = asked.group("verb").lower()[:5]
+    return any(
+        m.group("verb").lower()[:5] == stem and not re.search(r"\bby\b", m.group("rest"), re.IGNORECASE)
+        for m in _PASSIVE.finditer(text)
+    )
+
+
 def has_new_info(text: str, question: QuestionInfo) -> bool:
     """A name, number or date the question does not contain: the mark of a factual answer."""
     return bool(_new_names(text, question)) or has_type(text, "number", question) or has_type(text, "date", question)

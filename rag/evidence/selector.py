@@ -19,7 +19,7 @@ from langchain_core.embeddings import Embeddings
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.definition import defined_name, deputy_only, describes, headed_by, names_headed
-from rag.evidence.entities import gives_dates, gives_numbers, has_type
+from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
@@ -234,6 +234,9 @@ class EvidenceSelector:
         # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
         # 27 March" are not the Riyadh talks of 27 February.
         if first and not gives_dates(question, around):
+            answerable = False
+        # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
+        if first and agentless(question, first.text):
             answerable = False
         # A number it states must not be another in the answer: the four completed rounds are not the three.
         if first and not gives_numbers(question, first.text):
