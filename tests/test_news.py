@@ -479,6 +479,22 @@ def test_speaker_attribution():
     assert speaker("Prices rose sharply.") is None
 
 
+def test_a_quotation_split_into_sentences_is_its_speakers_not_the_outlets():
+    from rag.news.speakers import quoted_speaker
+
+    before = "In an interview, President Marta Venn repeated that there is no evidence the blockade will end."
+    after = " Here, we have completely different views,” she said.\n\nAnalysts disagree."
+    opening = "“The alliance believes that the blockade will end soon."
+    assert quoted_speaker(opening, after, before) == "President Marta Venn"
+    assert quoted_speaker("“We will not cede land.", " Never,” said Oren Dale.", "") == "Oren Dale"
+    assert quoted_speaker("“We will not cede land,” she said.", " Later “more,” he said.", before) is None
+    assert quoted_speaker("The blockade will end.", after, before) is None
+    text = f"{before} {opening}{after}"
+    items = [Evidence(opening, passage(text, outlet="The Daily")), Evidence(before, passage(text, outlet="The Daily"))]
+    sides = [side for c in detect_conflicts(items) for side in c.sides if side.text == opening]
+    assert sides and all(side.speaker == "President Marta Venn" for side in sides)
+
+
 def test_conflicts_serialise():
     items = [
         evidence("The union represents 160,000 actors.", "2023-11-09", "a"),

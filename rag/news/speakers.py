@@ -44,3 +44,30 @@ def speaker(text: str) -> str | None:
             if words:
                 return " ".join(words)
     return None
+
+
+_OPENING = ("“", '"')
+# What follows a quotation's closing mark when it names its speaker: "…,” he said. / "…," said Lavrov.
+_AFTER_QUOTE = re.compile(
+    rf"^[”\"]\s*,?\s*(?:(?P<pronoun>he|she|they)\s+{_SPEAKER_VERB}|(?P<name>{_NAME})\s+{_SPEAKER_VERB}"
+    rf"|{_SPEAKER_VERB}\s+(?P<after>{_NAME}))\b"
+)
+
+
+def quoted_speaker(sentence: str, after: str, before: str) -> str | None:
+    """Who speaks a sentence that opens a quotation closed in a later sentence ("“The United States
+    believes that Putin wants to end the war. Here, we have completely different views,” he said."):
+    the name after the closing mark, or for "he said" the speaker of the sentence `before` it. None
+    when the sentence is no such opening, or names no one there."""
+    text = sentence.strip()
+    if not text.startswith(_OPENING) or ("”" in text if text.startswith("“") else text.count('"') > 1):
+        return None
+    close = re.search(r"[”\"]", after)
+    m = _AFTER_QUOTE.match(after[close.start() :]) if close else None
+    if m is None:
+        return None
+    if m.group("pronoun"):
+        return speaker(before)
+    name = m.group("name") or m.group("after")
+    words = [w for w in name.split() if w not in _NOT_SPEAKERS]
+    return " ".join(words) or None
