@@ -455,6 +455,12 @@ def test_a_best_sentence_that_points_back_is_quoted_with_the_sentence_before(sel
     plain = "Lavrov claimed the United States had agreed to lift sanctions during talks in Riyadh."
     found = selector.select("What did Lavrov claim about Riyadh?", [passage("Flights resumed in May. " + plain)])
     assert found.items[0].text == plain
+    day = (
+        "Key conclusions from the analysis of May 19 highlight diplomatic events. "
+        "Specifically, on that day, Trump and Putin held a telephone conversation about a ceasefire."
+    )
+    found = selector.select("When did Trump and Putin hold a telephone conversation about a ceasefire?", [passage(day)])
+    assert found.items[0].text == day  # "on that day" alone gives no date
 
 
 def test_a_headline_or_link_line_is_never_quoted_nor_stuck_onto_a_sentence(selector: EvidenceSelector) -> None:

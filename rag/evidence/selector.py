@@ -49,11 +49,13 @@ from rag.settings import EvidenceSettings
 from rag.types import Passage
 
 _CACHE_SIZE = 4096
-# "this proposal", "these demands": a thing named in the sentence before.
+# "this proposal", "these demands", "on that day": a thing named in the sentence before.
 _POINTS_BACK = re.compile(
     r"\b(?:this|these|those|such)\s+(?:\w+\s+)?(?:proposals?|plans?|statements?|demands?|conditions?|offers?|"
     r"ideas?|agreements?|deals?|moves?|steps?|decisions?|requests?|claims?|positions?|stances?|remarks?|"
-    r"measures?|terms|arrangements?|initiatives?)\b",
+    r"measures?|terms|arrangements?|initiatives?)\b"
+    # "Specifically, on that day, Trump and Putin held a call": the day is named in the sentence before.
+    r"|\b(?:on|by|since|until)\s+(?:that|the\s+same)\s+(?:day|date|week|evening|morning|night)\b",
     re.IGNORECASE,
 )
 
