@@ -3,6 +3,7 @@ answer (support against the cited evidence, strict repair, relevance), and the a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from rag.answer.cite import parse_answer
@@ -73,6 +74,17 @@ def test_the_extractive_answer_quotes_each_span_verbatim_with_its_own_citation()
     assert [c.evidence for c in parsed.citations] == [RIYADH, WITKOFF]
     assert all(s.quoted for s in parsed.sentences)
     assert parsed.citations[0].span == (RIYADH.start, RIYADH.end)
+
+
+def test_a_span_cut_from_inside_a_quotation_shows_no_stray_mark():
+    opening = dataclasses.replace(RIYADH, text="“The United States believes that Putin wants to end the war.")
+    closing = dataclasses.replace(WITKOFF, text="Here, we have completely different views.”")
+    parsed = quoted_answer([opening, closing])
+    assert parsed.text == (
+        "“The United States believes that Putin wants to end the war.” [1] "
+        "“Here, we have completely different views.” [2]"
+    )
+    assert quoted_answer([RIYADH, WITKOFF]).text.count("‘productive’") == 1  # a paired quotation is kept
 
 
 def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_parts():

@@ -63,11 +63,22 @@ def evidence_block(items: Sequence[Evidence]) -> str:
 
 def _quoted(text: str) -> str:
     """Verbatim text in double quotes; quotation marks inside it become single ones, as in print."""
-    body = " ".join(strip_markers(text).split())
+    body = _unpaired_dropped(" ".join(strip_markers(text).split()))
     body = body.replace("“", "‘").replace("”", "’")
     if body.count('"') % 2 == 0:
         body = re.sub(r'"([^"]*)"', r"‘\1’", body)
     return f"“{body}”"
+
+
+def _unpaired_dropped(text: str) -> str:
+    """A span cut from inside a quotation (“The United States believes … war.) loses the mark its
+    sentence split left unpaired, which would otherwise show as a stray ‘ in the answer."""
+    # Only at either end, so that the rest is still word for word the passage's.
+    if (text.startswith("“") and "”" not in text) or (text.startswith('"') and text.count('"') % 2):
+        text = text[1:]
+    if text.endswith("”") and "“" not in text:
+        text = text[:-1]
+    return text
 
 
 def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
