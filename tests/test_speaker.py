@@ -128,3 +128,23 @@ def test_words_said_to_someone_else_never_answer_what_was_said_to_a_named_outlet
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     assert selector.select("What did Dmitriev tell Fox News about sanctions?", [passage(DMITRIEV_3)]).answerable
     assert not selector.select("What did Dmitriev tell CNN about sanctions?", [passage(DMITRIEV_3)]).answerable
+
+
+def test_a_speaker_asked_by_post_is_answered_by_the_posts_holder_only() -> None:
+    from rag.evidence.speaker import asked_role, role_holders, role_unnamed
+
+    assert asked_role("What did the EU's top diplomat say about Crimea?") == "EU's top diplomat"
+    assert asked_role("What did the U.S. Treasury Secretary say about oil?") == "U.S. Treasury Secretary"
+    assert asked_role("What did Lavrov say about Crimea?") is None
+    text = (
+        "Marlow indicated that Crimea will stay with Russia. "
+        "The EU's top diplomat Kaja Kallas spoke in Brussels on Monday. "
+        "Kallas said Crimea must return to Ukraine."
+    )
+    holders = role_holders("EU's top diplomat", [text])
+    assert holders == {"Kallas"}
+    assert role_unnamed("EU's top diplomat", holders, "Marlow indicated that Crimea will stay with Russia.", "")
+    assert not role_unnamed("EU's top diplomat", holders, "Kallas said Crimea must return to Ukraine.", "")
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
+    found = selector.select("What did the EU's top diplomat say about Crimea?", [passage(text)])
+    assert found.items and all("Marlow" not in e.text for e in found.items)

@@ -34,11 +34,14 @@ from rag.evidence.question import (
     words,
 )
 from rag.evidence.speaker import (
+    asked_role,
     asked_speaker,
     gives_time,
     names_recipient,
     others_at_time,
     others_words,
+    role_holders,
+    role_unnamed,
     says_all_of,
     says_nothing,
     unnamed,
@@ -288,6 +291,8 @@ class EvidenceSelector:
         # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer,
         # nor a caption that only names the person ("Russian Foreign Minister Sergey Lavrov.").
         asked = asked_speaker(info.text) if self.settings.speaker_check else None
+        role = asked_role(info.text) if self.settings.speaker_check else None
+        holders = role_holders(role, list({c.passage.text for c in candidates})) if role else set()
         ranked = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -301,6 +306,7 @@ class EvidenceSelector:
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if c.quotable
+            if role is None or not role_unnamed(role, holders, c.text, _context(c.passage, c.start))
             if not outlets or c.passage.outlet in outlets
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin

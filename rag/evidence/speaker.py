@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence.candidates import evidence_spans
-from rag.evidence.question import _NAME, is_calendar, matches, mentions, stem_all, words
+from rag.evidence.question import _NAME, content_stems, is_calendar, matches, mentions, stem_all, words
 from rag.news.speakers import speakers
 
 _VERBS = (
@@ -27,6 +27,46 @@ _ASKED = re.compile(
     rf"^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<name>{_NAME.pattern})\s+{_VERBS}\b"
     rf"|^\s*[Aa]ccording\s+to\s+(?:the\s+)?(?P<source>{_NAME.pattern})\s*,"
 )
+
+
+# "What did the EU's top diplomat say …?": a speaker named by a post, not a name.
+_ROLE_NOUNS = (
+    r"(?i:diplomat|minister|president|spokes(?:man|woman|person)|envoy|official|secretary|chancellor|advis[eo]r|"
+    r"ambassador|commander|general|chief|head|leader|historian|expert|analyst|negotiator)s?"
+)
+_ASKED_ROLE = re.compile(
+    rf"^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?"
+    rf"(?P<role>(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[A-Za-z]+\s+){{0,2}}{_ROLE_NOUNS})\s+{_VERBS}\b"
+)
+
+
+def asked_role(question: str) -> str | None:
+    """The post whose holder's words the question asks for ("the EU's top diplomat"), or None."""
+    m = _ASKED_ROLE.match(question)
+    return m.group("role") if m else None
+
+
+def role_holders(role: str, texts: list[str]) -> set[str]:
+    """Surnames the `texts` give the post ("Russian Foreign Minister Sergey Lavrov" -> "Lavrov"), so
+    that a later sentence naming only the person still counts as theirs."""
+    stems = content_stems(role)
+    head = re.escape(role.split()[-1])
+    found: set[str] = set()
+    for text in texts:
+        for m in re.finditer(rf"(?i:{head})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})", text):
+            before = set(content_stems(text[max(0, m.start() - 60) : m.end()]))
+            if all(matches(t, before) for t in stems):
+                found.add(m.group("name").split()[-1])
+    return found
+
+
+def role_unnamed(role: str, holders: set[str], text: str, context: str) -> bool:
+    """Whether `text` and its `context` name neither the asked post (every word of it) nor one of
+    its `holders`: Trump's remark on Crimea is no answer to what the EU's top diplomat said about it
+    (hand-read round 6 Q20)."""
+    around = f"{text} {context}"
+    held = set(content_stems(around))
+    return not all(matches(t, held) for t in content_stems(role)) and not any(_names(h, around) for h in holders)
 
 
 def asked_speaker(question: str) -> str | None:
