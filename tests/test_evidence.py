@@ -481,3 +481,20 @@ def test_a_headline_or_link_line_is_never_quoted_nor_stuck_onto_a_sentence(selec
     assert all(not p.quotable for p in pairs if "keeps denying" in p.text)
     found = selector.select("What does Russia keep denying, according to ISW?", [passage(text)])
     assert all("\n" not in e.text and not e.text.startswith(("ISW:", "Related")) for e in found.items)
+
+
+def test_a_rank_the_question_gives_a_post_must_be_in_the_answer() -> None:
+    from rag.evidence.definition import asked_rank, gives_rank
+
+    assert asked_rank("Who is Russia's deputy foreign minister?") == "deputy"
+    assert asked_rank("Who is Russia's foreign minister?") is None
+    assert asked_rank("What did the former U.S. ambassador say?") == "former"
+    minister = "Russian Foreign Minister Sergey Lavrov said the talks were useful."
+    assert not gives_rank("Who is Russia's deputy foreign minister?", minister)
+    assert gives_rank("Who is Russia's deputy foreign minister?", "Deputy Foreign Minister Sergei Ryabkov spoke.")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert not selector.select("Who is Russia's deputy foreign minister?", [passage(minister)]).answerable
+    assert selector.select("Who is Russia's foreign minister?", [passage(minister)]).answerable

@@ -88,3 +88,25 @@ def _role(name: str, text: str) -> str | None:
     """What `text` says in apposition after the name: "Name, CEO of …," or "Name (CEO of …)"."""
     after = re.search(rf"{_named(name)}\s*[,(]\s*(?:a|an|the)?\s*(?P<role>[^,()]{{3,90}})[,()]", text)
     return after.group("role") if after else None
+
+
+# "Russia's deputy foreign minister", "a former defence secretary": a post the rank word changes.
+_RANKED_POST = re.compile(
+    r"\b(?P<rank>deputy|vice|assistant|acting|former|interim)[\s-]+(?:[\w.’']+\s+){0,2}?"
+    r"(?:minister|president|chairman|chair|secretary|director|head|chief|commander|ambassador|spokes\w+|envoy)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_rank(question: str) -> str | None:
+    """The rank word of a post the question asks about ("deputy" in "Who is Russia's deputy foreign
+    minister?"), or None."""
+    m = _RANKED_POST.search(question)
+    return m.group("rank").lower() if m else None
+
+
+def gives_rank(question: str, text: str) -> bool:
+    """Whether `text` holds the rank the question gives a post: "Russian Foreign Minister Sergey
+    Lavrov" names no deputy foreign minister (fresh5 m26)."""
+    rank = asked_rank(question)
+    return rank is None or re.search(rf"\b{rank}\b", text, re.IGNORECASE) is not None

@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
-from rag.evidence.definition import defined_name, deputy_only, describes, headed_by, names_headed
+from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
 from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
@@ -239,6 +239,9 @@ class EvidenceSelector:
         # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
         # 27 March" are not the Riyadh talks of 27 February.
         if first and not gives_dates(question, around):
+            answerable = False
+        # "Who is Russia's deputy foreign minister?" is not answered by the foreign minister.
+        if first and not gives_rank(question, around):
             answerable = False
         # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
         if first and agentless(question, first.text):
