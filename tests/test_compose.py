@@ -97,6 +97,20 @@ def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_p
     assert quotes_for("Where will the talks resume?", [two, WEATHER], 2, 0.1) == [two]
 
 
+def test_two_questions_in_one_quote_a_further_span_only_for_what_the_first_lacks():
+    def span(text: str, score: float) -> Evidence:
+        p = Passage("c9", "a9", text, "Talks", 0, len(text), 0.7, "Example Wire", "2025-03-20")
+        return Evidence(text, p, 0, len(text), score)
+
+    crimea = span("Marlow indicated that Crimea will stay with Russia.", 0.3)
+    proposal = span("A peace proposal presented to Kyiv allegedly let Russia keep other territories.", 0.9)
+    weather = span("The weather in the city was hot.", 0.2)
+    asked = "What did Marlow say about Crimea, and what did the peace proposal include?"
+    assert quotes_for(asked, [proposal, weather, crimea], 2, 0.6) == [proposal, crimea]
+    both = span("Marlow said Crimea stays Russian; the peace proposal let Russia keep other territories.", 0.9)
+    assert quotes_for(asked, [both, crimea, proposal], 2, 0.6) == [both]  # the first answers both
+
+
 def test_the_model_sees_numbered_evidence_with_outlet_and_date():
     block = evidence_block([RIYADH, WITKOFF])
     assert (

@@ -13,15 +13,18 @@ from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
+from rag.evidence.question import content_stems, matches
 from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
 
 # "which two…", "both…", "each…", "X and Y": questions whose answer has several parts.
 _MULTI_PART = re.compile(r"\b(?:which|what) (?:two|three|four)\b|\bboth\b|\beach\b|\brespectively\b", re.IGNORECASE)
+# "What did Trump say about Crimea, and what did the proposal include?": two questions in one.
+_TWO_QUESTIONS = re.compile(r"\band (?:what|which|who|whom|when|where|how|why)\b", re.IGNORECASE)
 
 
 def multi_part(question: str) -> bool:
-    return bool(_MULTI_PART.search(question))
+    return bool(_MULTI_PART.search(question) or _TWO_QUESTIONS.search(question))
 
 
 def quote_limit(question: str, max_quotes: int) -> int:
@@ -35,6 +38,8 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     its score (any score for a question in several parts, where each part needs its span)."""
     if not items:
         return []
+    if _TWO_QUESTIONS.search(question) and not _MULTI_PART.search(question):
+        return _covering(question, items, quote_limit(question, max_quotes))
     if multi_part(question):
         return list(items[: quote_limit(question, max_quotes)])
     # One fact: at most `max_quotes` sentences in all, so a best span of two sentences stands alone.
@@ -44,6 +49,21 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
         if e.score >= items[0].score * min_share and used + n <= max_quotes:
             chosen.append(e)
             used += n
+    return chosen
+
+
+def _covering(question: str, items: Sequence[Evidence], limit: int) -> list[Evidence]:
+    """The best span, then each next one that holds a key word of the question the chosen ones lack:
+    the second question's answer, not a second quote for the first."""
+    # Words that name the source ("the ISW analysis") are not asked about.
+    about = {s for e in items for s in content_stems(f"{e.passage.title} {e.passage.outlet or ''}")}
+    asked = set(content_stems(question)) - about
+    chosen, held = [items[0]], set(content_stems(items[0].quote))
+    for e in items[1:]:
+        own = set(content_stems(e.quote))
+        if len(chosen) < limit and any(matches(t, own) and not matches(t, held) for t in asked):
+            chosen.append(e)
+            held |= own
     return chosen
 
 
