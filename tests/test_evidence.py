@@ -498,3 +498,30 @@ def test_a_rank_the_question_gives_a_post_must_be_in_the_answer() -> None:
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     assert not selector.select("Who is Russia's deputy foreign minister?", [passage(minister)]).answerable
     assert selector.select("Who is Russia's foreign minister?", [passage(minister)]).answerable
+
+
+def test_a_who_question_is_not_answered_by_a_sentence_that_names_no_one() -> None:
+    from rag.evidence.entities import names_someone
+
+    q = analyze("Which Russian general commands the troops pushing on Chasiv Yar?")
+    assert q.answer_type == "person"
+    assert analyze("In what area has Moscow succeeded, which the author sees as a core reason?").answer_type != "person"
+    places = "Russian occupiers are completing their push in the Chasiv Yar, Toretsk, and Novopavlivka areas."
+    assert not names_someone(places, q)
+    who = analyze("Who criticized Zelenskyy for rejecting the idea of ceding land?")
+    assert names_someone("Trump criticized Zelenskyy for rejecting the idea of ceding land.", who)
+    assert names_someone("Files on the killing of John F. Kennedy were released.", who)
+    assert names_someone("Russian Foreign Minister Sergey Lavrov said the talks were useful.", who)
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert not selector.select(q.text, [passage(places)]).answerable
+    named = "Russian General Oren Dale commands the troops pushing on Chasiv Yar."
+    assert selector.select(q.text, [passage(named)]).answerable
+
+
+def test_a_rank_describing_a_named_holder_is_not_asked_about() -> None:
+    from rag.evidence.definition import asked_rank
+
+    assert asked_rank("How many pages were seized at former President Donald Trump's home?") is None

@@ -93,7 +93,9 @@ def _role(name: str, text: str) -> str | None:
 # "Russia's deputy foreign minister", "a former defence secretary": a post the rank word changes.
 _RANKED_POST = re.compile(
     r"\b(?P<rank>deputy|vice|assistant|acting|former|interim)[\s-]+(?:[\w.’']+\s+){0,2}?"
-    r"(?:minister|president|chairman|chair|secretary|director|head|chief|commander|ambassador|spokes\w+|envoy)\b",
+    r"(?:minister|president|chairman|chair|secretary|director|head|chief|commander|ambassador|spokes\w+|envoy)\b"
+    # "former President Donald Trump" names its holder: the rank describes him, it is not asked about.
+    r"(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
