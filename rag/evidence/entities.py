@@ -105,6 +105,44 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
     return False
 
 
+# A verb after a name makes it the subject: "Trump criticized", "Google plans", "Lavrov will".
+_VERB = (
+    r"(?:[a-z]+ed|has|had|have|is|was|are|were|will|would|could|can|says|said|plans|wants|says|claims|denies|"
+    r"insists|argues|warns|believes|thinks|says|seeks|leads|heads|runs|owns|won|wins|made|makes|took|takes)\b"
+)
+# "John F. Kennedy": a first name, an initial, a surname.
+_INITIALED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+")
+
+
+def names_someone(text: str, question: QuestionInfo) -> bool:
+    """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
+    Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue
+    introduces, or one that acts ("Trump criticized …", "Google plans …"). "Russian occupiers are
+    completing their push in the Chasiv Yar, Toretsk, and Novopavlivka areas" names no one (fresh5 m31).
+    Stricter about places than `has_type`, whose answers the fitted span features were made with."""
+    if _ROLE.search(text) or _INITIALED.search(text):
+        return True
+    places = {m.group(1) for m in _PLACE_CUE.finditer(text)}
+    people = [
+        n
+        for n in _new_names(text, question)
+        if n not in places and not re.search(rf"{re.escape(n)},?\s+(?:and\s+)?\w+\s+areas?\b", text)
+    ]
+    # A sentence's first word is no name by its capital alone, but is one when it acts.
+    opening = re.match(r"\s*([A-Z][a-z]+)\b", text)
+    if opening and opening.group(1).lower() not in STOPWORDS and _acts(opening.group(1), text):
+        people.append(opening.group(1))
+    return any(len(n.split()) >= 2 or n.isupper() for n in people) or (
+        bool(people)
+        and bool(_ORG_WORDS.search(text) or _PERSON_CUE.search(text) or any(_acts(n, text) for n in people))
+    )
+
+
+def _acts(name: str, text: str) -> bool:
+    """Whether `name` is the subject of a verb in `text` ("Trump criticized Zelenskyy")."""
+    return re.search(rf"\b{re.escape(name)}\s+(?:\w+ly\s+)?{_VERB}", text) is not None
+
+
 def gives_dates(question: str, text: str) -> bool:
     """Whether `text` holds every calendar date the question names: a call on May 19 is no answer
     to "What did Trump and Putin discuss in their phone call on 19 March?"."""

@@ -116,7 +116,7 @@ _PLACE_NOUNS = (
 )
 _PERSON_NOUNS = (
     r"(?:person|man|woman|leader|president|minister|official|company|organi[sz]ation|group|team|actor|actress|singer"
-    r"|author|player|ceo|senator|politician|party|envoy|spokesman|spokesperson|firm)"
+    r"|author|player|ceo|senator|politician|party|envoy|spokesman|spokesperson|firm|general|commander|diplomat)"
 )
 
 
@@ -218,7 +218,8 @@ def answer_type(question: str) -> AnswerType:
         return "date"
     if re.search(rf"\bwhere\b|\b(which|what|in which|in what)\s+(\w+\s+)?{_PLACE_NOUNS}\b", q):
         return "place"
-    if re.search(rf"\bwho(m|se)?\b|\b(which|what)\s+(\w+\s+)?{_PERSON_NOUNS}\b", q):
+    # "which Ukrainian official", not "which the author sees as …"
+    if re.search(rf"\bwho(m|se)?\b|\b(which|what)\s+(?!the\s)(\w+\s+)?{_PERSON_NOUNS}\b", q):
         return "person"
     if re.search(r"\bwhy\b", q):
         return "reason"

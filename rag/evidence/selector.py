@@ -19,7 +19,7 @@ from langchain_core.embeddings import Embeddings
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans
 from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
-from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type
+from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type, names_someone
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
@@ -70,12 +70,16 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(evidence_spans(text))
 
 
+def _before(passage: Passage, start: int) -> str:
+    """The sentence before a span at `start` ("" for a passage's first)."""
+    before = [s for s, end in _spans(passage.text) if end <= start]
+    return passage.text[before[-1] : start] if before else ""
+
+
 def _context(passage: Passage, start: int) -> str:
     """What may name what a span at `start` leaves unnamed (a quotation's speaker, the article's
     subject): the sentence before it, the article's title, the outlet."""
-    before = [s for s, end in _spans(passage.text) if end <= start]
-    sentence = passage.text[before[-1] : start] if before else ""
-    return f"{sentence} {passage.title} {passage.outlet or ''}"
+    return f"{_before(passage, start)} {passage.title} {passage.outlet or ''}"
 
 
 _ACRONYM = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
@@ -239,6 +243,13 @@ class EvidenceSelector:
         # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
         # 27 March" are not the Riyadh talks of 27 February.
         if first and not gives_dates(question, around):
+            answerable = False
+        # "Which Russian general commands …?" is not answered by a sentence that names no one.
+        if (
+            first
+            and info.answer_type == "person"
+            and not names_someone(f"{_before(first.passage, first.start)} {first.text}", info)
+        ):
             answerable = False
         # "Who is Russia's deputy foreign minister?" is not answered by the foreign minister.
         if first and not gives_rank(question, around):
