@@ -35,15 +35,17 @@ def wants_latest(question: str) -> bool:
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:
     """Relevant passages (score within `margin` of the best) newest first, then the others.
 
-    Ties on date keep the retrieval order, so the best match of the newest day leads."""
+    Ties on date keep the retrieval order, so the best match of the newest day leads. Undated
+    passages keep their places: an article without a date may be the newest."""
     if not passages:
         return []
     best = max(p.score for p in passages)
     relevant = [p for p in passages if p.score >= best - margin]
     rest = [p for p in passages if p.score < best - margin]
-    order = {id(p): i for i, p in enumerate(passages)}
-    relevant.sort(key=lambda p: (-(as_date(p.published) or date.min).toordinal(), order[id(p)]))
-    return relevant + rest
+    # An undated article is not an old one: it keeps its place, and the dated ones take theirs newest first.
+    day = {id(p): as_date(p.published) for p in relevant}
+    newest_first = iter(sorted((p for p in relevant if day[id(p)]), key=lambda p: day[id(p)] or date.min, reverse=True))
+    return [next(newest_first) if day[id(p)] else p for p in relevant] + rest
 
 
 def newest(passages: Sequence[Passage]) -> date | None:
