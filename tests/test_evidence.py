@@ -525,3 +525,18 @@ def test_a_rank_describing_a_named_holder_is_not_asked_about() -> None:
     from rag.evidence.definition import asked_rank
 
     assert asked_rank("How many pages were seized at former President Donald Trump's home?") is None
+
+
+def test_the_latest_on_a_topic_is_answered_by_a_span_holding_the_whole_topic() -> None:
+    from rag.evidence.question import latest_topic
+
+    assert latest_topic("What is the latest on the fighting at the front?") == "the fighting at the front"
+    assert latest_topic("What's the latest about Donbas?") == "Donbas"
+    assert latest_topic("What did Lavrov say latest?") is None
+    front = "On the frontlines, the situation remains tense: fighting goes on at the front near Toretsk."
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("What is the latest on the fighting at the front?", [passage(front)]).answerable
+    assert not selector.select("What is the latest on the Kerch bridge?", [passage(front)]).answerable

@@ -274,3 +274,17 @@ def analyze(question: str) -> QuestionInfo:
         parts=tuple(parts),
         count=count,
     )
+
+
+# "What is the latest on the fighting at the front?": a topic, not a fact.
+_LATEST_ON = re.compile(
+    r"^\s*what(?:['’]s|\s+is)\s+the\s+(?:latest|newest|most\s+recent)(?:\s+news)?\s+(?:on|about|with|in|regarding)\s+"
+    r"(?P<topic>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def latest_topic(question: str) -> str | None:
+    """The topic of a "What is the latest on X?" question, or None."""
+    m = _LATEST_ON.match(question)
+    return m.group("topic") if m else None

@@ -30,6 +30,7 @@ from rag.evidence.question import (
     analyze,
     content_stems,
     is_calendar,
+    latest_topic,
     matches,
     words,
 )
@@ -231,6 +232,12 @@ class EvidenceSelector:
         first = items[0] if items else None
         around = f"{first.text} {_context(first.passage, first.start)}" if first else ""
         if speaker is not None and first and says_all_of(speaker, list(info.terms), first.text):
+            answerable = True
+        # "What is the latest on the fighting at the front?" asks for what the newest passage says on a
+        # topic: a first span holding every word of the topic answers it. The answer model, fitted on
+        # quiz questions, scores such a short question low (p 0.45 for that one).
+        topic = latest_topic(question)
+        if topic and first and covered(content_stems(topic), set(content_stems(around))):
             answerable = True
         # … but what they said on another day is no answer to "What did Lavrov say on 3 April?", nor
         # what they said to someone else to "What did Lavrov tell Le Monde?".
