@@ -540,3 +540,21 @@ def test_the_latest_on_a_topic_is_answered_by_a_span_holding_the_whole_topic() -
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     assert selector.select("What is the latest on the fighting at the front?", [passage(front)]).answerable
     assert not selector.select("What is the latest on the Kerch bridge?", [passage(front)]).answerable
+
+
+def test_spans_are_scored_without_the_words_naming_the_source() -> None:
+    from rag.evidence.question import source_stripped
+
+    assert source_stripped("What does the ISW analysis say prolonging the talks allows the Kremlin to do?") == (
+        "What does it say prolonging the talks allows the Kremlin to do?"
+    )
+    assert source_stripped("According to the Tallinn article, what does Russia demand?") == "what does Russia demand?"
+    assert source_stripped("What does Russia want, according to ISW?") == "What does Russia want?"
+    assert source_stripped("Who wrote the opinion piece?") == "Who wrote the opinion piece?"
+    lead = "The ISW analysis says the Kremlin uses the talks as a tool."
+    answer = "Prolonging them allows the Kremlin to keep advancing in other areas."
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
+    found = selector.select(
+        "What does the ISW analysis say prolonging the talks allows the Kremlin to do?", [passage(f"{lead} {answer}")]
+    )
+    assert found.items[0].text == answer

@@ -288,3 +288,19 @@ def latest_topic(question: str) -> str | None:
     """The topic of a "What is the latest on X?" question, or None."""
     m = _LATEST_ON.match(question)
     return m.group("topic") if m else None
+
+
+# Words that designate the source, not the fact: "according to the Moscow Times piece", "What does the
+# ISW analysis say …". Scored as key terms they favour the article's lead sentence, which names its
+# source, over the sentence that answers.
+_SOURCE_NOUN = r"(?:(?:opinion\s+)?(?:piece|article|report|analysis|study|op-ed|column|editorial|assessment))"
+_SOURCE = re.compile(
+    rf",?\s*\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+(?:{_SOURCE_NOUN}\b)?\s*,?"
+    rf"|\bthe\s+(?:[A-Z][\w’'.-]*\s+)+{_SOURCE_NOUN}\b",
+)
+
+
+def source_stripped(question: str) -> str:
+    """The question without the words that designate its source ("the ISW analysis" -> "it")."""
+    stripped = _SOURCE.sub(lambda m: " " if m.group(0).lstrip(", ").lower().startswith("according") else "it", question)
+    return re.sub(r"\s+([?,.])", r"\1", " ".join(stripped.split())).lstrip(", ") or question

@@ -32,6 +32,7 @@ from rag.evidence.question import (
     is_calendar,
     latest_topic,
     matches,
+    source_stripped,
     words,
 )
 from rag.evidence.speaker import (
@@ -197,11 +198,17 @@ class EvidenceSelector:
         """The evidence set (at most `max_items` spans, default `evidence.max_items`, more for a
         multi-part question), and the row of `ANSWER_FEATURES` its answerability was decided on."""
         info = analyze(question)
-        candidates, x = self.features(info, passages)
-        scores = self.model.span.predict(x)
-        # "What did the Moscow Times piece say …?": only that outlet's sentences answer it.
+        # Spans are scored against the question without the words naming its source ("the ISW analysis").
+        scored = analyze(source_stripped(question))
+        candidates, x = self.features(scored, passages)
+        # "What did the Moscow Times piece say …?": only that outlet's sentences answer it, and only
+        # they are weighed in deciding whether it is answered.
         outlets = outlet_mentions(question, {p.outlet for p in passages if p.outlet})
-        chosen = self._choose(info, candidates, scores, max_items, outlets)
+        if outlets:
+            keep = [i for i, c in enumerate(candidates) if c.passage.outlet in outlets]
+            candidates, x = [candidates[i] for i in keep], x[keep]
+        scores = self.model.span.predict(x)
+        chosen = self._choose(info, candidates, scores, max_items)
         items = [
             Evidence(c.text, c.passage, c.start, c.end, float(s), answering_clause(c.text, info)) for c, s in chosen
         ]
@@ -306,7 +313,6 @@ class EvidenceSelector:
         candidates: list[Candidate],
         scores: np.ndarray,
         max_items: int | None = None,
-        outlets: tuple[str, ...] = (),
     ) -> list[tuple[Candidate, float]]:
         single_score = {c.members[0]: float(s) for c, s in zip(candidates, scores, strict=True) if not c.is_pair}
         # "What did Zelensky say …?": a span in another speaker's words ("Petrov asserts …") is no answer,
@@ -328,7 +334,6 @@ class EvidenceSelector:
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
             if c.quotable
             if role is None or not role_unnamed(role, holders, c.text, _context(c.passage, c.start))
-            if not outlets or c.passage.outlet in outlets
             # A pair must earn its extra sentence; otherwise the shorter span is the better quote.
             if not c.is_pair or s >= max(single_score[m] for m in c.members) + self.settings.pair_margin
         ]
