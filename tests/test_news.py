@@ -489,6 +489,7 @@ def test_a_quotation_split_into_sentences_is_its_speakers_not_the_outlets():
     assert quoted_speaker("“We will not cede land.", " Never,” said Oren Dale.", "") == "Oren Dale"
     assert quoted_speaker("“We will not cede land,” she said.", " Later “more,” he said.", before) is None
     assert quoted_speaker("The blockade will end.", after, before) is None
+    assert quoted_speaker(opening, after, "there is no evidence the blockade will end.") == ""  # a chunk cut the name
     text = f"{before} {opening}{after}"
     items = [Evidence(opening, passage(text, outlet="The Daily")), Evidence(before, passage(text, outlet="The Daily"))]
     sides = [side for c in detect_conflicts(items) for side in c.sides if side.text == opening]

@@ -194,9 +194,12 @@ def _quoted(s: _Statement) -> str | None:
     outlet: hand-read round 6 Q19 showed Zelensky's words as "The Moscow Times says"."""
     if s.offset < 0:
         return None
-    text = unwrap(s.passage.text)
-    before = _sentences_before(s, 1)
-    return quoted_speaker(s.text, text[s.offset + len(s.text) :], before[0] if before else "")
+    text = unwrap(s.passage.text)  # the statement's offset is into the unwrapped text
+    before = [text[a:b] for a, b in sentences(text[: s.offset])]
+    who = quoted_speaker(s.text, text[s.offset + len(s.text) :], before[-1] if before else "")
+    if who == "":  # "he said", but the passage (a chunk) begins after the name
+        return f"a speaker quoted by {s.passage.outlet or 'the article'}"
+    return who
 
 
 def _kind(a: _Statement, b: _Statement, change_after_days: int) -> Kind:

@@ -57,8 +57,8 @@ _AFTER_QUOTE = re.compile(
 def quoted_speaker(sentence: str, after: str, before: str) -> str | None:
     """Who speaks a sentence that opens a quotation closed in a later sentence ("“The United States
     believes that Putin wants to end the war. Here, we have completely different views,” he said."):
-    the name after the closing mark, or for "he said" the speaker of the sentence `before` it. None
-    when the sentence is no such opening, or names no one there."""
+    the name after the closing mark, or for "he said" the speaker of the sentence `before` it ("" when
+    that sentence names none). None when the sentence is no such opening, or names no one there."""
     text = sentence.strip()
     if not text.startswith(_OPENING) or ("”" in text if text.startswith("“") else text.count('"') > 1):
         return None
@@ -67,7 +67,7 @@ def quoted_speaker(sentence: str, after: str, before: str) -> str | None:
     if m is None:
         return None
     if m.group("pronoun"):
-        return speaker(before)
+        return speaker(before) or ""  # quoted, by someone named before this passage begins
     name = m.group("name") or m.group("after")
     words = [w for w in name.split() if w not in _NOT_SPEAKERS]
     return " ".join(words) or None
