@@ -491,9 +491,12 @@ def test_a_quotation_split_into_sentences_is_its_speakers_not_the_outlets():
     assert quoted_speaker("The blockade will end.", after, before) is None
     assert quoted_speaker(opening, after, "there is no evidence the blockade will end.") == ""  # a chunk cut the name
     text = f"{before} {opening}{after}"
-    items = [Evidence(opening, passage(text, outlet="The Daily")), Evidence(before, passage(text, outlet="The Daily"))]
-    sides = [side for c in detect_conflicts(items) for side in c.sides if side.text == opening]
+    quote = Evidence(opening, passage(text, outlet="The Daily"))
+    other = evidence("Oren Dale said the alliance has no evidence that the blockade will end soon.", article="b")
+    sides = [side for c in detect_conflicts([quote, other]) for side in c.sides if side.text == opening]
     assert sides and all(side.speaker == "President Marta Venn" for side in sides)
+    # Her own two sentences set the alliance's view against hers: one speaker, no sources disagreeing.
+    assert detect_conflicts([quote, Evidence(before, passage(text, outlet="The Daily"))]) == []
 
 
 def test_conflicts_serialise():

@@ -351,7 +351,7 @@ def detect_conflicts(
                 about = _about(p.features)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
-        if conflict is None:
+        if conflict is None or _one_speaker(conflict, a, b):
             continue
         if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
             as_date(conflict.sides[1].published) or date.min
@@ -359,6 +359,15 @@ def detect_conflicts(
             conflict = replace(conflict, sides=conflict.sides[::-1])
         found.append(conflict)
     return found
+
+
+def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
+    """Both sides are one speaker's words in one article: a statement that sets another view against
+    its own ("The United States believes that Putin wants to end the war. Here, we have completely
+    different views," Zelensky said), not sources that disagree. Two blind hand-reads (session 8,
+    rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
+    first, second = (side.speaker for side in conflict.sides)
+    return first is not None and first == second and a.passage.article_id == b.passage.article_id
 
 
 def _about(x: Sequence[float]) -> About:
