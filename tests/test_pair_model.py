@@ -70,6 +70,20 @@ def test_rejecting_the_idea_of_doing_something_is_no_denial_but_rejecting_the_id
     assert features(denied, proposal)["denial_one_side"] == 1.0
 
 
+def test_a_denial_about_someone_else_than_the_claim_is_no_note():
+    from rag.news.pair_model import denies_another_subject
+
+    denial = (
+        "In an interview, President Marta Venn said there is no evidence that Dorn is genuinely willing to end the war."
+    )
+    boast = "Even before Arlo Brandt's term began, he claimed boldly he would end the war within 24 hours."
+    assert denies_another_subject(denial, boast)
+    assert detect_conflicts([evidence(denial, "a"), evidence(boast, "a")]) == []
+    same = "Dorn claimed it is willing to end the war."
+    assert not denies_another_subject(denial, same)
+    assert not denies_another_subject("Officials denied the allegations.", boast)  # no subject named
+
+
 def test_two_values_of_one_unit_that_differ_and_that_agree():
     f = features("Turnout in the local election was 61%.", "Turnout in the local election was 65%.")
     assert f["number_differs"] > 0.5 and f["number_agrees"] == 0.0

@@ -45,7 +45,16 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import negation_conflict
 from rag.news.dates import as_date
-from rag.news.pair_model import FEATURES, PairModel, default_model, differs, grounded, pair_features
+from rag.news.pair_model import (
+    FEATURES,
+    PairModel,
+    default_model,
+    denial_only,
+    denies_another_subject,
+    differs,
+    grounded,
+    pair_features,
+)
 from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
@@ -346,7 +355,7 @@ def detect_conflicts(
             if not differs(p.features) or not judge.disagree(p.features):
                 conflict = None
             elif conflict is None:
-                if not grounded(p.features):
+                if not grounded(p.features) or (denial_only(p.features) and denies_another_subject(a.text, b.text)):
                     continue
                 about = _about(p.features)
                 sides = (_side(a, a.text), _side(b, b.text))

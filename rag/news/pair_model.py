@@ -339,6 +339,53 @@ GROUNDS = ("number_differs", "date_differs", "name_differs", "number_unmatched",
 MIN_NEGATION_OVERLAP = 0.1
 
 
+_SUBJECT = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+_PRONOUNS = ("he", "she", "they", "it")
+_NOT_NAMES = ("The", "A", "An", "Even", "In", "But", "And", "However", "Yet")
+
+
+def _denied_subject(denier: str) -> str | None:
+    """Whose proposition a denial denies, when the clause names it: "no evidence that Moscow is
+    willing …" -> "Moscow"; None for a pronoun or a bare object ("denied the allegations")."""
+    m = re.match(rf"\s*(?:that\s+)?(?:the\s+)?(?P<name>{_SUBJECT})", _denied_clause(denier))
+    return m.group("name") if m and m.group("name") not in _NOT_NAMES else None
+
+
+def _claimed_subject(other: str) -> str | None:
+    """Whose deed a reported claim is about: "he claimed boldly he would end the war" -> the name the
+    sentence gave before the pronoun ("Donald Trump’s"); None when it cannot tell."""
+    m = _CLAIM.search(other)
+    if m is None:
+        return None
+    s = re.match(rf"\s*(?:\w+ly\s+)?(?:that\s+)?(?:the\s+)?(?P<who>{_SUBJECT}|he|she|they|it)\b", other[m.end() :])
+    if s is None:
+        return None
+    if s.group("who") not in _PRONOUNS:
+        return s.group("who")
+    names = [n for n in re.findall(_SUBJECT, other[: m.start()]) if n.split()[0] not in _NOT_NAMES]
+    return names[-1] if names else None
+
+
+def denies_another_subject(a: str, b: str) -> bool:
+    """Whether the side that denies names whose proposition it denies and the other side's claim is
+    about someone else: Zelensky's "no evidence that Moscow is genuinely willing to end the war" is no
+    denial of Trump's claim that "he would end Russia's war in Ukraine within 24 hours" (hand-read
+    round 6 Q19, round 7 Q6)."""
+    denier, other = (a, b) if _denial(a) else (b, a)
+    denied, claimed = _denied_subject(denier), _claimed_subject(other)
+    if denied is None or claimed is None:
+        return False
+    theirs = [w.lower() for w in re.findall(r"\w+", claimed)]
+    return not any(same_name(w.lower(), t) for w in re.findall(r"\w+", denied) for t in theirs)
+
+
+def denial_only(x: Sequence[float]) -> bool:
+    """Whether a pair's only grounds are a denial set against a reported claim."""
+    f = dict(zip(FEATURES, x, strict=True))
+    negation = f["negation"] > 0 and f["overlap"] >= MIN_NEGATION_OVERLAP
+    return not negation and not any(f[g] > 0 for g in GROUNDS if g != "negation")
+
+
 def grounded(x: Sequence[float]) -> bool:
     """Whether a pair the model finds (and the rules do not) has grounds to show a reader: one of
     `GROUNDS` (a negation only between sides that share words), or one side denying what the
