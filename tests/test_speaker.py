@@ -148,3 +148,16 @@ def test_a_speaker_asked_by_post_is_answered_by_the_posts_holder_only() -> None:
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
     found = selector.select("What did the EU's top diplomat say about Crimea?", [passage(text)])
     assert found.items and all("Marlow" not in e.text for e in found.items)
+
+
+def test_what_someone_said_about_a_topic_is_not_their_words_on_something_else() -> None:
+    from rag.evidence.speaker import said_about, speaks_of
+
+    assert said_about("What did the CEO of the fund say about Ukraine's 1991 borders?") == "Ukraine's 1991 borders"
+    assert said_about("Who said that the talks failed?") is None
+    sanctions = "Dmitriev, CEO of the fund, told Fox News on 3 April that Russia is not seeking sanctions relief."
+    assert not speaks_of("Ukraine's 1991 borders", sanctions)
+    assert speaks_of("sanctions relief for Russia", sanctions)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
+    found = selector.select("What did the CEO of the fund say about Ukraine's 1991 borders?", [passage(sanctions)])
+    assert not found.answerable

@@ -44,8 +44,10 @@ from rag.evidence.speaker import (
     others_words,
     role_holders,
     role_unnamed,
+    said_about,
     says_all_of,
     says_nothing,
+    speaks_of,
     unnamed,
 )
 from rag.evidence.types import Evidence, EvidenceSet
@@ -264,6 +266,10 @@ class EvidenceSelector:
             and info.answer_type == "person"
             and not names_someone(f"{_before(first.passage, first.start)} {first.text}", info)
         ):
+            answerable = False
+        # "What did X say about Y?" is not answered by X's words on something else.
+        topic_said = said_about(question)
+        if first and topic_said and not speaks_of(topic_said, around):
             answerable = False
         # "Who is Russia's deputy foreign minister?" is not answered by the foreign minister.
         if first and not gives_rank(question, around):

@@ -161,3 +161,25 @@ def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
     asked = [t for t in question_terms if t not in own and not _VERB_STEM.fullmatch(t)]
     # "What did Lavrov say?" asks for nothing else: Lavrov's attributed words answer it.
     return all(matches(t, held) for t in asked)
+
+
+# "What did Lavrov say about Ukraine's 1991 borders?": the topic the asked words are about.
+_ABOUT = re.compile(
+    rf"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+.+?\s+{_VERBS}\w*\s+(?:\w+\s+)?about\s+"
+    r"(?P<topic>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def said_about(question: str) -> str | None:
+    """The topic of "What did X say about Y?" (Y), or None."""
+    m = _ABOUT.match(question)
+    return m.group("topic") if m else None
+
+
+def speaks_of(topic: str, text: str) -> bool:
+    """Whether `text` holds at least half of the key words of `topic`: Dmitriev's words on sanctions
+    relief say nothing of "Ukraine's 1991 borders" (hand-read round 7 Q16)."""
+    terms = content_stems(topic)
+    held = set(content_stems(text))
+    return not terms or 2 * sum(matches(t, held) for t in terms) >= len(terms)
