@@ -158,6 +158,14 @@ def test_what_someone_said_about_a_topic_is_not_their_words_on_something_else() 
     sanctions = "Dmitriev, CEO of the fund, told Fox News on 3 April that Russia is not seeking sanctions relief."
     assert not speaks_of("Ukraine's 1991 borders", sanctions)
     assert speaks_of("sanctions relief for Russia", sanctions)
-    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), shipped_with())
-    found = selector.select("What did the CEO of the fund say about Ukraine's 1991 borders?", [passage(sanctions)])
-    assert not found.answerable
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic
+
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)  # always answers
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+    assert not selector.select(
+        "What did the CEO of the fund say about Ukraine's 1991 borders?", [passage(sanctions)]
+    ).answerable
+    assert selector.select("What did the CEO of the fund say about sanctions relief?", [passage(sanctions)]).answerable
