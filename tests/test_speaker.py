@@ -165,7 +165,7 @@ def test_what_someone_said_about_a_topic_is_not_their_words_on_something_else() 
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)  # always answers
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
-    assert not selector.select(
-        "What did the CEO of the fund say about Ukraine's 1991 borders?", [passage(sanctions)]
-    ).answerable
-    assert selector.select("What did the CEO of the fund say about sanctions relief?", [passage(sanctions)]).answerable
+    text = f"Ukraine's allies met in Paris. {sanctions}"  # Ukraine is named, so only this rule can abstain
+    asked = "What did the CEO of the fund say about Ukraine's 1991 borders?"
+    assert not selector.select(asked, [passage(text)]).answerable
+    assert selector.select("What did the CEO of the fund say about sanctions relief?", [passage(text)]).answerable
