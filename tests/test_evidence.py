@@ -540,6 +540,9 @@ def test_the_latest_on_a_topic_is_answered_by_a_span_holding_the_whole_topic() -
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     assert selector.select("What is the latest on the fighting at the front?", [passage(front)]).answerable
     assert not selector.select("What is the latest on the Kerch bridge?", [passage(front)]).answerable
+    riyadh = "Russian and American diplomats are scheduled to convene in Saudi Arabia on Monday."
+    assert selector.select("What is the latest on the talks in Saudi Arabia?", [passage(riyadh)]).answerable
+    assert not selector.select("What is the latest on Saudi Arabia's oil output?", [passage(riyadh)]).answerable
 
 
 def test_spans_are_scored_without_the_words_naming_the_source() -> None:
