@@ -21,6 +21,10 @@ def test_the_name_a_question_asks_to_identify() -> None:
     assert defined_name("What position does Vyacheslav Nikonov hold?") == "Vyacheslav Nikonov"
     assert defined_name("Who is the CEO of the Russian Direct Investment Fund?") is None  # a post, not a name
     assert defined_name("Who is Kirill Dmitriev meeting in Riyadh?") is None
+    # … also as the first of two questions (hand-read round 7 Q15)
+    both = "What post does Kirill Dmitriev hold, and on what date did he speak to Fox News?"
+    assert defined_name(both) == "Kirill Dmitriev"
+    assert defined_name("Who is Kirill Dmitriev and his fund?") is None
 
 
 def test_a_post_beside_the_name() -> None:

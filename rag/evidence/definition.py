@@ -17,7 +17,9 @@ from rag.evidence.question import _NAME
 _ASKED = re.compile(
     rf"^\s*(?:[Ww]ho\s+(?:is|was)\s+(?P<who>{_NAME.pattern})"
     rf"|[Ww]hat\s+(?:is|was)\s+(?P<whose>{_NAME.pattern})['’]s\s+(?:position|role|job|post|title)"
-    rf"|[Ww]hat\s+(?:position|role|job|post)\s+(?:does|did)\s+(?P<holder>{_NAME.pattern})\s+(?:hold|have))\s*\??\s*$"
+    rf"|[Ww]hat\s+(?:position|role|job|post)\s+(?:does|did)\s+(?P<holder>{_NAME.pattern})\s+(?:hold|have))"
+    # … alone, or as the first of two questions ("What post does Dmitriev hold, and when did he …?")
+    r"\s*(?:\??\s*$|,\s*and\s+(?:\w+\s+)?(?:what|which|who|when|where|how|why)\b)"
 )
 # Posts news puts before a name or in apposition after it.
 _POST = (
