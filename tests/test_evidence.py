@@ -561,3 +561,24 @@ def test_spans_are_scored_without_the_words_naming_the_source() -> None:
         "What does the ISW analysis say prolonging the talks allows the Kremlin to do?", [passage(f"{lead} {answer}")]
     )
     assert found.items[0].text == answer
+
+
+def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:
+    from rag.evidence.entities import agentless, names_someone, places_in_time
+
+    when = analyze("When did Russia annex the three oblasts?")
+    assert not places_in_time("Lavrov's comments reflect Russia's stance that Ukraine must cede territories.", when)
+    assert places_in_time("Even before his presidency began, he claimed he would end the war.", when)
+    assert places_in_time("Russia annexed them in September 2022.", when)
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    stance = "Russia insists that Ukraine must cede the oblasts Russia claims to have annexed."
+    assert not selector.select("When did Russia annex the oblasts?", [passage(stance)]).answerable
+    assert not selector.select("What share of the oblasts does Russia occupy?", [passage(stance)]).answerable
+    # "Which official presented …?" meets "reportedly presented to Kyiv": no one named.
+    assert agentless("Which official presented the plan to Kyiv?", "A plan was reportedly presented to Kyiv.")
+    # The question's own country under another spelling is no official.
+    us = analyze("Which U.S. official tied guarantees to a withdrawal?")
+    assert not names_someone("The United States has reportedly tied guarantees to a withdrawal.", us)

@@ -169,3 +169,12 @@ def test_what_someone_said_about_a_topic_is_not_their_words_on_something_else() 
     asked = "What did the CEO of the fund say about Ukraine's 1991 borders?"
     assert not selector.select(asked, [passage(text)]).answerable
     assert selector.select("What did the CEO of the fund say about sanctions relief?", [passage(text)]).answerable
+
+
+def test_a_post_of_a_named_body_is_asked_about_and_its_holder_found_beside_it() -> None:
+    from rag.evidence.speaker import asked_role, role_holders
+
+    role = asked_role("What did the CEO of the Russian Direct Investment Fund say about the agenda?")
+    assert role == "CEO of the Russian Direct Investment Fund"
+    text = "ISW noted remarks by Kirill Dmitriev, CEO of the Russian Direct Investment Fund, on sanctions."
+    assert role_holders(role, [text]) == {"Dmitriev"}

@@ -13,6 +13,7 @@ from rag.evidence.question import (
     AnswerType,
     QuestionInfo,
     asked_dates,
+    content_stems,
     number_forms,
     stated_numbers,
     stem_all,
@@ -114,6 +115,22 @@ _VERB = (
 _INITIALED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+")
 
 
+# Words that mark a time: an answer to "when" that gives no date may still place the event ("after
+# assuming the US presidency", "even before his presidency began").
+_TIME_CUE = re.compile(
+    r"\b(?:before|after|since|during|until|while|when|ago|earlier|later|then|now|already|once|"
+    r"years?|months?|weeks?|days?|decades?|century|today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
+def places_in_time(text: str, question: QuestionInfo) -> bool:
+    """Whether `text` can answer "when": a date or number the question lacks, or a word that marks a time.
+    "Lavrov's comments reflect Russia's stance that Ukraine must cede territories …" does not say
+    when Russia annexed them (fresh6 n31)."""
+    return has_type(text, "date", question) or has_type(text, "number", question) or bool(_TIME_CUE.search(text))
+
+
 def names_someone(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
     Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue
@@ -123,10 +140,14 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
     if _ROLE.search(text) or _INITIALED.search(text):
         return True
     places = {m.group(1) for m in _PLACE_CUE.finditer(text)}
+    asked = set(question.terms)
     people = [
         n
         for n in _new_names(text, question)
-        if n not in places and not re.search(rf"{re.escape(n)},?\s+(?:and\s+)?\w+\s+areas?\b", text)
+        if n not in places
+        and not re.search(rf"{re.escape(n)},?\s+(?:and\s+)?\w+\s+areas?\b", text)
+        # the question's own names under another spelling: "The United States" for "Which U.S. official"
+        and not set(content_stems(n)) <= asked
     ]
     # A sentence's first word is no name by its capital alone, but is one when it acts.
     opening = re.match(r"\s*([A-Z][a-z]+)\b", text)
@@ -162,13 +183,17 @@ def gives_numbers(question: str, text: str) -> bool:
     )
 
 
-_WHO_DID = re.compile(r"^\s*who\s+(?:had\s+)?(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
+_WHO_DID = re.compile(
+    r"^\s*(?:who|(?:which|what)\s+(?:[\w.]+\s+)?(?:official|minister|leader|person|country|organi[sz]ation|group))"
+    r"\s+(?:had\s+)?(?P<verb>[a-z]+ed)\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>(?:\W+\w+){0,6})")
 
 
 def agentless(question: str, text: str) -> bool:
-    """Whether "Who <did> …?" meets the same verb in the passive with no "by" after it: "The second round
-    was described as 'difficult'" names no one who described it."""
+    """Whether "Who <did> …?" ("Which official <did> …?") meets the same verb in the passive with no "by"
+    after it: "The second round was described as 'difficult'" names no one who described it."""
     asked = _WHO_DID.match(question)
     if asked is None:
         return False

@@ -32,11 +32,13 @@ _ASKED = re.compile(
 # "What did the EU's top diplomat say …?": a speaker named by a post, not a name.
 _ROLE_NOUNS = (
     r"(?i:diplomat|minister|president|spokes(?:man|woman|person)|envoy|official|secretary|chancellor|advis[eo]r|"
-    r"ambassador|commander|general|chief|head|leader|historian|expert|analyst|negotiator)s?"
+    r"ambassador|commander|general|chief|head|leader|historian|expert|analyst|negotiator|ceo|director|chairman)s?"
 )
 _ASKED_ROLE = re.compile(
     rf"^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+(?:the\s+)?"
-    rf"(?P<role>(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[A-Za-z]+\s+){{0,2}}{_ROLE_NOUNS})\s+{_VERBS}\b"
+    rf"(?P<role>(?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:[A-Za-z]+\s+){{0,2}}{_ROLE_NOUNS}"
+    # "the CEO of the Russian Direct Investment Fund"
+    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)\s+{_VERBS}\b"
 )
 
 
@@ -53,6 +55,11 @@ def role_holders(role: str, texts: list[str]) -> set[str]:
     head = re.escape(role.split()[-1])
     found: set[str] = set()
     for text in texts:
+        # "Kirill Dmitriev, CEO of the Russian Direct Investment Fund"
+        for m in re.finditer(
+            rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?:the\s+)?{re.escape(role)}", text
+        ):
+            found.add(m.group("name").split()[-1])
         for m in re.finditer(rf"(?i:{head})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})", text):
             before = set(content_stems(text[max(0, m.start() - 60) : m.end()]))
             if all(matches(t, before) for t in stems):
