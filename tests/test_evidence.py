@@ -582,3 +582,22 @@ def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number
     # The question's own country under another spelling is no official.
     us = analyze("Which U.S. official tied guarantees to a withdrawal?")
     assert not names_someone("The United States has reportedly tied guarantees to a withdrawal.", us)
+
+
+def test_a_participle_after_a_noun_is_a_passive_and_a_disclaimer_names_no_one_asked_about() -> None:
+    from rag.evidence.entities import agentless
+
+    proposal = "Outlines of a peace proposal reportedly presented to Kyiv last month allegedly included a deal."
+    assert agentless("Which official presented Kyiv with the outline of a peace proposal?", proposal)
+    assert not agentless("Who presented the plan?", "Marlow presented the plan to Congress.")
+    assert not agentless("Who presented the plan?", "He presented it to Congress.")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+    text = (
+        "The views expressed in opinion pieces do not necessarily reflect the position of The Daily Times. "
+        "The alliance has reportedly tied future security guarantees to a withdrawal from the region."
+    )
+    asked = "Which official tied future security guarantees to a withdrawal from the region?"
+    assert not selector.select(asked, [passage(text)]).answerable

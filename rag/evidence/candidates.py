@@ -30,6 +30,13 @@ _FURNITURE = re.compile(
     r"|\ball rights reserved\b",
     re.IGNORECASE,
 )
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is page furniture (a credit, a plug, a disclaimer)."""
+    return bool(_FURNITURE.search(text))
+
+
 # A picture credit in brackets has no full stop, so it runs into the sentence beside it: "… in three
 # years. (Image credit: The Coca-Cola Company)" is cut off that sentence, not quoted with it.
 _CREDIT = re.compile(r"\(\s*(?:Image|Photo(?:graph)?|Picture)s?\s+credit:[^)]*\)\s*", re.IGNORECASE)
@@ -180,7 +187,7 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
             key = _key(text)
             if key not in seen:
                 seen[key] = len(sentences)
-                furniture = bool(_FURNITURE.search(text))
+                furniture = is_furniture(text)
                 # A chunk after the article's first may open mid-sentence; the whole sentence is in
                 # the chunk before, and its tail alone loses the subject (and may read as a claim).
                 cut = passage.start > 0 and not passage.text[:start].strip() and text[:1].islower()

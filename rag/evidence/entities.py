@@ -188,7 +188,12 @@ _WHO_DID = re.compile(
     r"\s+(?:had\s+)?(?P<verb>[a-z]+ed)\b",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>(?:\W+\w+){0,6})")
+_PASSIVE = re.compile(
+    r"(?:\b(?:was|were|is|are|been|being)\s+"
+    # or a participle after a noun: "a peace proposal reportedly presented to Kyiv"
+    r"|\b(?!(?:he|she|they|it|we|i|you|who|that|which)\b)[a-z]+\s+(?=(?:\w+ly\s+)?[a-z]+ed\s+(?:to|in|at|on|for|as)\b))"
+    r"(?:\w+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>(?:\W+\w+){0,6})"
+)
 
 
 def agentless(question: str, text: str) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from rag.evidence.answer_clause import answering_clause
-from rag.evidence.candidates import Candidate, build, evidence_spans
+from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
 from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type, names_someone, places_in_time
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
@@ -78,6 +78,13 @@ def _before(passage: Passage, start: int) -> str:
     """The sentence before a span at `start` ("" for a passage's first)."""
     before = [s for s, end in _spans(passage.text) if end <= start]
     return passage.text[before[-1] : start] if before else ""
+
+
+def _with_referent(span: Evidence) -> str:
+    """The span after the sentence before it (which names the speaker of a quotation, or whom "he"
+    is), unless that sentence is page furniture: an outlet's disclaimer names no one the span is about."""
+    before = _before(span.passage, span.start)
+    return span.text if is_furniture(before) else f"{before} {span.text}"
 
 
 def _context(passage: Passage, start: int) -> str:
@@ -280,11 +287,7 @@ class EvidenceSelector:
             if not (places_in_time(lead, info) if timed else has_type(lead, "number", info)):
                 answerable = False
         # "Which Russian general commands …?" is not answered by a sentence that names no one.
-        if (
-            first
-            and info.answer_type == "person"
-            and not names_someone(f"{_before(first.passage, first.start)} {first.text}", info)
-        ):
+        if first and info.answer_type == "person" and not names_someone(_with_referent(first), info):
             answerable = False
         # "What did X say about Y?" is not answered by X's words on something else.
         topic_said = said_about(question)
