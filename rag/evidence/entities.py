@@ -118,7 +118,7 @@ _INITIALED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+")
 # Words that mark a time: an answer to "when" that gives no date may still place the event ("after
 # assuming the US presidency", "even before his presidency began").
 _TIME_CUE = re.compile(
-    r"\b(?:before|after|since|during|until|while|when|ago|earlier|later|then|now|already|once|"
+    r"\b(?:before|after|since|during|until|while|when|ago|earlier|later|"
     r"years?|months?|weeks?|days?|decades?|century|today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
