@@ -571,6 +571,11 @@ def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number
     assert places_in_time("Even before his presidency began, he claimed he would end the war.", when)
     assert places_in_time("Russia annexed them in September 2022.", when)
     assert not places_in_time("Now, Trump has offered conflicting signals and no deal has been brokered.", when)
+    from rag.evidence.entities import gives_duration
+
+    assert not gives_duration("Temporary easing of sanctions on Russian oil could generate roughly $2 billion.")
+    assert gives_duration("Russia wants to sustain its campaign against the West indefinitely.")
+    assert gives_duration("Peace is nowhere in sight over one year later.")
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)

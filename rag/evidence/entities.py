@@ -131,6 +131,19 @@ def places_in_time(text: str, question: QuestionInfo) -> bool:
     return has_type(text, "date", question) or has_type(text, "number", question) or bool(_TIME_CUE.search(text))
 
 
+_DURATION = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|long|since|until|till|"
+    r"indefinite(?:ly)?|permanent(?:ly)?|forever)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_duration(text: str) -> bool:
+    """Whether `text` can answer "how long": a unit of time or a span word. "Temporary easing of
+    sanctions … could generate roughly $2 billion" says nothing of how long the easing lasts (fresh6 n33)."""
+    return bool(_DURATION.search(text))
+
+
 def names_someone(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
     Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue

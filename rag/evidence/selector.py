@@ -19,7 +19,15 @@ from langchain_core.embeddings import Embeddings
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
-from rag.evidence.entities import agentless, gives_dates, gives_numbers, has_type, names_someone, places_in_time
+from rag.evidence.entities import (
+    agentless,
+    gives_dates,
+    gives_duration,
+    gives_numbers,
+    has_type,
+    names_someone,
+    places_in_time,
+)
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
@@ -283,8 +291,13 @@ class EvidenceSelector:
         # "What share …?" / "How many …?" by one without a number.
         if first and info.answer_type in ("date", "number"):
             lead = f"{_before(first.passage, first.start)} {first.text}"
-            timed = info.answer_type == "date" or re.search(r"\bhow long\b", question, re.IGNORECASE)
-            if not (places_in_time(lead, info) if timed else has_type(lead, "number", info)):
+            if re.search(r"\bhow long\b", question, re.IGNORECASE):
+                holds = gives_duration(lead)
+            elif info.answer_type == "date":
+                holds = places_in_time(lead, info)
+            else:
+                holds = has_type(lead, "number", info)
+            if not holds:
                 answerable = False
         # "Which Russian general commands …?" is not answered by a sentence that names no one.
         if first and info.answer_type == "person" and not names_someone(_with_referent(first), info):
