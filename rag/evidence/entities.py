@@ -108,8 +108,8 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
 
 # A verb after a name makes it the subject: "Trump criticized", "Google plans", "Lavrov will".
 _VERB = (
-    r"(?:[a-z]+ed|has|had|have|is|was|are|were|will|would|could|can|says|said|plans|wants|says|claims|denies|"
-    r"insists|argues|warns|believes|thinks|says|seeks|leads|heads|runs|owns|won|wins|made|makes|took|takes)\b"
+    r"(?:[a-z]+ed|has|had|have|is|was|are|were|will|would|could|can|says|said|plans|wants|claims|denies|"
+    r"insists|argues|warns|believes|thinks|seeks|leads|heads|runs|owns|won|wins|made|makes|took|takes)\b"
 )
 # "John F. Kennedy": a first name, an initial, a surname.
 _INITIALED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+")

@@ -295,12 +295,12 @@ def latest_topic(question: str) -> str | None:
 # source, over the sentence that answers.
 _SOURCE_NOUN = r"(?:(?:opinion\s+)?(?:piece|article|report|analysis|study|op-ed|column|editorial|assessment))"
 _SOURCE = re.compile(
-    rf",?\s*\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+(?:{_SOURCE_NOUN}\b)?\s*,?"
+    rf"(?P<according>,?\s*\b[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+(?:{_SOURCE_NOUN}\b)?\s*,?)"
     rf"|\bthe\s+(?:[A-Z][\w’'.-]*\s+)+{_SOURCE_NOUN}\b",
 )
 
 
 def source_stripped(question: str) -> str:
     """The question without the words that designate its source ("the ISW analysis" -> "it")."""
-    stripped = _SOURCE.sub(lambda m: " " if m.group(0).lstrip(", ").lower().startswith("according") else "it", question)
+    stripped = _SOURCE.sub(lambda m: " " if m.group("according") else "it", question)
     return re.sub(r"\s+([?,.])", r"\1", " ".join(stripped.split())).lstrip(", ") or question

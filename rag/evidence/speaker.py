@@ -48,6 +48,10 @@ def asked_role(question: str) -> str | None:
     return m.group("role") if m else None
 
 
+# A person's name of one to three capitalized words ("Kirill Dmitriev", "Kaja Kallas").
+_HOLDER = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+
+
 def role_holders(role: str, texts: list[str]) -> set[str]:
     """Surnames the `texts` give the post ("Russian Foreign Minister Sergey Lavrov" -> "Lavrov"), so
     that a later sentence naming only the person still counts as theirs."""
@@ -56,11 +60,9 @@ def role_holders(role: str, texts: list[str]) -> set[str]:
     found: set[str] = set()
     for text in texts:
         # "Kirill Dmitriev, CEO of the Russian Direct Investment Fund"
-        for m in re.finditer(
-            rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}),\s+(?:the\s+)?{re.escape(role)}", text
-        ):
+        for m in re.finditer(rf"{_HOLDER},\s+(?:the\s+)?{re.escape(role)}", text):
             found.add(m.group("name").split()[-1])
-        for m in re.finditer(rf"(?i:{head})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}})", text):
+        for m in re.finditer(rf"(?i:{head})\s+{_HOLDER}", text):
             before = set(content_stems(text[max(0, m.start() - 60) : m.end()]))
             if all(matches(t, before) for t in stems):
                 found.add(m.group("name").split()[-1])
