@@ -607,3 +607,122 @@ def test_a_participle_after_a_noun_is_a_passive_and_a_disclaimer_names_no_one_as
     )
     asked = "Which official tied future security guarantees to a withdrawal from the region?"
     assert not selector.select(asked, [passage(text)]).answerable
+
+
+def _always_answers() -> EvidenceSelector:
+    """A selector whose answer model says yes to everything, so only the rules decide."""
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+
+
+def test_which_us_official_asks_for_a_person_and_a_country_is_no_answer() -> None:
+    assert answer_type("Which U.S. official tied security guarantees to a withdrawal?") == "person"
+    assert answer_type("What do official sources call the recognition of its leadership?") != "person"
+    text = "The United States has reportedly tied future security guarantees to a withdrawal from the region."
+    selector = _always_answers()
+    assert not selector.select(
+        "Which U.S. official tied security guarantees to a withdrawal?", [passage(text)]
+    ).answerable
+    named = "U.S. envoy Dana Marlow tied future security guarantees to a withdrawal from the region."
+    assert selector.select("Which U.S. official tied security guarantees to a withdrawal?", [passage(named)]).answerable
+
+
+def test_words_of_unnamed_sources_name_no_one_whoever_the_sentence_before_names() -> None:
+    text = (
+        "President Dana Marlow and Premier Oren Dale held a call on the ceasefire. "
+        "Official sources note that for real progress, Russia must recognize the legitimacy of its neighbour."
+    )
+    asked = "Which official said Russia must recognise the legitimacy of its neighbour for real progress?"
+    assert not _always_answers().select(asked, [passage(text)]).answerable
+    # A quotation still takes its speaker from the sentence before.
+    quoted = (
+        "President Dana Marlow spoke after the call on the ceasefire. "
+        '"For real progress, Russia must recognize the legitimacy of its neighbour," he said.'
+    )
+    assert _always_answers().select(asked, [passage(quoted)]).answerable
+
+
+def test_a_year_the_question_states_must_not_be_another_in_the_answer() -> None:
+    from rag.evidence.entities import gives_numbers
+
+    text = "It mirrors the weak response to Russia's aggression in 2014, which led to the brink of war."
+    assert not gives_numbers("What did the weak response to Russia's aggression in 2008 lead to?", text)
+    assert gives_numbers("What did the weak response to Russia's aggression in 2014 lead to?", text)
+    assert gives_numbers("What did the weak response in 2008 lead to?", "The weak response led to war.")
+    # A year naming an edition, or one the answer only measures from, is no mismatch.
+    cup = "Colorado defeated Tampa Bay in Game 6 to win the team's first Stanley Cup since 2001."
+    assert gives_numbers("Which team won the 2022 NHL Stanley Cup Finals?", cup)
+    assert gives_numbers("Which team won the Stanley Cup in 2022?", cup)
+    assert gives_numbers("Did Russia's aggression begin in 2014 or in 2022?", text)
+
+
+def test_a_deed_the_other_way_round_is_no_answer() -> None:
+    from rag.evidence.entities import swaps_roles
+
+    text = "Trump criticized Zelenskyy for publicly rejecting the idea of ceding land."
+    assert swaps_roles("Why did Zelenskyy criticize Trump for rejecting the idea of ceding land?", text)
+    assert not swaps_roles("Why did Trump criticize Zelenskyy for rejecting the idea of ceding land?", text)
+    assert not swaps_roles("Why did Zelenskyy criticize Trump?", "Zelenskyy was criticized by Trump.")
+    assert not swaps_roles("Why did Zelenskyy criticize Trump?", "Kyiv said Zelenskyy criticized Trump.")
+    selector = _always_answers()
+    assert not selector.select("Why did Zelenskyy criticize Trump for rejecting the idea?", [passage(text)]).answerable
+    assert selector.select("Why did Trump criticize Zelenskyy for rejecting the idea?", [passage(text)]).answerable
+
+
+def test_which_organisation_is_not_answered_by_countries() -> None:
+    from rag.evidence.entities import asks_body, names_body
+
+    q = analyze("Which organisation would monitor a ceasefire?")
+    assert asks_body(q.text) and not asks_body("Which official would monitor a ceasefire?")
+    countries = "According to analysts, a ceasefire would require Russia and Ukraine to agree on monitoring."
+    assert not names_body(countries, q)
+    assert names_body("The OSCE would monitor a ceasefire along the line.", q)
+    assert names_body("The Atlantic Council would monitor a ceasefire.", q)
+    assert not _always_answers().select(q.text, [passage(countries)]).answerable
+
+
+def test_a_question_typed_in_lower_case_reads_names_as_the_passages_write_them() -> None:
+    from rag.evidence.casing import restore_case
+
+    texts = ["The EU's top diplomat Kaja Kallas spoke of Russia, and historian Sergey Radchenko of the talks."]
+    assert restore_case("who is radchenko", texts) == "who is Radchenko"
+    assert restore_case("wat did kaja kalas say abt russia", texts) == "what did Kaja Kallas say about Russia"
+    # A question with a capital is left as typed: "Kallis" may be someone else.
+    assert restore_case("What did Kallis say about the talks?", texts) == "What did Kallis say about the talks?"
+    # A word the passages also write in lower case is an ordinary word.
+    assert restore_case("what did the talks show", ["The Talks began. Both sides left the talks."]) == (
+        "what did the talks show"
+    )
+    holder = "Historian and professor Sergey Radchenko claims that the terms are still in the air."
+    found = _always_answers().select("what did radchenko claim abt the terms", [passage(holder)])
+    assert found.question == "what did Radchenko claim about the terms"
+    assert analyze(found.question).names == ("Radchenko",)
+
+
+def test_a_pair_opening_with_this_proposal_gives_way_to_the_sentence_naming_the_proposal() -> None:
+    from rag.evidence.selector import EvidenceSelector as Selector
+
+    text = (
+        "Lavrov said flights should depend on lifting sanctions on Aeroflot. "
+        "Lavrov claimed the US had agreed to this proposal in Riyadh. "
+        "Analysts say this conflicts with remarks by Dmitriev on sanctions relief."
+    )
+    p = passage(text)
+    sentences = ["Lavrov said", "Lavrov claimed", "Analysts say"]
+    bounds = [
+        (text.index(a), text.index(b) if b else len(text))
+        for a, b in zip(sentences, [*sentences[1:], None], strict=True)
+    ]
+
+    def cand(*members: int) -> Candidate:
+        start, end = bounds[members[0]][0], bounds[members[-1]][1]
+        return Candidate(text[start:end].strip(), p, 0, start, end, members)
+
+    candidates = [cand(0), cand(1), cand(2), cand(0, 1), cand(1, 2)]
+    joined = Selector._with_antecedent(analyze("What did Lavrov say about sanctions?"), (cand(1, 2), 0.9), candidates)
+    assert joined[0].members == (0, 1)
+    # Its second sentence holds what is asked ("Dmitriev"): the pair stays.
+    kept = Selector._with_antecedent(analyze("Whose remarks conflict with Lavrov's?"), (cand(1, 2), 0.9), candidates)
+    assert kept[0].members == (1, 2)

@@ -14,6 +14,7 @@ from rag.evidence.question import (
     QuestionInfo,
     asked_dates,
     content_stems,
+    matches,
     number_forms,
     stated_numbers,
     stem_all,
@@ -191,9 +192,28 @@ def gives_numbers(question: str, text: str) -> bool:
     ("this week's 10,000 job cuts") that the answering sentence need not repeat."""
     given = number_forms(text)
     values = {n for n, _ in given}
+    if _another_year(question, text):
+        return False
     return not any(
         n not in values and any(after and after == word for _, word in given) for n, after in stated_numbers(question)
     )
+
+
+# A year that places the event asked about ("aggression in 2008", "for 2027"), not one that names an
+# edition ("the 2022 NHL Stanley Cup Finals"); in an answer, a year that is not a point of reference
+# ("the first title since 2001").
+_PLACING_YEAR = re.compile(r"\b(?:in|for|of|by|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!since )(?<!until )(?<!before )(?<!after )(?<!from )\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _another_year(question: str, text: str) -> bool:
+    """Whether `text` places its event in other years than the one the question places it in: the
+    response to "aggression in 2014" does not answer "What did the response to aggression in 2008 lead
+    to?" (fresh6 n41). A text that gives no year is no mismatch, nor one that gives either year of
+    "in 2014 or in 2022"."""
+    asked = {m.group(1) for m in _PLACING_YEAR.finditer(question)}
+    given = {m.group(1) for m in _YEAR.finditer(text)}
+    return bool(asked) and bool(given) and not asked & given
 
 
 _WHO_DID = re.compile(
@@ -229,3 +249,80 @@ def has_new_info(text: str, question: QuestionInfo) -> bool:
 
 def _in_question(span: str, question: QuestionInfo) -> bool:
     return span.lower() in question.text.lower()
+
+
+# "Why did Zelenskyy criticize Trump …?": who does it (a name), the verb, to whom (a name).
+_DOER_DONE_TO = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|could)\s+(?P<doer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+"
+    r"(?P<verb>[a-z]{4,})\s+(?P<done_to>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+_BE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def swaps_roles(question: str, text: str) -> bool:
+    """Whether `text` has the question's deed the other way round: "Trump criticized Zelenskyy …" does
+    not answer "Why did Zelenskyy criticize Trump …?" (fresh6 n44). True only when every active use
+    of the verb in `text` has the one done to before it and the doer after it, and none the doer before."""
+    asked = _DOER_DONE_TO.search(question)
+    if asked is None:
+        return False
+    doer, done_to = (set(content_stems(asked.group(g))) for g in ("doer", "done_to"))
+    stem = asked.group("verb").lower()[:5]
+    verdicts = []
+    for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text, re.IGNORECASE):
+        before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 60]
+        if _BE.search(before):
+            continue  # a passive: the name before the verb is the one done to
+        nearest_before = _last_name(before)
+        nearest_after = _first_name(after)
+        if nearest_before and _is(nearest_before, doer):
+            return False
+        verdicts.append(
+            bool(nearest_before and nearest_after and _is(nearest_before, done_to) and _is(nearest_after, doer))
+        )
+    return bool(verdicts) and all(verdicts)
+
+
+def _last_name(text: str) -> str:
+    found = [m.group(0) for m in _CAPS.finditer(text)]
+    return found[-1] if found else ""
+
+
+def _first_name(text: str) -> str:
+    m = _CAPS.search(text)
+    return m.group(0) if m else ""
+
+
+def _is(name: str, stems: set[str]) -> bool:
+    return any(matches(t, stems) for t in content_stems(name))
+
+
+# "Which organisation …?", "What agency …?": a body, not a person or a country. `_BODY_WORDS` is wider
+# than `_ORG_WORDS`, which the fitted span features were made with and so stays as it is.
+_ASKS_BODY = re.compile(
+    r"\b(?:which|what)\s+(?:[\w.]+\s+)?(?:organi[sz]ations?|agency|agencies|institutions?|alliances?|bloc|body|bodies)\b",
+    re.IGNORECASE,
+)
+_BODY_WORDS = re.compile(
+    r"\b(?:Organi[sz]ation|Institute|Institution|Agency|Alliance|Union|Council|Committee|Commission|Fund|Bank|"
+    r"Forum|Foundation|Office|Service|Ministry|Department|Court|Parliament|Congress|Senate|Assembly|Nations|"
+    r"Pentagon|Kremlin|Group|Association|Party|Company|Corporation|Inc|Corp|Ltd)\b"
+)
+_ACRONYM_NAME = re.compile(r"\b[A-Z]{2,}s?\b")
+
+
+def asks_body(question: str) -> bool:
+    """Whether the question asks for an organisation ("Which organisation would monitor …?")."""
+    return _ASKS_BODY.search(question) is not None
+
+
+def names_body(text: str, question: QuestionInfo) -> bool:
+    """Whether `text` names an organisation the question does not: an acronym ("OSCE", "NATO") or a
+    name with a word such as Institute, Union or Agency. "Russia and Ukraine" is no organisation
+    (fresh6 n35)."""
+    asked = set(question.terms)
+    for m in _ACRONYM_NAME.finditer(text):
+        if not set(content_stems(m.group(0))) <= asked:
+            return True
+    names = (m.group(0) for m in _CAPS.finditer(text))
+    return any(_BODY_WORDS.search(n) and not set(content_stems(n)) <= asked for n in names)

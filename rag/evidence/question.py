@@ -218,8 +218,13 @@ def answer_type(question: str) -> AnswerType:
         return "date"
     if re.search(rf"\bwhere\b|\b(which|what|in which|in what)\s+(\w+\s+)?{_PLACE_NOUNS}\b", q):
         return "place"
-    # "which Ukrainian official", not "which the author sees as …"
-    if re.search(rf"\bwho(m|se)?\b|\b(which|what)\s+(?!the\s)(\w+\s+)?{_PERSON_NOUNS}\b", q):
+    # "which Ukrainian official", "which U.S. official", not "which the author sees as …" nor "what do
+    # official sources call …"
+    if re.search(
+        rf"\bwho(m|se)?\b|\b(which|what)\s+(?!(?:the|do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s)"
+        rf"([\w.]+\s+)?{_PERSON_NOUNS}\b",
+        q,
+    ):
         return "person"
     if re.search(r"\bwhy\b", q):
         return "reason"

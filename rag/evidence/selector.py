@@ -18,15 +18,19 @@ from langchain_core.embeddings import Embeddings
 
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
+from rag.evidence.casing import restore_case
 from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
 from rag.evidence.entities import (
     agentless,
+    asks_body,
     gives_dates,
     gives_duration,
     gives_numbers,
     has_type,
+    names_body,
     names_someone,
     places_in_time,
+    swaps_roles,
 )
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
 from rag.evidence.model import SelectorModel
@@ -88,11 +92,23 @@ def _before(passage: Passage, start: int) -> str:
     return passage.text[before[-1] : start] if before else ""
 
 
+# A span whose own subject is an unnamed source: "Official sources note that …", "Analysts say …".
+_UNNAMED_SOURCE = re.compile(
+    r"^\W*(?:(?:some|many|other|official|western|unnamed|anonymous|military|government|diplomatic|senior|[A-Z]\w+(?:ian|ese|ish|an))\s+)?"
+    r"(?:sources|officials|analysts|experts|observers|critics|commentators)\s+(?:\w+\s+)?"
+    r"(?:note|noted|say|said|believe|argue|argued|claim|claimed|suggest|suggested|warn|warned|report|reported|"
+    r"state|stated|add|added|insist|insisted)\b",
+    re.IGNORECASE,
+)
+
+
 def _with_referent(span: Evidence) -> str:
     """The span after the sentence before it (which names the speaker of a quotation, or whom "he"
-    is), unless that sentence is page furniture: an outlet's disclaimer names no one the span is about."""
+    is), unless that sentence is page furniture: an outlet's disclaimer names no one the span is about.
+    A span whose speaker is an unnamed source keeps it: "Official sources note that …" names no one,
+    whoever the sentence before names (fresh6 n27)."""
     before = _before(span.passage, span.start)
-    return span.text if is_furniture(before) else f"{before} {span.text}"
+    return span.text if is_furniture(before) or _UNNAMED_SOURCE.search(span.text) else f"{before} {span.text}"
 
 
 def _context(passage: Passage, start: int) -> str:
@@ -226,6 +242,7 @@ class EvidenceSelector:
     ) -> tuple[EvidenceSet, np.ndarray]:
         """The evidence set (at most `max_items` spans, default `evidence.max_items`, more for a
         multi-part question), and the row of `ANSWER_FEATURES` its answerability was decided on."""
+        question = restore_case(question, (p.text for p in passages))
         info = analyze(question)
         # Spans are scored against the question without the words naming its source ("the ISW analysis").
         scored = analyze(source_stripped(question))
@@ -302,6 +319,9 @@ class EvidenceSelector:
         # "Which Russian general commands …?" is not answered by a sentence that names no one.
         if first and info.answer_type == "person" and not names_someone(_with_referent(first), info):
             answerable = False
+        # "Which organisation would monitor …?" is not answered by "Russia and Ukraine".
+        if first and asks_body(question) and not names_body(first.text, info):
+            answerable = False
         # "What did X say about Y?" is not answered by X's words on something else.
         topic_said = said_about(question)
         if first and topic_said and not speaks_of(topic_said, around):
@@ -311,6 +331,9 @@ class EvidenceSelector:
             answerable = False
         # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
         if first and agentless(question, first.text):
+            answerable = False
+        # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
+        if first and swaps_roles(question, first.text):
             answerable = False
         # A number it states must not be another in the answer: the four completed rounds are not the three.
         if first and not gives_numbers(question, first.text):
@@ -388,7 +411,7 @@ class EvidenceSelector:
             used.update(c.members)
 
         if ranked:
-            take(*self._with_antecedent(ranked[0], candidates))
+            take(*self._with_antecedent(info, ranked[0], candidates))
         for part in info.parts:
             part_stems = content_stems(part)
             if any(covered(part_stems, set(content_stems(c.text))) for c, _ in chosen):
@@ -406,14 +429,29 @@ class EvidenceSelector:
         return chosen
 
     @staticmethod
-    def _with_antecedent(best: tuple[Candidate, float], candidates: list[Candidate]) -> tuple[Candidate, float]:
+    def _with_antecedent(
+        info: QuestionInfo, best: tuple[Candidate, float], candidates: list[Candidate]
+    ) -> tuple[Candidate, float]:
         """The best span, joined with the sentence before it when it points back to it ("Lavrov
-        claimed the United States had agreed to this proposal"): alone it would not say what it is."""
+        claimed the United States had agreed to this proposal"): alone it would not say what it is.
+        A pair that opens with such a sentence gives way to that sentence joined with the one before,
+        unless its second sentence holds a word of the question the new pair lacks ("lavrov
+        sanctions?" was answered with "this proposal", never saying it was Lavrov's Aeroflot condition)."""
         c, s = best
-        if c.is_pair or not _POINTS_BACK.search(c.text):
+        first = c if not c.is_pair else next((q for q in candidates if q.members == c.members[:1]), None)
+        if first is None or not _POINTS_BACK.search(first.text):
             return best
-        pair = next((p for p in candidates if p.is_pair and p.members[1] == c.members[0] and p.quotable), None)
-        return (pair, s) if pair is not None else best
+        # Chunks overlap, so the sentence before may sit in the chunk before: the pair ending with
+        # this one joins them.
+        pair = next((p for p in candidates if p.is_pair and p.members[1] == first.members[0] and p.quotable), None)
+        if pair is None:
+            return best
+        if c.is_pair:
+            second = set(content_stems(c.text)) - set(content_stems(first.text))
+            held = set(content_stems(pair.text))
+            if any(matches(t, second) and not matches(t, held) for t in info.terms):
+                return best
+        return pair, s
 
     @staticmethod
     def _missing(info: QuestionInfo, items: list[Evidence]) -> tuple[list[str], list[str]]:

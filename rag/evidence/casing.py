@@ -1,0 +1,78 @@
+"""Sloppy questions read as meant: "who is radchenko" asks about Radchenko.
+
+The selector finds names by their capitals, so a question typed all in lower case names no one and
+is abstained on ("wat did kaja kalas say abt russia"). For such a question only, each word is given
+the case the retrieved passages write it in, a misspelt name is replaced by the passages' name it is
+closest to, and chat shorthand is spelled out. A question with any capital is left as typed: its
+writer chose its names, and correcting "Kallis" to "Kallas" would answer about someone else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from rag.evidence.question import STOPWORDS
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+_SHORTHAND = {
+    "wat": "what",
+    "wut": "what",
+    "wot": "what",
+    "whats": "what's",
+    "abt": "about",
+    "bout": "about",
+    "whos": "who's",
+    "wheres": "where's",
+    "hows": "how's",
+    "govt": "government",
+    "u": "you",
+    "ur": "your",
+}
+# How close a misspelt word must be to a passage's name to be read as it (difflib's ratio): "kalas"
+# and "Kallas" are 0.91, "rubio" and "Rubin" 0.8.
+_CLOSE = 0.85
+
+
+def is_sloppy(question: str) -> bool:
+    """A question typed without a single capital letter."""
+    return any(c.isalpha() for c in question) and not any(c.isupper() for c in question)
+
+
+def restore_case(question: str, texts: Iterable[str]) -> str:
+    """`question` with its words cased as `texts` write them, its misspelt names corrected and its
+    shorthand spelled out, when it is `is_sloppy`; otherwise `question` unchanged."""
+    if not is_sloppy(question):
+        return question
+    capitalized, lowercase = _vocabulary(texts)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in _SHORTHAND:
+            return _SHORTHAND[word]
+        if word in STOPWORDS or len(word) < 3:
+            return word
+        if word in capitalized and word not in lowercase:
+            return capitalized[word]
+        if len(word) >= 5 and word not in lowercase and word not in capitalized:
+            close = difflib.get_close_matches(word, list(capitalized), n=1, cutoff=_CLOSE)
+            if close and close[0][0] == word[0] and close[0] not in lowercase:
+                return capitalized[close[0]]
+        return word
+
+    return _WORD.sub(fix, question)
+
+
+def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
+    """(lower-cased word -> its capitalized form, for words written with a capital inside a sentence;
+    words written in lower case)."""
+    capitalized: dict[str, str] = {}
+    lowercase: set[str] = set()
+    for text in texts:
+        for m in re.finditer(r"(?<=[^\s.!?\"“‘(]\s)([A-Z][a-z'’-]+)|\b([a-z][a-z'’-]+)", text):
+            if m.group(1):
+                capitalized.setdefault(m.group(1).lower(), m.group(1))
+            else:
+                lowercase.add(m.group(2))
+    return capitalized, lowercase
