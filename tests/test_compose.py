@@ -87,6 +87,31 @@ def test_a_span_cut_from_inside_a_quotation_shows_no_stray_mark():
     assert quoted_answer([RIYADH, WITKOFF]).text.count("‘productive’") == 1  # a paired quotation is kept
 
 
+def test_a_quotation_whose_speaker_is_named_where_it_closes_is_shown_with_the_speaker():
+    text = (
+        "In an interview, Ukraine's President Volodymyr Zelensky repeated the obvious. "
+        "“The United States believes that Putin wants to end the war. Here, we have completely different "
+        "views,” he said. Talks resumed in Riyadh."
+    )
+    p = Passage("c1", "a1", text, "Talks", 0, len(text), 0.7, "Example Wire", "2025-03-20")
+
+    def span(sentence: str) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(sentence, p, start, start + len(sentence), 0.8)
+
+    quoted = span("“The United States believes that Putin wants to end the war.")
+    assert quoted_answer([quoted]).text == (
+        "Ukraine's President Volodymyr Zelensky: “The United States believes that Putin wants to end the war.” [1]"
+    )
+    assert quoted_answer([span("Talks resumed in Riyadh.")]).text == "“Talks resumed in Riyadh.” [1]"
+
+
+def test_a_comparison_quotes_each_side_and_nothing_else():
+    asked = "How do the Riyadh talks and the Witkoff delegation differ?"
+    assert quotes_for(asked, [RIYADH, WEATHER, WITKOFF], 2, 0.6) == [RIYADH, WITKOFF]
+    assert quotes_for("How does the Riyadh round differ?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]
+
+
 def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_parts():
     assert quotes_for("Where will the talks resume?", [RIYADH, WITKOFF, WEATHER], 2, 0.6) == [RIYADH, WITKOFF]
     assert quotes_for("Where will the talks resume?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]

@@ -26,7 +26,7 @@ from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_an
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
-from rag.answer.question import clean_question, is_rewrite_of, needs_context
+from rag.answer.question import clean_question, is_rewrite_of, needs_context, pivot, strip_label
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.question import question_names
@@ -128,6 +128,11 @@ class AnswerChain:
         if not turns or not needs_context(question):
             return question
         recent = turns[-2 * self.settings.history_turns :]
+        # "What about Russia?" is the last question about Russia: no model needed, none to get it wrong.
+        last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
+        pivoted = pivot(question, last_user, (t["content"] for t in recent))
+        if pivoted is not None:
+            return pivoted
         transcript = "\n".join(f"{t['role'].capitalize()}: {t['content']}" for t in recent)
         messages = self.condense_prompt.render(history=transcript, question=question)
         try:
@@ -136,12 +141,11 @@ class AnswerChain:
             raise
         except Exception as e:
             raise self._llm_error(e) from e
-        standalone = rewritten[0].strip().strip('"') if rewritten else ""
+        standalone = strip_label(rewritten[0]) if rewritten else ""
         # A small model can ramble, answer instead of rewriting, or drop what was asked: then
         # retrieve with the previous user question prepended, which keeps the names a
         # follow-up's pronouns refer to.
         if not is_rewrite_of(standalone, question):
-            last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
             standalone = f"{last_user} {question}".strip()
         return standalone
 

@@ -14,13 +14,18 @@ from collections.abc import Sequence
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
 from rag.evidence.question import content_stems, matches
+from rag.news.speakers import quoted_speaker
 from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
 
 # "which two…", "both…", "each…", "X and Y": questions whose answer has several parts.
 _MULTI_PART = re.compile(r"\b(?:which|what) (?:two|three|four)\b|\bboth\b|\beach\b|\brespectively\b", re.IGNORECASE)
-# "What did Trump say about Crimea, and what did the proposal include?": two questions in one.
-_TWO_QUESTIONS = re.compile(r"\band (?:what|which|who|whom|when|where|how|why)\b", re.IGNORECASE)
+# "What did Trump say about Crimea, and what did the proposal include?": two questions in one; "How do
+# Lavrov's and Dmitriev's statements differ?": two sides, each of which may need its quote.
+_TWO_QUESTIONS = re.compile(
+    r"\band (?:what|which|who|whom|when|where|how|why)\b|\bdiffer\b|\bcompare\b|\bversus\b|\bvs\b",
+    re.IGNORECASE,
+)
 
 
 def multi_part(question: str) -> bool:
@@ -102,15 +107,25 @@ def _unpaired_dropped(text: str) -> str:
 
 
 def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
-    """The evidence itself as the answer: each span quoted verbatim with its own citation."""
+    """The evidence itself as the answer: each span quoted verbatim with its own citation, after the
+    name of its speaker when it opens a quotation that names the speaker only where it closes."""
     sentences, citations = [], []
     for number, e in enumerate(items, 1):
         citations.append(Citation(number=number, passage=e.passage, evidence=e))
-        sentences.append(
-            AnswerSentence(text=f"{_quoted(e.quote)} [{number}]", citations=(number,), verdict="quote", score=e.score)
-        )
+        who = _speaker_of(e)
+        text = f"{who}: {_quoted(e.quote)} [{number}]" if who else f"{_quoted(e.quote)} [{number}]"
+        sentences.append(AnswerSentence(text=text, citations=(number,), verdict="quote", score=e.score))
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
+
+
+def _speaker_of(e: Evidence) -> str | None:
+    """Who speaks the span, when it opens a quotation closed after it ("“The United States believes
+    that Putin wants to end the war. Here, we have completely different views,” he said."): shown
+    bare, Zelensky's words would read as the article's own (round 8 Q27)."""
+    text = e.passage.text
+    before = [a for a, end in evidence_spans(text) if end <= e.start]
+    return quoted_speaker(e.text, text[e.end :], text[before[-1] : e.start] if before else "") or None
 
 
 def not_found(missing: Sequence[str], default: str, question: str = "") -> str:

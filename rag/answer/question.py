@@ -4,8 +4,11 @@ follow-up needs the conversation to stand alone (and whether a rewrite of it sti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rag.errors import QuestionError
+from rag.evidence.casing import restore_case
+from rag.evidence.question import question_names
 
 # C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
 # question made only of them is empty, and inside a question they only confuse retrieval.
@@ -54,3 +57,40 @@ def is_rewrite_of(rewrite: str, question: str) -> bool:
     asked = {w for w in asked if not _ANAPHORA.fullmatch(w)}
     kept = set(_WORDS.findall(rewrite.lower()))
     return not asked or len(asked & kept) >= (len(asked) + 1) // 2
+
+
+# "What about Russia?", "and Dmitriev?": the last question again, about another name.
+_WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:(?:what|how)\s+about\s+)?(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def pivot(question: str, previous: str, transcript: Iterable[str]) -> str | None:
+    """The previous question about the name a "what about X?" follow-up gives, in place of the first
+    name it asked about: "what about russia?" after "What does Ukraine want, according to the Tallinn
+    article?" is "What does Russia want, according to the Tallinn article?". None when the follow-up
+    is not of that form or names no one (the conversation's `transcript` gives a lower-case name its
+    capitals), or the previous question names no one to replace."""
+    m = _WHAT_ABOUT.match(question)
+    if m is None or not re.match(r"\s*(?:and\b|(?:what|how)\s+about\b)", question, re.IGNORECASE):
+        return None
+    name = restore_case(m.group("name"), transcript) if not any(c.isupper() for c in question) else m.group("name")
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if not name or not all(w[:1].isupper() for w in name.split()):
+        return None
+    asked = question_names(previous)
+    if not asked:
+        return None
+    replaced = _POSSESSIVE.sub("", asked[0])
+    return previous.replace(replaced, name, 1)
+
+
+# A small model's rewrite often comes labelled: 'The user asked: "When did he say it?"'.
+_LABEL = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:user|follow-up|standalone|rewritten)\s*(?:question|asked|asks)?|question)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def strip_label(line: str) -> str:
+    """A rewritten question without a label before it or the quote marks around it."""
+    return _LABEL.sub("", line.strip()).strip().strip('"“”').strip()
