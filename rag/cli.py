@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from rag.errors import RagError
@@ -31,7 +32,7 @@ def _assistant() -> Any:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -42,9 +43,9 @@ def print_report(report: IngestReport) -> None:
         f"{len(report.failed)} failed[/] — {report.chunks_written} chunks written in {report.seconds:.1f}s"
     )
     for article_id, twin in report.duplicates:
-        out.print(f"  [yellow]duplicate[/] {article_id}: same text as {twin}, skipped")
+        out.print(f"  [yellow]duplicate[/] {escape(article_id)}: same text as {escape(twin)}, skipped")
     for source, reason in report.failed:
-        out.print(f"  [red]failed[/] {source}: {reason}", soft_wrap=True)
+        out.print(f"  [red]failed[/] {escape(str(source))}: {escape(reason)}", soft_wrap=True)
 
 
 @app.command()
@@ -74,21 +75,25 @@ def ingest(
 
 def print_answer(answer: Answer) -> None:
     out.print()
-    out.print(answer.text, soft_wrap=True)
+    out.print(answer.text, soft_wrap=True, markup=False)
     if answer.abstained and answer.passages:
         out.print("\n[dim]Closest passages found (none of them answers the question):[/]")
         for p in answer.passages[:3]:
-            out.print(f"  [dim]{p.score:.2f} {p.title} — {p.text[:120]}…[/]", soft_wrap=True)
+            out.print(f"  [dim]{p.score:.2f} {escape(p.title)} — {escape(p.text[:120])}…[/]", soft_wrap=True)
     for c in answer.citations:
         p = c.passage
         about = p.about()
-        out.print(f"\n[bold][{c.number}][/] {p.title}" + (f" ({about})" if about else ""), soft_wrap=True)
+        out.print(
+            f"\n[bold]\\[{c.number}][/] {escape(p.title)}" + (f" ({escape(about)})" if about else ""), soft_wrap=True
+        )
         start, end = c.span or (0, len(p.text))
-        out.print(f"    [dim]{p.article_id} chars {p.start + start}-{p.start + end}, relevance {p.score:.2f}[/]")
+        out.print(
+            f"    [dim]{escape(p.article_id)} chars {p.start + start}-{p.start + end}, relevance {p.score:.2f}[/]"
+        )
         cited = " ".join(p.text[start:end].split())
-        out.print(f"    “{cited[:300]}{'…' if len(cited) > 300 else ''}”", soft_wrap=True)
+        out.print(f"    “{cited[:300]}{'…' if len(cited) > 300 else ''}”", soft_wrap=True, markup=False)
     for note in answer.conflicts:
-        out.print(f"\n[yellow]⚠[/] {note.note}", soft_wrap=True)  # the note says what differs
+        out.print(f"\n[yellow]⚠[/] {escape(note.note)}", soft_wrap=True)  # the note says what differs
     if answer.unsupported:  # never the sentences themselves: they are what the guard kept from view
         out.print(
             f"\n[yellow]{len(answer.unsupported)} generated sentence(s) not supported by the sources, not shown.[/]"
@@ -126,10 +131,8 @@ def ask(
         if isinstance(event, EvidenceSet) and event.items and event.answerable:
             err.print("[dim]Checking the closest evidence:[/]", soft_wrap=True)
             for n, e in enumerate(event.items, 1):
-                err.print(
-                    f"[dim]  [{n}] “{' '.join(e.quote.split())}” — {e.passage.about() or e.passage.title}[/]",
-                    soft_wrap=True,
-                )
+                quote, source = escape(" ".join(e.quote.split())), escape(e.passage.about() or e.passage.title)
+                err.print(f"[dim]  \\[{n}] “{quote}” — {source}[/]", soft_wrap=True)
         elif isinstance(event, Answer):
             print_answer(event)
 
@@ -145,8 +148,8 @@ def print_timeline(events: list[Any]) -> None:
         return
     for event in events:
         refs = "; ".join(_source_line(src.passage) for src in event.sources)
-        out.print(f"[bold]{event.when}[/]  “{event.text}”", soft_wrap=True)
-        out.print(f"    [dim]{refs}[/]", soft_wrap=True)
+        out.print(f"[bold]{escape(event.when)}[/]  “{escape(event.text)}”", soft_wrap=True)
+        out.print(f"    [dim]{escape(refs)}[/]", soft_wrap=True)
 
 
 @app.command()
@@ -178,7 +181,7 @@ def sources(json_out: JsonFlag = False) -> None:
     table = Table("title", "outlet", "date", "chunks", "id")
     table.columns[4].no_wrap = True  # ids are typed back into `rag remove`
     for a in articles:
-        table.add_row(a.title, a.outlet or "", a.published or "", str(a.chunk_count), a.id)
+        table.add_row(escape(a.title), escape(a.outlet or ""), a.published or "", str(a.chunk_count), escape(a.id))
     out.print(table)
     out.print(f"{len(articles)} articles")
 
@@ -188,7 +191,7 @@ def remove(article_id: Annotated[str, typer.Argument(help="An id from `rag sourc
     """Delete an article and its chunks from the index."""
     if not _assistant().remove(article_id):
         _fail(f"No article with id '{article_id}'. See `rag sources` for the ids.", 1)
-    out.print(f"Removed {article_id}.")
+    out.print(f"Removed {escape(article_id)}.")
 
 
 @app.command()
@@ -199,7 +202,7 @@ def stats(json_out: JsonFlag = False) -> None:
         print(json.dumps(figures, indent=2))
         return
     for key, value in figures.items():
-        out.print(f"[bold]{key}[/]: {', '.join(value) if isinstance(value, list) else value}")
+        out.print(f"[bold]{key}[/]: {escape(', '.join(value) if isinstance(value, list) else str(value))}")
 
 
 @app.command()

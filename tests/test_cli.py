@@ -67,6 +67,27 @@ def test_ingest_exit_status_is_non_zero_only_on_failure(env: Path, corpus: Path)
     assert "5 ingested" in out and "bad.json" in out and "malformed JSON" in out
 
 
+def test_square_brackets_in_an_article_are_printed_as_written(env: Path, tmp_path: Path):
+    folder = tmp_path / "mk"
+    folder.mkdir()
+    (folder / "mk.txt").write_text(
+        "Grain deal [bold]signed[/bold] in Reykjavik [/red]\n\n"
+        "The envoys met in Reykjavik [/red] on 5 April 2025 to sign a grain deal. "
+        "The deal covers wheat [link] exports.\n"
+    )
+    assert run("ingest", str(folder))[0] == 0
+    for args in (
+        ("ask", "Where did the envoys meet to sign a grain deal?"),
+        ("ask", "What do the wheat [link] exports cover?"),
+        ("sources",),
+        ("timeline", "grain deal"),
+    ):
+        code, out = run(*args)
+        assert code == 0, out
+        assert "[/red]" in out, out  # neither a markup error nor eaten as a tag
+    assert "wheat [link] exports" in run("ask", "What do the wheat exports cover?")[1]
+
+
 def test_errors_are_one_clear_line(env: Path):
     import subprocess
     import sys
