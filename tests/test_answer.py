@@ -184,6 +184,8 @@ def test_a_question_that_names_its_subject_is_not_rewritten(settings, ephemeral_
         "The answer to this question is:",  # an answer, not a question
         "The answer is 1.",
         "What is the capital of Australia?",  # drops what the follow-up asked
+        "User: Why did he demand those oblasts?",  # the follow-up given back, labelled
+        "Why did the person demand those regions?",  # takes nothing from the conversation
     ],
 )
 def test_a_rewrite_that_is_not_the_follow_up_falls_back(settings, ephemeral_client, corpus, rewrite: str):

@@ -142,12 +142,12 @@ def test_the_follow_up_is_condensed_with_the_history(ready: Assistant):
         {"role": "system", "content": "You are helpful."},
         {"role": "user", "content": "What did Lavrov say about the oblasts?"},
         {"role": "assistant", "content": "Ukraine must cede them [1]."},
-        {"role": "user", "content": [{"type": "text", "text": "And Putin?"}]},
+        {"role": "user", "content": [{"type": "text", "text": "And what did he demand?"}]},
     ]
     r = client(ready).post("/v1/chat/completions", json={**ASK, "messages": messages})
     assert r.status_code == 200
     condense = ready.llm.history[0][-1].content
-    assert "What did Lavrov say about the oblasts?" in condense and "And Putin?" in condense
+    assert "What did Lavrov say about the oblasts?" in condense and "And what did he demand?" in condense
     assert "You are helpful." not in condense  # a client's system prompt is not a turn
 
 

@@ -145,7 +145,7 @@ class AnswerChain:
         # A small model can ramble, answer instead of rewriting, or drop what was asked: then
         # retrieve with the previous user question prepended, which keeps the names a
         # follow-up's pronouns refer to.
-        if not is_rewrite_of(standalone, question):
+        if not is_rewrite_of(standalone, question, transcript):
             standalone = f"{last_user} {question}".strip()
         return standalone
 

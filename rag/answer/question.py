@@ -39,6 +39,7 @@ _WORDS = re.compile(r"[a-z0-9]+")
 _FILLER = {"what", "who", "whom", "which", "when", "where", "why", "how", "did", "does", "do", "is", "are", "was",
            "were", "the", "a", "an", "and", "but", "so", "also", "about", "of", "to", "in", "on", "for", "say",
            "said"}  # fmt: skip
+_ROLES = {"user", "assistant"}  # the transcript's labels, not what was said
 
 
 def needs_context(question: str) -> bool:
@@ -46,9 +47,12 @@ def needs_context(question: str) -> bool:
     return bool(_ANAPHORA.search(question)) or len(question.split()) <= 3
 
 
-def is_rewrite_of(rewrite: str, question: str) -> bool:
+def is_rewrite_of(rewrite: str, question: str, transcript: str = "") -> bool:
     """Is `rewrite` a standalone question that still asks what `question` asked? A question,
-    not an answer ("The answer is…"), not a ramble, keeping most of the follow-up's own words."""
+    not an answer ("The answer is…"), not a ramble, keeping most of the follow-up's own words,
+    and taking at least one from the conversation `transcript` (when given) for what the follow-up
+    leaves to it: "When did he say that?" given back unchanged, or as "Who is the person who is
+    speaking here?" for "Who is he?", still stands on nothing."""
     if not rewrite.endswith("?") or len(rewrite) > 4 * len(question) + 200:
         return False
     if re.match(r"(?:the\s+)?answer\b", rewrite, re.IGNORECASE):
@@ -56,6 +60,10 @@ def is_rewrite_of(rewrite: str, question: str) -> bool:
     asked = set(_WORDS.findall(question.lower())) - _FILLER
     asked = {w for w in asked if not _ANAPHORA.fullmatch(w)}
     kept = set(_WORDS.findall(rewrite.lower()))
+    if transcript:
+        said = set(_WORDS.findall(transcript.lower())) - _FILLER - _ROLES - set(_WORDS.findall(question.lower()))
+        if not kept & {w for w in said if not _ANAPHORA.fullmatch(w)}:
+            return False
     return not asked or len(asked & kept) >= (len(asked) + 1) // 2
 
 
