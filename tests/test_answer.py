@@ -313,3 +313,16 @@ def test_auto_mode_quotes_with_the_bundled_model_and_composes_with_any_other():
     assert resolve_mode(auto, LLMSettings(), own_model=True) == "compose"  # a chat model handed in
     assert resolve_mode(auto, LLMSettings(provider="ollama", model="llama3.2"), own_model=False) == "compose"
     assert resolve_mode(AnswerSettings(mode="compose"), LLMSettings(), own_model=False) == "compose"
+
+
+def test_a_name_only_in_articles_the_filters_leave_out_is_not_said_to_be_absent(ready: Assistant):
+    import datetime as dt
+
+    asked = "What did Kaja Kallas say about Russia's negotiating style?"
+    by_outlet = ready.ask(asked, outlets=["Chas Pravdy"])
+    assert (
+        by_outlet.abstained and by_outlet.text == "No article within the chosen outlets or dates mentions Kaja Kallas."
+    )
+    # The Moscow Times article has no date: a date filter leaves it out, and the answer says why.
+    by_date = ready.ask(asked, date_from=dt.date(2025, 1, 1))
+    assert by_date.abstained and "don't mention" not in by_date.text and "no date" in by_date.text

@@ -22,13 +22,14 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from rag.answer.cite import ParsedAnswer, parse_answer
-from rag.answer.compose import evidence_block, not_found, quote_limit, quoted_answer, quotes_for
+from rag.answer.compose import evidence_block, filtered_out, not_found, quote_limit, quoted_answer, quotes_for
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
 from rag.answer.question import clean_question, is_rewrite_of, needs_context, pivot, strip_label
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
+from rag.evidence.features import names_found
 from rag.evidence.question import question_names
 from rag.ingest.chunk import token_counter
 from rag.news.disputes import Dispute, disputed_topic
@@ -230,6 +231,7 @@ class AnswerChain:
             return
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
+        left_out: list[str] = []
         if evidence.missing and not evidence.answerable:
             # The question names what its evidence lacks: look for passages that name it.
             named = self.retriever.naming(run.standalone, evidence.missing, filters, {p.chunk_id for p in relevant})
@@ -238,12 +240,18 @@ class AnswerChain:
                 evidence = self.selector.select(run.standalone, relevant)
             # "don't mention X" only for what no indexed passage mentions.
             absent = [n for n in evidence.missing if named.mentioned is None or n not in named.mentioned]
+            # Named somewhere in the index, but in no passage the filters let through.
+            read = names_found(evidence.missing, " ".join(f"{p.text} {p.title} {p.outlet or ''}" for p in relevant))
+            left_out = [n for n in evidence.missing if n not in absent and n not in read]
         run.evidence = evidence
         run.lap("evidence_s")
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield evidence
         if not evidence.answerable or not evidence.items:
-            yield run.abstain(relevant, not_found(absent, self._abstain_phrase, run.standalone))
+            message = not_found(absent, self._abstain_phrase, run.standalone)
+            if filters is not None and filters.active and left_out and not absent:
+                message = filtered_out(left_out, filters)
+            yield run.abstain(relevant, message)
             return
         quotes = quoted_answer(
             quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)

@@ -15,6 +15,7 @@ from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
 from rag.evidence.question import content_stems, matches
 from rag.news.speakers import quoted_speaker
+from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
 
@@ -142,3 +143,11 @@ def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
         return default
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
     return f"The indexed articles don't mention {listed}."
+
+
+def filtered_out(names: Sequence[str], filters: Filters) -> str:
+    """The abstention when the question's names are only in articles the filters leave out."""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    listed = re.sub(r"[’']s\b", "", listed)
+    undated = " (a date filter also leaves out articles with no date)" if filters.date_from or filters.date_to else ""
+    return f"No article within the chosen outlets or dates mentions {listed}{undated}."

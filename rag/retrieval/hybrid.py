@@ -238,6 +238,10 @@ class HybridRetriever(PassageRetriever):
             if cid in passages
         }
         mentioned = frozenset().union(*named.values()) if named else frozenset()
+        if mask is not None:
+            # Which names the index mentions is asked of all of it: an article the filters leave out
+            # still mentions its names ("don't mention Kaja Kallas" was said of an undated article).
+            mentioned = mentioned | self._mentioned(names, queries)
         order = sorted((cid for cid in named if named[cid] and cid not in exclude), key=lambda cid: -len(named[cid]))
         chosen = order[:_NAMING]
         if not chosen:
@@ -252,6 +256,12 @@ class HybridRetriever(PassageRetriever):
             ],
             mentioned,
         )
+
+    def _mentioned(self, names: Sequence[str], queries: list[str]) -> frozenset[str]:
+        """The names of `names` that some passage of the whole index names."""
+        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * _NAMING, None)))
+        found = self._read({}, hits)
+        return frozenset().union(*(names_found(names, f"{p.text} {p.title} {p.outlet or ''}") for p in found.values()))
 
     def _read(self, passages: dict[str, Passage], ids: list[str]) -> dict[str, Passage]:
         """`passages` with those of `ids` it lacks read from the store."""
