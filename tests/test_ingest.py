@@ -90,6 +90,27 @@ def test_the_same_text_under_two_names_is_indexed_once(assistant: Assistant, cor
     assert len(assistant.sources()) == 5
 
 
+def test_files_with_one_name_keep_their_own_articles(assistant: Assistant, tmp_path: Path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "good.txt").write_text("Talks in Geneva\n\nThe delegations met in Geneva on 20 March 2025.\n")
+    (one / "good.md").write_text("---\ntitle: Talks in Vienna\n---\nThe envoys met in Vienna on 21 March 2025.\n")
+    (two / "good.txt").write_text("Talks in Riga\n\nThe negotiators met in Riga on 16 May 2025.\n")
+    first = assistant.ingest(one)
+    assert not first.failed and len(first.ingested) == 2  # not one DuplicateIDError for the whole batch
+    assert len(assistant.ingest(two).ingested) == 1  # not a silent replacement of one/good.txt
+    titles = {a.title for a in assistant.sources()}
+    assert titles == {"Talks in Geneva", "Talks in Vienna", "Talks in Riga"}
+    again = assistant.ingest(one, two)  # the same ids on every run
+    assert len(again.unchanged) == 3 and not again.ingested
+    # A moved folder adds no copies: its files keep their ids or are found to be the same text.
+    (two / "good.txt").rename(one / "riga.txt")
+    one.rename(tmp_path / "moved")
+    assistant.ingest(tmp_path / "moved")
+    assert sorted(a.title for a in assistant.sources()) == sorted(titles)
+
+
 def test_progress_is_reported(assistant: Assistant, corpus: Path):
     seen: list[tuple[int, int]] = []
     assistant.ingest(corpus, on_progress=lambda done, total, name: seen.append((done, total)))

@@ -7,6 +7,7 @@ batch of chunks and its articles are held in memory, whatever the corpus size.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
@@ -36,6 +37,13 @@ def content_hash(article: Article) -> str:
 def text_hash(article: Article) -> str:
     """The article text alone, whitespace-normalised: the same story saved under two names."""
     return hashlib.sha256(" ".join(article.text.split()).encode("utf-8")).hexdigest()
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 def embedding_dimension(embeddings: Embeddings) -> int:
@@ -72,6 +80,8 @@ class Ingestor:
         # Text hash -> id of each article taken in this run: a twin whose first copy is still
         # waiting in a batch is not in the store yet.
         self._taken: dict[str, str] = {}
+        # Article id -> the file that took it in this run (its article may still wait in a batch).
+        self._claimed: dict[str, str] = {}
 
     @property
     def dimension(self) -> int:
@@ -110,7 +120,24 @@ class Ingestor:
             report.ingested.append(p.article.id)
         pending.clear()
 
+    def _own_id(self, article: Article) -> Article:
+        """The article under an id no other file holds. Ids come from the path without extension, so
+        "good.txt" and "good.md" in one folder, or a "good.txt" in each of two folders ingested apart,
+        would share one: the second replaced the first, or the batch failed (explore9 H1). Another file
+        keeps the id; this one gets a suffix from its own path, the same on every run. A file that
+        moved (its old path is gone) keeps its id, so moving a folder updates its articles."""
+        holder = self._claimed.get(article.id)
+        if holder is None:
+            known = self.store.article_info(article.id)
+            holder = known.source if known is not None and Path(known.source).exists() else None
+        if holder is not None and not _same_file(holder, article.source):
+            digest = hashlib.sha256(str(Path(article.source).resolve()).encode("utf-8")).hexdigest()[:8]
+            article = dataclasses.replace(article, id=f"{article.id}~{digest}")
+        self._claimed.setdefault(article.id, article.source)
+        return article
+
     def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> None:
+        article = self._own_id(article)
         digests = Digests(content_hash(article), text_hash(article))
         known = self.store.article_info(article.id)
         if known is not None and known.content_hash == digests.content:
@@ -138,7 +165,7 @@ class Ingestor:
     def ingest(self, paths: Sequence[str | Path], on_progress: ProgressFn | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
-        self._taken = {}
+        self._taken, self._claimed = {}, {}
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
         repair(self.store)  # chunks an interrupted ingest left without their article
         roots = [Path(p) for p in paths]
