@@ -326,3 +326,30 @@ def test_processes_opening_a_new_index_at_once_all_succeed(tmp_path: Path):
         p.communicate(timeout=60)
         assert p.returncode == 0
     assert outcomes == [f"ok {r}" for r in range(rounds) for _ in range(workers)], outcomes
+
+
+def test_an_open_assistant_reads_what_another_process_ingested(tmp_path: Path, corpus: Path):
+    """`rag ingest` beside a running `rag serve`: the server's handle on the folder goes stale, and
+    Chroma failed every question that reached the new chunks with 'Error finding id'."""
+    import subprocess
+    import sys
+
+    index = tmp_path / "index"
+    settings = Settings(store={"path": str(index)}, chunking={"max_tokens": 40, "overlap_tokens": 8})
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text((corpus / "002_1834c83e1b62964c.txt").read_text())
+    open_one = Assistant(settings, embeddings=HashingEmbeddings())
+    open_one.ingest(first)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "good.txt").write_text("Istanbul talks\n\nThe negotiators met in Istanbul on 16 May 2025 for talks.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.crash_ingest", str(index), str(later)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    found = open_one.retriever.search("negotiators met in Istanbul", 5)
+    assert any(p.article_id == "good" for p in found)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rag.errors import QuestionError, RagError
+
+_log = logging.getLogger("rag.api")
 
 _TYPES = {
     400: ("invalid_request_error", "invalid_request"),
@@ -39,4 +42,6 @@ def from_exception(e: Exception) -> ApiError:
         return ApiError(400, str(e), "messages")
     if isinstance(e, RagError):  # index not built, store or model unavailable, configuration
         return ApiError(503, str(e))
+    # The message sends the client to the log: the traceback must be there (explore9 H2 found none).
+    _log.error("Failed to answer a request", exc_info=e)
     return ApiError(500, f"The server failed to answer ({type(e).__name__}); see its log, then retry.")

@@ -20,7 +20,9 @@ from typing import Any
 
 import numpy as np
 from chromadb.api import ClientAPI
+from chromadb.api.client import SharedSystemClient
 from chromadb.api.models.Collection import Collection
+from chromadb.errors import InternalError
 
 from rag.errors import EmbeddingMismatchError, IndexNotBuiltError
 from rag.settings import StoreSettings
@@ -65,8 +67,26 @@ class ArticleStore:
         self._batch_limit: int | None = None
 
     def call(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Run a Chroma call; a dropped server connection becomes a clear error."""
-        return chroma_client.call(self.location, fn, *args, **kwargs)
+        """Run a Chroma call; a dropped server connection becomes a clear error. An embedded folder
+        that another process wrote to (`rag ingest` beside a running `rag serve`) leaves this
+        process's handle stale: Chroma fails with "Error finding id" on the new chunks (explore9 H2).
+        The folder is then opened afresh and a collection's call made once more."""
+        try:
+            return chroma_client.call(self.location, fn, *args, **kwargs)
+        except InternalError:
+            owner = getattr(fn, "__self__", None)
+            if self.settings.host or owner is None or owner not in (self._chunks, self._articles):
+                raise
+            chunks = owner is self._chunks
+            self._reopen()
+            collection = self.chunk_collection() if chunks else self.article_collection()
+            return chroma_client.call(self.location, getattr(collection, fn.__name__), *args, **kwargs)
+
+    def _reopen(self) -> None:
+        """A fresh handle on the embedded folder (Chroma shares one per folder in a process)."""
+        SharedSystemClient.clear_system_cache()
+        self.client = make_client(self.settings)
+        self._chunks = self._articles = None
 
     # -- collections -------------------------------------------------------------------
 
