@@ -25,7 +25,7 @@ from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.question import clean_question
 from rag.answer.relevance import RelevanceChecker
-from rag.errors import IngestError
+from rag.errors import IngestError, QuestionError
 from rag.evidence.selector import EvidenceSelector
 from rag.ingest.chunk import Chunker
 from rag.ingest.embed import SentenceTransformerEmbeddings
@@ -33,7 +33,7 @@ from rag.ingest.pipeline import Ingestor, ProgressFn
 from rag.ingest.readers import ReadLimits
 from rag.news.timeline import TimelineEvent, build_timeline
 from rag.retrieval.adapter import open_adapter
-from rag.retrieval.filters import Filters
+from rag.retrieval.filters import MAX_K, MAX_TIMELINE_K, Filters
 from rag.retrieval.hybrid import HybridRetriever, keyword_folder
 from rag.retrieval.rerank import CrossEncoderReranker
 from rag.runtime import go_offline
@@ -183,9 +183,39 @@ class Assistant:
 
     # -- questions ------------------------------------------------------------------------
 
+    def _filters(self, outlets: Sequence[str] | str | None, date_from: date | None, date_to: date | None) -> Filters:
+        """The filters, checked: a reversed date range, or an outlet no article is from, is an error
+        that says what to do, not a silent "the articles don't say" (explore9 M2). Outlets match
+        whatever their case; one outlet may be given as a string."""
+        if date_from and date_to and date_from > date_to:
+            raise QuestionError(f"The start date ({date_from}) is after the end date ({date_to}); swap them.")
+        wanted = [outlets] if isinstance(outlets, str) else list(outlets or ())
+        if wanted:
+            known = {a.outlet for a in self.store.list_articles() if a.outlet}
+            by_case = {o.casefold(): o for o in known}
+            unknown = [o for o in wanted if o.strip().casefold() not in by_case]
+            if unknown:
+                raise QuestionError(
+                    f"No indexed article is from {', '.join(repr(o) for o in unknown)}. Outlets: "
+                    + (", ".join(sorted(known)) if known else "none (no indexed article names its outlet)")
+                    + "."
+                )
+            wanted = [by_case[o.strip().casefold()] for o in wanted]
+        return Filters(outlets=tuple(wanted), date_from=date_from, date_to=date_to)
+
     @staticmethod
-    def _filters(outlets: Sequence[str] | None, date_from: date | None, date_to: date | None) -> Filters:
-        return Filters(outlets=tuple(outlets or ()), date_from=date_from, date_to=date_to)
+    def _check_request(history: History, k: int | None, most: int) -> None:
+        """A history or k the CLI and the HTTP API would refuse is refused here too, with the shape
+        expected, not an AttributeError from deep inside (explore9 M3)."""
+        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= most):
+            raise QuestionError(f"k (passages to retrieve) must be a whole number from 1 to {most}, not {k!r}.")
+        if isinstance(history, str | bytes) or not all(
+            isinstance(t, dict) and isinstance(t.get("role"), str) and isinstance(t.get("content", ""), str | None)
+            for t in history
+        ):
+            raise QuestionError(
+                'history must be a list of turns such as {"role": "user", "content": "…"}, oldest first.'
+            )
 
     def stream(
         self,
@@ -200,6 +230,7 @@ class Assistant:
     ) -> Iterator[EvidenceSet | Token | Answer]:
         """The selected `EvidenceSet` first (before any LLM call), then `Token`s as the model writes
         them (unchecked: show the final `Answer`, not these), then the final cited `Answer`."""
+        self._check_request(history, k, MAX_K)
         self.store.check()
         yield from self.chain.stream(question, history, k, self._filters(outlets, date_from, date_to), mode)
 
@@ -215,6 +246,7 @@ class Assistant:
         mode: str | None = None,
     ) -> Answer:
         """The cited answer; `mode` overrides `answer.mode` (evidence, compose, generate) for this call."""
+        self._check_request(history, k, MAX_K)
         self.store.check()
         return self.chain.ask(question, history, k, self._filters(outlets, date_from, date_to), mode)
 
@@ -232,6 +264,7 @@ class Assistant:
         Retrieves `k` passages (more than an answer needs: a timeline spans many articles),
         keeps those above the relevance threshold, and lists their dated sentences."""
         query = clean_question(query, self.settings.answer.max_question_chars)
+        self._check_request((), k, MAX_TIMELINE_K)
         self.store.check()
         passages = self.retriever.search(query, k, self._filters(outlets, date_from, date_to))
         return build_timeline([p for p in passages if p.score >= self.settings.retrieval.min_relevance])

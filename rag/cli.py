@@ -15,7 +15,7 @@ from rich.table import Table
 
 from rag.errors import RagError
 from rag.evals.cli import eval_command
-from rag.retrieval.filters import parse_day
+from rag.retrieval.filters import MAX_K, MAX_TIMELINE_K, parse_day
 from rag.types import Answer, EvidenceSet, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -107,7 +107,7 @@ def print_answer(answer: Answer) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     json_out: JsonFlag = False,
-    k: Annotated[int | None, typer.Option("-k", help="Passages to retrieve.", min=1, max=50)] = None,
+    k: Annotated[int | None, typer.Option("-k", help="Passages to retrieve.", min=1, max=MAX_K)] = None,
     outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
@@ -156,7 +156,9 @@ def print_timeline(events: list[Any]) -> None:
 def timeline(
     query: Annotated[str, typer.Argument(help="What the timeline is about, in quotes.")],
     json_out: JsonFlag = False,
-    k: Annotated[int, typer.Option("-k", help="Passages to search for dated sentences.", min=1, max=100)] = 20,
+    k: Annotated[
+        int, typer.Option("-k", help="Passages to search for dated sentences.", min=1, max=MAX_TIMELINE_K)
+    ] = 20,
     outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,

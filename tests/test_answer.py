@@ -326,3 +326,25 @@ def test_a_name_only_in_articles_the_filters_leave_out_is_not_said_to_be_absent(
     # The Moscow Times article has no date: a date filter leaves it out, and the answer says why.
     by_date = ready.ask(asked, date_from=dt.date(2025, 1, 1))
     assert by_date.abstained and "don't mention" not in by_date.text and "no date" in by_date.text
+
+
+def test_bad_filters_history_or_k_get_a_message_that_says_what_to_do(ready: Assistant):
+    import datetime as dt
+
+    from rag.errors import QuestionError
+
+    outlet = next(a.outlet for a in ready.sources() if a.outlet)
+    with pytest.raises(QuestionError, match=r"No indexed article is from 'Nope'\. Outlets: "):
+        ready.ask(OBLASTS, outlets=["Nope"])
+    with pytest.raises(QuestionError, match="swap them"):
+        ready.ask(OBLASTS, date_from=dt.date(2025, 6, 1), date_to=dt.date(2025, 1, 1))
+    with pytest.raises(QuestionError, match="history must be a list of turns"):
+        ready.ask("And him?", history="hello")  # type: ignore[arg-type]
+    with pytest.raises(QuestionError, match="history must be a list of turns"):
+        ready.ask("And him?", history=[("What did Lavrov say?", "He said x")])  # type: ignore[list-item]
+    for k in (0, 1000):
+        with pytest.raises(QuestionError, match="from 1 to 50"):
+            ready.ask(OBLASTS, k=k)
+    # An outlet in another case, or given alone as a string, is the outlet.
+    lowered = ready.ask(OBLASTS, outlets=outlet.lower())  # type: ignore[arg-type]
+    assert all(p.outlet == outlet for p in lowered.passages)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rag.api.errors import ApiError
+from rag.retrieval.filters import MAX_K
 from rag.types import Turn
 
 
@@ -48,7 +49,7 @@ class ChatRequest(BaseModel):
     max_completion_tokens: int | None = Field(None, gt=0)
     n: int = Field(1, ge=1, le=1)
     # Extensions (extra_body)
-    k: int | None = Field(None, ge=1, le=50)
+    k: int | None = Field(None, ge=1, le=MAX_K)
     outlets: list[str] | None = None
     since: date | None = None
     until: date | None = None

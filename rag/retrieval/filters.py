@@ -13,6 +13,10 @@ from rag.errors import QuestionError
 from rag.store.records import published_key
 from rag.types import Passage
 
+# The most passages one request may ask for: an answer, a timeline (which spans many articles).
+MAX_K = 50
+MAX_TIMELINE_K = 100
+
 
 @dataclass(frozen=True)
 class Filters:
