@@ -726,3 +726,11 @@ def test_a_pair_opening_with_this_proposal_gives_way_to_the_sentence_naming_the_
     # Its second sentence holds what is asked ("Dmitriev"): the pair stays.
     kept = Selector._with_antecedent(analyze("Whose remarks conflict with Lavrov's?"), (cand(1, 2), 0.9), candidates)
     assert kept[0].members == (1, 2)
+
+
+def test_what_someone_told_an_outlet_quotes_nothing_that_leaves_the_outlet_out() -> None:
+    interview = passage("In an interview with Le Monde, Zelensky said there is no evidence Moscow wants peace.", "a::0")
+    other = passage("Trump criticized Zelenskyy for publicly rejecting the idea of ceding land.", "b::0", article="b")
+    found = _always_answers().select("What did Zelensky tell Le Monde?", [interview, other])
+    assert [e.passage.chunk_id for e in found.items] == ["a::0"]
+    assert not _always_answers().select("What did Zelensky tell Le Monde?", [other]).items

@@ -393,6 +393,8 @@ class EvidenceSelector:
                 or says_nothing(c.text)
                 or others_at_time(asked, info.text, c.text)
                 or unnamed(asked, c.text, _context(c.passage, c.start))
+                # "What did Zelensky tell Le Monde?": not Trump's criticism of him in another article.
+                or not names_recipient(info.text, f"{c.text} {_context(c.passage, c.start)}")
             )
             # Page furniture keeps its place among the scored candidates (the weights were fitted
             # with it there) but is never quoted: a credit, a plug or a disclaimer says nothing of the story.
