@@ -360,3 +360,10 @@ def test_the_answer_mode_can_be_chosen_per_request(ready: Assistant):
     c = body["rag"]["citations"][0]
     assert ready.article(c["article_id"]).text[c["start"] : c["end"]].startswith(c["quote"][:40])
     assert body["citations"][0].endswith(f"#{c['start']}-{c['end']}")
+
+
+def test_text_parts_are_read_as_separate_words(ready: Assistant):
+    parts = [{"type": "text", "text": "Which oblasts"}, {"type": "text", "text": "did Putin demand?"}]
+    body = client(ready).post("/v1/chat/completions", json={**ASK, "messages": [{"role": "user", "content": parts}]})
+    assert body.status_code == 200
+    assert body.json()["rag"]["standalone_question"] == "Which oblasts did Putin demand?"

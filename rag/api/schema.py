@@ -36,7 +36,9 @@ class Message(BaseModel):
             return self.content or ""
         if any(part.type != "text" for part in self.content):
             raise ApiError(400, "Only text content is supported; send the message as text parts only.", "messages")
-        return "".join(part.text or "" for part in self.content)
+        # Parts are blocks of text (Open WebUI splits a message into them): "Which oblasts" and "did
+        # Putin demand?" are two words apart, not "oblastsdid" (explore9 M4).
+        return " ".join(part.text for part in self.content if part.text)
 
 
 class ChatRequest(BaseModel):
