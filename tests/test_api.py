@@ -82,6 +82,11 @@ def test_truncation_keeps_whole_sentences_and_never_half_a_marker():
     assert truncate(text, [], 100, enc) == (text, False)
     cut, was_cut = truncate("One two three [12", [], 4, enc)
     assert was_cut and "[" not in cut
+    # Not even the first sentence fits: cut between words, marked, and still cited.
+    long = "Putin has demanded that Ukraine cede Mykolaiv and Kharkiv oblasts, regions not held [1]."
+    cut, was_cut = truncate(long, [long], 12, enc)
+    assert was_cut and cut.endswith("… [1]") and len(enc.encode(cut)) <= 12
+    assert long.startswith(cut.removesuffix("… [1]").rstrip())  # whole words of the sentence
 
 
 # -- non-streaming ----------------------------------------------------------------------------

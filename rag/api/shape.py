@@ -87,11 +87,21 @@ def truncate(text: str, sentences: list[str], max_tokens: int, encoding: Encodin
     none does, never inside a marker); the flag says whether anything was cut."""
     if len(encoding.encode(text)) <= max_tokens:
         return text, False
-    fitting = [end for end in sentence_ends(text, sentences) if len(encoding.encode(text[:end])) <= max_tokens]
+    ends = sentence_ends(text, sentences)
+    fitting = [end for end in ends if len(encoding.encode(text[:end])) <= max_tokens]
     if fitting:
         return text[: fitting[-1]].rstrip(), True
-    head = encoding.decode(encoding.encode(text)[:max_tokens])
-    return _PARTIAL_MARKER.sub("", head).rstrip(), True
+    # Not even the first sentence fits: its head, cut between words and marked as cut, still with the
+    # first sentence's citation when there is room ("… Mykolaiv and Khark" had lost its [1]).
+    first = text[: ends[0]] if ends else text
+    markers = " ".join(m.group(0) for m in _MARKER.finditer(first))
+    tail = f"… {markers}" if markers else "…"
+    room = max_tokens - len(encoding.encode(tail))
+    if room <= 0:
+        room, tail = max_tokens, ""
+    head = _PARTIAL_MARKER.sub("", encoding.decode(encoding.encode(_MARKER.sub("", first))[:room]))
+    head = head.rsplit(" ", 1)[0] if " " in head.strip() else head
+    return f"{head.rstrip(' ,;:')}{tail}".strip(), True
 
 
 @dataclass(frozen=True)
