@@ -372,3 +372,13 @@ def test_text_parts_are_read_as_separate_words(ready: Assistant):
     body = client(ready).post("/v1/chat/completions", json={**ASK, "messages": [{"role": "user", "content": parts}]})
     assert body.status_code == 200
     assert body.json()["rag"]["standalone_question"] == "Which oblasts did Putin demand?"
+
+
+def test_v1_beside_a_login_protected_ui_needs_a_key(ready: Assistant):
+    from rag.api import create_app
+
+    locked = TestClient(create_app(ready, beside_login=True))
+    r = locked.post("/v1/chat/completions", json=ASK)
+    assert r.status_code == 401 and "RAG_API__KEY" in r.json()["error"]["message"]
+    assert locked.get("/v1/models").status_code == 401
+    assert client(ready).get("/v1/models").status_code == 200  # `rag api` alone, no login: open as before

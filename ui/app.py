@@ -340,7 +340,7 @@ def serve(
 ) -> None:
     """The chat UI and the OpenAI-compatible /v1 routes (rag.api) on one port, until interrupted.
     The UI is mounted on the API's FastAPI app with `gr.mount_gradio_app`; the /v1 routes keep
-    their own bearer key (RAG_API__KEY), the UI its login."""
+    their own bearer key (RAG_API__KEY), the UI its login; with a login and no key, /v1 refuses."""
     from rag.api import create_app, run
 
     ui = assistant.settings.ui
@@ -349,7 +349,7 @@ def serve(
     warm_up(assistant)
     demo = build(assistant).queue(default_concurrency_limit=4)
     app = gr.mount_gradio_app(
-        create_app(assistant),
+        create_app(assistant, beside_login=auth is not None),
         demo,
         path="/",
         server_name=host,

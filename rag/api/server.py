@@ -54,7 +54,8 @@ class ChatService:
     """Turns one OpenAI request into one `Assistant` call and its answer into OpenAI's shapes.
     Owns the key check, the request limits and the bound on answers computed at once."""
 
-    def __init__(self, assistant: Assistant, settings: Settings) -> None:
+    def __init__(self, assistant: Assistant, settings: Settings, beside_login: bool = False) -> None:
+        self.beside_login = beside_login
         self.assistant = assistant
         self.settings = settings
         self.api = settings.api
@@ -73,6 +74,12 @@ class ChatService:
 
     def check_key(self, request: Request) -> None:
         if not self.api.key:
+            if self.beside_login:
+                raise ApiError(
+                    401,
+                    "This server's chat UI asks for a login, so /v1 needs a key too: set RAG_API__KEY on the "
+                    "server and send 'Authorization: Bearer <key>'.",
+                )
             return
         header = request.headers.get("authorization", "")
         scheme, _, given = header.partition(" ")
@@ -231,9 +238,11 @@ def _pieces(content: str) -> list[str]:
     return pieces if "".join(pieces) == content else [content]
 
 
-def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
-    """A FastAPI app with the /v1 routes; mount other apps (the Gradio UI) on it as needed."""
-    service = ChatService(assistant, settings or assistant.settings)
+def create_app(assistant: Assistant, settings: Settings | None = None, *, beside_login: bool = False) -> FastAPI:
+    """A FastAPI app with the /v1 routes; mount other apps (the Gradio UI) on it as needed.
+    `beside_login`: the app also serves a UI that asks for a login, so /v1 must not answer without
+    a key either (explore9 M10: curl got answers a login-protected page refused)."""
+    service = ChatService(assistant, settings or assistant.settings, beside_login=beside_login)
     app = FastAPI(title="rag: OpenAI-compatible chat", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.chat = service
 
