@@ -174,6 +174,19 @@ def test_discover_skips_sidecars_and_hidden_files_and_names_bad_paths(tmp_path: 
     assert found[3][0] == tmp_path / "image.png" and "unsupported file type" in found[3][1]
 
 
+def test_a_broken_sidecar_is_named_once_and_its_folder_still_ingested(assistant, tmp_path: Path):
+    (tmp_path / "sources.json").write_text("{not json")
+    (tmp_path / "plain.txt").write_text("Plain\n\nThe envoys met in Minsk on 9 April 2025.\n")
+    (tmp_path / "other.txt").write_text("Other\n\nThe envoys met in Oslo on 9 April 2025.\n")
+    report = assistant.ingest(tmp_path)
+    assert sorted(report.ingested) == ["other", "plain"]
+    assert [(Path(source).name, "unreadable metadata sidecar" in reason) for source, reason in report.failed] == [
+        ("sources.json", True)
+    ]
+    one = assistant.ingest(tmp_path / "plain.txt")  # a file given alone reports its folder's sidecar too
+    assert [Path(source).name for source, _ in one.failed] == ["sources.json"]
+
+
 def test_dates_are_normalised_and_impossible_ones_dropped():
     assert normalise_date("20 May 2025 05:34") == "2025-05-20"
     assert normalise_date("2025-02-30") is None

@@ -59,7 +59,12 @@ def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
         elif path.is_dir():
             # rglob does not follow links to folders, so a link loop cannot recurse forever.
             for child in sorted(path.rglob("*")):
-                if child.name == SIDECAR or any(p.startswith(".") for p in child.relative_to(path).parts):
+                if any(p.startswith(".") for p in child.relative_to(path).parts):
+                    continue
+                if child.name == SIDECAR:
+                    problem = sidecar_problem(child.parent)
+                    if problem:
+                        yield child, problem
                     continue
                 if child.suffix.lower() not in SUPPORTED:
                     continue
@@ -70,6 +75,9 @@ def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
         elif path.suffix.lower() not in SUPPORTED:
             yield path, f"unsupported file type '{path.suffix or '(none)'}'; use one of {sorted(SUPPORTED)}"
         else:
+            problem = sidecar_problem(path.parent)
+            if problem:
+                yield path.parent / SIDECAR, problem
             yield path
 
 
@@ -123,16 +131,38 @@ def _sidecar(folder: Path, mtime: float) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise IngestError(f"{path}: unreadable metadata sidecar ({e})") from e
-    entries = data if isinstance(data, list) else [{"file": k, **v} for k, v in data.items()]
+        raise IngestError(f"unreadable metadata sidecar ({e}); the folder's files are read without it") from e
+    if isinstance(data, dict):
+        entries = [{"file": k, **v} for k, v in data.items() if isinstance(v, dict)]
+    elif isinstance(data, list):
+        entries = data
+    else:
+        raise IngestError("metadata sidecar is neither a list nor an object; the folder's files are read without it")
     return {str(e["file"]): e for e in entries if isinstance(e, dict) and "file" in e}
+
+
+def sidecar_problem(folder: Path) -> str | None:
+    """Why the folder's metadata sidecar cannot be used (None when it can, or there is none). Reported
+    once for the sidecar: it only adds metadata, so its folder's files are still ingested (explore9 M6:
+    a broken one failed every file beside it)."""
+    side = folder / SIDECAR
+    if not side.is_file():
+        return None
+    try:
+        _sidecar(folder, side.stat().st_mtime)
+    except IngestError as e:
+        return str(e)
+    return None
 
 
 def sidecar_metadata(path: Path) -> dict[str, Any]:
     side = path.parent / SIDECAR
     if not side.is_file():
         return {}
-    return _sidecar(path.parent, side.stat().st_mtime).get(path.name, {})
+    try:
+        return _sidecar(path.parent, side.stat().st_mtime).get(path.name, {})
+    except IngestError:
+        return {}  # reported once by `discover`
 
 
 def _require_text(text: str, max_chars: int) -> str:
