@@ -72,6 +72,18 @@ def test_html_boilerplate_is_stripped(tmp_path: Path):
     assert a.published == "2025-03-24"
 
 
+def test_an_html_page_is_not_dated_by_an_event_its_text_reports(tmp_path: Path):
+    body = " ".join(["The envoys met in Baku on 8 April 2025 to discuss energy supplies and transit."] * 4)
+    f = tmp_path / "page.html"
+    f.write_text(f"<html><head><title>Baku talks</title></head><body><p>{body}</p></body></html>")
+    assert read_one(f).published is None  # not 2025-04-08
+    f.write_text(
+        f'<html><head><title>Baku talks</title><meta property="article:published_time" content="2025-04-10">'
+        f"</head><body><p>{body}</p></body></html>"
+    )
+    assert read_one(f).published == "2025-04-10"
+
+
 def test_pdf_text_and_title(tmp_path: Path):
     f = tmp_path / "report.pdf"
     f.write_bytes(text_pdf(["Energy infrastructure strikes paused for 30 days.", "Both sides agreed."], "ISW report"))

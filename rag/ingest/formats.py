@@ -76,7 +76,9 @@ def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise IngestError("no article text found in the HTML (only markup, scripts or navigation)")
-    info = trafilatura.extract_metadata(raw)
+    # Publication dates from the markup only (meta tags, <time>, the URL): an extensive search takes
+    # the first date in the text, and a report on a past event got that event's date (explore9 M8).
+    info = trafilatura.extract_metadata(raw, extensive=False)
     meta: dict[str, Any] = {}
     if info is not None:
         meta = {"title": info.title, "outlet": info.sitename, "published": info.date, "url": info.url}
