@@ -7,6 +7,7 @@ session keeps its own turns in `gr.State`, so two people never see each other's 
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import threading
@@ -25,6 +26,8 @@ from rag.ingest.readers import SUPPORTED
 from rag.retrieval.filters import parse_day
 from rag.types import Answer, EvidenceSet, History, Passage, Turn
 from ui import render
+
+_log = logging.getLogger("rag.ui")
 
 
 @dataclass
@@ -120,7 +123,7 @@ class ChatApp:
         except RagError as e:
             turn.error = str(e)
         except Exception as e:  # never a stack trace in the chat
-            turn.error = f"Something went wrong: {type(e).__name__}: {e}"
+            turn.error = unexpected(e)
         turns = [*turns, turn]
         answer = turn.answer
         choices = citation_choices(answer)
@@ -172,6 +175,8 @@ class ChatApp:
             return render.timeline_html(self.assistant.timeline(query or ""))
         except RagError as e:
             return f"<div class='sources-note'>⚠️ {escape(str(e))}</div>"
+        except Exception as e:  # a message, not Gradio's bare "Error" badge
+            return f"<div class='sources-note'>⚠️ {escape(unexpected(e))}</div>"
 
     # -- corpus -------------------------------------------------------------------------
 
@@ -221,6 +226,8 @@ class ChatApp:
             )
         except RagError as e:
             return self.corpus_updates(f"⚠️ {escape(str(e))}")
+        except Exception as e:
+            return self.corpus_updates(f"⚠️ {escape(unexpected(e))}")
         lines = []
         if report is not None:
             lines.append(
@@ -250,6 +257,14 @@ class ChatApp:
             return self.assistant.ask(question, k=int(k)).to_dict()
         except RagError as e:
             return {"error": str(e)}
+        except Exception as e:
+            return {"error": unexpected(e)}
+
+
+def unexpected(e: Exception) -> str:
+    """What the UI shows for a failure no check foresaw; the traceback goes to the server log."""
+    _log.error("The UI failed", exc_info=e)
+    return f"Something went wrong: {type(e).__name__}: {e}. The server log has the details."
 
 
 def build(assistant: Assistant) -> gr.Blocks:

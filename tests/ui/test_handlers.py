@@ -176,3 +176,17 @@ def test_rag_links_from_the_api_open_the_article_with_the_span_marked(app: ChatA
     assert "Paste a rag://" in app.open_link("https://example.org/")
     bad_span = app.open_link(f"rag://article/{passage.article_id}#5-999999999")
     assert '<mark id="cited-passage"></mark>' in bad_span and escape(passage.text[:40]) in bad_span
+
+
+def test_an_unforeseen_failure_is_a_message_in_every_tab(app: ChatApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    def broken(*args, **kwargs):
+        raise KeyError("chunk gone")
+
+    monkeypatch.setattr(app.assistant, "timeline", broken)
+    monkeypatch.setattr(app.assistant, "ingest", broken)
+    monkeypatch.setattr(app.assistant, "ask", broken)
+    assert "Something went wrong: KeyError" in app.timeline("ceasefire")
+    upload = tmp_path / "a.txt"
+    upload.write_text("Title\n\nThe envoys met in Oslo.\n")
+    assert "Something went wrong: KeyError" in app.upload([str(upload)])[3]
+    assert "KeyError" in app.api_ask("Who met?")["error"]
