@@ -78,8 +78,9 @@ def print_answer(answer: Answer) -> None:
     out.print(answer.text, soft_wrap=True, markup=False)
     if answer.abstained and answer.passages:
         out.print("\n[dim]Closest passages found (none of them answers the question):[/]")
-        for p in answer.passages[:3]:
-            out.print(f"  [dim]{p.score:.2f} {escape(p.title)} — {escape(p.text[:120])}…[/]", soft_wrap=True)
+        for p in sorted(answer.passages, key=lambda p: -p.score)[:3]:  # by the score shown
+            text = " ".join(p.text.split())
+            out.print(f"  [dim]{p.score:.2f} {escape(p.title)} — {escape(text[:120])}…[/]", soft_wrap=True)
     for c in answer.citations:
         p = c.passage
         about = p.about()
