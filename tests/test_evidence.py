@@ -734,3 +734,50 @@ def test_what_someone_told_an_outlet_quotes_nothing_that_leaves_the_outlet_out()
     found = _always_answers().select("What did Zelensky tell Le Monde?", [interview, other])
     assert [e.passage.chunk_id for e in found.items] == ["a::0"]
     assert not _always_answers().select("What did Zelensky tell Le Monde?", [other]).items
+
+
+def test_a_month_or_year_asked_for_must_be_named() -> None:
+    from rag.evidence.entities import gives_asked_unit
+
+    assert not gives_asked_unit("In which month was the outline presented to Kyiv?", "presented to Kyiv last month")
+    assert gives_asked_unit("In which month was the outline presented to Kyiv?", "presented to Kyiv in April")
+    assert not gives_asked_unit("What year did the talks start?", "The talks started last spring.")
+    assert gives_asked_unit("When was it presented?", "presented to Kyiv last month")  # no unit asked
+
+
+def test_a_name_joined_to_the_same_word_must_be_the_same_name() -> None:
+    from rag.evidence.entities import another_compound
+
+    text = "The three completed rounds of U.S.-mediated negotiations show a pattern."
+    assert another_compound("What did the first round of EU-mediated negotiations establish?", text)
+    assert not another_compound("What did the US-mediated negotiations show?", text)
+    assert not another_compound("What did the negotiations show?", text)
+    assert not another_compound("What did the EU-mediated talks show?", "The talks showed a pattern.")
+
+
+def test_unnamed_experts_and_outlets_are_no_answer_to_which_ones() -> None:
+    for asked in (
+        "Which analysts believe that Putin may be prolonging the war?",
+        "Which expert stressed that Moscow should make concessions?",
+        "Which Russian outlets stressed the breadth of the agenda?",
+        "Which of Trump's officials discussed ice hockey?",
+    ):
+        assert answer_type(asked) == "person", asked
+    text = "Analysts believe that Putin may be prolonging the war and making gains on the battlefield."
+    assert (
+        not _always_answers()
+        .select("Which analysts believe that Putin may be prolonging the war?", [passage(text)])
+        .answerable
+    )
+    from rag.evidence.entities import asks_body
+
+    assert asks_body("Which U.S. government agency believes Putin wants peace?")
+    assert not asks_body("What kind of alliance has Trump entered into?")  # a description, not a body
+
+
+def test_a_deed_in_progress_the_other_way_round_is_no_answer() -> None:
+    from rag.evidence.entities import swaps_roles
+
+    text = "Trump also appears to be putting more pressure on Kyiv to reach a peace deal."
+    assert swaps_roles("Why has Kyiv been putting more pressure on Trump to reach a peace deal?", text)
+    assert not swaps_roles("Why has Trump been putting more pressure on Kyiv?", text)

@@ -116,7 +116,9 @@ _PLACE_NOUNS = (
 )
 _PERSON_NOUNS = (
     r"(?:person|man|woman|leader|president|minister|official|company|organi[sz]ation|group|team|actor|actress|singer"
-    r"|author|player|ceo|senator|politician|party|envoy|spokesman|spokesperson|firm|general|commander|diplomat)"
+    r"|author|player|ceo|senator|politician|party|envoy|spokesman|spokesperson|firm|general|commander|diplomat"
+    # people and bodies quoted as unnamed sources: "Which analysts believe …?" (fresh7 n37-n39)
+    r"|expert|analyst|observer|historian|economist|journalist|outlet)"
 )
 
 
@@ -219,10 +221,11 @@ def answer_type(question: str) -> AnswerType:
     if re.search(rf"\bwhere\b|\b(which|what|in which|in what)\s+(\w+\s+)?{_PLACE_NOUNS}\b", q):
         return "place"
     # "which Ukrainian official", "which U.S. official", not "which the author sees as …" nor "what do
-    # official sources call …"
+    # official sources call …"; "which analysts", "which Russian state media outlets", "which of Trump's officials"
     if re.search(
-        rf"\bwho(m|se)?\b|\b(which|what)\s+(?!(?:the|do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s)"
-        rf"([\w.]+\s+)?{_PERSON_NOUNS}\b",
+        rf"\bwho(m|se)?\b|\b(which|what)\s+(?:of\s+(?:the\s+)?)?"
+        rf"(?!(?:the|do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s)"
+        rf"([\w.'’]+\s+){{0,2}}{_PERSON_NOUNS}s?\b",
         q,
     ):
         return "person"

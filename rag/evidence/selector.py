@@ -22,7 +22,9 @@ from rag.evidence.casing import restore_case
 from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
 from rag.evidence.entities import (
     agentless,
+    another_compound,
     asks_body,
+    gives_asked_unit,
     gives_dates,
     gives_duration,
     gives_numbers,
@@ -311,7 +313,7 @@ class EvidenceSelector:
             if re.search(r"\bhow long\b", question, re.IGNORECASE):
                 holds = gives_duration(lead)
             elif info.answer_type == "date":
-                holds = places_in_time(lead, info)
+                holds = places_in_time(lead, info) and gives_asked_unit(question, lead)
             else:
                 holds = has_type(lead, "number", info)
             if not holds:
@@ -334,6 +336,9 @@ class EvidenceSelector:
             answerable = False
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
         if first and swaps_roles(question, first.text):
+            answerable = False
+        # "EU-mediated negotiations" are not the "U.S.-mediated" ones.
+        if first and another_compound(question, around):
             answerable = False
         # A number it states must not be another in the answer: the four completed rounds are not the three.
         if first and not gives_numbers(question, first.text):

@@ -24,7 +24,9 @@ _VERB_STEM = re.compile(_VERBS + r"\w*")  # the verbs of `_VERBS` and their stem
 # Case-sensitive on purpose: the name is found by its capitals (and IGNORECASE would let the nested
 # repetition in _NAME backtrack without end on a long lower-case word).
 _ASKED = re.compile(
-    rf"^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+(?P<name>{_NAME.pattern})\s+{_VERBS}\b"
+    # "Which oblasts did Lavrov claim as …?" asks for Lavrov's words as much as "What did Lavrov say?"
+    rf"^\s*(?:[Ww]hat|[Hh]ow|[Ww]hich(?:\s+[a-z]+){{1,3}})\s+(?:did|does|do|has|have|had|would|will)\s+"
+    rf"(?P<name>{_NAME.pattern})\s+{_VERBS}\b"
     rf"|^\s*[Aa]ccording\s+to\s+(?:the\s+)?(?P<source>{_NAME.pattern})\s*,"
 )
 
