@@ -243,6 +243,8 @@ def test_what_about_something_unnamed_is_left_to_the_model() -> None:
     assert pivot("what about the ceasefire?", asked, ["the ceasefire held"]) is None
     assert pivot("what about him?", asked, ["Lavrov spoke to him"]) is None
     assert pivot("Why?", asked, []) is None
+    # Two subjects besides the source: which one "Poland" replaces is a guess, left to the model.
+    assert pivot("What about Poland?", "Which NATO countries does the ISW analysis say Russia may attack?", []) is None
 
 
 def test_context_respects_the_token_budget(settings, ephemeral_client, corpus):
