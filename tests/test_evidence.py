@@ -781,3 +781,14 @@ def test_a_deed_in_progress_the_other_way_round_is_no_answer() -> None:
     text = "Trump also appears to be putting more pressure on Kyiv to reach a peace deal."
     assert swaps_roles("Why has Kyiv been putting more pressure on Trump to reach a peace deal?", text)
     assert not swaps_roles("Why has Trump been putting more pressure on Kyiv?", text)
+
+
+def test_a_yes_no_question_is_not_answered_about_someone_else() -> None:
+    from rag.evidence.question import yes_no_subject
+
+    assert yes_no_subject("Is the US still giving military aid to Ukraine?") == "US"
+    assert yes_no_subject("Were sanctions on Russia eased?") is None  # its subject is no name
+    text = "The international community continues to support Ukraine by providing significant military aid."
+    selector = _always_answers()
+    assert not selector.select("Is the US still giving military aid to Ukraine?", [passage(text)]).answerable
+    assert selector.select("Is the international community still giving military aid?", [passage(text)]).answerable

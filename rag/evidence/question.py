@@ -312,3 +312,15 @@ def source_stripped(question: str) -> str:
     """The question without the words that designate its source ("the ISW analysis" -> "it")."""
     stripped = _SOURCE.sub(lambda m: " " if m.group("according") else "it", question)
     return re.sub(r"\s+([?,.])", r"\1", " ".join(stripped.split())).lstrip(", ") or question
+
+
+# "Is the US still giving military aid …?", "Did Putin agree …?": the one the yes/no question is about.
+_YES_NO = re.compile(
+    rf"^\s*(?:Is|Are|Was|Were|Does|Do|Did|Has|Have|Had|Will|Would|Can|Could)\s+(?:the\s+)?(?P<subject>{_NAME.pattern})"
+)
+
+
+def yes_no_subject(question: str) -> str | None:
+    """The name a yes/no question asks about, or None (not such a question, or its subject is no name)."""
+    m = _YES_NO.match(question)
+    return m.group("subject") if m else None

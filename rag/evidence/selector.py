@@ -34,7 +34,7 @@ from rag.evidence.entities import (
     places_in_time,
     swaps_roles,
 )
-from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems
+from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems, names_found
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
 from rag.evidence.question import (
@@ -48,6 +48,7 @@ from rag.evidence.question import (
     matches,
     source_stripped,
     words,
+    yes_no_subject,
 )
 from rag.evidence.speaker import (
     asked_role,
@@ -336,6 +337,11 @@ class EvidenceSelector:
             answerable = False
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
         if first and swaps_roles(question, first.text):
+            answerable = False
+        # "Is the US still giving military aid?" is not answered by what "the international community"
+        # does: a yes/no question's subject must be named by the span or around it (round 8 Q10).
+        subject = yes_no_subject(question)
+        if first and subject and not names_found([subject], around):
             answerable = False
         # "EU-mediated negotiations" are not the "U.S.-mediated" ones.
         if first and another_compound(question, around):
