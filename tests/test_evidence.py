@@ -353,18 +353,18 @@ def test_a_when_question_without_a_date_in_its_evidence_is_unanswerable_when_req
 
 def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() -> None:
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with(max_missing_names=0.0))
-    found = selector.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)])
+    found = selector.select("Why did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)])
     assert not found.answerable and found.missing[0] == "Olaf Scholz"
     assert found.items  # the evidence is still there for the caller to show or log
     # The name is in no passage at all: abstained on unless that check is off too.
     lenient = EvidenceSelector(
         HashingEmbeddings(), EvidenceSettings(absent_name_check=False), shipped_with(max_missing_names=1.0)
     )
-    assert lenient.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
+    assert lenient.select("Why did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
     strict = EvidenceSelector(
         HashingEmbeddings(), EvidenceSettings(max_missing_names=0.0, absent_name_check=False), lenient.model
     )
-    assert not strict.select("Did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
+    assert not strict.select("Why did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
     threshold = EvidenceSettings(answerable_threshold=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
