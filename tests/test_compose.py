@@ -103,6 +103,9 @@ def test_a_quotation_whose_speaker_is_named_where_it_closes_is_shown_with_the_sp
     assert quoted_answer([quoted]).text == (
         "Ukraine's President Volodymyr Zelensky: “The United States believes that Putin wants to end the war.” [1]"
     )
+    # Its citation covers the sentences that name the speaker.
+    cited = quoted_answer([quoted]).citations[0].evidence
+    assert cited is not None and "Volodymyr Zelensky repeated" in cited.text and cited.text.endswith("he said.")
     assert quoted_answer([span("Talks resumed in Riyadh.")]).text == "“Talks resumed in Riyadh.” [1]"
 
 

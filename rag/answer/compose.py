@@ -109,24 +109,33 @@ def _unpaired_dropped(text: str) -> str:
 
 def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
     """The evidence itself as the answer: each span quoted verbatim with its own citation, after the
-    name of its speaker when it opens a quotation that names the speaker only where it closes."""
+    name of its speaker when it opens a quotation that names the speaker only around it. Then the
+    citation covers the sentences that name the speaker, so a reader sees where the name comes from."""
     sentences, citations = [], []
     for number, e in enumerate(items, 1):
-        citations.append(Citation(number=number, passage=e.passage, evidence=e))
-        who = _speaker_of(e)
-        text = f"{who}: {_quoted(e.quote)} [{number}]" if who else f"{_quoted(e.quote)} [{number}]"
+        attributed = _attributed(e)
+        citations.append(Citation(number=number, passage=e.passage, evidence=attributed[1] if attributed else e))
+        shown = f"{_quoted(e.quote)} [{number}]"
+        text = f"{attributed[0]}: {shown}" if attributed else shown
         sentences.append(AnswerSentence(text=text, citations=(number,), verdict="quote", score=e.score))
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
 
 
-def _speaker_of(e: Evidence) -> str | None:
+def _attributed(e: Evidence) -> tuple[str, Evidence] | None:
     """Who speaks the span, when it opens a quotation closed after it ("“The United States believes
-    that Putin wants to end the war. Here, we have completely different views,” he said."): shown
-    bare, Zelensky's words would read as the article's own (round 8 Q27)."""
+    that Putin wants to end the war. Here, we have completely different views,” he said."), with the
+    span widened to the sentence before and the one after, which name them. Shown bare, Zelensky's
+    words read as the article's own (round 8 Q27)."""
     text = e.passage.text
-    before = [a for a, end in evidence_spans(text) if end <= e.start]
-    return quoted_speaker(e.text, text[e.end :], text[before[-1] : e.start] if before else "") or None
+    spans = evidence_spans(text)
+    before = [a for a, end in spans if end <= e.start]
+    start = before[-1] if before else e.start
+    who = quoted_speaker(e.text, text[e.end :], text[start : e.start])
+    if not who:
+        return None
+    end = next((end for a, end in spans if a >= e.end), e.end)
+    return who, Evidence(text[start:end].strip(), e.passage, start, end, e.score)
 
 
 def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
