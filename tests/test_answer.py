@@ -208,18 +208,6 @@ def test_rambling_condensation_falls_back_to_the_previous_question(settings, eph
     assert answer.standalone_question == "Which oblasts did Putin demand? why those?"
 
 
-def test_what_about_a_name_asks_the_last_question_about_it_without_the_model(settings, ephemeral_client, corpus):
-    a = build(settings, ephemeral_client, corpus, ["What does Ukraine want, according to Russia?", "x [1]."])
-    history = [
-        {"role": "user", "content": "What does Ukraine want, according to the Tallinn article?"},
-        {"role": "assistant", "content": "Ukraine flatly refuses to cede any land, while Russia demands Donbas [1]."},
-    ]
-    # Typed in lower case: the conversation gives "russia" its capital.
-    answer = a.ask("what about russia?", history)
-    assert answer.standalone_question == "What does Russia want, according to the Tallinn article?"
-    assert not any("Follow-up question" in str(m[-1].content) for m in a.llm.history)  # no rewrite asked for
-
-
 def test_a_labelled_rewrite_is_read_without_its_label(settings, ephemeral_client, corpus):
     a = build(
         settings,
@@ -233,18 +221,6 @@ def test_a_labelled_rewrite_is_read_without_its_label(settings, ephemeral_client
     ]
     answer = a.ask("When did he say it?", history)
     assert answer.standalone_question == "When did Vyacheslav Nikonov say the agenda was formed?"
-
-
-def test_what_about_something_unnamed_is_left_to_the_model() -> None:
-    from rag.answer.question import pivot
-
-    asked = "What did Lavrov say about sanctions?"
-    assert pivot("And Dmitriev?", asked, []) == "What did Dmitriev say about sanctions?"
-    assert pivot("what about the ceasefire?", asked, ["the ceasefire held"]) is None
-    assert pivot("what about him?", asked, ["Lavrov spoke to him"]) is None
-    assert pivot("Why?", asked, []) is None
-    # Two subjects besides the source: which one "Poland" replaces is a guess, left to the model.
-    assert pivot("What about Poland?", "Which NATO countries does the ISW analysis say Russia may attack?", []) is None
 
 
 def test_context_respects_the_token_budget(settings, ephemeral_client, corpus):

@@ -26,7 +26,7 @@ from rag.answer.compose import evidence_block, filtered_out, not_found, quote_li
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
-from rag.answer.question import clean_question, is_rewrite_of, needs_context, pivot, strip_label, what_about
+from rag.answer.question import clean_question, is_rewrite_of, needs_context, strip_label
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.features import names_found
@@ -129,15 +129,6 @@ class AnswerChain:
         if not turns or not needs_context(question):
             return question
         recent = turns[-2 * self.settings.history_turns :]
-        # "What about Russia?" is the last question about Russia: no model needed, none to get it wrong.
-        last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
-        texts = [t["content"] for t in recent]
-        about = what_about(question)
-        if about and not any(c.isupper() for c in about):  # "what about russia?": how the passages write it
-            texts += [p.text for p in self.retriever.search(about, 4)]
-        pivoted = pivot(question, last_user, texts)
-        if pivoted is not None:
-            return pivoted
         transcript = "\n".join(f"{t['role'].capitalize()}: {t['content']}" for t in recent)
         messages = self.condense_prompt.render(history=transcript, question=question)
         try:
@@ -151,6 +142,7 @@ class AnswerChain:
         # retrieve with the previous user question prepended, which keeps the names a
         # follow-up's pronouns refer to.
         if not is_rewrite_of(standalone, question, transcript):
+            last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
             standalone = f"{last_user} {question}".strip()
         return standalone
 

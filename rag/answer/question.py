@@ -4,11 +4,8 @@ follow-up needs the conversation to stand alone (and whether a rewrite of it sti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rag.errors import QuestionError
-from rag.evidence.casing import restore_case
-from rag.evidence.question import question_names, source_stripped
 
 # C0/C1 controls plus invisible format characters (zero-width spaces, bidi overrides, BOM): a
 # question made only of them is empty, and inside a question they only confuse retrieval.
@@ -65,41 +62,6 @@ def is_rewrite_of(rewrite: str, question: str, transcript: str = "") -> bool:
         if not kept & {w for w in said if not _ANAPHORA.fullmatch(w)}:
             return False
     return not asked or len(asked & kept) >= (len(asked) + 1) // 2
-
-
-# "What about Russia?", "and Dmitriev?": the last question again, about another name.
-_WHAT_ABOUT = re.compile(
-    r"^\s*(?:and\s+(?:(?:what|how)\s+about\s+)?|(?:what|how)\s+about\s+)(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE
-)
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def what_about(question: str) -> str | None:
-    """The X of a "what about X?" (or "and X?") follow-up, or None."""
-    m = _WHAT_ABOUT.match(question)
-    return m.group("name") if m else None
-
-
-def pivot(question: str, previous: str, texts: Iterable[str]) -> str | None:
-    """The previous question about the name a "what about X?" follow-up gives, in place of the name it
-    asked about: "what about russia?" after "What does Ukraine want, according to the Tallinn
-    article?" is "What does Russia want, according to the Tallinn article?". None when the follow-up
-    is not of that form or names no one (`texts`, the conversation and passages, give a lower-case name
-    its capitals), or the previous question does not name exactly one subject besides its source
-    ("Which NATO countries does the ISW analysis say Russia may attack?" names two: which is meant?)."""
-    name = what_about(question)
-    if name is None:
-        return None
-    if not any(c.isupper() for c in question):
-        name = restore_case(name, texts)
-    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    if not name or not all(w[:1].isupper() for w in name.split()):
-        return None
-    asked = question_names(source_stripped(previous))
-    if len(asked) != 1:
-        return None
-    replaced = _POSSESSIVE.sub("", asked[0])
-    return previous.replace(replaced, name, 1) if replaced in previous else None
 
 
 # A small model's rewrite often comes labelled: 'The user asked: "When did he say it?"'.
