@@ -263,6 +263,8 @@ class Assistant:
 
         Retrieves `k` passages (more than an answer needs: a timeline spans many articles),
         keeps those above the relevance threshold, and lists their dated sentences."""
+        if not isinstance(query, str) or not query.strip():
+            raise QuestionError("Please type a topic for the timeline.")
         query = clean_question(query, self.settings.answer.max_question_chars)
         self._check_request((), k, MAX_TIMELINE_K)
         self.store.check()

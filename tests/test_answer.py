@@ -323,6 +323,8 @@ def test_bad_filters_history_or_k_get_a_message_that_says_what_to_do(ready: Assi
     for k in (0, 1000):
         with pytest.raises(QuestionError, match="from 1 to 50"):
             ready.ask(OBLASTS, k=k)
+    with pytest.raises(QuestionError, match="topic for the timeline"):
+        ready.timeline("  ")
     # An outlet in another case, or given alone as a string, is the outlet.
     lowered = ready.ask(OBLASTS, outlets=outlet.lower())  # type: ignore[arg-type]
     assert all(p.outlet == outlet for p in lowered.passages)

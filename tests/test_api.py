@@ -382,3 +382,15 @@ def test_v1_beside_a_login_protected_ui_needs_a_key(ready: Assistant):
     assert r.status_code == 401 and "RAG_API__KEY" in r.json()["error"]["message"]
     assert locked.get("/v1/models").status_code == 401
     assert client(ready).get("/v1/models").status_code == 200  # `rag api` alone, no login: open as before
+
+
+def test_other_v1_requests_get_openai_shaped_errors(ready: Assistant):
+    api = client(ready)
+    wrong_method = api.get("/v1/chat/completions")
+    assert wrong_method.status_code == 405 and "use POST" in wrong_method.json()["error"]["message"]
+    for path in ("/v1/completions", "/v1/nothing"):
+        r = api.post(path, json=ASK)
+        assert (
+            r.status_code == 404 and r.json()["error"]["code"] == "not_found" and "POST /v1/chat/completions" in r.text
+        )
+    assert api.get("/v1/models").status_code == 200  # the real routes still answer

@@ -13,6 +13,7 @@ _TYPES = {
     400: ("invalid_request_error", "invalid_request"),
     401: ("authentication_error", "invalid_api_key"),
     404: ("invalid_request_error", "not_found"),
+    405: ("invalid_request_error", "method_not_allowed"),
     413: ("invalid_request_error", "request_too_large"),
     500: ("server_error", "internal_error"),
     503: ("server_error", "service_unavailable"),

@@ -270,7 +270,21 @@ def create_app(assistant: Assistant, settings: Settings | None = None, *, beside
             raise ApiError(404, f"No model '{model}'; GET /v1/models lists '{service.api.model}'.", "model")
         return service.model_card()
 
+    # Any other /v1 request gets OpenAI's error shape, not {"detail": …}, under `rag api` and under
+    # `rag serve` alike (there the UI, mounted at "/", would answer it) (explore9 L3).
+    @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    async def elsewhere(rest: str, request: Request) -> JSONResponse:
+        path = f"/v1/{rest}"
+        allowed = _ENDPOINTS.get(path) or ("GET" if path.startswith("/v1/models/") else None)
+        if allowed:
+            raise ApiError(405, f"{request.method} {path} is not supported; use {allowed}.")
+        raise ApiError(404, f"No endpoint {request.method} {path}; this server has {', '.join(_LISTED)}.")
+
     return app
+
+
+_ENDPOINTS = {"/v1/chat/completions": "POST", "/v1/models": "GET"}
+_LISTED = [f"{method} {path}" for path, method in _ENDPOINTS.items()]
 
 
 def run(app: FastAPI, host: str, port: int, on_ready: Callable[[], None] | None = None) -> None:
