@@ -150,13 +150,16 @@ def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
     ]
     if not names:
         return default
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return f"The indexed articles don't mention {listed}."
+    return f"The indexed articles don't mention {_either(names)}."
 
 
 def filtered_out(names: Sequence[str], filters: Filters) -> str:
     """The abstention when the question's names are only in articles the filters leave out."""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    listed = re.sub(r"[’']s\b", "", listed)
+    listed = re.sub(r"[’']s\b", "", _either(names))
     undated = " (a date filter also leaves out articles with no date)" if filters.date_from or filters.date_to else ""
     return f"No article within the chosen outlets or dates mentions {listed}{undated}."
+
+
+def _either(names: Sequence[str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

@@ -25,8 +25,9 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_YEAR_NUMBER = r"\b(?:1[89]|20)\d\d\b"
 _DATE = re.compile(
-    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b(?:1[89]|20)\d\d\b|\b\d{{4}}-\d\d-\d\d\b"
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|{_YEAR_NUMBER}|\b\d{{4}}-\d\d-\d\d\b"
     r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|June|July|August|"
     r"September|October|November|December)\b|\b(?:yesterday|today|tomorrow|tonight)\b"
     r"|\b(?:last|next|this|early|late|mid)[\s-](?:week|month|year|spring|summer|autumn|fall|winter)\b"
@@ -154,14 +155,13 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
     if _ROLE.search(text) or _INITIALED.search(text):
         return True
     places = {m.group(1) for m in _PLACE_CUE.finditer(text)}
-    asked = set(question.terms)
     people = [
         n
         for n in _new_names(text, question)
         if n not in places
         and not re.search(rf"{re.escape(n)},?\s+(?:and\s+)?\w+\s+areas?\b", text)
         # the question's own names under another spelling: "The United States" for "Which U.S. official"
-        and not set(content_stems(n)) <= asked
+        and not _asked_name(n, question)
     ]
     # A sentence's first word is no name by its capital alone, but is one when it acts.
     opening = re.match(r"\s*([A-Z][a-z]+)\b", text)
@@ -171,6 +171,12 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
         bool(people)
         and bool(_ORG_WORDS.search(text) or _PERSON_CUE.search(text) or any(_acts(n, text) for n in people))
     )
+
+
+def _asked_name(name: str, question: QuestionInfo) -> bool:
+    """Whether every word of `name` is a word of the question: the question's own name, under any
+    spelling its stems share ("The United States" for "U.S.")."""
+    return set(content_stems(name)) <= set(question.terms)
 
 
 def _acts(name: str, text: str) -> bool:
@@ -324,19 +330,17 @@ def names_body(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names an organisation the question does not: an acronym ("OSCE", "NATO") or a
     name with a word such as Institute, Union or Agency. "Russia and Ukraine" is no organisation
     (fresh6 n35)."""
-    asked = set(question.terms)
-    for m in _ACRONYM_NAME.finditer(text):
-        if not set(content_stems(m.group(0))) <= asked:
-            return True
+    if any(not _asked_name(m.group(0), question) for m in _ACRONYM_NAME.finditer(text)):
+        return True
     names = (m.group(0) for m in _CAPS.finditer(text))
-    return any(_BODY_WORDS.search(n) and not set(content_stems(n)) <= asked for n in names)
+    return any(_BODY_WORDS.search(n) and not _asked_name(n, question) for n in names)
 
 
 # "In which month …?", "What year …?": the unit of time asked for, and how a text gives it.
 _ASKED_UNIT = re.compile(r"\b(?:which|what)\s+(?P<unit>month|year)\b", re.IGNORECASE)
 _GIVES_UNIT = {
     "month": re.compile(rf"\b{_MONTHS}\b|\b\d{{4}}-\d\d\b"),
-    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "year": re.compile(_YEAR_NUMBER),
 }
 
 
