@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +176,22 @@ def test_a_second_concurrent_ingestion_is_refused_clearly(settings: Settings, co
         pytest.raises(IngestError, match="Another ingestion"),
     ):
         assistant.ingest(corpus)
+
+
+def test_feed_records_that_share_a_title_keep_their_own_articles(assistant: Assistant, tmp_path: Path):
+    """explore10 H1: two "Daily update" records got one id, and Chroma refused the whole batch."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    monday = {"title": "Daily update", "body": "On Monday the front near Pokrovsk was quiet, the army said."}
+    tuesday = {"title": "Daily update", "body": "On Tuesday heavy fighting resumed near Pokrovsk, the army said."}
+    (feed / "same.json").write_text(json.dumps([monday, tuesday, tuesday]), encoding="utf-8")
+    (feed / "other.txt").write_text("Talks in Riga\n\nThe negotiators met in Riga on 16 May 2025.\n")
+    report = assistant.ingest(feed)
+    assert len(report.ingested) == 3
+    assert [(where, reason) for where, reason in report.failed] == [
+        (f"{feed / 'same.json'} record 3", "the same article as record 2 (left out)")
+    ]
+    bodies = {a.id: a.title for a in assistant.sources()}
+    assert len([i for i in bodies if i.startswith("same#")]) == 2
+    again = assistant.ingest(feed)
+    assert len(again.unchanged) == 3 and not again.ingested

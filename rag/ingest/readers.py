@@ -258,6 +258,9 @@ def _json_records(path: Path, limits: ReadLimits) -> Iterator[tuple[int, Any] | 
 
 def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article | RecordError]:
     base = article_id_for(path, root)
+    # Key -> (record number, body digest) of the records already read: feeds repeat titles ("Daily
+    # update") and urls, and one key must not name two articles (Chroma refuses the batch).
+    seen: dict[str, tuple[int, str]] = {}
     for item in _json_records(path, limits):
         if isinstance(item, RecordError):
             yield item
@@ -277,8 +280,15 @@ def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article |
             "published": _first(record, _DATE_KEYS),
             "url": record.get("url") or record.get("link"),
         }
+        key, digest = _record_key(record, index), hashlib.sha1(body.encode()).hexdigest()[:8]
+        if key in seen and seen[key][1] != digest:
+            key = f"{key}~{digest}"
+        if key in seen:
+            yield RecordError(where, f"the same article as record {seen[key][0]} (left out)")
+            continue
+        seen[key] = (index, digest)
         try:
-            yield _make(f"{base}#{_record_key(record, index)}", path, body, meta, {}, limits)
+            yield _make(f"{base}#{key}", path, body, meta, {}, limits)
         except IngestError as e:
             yield RecordError(where, str(e))
 
