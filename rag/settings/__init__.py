@@ -9,8 +9,11 @@ defaults below. Every default works with no network.
 from __future__ import annotations
 
 import os
+import tomllib
+from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -18,6 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from rag.errors import ConfigError
 from rag.settings.sections import (
     DEFAULT_EMBEDDING_MODEL,
     PACKAGED_MODEL_NAMES,
@@ -80,6 +84,19 @@ class Settings(BaseSettings):
     )
     ingest_batch_size: int = Field(256, gt=0, description="Chunks embedded and written per batch.")
 
+    def __init__(self, **values: Any) -> None:
+        """As pydantic's, with every problem in one line that names the setting and where it came from
+        (a `ConfigError`, which the CLI prints without a traceback)."""
+        named = os.environ.get("RAG_CONFIG_FILE")
+        if named and not Path(named).is_file():
+            raise ConfigError(f"RAG_CONFIG_FILE names {named}, which is not a file.")
+        try:
+            super().__init__(**values)
+        except ValidationError as e:
+            raise ConfigError(" ".join(_problem(error, values) for error in e.errors())) from e
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{named or 'rag.toml'} is not valid TOML: {e}.") from e
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -93,3 +110,18 @@ class Settings(BaseSettings):
         config_file = os.environ.get("RAG_CONFIG_FILE", "rag.toml")
         toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
         return (init_settings, env_settings, toml)
+
+
+def _problem(error: Any, values: dict[str, Any]) -> str:
+    """ "Setting store.port ('abc', from RAG_STORE__PORT): Input should be a valid integer …"."""
+    path = ".".join(str(part) for part in error["loc"])
+    env = "RAG_" + "__".join(str(part) for part in error["loc"]).upper()
+    if error["loc"] and error["loc"][0] in values:
+        where = "given to Settings"
+    elif env in os.environ:
+        where = f"from {env}"
+    else:
+        where = f"from {os.environ.get('RAG_CONFIG_FILE', 'rag.toml')}"
+    if error["type"] == "extra_forbidden":
+        return f"There is no setting {path} ({where})."
+    return f"Setting {path} ({error.get('input')!r}, {where}): {error['msg']}."

