@@ -273,7 +273,7 @@ def main() -> None:
     try:
         app()
     except RagError as e:  # a message that says how to fix it, never a stack trace
-        err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
+        err.print(f"[bold red]error:[/] {escape(str(e))}", soft_wrap=True)
         sys.exit(2)
 
 

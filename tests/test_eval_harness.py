@@ -146,7 +146,14 @@ def test_suite_errors_name_the_case(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"case 'a' field type"):
         load_suite(bad)
     bad.write_text("name: [unclosed\n")
-    with pytest.raises(ConfigError, match="not valid YAML"):
+    with pytest.raises(ConfigError, match="not valid YAML at line 2"):
+        load_suite(bad)
+    # A misspelt metric in a threshold was "not measured" and passed the gate (explore10 M5).
+    bad.write_text(
+        f"name: x\ncorpus: {CORPUS}\nthresholds: {{min: {{hit@kk: 2.0}}}}\n"
+        "cases:\n  - {id: ok, type: unanswerable, question: 'Why?'}\n"
+    )
+    with pytest.raises(ConfigError, match=r"thresholds.min: .*hit@kk: no such metric \(known: .*hit@k,"):
         load_suite(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_suite(tmp_path / "missing.yaml")
@@ -315,6 +322,23 @@ def test_cli_variants_from_settings_and_bad_input(suite_file: Path, tmp_path: Pa
 
     result = CliRunner().invoke(app, ["eval", str(suite_file), "--prompt", "answer.v9"])
     assert result.exit_code != 0 and "answer.v9" in str(result.exception or result.output)
+
+
+def test_cli_refuses_bad_options_before_running_a_case(suite_file: Path, tmp_path: Path, fakes: dict[str, Any]):
+    """A report path that cannot be written, a misspelt setting in a variant, two variants of one name:
+    refused before any case runs, where the first was a traceback after the whole run (explore10 H5,
+    M6, L2)."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    for args, message in (
+        (["--out", str(a_file)], f"Cannot write the report to {a_file}"),
+        (["--variant", "x:retrieval.kk=3"], "Variant 'x': There is no setting retrieval.kk"),
+        (["--variant", "a:retrieval.k=2", "--variant", "a:retrieval.k=3"], "Two variants are named 'a'"),
+        (["--limit", "-1"], "--limit"),
+    ):
+        code, output = run_cli(fakes, str(suite_file), *args)
+        assert code != 0 and message in output, output
+        assert "cases," not in output  # nothing ran
 
 
 def test_llm_judge_decomposes_then_verifies():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -34,6 +35,8 @@ def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -
         head, sep, rest = spec.partition(":")
         name, body = (head.strip(), rest) if sep and "=" not in head else (f"variant{i}", spec)
         overrides = parse_assignments([a for a in body.split(",") if a.strip()])
+        if any(v.name == name for v in out_variants):
+            raise ConfigError(f"Two variants are named '{name}'; give each --variant its own name.")
         out_variants.append(Variant(name, merge(base, overrides)))
     return out_variants
 
@@ -51,7 +54,9 @@ def eval_command(
     set_: Annotated[
         list[str] | None, typer.Option("--set", help="Setting for every variant, e.g. llm.model=smollm2.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Run only this many cases (a seeded sample for datasets).")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="Run only this many cases (a seeded sample for datasets); 0: all.")
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Seed for dataset sampling and bootstrap.")] = None,
     data: Annotated[Path | None, typer.Option(help="Dataset folder for a dataset suite (e.g. RealTimeQA).")] = None,
     no_cache: Annotated[
@@ -85,6 +90,19 @@ def eval_command(
     seed_value = settings.evals.seed if seed is None else seed
     loaded = load_suite(suite, data=data, limit=limit, seed=seed_value)
     variants = build_variants(prompt or [], variant or [], settings.answer.prompts_dir)
+    for v in variants:  # a bad variant fails now, not after the others have run
+        try:
+            Settings(**merge(base, v.overrides))
+        except ConfigError as e:
+            raise ConfigError(f"Variant '{v.name}': {e}") from e
+    # The report folder too: a file or an unwritable path there lost a whole run's report (explore10 H5).
+    folder = out_dir or settings.evals.out_dir / loaded.name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ConfigError(f"Cannot write the report to {folder} ({e.strerror or e}); choose another --out.") from e
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"Cannot write the report to {folder} (not writable); choose another --out.")
 
     with tempfile.TemporaryDirectory(prefix="rag-eval-data-") as tmp:
         if loaded.dataset is not None:
@@ -112,8 +130,6 @@ def eval_command(
     s = summary(runs, settings.evals.bootstrap_samples, seed_value)
     gate = apply_gate(loaded.thresholds, s["aggregates"], s["comparisons"])
     report.print_report(out, runs, s["aggregates"], s["comparisons"], gate, loaded.k)
-    folder = out_dir or settings.evals.out_dir / loaded.name
-    folder.mkdir(parents=True, exist_ok=True)
     data_out = report.to_json(loaded.name, runs, s["aggregates"], s["comparisons"], gate, loaded.k)
     report.write_json(folder / "report.json", data_out)
     report.write_junit(folder / "junit.xml", loaded.name, runs, gate)

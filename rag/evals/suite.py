@@ -103,6 +103,17 @@ class Thresholds(BaseModel):
         default_factory=dict, description="Allowed worsening of a metric's mean against the baseline variant."
     )
 
+    @field_validator("min", "max", "max_regression")
+    @classmethod
+    def _known_metrics(cls, limits: dict[str, float]) -> dict[str, float]:
+        # A misspelt metric would be "not measured" and pass the gate (explore10 M5).
+        from rag.evals.metrics import METRICS
+
+        unknown = [name for name in limits if name not in METRICS]
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)}: no such metric (known: {', '.join(sorted(METRICS))})")
+        return limits
+
 
 class Dataset(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -165,7 +176,9 @@ def load_suite(path: Path, data: Path | None = None, limit: int | None = None, s
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        raise ConfigError(f"Suite file {path} is not valid YAML: {e}") from e
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise ConfigError(f"Suite file {path} is not valid YAML{where}: {getattr(e, 'problem', None) or e}") from e
     if not isinstance(raw, dict):
         raise ConfigError(f"Suite file {path} must be a mapping with 'name', 'corpus' or 'dataset', and 'cases'.")
     raw_cases = raw.get("cases") or []
