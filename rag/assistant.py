@@ -135,13 +135,14 @@ class Assistant:
 
     # -- corpus -------------------------------------------------------------------------
 
-    def ingest(self, *paths: str | Path, on_progress: ProgressFn | None = None) -> IngestReport:
-        """Add or update the articles under `paths`; unchanged files are skipped."""
+    def ingest(self, *paths: str | Path, on_progress: ProgressFn | None = None, prune: bool = False) -> IngestReport:
+        """Add or update the articles under `paths`; unchanged files are skipped. Records gone from a JSON
+        file are removed; articles whose file is gone from a folder are reported, or removed with `prune`."""
         s = self.settings
         limits = ReadLimits.from_mb(s.ingest.max_file_mb, s.ingest.max_article_chars)
         ingestor = Ingestor(self.store, self.embeddings, self._chunker(), s.ingest_batch_size, limits)
         if self.settings.store.host or self._client is not None:
-            report = ingestor.ingest(list(paths), on_progress)
+            report = ingestor.ingest(list(paths), on_progress, prune)
             self._sync_keyword_index()
             return report
         # Two writers on one embedded index (CLI and UI upload) would interleave deletes and
@@ -150,7 +151,7 @@ class Assistant:
         path.mkdir(parents=True, exist_ok=True)
         try:
             with FileLock(str(path / ".ingest.lock"), timeout=s.ingest.lock_timeout_s):
-                report = ingestor.ingest(list(paths), on_progress)
+                report = ingestor.ingest(list(paths), on_progress, prune)
                 self._sync_keyword_index()
                 return report
         except Timeout as e:

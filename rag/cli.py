@@ -46,11 +46,22 @@ def print_report(report: IngestReport) -> None:
         out.print(f"  [yellow]duplicate[/] {escape(article_id)}: same text as {escape(twin)}, skipped")
     for source, reason in report.failed:
         out.print(f"  [red]failed[/] {escape(str(source))}: {escape(reason)}", soft_wrap=True)
+    if report.removed:
+        out.print(f"  removed {len(report.removed)} whose record or file is gone: {escape(', '.join(report.removed))}")
+    if report.gone:
+        out.print(
+            f"  [yellow]{len(report.gone)} indexed articles' files are gone[/]: {escape(', '.join(report.gone))} "
+            "(`rag ingest --prune` removes them)",
+            soft_wrap=True,
+        )
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove indexed articles whose files are gone from these folders.")
+    ] = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Add or update articles (txt, md, html, json, jsonl, pdf). Unchanged files are skipped."""
@@ -64,7 +75,7 @@ def ingest(
             bar.n = done
             bar.set_postfix_str(name[:40], refresh=True)
 
-        report = assistant.ingest(*paths, on_progress=progress)
+        report = assistant.ingest(*paths, on_progress=progress, prune=prune)
     if json_out:
         print(json.dumps(report.to_dict(), indent=2))
     else:

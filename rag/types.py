@@ -255,6 +255,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file or record, reason)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (article id, same text as)
+    removed: list[str] = field(default_factory=list)  # gone from their JSON file (or their file gone, with prune)
+    gone: list[str] = field(default_factory=list)  # still indexed, but their file is no longer in its folder
     chunks_written: int = 0
     chunks_reused: int = 0  # written with the vector of an identical, already embedded text
     seconds: float = 0.0
@@ -269,6 +271,8 @@ class IngestReport:
             "unchanged": self.unchanged,
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "duplicates": [{"article_id": a, "same_as": b} for a, b in self.duplicates],
+            "removed": self.removed,
+            "gone": self.gone,
             "chunks_written": self.chunks_written,
             "chunks_reused": self.chunks_reused,
             "seconds": round(self.seconds, 3),

@@ -195,3 +195,26 @@ def test_feed_records_that_share_a_title_keep_their_own_articles(assistant: Assi
     assert len([i for i in bodies if i.startswith("same#")]) == 2
     again = assistant.ingest(feed)
     assert len(again.unchanged) == 3 and not again.ingested
+
+
+def test_records_gone_from_a_feed_are_removed_and_gone_files_reported(assistant: Assistant, tmp_path: Path):
+    """explore10 M1: a record dropped from a JSON file, and a deleted file, stayed indexed and cited."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    riyadh = {"title": "Talks in Riyadh end", "body": "Negotiators ended two days of talks in Riyadh.", "url": "u1"}
+    denial = {"title": "Kremlin denies deal", "text": "The Kremlin said no Black Sea ceasefire had been agreed."}
+    (folder / "feed.json").write_text(json.dumps([riyadh, denial]), encoding="utf-8")
+    (folder / "toll.txt").write_text("Toll rises\n\nThe death toll rose to 15 people, the governor said.\n")
+    assert len(assistant.ingest(folder).ingested) == 3
+    (folder / "feed.json").write_text(json.dumps([riyadh]), encoding="utf-8")
+    (folder / "toll.txt").unlink()
+    report = assistant.ingest(folder)
+    assert [a.title for a in assistant.sources()].count("Kremlin denies deal") == 0
+    assert len(report.removed) == 1 and report.removed[0].startswith("feed#")
+    assert report.gone == ["toll"] and "toll" in {a.id for a in assistant.sources()}
+    pruned = assistant.ingest(folder, prune=True)
+    assert pruned.removed == ["toll"] and not pruned.gone
+    assert [a.title for a in assistant.sources()] == ["Talks in Riyadh end"]
+    # A feed with a record that cannot be read keeps what it indexed: that record may be one of them.
+    (folder / "feed.json").write_text(json.dumps([{"title": "no body"}]), encoding="utf-8")
+    assert not assistant.ingest(folder).removed and len(assistant.sources()) == 1

@@ -136,19 +136,42 @@ class Ingestor:
         self._claimed.setdefault(article.id, article.source)
         return article
 
-    def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> None:
+    def _tidy(self, feeds: dict[Path, set[str]], folders: list[Path], report: IngestReport, prune: bool) -> None:
+        """What the files no longer hold. A record gone from a JSON file read now is removed, as an
+        edited file's old text is (explore10 M1). An article whose file is gone from a folder ingested
+        now is reported in `report.gone`, or removed with `prune`: the file may be away for a moment."""
+        if not feeds and not folders:
+            return
+        for info in self.store.list_articles():
+            try:
+                source = Path(info.source).resolve()
+            except (OSError, ValueError):
+                continue
+            held = feeds.get(source)
+            if held is not None and info.id not in held:
+                self.store.remove_article(info.id)
+                report.removed.append(info.id)
+            elif held is None and not source.exists() and any(source.is_relative_to(f) for f in folders):
+                if prune:
+                    self.store.remove_article(info.id)
+                    report.removed.append(info.id)
+                else:
+                    report.gone.append(info.id)
+
+    def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> str:
+        """Queue the article for writing unless unchanged or a duplicate; returns the id it is kept under."""
         article = self._own_id(article)
         digests = Digests(content_hash(article), text_hash(article))
         known = self.store.article_info(article.id)
         if known is not None and known.content_hash == digests.content:
             report.unchanged.append(article.id)
-            return
+            return article.id
         twins = [i for i in self.store.article_ids_with_text(digests.text) if i != article.id]
         if not twins and self._taken.get(digests.text, article.id) != article.id:
             twins = [self._taken[digests.text]]
         if twins:
             report.duplicates.append((article.id, twins[0]))
-            return
+            return article.id
         self._taken[digests.text] = article.id
         chunks = self.chunker.split(article)
         # An edited (or re-titled) article keeps the vectors of the chunks whose text is unchanged.
@@ -157,12 +180,15 @@ class Ingestor:
             slices = self._slices(chunks, vectors, report)
             report.chunks_written += self.store.replace_article(article, digests, slices, self.dimension)
             report.ingested.append(article.id)
-            return
+            return article.id
         pending.append(_Pending(article, digests, chunks, vectors))
         if sum(len(p.chunks) for p in pending) >= self.batch_size:
             self._flush(pending, report)
+        return article.id
 
-    def ingest(self, paths: Sequence[str | Path], on_progress: ProgressFn | None = None) -> IngestReport:
+    def ingest(
+        self, paths: Sequence[str | Path], on_progress: ProgressFn | None = None, prune: bool = False
+    ) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
         self._taken, self._claimed = {}, {}
@@ -171,6 +197,7 @@ class Ingestor:
         roots = [Path(p) for p in paths]
         found = [(item, root) for root in roots for item in discover([root])]
         pending: list[_Pending] = []
+        feeds: dict[Path, set[str]] = {}  # a JSON file read whole -> the article ids it holds now
         for done, (item, root) in enumerate(found):
             if isinstance(item, tuple):
                 report.failed.append((str(item[0]), item[1]))
@@ -178,15 +205,23 @@ class Ingestor:
             if on_progress:
                 on_progress(done, len(found), item.name)
             base = root if root.is_dir() else root.parent
+            ids: set[str] | None = set()
             try:
                 for article in read_file(item, base, self.limits):
                     if isinstance(article, RecordError):
                         report.failed.append((article.source, article.reason))
+                        ids = None  # a record that could not be read may be one still indexed: keep them all
                     else:
-                        self._add(article, pending, report)
+                        added = self._add(article, pending, report)
+                        if ids is not None:
+                            ids.add(added)
             except IngestError as e:
                 report.failed.append((str(item), str(e)))
+                ids = None
+            if ids is not None and item.suffix.lower() in (".json", ".jsonl"):
+                feeds[item.resolve()] = ids
         self._flush(pending, report)
+        self._tidy(feeds, [r.resolve() for r in roots if r.is_dir()], report, prune)
         if on_progress:
             on_progress(len(found), len(found), "")
         report.seconds = time.perf_counter() - started
