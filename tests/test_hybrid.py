@@ -357,6 +357,28 @@ def test_collapse_duplicates_keeps_the_best_ranked_of_each_near_copy():
     assert collapse_duplicates([], by_name, 0.95) == []
 
 
+def test_a_near_copy_with_other_figures_is_an_update_and_kept(settings, ephemeral_client, tmp_path: Path):
+    """explore10 H3: "sent 50 billion" (February) and "sent 65 billion" (June) are near copies; only the
+    first was kept, so the answer quoted the old figure and no change was noted."""
+    from rag.retrieval.fusion import figures
+
+    assert figures("sent 65 billion dollars on 1 June 2025") == {"65", "1", "2025"}
+    assert figures("1,000 drones") == figures("1000 drones")
+    folder = tmp_path / "aid"
+    folder.mkdir()
+    for name, amount, day in (("feb", 50, "1 February"), ("jun", 65, "1 June")):
+        (folder / f"{name}.txt").write_text(
+            f"Aid count\n\nThe United States has sent {amount} billion dollars in aid to Ukraine, the State "
+            f"Department said on {day} 2025.\n"
+        )
+    # The same figures with a word more is still a copy.
+    (folder / "copy.txt").write_text((folder / "feb.txt").read_text().replace("in aid", "in military aid"))
+    a = hybrid_assistant(settings, ephemeral_client, news_aware=False)
+    assert len(a.ingest(folder).ingested) == 3
+    found = article_ids(a.retriever.search("How much aid has the US sent to Ukraine?", k=3))
+    assert set(found) >= {"feb", "jun"} and "copy" not in found
+
+
 def test_the_keyword_arm_runs_while_the_question_is_embedded(settings, ephemeral_client, news: Path):
     a = hybrid_assistant(settings, ephemeral_client)
     a.ingest(news)

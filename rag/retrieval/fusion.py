@@ -7,7 +7,8 @@ weighted fusion, the date/outlet boosts and the cosine relevance threshold all n
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -58,9 +59,15 @@ def reciprocal_rank_fusion(
     return fused
 
 
-def collapse_duplicates(order: Sequence[str], vectors: Mapping[str, Sequence[float]], threshold: float) -> list[str]:
+def collapse_duplicates(
+    order: Sequence[str],
+    vectors: Mapping[str, Sequence[float]],
+    threshold: float,
+    distinct: Callable[[str, str], bool] | None = None,
+) -> list[str]:
     """`order` without items whose vector is within `threshold` cosine of a better-ranked kept
-    item (the same wire story in two outlets, a re-posted article). Vectors are unit length."""
+    item (the same wire story in two outlets, a re-posted article). Vectors are unit length.
+    `distinct(kept, item)`, when given, can keep a near twin all the same (an updated figure)."""
     if not order:
         return []
     # One matrix product for all pairs (~100 candidates); stacking per item cost ~10 ms a query.
@@ -68,10 +75,20 @@ def collapse_duplicates(order: Sequence[str], vectors: Mapping[str, Sequence[flo
     similarity = matrix @ matrix.T
     kept: list[int] = []
     for i in range(len(order)):
-        if kept and float(similarity[i, kept].max()) >= threshold:
+        twins = [j for j in kept if float(similarity[i, j]) >= threshold]
+        if twins and not (distinct and all(distinct(order[j], order[i]) for j in twins)):
             continue
         kept.append(i)
     return [order[i] for i in kept]
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers a text gives ("50", "1,000", "2025"): two near-identical passages that differ in
+    them are an update ("rose to 15", "65 billion"), not a copy (explore10 H3)."""
+    return frozenset(m.group(0).replace(",", "") for m in _FIGURE.finditer(text))
 
 
 def mmr(

@@ -199,7 +199,14 @@ class HybridRetriever(PassageRetriever):
             self._boost(scores, passages, hints)
         order = sorted(scores, key=lambda cid: -scores[cid])
         if c.duplicate_threshold <= 1.0:
-            order = fusion.collapse_duplicates(order, vectors, c.duplicate_threshold)
+
+            def distinct(kept: str, item: str) -> bool:
+                read = self._read(passages, [kept, item])
+                return (
+                    kept in read and item in read and fusion.figures(read[kept].text) != fusion.figures(read[item].text)
+                )
+
+            order = fusion.collapse_duplicates(order, vectors, c.duplicate_threshold, distinct)
         if self.reranker is not None:
             top = order[: c.rerank_candidates]
             head = [cid for cid in top if cid in self._read(passages, top)]
