@@ -8,7 +8,7 @@ can pass their own LangChain chat model, embeddings or Chroma client.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from rag.answer.llm import describe, make_chat_model
 from rag.answer.prompts import load_prompt
 from rag.answer.question import clean_question
 from rag.answer.relevance import RelevanceChecker
-from rag.errors import IngestError, QuestionError
+from rag.errors import ConfigError, IngestError, QuestionError
 from rag.evidence.selector import EvidenceSelector
 from rag.ingest.chunk import Chunker
 from rag.ingest.embed import SentenceTransformerEmbeddings
@@ -56,6 +56,15 @@ class Assistant:
         embeddings: Embeddings | None = None,
         client: ClientAPI | None = None,
     ) -> None:
+        if settings is not None and not isinstance(settings, Settings):
+            raise ConfigError(
+                f"settings must be a rag.Settings, not {type(settings).__name__}: Settings(**{{...}}) builds one."
+            )
+        if llm is not None and not isinstance(llm, BaseChatModel):
+            raise ConfigError(
+                f"llm must be a LangChain chat model, not {type(llm).__name__}; to pick a model by name, set "
+                "it in the settings (Settings(llm={'provider': ..., 'model': ...}))."
+            )
         self.settings = settings or Settings()
         go_offline(self.settings.offline)
         self._llm = llm
@@ -184,13 +193,18 @@ class Assistant:
 
     # -- questions ------------------------------------------------------------------------
 
-    def _filters(self, outlets: Sequence[str] | str | None, date_from: date | None, date_to: date | None) -> Filters:
+    def _filters(
+        self, outlets: Sequence[str] | str | None, date_from: date | str | None, date_to: date | str | None
+    ) -> Filters:
         """The filters, checked: a reversed date range, or an outlet no article is from, is an error
         that says what to do, not a silent "the articles don't say" (explore9 M2). Outlets match
-        whatever their case; one outlet may be given as a string."""
+        whatever their case; one outlet may be given as a string, a date as "YYYY-MM-DD"."""
+        date_from, date_to = _as_date(date_from, "date_from"), _as_date(date_to, "date_to")
         if date_from and date_to and date_from > date_to:
             raise QuestionError(f"The start date ({date_from}) is after the end date ({date_to}); swap them.")
         wanted = [outlets] if isinstance(outlets, str) else list(outlets or ())
+        if not all(isinstance(o, str) and o.strip() for o in wanted):
+            raise QuestionError(f"outlets must be outlet names, such as ['Reuters']; got {outlets!r}.")
         if wanted:
             known = {a.outlet for a in self.store.list_articles() if a.outlet}
             by_case = {o.casefold(): o for o in known}
@@ -225,8 +239,8 @@ class Assistant:
         *,
         k: int | None = None,
         outlets: Sequence[str] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
         mode: str | None = None,
     ) -> Iterator[EvidenceSet | Token | Answer]:
         """The selected `EvidenceSet` first (before any LLM call), then `Token`s as the model writes
@@ -242,8 +256,8 @@ class Assistant:
         *,
         k: int | None = None,
         outlets: Sequence[str] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
         mode: str | None = None,
     ) -> Answer:
         """The cited answer; `mode` overrides `answer.mode` (evidence, compose, generate) for this call."""
@@ -257,8 +271,8 @@ class Assistant:
         *,
         k: int = 20,
         outlets: Sequence[str] | None = None,
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
     ) -> list[TimelineEvent]:
         """Dated events about `query` in the indexed articles, earliest first; no LLM is used.
 
@@ -271,3 +285,18 @@ class Assistant:
         self.store.check()
         passages = self.retriever.search(query, k, self._filters(outlets, date_from, date_to))
         return build_timeline([p for p in passages if p.score >= self.settings.retrieval.min_relevance])
+
+
+def _as_date(value: date | str | None, name: str) -> date | None:
+    """A filter date: a `date` (a datetime's day), or an ISO "YYYY-MM-DD" string as the CLI and the HTTP
+    API take; anything else is a `QuestionError` (explore10 M9)."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise QuestionError(f"{name} must be a date or 'YYYY-MM-DD', not {value!r}.")

@@ -154,9 +154,10 @@ def _source_line(p: Any) -> str:
     return ", ".join(x for x in (p.outlet or shorten(p.title, 60, placeholder="…"), p.published) if x)
 
 
-def print_timeline(events: list[Any]) -> None:
+def print_timeline(events: list[Any], filtered: bool = False) -> None:
     if not events:
-        out.print("No dated events about this in the indexed articles.")
+        where = "within the chosen outlets or dates" if filtered else "in the indexed articles"
+        out.print(f"No dated events about this {where}.")
         return
     for event in events:
         refs = "; ".join(_source_line(src.passage) for src in event.sources)
@@ -182,7 +183,7 @@ def timeline(
     if json_out:
         print(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))
         return
-    print_timeline(events)
+    print_timeline(events, filtered=bool(outlet or since or until))
 
 
 @app.command()

@@ -304,6 +304,9 @@ def test_a_name_only_in_articles_the_filters_leave_out_is_not_said_to_be_absent(
     # The Moscow Times article has no date: a date filter leaves it out, and the answer says why.
     by_date = ready.ask(asked, date_from=dt.date(2025, 1, 1))
     assert by_date.abstained and "don't mention" not in by_date.text and "no date" in by_date.text
+    # Filters that leave no article at all say so, not "the articles don't say" (explore10 M4).
+    future = ready.ask(OBLASTS, date_from=dt.date(2030, 1, 1))
+    assert future.abstained and future.text == "No indexed article is within the chosen outlets or dates."
 
 
 def test_bad_filters_history_or_k_get_a_message_that_says_what_to_do(ready: Assistant):
@@ -328,3 +331,22 @@ def test_bad_filters_history_or_k_get_a_message_that_says_what_to_do(ready: Assi
     # An outlet in another case, or given alone as a string, is the outlet.
     lowered = ready.ask(OBLASTS, outlets=outlet.lower())  # type: ignore[arg-type]
     assert all(p.outlet == outlet for p in lowered.passages)
+    # Dates as the CLI and the HTTP API take them; anything else is a message (explore10 M9).
+    as_text = ready.ask(OBLASTS, date_from="2025-01-01", date_to="2025-12-31")
+    assert as_text.passages and as_text.passages == ready.ask(OBLASTS, date_from=dt.date(2025, 1, 1)).passages
+    for bad in (2025, "May 2025"):
+        with pytest.raises(QuestionError, match="date_from must be a date or 'YYYY-MM-DD'"):
+            ready.ask(OBLASTS, date_from=bad)  # type: ignore[arg-type]
+    with pytest.raises(QuestionError, match="date_to must be"):
+        ready.timeline("ceasefire", date_to="soon")
+    with pytest.raises(QuestionError, match="outlets must be outlet names"):
+        ready.ask(OBLASTS, outlets=[None])  # type: ignore[list-item]
+
+
+def test_the_assistant_refuses_settings_or_a_model_of_the_wrong_kind():
+    from rag.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"settings must be a rag.Settings, not dict"):
+        Assistant(settings={"retrieval": {"k": 2}})  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="llm must be a LangChain chat model, not str"):
+        Assistant(llm="smollm2")  # type: ignore[arg-type]

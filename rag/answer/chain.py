@@ -215,7 +215,9 @@ class AnswerChain:
             names = question_names(query)
             relevant = list(self.retriever.naming(query, names, filters).passages) if names else []
         if not relevant:  # nothing on topic: abstain without spending an LLM call
-            yield run.abstain(found)
+            # No passage at all within the filters is not "the articles don't say" (explore10 M4).
+            empty = filters is not None and filters.active and not found
+            yield run.abstain(found, "No indexed article is within the chosen outlets or dates." if empty else None)
             return
         if wants_latest(run.standalone):  # "latest", "now", "so far": newer relevant articles first
             relevant = rank_recent(relevant)
