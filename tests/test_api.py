@@ -131,6 +131,26 @@ def test_max_tokens_cuts_at_a_sentence_and_keeps_only_the_citations_left(ready: 
     assert len(body["citations"]) == 1 and len(body["search_results"]) == 1
 
 
+def test_disagreement_notes_count_towards_max_tokens(ready: Assistant):
+    """explore10 M3: notes appended after the cut gave 212 tokens for max_tokens=60, finish_reason "stop"."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from rag.api.shape import shape
+
+    text = "The sources disagree on the oblasts: one says two [1]; another says three [2]."
+    note = SimpleNamespace(note=text, to_dict=lambda: {"note": text})
+    answer = dataclasses.replace(ready.ask(OBLASTS), conflicts=[note])
+    encoding = get_encoding("cl100k_base")
+    whole = shape(answer, max_tokens=None, encoding=encoding, snippet_chars=200)
+    assert whole.content.endswith(f"⚠️ {note.note}") and whole.finish_reason == "stop"
+    size = len(encoding.encode(whole.content))
+    assert shape(answer, max_tokens=size, encoding=encoding, snippet_chars=200).content == whole.content
+    short = shape(answer, max_tokens=size - 1, encoding=encoding, snippet_chars=200)
+    assert "⚠️" not in short.content and short.finish_reason == "length"
+    assert len(encoding.encode(short.content)) <= size - 1
+
+
 def test_an_abstention_is_a_normal_answer_without_citations(ready: Assistant):
     body = client(ready).post(
         "/v1/chat/completions", json={**ASK, "messages": [{"role": "user", "content": "Boiling point of tungsten?"}]}

@@ -92,6 +92,26 @@ def test_pdf_text_and_title(tmp_path: Path):
     assert a.title == "ISW report"
 
 
+def test_a_pdf_heading_is_not_run_into_the_sentence_below_it(tmp_path: Path):
+    """explore10 M8: PDF text keeps single line breaks, so a heading was quoted with the first sentence."""
+    f = tmp_path / "wrapped.pdf"
+    lines = [
+        "KYIV INDEPENDENT",
+        "Grain corridor reopens",
+        "Ukraine reopened the Black Sea grain corridor on 2 May 2025, the",
+        "infrastructure ministry said. Ships left Odesa, Chornomorsk and",
+        "Pivdennyi the same day. Officials expect 30 ships a week.",
+    ]
+    f.write_bytes(text_pdf(lines))
+    paragraphs = [" ".join(p.split()) for p in read_one(f).text.split("\n\n")]
+    assert paragraphs == [
+        "KYIV INDEPENDENT",
+        "Grain corridor reopens",
+        "Ukraine reopened the Black Sea grain corridor on 2 May 2025, the infrastructure ministry said. Ships left "
+        "Odesa, Chornomorsk and Pivdennyi the same day. Officials expect 30 ships a week.",
+    ]
+
+
 def test_json_records_one_article_each_and_bad_records_reported_alone(tmp_path: Path):
     f = tmp_path / "feed.json"
     f.write_text(

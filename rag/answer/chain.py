@@ -104,7 +104,7 @@ class AnswerChain:
         if mode == "auto":
             mode = self.settings.mode
         if mode not in ("evidence", "compose", "generate"):
-            return f"Unknown answer mode '{mode}'; use auto, evidence, compose or generate."
+            return f"Unknown answer mode '{mode}'; use auto, evidence, compose or generate"
         wanted = "passages" if mode == "generate" else "evidence"
         if mode != "evidence" and wanted not in self.answer_prompt.variables:
             return (

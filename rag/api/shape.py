@@ -133,7 +133,13 @@ def shape(answer: Answer, *, max_tokens: int | None, encoding: Encoding, snippet
     if max_tokens is not None:
         text, cut = truncate(text, [s.text for s in answer.sentences], max_tokens, encoding)
     if answer.conflicts and not cut:  # the disagreement notes are part of what a client displays
-        text += "\n\n" + "\n".join(f"⚠️ {c.note}" for c in answer.conflicts)
+        notes = "\n\n" + "\n".join(f"⚠️ {c.note}" for c in answer.conflicts)
+        # They count towards max_tokens too: what does not fit is left out and reported as a cut
+        # (finish_reason "length"), never sent beyond the limit (explore10 M3).
+        if max_tokens is not None and len(encoding.encode(text + notes)) > max_tokens:
+            cut = True
+        else:
+            text += notes
     citations: list[Citation] = []
     mapping: dict[int, int] = {}
     if not answer.abstained:  # an abstention is a normal answer with no citations

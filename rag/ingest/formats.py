@@ -6,6 +6,8 @@ sidecar metadata, limits and ids, and reads JSON, which holds many articles per 
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +87,67 @@ def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+def _headings_apart(page: str) -> str:
+    """A page's text with a blank line after each heading. PDF text keeps only single line breaks, so
+    "Grain corridor reopens" ran into the sentence below it and was quoted with it (explore10 M8). A
+    heading: a line well shorter than the page's longest, with no closing punctuation and not ending in
+    a joining word, followed by a line that starts a sentence. A hard-wrapped line ending before a name
+    ("… Chornomorsk and / Pivdennyi …") ends in a joining word or is as long as the others."""
+    lines = page.split("\n")
+    widest = max((len(line.strip()) for line in lines), default=0)
+    out: list[str] = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        out.append(line)
+        words = line.split()
+        if (
+            words
+            and after[:1].isupper()
+            and len(line.strip()) < 0.6 * widest
+            and not re.search(r"[.!?:;,…\-–—]$", line.strip())
+            and words[-1].lower() not in _JOINING
+        ):
+            out.append("")
+    return "\n".join(out)
+
+
+# Words a wrapped line can end on before the next one carries on the sentence.
+_JOINING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "that",
+        "which",
+        "who",
+        "than",
+        "nor",
+        "per",
+        "via",
+        "into",
+        "onto",
+    ]
+)
+
+
 def _read_pdf(path: Path) -> tuple[str, dict[str, Any]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it then raises ("EOF marker not found"): the failure is reported once, by us.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -99,7 +158,7 @@ def _read_pdf(path: Path) -> tuple[str, dict[str, Any]]:
         raise
     except (PdfReadError, Exception) as e:  # pypdf raises many kinds on corrupt files
         raise IngestError(f"unreadable PDF ({type(e).__name__}: {e})") from e
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = "\n\n".join(_headings_apart(p.strip()) for p in pages if p.strip())
     if not text:
         raise IngestError("the PDF has no extractable text (scanned images need OCR first)")
     created = str(info.get("/CreationDate") or "")[2:10]  # D:YYYYMMDD...
