@@ -200,6 +200,10 @@ def test_discover_skips_sidecars_and_hidden_files_and_names_bad_paths(tmp_path: 
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text("y")
+    # An index kept beside the articles is not read as articles (explore10 L9: its rows.json was).
+    (tmp_path / "index" / "keyword").mkdir(parents=True)
+    (tmp_path / "index" / "chroma.sqlite3").write_bytes(b"")
+    (tmp_path / "index" / "keyword" / "rows.json").write_text("[]")
     found = list(discover([tmp_path, tmp_path / "missing.txt", tmp_path / "image.png"]))
     assert found[:2] == [tmp_path / "a.txt", tmp_path / "sub" / "b.md"]
     assert found[2] == (tmp_path / "missing.txt", "no such file or folder")
@@ -224,3 +228,14 @@ def test_dates_are_normalised_and_impossible_ones_dropped():
     assert normalise_date("2025-02-30") is None
     assert normalise_date("year 3000") is None
     assert normalise_date(None) is None
+
+
+def test_json_lists_of_strings_are_joined_and_an_empty_feed_is_named(tmp_path: Path):
+    """explore10 L8: a list title was stored as its Python repr, a list body refused, `[]` not mentioned."""
+    f = tmp_path / "parts.json"
+    f.write_text(json.dumps([{"title": ["Talks", "day two"], "body": ["First paragraph.", "Second one."]}]))
+    a = read_one(f)
+    assert (a.title, a.text) == ("Talks day two", "First paragraph.\n\nSecond one.")
+    (tmp_path / "empty.json").write_text("[]")
+    with pytest.raises(IngestError, match="no records"):
+        list(read_file(tmp_path / "empty.json", tmp_path))

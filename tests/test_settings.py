@@ -46,6 +46,9 @@ def test_bad_values_and_unknown_keys_are_rejected(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("RAG_STORE__PORT", "abc")
     with pytest.raises(ConfigError, match=r"^Setting store.port \('abc', from RAG_STORE__PORT\)"):
         Settings()
+    monkeypatch.setenv("RAG_STORE__PORT", "8001")  # a server port without its host (explore10 L7)
+    with pytest.raises(ConfigError, match=r"^Setting store \(from RAG_STORE__PORT\): a Chroma server port"):
+        Settings()
     monkeypatch.delenv("RAG_STORE__PORT")
     monkeypatch.setenv("RAG_CONFIG_FILE", str(tmp_path / "missing.toml"))
     with pytest.raises(ConfigError, match=r"missing\.toml, which is not a file"):

@@ -49,6 +49,10 @@ class RecordError:
     reason: str
 
 
+# The file Chroma keeps at the root of an embedded index folder.
+INDEX_MARKER = "chroma.sqlite3"
+
+
 def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
     """Files to ingest under `paths`, sorted; a path that cannot be used comes as (path, reason)."""
     for path in paths:
@@ -57,9 +61,13 @@ def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
         elif not path.exists():
             yield path, "no such file or folder"
         elif path.is_dir():
+            # An index kept inside the articles' folder holds JSON files of its own (explore10 L9).
+            indexes = [marker.parent for marker in path.rglob(INDEX_MARKER)]
             # rglob does not follow links to folders, so a link loop cannot recurse forever.
             for child in sorted(path.rglob("*")):
                 if any(p.startswith(".") for p in child.relative_to(path).parts):
+                    continue
+                if any(child.is_relative_to(index) for index in indexes):
                     continue
                 if child.name == SIDECAR:
                     problem = sidecar_problem(child.parent)
@@ -200,6 +208,13 @@ _OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_domain")
 _DATE_KEYS = ("published", "date", "published_at", "publishedAt", "date_publish", "pubDate")
 
 
+def _joined(value: Any, separator: str) -> Any:
+    """A list of strings (a body given as paragraphs, a title in parts) as one string; else `value`."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return separator.join(v.strip() for v in value if v.strip())
+    return value
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     for key in keys:
         value = record.get(key)
@@ -253,6 +268,8 @@ def _json_records(path: Path, limits: ReadLimits) -> Iterator[tuple[int, Any] | 
         raise IngestError(f"malformed JSON ({e})") from e
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
+    if data == [] or data == {}:
+        raise IngestError("no records: the JSON holds an empty list")
     yield from enumerate(data if isinstance(data, list) else [data], 1)
 
 
@@ -270,12 +287,12 @@ def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article |
         if not isinstance(record, dict):
             yield RecordError(where, "not a JSON object")
             continue
-        body = _first(record, _BODY_KEYS)
+        body = _joined(_first(record, _BODY_KEYS), "\n\n")
         if not isinstance(body, str) or not body.strip():
             yield RecordError(where, f"no article text (expected one of: {', '.join(_BODY_KEYS)})")
             continue
         meta = {
-            "title": record.get("title") or record.get("headline"),
+            "title": _joined(record.get("title") or record.get("headline"), " "),
             "outlet": _first(record, _OUTLET_KEYS),
             "published": _first(record, _DATE_KEYS),
             "url": record.get("url") or record.get("link"),

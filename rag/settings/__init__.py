@@ -116,12 +116,16 @@ def _problem(error: Any, values: dict[str, Any]) -> str:
     """ "Setting store.port ('abc', from RAG_STORE__PORT): Input should be a valid integer …"."""
     path = ".".join(str(part) for part in error["loc"])
     env = "RAG_" + "__".join(str(part) for part in error["loc"]).upper()
+    nested = sorted(k for k in os.environ if k.startswith(env + "__"))
     if error["loc"] and error["loc"][0] in values:
         where = "given to Settings"
-    elif env in os.environ:
-        where = f"from {env}"
+    elif env in os.environ or nested:
+        where = f"from {env if env in os.environ else ', '.join(nested)}"
     else:
         where = f"from {os.environ.get('RAG_CONFIG_FILE', 'rag.toml')}"
     if error["type"] == "extra_forbidden":
         return f"There is no setting {path} ({where})."
-    return f"Setting {path} ({error.get('input')!r}, {where}): {error['msg']}."
+    value = error.get("input")
+    shown = "" if isinstance(value, dict) else f"{value!r}, "
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"Setting {path} ({shown}{where}): {message}."

