@@ -239,12 +239,21 @@ def test_the_key_is_enforced_when_set(ready: Assistant):
         ({**ASK, "mode": "poetry"}, "mode", "use auto, evidence, compose or generate"),
         ({**ASK, "messages": [{"role": "user", "content": [{"type": "image_url"}]}]}, "messages", "text"),
         ({**ASK, "messages": [{"role": "user", "content": "  \u200b "}]}, "messages", "type a question"),
+        # Asked for what cannot be given: refused, not silently ignored (explore10 L1).
+        ({**ASK, "response_format": {"type": "json_object"}}, "response_format", "'json_object' is not supported"),
+        ({**ASK, "tool_choice": "required"}, "tool_choice", "calls no tools"),
+        ({**ASK, "logprobs": True}, "logprobs", "not sampled"),
     ],
 )
 def test_bad_requests_get_400_with_the_fix(ready: Assistant, body: dict[str, Any], param: str, hint: str):
     e = error(client(ready).post("/v1/chat/completions", json=body), 400)
     assert e["type"] == "invalid_request_error" and e["param"] == param
     assert hint.lower() in e["message"].lower()
+
+
+def test_harmless_openai_fields_are_still_accepted(ready: Assistant):
+    extra = {"response_format": {"type": "text"}, "tool_choice": "auto", "logprobs": False, "stop": ["\n\n\n"]}
+    assert client(ready).post("/v1/chat/completions", json={**ASK, **extra}).status_code == 200
 
 
 def test_not_json_is_400(ready: Assistant):

@@ -1,8 +1,10 @@
 """What a client may send to /v1/chat/completions, checked before any work is done.
 
 OpenAI's own fields that mean nothing here (temperature, top_p, user, stream_options...) are
-accepted and ignored, so stock clients work unchanged; our extensions arrive through the SDK's
-`extra_body`: `k`, `outlets`, `since`, `until` and `mode`.
+accepted and ignored, so stock clients work unchanged; so is `stop`, since an answer made of quoted,
+cited sentences is not cut inside a quote. Fields asking for what cannot be given are refused with a
+400: a JSON `response_format`, `tool_choice` that requires a tool, `logprobs` (explore10 L1). Our
+extensions arrive through the SDK's `extra_body`: `k`, `outlets`, `since`, `until` and `mode`.
 """
 
 from __future__ import annotations
@@ -50,12 +52,36 @@ class ChatRequest(BaseModel):
     max_tokens: int | None = Field(None, gt=0)
     max_completion_tokens: int | None = Field(None, gt=0)
     n: int = Field(1, ge=1, le=1)
+    response_format: dict[str, Any] | None = None
+    tool_choice: str | dict[str, Any] | None = None
+    logprobs: bool | None = None
     # Extensions (extra_body)
     k: int | None = Field(None, ge=1, le=MAX_K)
     outlets: list[str] | None = None
     since: date | None = None
     until: date | None = None
     mode: str | None = None
+
+    @field_validator("response_format")
+    @classmethod
+    def _text_only(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None and value.get("type", "text") != "text":
+            raise ValueError(f"response_format {value.get('type')!r} is not supported")
+        return value
+
+    @field_validator("tool_choice")
+    @classmethod
+    def _no_tool_required(cls, value: str | dict[str, Any] | None) -> str | dict[str, Any] | None:
+        if value not in (None, "none", "auto"):
+            raise ValueError("no tool can be called")
+        return value
+
+    @field_validator("logprobs")
+    @classmethod
+    def _no_logprobs(cls, value: bool | None) -> bool | None:
+        if value:
+            raise ValueError("logprobs are not available")
+        return value
 
     @field_validator("outlets", mode="before")
     @classmethod
@@ -90,6 +116,9 @@ _FIX = {
     "max_tokens": "max_tokens must be a positive integer",
     "max_completion_tokens": "max_completion_tokens must be a positive integer",
     "stream": "stream is true or false",
+    "response_format": "answers are text with citations; leave response_format out or use {'type': 'text'}",
+    "tool_choice": "this endpoint answers from the articles and calls no tools; leave tool_choice out",
+    "logprobs": "answers are quoted from the articles, not sampled; leave logprobs out",
 }
 
 
