@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from rag import cli
 from rag.errors import QuestionError
+from rag.news import compatible
 from rag.news.conflicts import detect_conflicts, speaker
 from rag.news.dates import resolve_dates
 from rag.news.pair_model import grounded, pair_features
@@ -666,3 +667,47 @@ def test_a_note_says_who_says_what_in_good_grammar():
     assert "the article “Talks resume” says “2022” [2]" in note
     quoted = Side(1, "“The talks began in 2022.", "“The talks began in 2022.", None, None, "Talks", None)
     assert "says “The talks began in 2022.” [2]" in Conflict("conflict", "date", "", (experts, quoted)).note((1, 2))
+
+
+def test_compatible_statements_from_explore10_get_no_note():
+    """explore10 H2, hand-read round 9 Q6: deaths against injuries, a denied state about another
+    thing, a statement's date against the event's, one denial said twice. The rules or the pair
+    model flagged each as a disagreement."""
+    killed = "A Russian missile strike on Kharkiv killed 12 people on 28 February 2025, officials said."
+    injured = "Another 40 people were injured in the Russian missile strike on Kharkiv, officials said."
+    talks = (
+        "Kremlin spokesman Dmitry Peskov said on 3 March 2025 that Russia is ready for talks with the United States."
+    )
+    ceasefire = "Peskov said Russia is not ready for a ceasefire."
+    refusal = "The terms remain uncertain, such as Ukraine's refusal to cede any land to Russia in a settlement."
+    refuses = "Ukraine flatly refuses to cede any land to Russia and wants security guarantees in a settlement."
+    for a, b in ((killed, injured), (talks, ceasefire), (refusal, refuses)):
+        assert detect_conflicts([evidence(a, None, "a"), evidence(b, None, "a")]) == [], (a, b)
+    said_on = (
+        "The death toll from the Russian missile strike on Kharkiv rose to 15 people, "
+        "the governor said on 2 March 2025."
+    )
+    carried_out = "The Russian missile strike on Kharkiv was carried out on 28 February 2025."
+    assert compatible.statement_date_only(said_on, carried_out)
+    assert all(
+        c.about != "date" for c in detect_conflicts([evidence(said_on, None, "a"), evidence(carried_out, None, "a")])
+    )
+    # … while a denied relation still reads both ways, and a count is not an addition because of "more than".
+    assert not compatible.negates_another_thing(
+        "Analysts believe Baikal may be linked to Gazprom.", "Gazprom said it is not linked to Baikal."
+    )
+    assert not compatible.counts_differ("more than 60,000 actors", "about 160,000 actors")
+
+
+def test_a_figure_that_rose_is_a_change_not_a_conflict():
+    """explore10 M2: the governor's own update two days later was "The sources disagree"."""
+    first = "A Russian missile strike on Kharkiv killed 12 people, regional governor Oleh Syniehubov said."
+    later = (
+        "The death toll from the Russian missile strike on Kharkiv rose to 15 people, governor Oleh Syniehubov said."
+    )
+    [c] = detect_conflicts([evidence(first, "2025-03-01", "a"), evidence(later, "2025-03-03", "b")])
+    assert c.kind == "change" and c.sides[1].published == "2025-03-03"
+    # Undated, "rose to 15" is still an update of the 12: no note rather than a false one.
+    assert detect_conflicts([evidence(first, None, "a"), evidence(later, None, "b")]) == []
+    # A verb moving another figure of the sentence makes no update of this one.
+    assert not compatible.is_update("The UK rate rose to 4.7%, compared with 12.1% in Germany.", "12.1%")

@@ -44,6 +44,7 @@ from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import negation_conflict
+from rag.news import compatible
 from rag.news.dates import as_date
 from rag.news.pair_model import (
     FEATURES,
@@ -360,7 +361,10 @@ def detect_conflicts(
                 about = _about(p.features)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
-        if conflict is None or _one_speaker(conflict, a, b):
+        if conflict is None or _one_speaker(conflict, a, b) or _compatible(conflict, a.text, b.text):
+            continue
+        conflict = _as_update(conflict)
+        if conflict is None:
             continue
         if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
             as_date(conflict.sides[1].published) or date.min
@@ -368,6 +372,30 @@ def detect_conflicts(
             conflict = replace(conflict, sides=conflict.sides[::-1])
         found.append(conflict)
     return found
+
+
+def _compatible(conflict: Conflict, a: str, b: str) -> bool:
+    """Two statements that can both be true although a value differs (rag/news/compatible.py)."""
+    if conflict.about == "number":
+        return compatible.counts_differ(a, b)
+    if conflict.about == "date":
+        return compatible.statement_date_only(a, b)
+    if conflict.about == "negation":
+        return compatible.negates_another_thing(a, b) or compatible.deny_alike(a, b)
+    return False
+
+
+def _as_update(conflict: Conflict) -> Conflict | None:
+    """A figure that "rose to" another is a change over time, however soon the later article came; with
+    a side undated there is no "on … by …" to say, and no disagreement either: None."""
+    if conflict.kind != "conflict" or conflict.about != "number":
+        return conflict
+    first, second = (as_date(side.published) for side in conflict.sides)
+    if first and second and first != second:
+        later = conflict.sides[1] if second > first else conflict.sides[0]
+        return replace(conflict, kind="change") if compatible.is_update(later.text, later.value) else conflict
+    updates = [compatible.is_update(side.text, side.value) for side in conflict.sides]
+    return None if updates[0] != updates[1] else conflict
 
 
 def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:

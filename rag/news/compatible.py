@@ -1,0 +1,91 @@
+"""Pairs that look like a disagreement but say compatible things (explore10 H2, M2).
+
+Each test reads the two sentences a conflict would set against each other and says why they can
+both be true; `detect_conflicts` drops such a pair (or, for an update, reports a change):
+
+- two different counts: "killed 12 people" / "another 40 people were injured" (deaths and injuries,
+  or a number that is an addition: "another", "more", "additional");
+- a negation about another thing: "is ready for talks" / "is not ready for a ceasefire"; or the
+  same denial twice: "Ukraine's refusal to cede any land" / "Ukraine flatly refuses to cede any land";
+- the date of a statement against the date of an event: "…, the governor said on 2 March" / "the
+  strike was carried out on 28 February";
+- and an update: "the death toll rose to 15" after "killed 12" is a change over time, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives)\b", re.I)
+_INJURIES = re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I)
+# "another 40", "three more bodies"; not "more than 60,000", which is the count itself.
+_ADDITION = re.compile(r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)", re.I)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|increased|grew|jumped|fell|fallen|dropped|declined|revised|updated)\s+to\b",
+    re.I,
+)
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|wrote|added|confirmed)\b[^.;]{0,40}?\b(?:on|in)\s+"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_NEGATED = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+not\s+(\w+)\s+(?:for|to|with|about|on|of)\s+((?:\w+\s*){1,4})", re.I
+)
+_STOP = {"a", "an", "the", "any", "its", "their", "his", "her", "this", "that", "these", "those"}
+
+
+def _measure(text: str) -> str | None:
+    deaths, injuries = bool(_DEATHS.search(text)), bool(_INJURIES.search(text))
+    return "deaths" if deaths and not injuries else "injuries" if injuries and not deaths else None
+
+
+def counts_differ(a: str, b: str) -> bool:
+    """Deaths against injuries, or a count against an addition: two numbers that both hold."""
+    ma, mb = _measure(a), _measure(b)
+    if ma and mb and ma != mb:
+        return True
+    return bool(_ADDITION.search(a)) != bool(_ADDITION.search(b))
+
+
+def is_update(text: str, value: str) -> bool:
+    """The statement says its own figure moved ("the death toll rose to 15"): a change over time. The
+    verb must govern the value compared, not another figure of the sentence ("the UK's rate rose to
+    4.7% …, compared with 12.1% in Germany")."""
+    number = re.search(r"\d[\d,.]*", value)
+    if number is None:
+        return False
+    return bool(re.search(_UPDATE.pattern + r"\s+(?:\w+\s+){0,2}?" + re.escape(number.group(0)), text, re.I))
+
+
+def statement_date_only(a: str, b: str) -> bool:
+    """One side's date is when someone spoke ("… said on 2 March"), the other's when something happened."""
+    return bool(_SPEECH_DATE.search(a)) != bool(_SPEECH_DATE.search(b))
+
+
+_DENIED = re.compile(r"\b(?:not|never|refus\w*\s+to|reject\w*|den(?:y|ies|ied))\s+(?:any\s+|to\s+)?(\w{3,})", re.I)
+
+
+def deny_alike(a: str, b: str) -> bool:
+    """Both sides deny the same thing ("Ukraine's refusal to cede any land" / "Ukraine flatly refuses
+    to cede any land"): no claim is set against its negation (hand-read round 9, Q6)."""
+    denied = [{m.group(1).lower() for m in _DENIED.finditer(t)} for t in (a, b)]
+    return bool(denied[0] & denied[1])
+
+
+def negates_another_thing(a: str, b: str) -> bool:
+    """ "not ready for a ceasefire" against "ready for talks": the denied state is about another thing."""
+    for negative, positive in ((a, b), (b, a)):
+        m = _NEGATED.search(negative)
+        if not m:
+            continue
+        state = m.group(1).lower()
+        if state.endswith("ed"):  # "not linked to Baikal" / "linked to Gazprom": a relation reads both ways
+            continue
+        found = re.search(rf"\b{re.escape(state)}\s+(?:for|to|with|about|on|of)\s+((?:\w+\s*){{1,4}})", positive, re.I)
+        if found is None:
+            continue
+        theirs = {w.lower() for w in m.group(2).split()} - _STOP
+        ours = {w.lower() for w in found.group(1).split()} - _STOP
+        if theirs and ours and not theirs & ours:
+            return True
+    return False
