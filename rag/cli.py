@@ -205,7 +205,7 @@ def sources(json_out: JsonFlag = False) -> None:
 def remove(article_id: Annotated[str, typer.Argument(help="An id from `rag sources`.")]) -> None:
     """Delete an article and its chunks from the index."""
     if not _assistant().remove(article_id):
-        _fail(f"No article with id '{article_id}'. See `rag sources` for the ids.", 1)
+        _fail(f"No article with id '{article_id}'. See `rag sources` for the ids.")
     out.print(f"Removed {escape(article_id)}.")
 
 

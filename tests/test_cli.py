@@ -55,7 +55,7 @@ def test_ingest_ask_sources_remove_stats(env: Path, corpus: Path):
     code, out = run("remove", EUROMAIDAN)
     assert code == 0 and "Removed" in out
     code, out = run("remove", EUROMAIDAN)
-    assert code == 1 and "No article" in out
+    assert code == 2 and "No article" in out  # an error, as README says (explore9 L2)
     code, out = run("stats", "--json")
     assert json.loads(out)["articles"] == 4
 

@@ -178,3 +178,14 @@ def test_a_post_of_a_named_body_is_asked_about_and_its_holder_found_beside_it() 
     assert role == "CEO of the Russian Direct Investment Fund"
     text = "ISW noted remarks by Kirill Dmitriev, CEO of the Russian Direct Investment Fund, on sanctions."
     assert role_holders(role, [text]) == {"Dmitriev"}
+
+
+def test_a_first_name_alone_is_another_persons():
+    """Hand-read round 9 Q13: "What did Sergey Radchenko say about sanctions on Aeroflot?" quoted Sergey
+    Lavrov, whose first name matched."""
+    from rag.evidence.speaker import unnamed
+
+    lavrov = "Russian Foreign Minister Sergey Lavrov reiterated that the US should lift sanctions on Aeroflot."
+    assert unnamed("Sergey Radchenko", lavrov, "")
+    assert not unnamed("Sergey Lavrov", lavrov, "") and not unnamed("Lavrov", lavrov, "")
+    assert not unnamed("Volodymyr Zelensky", "Zelenskyy said the talks failed.", "")  # spelling aside
