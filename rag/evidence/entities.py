@@ -55,6 +55,13 @@ _ORG_WORDS = re.compile(
     r"\b(?:Inc|Corp|Ltd|Company|Party|Council|Ministry|Department|Agency|Institute|University|Commission|"
     r"Union|Bank|Court|Congress|Senate|Parliament|Kremlin|Pentagon|Times|News|Post|Group|Association)\b"
 )
+
+
+def is_body(name: str) -> bool:
+    """Whether a name is an organisation's by its words ("Justice Department", "Fox News")."""
+    return bool(_ORG_WORDS.search(name))
+
+
 _PERSON_CUE = re.compile(r"\b(?:said|says|told|stated|announced|claimed|argued|wrote|noted|added|according)\b")
 _ROLE = re.compile(
     r"\b(?:President|Minister|Secretary|Senator|Governor|Mayor|Chancellor|King|Queen|Prince|Pope|CEO|Director|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence.candidates import evidence_spans
+from rag.evidence.entities import is_body
 from rag.evidence.question import _NAME, content_stems, is_calendar, matches, mentions, stem_all, words
 from rag.news.speakers import speakers
 
@@ -115,11 +116,14 @@ def others_words(name: str, text: str) -> bool:
 
 
 def _names(name: str, text: str) -> bool:
-    """Whether `text` names `name` by its last word, raw or stemmed (Zelensky / Zelenskyy; "Kallas" for
-    "Kaja Kallas"): a first name alone is another person's ("Sergey Lavrov" is not "Sergey Radchenko",
-    hand-read round 9 Q13)."""
+    """Whether `text` names `name` by one of its words, raw or stemmed (Zelensky / Zelenskyy). A
+    person's name counts by its last word: a first name alone is another person's ("Sergey Lavrov" is
+    not "Sergey Radchenko", hand-read round 9 Q13). A body ("Justice Department") keeps any word: its
+    sentences may call it otherwise ("the DOJ says …", "the department")."""
     said, named = words(text), words(name)
-    return bool(named) and mentions(named[-1], said)
+    if len(named) > 1 and named[0] != "the" and not is_body(name):
+        named = named[-1:]
+    return any(mentions(w, said) for w in named)
 
 
 def _times(question: str) -> list[str]:
