@@ -170,9 +170,19 @@ class ChatApp:
 
     # -- timeline -----------------------------------------------------------------------
 
-    def timeline(self, query: str) -> str:
+    def timeline(
+        self,
+        query: str,
+        outlets: list[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> str:
+        """The timeline of a topic, within the tab's own outlet and date filters (explore10 L6)."""
         try:
-            return render.timeline_html(self.assistant.timeline(query or ""))
+            since, until = parse_day(date_from, "from"), parse_day(date_to, "to")
+            events = self.assistant.timeline(query or "", outlets=outlets or None, date_from=since, date_to=until)
+            filtered = bool(outlets or since or until)
+            return render.timeline_html(events, filtered=filtered)
         except RagError as e:
             return f"<div class='sources-note'>⚠️ {escape(str(e))}</div>"
         except Exception as e:  # a message, not Gradio's bare "Error" badge
@@ -187,7 +197,8 @@ class ChatApp:
         rows = self.corpus_rows()
         ids = [r[4] for r in rows]
         outlets = sorted({r[1] for r in rows if r[1]})
-        return rows, gr.update(choices=ids, value=None), gr.update(choices=outlets), note, self.status()
+        choices = gr.update(choices=outlets)  # the Ask tab's outlet filter and the Timeline tab's
+        return rows, gr.update(choices=ids, value=None), choices, choices, note, self.status()
 
     def remove(self, article_id: str | None) -> tuple[Any, ...]:
         if not article_id:
@@ -309,6 +320,16 @@ def build(assistant: Assistant) -> gr.Blocks:
                     placeholder="A topic, e.g. ceasefire talks", show_label=False, scale=5, elem_id="timeline-query"
                 )
                 show = gr.Button("Show timeline", variant="primary", scale=1, elem_id="timeline-go")
+            with gr.Accordion("Filters", open=False):
+                timeline_outlets = gr.Dropdown(
+                    choices=assistant.stats().get("outlets", []) if _safe(assistant) else [],
+                    multiselect=True,
+                    label="Outlets",
+                    elem_id="timeline-outlets",
+                )
+                with gr.Row():
+                    timeline_from = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="timeline-from")
+                    timeline_to = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="timeline-to")
             events = gr.HTML(render.timeline_html(None), elem_id="timeline")
         with gr.Tab("Corpus"):
             table = gr.Dataframe(
@@ -339,8 +360,14 @@ def build(assistant: Assistant) -> gr.Blocks:
         link.submit(app.open_link, link, article, api_visibility="private").then(None, js=scroll)
         demo.load(app.open_link_from_page, None, article, api_visibility="private").then(None, js=scroll)
         for trigger in (show.click, topic.submit):
-            trigger(app.timeline, topic, events, api_visibility="private", concurrency_limit=4)
-        corpus_outputs = [table, to_remove, outlets, note, status]
+            trigger(
+                app.timeline,
+                [topic, timeline_outlets, timeline_from, timeline_to],
+                events,
+                api_visibility="private",
+                concurrency_limit=4,
+            )
+        corpus_outputs = [table, to_remove, outlets, timeline_outlets, note, status]
         remove.click(app.remove, to_remove, corpus_outputs, api_visibility="private")
         add.click(app.upload, files, corpus_outputs, api_visibility="private", concurrency_limit=1)
         gr.api(app.api_ask, api_name="ask")

@@ -156,12 +156,13 @@ def conflicts_html(notes: list[str]) -> str:
     return f"<div class='conflicts' role='note'><strong>⚠️ The sources differ</strong><ul>{items}</ul></div>"
 
 
-def timeline_html(events: list[TimelineEvent] | None) -> str:
+def timeline_html(events: list[TimelineEvent] | None, filtered: bool = False) -> str:
     """One row per event: its date, the sentence quoted, and every source that tells it."""
     if events is None:
         return "<div class='sources-empty'>Dated events about your topic appear here, earliest first.</div>"
     if not events:
-        return "<div class='sources-empty'>No dated events about this in the indexed articles.</div>"
+        where = "within the chosen outlets or dates" if filtered else "in the indexed articles"
+        return f"<div class='sources-empty'>No dated events about this {where}.</div>"
     rows = []
     for event in events:
         sources = "; ".join(_source(src.passage) for src in event.sources)

@@ -124,7 +124,7 @@ def test_upload_ingests_good_files_and_names_rejected_ones(app: ChatApp, tmp_pat
     exe.write_bytes(b"MZ")
     big = src / "big.txt"
     big.write_bytes(b"x" * (app.ui.max_upload_mb * 1024 * 1024 + 1))
-    rows, _ids, _outlets, note, _status = app.upload(
+    rows, _ids, _outlets, _timeline_outlets, note, _status = app.upload(
         [str(good), str(bad), str(exe), str(big)], progress=lambda *a, **k: None
     )
     assert "**1 added**" in note
@@ -137,9 +137,21 @@ def test_upload_ingests_good_files_and_names_rejected_ones(app: ChatApp, tmp_pat
 
 
 def test_remove_from_the_corpus_tab(app: ChatApp):
-    rows, ids, _outlets, note, _ = app.remove("001_fe26a455a43feec8")
+    rows, ids, outlets, timeline_outlets, note, _ = app.remove("001_fe26a455a43feec8")
     assert "Removed" in note and "001_fe26a455a43feec8" not in ids["choices"]
     assert len(rows) == 4
+    assert outlets == timeline_outlets and "Euromaidan Press" not in outlets["choices"]
+
+
+def test_the_timeline_tab_has_its_own_outlet_and_date_filters(app: ChatApp):
+    """explore10 L6: the Timeline tab could not be narrowed to an outlet or a period."""
+    topic = "Putin and Trump in Anchorage, Alaska; Trump and Putin held a telephone conversation on May 19"
+    every = app.timeline(topic)
+    assert "Chas Pravdy" in every and "The Moscow Times" in every
+    only = app.timeline(topic, ["Chas Pravdy"])
+    assert "Chas Pravdy" in only and "The Moscow Times" not in only
+    assert "within the chosen outlets or dates" in app.timeline(topic, None, "2030-01-01")
+    assert "YYYY-MM-DD" in app.timeline(topic, None, "next week")
 
 
 def test_api_returns_json_with_citations(app: ChatApp):
@@ -188,5 +200,5 @@ def test_an_unforeseen_failure_is_a_message_in_every_tab(app: ChatApp, monkeypat
     assert "Something went wrong: KeyError" in app.timeline("ceasefire")
     upload = tmp_path / "a.txt"
     upload.write_text("Title\n\nThe envoys met in Oslo.\n")
-    assert "Something went wrong: KeyError" in app.upload([str(upload)])[3]
+    assert "Something went wrong: KeyError" in app.upload([str(upload)])[4]
     assert "KeyError" in app.api_ask("Who met?")["error"]
