@@ -2,9 +2,10 @@
 
 The selector finds names by their capitals, so a question typed all in lower case names no one and
 is abstained on ("wat did kaja kalas say abt russia"). For such a question only, each word is given
-the case the retrieved passages write it in, a misspelt name is replaced by the passages' name it is
-closest to, and chat shorthand is spelled out. A question with any capital is left as typed: its
-writer chose its names, and correcting "Kallis" to "Kallas" would answer about someone else.
+the case the retrieved passages write it in, a misspelt name or word is replaced by the passages' one
+it is closest to ("sanctons" -> "sanctions"), and chat shorthand is spelled out. A question with any
+capital is left as typed: its writer chose its names, and correcting "Kallis" to "Kallas" would answer
+about someone else.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
             close = difflib.get_close_matches(word, list(capitalized), n=1, cutoff=_CLOSE)
             if close and close[0][0] == word[0] and close[0] not in lowercase:
                 return capitalized[close[0]]
+            # A misspelt ordinary word ("aeroflot sanctons", "what happend"): the passages' spelling.
+            close = difflib.get_close_matches(word, sorted(lowercase), n=1, cutoff=_CLOSE)
+            # … but not another form of the same word ("claim" / "claims"), which is no typo.
+            if close and close[0][0] == word[0] and not (close[0].startswith(word) or word.startswith(close[0])):
+                return close[0]
         return word
 
     return _WORD.sub(fix, question)

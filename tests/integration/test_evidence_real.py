@@ -53,3 +53,11 @@ def test_heldout_answers_are_in_the_evidence_and_unanswerable_questions_abstain(
     assert found_answer >= 0.85 * len(answerable)
     assert answered >= 0.8 * len(answerable)
     assert abstained >= 0.85 * len(unanswerable)
+
+
+def test_a_lower_case_question_with_a_typo_is_searched_as_the_passages_spell_it(real: Assistant) -> None:
+    """Hand-read round 9 Q22: "aeroflot sanctons" was abstained on, although "Aeroflot sanctions" is
+    answered: the passages' scores were those of the misspelt question."""
+    answer = real.ask("aeroflot sanctons", mode="evidence")
+    assert answer.standalone_question == "Aeroflot sanctions"
+    assert not answer.abstained and "lifting sanctions on Russia’s state-owned airline, Aeroflot" in answer.text
