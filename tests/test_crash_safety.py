@@ -287,9 +287,9 @@ def test_ui_upload_during_another_ingestion_gets_a_clear_message(tmp_path: Path)
     article.write_text("Grain ships sailed from Odesa on Monday, the port authority said.", encoding="utf-8")
     (tmp_path / "index").mkdir()
     with FileLock(str(tmp_path / "index" / ".ingest.lock")):  # as `rag ingest` holds it
-        note = app.upload([str(article)], progress=lambda *a, **k: None)[3]
+        note = app.upload([str(article)], progress=lambda *a, **k: None)[4]
     assert "Another ingestion is writing to" in note
-    note = app.upload([str(article)], progress=lambda *a, **k: None)[3]
+    note = app.upload([str(article)], progress=lambda *a, **k: None)[4]
     assert "**1 added**" in note
     assert_consistent(app.assistant.store)
 
