@@ -155,9 +155,10 @@ def _source_line(p: Any) -> str:
 
 
 def print_timeline(events: list[Any], filtered: bool = False) -> None:
+    from rag.news.timeline import no_events
+
     if not events:
-        where = "within the chosen outlets or dates" if filtered else "in the indexed articles"
-        out.print(f"No dated events about this {where}.")
+        out.print(no_events(filtered))
         return
     for event in events:
         refs = "; ".join(_source_line(src.passage) for src in event.sources)

@@ -280,6 +280,7 @@ def unexpected(e: Exception) -> str:
 
 def build(assistant: Assistant) -> gr.Blocks:
     app = ChatApp(assistant)
+    known_outlets = assistant.stats().get("outlets", []) if _safe(assistant) else []
     with gr.Blocks(title="News RAG — cited answers") as demo:
         gr.Markdown("## Ask the news\nAnswers come only from the indexed articles; each `[n]` points to its passage.")
         status = gr.Markdown(app.status, elem_id="status")
@@ -297,14 +298,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 gr.Examples(EXAMPLES, inputs=box)
                 with gr.Accordion("Filters", open=False):
-                    outlets = gr.Dropdown(
-                        choices=assistant.stats().get("outlets", []) if _safe(assistant) else [],
-                        multiselect=True,
-                        label="Outlets",
-                    )
-                    with gr.Row():
-                        date_from = gr.Textbox(label="From (YYYY-MM-DD)")
-                        date_to = gr.Textbox(label="To (YYYY-MM-DD)")
+                    outlets, date_from, date_to = _filter_inputs(known_outlets)
                     k = gr.Slider(1, 10, value=assistant.settings.retrieval.k, step=1, label="Passages")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
@@ -321,15 +315,7 @@ def build(assistant: Assistant) -> gr.Blocks:
                 )
                 show = gr.Button("Show timeline", variant="primary", scale=1, elem_id="timeline-go")
             with gr.Accordion("Filters", open=False):
-                timeline_outlets = gr.Dropdown(
-                    choices=assistant.stats().get("outlets", []) if _safe(assistant) else [],
-                    multiselect=True,
-                    label="Outlets",
-                    elem_id="timeline-outlets",
-                )
-                with gr.Row():
-                    timeline_from = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="timeline-from")
-                    timeline_to = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="timeline-to")
+                timeline_outlets, timeline_from, timeline_to = _filter_inputs(known_outlets, "timeline-")
             events = gr.HTML(render.timeline_html(None), elem_id="timeline")
         with gr.Tab("Corpus"):
             table = gr.Dataframe(
@@ -402,6 +388,19 @@ def serve(
         footer_links=["api"],
     )
     run(app, host, port, on_ready)
+
+
+def _filter_inputs(outlets: list[str], elem_prefix: str | None = None) -> tuple[Any, Any, Any]:
+    """The outlet picker and the date range the Ask and Timeline tabs both filter by."""
+
+    def elem(name: str) -> str | None:
+        return f"{elem_prefix}{name}" if elem_prefix else None
+
+    picker = gr.Dropdown(choices=outlets, multiselect=True, label="Outlets", elem_id=elem("outlets"))
+    with gr.Row():
+        date_from = gr.Textbox(label="From (YYYY-MM-DD)", elem_id=elem("from"))
+        date_to = gr.Textbox(label="To (YYYY-MM-DD)", elem_id=elem("to"))
+    return picker, date_from, date_to
 
 
 def _safe(assistant: Assistant) -> bool:

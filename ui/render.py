@@ -8,7 +8,7 @@ from html import escape
 
 from rag.answer.cite import strip_markers
 from rag.ingest.chunk import sentence_spans
-from rag.news.timeline import TimelineEvent
+from rag.news.timeline import TimelineEvent, no_events
 from rag.types import Answer, Article, Citation, EvidenceSet, Passage
 
 _WORD = re.compile(r"[a-z0-9]{3,}")
@@ -161,8 +161,7 @@ def timeline_html(events: list[TimelineEvent] | None, filtered: bool = False) ->
     if events is None:
         return "<div class='sources-empty'>Dated events about your topic appear here, earliest first.</div>"
     if not events:
-        where = "within the chosen outlets or dates" if filtered else "in the indexed articles"
-        return f"<div class='sources-empty'>No dated events about this {where}.</div>"
+        return f"<div class='sources-empty'>{escape(no_events(filtered))}</div>"
     rows = []
     for event in events:
         sources = "; ".join(_source(src.passage) for src in event.sources)

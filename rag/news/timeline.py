@@ -185,6 +185,13 @@ def _is_statement(sentence: str, dates: list[ResolvedDate], title: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) >= MIN_WORDS
 
 
+def no_events(filtered: bool) -> str:
+    """What an empty timeline says, in the CLI and the UI alike: under outlet or date filters, that they
+    left nothing (explore10 M4)."""
+    where = "within the chosen outlets or dates" if filtered else "in the indexed articles"
+    return f"No dated events about this {where}."
+
+
 def build_timeline(items: Sequence[Passage | EvidenceLike]) -> list[TimelineEvent]:
     """Events from `items`, earliest first; one event told by several sources is one line."""
     events: list[TimelineEvent] = []
