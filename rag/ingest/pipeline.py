@@ -148,15 +148,13 @@ class Ingestor:
             except (OSError, ValueError):
                 continue
             held = feeds.get(source)
-            if held is not None and info.id not in held:
+            stale = held is not None and info.id not in held
+            gone = held is None and not source.exists() and any(source.is_relative_to(f) for f in folders)
+            if stale or (gone and prune):
                 self.store.remove_article(info.id)
                 report.removed.append(info.id)
-            elif held is None and not source.exists() and any(source.is_relative_to(f) for f in folders):
-                if prune:
-                    self.store.remove_article(info.id)
-                    report.removed.append(info.id)
-                else:
-                    report.gone.append(info.id)
+            elif gone:
+                report.gone.append(info.id)
 
     def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> str:
         """Queue the article for writing unless unchanged or a duplicate; returns the id it is kept under."""

@@ -61,10 +61,11 @@ def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
         elif not path.exists():
             yield path, "no such file or folder"
         elif path.is_dir():
-            # An index kept inside the articles' folder holds JSON files of its own (explore10 L9).
-            indexes = [marker.parent for marker in path.rglob(INDEX_MARKER)]
             # rglob does not follow links to folders, so a link loop cannot recurse forever.
-            for child in sorted(path.rglob("*")):
+            children = sorted(path.rglob("*"))
+            # An index kept inside the articles' folder holds JSON files of its own (explore10 L9).
+            indexes = [marker.parent for marker in children if marker.name == INDEX_MARKER]
+            for child in children:
                 if any(p.startswith(".") for p in child.relative_to(path).parts):
                     continue
                 if any(child.is_relative_to(index) for index in indexes):

@@ -58,6 +58,14 @@ __all__ = [
 ]
 
 
+DEFAULT_CONFIG_FILE = "rag.toml"
+
+
+def config_file() -> str:
+    """The TOML file settings are read from: `RAG_CONFIG_FILE`, else rag.toml in the working directory."""
+    return os.environ.get("RAG_CONFIG_FILE", DEFAULT_CONFIG_FILE)
+
+
 class Settings(BaseSettings):
     """Every setting, one section per stage; components receive their section itself."""
 
@@ -65,7 +73,7 @@ class Settings(BaseSettings):
         env_prefix="RAG_",
         env_nested_delimiter="__",
         extra="forbid",
-        toml_file="rag.toml",
+        toml_file=DEFAULT_CONFIG_FILE,
     )
 
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
@@ -95,7 +103,7 @@ class Settings(BaseSettings):
         except ValidationError as e:
             raise ConfigError(" ".join(_problem(error, values) for error in e.errors())) from e
         except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{named or 'rag.toml'} is not valid TOML: {e}.") from e
+            raise ConfigError(f"{config_file()} is not valid TOML: {e}.") from e
 
     @classmethod
     def settings_customise_sources(
@@ -107,8 +115,7 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # The one place that reads the environment besides pydantic itself.
-        config_file = os.environ.get("RAG_CONFIG_FILE", "rag.toml")
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file)
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
         return (init_settings, env_settings, toml)
 
 
@@ -122,7 +129,7 @@ def _problem(error: Any, values: dict[str, Any]) -> str:
     elif env in os.environ or nested:
         where = f"from {env if env in os.environ else ', '.join(nested)}"
     else:
-        where = f"from {os.environ.get('RAG_CONFIG_FILE', 'rag.toml')}"
+        where = f"from {config_file()}"
     if error["type"] == "extra_forbidden":
         return f"There is no setting {path} ({where})."
     value = error.get("input")
