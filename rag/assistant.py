@@ -277,14 +277,17 @@ class Assistant:
         """Dated events about `query` in the indexed articles, earliest first; no LLM is used.
 
         Retrieves `k` passages (more than an answer needs: a timeline spans many articles),
-        keeps those above the relevance threshold, and lists their dated sentences."""
+        keeps those above the relevance threshold and near the best one (`retrieval.timeline_share`),
+        and lists their dated sentences."""
         if not isinstance(query, str) or not query.strip():
             raise QuestionError("Please type a topic for the timeline.")
         query = clean_question(query, self.settings.answer.max_question_chars)
         self._check_request((), k, MAX_TIMELINE_K)
         self.store.check()
         passages = self.retriever.search(query, k, self._filters(outlets, date_from, date_to))
-        return build_timeline([p for p in passages if p.score >= self.settings.retrieval.min_relevance])
+        config = self.settings.retrieval
+        floor = max(config.min_relevance, config.timeline_share * max((p.score for p in passages), default=0.0))
+        return build_timeline([p for p in passages if p.score >= floor])
 
 
 def _as_date(value: date | str | None, name: str) -> date | None:

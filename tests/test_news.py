@@ -608,6 +608,7 @@ def test_timeline_takes_evidence_sentences_and_serialises():
 @pytest.fixture
 def indexed(settings, ephemeral_client, corpus: Path):
     settings.retrieval.min_relevance = 0.0  # hashing embeddings score lower than the real model
+    settings.retrieval.timeline_share = 0.0  # … and spread their scores otherwise
     assistant = make_assistant(settings, ephemeral_client, ["unused"])
     assistant.ingest(corpus)
     return assistant
@@ -711,3 +712,85 @@ def test_a_figure_that_rose_is_a_change_not_a_conflict():
     assert detect_conflicts([evidence(first, None, "a"), evidence(later, None, "b")]) == []
     # A verb moving another figure of the sentence makes no update of this one.
     assert not compatible.is_update("The UK rate rose to 4.7%, compared with 12.1% in Germany.", "12.1%")
+
+
+def test_two_facts_of_one_article_are_no_disagreement_unless_one_side_disputes():
+    """Hand-read round 10 (36 BBC articles, blind): all 9 notes shown were false, each between two
+    sentences of one article. The pair model alone no longer sets an article's own account against
+    itself; a claim and its denial in one article still get a note."""
+    grew = (
+        "The UK economy grew by an estimated 3.1% in 2004 after accelerating in the last quarter of the year, "
+        "says the Office for National Statistics (ONS)."
+    )
+    course = (
+        '"On the basis of the latest information the UK has entered 2005 on course to continue its record '
+        'period of growth," said Paul Boateng, chief secretary to the Treasury in a statement.'
+    )
+    xbox = (
+        "Mr Gates made no announcement about the next generation Xbox games console, which many gadget "
+        "lovers had been hoping for."
+    )
+    partners = (
+        "Several partnerships with device and hardware manufacturers were highlighted during Mr Gates' speech, "
+        "but there were few major groundbreaking new technology announcements."
+    )
+    for a, b in ((grew, course), (xbox, partners)):
+        assert detect_conflicts([evidence(a, None, "a"), evidence(b, None, "a")]) == [], (a, b)
+    claim = "US rapper Snoop Dogg has been sued for $25m by a make-up artist who claimed he and his entourage beat her."
+    denial = 'The rapper\'s spokesman said the allegations were "untrue".'
+    assert len(detect_conflicts([evidence(claim, None, "a"), evidence(denial, None, "a")])) == 1
+
+
+def test_a_rate_a_denial_of_ones_own_words_and_a_slide_are_no_disagreement():
+    """Hand-read round 10: "$1 an hour" against a $12 total (Q7, Q19); Mandelson's words against
+    "That charge was denied by Mr Mandelson" (Q5); profits that "slid to" 20m against last year's (Q16)."""
+    rate = "Sun Grid costs users $1 (53p) for an hour's worth of processing and storage power."
+    total = "Although it only took a few seconds, the experiment cost $12 (£6.30) because it used 12 hours of power."
+    assert compatible.rate_and_total(rate, "Sun Grid costs users $1", total, "experiment cost $12")
+    assert not compatible.rate_and_total(rate, "costs users $1", rate.replace("$1", "$2"), "costs users $2")
+    assert detect_conflicts([evidence(rate, None, "a"), evidence(total, None, "a")]) == []
+
+    from rag.news.conflicts import Side
+
+    said = Side(
+        0,
+        "The BBC should steer away from demonising Campbell, Peter Mandelson has said.",
+        "",
+        None,
+        None,
+        "t",
+        "Peter Mandelson",
+    )
+    denied = Side(1, "That charge was denied by Mr Mandelson, who said the Tories were afraid.", "", None, None, "t")
+    other = Side(1, "That charge was denied by Mr Blair, who said the Tories were afraid.", "", None, None, "t")
+    assert compatible.denies_own_words(said, denied) and not compatible.denies_own_words(said, other)
+    assert compatible.is_update("Mercedes-Benz's profits slid to just 20m euros.", "slid to just 20m euros")
+
+
+def test_a_timeline_keeps_the_topics_passages_and_orders_this_years_news_by_its_article(
+    settings, ephemeral_client, tmp_path
+):
+    """Hand-read round 11 (T2, T3): a topic's timeline listed 18 lines, nearly every article of the
+    story, and "banned this year" (an article of 2022-08-26) came before June 2022."""
+    banned = passage(
+        "Large-scale Independence Day celebrations were banned this year amid fears of attacks.", "2022-08-26"
+    )
+    june = passage(
+        "The European Commission recommended Ukraine as a candidate on 17 June 2022 in Brussels.", "2022-06-24"
+    )
+    events = build_timeline([banned, june])
+    assert [e.text[:5] for e in events] == ["The E", "Large"]
+    assert events[1].when == "2022"  # shown as the year it says, ordered by its article's date
+
+    (tmp_path / "a.txt").write_text(
+        "Tanks for Ukraine\n\nGermany will send Leopard tanks to Ukraine, it said on 25 January 2023."
+    )
+    (tmp_path / "b.txt").write_text(
+        "Cheese fair\n\nA cheese fair opened in Gouda on 3 March 2023 with record crowds today."
+    )
+    settings.retrieval.min_relevance = 0.0
+    assistant = make_assistant(settings, ephemeral_client, ["unused"])
+    assistant.ingest(tmp_path)
+    both = assistant.timeline("Leopard tanks Germany Ukraine")
+    settings.retrieval.timeline_share = 0.0
+    assert len(both) < len(assistant.timeline("Leopard tanks Germany Ukraine")) == 2

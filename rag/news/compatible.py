@@ -9,19 +9,25 @@ both be true; `detect_conflicts` drops such a pair (or, for an update, reports a
   same denial twice: "Ukraine's refusal to cede any land" / "Ukraine flatly refuses to cede any land";
 - the date of a statement against the date of an event: "…, the governor said on 2 March" / "the
   strike was carried out on 28 February";
+- a rate against a total: "costs users $1 for an hour's worth" / "the experiment cost $12";
+- a denial by the one who made the claim: "Mandelson said …" / "That charge was denied by Mr Mandelson";
 - and an update: "the death toll rose to 15" after "killed 12" is a change over time, not a conflict.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
+
+from rag.news.words import same_name
 
 _DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives)\b", re.I)
 _INJURIES = re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I)
 # "another 40", "three more bodies"; not "more than 60,000", which is the count itself.
 _ADDITION = re.compile(r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)", re.I)
 _UPDATE = re.compile(
-    r"\b(?:rose|risen|rises|climbed|increased|grew|jumped|fell|fallen|dropped|declined|revised|updated)\s+to\b",
+    r"\b(?:rose|risen|rises|climbed|increased|grew|jumped|soared|surged|fell|fallen|dropped|declined|slid|slumped|"
+    r"plunged|tumbled|dipped|revised|updated)\s+(?:\w+\s+)?to\b",
     re.I,
 )
 _SPEECH_DATE = re.compile(
@@ -87,5 +93,55 @@ def negates_another_thing(a: str, b: str) -> bool:
         theirs = {w.lower() for w in m.group(2).split()} - _STOP
         ours = {w.lower() for w in found.group(1).split()} - _STOP
         if theirs and ours and not theirs & ours:
+            return True
+    return False
+
+
+# What follows a price or an amount that makes it a rate: "$1 (53p) for an hour's worth", "$50 a barrel".
+_RATE = re.compile(
+    r"^[\w.,]*\s*(?:\([^)]*\)\s*)?(?:for\s+)?(?:an?|per|each|every)\s+(?:hour|day|night|week|month|year|person|"
+    r"head|share|unit|user|barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|minute|second|mile|seat|ticket)\b",
+    re.I,
+)
+
+
+def _is_rate(text: str, value: str) -> bool:
+    number = re.search(r"\d[\d,.]*\w*", value)
+    at = text.find(number.group(0)) if number else -1
+    return at >= 0 and bool(_RATE.match(text[at:]))
+
+
+def rate_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """One amount is a rate ("costs users $1 (53p) for an hour's worth"), the other is not ("the
+    experiment cost $12"): two quantities, both true (hand-read round 10 Q7)."""
+    return _is_rate(a, a_value) != _is_rate(b, b_value)
+
+
+class _Side(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def speaker(self) -> str | None: ...
+
+
+_DENIED_BY = re.compile(
+    r"\b(?:den(?:ied|ies)|rejected|dismissed|refuted)\b[^.;]{0,60}?\bby\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?"
+    r"(?:[A-Z][\w'-]+\s+)*(?P<name>[A-Z][\w'-]+)"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.?\s+)?(?:[A-Z][\w'-]+\s+)*(?P<subject>[A-Z][\w'-]+)\s+(?:has\s+|had\s+)?"
+    r"(?:\w+ly\s+)?(?:den(?:ied|ies)|rejected|dismissed|refuted)\b"
+)
+
+
+def denies_own_words(a: _Side, b: _Side) -> bool:
+    """One side denies a charge and the other side's speaker is the one denying it: "Peter Mandelson
+    has said …" / "That charge was denied by Mr Mandelson" report one man's view, not two sources that
+    disagree (hand-read round 10 Q5)."""
+    for denier, other in ((a, b), (b, a)):
+        m = _DENIED_BY.search(denier.text)
+        if m is None or not other.speaker:
+            continue
+        name = (m.group("name") or m.group("subject")).lower()
+        if any(same_name(name, w.lower()) for w in re.findall(r"[\w'-]+", other.speaker)):
             return True
     return False

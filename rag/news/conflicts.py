@@ -53,6 +53,7 @@ from rag.news.pair_model import (
     denial_only,
     denies_another_subject,
     differs,
+    disputed,
     grounded,
     pair_features,
 )
@@ -358,6 +359,8 @@ def detect_conflicts(
             elif conflict is None:
                 if not grounded(p.features) or (denial_only(p.features) and denies_another_subject(a.text, b.text)):
                     continue
+                if a.passage.article_id == b.passage.article_id and not disputed(p.features):
+                    continue
                 about = _about(p.features)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
@@ -376,8 +379,13 @@ def detect_conflicts(
 
 def _compatible(conflict: Conflict, a: str, b: str) -> bool:
     """Two statements that can both be true although a value differs (rag/news/compatible.py)."""
+    if compatible.denies_own_words(*conflict.sides):
+        return True
     if conflict.about == "number":
-        return compatible.counts_differ(a, b)
+        first, second = conflict.sides
+        return compatible.counts_differ(a, b) or compatible.rate_and_total(
+            first.text, first.value, second.text, second.value
+        )
     if conflict.about == "date":
         return compatible.statement_date_only(a, b)
     if conflict.about == "negation":

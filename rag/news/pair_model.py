@@ -73,8 +73,8 @@ FEATURES = (
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|untrue|baseless|unfounded|"
     r"fabricat(?:ed|ion)|absurd|rubbish|nonsense|categorically|not\s+true|no\s+truth|no\s+evidence|"
-    r"(?:reject|dismiss)(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|suggestions?|"
-    r"charges?|assertions?|speculation|rumou?rs?|(?:idea|notion)(?=\s+that\b)|"
+    r"(?:reject|dismiss)(?:s|ed|ing)?\s+(?:[\w'’]+\s+){0,3}?(?:claims?|allegations?|reports?|accusations?|suggestions?|"
+    r"charges?|assertions?|comments?|remarks?|speculation|rumou?rs?|(?:idea|notion)(?=\s+that\b)|"
     r"as\s+(?:[\"“‘']?[\w-]+\s+){0,3}?[\"“‘']?(?:untrue|false|baseless|unfounded|rubbish|nonsense|lies?|"
     r"fabricat\w*|speculation|fiction|wrong|ridiculous|absurd|fantasy|myth|inaccurate|a\s+smear)))\b",
     re.IGNORECASE,
@@ -397,6 +397,16 @@ def grounded(x: Sequence[float]) -> bool:
         or any(f[g] > 0 for g in GROUNDS if g != "negation")
         or (f["denial_one_side"] > 0 and f["claim_other_side"] > 0)
     )
+
+
+def disputed(x: Sequence[float]) -> bool:
+    """Whether one side denies, disputes or counters the other. Within one article that is how a
+    disagreement is reported ("… alleged …"; "X has denied …"); two sentences of an article's own
+    account that the model finds at odds are nearly always two facts of one story. A blind hand-read
+    over 36 BBC articles (session 11, round 10) showed 7 such notes, all false ("grew by 3.1% in 2004"
+    / "on course to continue its record period of growth")."""
+    f = dict(zip(FEATURES, x, strict=True))
+    return f["denial_one_side"] > 0 or f["contrast"] > 0
 
 
 def differs(x: Sequence[float]) -> bool:

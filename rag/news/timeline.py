@@ -210,5 +210,16 @@ def build_timeline(items: Sequence[Passage | EvidenceLike]) -> list[TimelineEven
                 events[twin] = TimelineEvent(
                     old.date_from, old.date_to, old.text, old.sources + event.sources, old.dated_by, old.date_text
                 )
-    # Known days first within a date; a period sorts by its start, after the days starting then.
-    return sorted(events, key=lambda ev: (ev.date_from, ev.date_to, ev.dated_by != "text"))
+    return sorted(events, key=_order)
+
+
+def _order(event: TimelineEvent) -> tuple[date, date, bool]:
+    """Known days first within a date; a period sorts by its start, after the days starting then.
+    A period that holds its article's publication date ("banned this year", in an article of
+    2022-08-26) sorts at that date: what it reports happened by then, not on 1 January (hand-read
+    round 11, T2 and T3)."""
+    published = as_date(event.sources[0].passage.published)
+    start = event.date_from
+    if published is not None and event.date_from < published <= event.date_to:
+        start = published
+    return (start, event.date_to, event.dated_by != "text")

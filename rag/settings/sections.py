@@ -114,6 +114,14 @@ class RetrievalSettings(Section):
     duplicate_threshold: float = Field(
         0.95, ge=0.0, le=1.01, description="Cosine above which a lower-ranked passage is a near-duplicate and dropped."
     )
+    timeline_share: float = Field(
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="A timeline lists the passages scoring at least this share of the best one's score (and "
+        "min_relevance): the topic's own articles, not every article of the story (hand-read round 11: 18 lines "
+        "for 2 events).",
+    )
     mmr: bool = Field(False, description="Re-rank the fused candidates by maximal marginal relevance (diversity).")
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0, description="MMR trade-off: 1 is pure relevance.")
     news_aware: bool = Field(True, description="Read dates and outlet names in the question as boosts/filters.")
