@@ -60,3 +60,36 @@ def test_which_body_someone_heads_is_a_heads_post_beside_the_name_not_a_deputys(
     deputy = "Vyacheslav Nikonov, a deputy chairman in the Russian Parliament's foreign affairs committee, said …"
     assert names_headed("Kirill Dmitriev", ceo) and not names_headed("Nikonov", deputy)
     assert deputy_only("Nikonov", deputy) and not deputy_only("Kirill Dmitriev", ceo)
+
+
+def test_who_holds_a_post_is_answered_by_the_name_beside_that_post_of_that_body() -> None:
+    """Hand-read round 10 Q2: "Who is the chief executive of Nissan?" was abstained on beside "Nissan
+    chief executive Carlos Ghosn said"; another body's holder is still no answer."""
+    from rag.evidence.definition import asked_post, names_holder
+
+    ghosn = (
+        '"We want to make sure we are not concentrating on one technology," Nissan chief executive Carlos Ghosn said.'
+    )
+    lavrov = "Russian Foreign Minister Sergey Lavrov said recognition of the regions taken from Ukraine is imperative."
+    held = {
+        "Who is the chief executive of Nissan?": ghosn,
+        "Who is Nissan's chief executive?": ghosn,
+        "Who is the U.S. Treasury Secretary named in the articles?": "U.S. Treasury Secretary Scott Bessent said so.",
+        "Who leads the Russian Direct Investment Fund?": "Kirill Dmitriev, CEO of the Russian Direct Investment Fund.",
+        "Who is Manchester United's chief executive?": "A bid went to David Gill, United's chief executive, on Friday.",
+    }
+    for question, text in held.items():
+        assert names_holder(asked_post(question), text), question
+    assert not names_holder(asked_post("Who is the chief executive of Toyota?"), ghosn)
+    assert not names_holder(asked_post("Who is Ukraine's foreign minister?"), lavrov)
+    assert asked_post("Who is Kaja Kallas?") is None and asked_post("who is the president") is None
+
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("Who is the chief executive of Nissan?", [passage(ghosn)]).answerable
+    assert not selector.select("Who is the chief executive of Toyota?", [passage(ghosn)]).answerable

@@ -797,3 +797,35 @@ def test_a_yes_no_question_is_not_answered_about_someone_else() -> None:
     selector = _always_answers()
     assert not selector.select("Is the US still giving military aid to Ukraine?", [passage(text)]).answerable
     assert selector.select("Is the international community still giving military aid?", [passage(text)]).answerable
+
+
+def test_a_named_edition_a_publication_month_and_a_yes_no_question() -> None:
+    """Hand-read rounds 10 and 11: Halo 2's sales answered "how many copies has Halo 3 sold"; an article
+    of 2022-07-14 did not answer "… by mid-July 2022?"; "Has Kyiv changed its view on who sent the
+    packages?" was typed a "who" question; "What is the name of the whistleblower …?" was not."""
+    from rag.evidence.entities import gives_dates, gives_numbers
+    from rag.evidence.question import answer_type
+
+    halo = "The game Halo 2 has sold 6.23 million copies since its release."
+    assert not gives_numbers("how many copies has Halo 3 sold", halo)
+    assert gives_numbers("how many copies has Halo 2 sold", halo)
+    assert gives_numbers("What happened on May 19?", "On May 20 the talks ended.")  # dates are gives_dates'
+
+    aid = "The Biden administration has approved about $6 billion in military aid for Ukraine."
+    question = "How much military aid had the Biden administration approved by mid-July 2022?"
+    assert gives_dates(question, aid, "2022-07-14") and not gives_dates(question, aid, "2022-08-01")
+    assert not gives_dates("What was agreed on 19 March 2025?", aid, "2025-03-19")  # a day is the text's to give
+
+    assert answer_type("Has Kyiv changed its view on who sent the packages?") == "other"
+    assert answer_type("What is the name of the whistleblower who was given a passport?") == "person"
+    assert answer_type("What is the name of the ship?") != "person"
+
+
+def test_the_latest_on_a_person_is_held_by_a_span_naming_the_surname() -> None:
+    """Hand-read round 11 Q21: "What's the latest on Brittney Griner?" was abstained on; the passages
+    call her "Griner" only."""
+    from rag.evidence.selector import _holds_topic
+
+    assert _holds_topic("Brittney Griner", "Griner is currently due to serve a nine-year sentence in Russia.")
+    assert not _holds_topic("Brittney Griner", "Brittney Spears released a new album this week.")
+    assert not _holds_topic("the talks in Saudi Arabia", "Diplomats will meet in Saudi on Monday.")

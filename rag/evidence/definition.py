@@ -11,6 +11,7 @@ gives the person's post beside their name is the answer, quoted as it stands.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rag.evidence.question import _NAME
 
@@ -114,3 +115,69 @@ def gives_rank(question: str, text: str) -> bool:
     Lavrov" names no deputy foreign minister (fresh5 m26)."""
     rank = asked_rank(question)
     return rank is None or re.search(rf"\b{rank}\b", text, re.IGNORECASE) is not None
+
+
+# "Who is the chief executive of Nissan?", "Who is Nissan's chief executive?", "Who leads the Russian
+# Direct Investment Fund?": the holder of a post over a named body.
+_HEADS_VERB = r"(?:heads|headed|leads|led|runs|ran|chairs|chaired)"
+_IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|news|reports?|sources))?"
+_HOLDER = re.compile(
+    rf"^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
+    rf"(?P<body>{_NAME.pattern})\s*\??\s*$"
+    rf"|^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
+    rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
+    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern})\s*\??\s*$"
+)
+_HEAD_WORDS = r"(?:ceo|chief\s+executive|head|director|president|chairman|chairwoman|chair|leader|boss|founder)"
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post over a body that a question asks the holder of: ("chief executive", "Nissan")."""
+
+    title: str  # a regular expression for the post's words
+    body: str
+
+
+def asked_post(question: str) -> Post | None:
+    """The post whose holder the question asks for, or None."""
+    m = _HOLDER.match(question)
+    if m is None:
+        return None
+    if m.group("headed"):
+        return Post(_HEAD_WORDS, m.group("headed"))
+    title = m.group("post") or m.group("owned")
+    return Post(r"\s+".join(re.escape(w) for w in title.split()), m.group("body") or m.group("owner"))
+
+
+def names_holder(post: Post, text: str) -> bool:
+    """Whether `text` names a person beside the post, with the body beside it too: "Nissan chief
+    executive Carlos Ghosn said", "David Gill, United's chief executive," or "Kirill Dmitriev, CEO of the
+    Russian Direct Investment Fund" (hand-read round 10 Q2). A post named with no one beside it is no
+    answer, nor another body's holder ("Russian Foreign Minister Sergey Lavrov" for Ukraine's)."""
+    body = [
+        w
+        for w in re.findall(r"[\w-]+", re.sub(r"['’]s?\b", "", _undot(post.body)))
+        if (len(w) > 2 or w.isupper()) and w.lower() not in _BODY_WORDS
+    ]
+    if not body:
+        return False
+    named = rf"\b(?:{'|'.join(re.escape(w) for w in body)})[\w’'-]*"
+    person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
+    words = r"(?:[\w’'-]+\s+)"
+    patterns = (
+        rf"{named}\s+{words}{{0,3}}?{post.title}\s+{person}",  # "Nissan chief executive Carlos Ghosn"
+        rf"{person},\s+(?:the\s+|a\s+|an\s+)?{named}\s+{words}{{0,2}}?{post.title}\b",  # "Gill, United's chief …"
+        rf"{person},\s+(?:the\s+|a\s+|an\s+)?{post.title}\s+(?:of|at|for)\s+(?:the\s+)?{words}{{0,3}}?{named}",
+        rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
+    )
+    undotted = _undot(text)
+    return any(re.search(p, undotted, re.IGNORECASE) for p in patterns)
+
+
+def _undot(text: str) -> str:
+    """ "U.S." as "US", so that an acronym is one word."""
+    return re.sub(r"(?<=\b[A-Z])\.(?=[A-Z]\b|[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.", "", text)
+
+
+_BODY_WORDS = {"the", "of", "and", "group", "company", "fund", "bank", "party"}

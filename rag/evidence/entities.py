@@ -13,7 +13,9 @@ from rag.evidence.question import (
     AnswerType,
     QuestionInfo,
     asked_dates,
+    asked_months,
     content_stems,
+    is_calendar,
     matches,
     number_forms,
     stated_numbers,
@@ -191,25 +193,52 @@ def _acts(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\s+(?:\w+ly\s+)?{_VERB}", text) is not None
 
 
-def gives_dates(question: str, text: str) -> bool:
+def gives_dates(question: str, text: str, published: str | None = None) -> bool:
     """Whether `text` holds every calendar date the question names: a call on May 19 is no answer
-    to "What did Trump and Putin discuss in their phone call on 19 March?"."""
+    to "What did Trump and Putin discuss in their phone call on 19 March?". A month the question names
+    with its year ("by mid-July 2022") is also held by an article published in that month: news
+    reports what happened that week ("has approved about $6 billion", published 2022-07-14;
+    hand-read round 11 Q5, Q9)."""
     said = {w.strip(",") for w in words(text)}
-    return all(w in said for w in asked_dates(question))
+    if all(w in said for w in asked_dates(question)):
+        return True
+    months = asked_months(question)
+    return published is not None and bool(months) and all(_in_month(m, published) for m in months)
+
+
+def _in_month(month: tuple[int, int], published: str) -> bool:
+    return published[:7] == f"{month[1]:04d}-{month[0]:02d}"
 
 
 def gives_numbers(question: str, text: str) -> bool:
     """False when `text` gives another number where the question states one: the three completed
     rounds are no answer to "What did the four completed rounds show?", nor 24 hours to "… within
-    48 hours?". A number the text leaves out is no mismatch: quiz-style questions state figures
-    ("this week's 10,000 job cuts") that the answering sentence need not repeat."""
+    48 hours?", nor Halo 2 to "how many copies has Halo 3 sold" (a name's number; hand-read round 10
+    Q23). A number the text leaves out is no mismatch: quiz-style questions state figures ("this
+    week's 10,000 job cuts") that the answering sentence need not repeat."""
     given = number_forms(text)
     values = {n for n, _ in given}
-    if _another_year(question, text):
+    if _another_year(question, text) or _another_edition(question, text):
         return False
     return not any(
         n not in values and any(after and after == word for _, word in given) for n, after in stated_numbers(question)
     )
+
+
+# A name and its number: "Halo 3", "Windows 95", "Apollo 11" (not a month's day: "May 19").
+_NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(\d{1,4})\b(?!\s*(?:%|per|percent|million|billion|bn|m)\b)")
+
+
+def _another_edition(question: str, text: str) -> bool:
+    """Whether `text` numbers a name of the question otherwise, and never as the question does."""
+    for m in _NUMBERED_NAME.finditer(question):
+        name, number = m.groups()
+        if is_calendar(name):
+            continue
+        theirs = re.findall(rf"\b{re.escape(name)}\s+(\d{{1,4}})\b", text, re.IGNORECASE)
+        if theirs and number not in theirs:
+            return True
+    return False
 
 
 # A year that places the event asked about ("aggression in 2008", "for 2027"), not one that names an

@@ -6,6 +6,7 @@ selection they would serve, and a news question's names are capitalized.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,6 +65,20 @@ def is_calendar(word: str) -> bool:
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
 )
+
+
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_YEAR = re.compile(rf"({_MONTH})\s+(\d{{4}})", re.IGNORECASE)
+
+
+def asked_months(question: str) -> list[tuple[int, int]]:
+    """The months the question names ("in December 2022" -> [(12, 2022)]) when each date it names is a
+    month with its year; [] when any has a day ("on 19 March 2025") or none is named."""
+    dates = [m.group(0) for m in _DATE.finditer(question)]
+    months = [m for d in dates if (m := _MONTH_YEAR.fullmatch(d))]
+    if not dates or len(months) < len(dates):
+        return []
+    return [(_MONTH_NUMBER[m.group(1).lower()], int(m.group(2))) for m in months]
 
 
 def asked_dates(question: str) -> list[str]:
@@ -208,8 +223,24 @@ _WHEN = re.compile(
 )
 
 
+# Who "the name of the …" asks for: a person noun, or a role news withholds a name for.
+_NAMED_PEOPLE = (
+    rf"(?:{_PERSON_NOUNS}|whistle-?blower|spy|soldier|officer|judge|victim|suspect|prisoner|pilot|athlete|coach|"
+    r"activist|defector|dissident|reporter|lawyer|doctor|agent|informant|gunman|attacker|hacker|donor|buyer)"
+)
+# A yes/no question ("Has Kyiv changed its view on who sent the packages?") asks for no "who" or "when".
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s", re.IGNORECASE)
+
+
 def answer_type(question: str) -> AnswerType:
     q = " " + question.lower().replace("’", "'") + " "
+    if _YES_NO.match(question):
+        return "other"
+    # "What is the name of the whistleblower …?" asks for a person (hand-read round 11 Q14).
+    if re.search(
+        rf"\bwhat (?:is|was|are|were) the names? of (?:the |this |that )?(?:[\w'-]+ ){{0,2}}?{_NAMED_PEOPLE}", q
+    ):
+        return "person"
     if re.search(r"\bhow (many|much|old|long|far)\b", q) or re.search(
         r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b", q
     ):

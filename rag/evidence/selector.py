@@ -19,7 +19,16 @@ from langchain_core.embeddings import Embeddings
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.casing import restore_case
-from rag.evidence.definition import defined_name, deputy_only, describes, gives_rank, headed_by, names_headed
+from rag.evidence.definition import (
+    asked_post,
+    defined_name,
+    deputy_only,
+    describes,
+    gives_rank,
+    headed_by,
+    names_headed,
+    names_holder,
+)
 from rag.evidence.entities import (
     agentless,
     another_compound,
@@ -129,7 +138,14 @@ def _holds_topic(topic: str, text: str) -> bool:
     "the talks in Saudi Arabia" is held by "diplomats are scheduled to convene in Saudi Arabia on
     Monday"; "Finland's NATO membership" is not held by a sentence on Russian forces near Finland."""
     terms = [t for t in content_stems(topic) if t not in _GENERIC_TOPIC]
-    return covered(terms, set(content_stems(text)))
+    stems = set(content_stems(text))
+    # A person is named by the surname: "Brittney Griner" is held by "Griner is due to serve …",
+    # an article naming her once in full (hand-read round 11 Q21).
+    return covered(terms, stems) or (_PERSON_TOPIC.fullmatch(topic) is not None and covered(terms[-1:], stems))
+
+
+# A topic that is a person's name: two or three capitalised words.
+_PERSON_TOPIC = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 
 
 _ACRONYM = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
@@ -270,11 +286,14 @@ class EvidenceSelector:
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False
         # "Who is Kirill Dmitriev?": a span giving the post beside the name answers it, first.
-        name, head = defined_name(question), headed_by(question)
+        # "Who is the chief executive of Nissan?": a span naming someone beside that post answers it.
+        name, head, post = defined_name(question), headed_by(question), asked_post(question)
         described = [
             e
             for e in items
-            if (name is not None and describes(name, e.text)) or (head is not None and names_headed(head, e.text))
+            if (name is not None and describes(name, e.text))
+            or (head is not None and names_headed(head, e.text))
+            or (post is not None and names_holder(post, e.text))
         ]
         if described:
             items = described + [e for e in items if all(e is not d for d in described)]
@@ -305,7 +324,7 @@ class EvidenceSelector:
             answerable = False
         # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
         # 27 March" are not the Riyadh talks of 27 February.
-        if first and not gives_dates(question, around):
+        if first and not gives_dates(question, around, first.passage.published):
             answerable = False
         # "When did Russia annex …?" is not answered by a sentence that places nothing in time, nor
         # "What share …?" / "How many …?" by one without a number.
