@@ -230,6 +230,17 @@ def test_dates_are_normalised_and_impossible_ones_dropped():
     assert normalise_date(None) is None
 
 
+def test_a_date_that_is_not_a_whole_day_or_is_ambiguous_is_dropped_not_completed():
+    """explore11 H5: "June 2024" was stored as 2024-06-03 and "2023" as 2023-12-03 (today's month and
+    day), and the timeline dated "on Saturday" from the invented day; "04/05/2025" was read month-first
+    while "13/05/2025" was read day-first."""
+    assert normalise_date("June 2024") is None and normalise_date("2023") is None
+    assert normalise_date("04/05/2025") is None
+    assert normalise_date("13/05/2025") == "2025-05-13" and normalise_date("05/05/2025") == "2025-05-05"
+    assert normalise_date(1746057600) == "2025-05-01" == normalise_date("1746057600")
+    assert normalise_date("Tue, 20 May 2025 05:34:00 GMT") == normalise_date("May 20, 2025") == "2025-05-20"
+
+
 def test_json_lists_of_strings_are_joined_and_an_empty_feed_is_named(tmp_path: Path):
     """explore10 L8: a list title was stored as its Python repr, a list body refused, `[]` not mentioned."""
     f = tmp_path / "parts.json"

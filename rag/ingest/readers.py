@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -111,18 +112,41 @@ def article_id_for(path: Path, root: Path) -> str:
 
 
 def normalise_date(value: Any) -> str | None:
-    """Any common date form to YYYY-MM-DD; None when absent or impossible."""
-    if value in (None, ""):
+    """Any common date form of a day to YYYY-MM-DD; None when absent, impossible, not a whole day or
+    ambiguous. A year or a month alone ("2023", "June 2024") is no publication day: dateutil filled in
+    today's month and day, and the timeline resolved "on Saturday" against that invented day
+    (explore11 H5). "04/05/2025" may be 4 May or 5 April, so it is dropped; "13/05/2025" is not
+    ambiguous. A Unix timestamp (seconds) is read as one."""
+    if value in (None, "") or isinstance(value, bool):
         return None
+    if isinstance(value, int | float) or re.fullmatch(r"\d{9,10}(?:\.\d+)?", str(value).strip()):
+        return _from_timestamp(float(value))
     from dateutil import parser
 
+    text = str(value).strip()
     try:
-        parsed = parser.parse(str(value), fuzzy=False)
+        # Two different defaults: a field the text does not give comes out differently.
+        first = parser.parse(text, default=datetime(2000, 1, 1))
+        second = parser.parse(text, default=datetime(2001, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return None
-    if not 1900 <= parsed.year <= 2100:
+    if first.date() != second.date() or not 1900 <= first.year <= 2100:
         return None
-    return parsed.date().isoformat()
+    if _AMBIGUOUS.fullmatch(text) and parser.parse(text, dayfirst=True).date() != first.date():
+        return None
+    return first.date().isoformat()
+
+
+# Day and month both written as numbers of 12 or less: "04/05/2025".
+_AMBIGUOUS = re.compile(r"(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2,4}")
+
+
+def _from_timestamp(seconds: float) -> str | None:
+    try:
+        day = datetime.fromtimestamp(seconds, tz=UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return day.isoformat() if 1990 <= day.year <= 2100 else None
 
 
 def _title(value: Any, text: str, fallback: str) -> str:
