@@ -794,3 +794,30 @@ def test_a_timeline_keeps_the_topics_passages_and_orders_this_years_news_by_its_
     both = assistant.timeline("Leopard tanks Germany Ukraine")
     settings.retrieval.timeline_share = 0.0
     assert len(both) < len(assistant.timeline("Leopard tanks Germany Ukraine")) == 2
+
+
+def test_a_timeline_keeps_two_reports_apart_when_their_figures_differ():
+    """explore11 H7: Reuters' "killed 9" and the Kyiv Independent's "killed 34" were one line showing 9,
+    credited to both outlets."""
+    reuters = passage(
+        "A Russian missile strike on the centre of Sumy killed 9 people on 13 April 2025, the governor said.",
+        "2025-04-14",
+        "Reuters",
+        "r",
+    )
+    kyiv = passage(
+        "A Russian missile strike on the centre of Sumy killed 34 people on 13 April 2025, the emergency service said.",
+        "2025-04-14",
+        "Kyiv Independent",
+        "k",
+    )
+    events = build_timeline([reuters, kyiv])
+    assert len(events) == 2 and {e.outlets[0] for e in events} == {"Reuters", "Kyiv Independent"}
+    sunday = passage(
+        "A Russian missile strike on the centre of Sumy killed 9 people on Sunday, the governor said.",
+        "2025-04-14",
+        "AP",
+        "a",
+    )
+    [merged, _] = sorted(build_timeline([reuters, kyiv, sunday]), key=lambda e: -len(e.sources))
+    assert merged.outlets == ["Reuters", "AP"]
