@@ -350,3 +350,19 @@ def test_the_assistant_refuses_settings_or_a_model_of_the_wrong_kind():
         Assistant(settings={"retrieval": {"k": 2}})  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="llm must be a LangChain chat model, not str"):
         Assistant(llm="smollm2")  # type: ignore[arg-type]
+
+
+def test_the_fallback_joins_the_latest_question_that_stood_on_its_own(settings, ephemeral_client, corpus):
+    """explore11 H3: a third turn was joined to the second as typed ("When? What will they discuss
+    there?"), and the subject of the first was lost."""
+    a = build(settings, ephemeral_client, corpus, ["", "Answer [1]."])
+    history = [
+        {"role": "user", "content": "Where were Russian and American diplomats scheduled to meet?"},
+        {"role": "assistant", "content": "In Saudi Arabia [1]."},
+        {"role": "user", "content": "When?"},
+        {"role": "assistant", "content": "On Monday [1]."},
+    ]
+    answer = a.ask("What will they discuss there?", history)
+    assert answer.standalone_question == (
+        "Where were Russian and American diplomats scheduled to meet? What will they discuss there?"
+    )

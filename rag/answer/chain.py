@@ -140,11 +140,14 @@ class AnswerChain:
             raise self._llm_error(e) from e
         standalone = strip_label(rewritten[0]) if rewritten else ""
         # A small model can ramble, answer instead of rewriting, or drop what was asked: then
-        # retrieve with the previous user question prepended, which keeps the names a
-        # follow-up's pronouns refer to.
+        # retrieve with the latest question that stood on its own prepended, which keeps the names a
+        # follow-up's pronouns refer to. Not the last one as typed: in a longer chat that is itself a
+        # follow-up ("When?", "What about Zelensky?"), and the subject was lost from the third turn on
+        # (explore11 H3).
         if not is_rewrite_of(standalone, question, transcript):
-            last_user = next((t["content"] for t in reversed(turns) if t["role"] == "user"), "")
-            standalone = f"{last_user} {question}".strip()
+            asked = [t["content"] for t in reversed(turns) if t["role"] == "user"]
+            anchor = next((q for q in asked if not needs_context(q)), asked[0] if asked else "")
+            standalone = f"{anchor} {question}".strip()
         return standalone
 
     def select_context(self, passages: list[Passage]) -> tuple[list[Passage], str]:
