@@ -218,3 +218,24 @@ def test_records_gone_from_a_feed_are_removed_and_gone_files_reported(assistant:
     # A feed with a record that cannot be read keeps what it indexed: that record may be one of them.
     (folder / "feed.json").write_text(json.dumps([{"title": "no body"}]), encoding="utf-8")
     assert not assistant.ingest(folder).removed and len(assistant.sources()) == 1
+
+
+def test_a_renamed_file_is_kept_under_its_new_name_and_a_file_turned_copy_loses_its_old_text(
+    assistant: Assistant, tmp_path: Path
+):
+    """explore11 H6: a renamed file was skipped as a duplicate of its old id, which --prune then removed,
+    leaving the article nowhere. M3: a file edited into a copy of another kept its old text indexed."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "german.txt").write_text("Waffenstillstand\n\nDie Waffenruhe hielt am Montag, sagte der Sprecher.\n")
+    (folder / "odesa.txt").write_text("Odesa port\n\nRussian drones struck the port of Odesa on 10 April 2025.\n")
+    (folder / "metro.txt").write_text("Kharkiv metro\n\nThe Kharkiv metro reopened on 12 April 2025 after repairs.\n")
+    assert len(assistant.ingest(folder).ingested) == 3
+    (folder / "german.txt").rename(folder / "deutsch.txt")
+    renamed = assistant.ingest(folder, prune=True)
+    assert renamed.ingested == ["deutsch"] and renamed.removed == ["german"] and not renamed.duplicates
+    assert {a.id for a in assistant.sources()} == {"deutsch", "odesa", "metro"}
+    (folder / "metro.txt").write_text((folder / "odesa.txt").read_text())
+    copied = assistant.ingest(folder)
+    assert copied.duplicates == [("metro", "odesa")] and copied.removed == ["metro"]
+    assert "Kharkiv metro" not in [a.title for a in assistant.sources()]

@@ -156,6 +156,11 @@ class Ingestor:
             elif gone:
                 report.gone.append(info.id)
 
+    def _file_gone(self, article_id: str) -> bool:
+        """Whether the indexed article's file no longer exists (not a record of this run's files)."""
+        info = self.store.article_info(article_id)
+        return info is not None and article_id not in self._taken.values() and not Path(info.source).exists()
+
     def _add(self, article: Article, pending: list[_Pending], report: IngestReport) -> str:
         """Queue the article for writing unless unchanged or a duplicate; returns the id it is kept under."""
         article = self._own_id(article)
@@ -167,7 +172,18 @@ class Ingestor:
         twins = [i for i in self.store.article_ids_with_text(digests.text) if i != article.id]
         if not twins and self._taken.get(digests.text, article.id) != article.id:
             twins = [self._taken[digests.text]]
+        if twins and all(self._file_gone(t) for t in twins):
+            # A renamed file: its text is the article whose file is gone. Keep it under the new name, at
+            # once, rather than skip it as a duplicate that `--prune` then removes (explore11 H6).
+            for twin in twins:
+                self.store.remove_article(twin)
+                report.removed.append(twin)
+            twins = []
         if twins:
+            if known is not None:
+                # The file now holds another article's text: its own old text is stale (explore11 M3).
+                self.store.remove_article(article.id)
+                report.removed.append(article.id)
             report.duplicates.append((article.id, twins[0]))
             return article.id
         self._taken[digests.text] = article.id
