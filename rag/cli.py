@@ -47,9 +47,8 @@ def print_report(report: IngestReport) -> None:
     for source, reason in report.failed:
         out.print(f"  [red]failed[/] {escape(str(source))}: {escape(reason)}", soft_wrap=True)
     if report.removed:
-        out.print(
-            f"  removed {len(report.removed)} whose record, file or old text is gone: {escape(', '.join(report.removed))}"
-        )
+        removed = escape(", ".join(report.removed))
+        out.print(f"  removed {len(report.removed)} whose record, file or old text is gone: {removed}")
     if report.gone:
         out.print(
             f"  [yellow]{len(report.gone)} indexed articles' files are gone[/]: {escape(', '.join(report.gone))} "
