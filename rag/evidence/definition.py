@@ -128,7 +128,7 @@ _HOLDER = re.compile(
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern})\s*\??\s*$"
 )
-_HEAD_WORDS = r"(?:ceo|chief\s+executive|head|director|president|chairman|chairwoman|chair|leader|boss|founder)"
+_HEAD_WORDS = r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder)"
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def names_holder(post: Post, text: str) -> bool:
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
     patterns = (
-        rf"{named}\s+{words}{{0,3}}?{post.title}\s+{person}",  # "Nissan chief executive Carlos Ghosn"
+        rf"{named}['’]?\s+{words}{{0,3}}?{post.title}\s+{person}",  # "Nissan chief executive Carlos Ghosn"
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{named}\s+{words}{{0,2}}?{post.title}\b",  # "Gill, United's chief …"
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{post.title}\s+(?:of|at|for)\s+(?:the\s+)?{words}{{0,3}}?{named}",
         rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
