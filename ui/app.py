@@ -7,6 +7,7 @@ session keeps its own turns in `gr.State`, so two people never see each other's 
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import re
 import shutil
@@ -49,9 +50,22 @@ EXAMPLES = [
 def safe_upload_name(name: str) -> str:
     """A file name that cannot leave the upload folder: no directories, no odd characters."""
     base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).lstrip(".") or "upload"
+    # Letters of any script stay ("статья.txt"): mapping them all to "_" gave distinct uploads one name.
+    base = re.sub(r"[^\w.-]+", "_", base).lstrip(".") or "upload"
     stem, suffix = Path(base).stem[:80], Path(base).suffix.lower()
     return f"{stem or 'upload'}{suffix}"
+
+
+def _free_target(src: Path, target: Path, taken: list[Path]) -> Path:
+    """Where an upload goes: its own name, or "name_2.txt", "name_3.txt", … when another file (an earlier
+    upload, or one of this batch) already holds that name with other content. An upload with the same
+    content as the file there goes to it (unchanged). A second "report.txt" replaced the first article,
+    and two in one batch failed it whole (explore11 H2)."""
+    candidate, n = target, 1
+    while candidate.exists() and not (candidate not in taken and filecmp.cmp(src, candidate, shallow=False)):
+        n += 1
+        candidate = target.with_name(f"{target.stem}_{n}{target.suffix}")
+    return candidate
 
 
 def history_of(turns: list[Exchange]) -> History:
@@ -67,13 +81,13 @@ def chat_messages(turns: list[Exchange], pending: tuple[str, str] | None = None)
     """Chatbot messages for finished turns, plus (question, escaped HTML so far) of one in progress."""
     messages: list[dict[str, str]] = []
     for t in turns:
-        messages.append({"role": "user", "content": escape(t.question)})
+        messages.append({"role": "user", "content": render.literal(t.question)})
         if t.answer is not None:
             messages.append({"role": "assistant", "content": render.chat_text(t.answer)})
         elif t.error:
             messages.append({"role": "assistant", "content": f"⚠️ {escape(t.error)}"})
     if pending is not None:  # (question, escaped HTML of what is known so far)
-        messages.append({"role": "user", "content": escape(pending[0])})
+        messages.append({"role": "user", "content": render.literal(pending[0])})
         messages.append({"role": "assistant", "content": pending[1]})
     return messages
 
@@ -134,6 +148,10 @@ class ChatApp:
             gr.update(choices=choices, value=choices[0] if choices else None),
             "",
         )
+
+    def new_chat(self) -> tuple[list[Exchange], str, Any, str]:
+        """A cleared chat: no turns, an empty Sources panel, no citation to open, no article shown."""
+        return [], render.sources_panel(None), gr.update(choices=[], value=None), ""
 
     def open_citation(self, choice: str | None, turns: list[Exchange]) -> str:
         answer = next((t.answer for t in reversed(turns or []) if t.answer is not None), None)
@@ -224,8 +242,10 @@ class ChatApp:
             elif src.stat().st_size > self.ui.max_upload_mb * 1024 * 1024:
                 rejected.append(f"{escape(src.name)}: larger than {self.ui.max_upload_mb} MB")
             else:
-                shutil.copyfile(src, target)
-                accepted.append(target)
+                target = _free_target(src, target, accepted)
+                if target not in accepted:
+                    shutil.copyfile(src, target)
+                    accepted.append(target)
         try:
             report = (
                 self.assistant.ingest(
@@ -342,6 +362,9 @@ def build(assistant: Assistant) -> gr.Blocks:
             trigger(app.respond, ask_inputs, ask_outputs, api_visibility="private", concurrency_limit=4).then(
                 app.open_citation, [picker, turns], article, api_visibility="private"
             ).then(None, js=scroll)
+        # The bubble's Clear button clears the conversation too: its turns came back with the next answer
+        # and still fed the follow-up rewrite (explore11 M1).
+        chatbot.clear(app.new_chat, None, [turns, sources, picker, article], api_visibility="private")
         picker.change(app.open_citation, [picker, turns], article, api_visibility="private").then(None, js=scroll)
         link.submit(app.open_link, link, article, api_visibility="private").then(None, js=scroll)
         demo.load(app.open_link_from_page, None, article, api_visibility="private").then(None, js=scroll)

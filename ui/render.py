@@ -4,6 +4,7 @@ an article containing `<script>` or `<img onerror=...>` is shown as text and run
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from rag.answer.cite import strip_markers
@@ -85,27 +86,46 @@ def article_view(article: Article, passage: Passage, span: tuple[int, int] | Non
     """The whole article, escaped, with the cited sentence(s) highlighted in place: `span` within
     the passage when the citation names one, else the whole passage."""
     head = byline(passage)
-    if article.url:
+    if article.url and article.url.startswith(("http://", "https://")):  # not "javascript:" (explore11 H1)
         head += f" · <a href='{escape(article.url, quote=True)}' target='_blank' rel='noopener noreferrer'>original</a>"
     start, end = (passage.start + span[0], passage.start + span[1]) if span else (passage.start, passage.end)
     body = highlight(article.text, (start, end), mark_id="cited-passage")
     return f"<div class='article-head'>{head}</div><div class='article-body'>{body}</div>"
 
 
+# Markdown's own characters: the chat bubble renders Markdown, so an article's "[the IAEA said](https://…)"
+# became a link and "![x](http://host/pixel.png)" made every reader's browser call that host (explore11 H1).
+# A citation marker "[1]" stays as it is: alone it makes no link.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()!|~$])")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s))", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s)", re.MULTILINE)
+_MARKER = re.compile(r"(\[\d+\])")
+
+
+def literal(text: str) -> str:
+    """`text` as it stands in the chat bubble: HTML-escaped, and Markdown's characters escaped too, so a
+    quote shows the article's characters, not a link, an image or emphasis made of them."""
+    parts = _MARKER.split(escape(text, quote=False))  # quotes need no escape outside attributes
+    body = "".join(part if _MARKER.fullmatch(part) else _MARKDOWN.sub(r"\\\1", part) for part in parts)
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", body))
+
+
 def chat_text(answer: Answer) -> str:
     """The answer as shown in the chat bubble: escaped, so model output cannot inject markup.
     Sentences the guard marked are flagged; removed ones are listed below the answer."""
     if answer.abstained:
-        return escape(answer.text) + "\n\n*The closest passages found are listed under Sources.*"
+        return literal(answer.text) + "\n\n*The closest passages found are listed under Sources.*"
     if any(s.verdict == "unsupported" for s in answer.sentences):
         body = " ".join(
-            f"⚠️ ~~{escape(s.text)}~~ *(not supported by the sources)*" if s.verdict == "unsupported" else escape(s.text)
+            f"⚠️ ~~{literal(s.text)}~~ *(not supported by the sources)*"
+            if s.verdict == "unsupported"
+            else literal(s.text)
             for s in answer.sentences
         )
     else:
-        body = escape(answer.text)
+        body = literal(answer.text)
     if answer.conflicts:  # both sides, cited, under the answer
-        body += "\n\n" + conflicts_html([c.note for c in answer.conflicts])
+        body += "\n\n" + conflicts_html([c.note for c in answer.conflicts], literal)
     # Removed sentences are never displayed, not even struck through: a false sentence next to
     # a citation is what this product must not show. Their number is, and the API lists them.
     removed = [s for s in answer.unsupported if s not in {x.text for x in answer.sentences}]
@@ -119,7 +139,7 @@ def evidence_preview(evidence: EvidenceSet) -> str:
     """The chat bubble while the answer is composed: the evidence quoted, at once."""
     if not evidence.answerable or not evidence.items:
         return "<em>Checking the articles…</em>"
-    quotes = " ".join(f"“{escape(' '.join(e.quote.split()))}” [{n}]" for n, e in enumerate(evidence.items, 1))
+    quotes = " ".join(f"“{literal(' '.join(e.quote.split()))}” [{n}]" for n, e in enumerate(evidence.items, 1))
     return f"{quotes}<br><em>Evidence found; checking the answer…</em>"
 
 
@@ -148,11 +168,12 @@ def _source(p: Passage) -> str:
     return f"{about} · {title}" if about else title
 
 
-def conflicts_html(notes: list[str]) -> str:
-    """The disagreement notes under an answer (`Conflict.note(...)` lines), escaped."""
+def conflicts_html(notes: list[str], escaped: Callable[[str], str] = escape) -> str:
+    """The disagreement notes under an answer (`Conflict.note(...)` lines), escaped (`literal` in the chat
+    bubble, which renders Markdown)."""
     if not notes:
         return ""
-    items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    items = "".join(f"<li>{escaped(n)}</li>" for n in notes)
     return f"<div class='conflicts' role='note'><strong>⚠️ The sources differ</strong><ul>{items}</ul></div>"
 
 

@@ -160,3 +160,20 @@ def test_sources_that_disagree_show_a_note_citing_both(browser: Browser, news_se
     assert {"40 prisoners" in b for b in blocks.values()} == {True, False}
     assert {"175 prisoners" in b for b in blocks.values()} == {True, False}
     assert cards.count() >= 2
+
+
+def test_clearing_the_chat_forgets_the_conversation(browser: Browser, server: str):
+    """explore11 M1: the chat's Clear button emptied the display only; the cleared exchange came back
+    with the next answer."""
+    page = open_app(browser, server)
+    ask(page, OBLASTS)
+    bot = page.locator("#chatbot")
+    expect(bot).to_contain_text("The answer is in the passage [1]", timeout=30_000)
+    expect(bot).not_to_contain_text("▌", timeout=30_000)
+    page.locator("#chatbot").get_by_role("button", name="Clear").click()
+    expect(bot).not_to_contain_text(OBLASTS, timeout=15_000)
+    expect(page.locator("#sources .citation")).to_have_count(0, timeout=15_000)
+    ask(page, "Lavrov Aeroflot sanctions commercial air services?")
+    expect(bot).to_contain_text("Lavrov Aeroflot", timeout=30_000)
+    expect(bot).not_to_contain_text("▌", timeout=30_000)
+    assert OBLASTS not in bot.inner_text()

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from rag import Answer, Assistant
+from rag.types import Article, Passage
 from tests.conftest import make_assistant
 from ui.app import ChatApp, Exchange, chat_messages, safe_upload_name
-from ui.render import article_view, sources_panel
+from ui.render import article_view, literal, sources_panel
 
 OBLASTS = "Which oblasts not under Russian control did Putin demand?"
 XSS = (
@@ -87,7 +88,7 @@ def test_llm_failure_is_a_message_not_a_traceback(app: ChatApp):
 
 def test_abstention_offers_the_closest_passages(app: ChatApp):
     chat, _turns, sources, *_ = ask(app, "What is the boiling point of tungsten in kelvin?")[-1]
-    assert chat[-1]["content"].startswith("The indexed articles don&#x27;t say.")
+    assert chat[-1]["content"].startswith("The indexed articles don't say.")
     assert "Closest passages found" in sources and sources.count("class='citation'") >= 1
 
 
@@ -111,6 +112,25 @@ def test_upload_names_cannot_escape_the_upload_folder():
     assert safe_upload_name("..\\..\\win.ini.md") == "win.ini.md"
     assert safe_upload_name("a b/../c?.html") == "c_.html"
     assert safe_upload_name("....") == "upload"
+    assert safe_upload_name("статья.txt") == "статья.txt" != safe_upload_name("новости.txt")
+
+
+def test_uploads_with_one_name_keep_their_own_articles(app: ChatApp, tmp_path: Path):
+    """explore11 H2: a second "report.txt" replaced the first article; two in one batch failed it whole."""
+    first, second, third = (tmp_path / d for d in "abc")
+    for folder, body in (
+        (first, "Odesa port\n\nDrones struck the port of Odesa on 10 April 2025."),
+        (second, "Kharkiv metro\n\nThe Kharkiv metro reopened on 12 April 2025 after repairs."),
+        (third, "Lviv rail\n\nA new rail link from Lviv opened on 14 April 2025 to crowds."),
+    ):
+        folder.mkdir()
+        (folder / "report.txt").write_text(body)
+    quiet = {"progress": lambda *a, **k: None}
+    assert "**1 added**" in app.upload([str(first / "report.txt")], **quiet)[4]
+    note = app.upload([str(second / "report.txt"), str(third / "report.txt")], **quiet)[4]
+    assert "**2 added**" in note
+    assert {"Odesa port", "Kharkiv metro", "Lviv rail"} <= {a.title for a in app.assistant.sources()}
+    assert "unchanged" in app.upload([str(first / "report.txt")], **quiet)[4]  # the same file again
 
 
 def test_upload_ingests_good_files_and_names_rejected_ones(app: ChatApp, tmp_path: Path):
@@ -202,3 +222,16 @@ def test_an_unforeseen_failure_is_a_message_in_every_tab(app: ChatApp, monkeypat
     upload.write_text("Title\n\nThe envoys met in Oslo.\n")
     assert "Something went wrong: KeyError" in app.upload([str(upload)])[4]
     assert "KeyError" in app.api_ask("Who met?")["error"]
+
+
+def test_article_markdown_and_links_reach_the_chat_bubble_as_text():
+    """explore11 H1: an article's "[the IAEA said](https://evil.example/phish)" became a link in a cited
+    quote, "![x](http://host/pixel.png)" an image every reader's browser fetched, "**two lines**" bold."""
+
+    quote = "Power was lost, [the IAEA said](https://evil.example/phish). ![x](http://h/p.png) **two lines** [1]"
+    shown = literal(quote)
+    assert "](" not in shown.replace("\\](", "") and "**" not in shown.replace("\\*", "")
+    assert "\\!\\[x\\]\\(http://h/p.png\\)" in shown and shown.endswith(" [1]")  # the marker stays a marker
+    assert literal("Putin's <b>plan</b>") == "Putin's &lt;b&gt;plan&lt;/b&gt;"
+    article = Article("x", "Text.", "T", "x.md", None, None, "javascript:alert(1)")
+    assert "javascript:" not in article_view(article, Passage("x#0", "x", "Text.", "T", 0, 5, 1.0))
