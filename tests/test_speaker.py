@@ -191,3 +191,17 @@ def test_a_first_name_alone_is_another_persons():
     assert not unnamed("Volodymyr Zelensky", "Zelenskyy said the talks failed.", "")  # spelling aside
     # A body keeps any of its words: "According to the Justice Department" is answered by "the department".
     assert not unnamed("Justice Department", "The department says 21,000 pages were taken.", "")
+
+
+def test_a_name_given_only_as_an_owner_is_not_the_speaker():
+    """Hand-read round 10 Q21: "What did Home Secretary David Blunkett say …?" quoted Charles Clarke,
+    whose words the span attributes to him "following David Blunkett's resignation"."""
+    from rag.evidence.speaker import others_words
+
+    clarke = (
+        "Speaking to Parliament on his first day in office as home secretary following David Blunkett's "
+        'resignation, Mr Clarke said: "I will be asking Parliament to renew this legislation."'
+    )
+    assert others_words("Home Secretary David Blunkett", clarke)
+    assert not others_words("Charles Clarke", clarke)
+    assert not others_words("Lavrov", "Lavrov's comments reflect Russia's stance, ISW said.")  # his own words

@@ -111,8 +111,28 @@ def names_recipient(question: str, text: str) -> bool:
 
 def others_words(name: str, text: str) -> bool:
     """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
-    a span that names the person asked about may well give their words, however it is attributed."""
-    return bool(speakers(text)) and not _names(name, text)
+    a span that names the person asked about may well give their words, however it is attributed.
+    A name given only as an owner ("following David Blunkett's resignation, Mr Clarke said …") names
+    no speaker: Clarke's words are no answer to what Blunkett said (hand-read round 10 Q21)."""
+    found = speakers(text)
+    if not found:
+        return False
+    return not _names(name, text) or (not any(_names(name, s) for s in found) and _owner_only(name, text))
+
+
+def _owner_only(name: str, text: str) -> bool:
+    """Whether every mention of the person's surname in `text` is a possessive ("Blunkett's")."""
+    surname = words(name)[-1]
+    mentions_ = list(re.finditer(rf"\b{re.escape(surname)}\b(['’]s?)?(\s+\w+)?", text, re.IGNORECASE))
+    # "Lavrov's comments" are his words, however the sentence attributes them.
+    return bool(mentions_) and all(m.group(1) and not _WORDS_OF.match(m.group(2) or "") for m in mentions_)
+
+
+_WORDS_OF = re.compile(
+    r"\s+(?:comments?|remarks?|statements?|words|claims?|views?|positions?|stance|speech|interview|letter|"
+    r"message|demands?|proposals?|warnings?|threats?|assertions?|argument|account|answer|response|reply)\b",
+    re.IGNORECASE,
+)
 
 
 def _names(name: str, text: str) -> bool:
