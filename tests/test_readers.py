@@ -250,3 +250,23 @@ def test_json_lists_of_strings_are_joined_and_an_empty_feed_is_named(tmp_path: P
     (tmp_path / "empty.json").write_text("[]")
     with pytest.raises(IngestError, match="no records"):
         list(read_file(tmp_path / "empty.json", tmp_path))
+
+
+def test_a_web_page_is_read_by_the_charset_it_declares(tmp_path: Path):
+    """explore11 M5: pages in windows-1251 or iso-8859-1 were refused as "not valid UTF-8"."""
+    cyrillic = (
+        '<html><head><meta charset="windows-1251"><title>Переговоры в Стамбуле</title></head><body><article>'
+        "<h1>Переговоры в Стамбуле</h1><p>Делегации России и Украины встретились в Стамбуле 16 мая 2025 года "
+        "и договорились об обмене пленными, сообщили в министерстве иностранных дел.</p></article></body></html>"
+    )
+    (tmp_path / "cp1251.html").write_bytes(cyrillic.encode("cp1251"))
+    latin = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Café talks'
+        "</title></head><body><article><p>The envoys met at a café in Genève on 3 May 2025, the ministry said, "
+        "and agreed to meet again in June to continue the talks on the exchange of prisoners.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "latin1.html").write_bytes(latin.encode("latin-1"))
+    [ru] = read_file(tmp_path / "cp1251.html", tmp_path)
+    [fr] = read_file(tmp_path / "latin1.html", tmp_path)
+    assert "Стамбуле" in ru.text and "café in Genève" in fr.text

@@ -33,6 +33,23 @@ def decode(data: bytes, name: str) -> str:
         raise IngestError(f"not valid UTF-8 text ({e.reason} at byte {e.start}); save it as UTF-8") from e
 
 
+# <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def decode_html(data: bytes, name: str) -> str:
+    """A web page's bytes to text: by the charset its markup declares when it is not UTF-8, as a browser
+    reads it. Saved pages of many news sites are windows-1251 or iso-8859-1 (explore11 M5)."""
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    charset = declared.group(1).decode("ascii").lower().replace("_", "-") if declared else "utf-8"
+    if charset not in ("utf-8", "utf8"):
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong declaration: read it as the other text files are
+    return decode(data, name)
+
+
 def _read_text(path: Path) -> tuple[str, dict[str, Any]]:
     return decode(path.read_bytes(), path.name), {}
 
@@ -74,7 +91,7 @@ def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
 def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
-    raw = decode(path.read_bytes(), path.name)
+    raw = decode_html(path.read_bytes(), path.name)
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise IngestError("no article text found in the HTML (only markup, scripts or navigation)")
