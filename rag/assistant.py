@@ -281,7 +281,7 @@ class Assistant:
         and lists their dated sentences."""
         if not isinstance(query, str) or not query.strip():
             raise QuestionError("Please type a topic for the timeline.")
-        query = clean_question(query, self.settings.answer.max_question_chars)
+        query = clean_question(query, self.settings.answer.max_question_chars, "topic")
         self._check_request((), k, MAX_TIMELINE_K)
         self.store.check()
         passages = self.retriever.search(query, k, self._filters(outlets, date_from, date_to))

@@ -87,6 +87,10 @@ def test_truncation_keeps_whole_sentences_and_never_half_a_marker():
     cut, was_cut = truncate(long, [long], 12, enc)
     assert was_cut and cut.endswith("… [1]") and len(enc.encode(cut)) <= 12
     assert long.startswith(cut.removesuffix("… [1]").rstrip())  # whole words of the sentence
+    # No room for a word beside the marker: no citation on an empty quote (explore11 L2).
+    quoted = "“Putin has demanded that Ukraine cede Mykolaiv and Kharkiv oblasts.” [1]"
+    cut, was_cut = truncate(quoted, [quoted], 5, enc)
+    assert was_cut and "[1]" not in cut and any(c.isalpha() for c in cut) and len(enc.encode(cut)) <= 5
 
 
 # -- non-streaming ----------------------------------------------------------------------------

@@ -622,6 +622,8 @@ def test_assistant_timeline_lists_dated_corpus_events_in_order(indexed):
     assert any(e.date_from == date(2025, 8, 15) for e in events)  # "Anchorage, Alaska on August 15, 2025"
     with pytest.raises(QuestionError):
         indexed.timeline("   ")
+    with pytest.raises(QuestionError, match="The topic is"):  # not "the question" (explore11 L3)
+        indexed.timeline("talks " * 2000)
 
 
 def test_cli_timeline(indexed, monkeypatch: pytest.MonkeyPatch):

@@ -12,16 +12,19 @@ from rag.errors import QuestionError
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
-def clean_question(question: str, max_chars: int) -> str:
+def clean_question(question: str, max_chars: int, what: str = "question") -> str:
+    """The question (or a timeline's `what="topic"`) with control characters and runs of spaces
+    collapsed; a `QuestionError` naming it when it is no text, empty or too long."""
     if not isinstance(question, str):
-        raise QuestionError("The question must be text.")
+        raise QuestionError(f"The {what} must be text.")
     question = " ".join(_CONTROL.sub(" ", question).split())
     if not question:
-        raise QuestionError("Please type a question.")
+        raise QuestionError(f"Please type a {what}.")
     if len(question) > max_chars:
+        verb = "Ask" if what == "question" else "Give"
         raise QuestionError(
-            f"The question is {len(question):,} characters long; the limit is {max_chars:,}. "
-            "Ask something shorter (RAG_ANSWER__MAX_QUESTION_CHARS raises the limit)."
+            f"The {what} is {len(question):,} characters long; the limit is {max_chars:,}. "
+            f"{verb} something shorter (RAG_ANSWER__MAX_QUESTION_CHARS raises the limit)."
         )
     return question
 

@@ -99,9 +99,18 @@ def truncate(text: str, sentences: list[str], max_tokens: int, encoding: Encodin
     room = max_tokens - len(encoding.encode(tail))
     if room <= 0:
         room, tail = max_tokens, ""
-    head = _PARTIAL_MARKER.sub("", encoding.decode(encoding.encode(_MARKER.sub("", first))[:room]))
-    head = head.rsplit(" ", 1)[0] if " " in head.strip() else head
+    head = _head(first, room, encoding)
+    if tail and not re.search(r"\w", head):
+        # No word left beside the marker ("“… [1]" for max_tokens=5): a citation on an empty quote cites
+        # nothing (explore11 L2). The words that fit, without it.
+        head, tail = _head(first, max_tokens, encoding), "…"
     return f"{head.rstrip(' ,;:')}{tail}".strip(), True
+
+
+def _head(first: str, room: int, encoding: Encoding) -> str:
+    """The first `room` tokens of a sentence without its markers, cut between words."""
+    head = _PARTIAL_MARKER.sub("", encoding.decode(encoding.encode(_MARKER.sub("", first))[:room]))
+    return head.rsplit(" ", 1)[0] if " " in head.strip() else head
 
 
 @dataclass(frozen=True)
