@@ -12,6 +12,9 @@ into the repository: BBC articles are for research use, RealTimeQA for evaluatio
 - OUT_DIR/corpus_r12/ (round 12): 24 other BBC articles (8 each of entertainment, sport and business,
   none of round 10's) and 30 of the earlier-half passages on US politics (Biden, Trump, Congress,
   inflation, the Federal Reserve, the Supreme Court; not Ukraine or Russia), seeded samples.
+- OUT_DIR/corpus_r13/ (round 13): 24 more BBC articles (tech, politics, entertainment; none of rounds 10
+  and 12) and 30 earlier-half passages on weather, climate, space and sport (not Ukraine, Russia, Biden
+  or Trump), seeded samples.
 """
 
 from __future__ import annotations
@@ -91,6 +94,17 @@ def main() -> None:
     )
     random.shuffle(politics)  # seeded by the BBC sample just drawn, as when the corpus was made
     write_jsonl(r12 / "rt_us_politics_2022_2023.jsonl", sorted(politics[:30], key=lambda r: r["date"]))
+    taken |= {f.stem.replace("_", "/", 1) for f in r12.iterdir() if f.suffix == ".txt"}
+    r13 = out / "corpus_r13"
+    bbc_articles(datasets, r13, {"tech": 8, "politics": 8, "entertainment": 8}, 13, taken)
+    world = passages(
+        datasets,
+        "202[23]",
+        r"climate|storm|hurricane|wildfire|NASA|World Cup|Olympic|earthquake|flood|heat",
+        r"Ukrain|Russia|Putin|Zelensky|Biden|Trump",
+    )
+    random.shuffle(world)
+    write_jsonl(r13 / "rt_world_2022_2023.jsonl", sorted(world[:30], key=lambda r: r["date"]))
 
 
 if __name__ == "__main__":
