@@ -205,3 +205,10 @@ def test_a_name_given_only_as_an_owner_is_not_the_speaker():
     assert others_words("Home Secretary David Blunkett", clarke)
     assert not others_words("Charles Clarke", clarke)
     assert not others_words("Lavrov", "Lavrov's comments reflect Russia's stance, ISW said.")  # his own words
+    # explore11 H4: "What did Russia say?" quoted an analyst and Trump, naming Russia only as an object.
+    petrov = (
+        "In essence, Petrov asserts that 'Putin already got the impression of Russia as a country equal to "
+        "the U.S.' Trump indicated that Crimea, annexed by Russia in 2014, 'will stay with Russia.'"
+    )
+    assert others_words("Russia", petrov) and not others_words("Petrov", petrov)
+    assert not others_words("Russia", "Russia has demanded that Ukraine cede four oblasts, ISW said.")

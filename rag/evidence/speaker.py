@@ -112,20 +112,35 @@ def names_recipient(question: str, text: str) -> bool:
 def others_words(name: str, text: str) -> bool:
     """Whether `text` is attributed to speakers and never names `name` (Zelensky / Zelenskyy match):
     a span that names the person asked about may well give their words, however it is attributed.
-    A name given only as an owner ("following David Blunkett's resignation, Mr Clarke said …") names
-    no speaker: Clarke's words are no answer to what Blunkett said (hand-read round 10 Q21)."""
+    A name given only as an owner or an object ("following David Blunkett's resignation, Mr Clarke
+    said …"; Petrov's "the impression of Russia as a country equal to the U.S.") names no speaker:
+    those are others' words (hand-read round 10 Q21, explore11 H4)."""
     found = speakers(text)
     if not found:
         return False
-    return not _names(name, text) or (not any(_names(name, s) for s in found) and _owner_only(name, text))
+    return not _names(name, text) or (not any(_names(name, s) for s in found) and _not_the_subject(name, text))
 
 
-def _owner_only(name: str, text: str) -> bool:
-    """Whether every mention of the person's surname in `text` is a possessive ("Blunkett's")."""
-    surname = words(name)[-1]
-    mentions_ = list(re.finditer(rf"\b{re.escape(surname)}\b(['’]s?)?(\s+\w+)?", text, re.IGNORECASE))
-    # "Lavrov's comments" are his words, however the sentence attributes them.
-    return bool(mentions_) and all(m.group(1) and not _WORDS_OF.match(m.group(2) or "") for m in mentions_)
+# Before a name: a preposition makes it an object ("annexed by Russia", "the impression of Russia").
+_OBJECT_OF = re.compile(
+    r"\b(?:of|by|with|to|from|against|on|in|for|about|into|towards?|over|at|than|between|and)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _not_the_subject(name: str, text: str) -> bool:
+    """Whether every mention of the name's last word in `text` is a possessive ("Blunkett's
+    resignation") or an object ("annexed by Russia"), never who speaks or acts."""
+    last = words(name)[-1]
+    found = list(re.finditer(rf"\b{re.escape(last)}\b(['’]s?)?(\s+\w+)?", text, re.IGNORECASE))
+
+    def aside(m: re.Match[str]) -> bool:
+        # "Lavrov's comments" are his words, however the sentence attributes them.
+        if m.group(1):
+            return not _WORDS_OF.match(m.group(2) or "")
+        return bool(_OBJECT_OF.search(text[: m.start()]))
+
+    return bool(found) and all(aside(m) for m in found)
 
 
 _WORDS_OF = re.compile(
