@@ -212,3 +212,5 @@ def test_a_name_given_only_as_an_owner_is_not_the_speaker():
     )
     assert others_words("Russia", petrov) and not others_words("Petrov", petrov)
     assert not others_words("Russia", "Russia has demanded that Ukraine cede four oblasts, ISW said.")
+    trump = "Trump indicated that Crimea, the peninsula annexed by Russia in 2014, 'will stay with Russia.'"
+    assert others_words("Russia", trump) and not others_words("Trump", trump)

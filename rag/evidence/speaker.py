@@ -115,10 +115,18 @@ def others_words(name: str, text: str) -> bool:
     A name given only as an owner or an object ("following David Blunkett's resignation, Mr Clarke
     said …"; Petrov's "the impression of Russia as a country equal to the U.S.") names no speaker:
     those are others' words (hand-read round 10 Q21, explore11 H4)."""
-    found = speakers(text)
+    found = speakers(text) + [m.group("name") for m in _REPORTS.finditer(text)]
     if not found:
         return False
     return not _names(name, text) or (not any(_names(name, s) for s in found) and _not_the_subject(name, text))
+
+
+# More verbs that report someone's words than the disagreement notes read as a speaker's: "Trump
+# indicated that Crimea, … annexed by Russia in 2014, 'will stay with Russia'" is Trump's, not Russia's.
+_REPORTS = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?(?:indicated|suggested|signal(?:l)?ed|hinted|predicted|promised|vowed|"
+    r"conceded|confirmed|denied|insists|suggests|indicates)\b"
+)
 
 
 # Before a name: a preposition makes it an object ("annexed by Russia", "the impression of Russia").
