@@ -24,6 +24,7 @@ import json
 import random
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,33 +79,41 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
         handle.writelines(json.dumps(r) + "\n" for r in records)
 
 
+def mixed(datasets: Path, out: Path, categories: tuple[str, ...], seed: int, taken: set[str], topic: Topic) -> None:
+    """8 BBC articles of each category (none of `taken`) and 30 earlier-half passages on `topic`: a
+    seeded sample, shuffled by the same random stream as when the corpus was made."""
+    bbc_articles(datasets, out, dict.fromkeys(categories, 8), seed, taken)
+    found = passages(datasets, "202[23]", topic.about, topic.not_about)
+    random.shuffle(found)
+    write_jsonl(out / topic.file, sorted(found[:30], key=lambda r: r["date"]))
+
+
+@dataclass(frozen=True)
+class Topic:
+    file: str
+    about: str
+    not_about: str
+
+
 def main() -> None:
     datasets, out = Path(sys.argv[1]), Path(sys.argv[2])
     bbc_articles(datasets, out / "corpus_bbc", {"politics": 12, "business": 12, "tech": 12}, 11, set())
     ukraine = passages(datasets, "202[234]", r"Ukrain|Russia|Putin|Zelensky")
     write_jsonl(out / "corpus_rt" / "rt_ukraine_2022_2023.jsonl", ukraine)
     taken = {f.stem.replace("_", "/", 1) for f in (out / "corpus_bbc").iterdir()}
-    r12 = out / "corpus_r12"
-    bbc_articles(datasets, r12, {"entertainment": 8, "sport": 8, "business": 8}, 12, taken)
-    politics = passages(
-        datasets,
-        "202[23]",
+    politics = Topic(
+        "rt_us_politics_2022_2023.jsonl",
         r"Biden|Trump|Congress|inflation|Federal Reserve|Supreme Court",
         r"Ukrain|Russia|Putin|Zelensky",
     )
-    random.shuffle(politics)  # seeded by the BBC sample just drawn, as when the corpus was made
-    write_jsonl(r12 / "rt_us_politics_2022_2023.jsonl", sorted(politics[:30], key=lambda r: r["date"]))
-    taken |= {f.stem.replace("_", "/", 1) for f in r12.iterdir() if f.suffix == ".txt"}
-    r13 = out / "corpus_r13"
-    bbc_articles(datasets, r13, {"tech": 8, "politics": 8, "entertainment": 8}, 13, taken)
-    world = passages(
-        datasets,
-        "202[23]",
+    mixed(datasets, out / "corpus_r12", ("entertainment", "sport", "business"), 12, taken, politics)
+    taken |= {f.stem.replace("_", "/", 1) for f in (out / "corpus_r12").iterdir() if f.suffix == ".txt"}
+    world = Topic(
+        "rt_world_2022_2023.jsonl",
         r"climate|storm|hurricane|wildfire|NASA|World Cup|Olympic|earthquake|flood|heat",
         r"Ukrain|Russia|Putin|Zelensky|Biden|Trump",
     )
-    random.shuffle(world)
-    write_jsonl(r13 / "rt_world_2022_2023.jsonl", sorted(world[:30], key=lambda r: r["date"]))
+    mixed(datasets, out / "corpus_r13", ("tech", "politics", "entertainment"), 13, taken, world)
 
 
 if __name__ == "__main__":
