@@ -94,3 +94,22 @@ def test_who_holds_a_post_is_answered_by_the_name_beside_that_post_of_that_body(
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     assert selector.select("Who is the chief executive of Nissan?", [passage(ghosn)]).answerable
     assert not selector.select("Who is the chief executive of Toyota?", [passage(ghosn)]).answerable
+
+
+def test_a_post_holder_span_is_found_among_all_spans_read() -> None:
+    """Hand-read round 12 q2: "Barclays' chief John Varley said …" was read but not among the spans
+    chosen for "Who runs Barclays?", which was abstained on."""
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    text = (
+        "Barclays runs branches and Barclays runs cash machines, Barclays says. "
+        "Barclays results were in line with market expectations, and Barclays runs on. "
+        "Barclays' chief John Varley said the bank had caught the winds of a strong economy."
+    )
+    found = selector.select("Who runs Barclays?", [passage(text)], max_items=1)
+    assert found.answerable and found.items[0].text.startswith("Barclays' chief John Varley")

@@ -20,6 +20,7 @@ from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.casing import restore_case
 from rag.evidence.definition import (
+    Post,
     asked_post,
     defined_name,
     deputy_only,
@@ -295,6 +296,8 @@ class EvidenceSelector:
             or (head is not None and names_headed(head, e.text))
             or (post is not None and names_holder(post, e.text))
         ]
+        if not described and post is not None:
+            described = self._holder_span(post, info, candidates, scores)
         if described:
             items = described + [e for e in items if all(e is not d for d in described)]
             answerable = True
@@ -375,6 +378,21 @@ class EvidenceSelector:
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         return EvidenceSet(question, items, bool(answerable), missing_names, float(signals[0])), signals
+
+    @staticmethod
+    def _holder_span(post: Post, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray) -> list[Evidence]:
+        """The best-scored quotable span of all those read that names someone beside the asked post of its
+        body, when none of the chosen spans does: "Barclays' chief John Varley" for "Who runs Barclays?"
+        scored under three spans about Barclays' results (hand-read round 12 q2)."""
+        holders = [
+            (c, float(s))
+            for c, s in zip(candidates, scores, strict=True)
+            if c.quotable and not c.is_pair and names_holder(post, c.text)
+        ]
+        if not holders:
+            return []
+        c, s = max(holders, key=lambda cs: cs[1])
+        return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
 
     @staticmethod
     def answer_signals(
