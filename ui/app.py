@@ -62,7 +62,7 @@ def _free_target(src: Path, target: Path, taken: list[Path]) -> Path:
     content as the file there goes to it (unchanged). A second "report.txt" replaced the first article,
     and two in one batch failed it whole (explore11 H2)."""
     candidate, n = target, 1
-    while candidate.exists() and not (candidate not in taken and filecmp.cmp(src, candidate, shallow=False)):
+    while candidate.exists() and (candidate in taken or not filecmp.cmp(src, candidate, shallow=False)):
         n += 1
         candidate = target.with_name(f"{target.stem}_{n}{target.suffix}")
     return candidate
@@ -242,10 +242,9 @@ class ChatApp:
             elif src.stat().st_size > self.ui.max_upload_mb * 1024 * 1024:
                 rejected.append(f"{escape(src.name)}: larger than {self.ui.max_upload_mb} MB")
             else:
-                target = _free_target(src, target, accepted)
-                if target not in accepted:
-                    shutil.copyfile(src, target)
-                    accepted.append(target)
+                target = _free_target(src, target, accepted)  # never one of this batch's
+                shutil.copyfile(src, target)
+                accepted.append(target)
         try:
             report = (
                 self.assistant.ingest(

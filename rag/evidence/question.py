@@ -6,12 +6,13 @@ selection they would serve, and a news question's names are capitalized.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from rag.news.date_patterns import MONTHS
 
 AnswerType = Literal["person", "date", "place", "number", "name", "reason", "other"]
 
@@ -67,7 +68,6 @@ _DATE = re.compile(
 )
 
 
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_YEAR = re.compile(rf"({_MONTH})\s+(\d{{4}})", re.IGNORECASE)
 
 
@@ -78,7 +78,7 @@ def asked_months(question: str) -> list[tuple[int, int]]:
     months = [m for d in dates if (m := _MONTH_YEAR.fullmatch(d))]
     if not dates or len(months) < len(dates):
         return []
-    return [(_MONTH_NUMBER[m.group(1).lower()], int(m.group(2))) for m in months]
+    return [(MONTHS[m.group(1).lower()], int(m.group(2))) for m in months]
 
 
 def asked_dates(question: str) -> list[str]:
