@@ -63,11 +63,14 @@ def test_a_mention_without_a_written_owner_decides_nothing() -> None:
 
 def test_the_selector_abstains_on_another_owners_thing() -> None:
     passages = [passage(LAVROV)]
-    question = "Who is Ukraine's foreign minister?"
+    # Not "Who is Ukraine's foreign minister?": a post's holder is also checked by `names_holder`.
+    question = "What did Ukraine's foreign minister say about recognition of the regions?"
     checking = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
     trusting = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(owner_check=False), shipped_with())
     assert trusting.select(question, passages).answerable
     assert not checking.select(question, passages).answerable
+    russian = "What did Russia's foreign minister say about recognition of the regions?"
+    assert checking.select(russian, passages).answerable
     assert checking.select("Who is Russia's foreign minister?", passages).answerable
 
 

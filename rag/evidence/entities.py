@@ -241,6 +241,24 @@ def _another_edition(question: str, text: str) -> bool:
     return False
 
 
+# A year naming an edition of something named: "the 2004 Sundance festival".
+_YEAR_NAME = re.compile(r"\b((?:19|20)\d\d)\s+([A-Z][\w-]+)")
+
+
+def another_year_edition(question: str, text: str) -> bool:
+    """Whether `text` (the answer's passage) dates a named thing of the question by another year, and
+    never by the question's: the winner at "the 2005 Sundance Film Festival" is no answer to "Which
+    drama won … at the 2004 Sundance festival?" (hand-read round 13 Q17)."""
+    for m in _YEAR_NAME.finditer(question):
+        year, name = m.groups()
+        if is_calendar(name):
+            continue
+        theirs = re.findall(rf"\b((?:19|20)\d\d)\s+{re.escape(name)}\b", text)
+        if theirs and year not in theirs:
+            return True
+    return False
+
+
 # A year that places the event asked about ("aggression in 2008", "for 2027"), not one that names an
 # edition ("the 2022 NHL Stanley Cup Finals"); in an answer, a year that is not a point of reference
 # ("the first title since 2001").

@@ -7,6 +7,7 @@ fitted on another list is refused at load time.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -92,10 +93,21 @@ def name_found(name: list[str], stems: set[str]) -> bool:
     return bool(name) and (found == len(name) or (len(name) > 1 and 2 * found >= len(name)))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
 def names_found(names: Sequence[str], text: str) -> set[str]:
-    """The names of `names` that `text` names, by the test the selector's missing names use."""
+    """The names of `names` that `text` names, by the test the selector's missing names use; a
+    name found by part of its words only where those words are capitalised in `text` ("Murdoch"
+    names "Rupert Murdoch", "flattening stone and mud-brick homes" does not name "Rolling Stones")."""
     stems = set(content_stems(text))
-    return {n for n in names if name_found(content_stems(n), stems)}
+    capitalised = set(content_stems(" ".join(_CAPITALISED.findall(text))))
+    found = set()
+    for n in names:
+        words = content_stems(n)
+        if covered(words, stems) or name_found(words, capitalised):
+            found.add(n)
+    return found
 
 
 def featurize(

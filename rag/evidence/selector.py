@@ -33,6 +33,7 @@ from rag.evidence.definition import (
 from rag.evidence.entities import (
     agentless,
     another_compound,
+    another_year_edition,
     asks_body,
     gives_asked_unit,
     gives_dates,
@@ -157,16 +158,11 @@ def _absent(info: QuestionInfo, passages: list[Passage], candidates: list[str]) 
     in its text, title or outlet."""
     if not candidates:
         return []
-    texts = [f"{p.text} {p.title} {p.outlet or ''}" for p in passages]
-    stems = {s for t in texts for s in content_stems(t)}
-    lowered = " ".join(texts).lower()
+    text = " ".join(f"{p.text} {p.title} {p.outlet or ''}" for p in passages)
+    lowered = text.lower()
     # Acronyms and hyphenated names stem badly ("PMQs", "WHSmith", "Mar-a-Lago"): never absent
     # on their stems alone.
-    return [
-        n
-        for n in candidates
-        if not _ACRONYM.search(n) and n.lower() not in lowered and not name_found(content_stems(n), stems)
-    ]
+    return [n for n in candidates if not _ACRONYM.search(n) and n.lower() not in lowered and not names_found([n], text)]
 
 
 class EvidenceSelector:
@@ -301,6 +297,8 @@ class EvidenceSelector:
         if described:
             items = described + [e for e in items if all(e is not d for d in described)]
             answerable = True
+        elif post is not None:
+            answerable = False  # "Who heads the Ugandan Media Council?": no span names anyone in that post
         elif head is not None and any(deputy_only(head, e.text) for e in items):
             answerable = False  # "Which committee does Nikonov head?": he is its deputy chairman
         # "What did Lavrov say about Aeroflot?": the first span gives Lavrov's words and holds every
@@ -370,6 +368,8 @@ class EvidenceSelector:
             answerable = False
         # A number it states must not be another in the answer: the four completed rounds are not the three.
         if first and not gives_numbers(question, first.text):
+            answerable = False
+        if first and another_year_edition(question, first.passage.text):
             answerable = False
         # A name the question asks about that no passage read names at all ("the security conference
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
