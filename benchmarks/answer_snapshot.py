@@ -50,7 +50,8 @@ def read_questions(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle, delimiter="\t"))
     column = rows[0].index("question") if rows and "question" in rows[0] else 2
-    return [row[column] for row in rows if len(row) > column and row[0].isdigit() and row[column]]
+    # Ids are numbers ("7") or numbered ("q07"); timeline queries ("T1") are not questions.
+    return [row[column] for row in rows if len(row) > column and re.fullmatch(r"q?\d+", row[0]) and row[column]]
 
 
 def turns(question: str) -> list[str]:

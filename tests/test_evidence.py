@@ -862,3 +862,61 @@ def test_near_miss_names_years_audiences_and_posts_are_not_answered() -> None:
     sundance_passage = passage(f"{sundance} In the main drama category, Forty Shades of Blue won the grand jury prize.")
     assert not selector.select("Which drama won at the 2004 Sundance festival?", [sundance_passage]).answerable
     assert selector.select("Which drama won at the 2005 Sundance festival?", [sundance_passage]).answerable
+
+
+def test_round_14_a_name_is_no_figure_and_lists_or_pronouns_of_others_answer_nothing() -> None:
+    """Hand-read round 14: "how many caps did gareth llewelyn win" was answered by "… at the end of the
+    Six Nations" (a name, no figure); "What was the score …" was not typed a number; the bondholders of
+    six other countries answered "… live in France?"; "He won a Grammy …",
+    about Marc Anthony, answered "How many Grammy nominations does Bono have?"."""
+    from rag.evidence.entities import lists_others
+
+    assert answer_type("what was the score when moya beat roddick in the davis cup") == "number"
+    info = analyze("how many caps did gareth llewelyn win for wales")
+    assert not has_type("Gareth Llewellyn will retire at the end of the Six Nations.", "number", info)
+    assert has_type("He retires after six seasons.", "number", info)
+
+    selector = _always_answers()
+
+    shares = "Of Argentina's bondholders, 38.4% reside in Argentina, 15.6% in Italy and 10.3% in Switzerland."
+    assert lists_others(analyze("What share of Argentina's bondholders live in France?"), shares)
+    assert not lists_others(analyze("What share of Argentina's bondholders live in Italy?"), shares)
+    assert not selector.select("What share of Argentina's bondholders live in France?", [passage(shares)]).answerable
+
+    anthony = "Anthony became Lopez's third husband in June 2004. He won a Grammy in 1998 and is up for two more."
+    assert not selector.select("How many Grammy nominations does Bono have?", [passage(anthony)]).answerable
+    assert selector.select("How many Grammy nominations does Marc Anthony have?", [passage(anthony)]).answerable
+
+
+def test_an_aside_between_dashes_and_a_quotation_of_two_sentences_are_not_cut() -> None:
+    """Hand-read round 14: q03 lost "to Leonid Nevzlin" behind "Group Menatep - which controls Yukos -";
+    q24 began mid-quote at "So this large amount is unbelievable," said Michael Scherkenbach."""
+    yukos = "Mr Khodorkovsky handed his stake in Group Menatep - which controls Yukos - to Leonid Nevzlin, it said."
+    clause = answering_clause(yukos, analyze("Who did Khodorkovsky hand his stake to?"))
+    assert clause is None or "Leonid Nevzlin" in clause
+    quote = 'Drivers got $100,000. "The usual amount is $5,000. So this is unbelievable," said Michael Scherkenbach.'
+    assert [quote[a:b] for a, b in evidence_spans(quote)] == [
+        "Drivers got $100,000.",
+        '"The usual amount is $5,000. So this is unbelievable," said Michael Scherkenbach.',
+    ]
+
+
+def test_the_latest_on_a_topic_leads_with_the_newest_report_on_it() -> None:
+    """Hand-read round 14 q26, q27: "What is the latest on Twitter?" showed the report of 20 October first
+    under "As of 3 November 2022"; a newer span off the topic must not lead either."""
+    import dataclasses
+
+    old = dataclasses.replace(
+        passage("The latest on Twitter: Twitter locked Ye's account.", "o::0", article="o"), published="2022-10-20"
+    )
+    new = dataclasses.replace(
+        passage("Twitter is considering charging $8 a month for verification.", "n::0", article="n"),
+        published="2022-11-03",
+    )
+    other = dataclasses.replace(
+        passage("Google unveiled Bard earlier this week.", "g::0", article="g"), published="2023-02-09"
+    )
+    evidence = _always_answers().select("What is the latest on Twitter?", [old, new, other])
+    dates = [e.passage.published for e in evidence.items]
+    assert evidence.answerable and dates[0] == "2022-11-03"
+    assert all(e.passage.article_id != "g" for e in evidence.items[:1])

@@ -74,7 +74,8 @@ def _covering(question: str, items: Sequence[Evidence], limit: int) -> list[Evid
 
 
 def _sentence_count(text: str) -> int:
-    return max(1, len(evidence_spans(text)))
+    # A quotation's sentences count too: the limit is on how much an answer quotes.
+    return max(1, len(evidence_spans(text, quotations=False)))
 
 
 def evidence_block(items: Sequence[Evidence]) -> str:
@@ -128,7 +129,7 @@ def _attributed(e: Evidence) -> tuple[str, Evidence] | None:
     span widened to the sentence before and the one after, which name them. Shown bare, Zelensky's
     words read as the article's own (round 8 Q27)."""
     text = e.passage.text
-    spans = evidence_spans(text)
+    spans = evidence_spans(text, quotations=False)  # the sentences a quotation spans
     before = [a for a, end in spans if end <= e.start]
     start = before[-1] if before else e.start
     who = quoted_speaker(e.text, text[e.end :], text[start : e.start])

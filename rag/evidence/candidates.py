@@ -79,15 +79,18 @@ _STARTERS = frozenset(
 )
 
 
-def evidence_spans(text: str) -> list[tuple[int, int]]:
-    """`sentence_spans`, with a cut after an abbreviation ("U.S.", "Mr.") or a hard line wrap undone."""
+def evidence_spans(text: str, quotations: bool = True) -> list[tuple[int, int]]:
+    """`sentence_spans`, with a cut after an abbreviation ("U.S.", "Mr.") or a hard line wrap undone,
+    and (`quotations`) one inside a quotation."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_spans(text):
-        mid_line = bool(spans) and spans[-1][0] > 0 and text[spans[-1][0] - 1] != "\n"
-        if spans and _joined(text[spans[-1][0] : spans[-1][1]], text[spans[-1][1] : start], text[start:end], mid_line):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+        if spans:
+            previous, gap, following = text[spans[-1][0] : spans[-1][1]], text[spans[-1][1] : start], text[start:end]
+            mid_line = spans[-1][0] > 0 and text[spans[-1][0] - 1] != "\n"
+            if _joined(previous, gap, following, mid_line) or (quotations and _in_quotation(previous, gap, following)):
+                spans[-1] = (spans[-1][0], end)
+                continue
+        spans.append((start, end))
     return spans
 
 
@@ -112,6 +115,21 @@ def _joined(previous: str, gap: str, following: str, mid_line: bool) -> bool:
         or _TITLE.search(previous)
         or (_INITIALS.search(previous) and first_word not in _STARTERS)
     )
+
+
+def _in_quotation(previous: str, gap: str, following: str) -> bool:
+    """A quotation of two sentences is one span with its attribution: '"The typical amount is $5,000.
+    So this is unbelievable," said Michael Scherkenbach' (hand-read round 14 q24 began mid-quote)."""
+    return not gap.strip() and "\n" not in gap and _opens_quote(previous) and _closes_quote(following)
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether `text` leaves a double quotation open."""
+    return text.count("“") > text.count("”") or (text.count('"') % 2 == 1 and "“" not in text)
+
+
+def _closes_quote(text: str) -> bool:
+    return text.count("”") > text.count("“") or (text.count('"') % 2 == 1 and "”" not in text)
 
 
 def strip_markers(text: str) -> str:

@@ -99,7 +99,7 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
     if kind == "date":
         return any(not _in_question(m.group(0), question) for m in _DATE.finditer(text))
     if kind == "number":
-        return any(not _in_question(m.group(0), question) for m in _NUMBER.finditer(text))
+        return any(not _in_question(m.group(0), question) and not _in_name(m, text) for m in _NUMBER.finditer(text))
     if kind == "reason":
         return bool(_REASON.search(text))
     names = _new_names(text, question)
@@ -115,6 +115,13 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
             bool(names) and bool(_PERSON_CUE.search(text))
         )
     return False
+
+
+def _in_name(number: re.Match[str], text: str) -> bool:
+    """Whether a number word starts a name: "the Six Nations", "the Big Four" give no figure (hand-read
+    round 14 q10: "Gareth Llewellyn will retire … at the end of the Six Nations" answered "how many caps")."""
+    word = number.group(0)
+    return word[0].isupper() and word.isalpha() and re.match(r"\s+[A-Z]", text[number.end() :]) is not None
 
 
 # A verb after a name makes it the subject: "Trump criticized", "Google plans", "Lavrov will".
@@ -419,3 +426,21 @@ def another_compound(question: str, text: str) -> bool:
     return any(
         head in given and name.replace(".", "").lower() not in given[head] for name, head in _COMPOUND.findall(question)
     )
+
+
+def lists_others(question: QuestionInfo, text: str) -> bool:
+    """Whether `text` gives the asked value for others of the place the question names, and not for it:
+    "38.4% reside in Argentina, 15.6% in Italy, 10.3% in Switzerland …" does not answer "What share of
+    Argentina's bondholders live in France?" (hand-read round 14 q18)."""
+    for name in question.names:
+        m = re.search(rf"\b(in|from|for|at)\s+(?:the\s+)?{re.escape(name)}\b", question.text)
+        if m is None or _names_in(name, text):
+            continue
+        if len(re.findall(rf"\b{m.group(1)}\s+(?:the\s+)?[A-Z]", text)) >= 2:
+            return True
+    return False
+
+
+def _names_in(name: str, text: str) -> bool:
+    stems = set(content_stems(text))
+    return all(matches(t, stems) for t in content_stems(name))

@@ -242,7 +242,9 @@ def answer_type(question: str) -> AnswerType:
     ):
         return "person"
     if re.search(r"\bhow (many|much|old|long|far)\b", q) or re.search(
-        r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b", q
+        r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b"
+        r"|\bwhat (?:is|was|were) the (?:final |full )?(?:score|scoreline|price|cost|fee|tally)\b",
+        q,
     ):
         return "number"
     if re.search(_WHEN, q) or re.search(

@@ -5,7 +5,8 @@ that best matches the words. `wants_latest` spots such questions by their words 
 "now", "currently", "as of", "so far", "still", "anymore", "update"); `rank_recent` then
 re-orders the retrieved passages: among those relevant enough (within `margin` of the best
 relevance), newer publication dates come first; the rest keep their order behind them.
-Undated passages count as oldest: we cannot know they are current.
+Undated passages keep their places: an article without a date may be the newest. `newest_first`
+orders an answer's evidence the same way, so the newest report leads under its "as of".
 
 `as_of(passages)` is the phrase an answer ends with: "as of 22 December 2023", the date of
 the newest passage cited.
@@ -14,11 +15,14 @@ the newest passage cited.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from rag.news.dates import as_date
 from rag.types import Passage
+
+T = TypeVar("T")
 
 _LATEST = re.compile(
     r"\b(?:latest|newest|most\s+recent(?:ly)?|recent\s+(?:news|developments?|updates?)|current(?:ly)?|now|nowadays|"
@@ -42,10 +46,21 @@ def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passa
     best = max(p.score for p in passages)
     relevant = [p for p in passages if p.score >= best - margin]
     rest = [p for p in passages if p.score < best - margin]
-    # An undated article is not an old one: it keeps its place, and the dated ones take theirs newest first.
-    day = {id(p): as_date(p.published) for p in relevant}
-    newest_first = iter(sorted((p for p in relevant if day[id(p)]), key=lambda p: day[id(p)] or date.min, reverse=True))
-    return [next(newest_first) if day[id(p)] else p for p in relevant] + rest
+    return newest_first(relevant, lambda p: p.published) + rest
+
+
+def newest_first(items: Sequence[T], published: Callable[[T], str | None]) -> list[T]:
+    """`items` with the dated ones newest first, in the places dated ones hold; ties keep their order.
+    An undated article is not an old one: it keeps its place."""
+    day = [as_date(published(x)) for x in items]
+    ordered = iter(
+        sorted(
+            (x for x, d in zip(items, day, strict=True) if d),
+            key=lambda x: as_date(published(x)) or date.min,
+            reverse=True,
+        )
+    )
+    return [next(ordered) if d else x for x, d in zip(items, day, strict=True)]
 
 
 def newest(passages: Sequence[Passage]) -> date | None:
