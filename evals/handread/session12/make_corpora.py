@@ -1,0 +1,70 @@
+"""Rebuild the corpus of the twelfth session's blind hand-read (round 14) from the shared datasets (never
+copied into the repository: BBC articles are for research use, RealTimeQA for evaluation).
+
+    python evals/handread/session12/make_corpora.py ../shared/datasets OUT_DIR
+
+OUT_DIR/corpus_r14/ holds
+- 24 BBC News articles, 6 each of business, tech, sport and entertainment, 250-600 words, seeded sample
+  (seed 14), none of them in any of session 11's corpora (rebuilt with session 11's script in a
+  temporary folder to find their ids), one .txt each, first line the title;
+- rt_mixed_2022_2023.jsonl: 30 distinct RealTimeQA evidence passages dated before 2023-09-08 (the earlier
+  half; the later half stays held out) on technology companies, health and COVID, business and markets,
+  elections outside the US and crime, not on session 11's topics (Ukraine/Russia, US politics, weather,
+  climate, space, sport) and none of session 11's passages; seeded sample, sorted by date, records as in
+  session 11 (title, body, outlet, date, url).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("s11", Path(__file__).parents[1] / "session11" / "make_corpora.py")
+s11 = sys.modules["s11"] = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(s11)  # type: ignore[union-attr]
+
+ABOUT = (
+    r"\b(Apple|Google|Microsoft|Amazon|Meta|Twitter|Tesla|Musk|TikTok|Netflix|Disney|OpenAI|ChatGPT|COVID|"
+    r"Covid|coronavirus|vaccine|virus|outbreak|stock|shares|bankrupt|layoffs|CEO|election|prime minister|"
+    r"police|arrested|charged|convicted|sentenced|murder|shooting)"
+)
+NOT_ABOUT = (
+    r"Ukrain|Russia|Putin|Zelensky|Biden|Trump|Congress|Senate|House|midterm|Republican|Democrat|governor|"
+    r"inflation|Federal Reserve|Supreme Court|climate|storm|[Hh]urricane|wildfire|NASA|space|World Cup|"
+    r"Olympic|earthquake|flood|\bheat|NFL|NBA|MLB|Super Bowl|tennis|golf|soccer|football|baseball"
+)
+
+
+def session11_taken(datasets: Path) -> tuple[set[str], set[str]]:
+    """BBC ids and RealTimeQA passage texts of every session 11 corpus, rebuilt by its own script."""
+    with tempfile.TemporaryDirectory() as tmp:
+        argv, sys.argv = sys.argv, ["make_corpora.py", str(datasets), tmp]
+        try:
+            s11.main()
+        finally:
+            sys.argv = argv
+        ids, texts = set(), set()
+        for f in Path(tmp).rglob("*"):
+            if f.suffix == ".txt":
+                ids.add(f.stem.replace("_", "/", 1))
+            elif f.suffix == ".jsonl":
+                texts |= {json.loads(line)["body"] for line in f.open(encoding="utf-8")}
+    return ids, texts
+
+
+def main() -> None:
+    datasets, out = Path(sys.argv[1]), Path(sys.argv[2]) / "corpus_r14"
+    ids, texts = session11_taken(datasets)
+    kinds = ("business", "tech", "sport", "entertainment")
+    s11.bbc_articles(datasets, out, dict.fromkeys(kinds, 6), 14, ids)
+    found = [r for r in s11.passages(datasets, "202[23]", ABOUT, NOT_ABOUT) if r["body"] not in texts]
+    random.shuffle(found)
+    s11.write_jsonl(out / "rt_mixed_2022_2023.jsonl", sorted(found[:30], key=lambda r: r["date"]))
+
+
+if __name__ == "__main__":
+    main()
