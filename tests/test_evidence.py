@@ -844,6 +844,7 @@ def test_near_miss_names_years_audiences_and_posts_are_not_answered() -> None:
     assert not names_found(["Rolling Stones"], "The quake flattened stone and mud-brick homes.")
     assert names_found(["Rolling Stones"], "The Stones played on.")  # a second mention by one word
     assert names_found(["Rupert Murdoch"], "Mr Murdoch said so.")
+    assert names_found(["Justice Department"], "The department said so.")  # a body's mention need not be capitalised
 
     sundance = "The film won at the 2005 Sundance Film Festival in Utah."
     assert another_year_edition("Which drama won at the 2004 Sundance festival?", sundance)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from rag.evidence.candidates import Candidate
-from rag.evidence.entities import has_new_info, has_type
+from rag.evidence.entities import has_new_info, has_type, is_body
 from rag.evidence.question import QuestionInfo, content_stems, matches
 
 FEATURES = (
@@ -99,13 +99,14 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 def names_found(names: Sequence[str], text: str) -> set[str]:
     """The names of `names` that `text` names, by the test the selector's missing names use; a
     name found by part of its words only where those words are capitalised in `text` ("Murdoch"
-    names "Rupert Murdoch", "flattening stone and mud-brick homes" does not name "Rolling Stones")."""
+    names "Rupert Murdoch", "flattening stone and mud-brick homes" does not name "Rolling Stones"),
+    but a body's by any ("the department" names the "Justice Department")."""
     stems = set(content_stems(text))
     capitalised = set(content_stems(" ".join(_CAPITALISED.findall(text))))
     found = set()
     for n in names:
         words = content_stems(n)
-        if covered(words, stems) or name_found(words, capitalised):
+        if covered(words, stems) or name_found(words, stems if is_body(n) else capitalised):
             found.add(n)
     return found
 
