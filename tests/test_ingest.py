@@ -239,3 +239,26 @@ def test_a_renamed_file_is_kept_under_its_new_name_and_a_file_turned_copy_loses_
     copied = assistant.ingest(folder)
     assert copied.duplicates == [("metro", "odesa")] and copied.removed == ["metro"]
     assert "Kharkiv metro" not in [a.title for a in assistant.sources()]
+
+
+def test_prune_from_inside_the_folder_keeps_every_article_and_a_file_reached_twice_is_read_once(
+    assistant: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """explore12 H1: `rag ingest --prune .` run inside the folder removed every article it had just
+    counted unchanged (sources were recorded relative to the first ingest's working directory). H2: a
+    link to a file of the same folder, or one path named twice, failed the whole run in Chroma."""
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Talks\n\nThe talks in Riyadh ended on 12 March 2025.\n", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("Metro\n\nThe Kharkiv metro reopened on 12 April 2025.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert len(assistant.ingest("news").ingested) == 2
+    monkeypatch.chdir(folder)
+    pruned = assistant.ingest(".", prune=True)
+    assert len(pruned.unchanged) == 2 and not pruned.removed and not pruned.gone
+    assert {a.id for a in assistant.sources()} == {"a", "sub/b"}
+
+    (folder / "link.txt").symlink_to(folder / "sub" / "b.txt")
+    again = assistant.ingest(folder, folder / "a.txt", folder / "a.txt")
+    assert again.ok and not again.failed
+    assert {a.id for a in assistant.sources()} >= {"a", "sub/b"}

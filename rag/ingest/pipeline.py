@@ -142,7 +142,12 @@ class Ingestor:
         now is reported in `report.gone`, or removed with `prune`: the file may be away for a moment."""
         if not feeds and not folders:
             return
+        # An article this run has just read is there, however its recorded path reads from here
+        # (an index written before sources were absolute: explore12 H1).
+        seen = set(report.ingested) | set(report.unchanged)
         for info in self.store.list_articles():
+            if info.id in seen:
+                continue
             try:
                 source = Path(info.source).resolve()
             except (OSError, ValueError):
@@ -209,7 +214,7 @@ class Ingestor:
         self.store.check(allow_missing=True)  # a model mismatch fails before any work
         repair(self.store)  # chunks an interrupted ingest left without their article
         roots = [Path(p) for p in paths]
-        found = [(item, root) for root in roots for item in discover([root])]
+        found = _once([(item, root) for root in roots for item in discover([root])])
         pending: list[_Pending] = []
         feeds: dict[Path, set[str]] = {}  # a JSON file read whole -> the article ids it holds now
         for done, (item, root) in enumerate(found):
@@ -240,3 +245,19 @@ class Ingestor:
             on_progress(len(found), len(found), "")
         report.seconds = time.perf_counter() - started
         return report
+
+
+def _once(found: list[tuple[Path | tuple[Path, str], Path]]) -> list[tuple[Path | tuple[Path, str], Path]]:
+    """Each file read once, however often it was reached: a path named twice ("rag ingest a a"),
+    or a link to a file of the same folder, had sent one article to the store twice in one batch,
+    which failed the whole run (explore12 H2)."""
+    seen: set[Path] = set()
+    out = []
+    for item, root in found:
+        if isinstance(item, Path):
+            key = item.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append((item, root))
+    return out

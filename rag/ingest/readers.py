@@ -219,7 +219,8 @@ def _make(
         id=article_id,
         text=text,
         title=_title(merged.get("title"), text, path.stem),
-        source=str(path),
+        # Absolute: a later ingest from another folder must find the file (explore12 H1).
+        source=os.path.abspath(path),
         outlet=(str(merged["outlet"]).strip() or None) if merged.get("outlet") else None,
         published=normalise_date(merged.get("published")),
         url=str(merged["url"]) if merged.get("url") else None,
