@@ -900,6 +900,9 @@ def test_an_aside_between_dashes_and_a_quotation_of_two_sentences_are_not_cut() 
         "Drivers got $100,000.",
         '"The usual amount is $5,000. So this is unbelievable," said Michael Scherkenbach.',
     ]
+    # A quotation of several paragraphs opens each anew: its sentences stay apart (round 15 q23, q28).
+    opik = 'Mr Opik said: "Hunting is not defined in the Act. "Now Defra have invented a category.'
+    assert len(evidence_spans(opik)) == 2
 
 
 def test_the_latest_on_a_topic_leads_with_the_newest_report_on_it() -> None:

@@ -120,7 +120,12 @@ def _joined(previous: str, gap: str, following: str, mid_line: bool) -> bool:
 def _in_quotation(previous: str, gap: str, following: str) -> bool:
     """A quotation of two sentences is one span with its attribution: '"The typical amount is $5,000.
     So this is unbelievable," said Michael Scherkenbach' (hand-read round 14 q24 began mid-quote)."""
-    return not gap.strip() and "\n" not in gap and _opens_quote(previous) and _closes_quote(following)
+    # A sentence that opens with a quotation mark starts a quotation (a new paragraph of one), however
+    # many marks it holds.
+    opens_anew = following.lstrip()[:1] in ('"', "“")
+    return (
+        not gap.strip() and "\n" not in gap and not opens_anew and _opens_quote(previous) and _closes_quote(following)
+    )
 
 
 def _opens_quote(text: str) -> bool:
