@@ -1,9 +1,9 @@
-"""Rebuild the corpus of the twelfth session's blind hand-read (round 14) from the shared datasets (never
-copied into the repository: BBC articles are for research use, RealTimeQA for evaluation).
+"""Rebuild the corpora of the twelfth session's blind hand-reads (rounds 14 and 15) from the shared datasets
+(never copied into the repository: BBC articles are for research use, RealTimeQA for evaluation).
 
     python evals/handread/session12/make_corpora.py ../shared/datasets OUT_DIR
 
-OUT_DIR/corpus_r14/ holds
+OUT_DIR/corpus_r14/ (round 14) holds
 - 24 BBC News articles, 6 each of business, tech, sport and entertainment, 250-600 words, seeded sample
   (seed 14), none of them in any of session 11's corpora (rebuilt with session 11's script in a
   temporary folder to find their ids), one .txt each, first line the title;
@@ -12,6 +12,17 @@ OUT_DIR/corpus_r14/ holds
   elections outside the US and crime, not on session 11's topics (Ukraine/Russia, US politics, weather,
   climate, space, sport) and none of session 11's passages; seeded sample, sorted by date, records as in
   session 11 (title, body, outlet, date, url).
+
+OUT_DIR/corpus_r15/ (round 15) holds
+- 24 more BBC News articles, 6 each of politics, business, tech and entertainment, 250-600 words, seeded
+  sample (seed 15), none of them in session 11's corpora or in corpus_r14;
+- rt_culture_society_2022_2023.jsonl: 30 distinct earlier-half RealTimeQA evidence passages (before
+  2023-09-08) on film, music and celebrities, science discoveries, schools and universities, migrants and
+  refugees, UK and European politics and the royals, food and groceries; none that touch session 11's
+  topics or round 14's (technology companies, COVID and health scares, markets, elections, crime) and
+  none of their passages; seeded sample, sorted by date, records as in corpus_r14.
+
+corpus_r14 is built first and exactly as before (its random stream is untouched by round 15).
 """
 
 from __future__ import annotations
@@ -37,6 +48,18 @@ NOT_ABOUT = (
     r"inflation|Federal Reserve|Supreme Court|climate|storm|[Hh]urricane|wildfire|NASA|space|World Cup|"
     r"Olympic|earthquake|flood|\bheat|NFL|NBA|MLB|Super Bowl|tennis|golf|soccer|football|baseball"
 )
+ABOUT_R15 = (
+    r"\b(film|movie|actor|actress|singer|rapper|album|song|Oscars?|Grammys?|Emmys?|Taylor Swift|Beyonc|celebrit|"
+    r"concert|box office|scientists|researchers|fossil|species|discovered|archaeolog|dinosaur|school|students|"
+    r"teachers|universit|college|migrants?|refugees?|asylum|immigra|Sunak|Truss|Boris Johnson|Parliament|Macron|"
+    r"Brexit|King Charles|Queen Elizabeth|royal|food|eggs|grocer|restaurant)"
+)
+# round 14's own topics, kept out of round 15 together with session 11's (NOT_ABOUT)
+ROUND14 = (
+    r"Apple|Google|Microsoft|Amazon|Meta\b|Twitter|Tesla|Musk|TikTok|Netflix|Disney|OpenAI|ChatGPT|COVID|Covid|"
+    r"coronavirus|vaccine|virus|outbreak|stock|shares|bankrupt|layoffs|CEO|election|police|arrested|charged|"
+    r"convicted|sentenced|murder|shooting"
+)
 
 
 def session11_taken(datasets: Path) -> tuple[set[str], set[str]]:
@@ -56,14 +79,29 @@ def session11_taken(datasets: Path) -> tuple[set[str], set[str]]:
     return ids, texts
 
 
+def round15(datasets: Path, out: Path, ids: set[str], texts: set[str]) -> None:
+    """corpus_r15: BBC articles and passages none of which is in `ids` / `texts` (session 11 and round 14)."""
+    kinds = ("politics", "business", "tech", "entertainment")
+    s11.bbc_articles(datasets, out, dict.fromkeys(kinds, 6), 15, ids)
+    found = [
+        r for r in s11.passages(datasets, "202[23]", ABOUT_R15, NOT_ABOUT + "|" + ROUND14) if r["body"] not in texts
+    ]
+    random.shuffle(found)
+    s11.write_jsonl(out / "rt_culture_society_2022_2023.jsonl", sorted(found[:30], key=lambda r: r["date"]))
+
+
 def main() -> None:
-    datasets, out = Path(sys.argv[1]), Path(sys.argv[2]) / "corpus_r14"
+    datasets, root = Path(sys.argv[1]), Path(sys.argv[2])
+    out = root / "corpus_r14"
     ids, texts = session11_taken(datasets)
     kinds = ("business", "tech", "sport", "entertainment")
     s11.bbc_articles(datasets, out, dict.fromkeys(kinds, 6), 14, ids)
     found = [r for r in s11.passages(datasets, "202[23]", ABOUT, NOT_ABOUT) if r["body"] not in texts]
     random.shuffle(found)
     s11.write_jsonl(out / "rt_mixed_2022_2023.jsonl", sorted(found[:30], key=lambda r: r["date"]))
+    ids |= {f.stem.replace("_", "/", 1) for f in out.iterdir() if f.suffix == ".txt"}
+    texts |= {r["body"] for r in found[:30]}
+    round15(datasets, root / "corpus_r15", ids, texts)
 
 
 if __name__ == "__main__":
