@@ -823,3 +823,25 @@ def test_a_timeline_keeps_two_reports_apart_when_their_figures_differ():
     )
     [merged, _] = sorted(build_timeline([reuters, kyiv, sunday]), key=lambda e: -len(e.sources))
     assert merged.outlets == ["Reuters", "AP"]
+
+
+def test_two_figures_of_one_article_and_the_days_officials_spoke_are_no_disagreement():
+    """Hand-read round 15 q02, q03: one article's "axing 90 journalist jobs" and "currently employ 521
+    journalists" were set against each other; explore12 M1: "officials said on Wednesday" against
+    "officials said on Saturday" was a disagreement. Two voices of one article still disagree."""
+    cuts = evidence("The Telegraph newspapers are axing 90 journalist jobs at the two titles.", article="t")
+    staff = evidence("The two Telegraph titles currently employ 521 journalists.", article="t")
+    assert detect_conflicts([cuts, staff]) == []
+    quake = "The death toll from the Noto earthquake has risen to 126, officials said on Saturday."
+    first = "A 7.5 earthquake struck the Noto peninsula, killing at least 64 people, officials said on Wednesday."
+    notes = detect_conflicts([evidence(first, "2024-01-03", "r", "Reuters"), evidence(quake, "2024-01-06", "b", "BBC")])
+    assert all(c.about != "date" for c in notes)
+    police = evidence("Police said 12,000 people joined the march in London on Saturday.", article="m")
+    organisers = evidence("Organisers said 50,000 people joined the march in London on Saturday.", article="m")
+    assert [c.about for c in detect_conflicts([police, organisers])] == ["number"]
+
+
+def test_a_post_nominal_is_not_the_speaker():
+    from rag.news.speakers import speaker
+
+    assert "Mawrey" in (speaker("Judge Richard Mawrey, QC told the hearing the case was serious.") or "")

@@ -63,8 +63,12 @@ def is_update(text: str, value: str) -> bool:
     return bool(re.search(_UPDATE.pattern + r"\s+(?:\w+\s+){0,2}?" + re.escape(number.group(0)), text, re.I))
 
 
-def statement_date_only(a: str, b: str) -> bool:
-    """One side's date is when someone spoke ("… said on 2 March"), the other's when something happened."""
+def statement_date_only(a: str, b: str, values: tuple[str, str] = ("", "")) -> bool:
+    """One side's date is when someone spoke ("… said on 2 March"), the other's when something happened;
+    or both dates compared are when someone spoke: "officials said on Wednesday" and "officials said on
+    Saturday" are two reports, not a disagreement (explore12 M1)."""
+    if all(_SPEECH_DATE.search(v) for v in values):
+        return True
     return bool(_SPEECH_DATE.search(a)) != bool(_SPEECH_DATE.search(b))
 
 

@@ -366,6 +366,8 @@ def detect_conflicts(
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
         if conflict is None or _one_speaker(conflict, a, b) or _compatible(conflict, a.text, b.text):
             continue
+        if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
+            continue
         conflict = _as_update(conflict)
         if conflict is None:
             continue
@@ -387,7 +389,7 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
             first.text, first.value, second.text, second.value
         )
     if conflict.about == "date":
-        return compatible.statement_date_only(a, b)
+        return compatible.statement_date_only(a, b, (conflict.sides[0].value, conflict.sides[1].value))
     if conflict.about == "negation":
         return compatible.negates_another_thing(a, b) or compatible.deny_alike(a, b)
     return False
@@ -413,6 +415,16 @@ def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
     rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
     first, second = (side.speaker for side in conflict.sides)
     return first is not None and first == second and a.passage.article_id == b.passage.article_id
+
+
+def _own_account(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
+    """Both sides are one article's own account, not two voices it reports: "axing 90 journalist jobs"
+    and "currently employ 521 journalists", "revenue dipped to 86.7bn Swiss francs" and "buy back
+    shares worth 1bn Swiss francs" are two figures of one story (hand-read round 15: four such notes,
+    all false). Police saying 12 and organisers 50 are two voices."""
+    first, second = (side.speaker for side in conflict.sides)
+    voices = first is not None and second is not None and first != second
+    return a.passage.article_id == b.passage.article_id and not voices
 
 
 def _about(x: Sequence[float]) -> About:

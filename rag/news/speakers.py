@@ -16,11 +16,28 @@ _SPEAKER_VERB = (
     r"acknowledged|admitted|urged|maintained|maintains)"
 )
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
+# "Richard Mawrey, QC told …": a post-nominal after the name is not the speaker (hand-read round 15 q11).
+_POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
+_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")  # also opening a sentence
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
-_NOT_SPEAKERS = {"The", "This", "That", "It", "He", "She", "They", "We", "According", "But", "And", "However"}
+_NOT_SPEAKERS = {
+    "The",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "According",
+    "But",
+    "And",
+    "However",
+    "QC",
+    "KC",
+}
 
 
 def speakers(text: str) -> list[str]:
