@@ -366,3 +366,21 @@ def test_the_fallback_joins_the_latest_question_that_stood_on_its_own(settings, 
     assert answer.standalone_question == (
         "Where were Russian and American diplomats scheduled to meet? What will they discuss there?"
     )
+
+
+def test_a_short_question_naming_its_subject_stands_alone_and_anchors_the_next(settings, ephemeral_client, corpus):
+    """explore12 H4: "Who visited Paiporta?" (three words) was glued to the chat's first question, and
+    "When?" after it answered the first question again."""
+    from rag.answer.question import needs_context
+
+    assert not needs_context("Who visited Paiporta?") and not needs_context("Who is Lavrov?")
+    assert needs_context("When?") and needs_context("How many?") and needs_context("What about Zelensky?")
+    a = build(settings, ephemeral_client, corpus, ["", "x [1]."])
+    history = [
+        {"role": "user", "content": "Which oblasts did Putin demand?"},
+        {"role": "assistant", "content": "Mykolaiv and Kharkiv [1]."},
+        {"role": "user", "content": "Who is Lavrov?"},
+        {"role": "assistant", "content": "Russia's foreign minister [1]."},
+    ]
+    answer = a.ask("When?", history)
+    assert answer.standalone_question == "Who is Lavrov? When?"

@@ -43,8 +43,13 @@ _ROLES = {"user", "assistant"}  # the transcript's labels, not what was said
 
 
 def needs_context(question: str) -> bool:
-    """Does a follow-up lean on the conversation (a pronoun, "and…", "why?"), or name its subject?"""
-    return bool(_ANAPHORA.search(question)) or len(question.split()) <= 3
+    """Does a follow-up lean on the conversation (a pronoun, "and…", "why?"), or is it too short to
+    name its subject ("When?", "How many?")? A short question naming someone or somewhere stands on
+    its own: "Who visited Paiporta?" had been glued to the chat's first question (explore12 H4)."""
+    if _ANAPHORA.search(question):
+        return True
+    words = question.split()
+    return len(words) <= 3 and not any(w[:1].isupper() for w in words[1:])
 
 
 def is_rewrite_of(rewrite: str, question: str, transcript: str = "") -> bool:
