@@ -924,3 +924,22 @@ def test_the_latest_on_a_topic_leads_with_the_newest_report_on_it() -> None:
     dates = [e.passage.published for e in evidence.items]
     assert evidence.answerable and dates[0] == "2022-11-03"
     assert all(e.passage.article_id != "g" for e in evidence.items[:1])
+
+
+def test_so_far_leads_with_the_newest_figure_that_answers() -> None:
+    """explore12 H3: "How many people have died in the Valencia floods so far?" quoted 30 October's "killed
+    12" under "As of 4 November", the date of a note's side; 4 November's "risen to 217" was left out."""
+    import dataclasses
+
+    old = dataclasses.replace(
+        passage("People have died in the Valencia floods: 12, officials said.", "o::0", article="o"),
+        published="2024-10-30",
+    )
+    new = dataclasses.replace(
+        passage("People have died in the Valencia floods: 217, officials said.", "n::0", article="n"),
+        published="2024-11-04",
+    )
+    evidence = _always_answers().select("How many people have died in the Valencia floods so far?", [old, new])
+    assert [e.passage.published for e in evidence.items][:1] == ["2024-11-04"]
+    plain = _always_answers().select("How many people have died in the Valencia floods?", [old, new])
+    assert plain.items[0].passage.published == "2024-10-30"  # no "so far": the best match leads

@@ -78,7 +78,7 @@ from rag.evidence.speaker import (
     unnamed,
 )
 from rag.evidence.types import Evidence, EvidenceSet
-from rag.news.recency import newest_first
+from rag.news.recency import newest_first, wants_latest
 from rag.retrieval.news_query import outlet_mentions
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -165,6 +165,12 @@ def _absent(info: QuestionInfo, passages: list[Passage], candidates: list[str]) 
     # Acronyms and hyphenated names stem badly ("PMQs", "WHSmith", "Mar-a-Lago"): never absent
     # on their stems alone.
     return [n for n in candidates if not _ACRONYM.search(n) and n.lower() not in lowered and not names_found([n], text)]
+
+
+def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evidence]:
+    """`leading` newest first (undated ones keep their places), then the rest of `items`."""
+    rest = [e for e in items if all(e is not o for o in leading)]
+    return newest_first(leading, lambda e: e.passage.published) + rest
 
 
 def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
@@ -393,9 +399,14 @@ class EvidenceSelector:
             # The newest report on the topic leads, under its "as of": the first span was the best
             # match of all dates (hand-read round 14 q26, q27, shown oldest first).
             on_topic = [e for e in items if _holds_topic(topic, f"{e.text} {_context(e.passage, e.start)}")]
-            items = newest_first(on_topic, lambda e: e.passage.published) + [
-                e for e in items if all(e is not o for o in on_topic)
-            ]
+            items = _newest_leading(items, on_topic)
+            first = items[0]
+        elif first and wants_latest(question):
+            # "How many have died … so far?": of the spans that answer about as well as the best, the
+            # newest report leads ("risen to 217" of 4 November, not "killed 12" of 30 October, under
+            # "As of 4 November"; explore12 H3).
+            strong = [e for e in items if e.score >= 0.5 * first.score and not _rejected(question, info, e, speaker)]
+            items = _newest_leading(items, strong)
             first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
