@@ -943,3 +943,16 @@ def test_so_far_leads_with_the_newest_figure_that_answers() -> None:
     assert [e.passage.published for e in evidence.items][:1] == ["2024-11-04"]
     plain = _always_answers().select("How many people have died in the Valencia floods?", [old, new])
     assert plain.items[0].passage.published == "2024-10-30"  # no "so far": the best match leads
+
+
+def test_a_long_name_one_letter_off_is_read_as_the_passages_but_a_short_one_is_not() -> None:
+    """Round 15 q14: "Saakashvilli's tax amnesty" was abstained on ("don't mention Saakashvilli"). A short
+    name may be someone else's ("Kallis" is not "Kallas") and stays as typed."""
+    from rag.evidence.casing import restore_case
+
+    texts = ["The new president, Mikhail Saakashvili, said so. Estonia's Kaja Kallas agreed."]
+    assert restore_case("How much do people pay under Saakashvilli's amnesty?", texts) == (
+        "How much do people pay under Saakashvili's amnesty?"
+    )
+    assert restore_case("What did Kallis say?", texts) == "What did Kallis say?"
+    assert restore_case("What did Sakamoto say?", texts) == "What did Sakamoto say?"

@@ -5,7 +5,8 @@ is abstained on ("wat did kaja kalas say abt russia"). For such a question only,
 the case the retrieved passages write it in, a misspelt name or word is replaced by the passages' one
 it is closest to ("sanctons" -> "sanctions"), and chat shorthand is spelled out. A question with any
 capital is left as typed: its writer chose its names, and correcting "Kallis" to "Kallas" would answer
-about someone else.
+about someone else; only a name of eight letters or more that no passage uses, one letter off one
+they do ("Saakashvilli"), is read as theirs.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
     """`question` with its words cased as `texts` write them, its misspelt names corrected and its
     shorthand spelled out, when it is `is_sloppy`; otherwise `question` unchanged."""
     if not is_sloppy(question):
-        return question
+        return _long_names_respelt(question, texts)
     capitalized, lowercase = _vocabulary(texts)
 
     def fix(m: re.Match[str]) -> str:
@@ -82,3 +83,26 @@ def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
             else:
                 lowercase.add(m.group(2))
     return capitalized, lowercase
+
+
+# A long name one letter off the passages' ("Saakashvilli" / "Saakashvili", round 15 q14) is a typo; a
+# short one may be someone else ("Kallis" / "Kallas"), and is left as typed.
+_LONG_NAME = re.compile(r"\b[A-Z][a-z-]{7,}")
+_TYPO = 0.9
+
+
+def _long_names_respelt(question: str, texts: Iterable[str]) -> str:
+    names = _LONG_NAME.findall(question)
+    if not names:
+        return question
+    capitalized, lowercase = _vocabulary(texts)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in capitalized or low in lowercase:
+            return word
+        close = difflib.get_close_matches(low, list(capitalized), n=1, cutoff=_TYPO)
+        return capitalized[close[0]] if close and close[0][0] == low[0] else word
+
+    return _LONG_NAME.sub(fix, question)
