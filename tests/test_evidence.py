@@ -956,3 +956,10 @@ def test_a_long_name_one_letter_off_is_read_as_the_passages_but_a_short_one_is_n
     )
     assert restore_case("What did Kallis say?", texts) == "What did Kallis say?"
     assert restore_case("What did Sakamoto say?", texts) == "What did Sakamoto say?"
+
+
+def test_a_semicolon_in_brackets_does_not_end_the_answering_clause() -> None:
+    """Round 15 q15: "1bn CFA francs ($2m" lost its "a month" at the semicolon inside the brackets."""
+    text = "Cameroon says corruption in its finance ministry has cost it 1bn CFA francs ($2m; £1m) a month."
+    clause = answering_clause(text, analyze("How much is the Cameroon payroll fraud costing?"))
+    assert clause is None or "a month" in clause

@@ -17,13 +17,15 @@ _DEPENDENT = re.compile(r"^(?:but|while|although|whereas|which|who|and|as|after|
 
 # An aside between two dashes is part of its clause: "his stake in Group Menatep - which controls
 # Yukos - to Leonid Nevzlin" (hand-read round 14 q03 lost the name behind the second dash).
+# … and so is what brackets hold: "1bn CFA francs ($2m; £1m) a month" (round 15 q15 lost "a month").
+_BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(r"\s[—–-]\s[^—–;:.]{1,100}?\s[—–-]\s")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    masked = _ASIDE.sub(lambda m: "x" * len(m.group(0)), text)
+    masked = _BRACKETS.sub(lambda m: "x" * len(m.group(0)), _ASIDE.sub(lambda m: "x" * len(m.group(0)), text))
     for m in _HARD.finditer(masked):
         spans.append((start, m.start()))
         start = m.end()
