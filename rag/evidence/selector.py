@@ -401,10 +401,11 @@ class EvidenceSelector:
             on_topic = [e for e in items if _holds_topic(topic, f"{e.text} {_context(e.passage, e.start)}")]
             items = _newest_leading(items, on_topic)
             first = items[0]
-        elif first and wants_latest(question):
+        elif first and wants_latest(question) and not _rejected(question, info, first, speaker):
             # "How many have died … so far?": of the spans that answer about as well as the best, the
             # newest report leads ("risen to 217" of 4 November, not "killed 12" of 30 October, under
-            # "As of 4 November"; explore12 H3).
+            # "As of 4 November"; explore12 H3). Only when the best answers: a reorder is no way round
+            # the rules that reject it.
             strong = [e for e in items if e.score >= 0.5 * first.score and not _rejected(question, info, e, speaker)]
             items = _newest_leading(items, strong)
             first = items[0]
