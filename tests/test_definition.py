@@ -113,3 +113,20 @@ def test_a_post_holder_span_is_found_among_all_spans_read() -> None:
     )
     found = selector.select("Who runs Barclays?", [passage(text)], max_items=1)
     assert found.answerable and found.items[0].text.startswith("Barclays' chief John Varley")
+
+
+def test_a_bare_post_opening_a_sentence_is_the_holder_of_the_body_the_article_is_about():
+    """Round 15 q01 and q04: "who runs fox" beside "Chief executive Gail Berman said …" in an article
+    on Fox, and "who heads marsh & mclennan" (a name with "&", written "McLennan") were abstained on."""
+    from rag.evidence.casing import restore_case
+    from rag.evidence.definition import asked_post, names_holder
+
+    fox = asked_post("who runs Fox")
+    berman = "Chief executive Gail Berman said the network drifted."
+    assert names_holder(fox, berman, "Fox admits reality TV errors. The head of US TV network Fox said so.")
+    assert not names_holder(fox, berman, "NBC admits reality TV errors.")
+    assert not names_holder(fox, "Analysts said chief executive Gail Berman erred.", "Fox admits errors.")
+    question = restore_case("who heads marsh & mclennan", ["Jobs go at US insurance broker Marsh & McLennan."])
+    assert question == "who heads Marsh & McLennan"
+    post = asked_post(question)
+    assert post is not None and names_holder(post, "Marsh chief executive Michael Cherkasky said so.")

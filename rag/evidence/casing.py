@@ -77,7 +77,8 @@ def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
     capitalized: dict[str, str] = {}
     lowercase: set[str] = set()
     for text in texts:
-        for m in re.finditer(r"(?<=[^\s.!?\"“‘(]\s)([A-Z][a-z'’-]+)|\b([a-z][a-z'’-]+)", text):
+        # "McLennan", "OutKast": a capital inside a name too.
+        for m in re.finditer(r"(?<=[^\s.!?\"“‘(]\s)([A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?)|\b([a-z][a-z'’-]+)", text):
             if m.group(1):
                 capitalized.setdefault(m.group(1).lower(), m.group(1))
             else:

@@ -126,7 +126,7 @@ _HOLDER = re.compile(
     rf"(?P<body>{_NAME.pattern})\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
-    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern})\s*\??\s*$"
+    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?)\s*\??\s*$"
 )
 _HEAD_WORDS = r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder)"
 
@@ -150,11 +150,13 @@ def asked_post(question: str) -> Post | None:
     return Post(r"\s+".join(re.escape(w) for w in title.split()), m.group("body") or m.group("owner"))
 
 
-def names_holder(post: Post, text: str) -> bool:
+def names_holder(post: Post, text: str, context: str = "") -> bool:
     """Whether `text` names a person beside the post, with the body beside it too: "Nissan chief
     executive Carlos Ghosn said", "David Gill, United's chief executive," or "Kirill Dmitriev, CEO of the
     Russian Direct Investment Fund" (hand-read round 10 Q2). A post named with no one beside it is no
-    answer, nor another body's holder ("Russian Foreign Minister Sergey Lavrov" for Ukraine's)."""
+    answer, nor another body's holder ("Russian Foreign Minister Sergey Lavrov" for Ukraine's). A
+    sentence opening with the bare post ("Chief executive Gail Berman said …") names the holder of the
+    body that `context` (the article's title and text before it) names (round 15 q01, "who runs Fox")."""
     body = [
         w
         for w in re.findall(r"[\w-]+", re.sub(r"['’]s?\b", "", _undot(post.body)))
@@ -172,7 +174,10 @@ def names_holder(post: Post, text: str) -> bool:
         rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
     )
     undotted = _undot(text)
-    return any(re.search(p, undotted, re.IGNORECASE) for p in patterns)
+    if any(re.search(p, undotted, re.IGNORECASE) for p in patterns):
+        return True
+    bare = re.match(rf"\W*(?:the\s+)?{post.title}\s+{person}", undotted, re.IGNORECASE)
+    return bare is not None and re.search(named, _undot(context), re.IGNORECASE) is not None
 
 
 def _undot(text: str) -> str:

@@ -127,6 +127,11 @@ def _with_referent(span: Evidence) -> str:
     return span.text if is_furniture(before) or _UNNAMED_SOURCE.search(span.text) else f"{before} {span.text}"
 
 
+def _earlier(passage: Passage, start: int) -> str:
+    """The article's title and its text before `start`: what a sentence's bare "Chief executive …" is of."""
+    return f"{passage.title} {passage.text[:start]}"
+
+
 def _context(passage: Passage, start: int) -> str:
     """What may name what a span at `start` leaves unnamed (a quotation's speaker, the article's
     subject): the sentence before it, the article's title, the outlet."""
@@ -371,7 +376,7 @@ class EvidenceSelector:
             for e in items
             if (name is not None and describes(name, e.text))
             or (head is not None and names_headed(head, e.text))
-            or (post is not None and names_holder(post, e.text))
+            or (post is not None and names_holder(post, e.text, _earlier(e.passage, e.start)))
         ]
         if not described and post is not None:
             described = self._holder_span(post, info, candidates, scores)
@@ -427,7 +432,7 @@ class EvidenceSelector:
         holders = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
-            if c.quotable and not c.is_pair and names_holder(post, c.text)
+            if c.quotable and not c.is_pair and names_holder(post, c.text, _earlier(c.passage, c.start))
         ]
         if not holders:
             return []
