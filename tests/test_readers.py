@@ -270,3 +270,40 @@ def test_a_web_page_is_read_by_the_charset_it_declares(tmp_path: Path):
     [ru] = read_file(tmp_path / "cp1251.html", tmp_path)
     [fr] = read_file(tmp_path / "latin1.html", tmp_path)
     assert "Стамбуле" in ru.text and "café in Genève" in fr.text
+
+
+def test_a_list_of_outlets_and_a_schema_org_record(tmp_path: Path):
+    """explore12 M8: `"outlet": ["Buenos Aires Times", "MercoPress"]` was stored as the list's text, which
+    no outlet filter matched; L3: a schema.org NewsArticle (articleBody, datePublished, publisher) was
+    refused as having no text."""
+    f = tmp_path / "feed.json"
+    records = [
+        {"title": "Peso", "content": "Argentina devalued the peso.", "outlet": ["Buenos Aires Times", "MercoPress"]},
+        {
+            "headline": "Tram line approved",
+            "articleBody": "The council approved a tram line.",
+            "datePublished": "2025-03-20T10:00:00+01:00",
+            "publisher": {"@type": "Organization", "name": "City Gazette"},
+        },
+    ]
+    f.write_text(json.dumps(records), encoding="utf-8")
+    articles = [i for i in read_file(f, tmp_path) if isinstance(i, Article)]
+    assert [(a.title, a.outlet, a.published) for a in articles] == [
+        ("Peso", "Buenos Aires Times", None),
+        ("Tram line approved", "City Gazette", "2025-03-20"),
+    ]
+
+
+def test_an_html_headline_is_a_paragraph_of_its_own(tmp_path: Path):
+    """explore12 M7: "Rail strike called off" ran into the first sentence and was quoted with it."""
+    from rag.evidence.candidates import evidence_spans
+
+    page = (
+        "<html><head><title>Rail strike called off</title></head><body><article><h1>Rail strike called off</h1>"
+        "<p>Finnish rail workers called off a planned strike on 19 March 2025 after a last-minute deal, the union"
+        " said.</p><p>Trains will run as normal on Friday, the operator VR said.</p></article></body></html>"
+    )
+    (tmp_path / "story.html").write_text(page, encoding="utf-8")
+    [article] = [i for i in read_file(tmp_path / "story.html", tmp_path) if isinstance(i, Article)]
+    sentences = [article.text[a:b] for a, b in evidence_spans(article.text)]
+    assert any(s.startswith("Finnish rail workers") for s in sentences)  # the spans quoted

@@ -95,6 +95,9 @@ def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise IngestError("no article text found in the HTML (only markup, scripts or navigation)")
+    # trafilatura writes each block (heading, paragraph) on a line of its own: a blank line between
+    # them, or the headline runs into the first sentence and is quoted with it (explore12 M7).
+    text = re.sub(r"\n+", "\n\n", text.strip())
     # Publication dates from the markup only (meta tags, <time>, the URL): an extensive search takes
     # the first date in the text, and a report on a past event got that event's date (explore9 M8).
     info = trafilatura.extract_metadata(raw, extensive=False)

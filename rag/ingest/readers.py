@@ -229,9 +229,10 @@ def _make(
 
 # -- JSON: many articles per file -------------------------------------------------------------
 
-_BODY_KEYS = ("body", "text", "content", "article", "maintext")
+# schema.org NewsArticle (JSON-LD) names them articleBody, datePublished, publisher (explore12 L3).
+_BODY_KEYS = ("body", "text", "content", "article", "maintext", "articleBody")
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_domain")
-_DATE_KEYS = ("published", "date", "published_at", "publishedAt", "date_publish", "pubDate")
+_DATE_KEYS = ("published", "date", "published_at", "publishedAt", "date_publish", "pubDate", "datePublished")
 
 
 def _joined(value: Any, separator: str) -> Any:
@@ -249,6 +250,14 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
         if value not in (None, ""):
             return value
     return None
+
+
+def _outlet(value: Any) -> Any:
+    """Several outlets (a list) are credited to the first: `['Buenos Aires Times', 'MercoPress']` had been
+    stored as that text, which no outlet filter matched (explore12 M8)."""
+    if isinstance(value, list):
+        value = next((v.get("name") if isinstance(v, dict) else v for v in value if v), None)
+    return value
 
 
 def _record_key(record: dict[str, Any], index: int) -> str:
@@ -319,7 +328,7 @@ def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article |
             continue
         meta = {
             "title": _joined(record.get("title") or record.get("headline"), " "),
-            "outlet": _first(record, _OUTLET_KEYS),
+            "outlet": _outlet(_first(record, _OUTLET_KEYS)),
             "published": _first(record, _DATE_KEYS),
             "url": record.get("url") or record.get("link"),
         }
