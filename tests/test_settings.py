@@ -57,3 +57,17 @@ def test_bad_values_and_unknown_keys_are_rejected(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("RAG_CONFIG_FILE", str(tmp_path / "bad.toml"))
     with pytest.raises(ConfigError, match=r"bad\.toml is not valid TOML"):
         Settings()
+
+
+def test_a_rag_variable_that_names_no_setting_is_an_error(monkeypatch):
+    """explore12 M4: RAG_API_KEY (for RAG_API__KEY) was ignored, leaving the API open without a word."""
+    monkeypatch.setenv("RAG_API_KEY", "s3cret")
+    with pytest.raises(ConfigError, match=r"RAG_API_KEY names no setting; did you mean RAG_API__KEY\?"):
+        Settings()
+    monkeypatch.delenv("RAG_API_KEY")
+    monkeypatch.setenv("RAG_RETRIVAL__K", "6")
+    with pytest.raises(ConfigError, match=r"RAG_RETRIEVAL"):
+        Settings()
+    monkeypatch.delenv("RAG_RETRIVAL__K")
+    monkeypatch.setenv("RAG_API__KEY", "s3cret")
+    assert Settings().api.key == "s3cret"

@@ -8,6 +8,7 @@ defaults below. Every default works with no network.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
@@ -98,6 +99,7 @@ class Settings(BaseSettings):
         named = os.environ.get("RAG_CONFIG_FILE")
         if named and not Path(named).is_file():
             raise ConfigError(f"RAG_CONFIG_FILE names {named}, which is not a file.")
+        _check_environment()
         try:
             super().__init__(**values)
         except ValidationError as e:
@@ -117,6 +119,30 @@ class Settings(BaseSettings):
         # The one place that reads the environment besides pydantic itself.
         toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file())
         return (init_settings, env_settings, toml)
+
+
+def _check_environment() -> None:
+    """A `RAG_*` variable that names no section is an error, not ignored: pydantic-settings drops it,
+    and `RAG_API_KEY` (for `RAG_API__KEY`) had left the API open without a word (explore12 M4). A
+    misspelt key inside a section is pydantic's to report."""
+    sections = set(Settings.model_fields)
+    for name in sorted(os.environ):
+        if not name.startswith("RAG_") or name == "RAG_CONFIG_FILE":
+            continue
+        key = name[4:].lower()
+        if key.split("__")[0] in sections:
+            continue
+        head, _, rest = key.partition("_")
+        if head in sections and rest:
+            hint = f"RAG_{head.upper()}__{rest.upper()}"
+        else:
+            close = difflib.get_close_matches(key.split("__")[0], sorted(sections), n=1)
+            hint = f"RAG_{close[0].upper()}__…" if close else ""
+        raise ConfigError(
+            f"{name} names no setting"
+            + (f"; did you mean {hint}?" if hint else ".")
+            + " Settings are RAG_<SECTION>__<KEY>, e.g. RAG_STORE__PATH."
+        )
 
 
 def _problem(error: Any, values: dict[str, Any]) -> str:
