@@ -157,6 +157,22 @@ def test_suite_errors_name_the_case(tmp_path: Path):
         load_suite(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_suite(tmp_path / "missing.yaml")
+    # A blank question was accepted, and its case then errored out of every mean (explore12 M2).
+    bad.write_text(f"name: x\ncorpus: {CORPUS}\ncases:\n  - {{id: blank, type: unanswerable, question: '  '}}\n")
+    with pytest.raises(ConfigError, match=r"case 'blank'.*the question is empty"):
+        load_suite(bad)
+
+
+def test_a_case_that_errors_fails_pass_and_counts_in_errors():
+    """explore12 M2: an errored case was left out of every mean, so the gate passed on the cases left."""
+    from rag.evals.compare import aggregate
+    from rag.evals.runner import Variant, VariantRun
+    from rag.evals.scoring import failed
+    from rag.evals.suite import Case
+
+    case = Case(id="x", type="unanswerable", question="Why?")
+    totals = aggregate(VariantRun(Variant("v", {}), {}, [failed(case, "the language model did not answer")]))
+    assert totals["pass"] == {"mean": 0.0, "n": 1} and totals["errors"]["mean"] == 1.0
 
 
 def test_shipped_suites_are_valid_and_big_enough():
@@ -367,3 +383,14 @@ def test_llm_judge_decomposes_then_verifies():
     assert scores["judge_faithfulness"] == 0.5
     assert scores["judge_correctness"] == 0.0  # precision 1, recall 0
     assert "Putin demanded Mykolaiv." in str(model.history[1][-1].content)  # passages are the context
+
+
+def test_a_gold_article_that_is_not_indexed_is_named():
+    """explore12 M3: "a3.md" (the file name) for the article "a3" scored 0 on retrieval without a word."""
+    from rag.evals.runner import _check_gold
+    from rag.evals.suite import Case
+
+    case = Case(id="toll", type="single-article", question="How many?", gold_articles=["a3.md"])
+    with pytest.raises(ConfigError, match=r"case 'toll': no article 'a3.md' \(did you mean 'a3'\?\)"):
+        _check_gold([case], {"a1", "a3"})
+    _check_gold([case.model_copy(update={"gold_articles": ["a3"]})], {"a1", "a3"})

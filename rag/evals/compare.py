@@ -19,8 +19,10 @@ def aggregate(run: VariantRun) -> dict[str, dict[str, float]]:
         values = [v for r in run.results if (v := r.metrics.get(name)) is not None]
         if values:
             out[name] = {"mean": sum(values) / len(values), "n": len(values)}
+    # The share of cases that could not be run, like every other row a mean over cases (a gate can
+    # hold it at 0: `max: {errors: 0}`).
     errors = sum(r.error is not None for r in run.results)
-    out["errors"] = {"mean": float(errors), "n": len(run.results)}
+    out["errors"] = {"mean": errors / len(run.results) if run.results else 0.0, "n": len(run.results)}
     return out
 
 

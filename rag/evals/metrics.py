@@ -60,6 +60,7 @@ METRICS: dict[str, MetricInfo] = {
         MetricInfo("judge_correctness", True, "LLM judge: F1 of answer claims vs reference claims"),
         MetricInfo("answer_tokens", False, "answer length in tokens", unit=False),
         MetricInfo("latency_s", False, "seconds per answer (cached model time replayed)", unit=False),
+        MetricInfo("errors", False, "share of cases that could not be run (each also fails `pass`)"),
     ]
 }
 

@@ -9,6 +9,7 @@ output is scored too, before the guard, so the guard's effect is visible.
 
 from __future__ import annotations
 
+import difflib
 import sys
 import tempfile
 import uuid
@@ -73,6 +74,19 @@ class VariantRun:
     variant: Variant
     info: dict[str, Any]  # prompt version and hash, model, settings that differ
     results: list[CaseResult]
+
+
+def _check_gold(cases: list[Case], ids: set[str]) -> None:
+    """A gold article id that names no indexed article is an error: it scored 0 on retrieval without a
+    word (explore12 M3; "a3.md" for the article "a3")."""
+    unknown = [(c.id, g) for c in cases for g in c.gold_articles if g not in ids]
+    if not unknown:
+        return
+    problems = []
+    for case, gold in unknown:
+        close = difflib.get_close_matches(Path(gold).stem if Path(gold).suffix else gold, sorted(ids), n=1)
+        problems.append(f"case '{case}': no article '{gold}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    raise ConfigError("; ".join(problems) + ". Article ids are the files' names without extension (rag sources).")
 
 
 def _prompt_file(name: str, prompts_dir: Path) -> Path:
@@ -160,6 +174,7 @@ class SuiteRunner:
             report = assistant.ingest(*self.corpus)
             if not report.ingested:
                 raise ConfigError(f"Nothing could be ingested from {', '.join(map(str, self.corpus))}.")
+            _check_gold(self.cases, {a.id for a in assistant.sources()})
         return assistant, llm
 
     def run(self, variant: Variant) -> VariantRun:

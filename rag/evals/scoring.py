@@ -108,7 +108,9 @@ def cited_sentences(
 
 
 def failed(case: Case, error: str) -> CaseResult:
-    return CaseResult(case.id, case.type, case.final_question, "", False, False, {}, error=error)
+    """A case that could not be run has failed: it counts in `pass` (0), or the gate would pass on the
+    cases left (explore12 M2: 2 of 4 passing read as 0.667 over 3)."""
+    return CaseResult(case.id, case.type, case.final_question, "", False, False, {"pass": 0.0}, error=error)
 
 
 def score_case(

@@ -50,15 +50,18 @@ class Case(BaseModel):
     @field_validator("facts", mode="before")
     @classmethod
     def _groups(cls, value: object) -> object:
-        # A bare string is a group of one: `facts: [Geneva, [Riyadh, Saudi Arabia]]`.
+        # A bare value is a group of one: `facts: [Geneva, [Riyadh, Saudi Arabia], 217]` (a number as
+        # its text: explore12 L4).
         if isinstance(value, list):
-            return [[v] if isinstance(v, str) else v for v in value]
+            return [[str(v)] if isinstance(v, str | int | float) else v for v in value]
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
         if (self.question is None) == (self.conversation is None):
             raise ValueError("give either 'question' or 'conversation', not both or neither")
+        if self.question is not None and not self.question.strip():
+            raise ValueError("the question is empty")
         if self.conversation is not None:
             if self.conversation[-1]["role"] != "user":
                 raise ValueError("a conversation must end with the user's question")
