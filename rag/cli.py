@@ -228,7 +228,7 @@ def serve(
     host: Annotated[
         str | None, typer.Option(help="Interface to bind (default: ui.host, RAG_UI__HOST; 127.0.0.1 keeps it local).")
     ] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default: ui.port, RAG_UI__PORT).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default: ui.port, RAG_UI__PORT).")] = None,
 ) -> None:
     """Start the chat UI, with the OpenAI-compatible API under /v1 on the same port."""
     try:
@@ -257,7 +257,7 @@ def _warn_open(assistant: Any, host: str) -> None:
 def api_command(
     corpus: Annotated[Path | None, typer.Option(help="Ingest this folder first (skipped when unchanged).")] = None,
     host: Annotated[str | None, typer.Option(help="Interface to bind (default: api.host, 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default: api.port, 8900).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default: api.port, 8900).")] = None,
 ) -> None:
     """Serve only the OpenAI-compatible chat API: POST /v1/chat/completions, GET /v1/models."""
     from rag.api import create_app, run

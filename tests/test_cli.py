@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rag.cli import app
+from rag.errors import ConfigError
 
 EUROMAIDAN = "001_fe26a455a43feec8"
 ANSWER = "Russian President Vladimir Putin has demanded that Ukraine cede Mykolaiv and Kharkiv oblasts [1]."
@@ -118,3 +119,14 @@ def test_api_command_binds_what_the_settings_say_and_warns_when_open(env: Path, 
     monkeypatch.setenv("RAG_API__KEY", "k")
     code, out = run("api", "--host", "0.0.0.0")
     assert "warning" not in out and "bearer key" in out
+
+
+def test_a_port_out_of_range_is_refused(monkeypatch):
+    """explore12 L1: `--port 99999` printed that port and listened on 34463 (99999 - 65536)."""
+    result = CliRunner().invoke(app, ["api", "--port", "99999"])
+    assert result.exit_code != 0 and "65535" in result.output
+    monkeypatch.setenv("RAG_API__PORT", "0")
+    from rag.settings import Settings
+
+    with pytest.raises(ConfigError, match=r"api.port"):
+        Settings()

@@ -70,7 +70,7 @@ class EmbeddingSettings(Section):
 class StoreSettings(Section):
     path: Path = Field(Path("index"), description="Folder of the embedded (persistent) Chroma store.")
     host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used.")
-    port: int = Field(8000, description="Chroma server port (with host).")
+    port: int = Field(8000, ge=1, le=65535, description="Chroma server port (with host).")
     ssl: bool = False
     collection: str = "articles"
 
@@ -324,7 +324,7 @@ class IngestSettings(Section):
 
 class UISettings(Section):
     host: str = Field("127.0.0.1", description="Interface to bind; 0.0.0.0 exposes the app to the network.")
-    port: int = 7860
+    port: int = Field(7860, ge=1, le=65535)
     username: str | None = Field(None, description="With password: require this login.")
     password: str | None = None
     upload_dir: Path = Field(Path("uploads"), description="Where uploaded articles are kept.")
@@ -338,7 +338,7 @@ class ApiSettings(Section):
         None, description="When set, every /v1 request needs the header 'Authorization: Bearer <key>'."
     )
     host: str = Field("127.0.0.1", description="Interface `rag api` binds; `rag serve` uses ui.host and ui.port.")
-    port: int = Field(8900, description="Port of `rag api`.")
+    port: int = Field(8900, ge=1, le=65535, description="Port of `rag api`.")
     model: str = Field("rag", description="The model id /v1/models lists and requests name.")
     concurrency: int = Field(4, gt=0, description="Answers computed at once; further requests wait their turn.")
     max_request_kb: int = Field(256, gt=0, description="Largest request body accepted (413 above it).")
