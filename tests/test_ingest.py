@@ -262,3 +262,17 @@ def test_prune_from_inside_the_folder_keeps_every_article_and_a_file_reached_twi
     again = assistant.ingest(folder, folder / "a.txt", folder / "a.txt")
     assert again.ok and not again.failed
     assert {a.id for a in assistant.sources()} >= {"a", "sub/b"}
+
+
+def test_a_link_to_a_folder_is_followed_and_a_loop_is_named(assistant: Assistant, tmp_path: Path):
+    """explore12 L2: a symlinked sub-folder was skipped without a word."""
+    folder, elsewhere = tmp_path / "news", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (folder / "own.txt").write_text("Own\n\nThe Czech senate approved the treaty on 6 January 2025.\n")
+    (elsewhere / "ext.txt").write_text("Ext\n\nThe Polish senate approved the treaty on 7 January 2025.\n")
+    (folder / "linked").symlink_to(elsewhere)
+    (folder / "loop").symlink_to(folder)
+    report = assistant.ingest(folder)
+    assert sorted(report.ingested) == ["linked/ext", "own"]
+    assert [(Path(f).name, "loop" in why) for f, why in report.failed] == [("loop", True)]

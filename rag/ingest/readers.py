@@ -54,8 +54,10 @@ class RecordError:
 INDEX_MARKER = "chroma.sqlite3"
 
 
-def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
-    """Files to ingest under `paths`, sorted; a path that cannot be used comes as (path, reason)."""
+def discover(paths: list[Path], _seen: frozenset[Path] = frozenset()) -> Iterator[Path | tuple[Path, str]]:
+    """Files to ingest under `paths`, sorted; a path that cannot be used comes as (path, reason). A link
+    to a folder is followed once (it had been skipped without a word: explore12 L2); one to a folder
+    being read already is a loop, and said so."""
     for path in paths:
         if path.is_symlink() and not path.exists():  # exists() is False for a loop too
             yield path, _broken_link(path)
@@ -75,6 +77,15 @@ def discover(paths: list[Path]) -> Iterator[Path | tuple[Path, str]]:
                     problem = sidecar_problem(child.parent)
                     if problem:
                         yield child, problem
+                    continue
+                if child.is_symlink() and child.is_dir():
+                    target = child.resolve()
+                    seen = _seen | {path.resolve()}
+                    # A link to a folder it lies in, or to one being read, would read it all again.
+                    if child.parent.resolve().is_relative_to(target) or any(s.is_relative_to(target) for s in seen):
+                        yield child, "symbolic link loop: the link points to a folder being read"
+                    elif not any(target.is_relative_to(s) for s in seen):  # else read under its own path
+                        yield from discover([child], seen | {target})
                     continue
                 if child.suffix.lower() not in SUPPORTED:
                     continue
@@ -107,7 +118,10 @@ def article_id_for(path: Path, root: Path) -> str:
     try:
         rel = path.resolve().relative_to(root.resolve())
     except ValueError:
-        rel = Path(path.name)
+        try:  # a file reached through a link to a folder: named by where the link puts it
+            rel = path.absolute().relative_to(root.absolute())
+        except ValueError:
+            rel = Path(path.name)
     return rel.with_suffix("").as_posix()
 
 

@@ -276,6 +276,14 @@ class EvidenceSettings(Section):
         "it, the title or outlet) before the assistant abstains; 0 abstains on any missing name. Default: the "
         "value calibrated with the weights file.",
     )
+    sure_span: float = Field(
+        0.75,
+        ge=0.0,
+        le=1.0,
+        description="A best span scored at least this, holding every key term of the question, answers it "
+        "whatever the answer model says (which weighs the passage's overall match); the rules still apply. 1 turns "
+        "it off.",
+    )
     owner_check: bool = Field(
         True,
         description="Abstain when the question asks for a name's thing (\"Ukraine's foreign minister\") and the "
