@@ -963,3 +963,19 @@ def test_a_semicolon_in_brackets_does_not_end_the_answering_clause() -> None:
     text = "Cameroon says corruption in its finance ministry has cost it 1bn CFA francs ($2m; £1m) a month."
     clause = answering_clause(text, analyze("How much is the Cameroon payroll fraud costing?"))
     assert clause is None or "a month" in clause
+
+
+def test_a_sure_span_holding_every_key_term_answers_a_short_question() -> None:
+    """explore12 M6: "Who visited Paiporta?" was abstained on beside "King Felipe visited Paiporta on
+    Sunday, …": the answer model weighs the passage's overall match, low for a short question."""
+    from rag.evidence.model import Logistic
+
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    text = "King Felipe visited Paiporta on Sunday, where angry residents threw mud at the royal party."
+    sure = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, sure_span=0.0), model)
+    off = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, sure_span=1.0), model)
+    assert sure.select("Who visited Paiporta?", [passage(text)]).answerable
+    assert not off.select("Who visited Paiporta?", [passage(text)]).answerable
+    assert not sure.select("Who visited Valencia?", [passage(text)]).answerable  # a key term is missing
