@@ -979,3 +979,7 @@ def test_a_sure_span_holding_every_key_term_answers_a_short_question() -> None:
     assert sure.select("Who visited Paiporta?", [passage(text)]).answerable
     assert not off.select("Who visited Paiporta?", [passage(text)]).answerable
     assert not sure.select("Who visited Valencia?", [passage(text)]).answerable  # a key term is missing
+    # It overrules the answer model, not the rules: another owner's minister is still no answer.
+    lavrov = "Russian Foreign Minister Sergey Lavrov said recognition of the regions taken from Ukraine is imperative."
+    question = "What did Ukraine's foreign minister say about recognition of the regions?"
+    assert not sure.select(question, [passage(lavrov)]).answerable

@@ -365,6 +365,15 @@ class EvidenceSelector:
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
         answerable = answerable and signals[4] <= self.max_missing_names
         answerable = answerable and (signals[6] > 0 or not self.model.require_type)
+        # "Who visited Paiporta?" beside "King Felipe visited Paiporta on Sunday, …" (span 0.85): a best
+        # span this sure that holds every key term answers, whatever the passage's overall match, which
+        # a short question over a small folder lacks (explore12 M6). It overrules the answer model only:
+        # every rule below still applies.
+        if items and items[0].score >= self.settings.sure_span:
+            best = items[0]
+            answerable = answerable or covered(
+                list(info.terms), set(content_stems(f"{best.text} {_context(best.passage, best.start)}"))
+            )
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False
@@ -394,11 +403,6 @@ class EvidenceSelector:
         first = items[0] if items else None
         around = f"{first.text} {_context(first.passage, first.start)}" if first else ""
         if speaker is not None and first and says_all_of(speaker, list(info.terms), first.text):
-            answerable = True
-        # "Who visited Paiporta?" beside "King Felipe visited Paiporta on Sunday, …" (span 0.85): a best
-        # span this sure that holds every key term answers, whatever the passage's overall match, which
-        # a short question over a small folder lacks (explore12 M6; the rules below still apply).
-        if first and first.score >= self.settings.sure_span and covered(list(info.terms), set(content_stems(around))):
             answerable = True
         # "What is the latest on the fighting at the front?" asks for what the newest passage says on a
         # topic: a first span holding every word of the topic answers it. The answer model, fitted on
