@@ -26,7 +26,7 @@ from rag.answer.compose import evidence_block, filtered_out, not_found, quote_li
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
-from rag.answer.question import clean_question, is_rewrite_of, needs_context, strip_label
+from rag.answer.question import clean_question, is_rewrite_of, needs_context, strip_label, with_subject
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import restore_case
@@ -147,7 +147,7 @@ class AnswerChain:
         if not is_rewrite_of(standalone, question, transcript):
             asked = [t["content"] for t in reversed(turns) if t["role"] == "user"]
             anchor = next((q for q in asked if not needs_context(q)), asked[0] if asked else "")
-            standalone = f"{anchor} {question}".strip()
+            standalone = with_subject(question, question_names(anchor)) or f"{anchor} {question}".strip()
         return standalone
 
     def select_context(self, passages: list[Passage]) -> tuple[list[Passage], str]:

@@ -82,3 +82,29 @@ _LABEL = re.compile(
 def strip_label(line: str) -> str:
     """A rewritten question without a label before it or the quote marks around it."""
     return _LABEL.sub("", line.strip()).strip().strip('"“”').strip()
+
+
+# A person the follow-up points back to: "When did he get that job?", "What did she say?", "his team".
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+# "her" before these is an object ("told her about"), elsewhere a possessive ("her team").
+_AFTER_OBJECT = {"about", "to", "that", "and", "or", "in", "on", "at", "for", "with", "from", "by", "of", "as", "if"}
+
+
+def with_subject(question: str, names: list[str]) -> str | None:
+    """The follow-up with "he", "she", "him", "his", "her" replaced by the one name of the question it
+    follows, or None when that question names no one or several ("Who is Rod Eddington?" then "What did
+    he say about the results?" -> "What did Rod Eddington say about the results?"). Gluing the two
+    questions together instead had read as one question asking both, and was abstained on (round 16
+    q29, q30)."""
+    if len(names) != 1 or not _PERSONAL.search(question):
+        return None
+    name = names[0].removesuffix("'s").removesuffix("’s")
+
+    def replace(m: re.Match[str]) -> str:
+        word = m.group(0).lower()
+        following = question[m.end() :].split()
+        if word == "his" or (word == "her" and following and following[0].lower().strip("?,.") not in _AFTER_OBJECT):
+            return f"{name}'s"
+        return name
+
+    return _PERSONAL.sub(replace, question)
