@@ -130,3 +130,21 @@ def test_a_bare_post_opening_a_sentence_is_the_holder_of_the_body_the_article_is
     assert question == "who heads Marsh & McLennan"
     post = asked_post(question)
     assert post is not None and names_holder(post, "Marsh chief executive Michael Cherkasky said so.")
+
+
+def test_round_16_post_holders_by_initials_and_by_a_kind_of_body():
+    """Round 16 q01 "who runs british airways" beside "Rod Eddington, BA's chief executive"; q05 "who heads
+    sri lanka's central bank" beside "bank governor Sunil Mendis told reporters" (the names only open
+    sentences, so the lower-case question had kept "british" and "lanka's")."""
+    from rag.evidence.casing import restore_case
+    from rag.evidence.definition import asked_post, names_holder
+
+    texts = ["BA results\n\nBritish Airways has blamed fuel prices. Sri Lanka faces a bill, its central bank says."]
+    assert restore_case("who runs british airways", texts) == "who runs British Airways"
+    assert restore_case("who heads sri lanka's central bank", texts) == "who heads Sri Lanka's central bank"
+    ba = asked_post("who runs British Airways")
+    assert ba is not None and names_holder(ba, "Rod Eddington, BA's chief executive, said the results were fine.")
+    bank = asked_post("who heads Sri Lanka's central bank")
+    mendis = "This estimate is preliminary, bank governor Sunil Mendis told reporters."
+    assert bank is not None and names_holder(bank, mendis, "Tsunami to cost Sri Lanka $1.3bn")
+    assert not names_holder(bank, mendis, "Tsunami to cost India $1.3bn")

@@ -51,6 +51,12 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
+        owner = re.match(r"(.+)(['’]s)$", word)
+        if owner:  # "lanka's": the name's case, the possessive kept
+            return respell(owner.group(1)) + owner.group(2)
+        return respell(word)
+
+    def respell(word: str) -> str:
         if word in _SHORTHAND:
             return _SHORTHAND[word]
         if word in STOPWORDS or len(word) < 3:
@@ -83,6 +89,9 @@ def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
                 capitalized.setdefault(m.group(1).lower(), m.group(1))
             else:
                 lowercase.add(m.group(2))
+        # A name of two words opening a sentence ("British Airways has blamed …", "Sri Lanka faces …").
+        for m in re.finditer(r"(?:^|(?<=[.!?\n]))[\s\"“‘]*([A-Z][a-z'’-]+)(?=\s+[A-Z][a-z])", text):
+            capitalized.setdefault(m.group(1).lower(), m.group(1))
     return capitalized, lowercase
 
 

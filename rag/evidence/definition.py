@@ -126,9 +126,11 @@ _HOLDER = re.compile(
     rf"(?P<body>{_NAME.pattern})\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
-    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?)\s*\??\s*$"
+    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?)\s*\??\s*$"
 )
-_HEAD_WORDS = r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder)"
+_HEAD_WORDS = (
+    r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor)"
+)
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,10 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     ]
     if not body:
         return False
-    named = rf"\b(?:{'|'.join(re.escape(w) for w in body)})[\w’'-]*"
+    # A body of several words is also named by its initials: "British Airways" by "BA" (round 16 q01).
+    initials = "".join(w[0] for w in body if w[0].isupper()) if len(body) > 1 else ""
+    alternatives = body + ([initials] if len(initials) > 1 else [])
+    named = rf"\b(?:{'|'.join(re.escape(w) for w in alternatives)})[\w’'-]*"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
     patterns = (
@@ -176,7 +181,11 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     undotted = _undot(text)
     if any(re.search(p, undotted, re.IGNORECASE) for p in patterns):
         return True
-    bare = re.match(rf"\W*(?:the\s+)?{post.title}\s+{person}", undotted, re.IGNORECASE)
+    # … or names the post with only a kind of body before it, anywhere: "bank governor Sunil Mendis
+    # told reporters" in an article on Sri Lanka (round 16 q05).
+    bare = re.match(rf"\W*(?:the\s+)?{post.title}\s+{person}", undotted, re.IGNORECASE) or re.search(
+        rf"\b(?:bank|company|firm|club|party|fund|group)\s+{post.title}\s+{person}", undotted, re.IGNORECASE
+    )
     return bare is not None and re.search(named, _undot(context), re.IGNORECASE) is not None
 
 
