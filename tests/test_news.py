@@ -845,3 +845,10 @@ def test_a_post_nominal_is_not_the_speaker():
     from rag.news.speakers import speaker
 
     assert "Mawrey" in (speaker("Judge Richard Mawrey, QC told the hearing the case was serious.") or "")
+
+
+def test_since_this_time_last_year_starts_a_span():
+    """Round 16 T2: "grocery prices have jumped 13.5% since this time last year" was an event of 2022."""
+    text = "Egg prices rose again in February. Overall, grocery prices have jumped 13.5% since this time last year."
+    events = build_timeline([passage(text, "2023-02-16")])
+    assert all(not e.when.startswith("2022") for e in events)

@@ -125,9 +125,11 @@ _REPORTING = re.compile(
 )
 
 
-def _starts_a_span(d: ResolvedDate) -> bool:
-    """ "The highest since 2008": the start of a span, not an event of 2008."""
-    return d.text.lower().startswith("since")
+def _starts_a_span(sentence: str, d: ResolvedDate) -> bool:
+    """ "The highest since 2008", "up 13.5% since this time last year": the start of a span, not an
+    event of 2008 (round 16 T2 had dated February 2023's egg prices to 2022)."""
+    before = sentence[: d.start]
+    return d.text.lower().startswith("since") or re.search(r"\bsince\s+(?:this\s+time\s+)?$", before, re.I) is not None
 
 
 def _aside(sentence: str, d: ResolvedDate) -> str | None:
@@ -167,7 +169,7 @@ def events_of(item: Passage | EvidenceLike) -> list[TimelineEvent]:
         if not _is_statement(sentence, dates, passage.title):
             continue
         source = TimelineSource(passage, sentence, s, e)
-        dates = [d for d in dates if not _starts_a_span(d)]
+        dates = [d for d in dates if not _starts_a_span(sentence, d)]
         asides = {id(d): _aside(sentence, d) for d in dates}
         own = [d for d in dates if asides[id(d)] is None]
         if dates:
