@@ -873,6 +873,12 @@ def test_round_14_a_name_is_no_figure_and_lists_or_pronouns_of_others_answer_not
     from rag.evidence.entities import lists_others
 
     assert answer_type("what was the score when moya beat roddick in the davis cup") == "number"
+    # A score is "2-1", not any number (round 16 q06 quoted "three fans were arrested").
+    selector_ = _always_answers()
+    fans = "Hearts could face action after three fans were arrested for throwing coins on the pitch."
+    assert not selector_.select("what was the score when Hearts played Rangers", [passage(fans)]).answerable
+    won = "Rangers beat Hearts 2-1 at Tynecastle after three fans were arrested."
+    assert selector_.select("what was the score when Hearts played Rangers", [passage(won)]).answerable
     info = analyze("how many caps did gareth llewelyn win for wales")
     assert not has_type("Gareth Llewellyn will retire at the end of the Six Nations.", "number", info)
     assert has_type("He retires after six seasons.", "number", info)

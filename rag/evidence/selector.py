@@ -189,6 +189,8 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
             return gives_duration(lead)
         if info.answer_type == "date":
             return places_in_time(lead, info) and gives_asked_unit(question, lead)
+        if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
+            return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return has_type(lead, "number", info)
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
         return False
