@@ -89,7 +89,7 @@ def print_answer(answer: Answer) -> None:
     out.print()
     out.print(answer.text, soft_wrap=True, markup=False)
     if answer.abstained and answer.passages:
-        out.print("\n[dim]Closest passages found (none of them answers the question):[/]")
+        out.print(f"\n[dim]{answer.passages_heading}:[/]")
         for p in sorted(answer.passages, key=lambda p: -p.score)[:3]:  # by the score shown
             text = " ".join(p.text.split())
             out.print(f"  [dim]{p.score:.2f} {escape(p.title)} — {escape(text[:120])}…[/]", soft_wrap=True)

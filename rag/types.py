@@ -187,6 +187,14 @@ class Answer:
     mode: str = "compose"  # how it was made: "evidence", "compose" or "generate" (answer.mode)
 
     @property
+    def passages_heading(self) -> str:
+        """What the passages listed under an abstention are: none answers the question, or (a question
+        that found its evidence but no disagreement in it) the ones read."""
+        if self.evidence is not None and self.evidence.answerable:
+            return "Passages read"
+        return "Closest passages found (none of them answers the question)"
+
+    @property
     def quoted_share(self) -> float:
         """Share of the displayed sentences quoted verbatim from the articles (0 when abstaining)."""
         return sum(s.quoted for s in self.sentences) / len(self.sentences) if self.sentences else 0.0

@@ -65,3 +65,7 @@ def test_no_disagreement_found_is_said_as_such(disagreeing_news: Assistant) -> N
     assert answer.text == (
         "No disagreement about the monitoring mission observers along the front line was found in the passages read."
     )
+    # Not "none of them answers the question": they were read, and hold no disagreement (explore12).
+    assert answer.evidence is not None and answer.evidence.answerable
+    assert answer.passages_heading == "Passages read"
+    assert disagreeing_news.ask("Who won the 1966 World Cup?").passages_heading.startswith("Closest passages found")

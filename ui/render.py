@@ -68,9 +68,11 @@ def sources_panel(answer: Answer | None) -> str:
         return "<div class='sources-empty'>Cited passages appear here.</div>"
     if answer.abstained or not answer.citations:
         heading = (
-            "Nothing in the indexed articles answers this. Closest passages found:"
-            if answer.abstained
-            else "The answer cites no passage. Passages the model was given:"
+            "The answer cites no passage. Passages the model was given:"
+            if not answer.abstained
+            else "Passages read:"
+            if answer.evidence is not None and answer.evidence.answerable  # "no disagreement found"
+            else "Nothing in the indexed articles answers this. Closest passages found:"
         )
         cards = "".join(
             f"<div class='citation'><div class='cite-head'>{byline(p)}</div>"
@@ -114,7 +116,7 @@ def chat_text(answer: Answer) -> str:
     """The answer as shown in the chat bubble: escaped, so model output cannot inject markup.
     Sentences the guard marked are flagged; removed ones are listed below the answer."""
     if answer.abstained:
-        return literal(answer.text) + "\n\n*The closest passages found are listed under Sources.*"
+        return literal(answer.text) + f"\n\n*{answer.passages_heading.split(' (')[0]} are listed under Sources.*"
     if any(s.verdict == "unsupported" for s in answer.sentences):
         body = " ".join(
             f"⚠️ ~~{literal(s.text)}~~ *(not supported by the sources)*"
