@@ -118,7 +118,7 @@ class AnswerChain:
 
     def _llm_error(self, e: Exception) -> LLMError:
         return LLMError(
-            f"The language model ({self.model_name}) did not answer: {type(e).__name__}: {e}. "
+            f"The language model ({self.model_name}) did not answer: {type(e).__name__}: {str(e).rstrip('.')}. "
             "Check that its server is running and reachable, or switch provider with RAG_LLM__PROVIDER, "
             "or answer from the evidence alone with RAG_ANSWER__MODE=evidence."
         )
