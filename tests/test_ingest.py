@@ -264,7 +264,7 @@ def test_prune_from_inside_the_folder_keeps_every_article_and_a_file_reached_twi
     assert {a.id for a in assistant.sources()} >= {"a", "sub/b"}
 
 
-def test_a_link_to_a_folder_is_followed_and_a_loop_is_named(assistant: Assistant, tmp_path: Path):
+def test_a_link_to_a_folder_is_followed_and_a_loop_passed_over(assistant: Assistant, tmp_path: Path):
     """explore12 L2: a symlinked sub-folder was skipped without a word."""
     folder, elsewhere = tmp_path / "news", tmp_path / "elsewhere"
     folder.mkdir()
@@ -275,4 +275,19 @@ def test_a_link_to_a_folder_is_followed_and_a_loop_is_named(assistant: Assistant
     (folder / "loop").symlink_to(folder)
     report = assistant.ingest(folder)
     assert sorted(report.ingested) == ["linked/ext", "own"]
-    assert [(Path(f).name, "loop" in why) for f, why in report.failed] == [("loop", True)]
+    assert not report.failed  # the loop is passed over: every article was read (explore13 L4)
+
+
+def test_a_moved_folder_keeps_its_articles_when_a_file_of_the_same_name_comes(assistant: Assistant, tmp_path: Path):
+    """explore13 H2: after a folder was moved and re-ingested ("unchanged"), its article kept the old
+    path, looked orphaned, and the next file of its name elsewhere silently took its id."""
+    first, second = tmp_path / "d1", tmp_path / "d2"
+    first.mkdir()
+    second.mkdir()
+    (first / "news.txt").write_text("Alpha story\n\nAlpha bank raised rates on Monday.\n")
+    (second / "news.txt").write_text("Beta story\n\nBeta bank cut rates on Tuesday.\n")
+    assistant.ingest(first)
+    moved = first.rename(tmp_path / "moved")
+    assert assistant.ingest(moved).unchanged == ["news"]
+    assistant.ingest(second)
+    assert sorted(a.title for a in assistant.sources()) == ["Alpha story", "Beta story"]

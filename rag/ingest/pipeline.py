@@ -172,6 +172,10 @@ class Ingestor:
         digests = Digests(content_hash(article), text_hash(article))
         known = self.store.article_info(article.id)
         if known is not None and known.content_hash == digests.content:
+            if known.source != article.source and not Path(known.source).exists():
+                # A moved folder: its articles' files are here now. Left at the old path, the article
+                # looked orphaned and the next file of its name took its id (explore13 H2).
+                self.store.move_article(article.id, article.source)
             report.unchanged.append(article.id)
             return article.id
         twins = [i for i in self.store.article_ids_with_text(digests.text) if i != article.id]

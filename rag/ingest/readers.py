@@ -56,8 +56,8 @@ INDEX_MARKER = "chroma.sqlite3"
 
 def discover(paths: list[Path], _seen: frozenset[Path] = frozenset()) -> Iterator[Path | tuple[Path, str]]:
     """Files to ingest under `paths`, sorted; a path that cannot be used comes as (path, reason). A link
-    to a folder is followed once (it had been skipped without a word: explore12 L2); one to a folder
-    being read already is a loop, and said so."""
+    to a folder is followed once (it had been skipped without a word: explore12 L2); one back into a
+    folder being read is a loop, passed over."""
     for path in paths:
         if path.is_symlink() and not path.exists():  # exists() is False for a loop too
             yield path, _broken_link(path)
@@ -81,10 +81,10 @@ def discover(paths: list[Path], _seen: frozenset[Path] = frozenset()) -> Iterato
                 if child.is_symlink() and child.is_dir():
                     target = child.resolve()
                     seen = _seen | {path.resolve()}
-                    # A link to a folder it lies in, or to one being read, would read it all again.
-                    if child.parent.resolve().is_relative_to(target) or any(s.is_relative_to(target) for s in seen):
-                        yield child, "symbolic link loop: the link points to a folder being read"
-                    elif not any(target.is_relative_to(s) for s in seen):  # else read under its own path
+                    # A link to a folder it lies in, or to one being read, would read it all again: passed
+                    # over, as rglob does (not a failed file: every article was read; explore13 L4).
+                    loop = child.parent.resolve().is_relative_to(target) or any(s.is_relative_to(target) for s in seen)
+                    if not loop and not any(target.is_relative_to(s) for s in seen):  # else read as itself
                         yield from discover([child], seen | {target})
                     continue
                 if child.suffix.lower() not in SUPPORTED:

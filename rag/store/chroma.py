@@ -160,6 +160,13 @@ class ArticleStore:
             return None
         return to_article_info(got["ids"][0], got["metadatas"][0])
 
+    def move_article(self, article_id: str, source: str) -> None:
+        """Record that an indexed article's file is now at `source` (its folder was moved or renamed)."""
+        collection = self.article_collection()
+        got = self.call(collection.get, ids=[article_id], include=["metadatas"])
+        if got["ids"]:
+            self.call(collection.update, ids=[article_id], metadatas=[{**got["metadatas"][0], "source": source}])
+
     def article_ids_with_text(self, text_hash: str) -> list[str]:
         got = self.call(self.article_collection().get, where={"text_hash": text_hash}, include=[])
         return list(got["ids"])
