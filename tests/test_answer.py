@@ -404,3 +404,22 @@ def test_a_follow_up_pronoun_takes_the_one_name_of_the_question_before():
     )
     assert with_subject("What did he say?", ["Lavrov", "Rubio"]) is None  # whom? keep both questions
     assert with_subject("When?", ["Lavrov"]) is None
+
+
+def test_when_after_a_resolved_follow_up_asks_about_it_and_a_place_is_no_he(settings, ephemeral_client, corpus):
+    """explore13 M3: "When?" after "What did he say about rates?" (about Tobias Hallendorf) was joined to
+    the chat's first question; M1: after "Who visited Kallio?", "he" had become the town."""
+    from rag.answer.chain import _anchor, _subjects
+
+    asked = ["Who is Tobias Hallendorf?", "What did he say about rates?"]
+    assert _anchor(asked) == "What did Tobias Hallendorf say about rates?"
+    assert _anchor(["Where did the diplomats meet?", "When?"]) == "Where did the diplomats meet?"
+    assert _subjects("Who visited Kallio?") == [] and _subjects("Who is Tobias Hallendorf?") == ["Tobias Hallendorf"]
+    a = build(settings, ephemeral_client, corpus, ["", "x [1]."])
+    history = [
+        {"role": "user", "content": "Who is Tobias Hallendorf?"},
+        {"role": "assistant", "content": "The central bank governor [1]."},
+        {"role": "user", "content": "What did he say about rates?"},
+        {"role": "assistant", "content": "That they could fall [1]."},
+    ]
+    assert a.ask("When?", history).standalone_question == "What did Tobias Hallendorf say about rates? When?"

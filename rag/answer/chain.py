@@ -145,9 +145,8 @@ class AnswerChain:
         # follow-up ("When?", "What about Zelensky?"), and the subject was lost from the third turn on
         # (explore11 H3).
         if not is_rewrite_of(standalone, question, transcript):
-            asked = [t["content"] for t in reversed(turns) if t["role"] == "user"]
-            anchor = next((q for q in asked if not needs_context(q)), asked[0] if asked else "")
-            standalone = with_subject(question, question_names(anchor)) or f"{anchor} {question}".strip()
+            anchor = _anchor([t["content"] for t in turns if t["role"] == "user"])
+            standalone = with_subject(question, _subjects(anchor)) or f"{anchor} {question}".strip()
         return standalone
 
     def select_context(self, passages: list[Passage]) -> tuple[list[Passage], str]:
@@ -340,3 +339,24 @@ class AnswerChain:
     def as_runnable(self) -> Runnable:
         """The chain as a LangChain Runnable: {"question", "history"?} -> Answer."""
         return RunnableLambda(lambda x: self.ask(x["question"], x.get("history", ())))
+
+
+def _subjects(question: str) -> list[str]:
+    """The names a follow-up's "he" or "she" may stand for: those of the question before, but not the
+    place or thing a "Who did …?" question names ("Who visited Kallio?": "he" is whoever did; explore13)."""
+    if re.match(r"\s*who\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
+        return []
+    return question_names(question)
+
+
+def _anchor(asked: list[str]) -> str:
+    """The latest of the earlier questions that stands on its own, as typed or with its "he" or "she"
+    replaced the same way ("What did he say about rates?" after "Who is Tobias Hallendorf?"), so that a
+    "When?" after it asks about it, not about the chat's first question (explore13 M3)."""
+    anchor = asked[0] if asked else ""
+    for q in asked:
+        if not needs_context(q):
+            anchor = q
+        elif resolved := with_subject(q, _subjects(anchor)):
+            anchor = resolved
+    return anchor
