@@ -989,3 +989,25 @@ def test_a_sure_span_holding_every_key_term_answers_a_short_question() -> None:
     lavrov = "Russian Foreign Minister Sergey Lavrov said recognition of the regions taken from Ukraine is imperative."
     question = "What did Ukraine's foreign minister say about recognition of the regions?"
     assert not sure.select(question, [passage(lavrov)]).answerable
+
+
+def test_a_newer_report_scored_near_the_best_leads_a_latest_answer() -> None:
+    """explore13 H1: "What is the latest death toll …?" led with 5 March's "death toll … risen to 27"
+    (span 0.71) over 9 March's "people killed … has reached 41" (0.23), which names no "death toll"."""
+    import dataclasses
+
+    from rag.evidence.selector import _answering_as_well, _newest_leading
+    from rag.evidence.types import Evidence
+
+    question = "What is the latest death toll in the Valdoria floods?"
+    old = dataclasses.replace(passage("The death toll has risen to 27.", "o::0", article="o"), published="2026-03-05")
+    new = dataclasses.replace(passage("People killed: 41.", "n::0", article="n"), published="2026-03-09")
+    weak = dataclasses.replace(passage("Rain fell.", "w::0", article="w"), published="2026-03-10")
+    items = [
+        Evidence(old.text, old, 0, 31, 0.71),
+        Evidence(new.text, new, 0, 18, 0.23),
+        Evidence("Rain fell.", weak, 0, 10, 0.1),
+    ]
+    near = _answering_as_well(question, analyze(question), items, None)
+    assert [e.score for e in near] == [0.71, 0.23]  # 0.1 is too far from the best
+    assert [e.passage.published for e in _newest_leading(items, near)] == ["2026-03-09", "2026-03-05", "2026-03-10"]

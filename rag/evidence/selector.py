@@ -172,6 +172,26 @@ def _absent(info: QuestionInfo, passages: list[Passage], candidates: list[str]) 
     return [n for n in candidates if not _ACRONYM.search(n) and n.lower() not in lowered and not names_found([n], text)]
 
 
+# A span answers "about as well as the best" for a latest question at this share of its score: the
+# span model rewards the question's own words ("death toll … risen to 27", 0.71) over a newer report's
+# ("people killed … has reached 41", 0.23; explore13 H1).
+_ABOUT_AS_WELL = 0.3
+
+
+def _answering_as_well(question: str, info: QuestionInfo, items: list[Evidence], speaker: str | None) -> list[Evidence]:
+    """The spans scored near the best one (`_ABOUT_AS_WELL`) that no rule rejects and that name every name
+    of the question the best one names (a newer report on something else never leads)."""
+    best = items[0]
+    named = names_found(list(info.names), f"{best.text} {_context(best.passage, best.start)}")
+    return [
+        e
+        for e in items
+        if e.score >= _ABOUT_AS_WELL * best.score
+        and not _rejected(question, info, e, speaker)
+        and names_found(list(named), f"{e.text} {_context(e.passage, e.start)}") == named
+    ]
+
+
 def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evidence]:
     """`leading` newest first (undated ones keep their places), then the rest of `items`."""
     rest = [e for e in items if all(e is not o for o in leading)]
@@ -422,7 +442,7 @@ class EvidenceSelector:
             # newest report leads ("risen to 217" of 4 November, not "killed 12" of 30 October, under
             # "As of 4 November"; explore12 H3). Only when the best answers: a reorder is no way round
             # the rules that reject it.
-            strong = [e for e in items if e.score >= 0.5 * first.score and not _rejected(question, info, e, speaker)]
+            strong = _answering_as_well(question, info, items, speaker)
             items = _newest_leading(items, strong)
             first = items[0]
         if first and _rejected(question, info, first, speaker):
