@@ -69,5 +69,13 @@ def test_a_rag_variable_that_names_no_setting_is_an_error(monkeypatch):
     with pytest.raises(ConfigError, match=r"RAG_RETRIEVAL"):
         Settings()
     monkeypatch.delenv("RAG_RETRIVAL__K")
+    monkeypatch.setenv("rag_api_key", "s3cret")  # read in any case, so checked in any case (explore13 L1)
+    with pytest.raises(ConfigError, match=r"rag_api_key names no setting"):
+        Settings()
+    monkeypatch.delenv("rag_api_key")
+    monkeypatch.setenv("RAG_OFFLINE_MODE", "1")  # a yes/no setting has no keys
+    with pytest.raises(ConfigError, match=r"did you mean RAG_OFFLINE\?"):
+        Settings()
+    monkeypatch.delenv("RAG_OFFLINE_MODE")
     monkeypatch.setenv("RAG_API__KEY", "s3cret")
     assert Settings().api.key == "s3cret"

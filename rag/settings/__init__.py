@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -125,19 +125,25 @@ def _check_environment() -> None:
     """A `RAG_*` variable that names no section is an error, not ignored: pydantic-settings drops it,
     and `RAG_API_KEY` (for `RAG_API__KEY`) had left the API open without a word (explore12 M4). A
     misspelt key inside a section is pydantic's to report."""
-    sections = set(Settings.model_fields)
+    fields = set(Settings.model_fields)
+    sections = {
+        n
+        for n, f in Settings.model_fields.items()
+        if isinstance(f.annotation, type) and issubclass(f.annotation, BaseModel)
+    }
     for name in sorted(os.environ):
-        if not name.startswith("RAG_") or name == "RAG_CONFIG_FILE":
+        # pydantic-settings reads the names in any case: "rag_api__key" sets api.key (explore13 L1).
+        if not name.upper().startswith("RAG_") or name.upper() == "RAG_CONFIG_FILE":
             continue
         key = name[4:].lower()
-        if key.split("__")[0] in sections:
+        if key.split("__")[0] in fields:
             continue
         head, _, rest = key.partition("_")
         if head in sections and rest:
             hint = f"RAG_{head.upper()}__{rest.upper()}"
         else:
-            close = difflib.get_close_matches(key.split("__")[0], sorted(sections), n=1)
-            hint = f"RAG_{close[0].upper()}__…" if close else ""
+            close = difflib.get_close_matches(key.split("__")[0], sorted(fields), n=1)
+            hint = (f"RAG_{close[0].upper()}" + ("__…" if close[0] in sections else "")) if close else ""
         raise ConfigError(
             f"{name} names no setting"
             + (f"; did you mean {hint}?" if hint else ".")
