@@ -173,6 +173,7 @@ def test_a_case_that_errors_fails_pass_and_counts_in_errors():
     case = Case(id="x", type="unanswerable", question="Why?")
     totals = aggregate(VariantRun(Variant("v", {}), {}, [failed(case, "the language model did not answer")]))
     assert totals["pass"] == {"mean": 0.0, "n": 1} and totals["errors"]["mean"] == 1.0
+    assert Case(id="t", type="unanswerable", question="Why?", reference=41).reference == "41"  # explore13 L5
 
 
 def test_shipped_suites_are_valid_and_big_enough():

@@ -32,6 +32,12 @@ class Case(BaseModel):
     question: str | None = None
     conversation: list[Turn] | None = Field(None, description="Earlier turns then the question (a user turn).")
     reference: str | None = Field(None, description="A correct answer, for token F1.")
+
+    @field_validator("reference", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int | float) else value  # "reference: 41" (explore13 L5)
+
     facts: list[list[str]] = Field(
         default_factory=list, description="Required facts: each group is satisfied by any one of its strings."
     )
