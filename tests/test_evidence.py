@@ -1011,3 +1011,22 @@ def test_a_newer_report_scored_near_the_best_leads_a_latest_answer() -> None:
     near = _answering_as_well(question, analyze(question), items, None)
     assert [e.score for e in near] == [0.71, 0.23]  # 0.1 is too far from the best
     assert [e.passage.published for e in _newest_leading(items, near)] == ["2026-03-09", "2026-03-05", "2026-03-10"]
+
+
+def test_what_x_said_about_y_is_not_a_pair_whose_sentence_on_y_is_another_speakers() -> None:
+    """explore13 M5: "What did Marisela Quintanilla say about a reconstruction fund?" quoted a span of two
+    sentences, hers on shelters and the prime minister's on the fund."""
+    selector = _always_answers()
+    text = (
+        "Governor Marisela Quintanilla said 4,000 people remained in shelters. "
+        "Prime Minister Anton Berezhnoy said he would announce a reconstruction fund next week."
+    )
+    from rag.evidence.selector import _rejected
+    from rag.evidence.types import Evidence
+
+    pair = Evidence(text, passage(text), 0, len(text), 0.8)
+    question = "What did Marisela Quintanilla say about a reconstruction fund?"
+    assert _rejected(question, analyze(question), pair, "Marisela Quintanilla")
+    theirs = "What did Anton Berezhnoy say about a reconstruction fund?"
+    assert not _rejected(theirs, analyze(theirs), pair, "Anton Berezhnoy")
+    assert not selector.select(question, [passage(text)]).answerable

@@ -235,6 +235,13 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
     topic_said = said_about(question)
     if topic_said and not speaks_of(topic_said, around):
         return True
+    # … nor by a span of two sentences whose sentence on Y is another speaker's: "Governor Quintanilla said
+    # 4,000 people remained in shelters. Prime Minister Berezhnoy said he would announce a reconstruction
+    # fund" for what Quintanilla said about the fund (explore13 M5).
+    if speaker is not None and topic_said:
+        on_topic = [first.text[a:b] for a, b in _spans(first.text) if speaks_of(topic_said, first.text[a:b])]
+        if on_topic and all(others_words(speaker, sentence) for sentence in on_topic):
+            return True
     # "Is the US still giving military aid?" is not answered by what "the international community"
     # does: a yes/no question's subject must be named by the span or around it (round 8 Q10).
     subject = yes_no_subject(question)
