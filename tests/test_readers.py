@@ -307,3 +307,13 @@ def test_an_html_headline_is_a_paragraph_of_its_own(tmp_path: Path):
     [article] = [i for i in read_file(tmp_path / "story.html", tmp_path) if isinstance(i, Article)]
     sentences = [article.text[a:b] for a, b in evidence_spans(article.text)]
     assert any(s.startswith("Finnish rail workers") for s in sentences)  # the spans quoted
+
+
+def test_a_headline_with_a_colon_in_front_matter_gets_a_one_line_hint(tmp_path: Path):
+    """explore13 L3: the YAML error spread over four lines and said nothing of the usual cause."""
+    from rag.errors import IngestError
+
+    (tmp_path / "flood.md").write_text("---\ntitle: Floods: toll reaches 41\n---\nThe toll reached 41.\n")
+    with pytest.raises(IngestError) as raised:
+        list(read_file(tmp_path / "flood.md", tmp_path))
+    assert "\n" not in str(raised.value) and 'title: "A: B"' in str(raised.value)

@@ -77,7 +77,11 @@ def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         post = frontmatter.loads(raw, handler=_TextDatesHandler())
     except Exception as e:  # malformed YAML header: report, don't guess
-        raise IngestError(f"malformed front matter ({e})") from e
+        # One line, with the usual cause: a headline holding a colon (explore13 L3).
+        detail = " ".join(str(e).split())
+        raise IngestError(
+            f'malformed front matter ({detail}); put a value that holds a colon in quotes: title: "A: B"'
+        ) from e
     m = post.metadata
     meta = {
         "title": m.get("title"),
