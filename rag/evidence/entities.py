@@ -233,35 +233,33 @@ def gives_numbers(question: str, text: str) -> bool:
 
 
 # A name and its number: "Halo 3", "Windows 95", "Apollo 11" (not a month's day: "May 19").
-_NUMBERED_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(\d{1,4})\b(?!\s*(?:%|per|percent|million|billion|bn|m)\b)")
+_NUMBERED_NAME = re.compile(
+    r"\b(?P<name>[A-Z][\w-]+)\s+(?P<label>\d{1,4})\b(?!\s*(?:%|per|percent|million|billion|bn|m)\b)"
+)
+# A year naming an edition of something named: "the 2004 Sundance festival".
+_YEAR_NAME = re.compile(r"\b(?P<label>(?:19|20)\d\d)\s+(?P<name>[A-Z][\w-]+)")
 
 
 def _another_edition(question: str, text: str) -> bool:
     """Whether `text` numbers a name of the question otherwise, and never as the question does."""
-    for m in _NUMBERED_NAME.finditer(question):
-        name, number = m.groups()
-        if is_calendar(name):
-            continue
-        theirs = re.findall(rf"\b{re.escape(name)}\s+(\d{{1,4}})\b", text, re.IGNORECASE)
-        if theirs and number not in theirs:
-            return True
-    return False
-
-
-# A year naming an edition of something named: "the 2004 Sundance festival".
-_YEAR_NAME = re.compile(r"\b((?:19|20)\d\d)\s+([A-Z][\w-]+)")
+    return _labelled_otherwise(question, text, _NUMBERED_NAME, r"\b{name}\s+(\d{{1,4}})\b", re.IGNORECASE)
 
 
 def another_year_edition(question: str, text: str) -> bool:
     """Whether `text` (the answer's passage) dates a named thing of the question by another year, and
     never by the question's: the winner at "the 2005 Sundance Film Festival" is no answer to "Which
     drama won … at the 2004 Sundance festival?" (hand-read round 13 Q17)."""
-    for m in _YEAR_NAME.finditer(question):
-        year, name = m.groups()
-        if is_calendar(name):
+    return _labelled_otherwise(question, text, _YEAR_NAME, r"\b((?:19|20)\d\d)\s+{name}\b")
+
+
+def _labelled_otherwise(question: str, text: str, asked: re.Pattern[str], theirs: str, flags: int = 0) -> bool:
+    """Whether `text` gives a name the question labels (`asked`'s `name` and `label` groups: an edition's
+    number or year) only other labels (`theirs`, a pattern around the name capturing the label)."""
+    for m in asked.finditer(question):
+        if is_calendar(m["name"]):
             continue
-        theirs = re.findall(rf"\b((?:19|20)\d\d)\s+{re.escape(name)}\b", text)
-        if theirs and year not in theirs:
+        found = re.findall(theirs.format(name=re.escape(m["name"])), text, flags)
+        if found and m["label"] not in found:
             return True
     return False
 
