@@ -187,12 +187,17 @@ class Answer:
     mode: str = "compose"  # how it was made: "evidence", "compose" or "generate" (answer.mode)
 
     @property
+    def read_not_answered(self) -> bool:
+        """An abstention whose evidence answers the topic: "No disagreement … was found in the passages
+        read". Its passages are the ones read, not the closest of a search that found nothing."""
+        return self.abstained and self.evidence is not None and self.evidence.answerable
+
+    @property
     def passages_heading(self) -> str:
-        """What the passages listed under an abstention are: none answers the question, or (a question
-        that found its evidence but no disagreement in it) the ones read."""
-        if self.evidence is not None and self.evidence.answerable:
-            return "Passages read"
-        return "Closest passages found (none of them answers the question)"
+        """What the passages listed under an abstention are: none answers the question, or the ones read."""
+        return (
+            "Passages read" if self.read_not_answered else "Closest passages found (none of them answers the question)"
+        )
 
     @property
     def quoted_share(self) -> float:

@@ -71,7 +71,7 @@ def sources_panel(answer: Answer | None) -> str:
             "The answer cites no passage. Passages the model was given:"
             if not answer.abstained
             else "Passages read:"
-            if answer.evidence is not None and answer.evidence.answerable  # "no disagreement found"
+            if answer.read_not_answered
             else "Nothing in the indexed articles answers this. Closest passages found:"
         )
         cards = "".join(
@@ -116,7 +116,8 @@ def chat_text(answer: Answer) -> str:
     """The answer as shown in the chat bubble: escaped, so model output cannot inject markup.
     Sentences the guard marked are flagged; removed ones are listed below the answer."""
     if answer.abstained:
-        return literal(answer.text) + f"\n\n*{answer.passages_heading.split(' (')[0]} are listed under Sources.*"
+        listed = "Passages read" if answer.read_not_answered else "Closest passages found"
+        return literal(answer.text) + f"\n\n*{listed} are listed under Sources.*"
     if any(s.verdict == "unsupported" for s in answer.sentences):
         body = " ".join(
             f"⚠️ ~~{literal(s.text)}~~ *(not supported by the sources)*"

@@ -53,13 +53,8 @@ def newest_first(items: Sequence[T], published: Callable[[T], str | None]) -> li
     """`items` with the dated ones newest first, in the places dated ones hold; ties keep their order.
     An undated article is not an old one: it keeps its place."""
     day = [as_date(published(x)) for x in items]
-    ordered = iter(
-        sorted(
-            (x for x, d in zip(items, day, strict=True) if d),
-            key=lambda x: as_date(published(x)) or date.min,
-            reverse=True,
-        )
-    )
+    dated = sorted(((d, x) for x, d in zip(items, day, strict=True) if d), key=lambda dx: dx[0], reverse=True)
+    ordered = iter(x for _, x in dated)
     return [next(ordered) if d else x for x, d in zip(items, day, strict=True)]
 
 
