@@ -89,7 +89,10 @@ def main() -> None:
         for line in args.out.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             done.add((r["qid"], r["prompt"]))
-    settings = Settings(store={"path": args.index}, answer={"guard": False})  # type: ignore[arg-type]
+    # `generate` with answer.v1: the model writes from whole passages. (The default mode, auto, quotes the
+    # evidence with no model call for SmolLM2; the thirteenth session's first run got quotes that way.)
+    answer = {"guard": False, "mode": "generate", "answer_prompt": "answer.v1"}
+    settings = Settings(store={"path": args.index}, answer=answer)  # type: ignore[arg-type]
     assistant = Assistant(settings)
     assistant.ingest(ROOT / "corpus")
     emb = assistant.embeddings
