@@ -9,6 +9,10 @@ Training data (held-out data never enters it):
   benchmark's question-split figures refit without the held-out questions);
 - evals/support_pairs.jsonl, the 216 hand-written pairs (the benchmark's 5-fold figure refits
   without the held-out fold).
+Rows whose claim quotes its evidence word for word are left out of the fit and of the threshold:
+the checker supports a quote by rule before the model is asked (rag.answer.support.quoted), so
+the model only ever scores the others. Kept in, the many long quotes taught it that length means
+support.
 Real model sentences and hand-written pairs weigh more than synthetic ones (`--real-weight`,
 `--pair-weight`): they are the errors the product meets. Each weight's sign is fixed in advance
 (SIGNS): what the evidence lacks may only lower the score. The threshold is the lowest score at
@@ -33,8 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from rag.answer.alignment import MODEL_FILE, SupportModel, TokenAlignmentChecker  # noqa: E402
 from rag.answer.claim_tokens import FEATURES, FEATURES_VERSION  # noqa: E402
+from rag.answer.support import quoted  # noqa: E402
 
-VERSION = "support-model.v1"
+VERSION = "support-model.v2"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -52,6 +57,11 @@ def model_claim_rows(path: Path) -> list[dict]:
 
 def pair_rows(path: Path) -> list[dict]:
     return [r | {"evidence": r["passage"], "group": r["id"]} for r in read_jsonl(path)]
+
+
+def scored_by_model(rows: Sequence[dict]) -> list[dict]:
+    """The rows the model decides: a claim quoting its evidence is supported by rule instead."""
+    return [r for r in rows if not quoted(r["claim"], r["evidence"])]
 
 
 def _key(claim: str, evidence: str) -> str:
@@ -203,9 +213,9 @@ def main() -> None:
     go_offline()
     checker = TokenAlignmentChecker(SentenceTransformerEmbeddings(), model=placeholder_model())
     cache = FeatureCache(args.cache, checker)
-    synthetic = [r for r in read_jsonl(args.perturbations) if r["split"] == "train"]
-    real = model_claim_rows(args.claims) if args.claims.exists() else []
-    pairs = pair_rows(args.pairs)
+    synthetic = scored_by_model([r for r in read_jsonl(args.perturbations) if r["split"] == "train"])
+    real = scored_by_model(model_claim_rows(args.claims)) if args.claims.exists() else []
+    pairs = scored_by_model(pair_rows(args.pairs))
     sets = [(synthetic, 1.0), (real, args.real_weight), (pairs, args.pair_weight)]
     x = np.vstack([cache.matrix(rows, progress=True) for rows, _ in sets])
     y = np.array([r["label"] == "supported" for rows, _ in sets for r in rows])
@@ -229,7 +239,8 @@ def main() -> None:
     model = SupportModel(model.version, model.bias, model.weights, threshold, model.mean, model.scale)
     note = (
         f"fitted by scripts/fit_support_model.py on {len(synthetic)} synthetic train pairs, {len(real)} labelled "
-        f"SmolLM2 sentences (weight {args.real_weight}), {len(pairs)} hand-written pairs (weight {args.pair_weight}); "
+        f"SmolLM2 sentences (weight {args.real_weight}), {len(pairs)} hand-written pairs (weight {args.pair_weight}), "
+        "verbatim quotes of the evidence left out; "
         f"sign-constrained logistic regression, C={args.c}; threshold: "
         f"lowest with out-of-fold supported precision >= {args.precision} on the SmolLM2 sentences"
     )

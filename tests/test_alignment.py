@@ -11,6 +11,7 @@ import pytest
 from rag.answer.align import align
 from rag.answer.alignment import MODEL_FILE, SupportModel, TokenAlignmentChecker
 from rag.answer.claim_tokens import FEATURES, tokenize
+from rag.answer.support import quoted
 from tests.fakes import HashingEmbeddings
 from tests.modules import load_module
 
@@ -234,3 +235,29 @@ def test_claim_labels_are_validated_when_joined(tmp_path):
     labels.write_text("q1-answer-0\tsupported\tinvented\n")
     with pytest.raises(SystemExit, match="kind 'none'"):
         m.join(raw, labels, out)
+
+
+@pytest.mark.parametrize(
+    ("claim", "is_quote"),
+    [
+        ("The second, in Geneva, was described as difficult.", True),  # quotation marks left out
+        ("Trump indicated that Crimea will stay with Russia.", True),  # the apposition left out
+        ("Trump indicated that Crimea will stay with Ukraine.", False),
+        ("Russia will agree to a ceasefire with Ukraine now.", False),  # a condition is not an aside
+        ("stay with Russia.", False),  # too short to stand alone
+    ],
+)
+def test_quoted_allows_dropped_quotation_marks_and_one_aside(claim: str, is_quote: bool):
+    passage = (
+        'The second, in Geneva, was described as "difficult". Trump indicated that Crimea, the Ukrainian peninsula '
+        'illegally annexed by Russia in 2014, "will stay with Russia." Russia will agree, if sanctions are lifted, '
+        "to a ceasefire with Ukraine now."
+    )
+    assert quoted(claim, passage) is is_quote
+
+
+def test_an_iso_date_tokenizes_as_the_day_month_and_year_a_passage_writes():
+    iso = [(t.value, t.kind) for t in tokenize("Chas Pravdy, 2025-05-20") if t.kind != "name"]
+    written = [(t.value, t.kind) for t in tokenize("Chas Pravdy - 20 May 2025") if t.kind != "name"]
+    assert iso == written == [("20", "number"), ("may", "date"), ("2025", "date")]
+    assert [t.value for t in tokenize("on 2025-13-40")] == ["on", "2025", "13", "40"]  # no month 13: plain numbers

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rag.ingest.chunk import sentence_spans
 
-_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*(?:%|bn|m|st|nd|rd|th)?|[A-Za-z][A-Za-z'’-]*")
+_TOKEN = re.compile(r"\d{4}-\d\d-\d\d\b|\$?\d+(?:[.,]\d+)*(?:%|bn|m|st|nd|rd|th)?|[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+")
 _STOP = frozenset(
     [
@@ -59,7 +59,7 @@ KINDS = ("name", "number", "date", "ordinal", "negation", "role", "word")
 KIND_WEIGHT = {"name": 3.0, "number": 3.0, "date": 3.0, "ordinal": 3.0, "negation": 3.0, "role": 2.0, "word": 1.0}
 
 # Bumped whenever a feature's definition changes: cached feature values of another version are stale.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 FEATURES = (
     "sim",  # cosine of claim and best unit (sentence embeddings)
     "hard_miss",  # weighted share of claim tokens with no exact/stem counterpart in the best unit
@@ -110,6 +110,9 @@ def tokenize(text: str) -> list[Token]:
     starts = {s for s, _ in sentence_spans(text)} | {0}
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
+        if iso := _iso_date(raw):
+            out.extend(iso)
+            continue
         lower = raw.lower().replace("’", "'")
         stem = _stem(lower)
         if raw[0].isdigit() or raw[0] == "$":
@@ -137,6 +140,28 @@ def tokenize(text: str) -> list[Token]:
             kind = "stop"
         out.append(Token(raw, lower, stem, kind, value))
     return out
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+)  # fmt: skip
+
+
+def _iso_date(raw: str) -> list[Token]:
+    """'2025-05-20' as the day, month and year a passage writes ('20 May 2025'): a model copying a
+    dated header writes one form, the article the other. Empty when `raw` is not of that shape."""
+    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", raw)
+    if not found:
+        return []
+    if not 1 <= int(found[2]) <= 12:  # no date: its numbers
+        return tokenize(raw.replace("-", " "))
+    year, month, day = found[1], _MONTH_NAMES[int(found[2]) - 1], str(int(found[3]))
+    return [
+        Token(day, day, day, "number", day),
+        Token(month, month, month, "date", month),
+        Token(year, year, year, "date", year),
+    ]
 
 
 def _after_quote(text: str, i: int) -> bool:
