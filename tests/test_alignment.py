@@ -261,3 +261,9 @@ def test_an_iso_date_tokenizes_as_the_day_month_and_year_a_passage_writes():
     written = [(t.value, t.kind) for t in tokenize("Chas Pravdy - 20 May 2025") if t.kind != "name"]
     assert iso == written == [("20", "number"), ("may", "date"), ("2025", "date")]
     assert [t.value for t in tokenize("on 2025-13-40")] == ["on", "2025", "13", "40"]  # no month 13: plain numbers
+
+
+def test_an_aside_never_runs_across_two_sentences():
+    passage = "The talks in Riyadh ended, Peskov said. Moscow sent, a day later, a new envoy to the talks."
+    assert quoted("Moscow sent a new envoy to the talks.", passage)
+    assert not quoted("The talks in Riyadh ended a day later, a new envoy to the talks.", passage)

@@ -184,11 +184,11 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(_PLAIN).lower().split())
 
 
-# An aside the passage sets off by commas, brackets or dashes. One that opens with a condition or a
-# contrast is not an aside: "Russia will agree, if sanctions are lifted, to a ceasefire".
+# An aside the passage sets off by commas, brackets or dashes, within one sentence. One that opens
+# with a condition or a contrast is not an aside: "Russia will agree, if sanctions are lifted, to a ceasefire".
 _ASIDE = re.compile(
-    r",\s+(?!(?:if|unless|provided|except|only|but|not|although|though|whereas|while)\b)[^,;:()]{1,120}?,\s+"
-    r"|\s+\([^()]{1,120}\)|\s+-\s+[^-]{1,120}?\s+-\s+"
+    r",\s+(?!(?:if|unless|provided|except|only|but|not|although|though|whereas|while)\b)[^,;:().!?]{1,120}?,\s+"
+    r"|\s+\([^().!?]{1,120}\)|\s+-\s+[^-.!?]{1,120}?\s+-\s+"
 )
 
 
