@@ -423,3 +423,29 @@ def test_when_after_a_resolved_follow_up_asks_about_it_and_a_place_is_no_he(sett
         {"role": "assistant", "content": "That they could fall [1]."},
     ]
     assert a.ask("When?", history).standalone_question == "What did Tobias Hallendorf say about rates? When?"
+
+
+def test_he_is_not_the_woman_asked_about_last(settings, ephemeral_client, corpus):
+    """explore13 M1 (a): after questions on Anton Berezhnoy and then Marisela Quintanilla (answered "She
+    asked for federal aid"), "What did he say about a reconstruction fund?" became a question on her."""
+    a = build(settings, ephemeral_client, corpus, ["", "x [1]."])
+    history = [
+        {"role": "user", "content": "What did Anton Berezhnoy promise?"},
+        {"role": "assistant", "content": "He promised to rebuild the bridge [1]."},
+        {"role": "user", "content": "What did Marisela Quintanilla ask for?"},
+        {"role": "assistant", "content": "She asked for federal aid [1]."},
+    ]
+    assert (
+        a.ask("What did he say about a reconstruction fund?", history).standalone_question
+        == "What did Anton Berezhnoy say about a reconstruction fund?"
+    )
+    # "she" stays hers; an answer that uses no pronoun decides nothing.
+    assert (
+        a.ask("What did she say about shelters?", history).standalone_question
+        == "What did Marisela Quintanilla say about shelters?"
+    )
+    quiet = [*history[:3], {"role": "assistant", "content": "Federal aid [1]."}]
+    assert (
+        a.ask("What did he say about a reconstruction fund?", quiet).standalone_question
+        == "What did Marisela Quintanilla say about a reconstruction fund?"
+    )

@@ -26,7 +26,14 @@ from rag.answer.compose import evidence_block, filtered_out, not_found, quote_li
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
-from rag.answer.question import clean_question, is_rewrite_of, needs_context, strip_label, with_subject
+from rag.answer.question import (
+    clean_question,
+    is_rewrite_of,
+    needs_context,
+    pronouns,
+    strip_label,
+    with_subject,
+)
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import restore_case
@@ -146,7 +153,10 @@ class AnswerChain:
         # (explore11 H3).
         if not is_rewrite_of(standalone, question, transcript):
             anchor = _anchor([t["content"] for t in turns if t["role"] == "user"])
-            standalone = with_subject(question, _subjects(anchor)) or f"{anchor} {question}".strip()
+            subjects = _subjects(anchor)
+            if _called_otherwise(question, subjects, turns):
+                subjects = _earlier_subject(question, turns) or subjects
+            standalone = with_subject(question, subjects) or f"{anchor} {question}".strip()
         return standalone
 
     def select_context(self, passages: list[Passage]) -> tuple[list[Passage], str]:
@@ -347,6 +357,39 @@ def _subjects(question: str) -> list[str]:
     if re.match(r"\s*who\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
         return []
     return question_names(question)
+
+
+def _answers(turns: History) -> list[tuple[str, str]]:
+    """(question, the answer that followed it) for each user turn, in order."""
+    pairs = []
+    for i, t in enumerate(turns):
+        if t["role"] == "user":
+            after = turns[i + 1] if i + 1 < len(turns) and turns[i + 1]["role"] == "assistant" else None
+            pairs.append((t["content"], after["content"] if after else ""))
+    return pairs
+
+
+def _called_otherwise(question: str, subjects: list[str], turns: History) -> bool:
+    """Whether the one person a follow-up's "he" would stand for is called "she" in the answers that
+    named them (or the other way round): "What did he say about a reconstruction fund?" after a question
+    on Marisela Quintanilla, answered "She asked for federal aid", is about the man asked of before her
+    (explore13 M1)."""
+    wanted = pronouns(question)
+    if len(subjects) != 1 or len(wanted) != 1:
+        return False
+    said = {g for asked, answered in _answers(turns) if subjects[0] in asked for g in pronouns(answered)}
+    return bool(said) and wanted.isdisjoint(said)
+
+
+def _earlier_subject(question: str, turns: History) -> list[str] | None:
+    """The latest one person asked about whose answers call them as the follow-up does, or do not say."""
+    wanted = pronouns(question)
+    for asked, answered in reversed(_answers(turns)):
+        names = _subjects(asked)
+        said = pronouns(answered)
+        if len(names) == 1 and not (said and wanted.isdisjoint(said)):
+            return names
+    return None
 
 
 def _anchor(asked: list[str]) -> str:

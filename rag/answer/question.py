@@ -90,6 +90,15 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 _AFTER_OBJECT = {"about", "to", "that", "and", "or", "in", "on", "at", "for", "with", "from", "by", "of", "as", "if"}
 
 
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def pronouns(text: str) -> set[str]:
+    """Which of "he" (m) and "she" (f), in any of their forms, the text uses."""
+    return {g for g, pattern in (("m", _MALE), ("f", _FEMALE)) if pattern.search(text)}
+
+
 def with_subject(question: str, names: list[str]) -> str | None:
     """The follow-up with "he", "she", "him", "his", "her" replaced by the one name of the question it
     follows, or None when that question names no one or several ("Who is Rod Eddington?" then "What did
