@@ -25,10 +25,20 @@ err = Console(stderr=True, highlight=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 
-def _assistant() -> Any:
+SetOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="A setting for this run, KEY=VALUE (repeatable), e.g. answer.mode=compose."),
+]
+
+
+def _assistant(assignments: list[str] | None = None) -> Any:
     from rag.assistant import Assistant
 
-    return Assistant()
+    if not assignments:
+        return Assistant()
+    from rag.evals.runner import settings_from
+
+    return Assistant(settings_from(assignments))
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -124,9 +134,10 @@ def ask(
     outlet: Annotated[list[str] | None, typer.Option(help="Only these outlets (repeatable).")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    set_: SetOption = None,
 ) -> None:
     """Answer a question from the indexed articles, with numbered citations."""
-    assistant = _assistant()
+    assistant = _assistant(set_)
     options = {
         "k": k,
         "outlets": outlet,

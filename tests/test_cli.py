@@ -130,3 +130,17 @@ def test_a_port_out_of_range_is_refused(monkeypatch):
 
     with pytest.raises(ConfigError, match=r"api.port"):
         Settings()
+
+
+def test_ask_takes_settings_for_one_run(env: Path, corpus: Path):
+    assert run("ingest", str(corpus))[0] == 0
+    question = "Which oblasts not under Russian control did Putin demand?"
+    code, out = run("ask", question, "--json", "--set", "answer.mode=evidence")
+    assert code == 0, out
+    answer = json.loads(out)
+    assert answer["text"] != ANSWER and all(s["quoted"] for s in answer["sentences"])  # no model call
+    # A bad setting is a ConfigError, which `rag` prints as one line and exits 2 (test_errors_are_one_clear_line).
+    bad = CliRunner().invoke(app, ["ask", question, "--set", "answer.mode=sometimes"])
+    assert isinstance(bad.exception, ConfigError) and "Invalid --set value" in str(bad.exception)
+    bad = CliRunner().invoke(app, ["ask", question, "--set", "answer.mode"])
+    assert isinstance(bad.exception, ConfigError) and "KEY=VALUE" in str(bad.exception)

@@ -76,16 +76,13 @@ def eval_command(
     from rag.evals import report
     from rag.evals.compare import gate as apply_gate
     from rag.evals.compare import summary
-    from rag.evals.runner import SuiteRunner, merge, parse_assignments
+    from rag.evals.runner import SuiteRunner, merge, parse_assignments, settings_from
     from rag.evals.suite import load_suite, realtimeqa
     from rag.runtime import go_offline
     from rag.settings import Settings
 
     base = parse_assignments(set_ or [])
-    try:
-        settings = Settings(**base)
-    except Exception as e:
-        raise ConfigError(f"Invalid --set value: {e}") from e
+    settings = settings_from(set_ or [])
     go_offline(settings.offline)
     seed_value = settings.evals.seed if seed is None else seed
     loaded = load_suite(suite, data=data, limit=limit, seed=seed_value)

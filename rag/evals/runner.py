@@ -62,6 +62,16 @@ def parse_assignments(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def settings_from(items: list[str]) -> Settings:
+    """Settings with `--set KEY=VALUE` items over the environment and the defaults; a bad one is a
+    `ConfigError` that says which."""
+    assignments = parse_assignments(items)
+    try:
+        return Settings(**assignments)
+    except Exception as e:
+        raise ConfigError(f"Invalid --set value: {e}") from e
+
+
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in extra.items():
