@@ -36,9 +36,9 @@ def _assistant(assignments: list[str] | None = None) -> Any:
 
     if not assignments:
         return Assistant()
-    from rag.evals.runner import settings_from
+    from rag.settings.overrides import parse_assignments, settings_from
 
-    return Assistant(settings_from(assignments))
+    return Assistant(settings_from(parse_assignments(assignments)))
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from rag.evals import metrics as m
 from rag.evals.compare import Comparison, Delta, gate
-from rag.evals.runner import merge, parse_assignments
 from rag.evals.suite import Thresholds
+from rag.settings.overrides import merge, parse_assignments
 
 
 def test_retrieval_ranks():

@@ -19,7 +19,8 @@ def build_variants(prompts: list[str], variants: list[str], prompts_dir: Path) -
     """One variant per --prompt (named by its version), then one per --variant 'NAME:k=v,k=v'
     on top of the first prompt. No option at all: the configured settings alone."""
     from rag.answer.prompts import load_prompt
-    from rag.evals.runner import Variant, merge, parse_assignments
+    from rag.evals.runner import Variant
+    from rag.settings.overrides import merge, parse_assignments
 
     out_variants: list[Variant] = []
     for p in prompts:
@@ -76,13 +77,14 @@ def eval_command(
     from rag.evals import report
     from rag.evals.compare import gate as apply_gate
     from rag.evals.compare import summary
-    from rag.evals.runner import SuiteRunner, merge, parse_assignments, settings_from
+    from rag.evals.runner import SuiteRunner
     from rag.evals.suite import load_suite, realtimeqa
     from rag.runtime import go_offline
     from rag.settings import Settings
+    from rag.settings.overrides import merge, parse_assignments, settings_from
 
     base = parse_assignments(set_ or [])
-    settings = settings_from(set_ or [])
+    settings = settings_from(base)
     go_offline(settings.offline)
     seed_value = settings.evals.seed if seed is None else seed
     loaded = load_suite(suite, data=data, limit=limit, seed=seed_value)

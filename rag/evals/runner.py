@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from tqdm import tqdm
@@ -35,6 +34,7 @@ from rag.evals.scoring import RANK_DEPTH, CaseResult, MemoEmbeddings, SupportJud
 from rag.evals.suite import Case, Suite
 from rag.ingest.chunk import token_counter
 from rag.settings import Settings, StoreSettings
+from rag.settings.overrides import merge
 from rag.store.client import make_client
 
 
@@ -42,41 +42,6 @@ from rag.store.client import make_client
 class Variant:
     name: str
     overrides: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_assignments(items: list[str]) -> dict[str, Any]:
-    """['llm.model=x', 'retrieval.k=6'] -> {'llm': {'model': 'x'}, 'retrieval': {'k': 6}} (YAML-typed values)."""
-    out: dict[str, Any] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise ConfigError(f"'{item}' is not a setting; write KEY=VALUE, e.g. llm.model=smollm2 or retrieval.k=6.")
-        node = out
-        parts = key.strip().split(".")
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        try:
-            node[parts[-1]] = yaml.safe_load(value) if value.strip() else ""
-        except yaml.YAMLError:
-            node[parts[-1]] = value
-    return out
-
-
-def settings_from(items: list[str]) -> Settings:
-    """Settings with `--set KEY=VALUE` items over the environment and the defaults; a bad one is a
-    `ConfigError` that says which."""
-    assignments = parse_assignments(items)
-    try:
-        return Settings(**assignments)
-    except Exception as e:
-        raise ConfigError(f"Invalid --set value: {e}") from e
-
-
-def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        out[key] = merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
 
 
 @dataclass
