@@ -153,9 +153,7 @@ class AnswerChain:
         # (explore11 H3).
         if not is_rewrite_of(standalone, question, transcript):
             anchor = _anchor([t["content"] for t in turns if t["role"] == "user"])
-            subjects = _subjects(anchor)
-            if _called_otherwise(question, subjects, turns):
-                subjects = _earlier_subject(question, turns) or subjects
+            subjects = _by_pronoun(question, _subjects(anchor), turns)
             standalone = with_subject(question, subjects) or f"{anchor} {question}".strip()
         return standalone
 
@@ -369,27 +367,27 @@ def _answers(turns: History) -> list[tuple[str, str]]:
     return pairs
 
 
-def _called_otherwise(question: str, subjects: list[str], turns: History) -> bool:
-    """Whether the one person a follow-up's "he" would stand for is called "she" in the answers that
-    named them (or the other way round): "What did he say about a reconstruction fund?" after a question
-    on Marisela Quintanilla, answered "She asked for federal aid", is about the man asked of before her
-    (explore13 M1)."""
+def _by_pronoun(question: str, subjects: list[str], turns: History) -> list[str]:
+    """The one person a follow-up's "he" stands for: `subjects`, unless the answers that named that
+    person call them "she" (or the other way round) and never "he"; then the latest person asked about
+    whose answer does not. "What did he say about a reconstruction fund?" after a question on Marisela
+    Quintanilla, answered "She asked for federal aid", is about the man asked of before her (explore13
+    M1). An answer with no pronoun decides nothing."""
     wanted = pronouns(question)
     if len(subjects) != 1 or len(wanted) != 1:
-        return False
-    said = {g for asked, answered in _answers(turns) if subjects[0] in asked for g in pronouns(answered)}
-    return bool(said) and wanted.isdisjoint(said)
+        return subjects
 
+    def called_otherwise(said: set[str]) -> bool:
+        return bool(said) and wanted.isdisjoint(said)
 
-def _earlier_subject(question: str, turns: History) -> list[str] | None:
-    """The latest one person asked about whose answers call them as the follow-up does, or do not say."""
-    wanted = pronouns(question)
-    for asked, answered in reversed(_answers(turns)):
+    answers = _answers(turns)
+    if not called_otherwise({g for asked, answered in answers if subjects[0] in asked for g in pronouns(answered)}):
+        return subjects
+    for asked, answered in reversed(answers):
         names = _subjects(asked)
-        said = pronouns(answered)
-        if len(names) == 1 and not (said and wanted.isdisjoint(said)):
+        if len(names) == 1 and not called_otherwise(pronouns(answered)):
             return names
-    return None
+    return subjects
 
 
 def _anchor(asked: list[str]) -> str:

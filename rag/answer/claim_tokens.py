@@ -3,6 +3,7 @@ and verbs of role, each with its kind and stem (rag/answer/alignment.py)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -142,12 +143,6 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-)  # fmt: skip
-
-
 def _iso_date(raw: str) -> list[Token]:
     """'2025-05-20' as the day, month and year a passage writes ('20 May 2025'): a model copying a
     dated header writes one form, the article the other. Empty when `raw` is not of that shape."""
@@ -156,7 +151,7 @@ def _iso_date(raw: str) -> list[Token]:
         return []
     if not 1 <= int(found[2]) <= 12:  # no date: its numbers
         return tokenize(raw.replace("-", " "))
-    year, month, day = found[1], _MONTH_NAMES[int(found[2]) - 1], str(int(found[3]))
+    year, month, day = found[1], calendar.month_name[int(found[2])].lower(), str(int(found[3]))
     return [
         Token(day, day, day, "number", day),
         Token(month, month, month, "date", month),
