@@ -16,7 +16,9 @@ plain reciprocal-rank fusion (k=60) of those two; and the shipped default config
 of the weeks and all rows are reported on the later half too, to show the choice generalizes.
 Every run also reports all rows on the held-out later half of the question dates as
 scripts/train_selector.py and scripts/train_query_adapter.py cut them (what they never train on);
-`--query-adapter` adds dense and shipped rows with that query-side adapter.
+`--query-adapter` adds dense and shipped rows with that query-side adapter; `--reranker` adds the shipped
+row with that cross-encoder re-ranking its first `retrieval.rerank_candidates` (e.g. one written by
+scripts/train_reranker.py --out); each row's ms/question shows what re-ranking costs.
 The embedding backend follows the settings (e.g. RAG_EMBEDDING__BACKEND=onnx-int8).
 """
 
@@ -36,6 +38,7 @@ from langchain_core.embeddings import Embeddings
 from rag import Assistant, Settings
 from rag.retrieval.adapter import QueryAdapter, switched_off
 from rag.retrieval.hybrid import HybridRetriever, fuse
+from rag.retrieval.rerank import CrossEncoderReranker, Reranker
 from rag.runtime import go_offline
 from rag.settings import RetrievalSettings
 from rag.store.keyword import KeywordIndex
@@ -128,6 +131,7 @@ def main() -> None:
     parser.add_argument("dataset", type=Path, help="the realtimeqa folder")
     parser.add_argument("--tune", action="store_true", help="grid-search fusion on the earlier half, report both")
     parser.add_argument("--query-adapter", type=Path, default=None, help="add rows with this query-side adapter")
+    parser.add_argument("--reranker", default=None, help="add a row with this cross-encoder re-ranking")
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions (a quick look)")
     args = parser.parse_args()
     go_offline()
@@ -158,13 +162,19 @@ def main() -> None:
         plain_bm25 = KeywordIndex(Path(tmp) / "bm25-plain", stemmer=None)
         off = {"news_aware": False, "duplicate_threshold": 1.01}
 
-        def variant(keyword: KeywordIndex, adapter: QueryAdapter | None = None, **config: object) -> HybridRetriever:
+        def variant(
+            keyword: KeywordIndex,
+            adapter: QueryAdapter | None = None,
+            reranker: Reranker | None = None,
+            **config: object,
+        ) -> HybridRetriever:
             r = HybridRetriever(
                 store=assistant.store,
                 embeddings=embeddings,
                 keyword=keyword,
                 config=RetrievalSettings(**config),
                 adapter=adapter,
+                reranker=reranker,
             )
             r.sync_keyword_index()
             return r
@@ -177,6 +187,11 @@ def main() -> None:
             # The default before the packaged query adapter was switched on (the adapter's baseline).
             "shipped, query adapter off": variant(shipped.keyword, None, **shipped.config.model_dump()),
         }
+        if args.reranker:
+            reranker = CrossEncoderReranker(args.reranker)
+            retrievers[f"shipped + re-ranker {Path(args.reranker).name}"] = variant(
+                shipped.keyword, shipped.adapter, reranker, **shipped.config.model_dump()
+            )
         if args.query_adapter:
             adapter = QueryAdapter.load(args.query_adapter)
             retrievers[f"dense + adapter {adapter.name}"] = variant(shipped.keyword, adapter, mode="dense", **off)
