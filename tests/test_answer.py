@@ -449,3 +449,14 @@ def test_he_is_not_the_woman_asked_about_last(settings, ephemeral_client, corpus
         a.ask("What did he say about a reconstruction fund?", quiet).standalone_question
         == "What did Marisela Quintanilla say about a reconstruction fund?"
     )
+
+
+def test_a_name_read_again_in_the_passages_spelling_is_not_reported_absent() -> None:
+    """The question is read again as the passages write it ("Zelensky" asked, "Zelenskyy" missing after
+    the second look); the index mentions him under the first spelling, so no "don't mention Zelenskyy"."""
+    from rag.answer.chain import unmentioned
+
+    mentioned = frozenset({"Zelensky", "Washington Post"})
+    assert unmentioned(["Zelenskyy", "Washington Post", "Kaja Kallas"], mentioned) == ["Kaja Kallas"]
+    assert unmentioned(["Kallas"], frozenset({"Kaja Kallas"})) == []
+    assert unmentioned(["Kallas"], None) == ["Kallas"]

@@ -172,6 +172,32 @@ def test_a_second_look_finds_passages_that_name_what_the_first_missed(settings, 
     assert dense.retriever.naming("q", ["Xylophus"]).mentioned is None  # no keyword index to tell
 
 
+def test_a_second_look_prefers_the_passage_matching_the_whole_question(settings, ephemeral_client, tmp_path: Path):
+    """explore13 M6: BM25 of the name alone ranks the articles naming her most often first; among
+    passages naming as many of the names, the one matching the whole question is read."""
+    articles = [
+        {
+            "id": f"often{i}",
+            "title": "Valdoria floods",
+            "body": f"Governor Quintanilla toured shelters. Governor "
+            f"Quintanilla thanked volunteers. Quintanilla said {i} roads were closed by rising rivers.",
+        }
+        for i in range(3)
+    ] + [
+        {
+            "id": "asked",
+            "title": "Valdoria floods",
+            "body": "Governor Quintanilla asked for federal aid of "
+            "40 million dollars, after bridges collapsed across the region overnight.",
+        }
+    ]
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "floods", articles))
+    named = a.retriever.naming("What federal aid did Quintanilla ask for?", ["Quintanilla"])
+    assert article_ids(named.passages)[0] == "asked"
+    assert len(named.passages) == 2
+
+
 class NamesSelector:
     """Never answers; `missing` is the names of NAMES that no given passage holds. Records what it saw."""
 
@@ -208,7 +234,14 @@ def test_with_no_passage_on_topic_the_passages_naming_the_questions_names_are_re
     assert answer.abstained  # this selector never answers; the real one decides
     selector.seen.clear()
     assert a.ask("Completely unrelated gardening tomatoes compost?").abstained
-    assert selector.seen == []  # nothing named: abstained before selection, as before
+    assert selector.seen == []  # nothing named, no sentence holds its words: abstained before selection
+    # Naming no one, a passage with a sentence holding every key word is read (explore13 M6: "Were any
+    # fans arrested?"); words held only across two sentences are not enough.
+    assert a.ask("Did the quokka escape?").abstained
+    assert selector.seen == [["quokka"]]
+    selector.seen.clear()
+    assert a.ask("Did the quokka swim?").abstained and selector.seen == []
+    assert a.ask("Did the grain corridor restore electricity?").abstained and selector.seen == []
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])

@@ -65,6 +65,15 @@ def resolve_mode(answer: AnswerSettings, llm: LLMSettings, own_model: bool) -> s
     return "evidence" if bundled else "compose"
 
 
+def unmentioned(missing: Sequence[str], mentioned: frozenset[str] | None) -> list[str]:
+    """The missing names no indexed passage mentions, judged by the names' stems: the question may be
+    read again as the passages write it ("Zelensky" asked, "Zelenskyy" missing after), and a name the
+    index mentions under either spelling is not reported absent. None: the index cannot tell."""
+    if mentioned is None:
+        return list(missing)
+    return [n for n in missing if not names_found([n], " ".join(mentioned))]
+
+
 class EvidenceSelector(Protocol):
     """Chooses the sentences of the passages that answer the question (rag/evidence/)."""
 
@@ -229,9 +238,11 @@ class AnswerChain:
         relevant = [p for p in found if p.score >= self.retrieval.min_relevance]
         if not relevant and mode != "generate":
             # "Who is Scott Bessent?" matches no passage as a whole: the passages naming what it
-            # names are read instead, and evidence selection decides whether they answer it.
+            # names (or, naming no one, holding all its key words) are read instead, and evidence
+            # selection decides whether they answer it.
             names = question_names(query)
-            relevant = list(self.retriever.naming(query, names, filters).passages) if names else []
+            named = self.retriever.naming(query, names, filters).passages if names else []
+            relevant = list(named) if names else self.retriever.holding(query, filters)
         if not relevant:  # nothing on topic: abstain without spending an LLM call
             # No passage at all within the filters is not "the articles don't say" (explore10 M4).
             empty = filters is not None and filters.active and not found
@@ -255,7 +266,7 @@ class AnswerChain:
                 relevant = relevant + named.passages
                 evidence = self.selector.select(run.standalone, relevant)
             # "don't mention X" only for what no indexed passage mentions.
-            absent = [n for n in evidence.missing if named.mentioned is None or n not in named.mentioned]
+            absent = unmentioned(evidence.missing, named.mentioned)
             # Named somewhere in the index, but in no passage the filters let through.
             read = names_found(evidence.missing, " ".join(f"{p.text} {p.title} {p.outlet or ''}" for p in relevant))
             left_out = [n for n in evidence.missing if n not in absent and n not in read]

@@ -47,6 +47,11 @@ class PassageRetriever(BaseRetriever):
         lacks them. This base retriever has no index to look names up in."""
         return Named()
 
+    def holding(self, query: str, filters: Filters | None = None) -> list[Passage]:
+        """Passages holding every key word of `query`, for a question that names no one and that no
+        passage matches as a whole. This base retriever has no index to look words up in."""
+        return []
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())
