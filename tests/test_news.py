@@ -702,6 +702,17 @@ def test_compatible_statements_from_explore10_get_no_note():
     assert not compatible.counts_differ("more than 60,000 actors", "about 160,000 actors")
 
 
+def test_counts_of_different_things_get_no_note():
+    """explore13 M4: 1,500 evacuated (5 March) and 4,000 in shelters (9 March) were shown as one figure
+    that changed; they count different things. The same measure in both still gets its note."""
+    evacuated = "Governor Marisela Quintanilla said 1,500 people had been evacuated so far."
+    sheltered = "Governor Marisela Quintanilla said 4,000 people remained in shelters."
+    assert compatible.counts_differ(evacuated, sheltered)
+    assert detect_conflicts([evidence(evacuated, "2026-03-05", "a"), evidence(sheltered, "2026-03-09", "b")]) == []
+    assert not compatible.counts_differ(sheltered, "Officials said 2,500 people remained in shelters.")
+    assert not compatible.counts_differ("Police arrested 12 fans.", "Police said 15 fans were arrested.")
+
+
 def test_a_figure_that_rose_is_a_change_not_a_conflict():
     """explore10 M2: the governor's own update two days later was "The sources disagree"."""
     first = "A Russian missile strike on Kharkiv killed 12 people, regional governor Oleh Syniehubov said."

@@ -4,7 +4,7 @@ Each test reads the two sentences a conflict would set against each other and sa
 both be true; `detect_conflicts` drops such a pair (or, for an update, reports a change):
 
 - two different counts: "killed 12 people" / "another 40 people were injured" (deaths and injuries,
-  or a number that is an addition: "another", "more", "additional");
+  the evacuated and those in shelters, or a number that is an addition: "another", "more", "additional");
 - a negation about another thing: "is ready for talks" / "is not ready for a ceasefire"; or the
   same denial twice: "Ukraine's refusal to cede any land" / "Ukraine flatly refuses to cede any land";
 - the date of a statement against the date of an event: "…, the governor said on 2 March" / "the
@@ -21,8 +21,17 @@ from typing import Protocol
 
 from rag.news.words import same_name
 
-_DEATHS = re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives)\b", re.I)
-_INJURIES = re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I)
+# What a count of people counts. Two counts of different things both hold: 12 killed and 40 injured,
+# 1,500 evacuated and 4,000 in shelters (explore13 M4).
+_MEASURES = {
+    "deaths": re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives)\b", re.I),
+    "injuries": re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    "evacuated": re.compile(r"\b(?:evacuat\w*|fled|displaced)\b", re.I),
+    "sheltered": re.compile(r"\b(?:shelters?|sheltering|sheltered)\b", re.I),
+    "rescued": re.compile(r"\b(?:rescued?|rescuing)\b", re.I),
+    "missing": re.compile(r"\b(?:missing|unaccounted)\b", re.I),
+    "arrested": re.compile(r"\b(?:arrest(?:ed|s)?|detained)\b", re.I),
+}
 # "another 40", "three more bodies"; not "more than 60,000", which is the count itself.
 _ADDITION = re.compile(r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)", re.I)
 _UPDATE = re.compile(
@@ -40,15 +49,15 @@ _NEGATED = re.compile(
 _STOP = {"a", "an", "the", "any", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 
-def _measure(text: str) -> str | None:
-    deaths, injuries = bool(_DEATHS.search(text)), bool(_INJURIES.search(text))
-    return "deaths" if deaths and not injuries else "injuries" if injuries and not deaths else None
+def _measures(text: str) -> set[str]:
+    return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
 
 
 def counts_differ(a: str, b: str) -> bool:
-    """Deaths against injuries, or a count against an addition: two numbers that both hold."""
-    ma, mb = _measure(a), _measure(b)
-    if ma and mb and ma != mb:
+    """Counts of different things (deaths against injuries, the evacuated against those in shelters:
+    no measure in common), or a count against an addition: two numbers that both hold."""
+    ma, mb = _measures(a), _measures(b)
+    if ma and mb and not ma & mb:
         return True
     return bool(_ADDITION.search(a)) != bool(_ADDITION.search(b))
 
