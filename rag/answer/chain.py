@@ -241,8 +241,10 @@ class AnswerChain:
             # names (or, naming no one, holding all its key words) are read instead, and evidence
             # selection decides whether they answer it.
             names = question_names(query)
-            named = self.retriever.naming(query, names, filters).passages if names else []
-            relevant = list(named) if names else self.retriever.holding(query, filters)
+            if names:
+                relevant = list(self.retriever.naming(query, names, filters).passages)
+            else:
+                relevant = self.retriever.holding(query, filters)
         if not relevant:  # nothing on topic: abstain without spending an LLM call
             # No passage at all within the filters is not "the articles don't say" (explore10 M4).
             empty = filters is not None and filters.active and not found
