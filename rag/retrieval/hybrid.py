@@ -266,11 +266,11 @@ class HybridRetriever(PassageRetriever):
         return Named([dataclasses.replace(passages[cid], score=score[cid]) for cid in chosen], mentioned)
 
     def holding(self, query: str, filters: Filters | None = None) -> list[Passage]:
-        """The best BM25 passages (at most `_NAMING`) with a sentence holding every key word of `query` (at
-        least two), scored like `search`'s. "Were any fans arrested?" matched no chunk as a whole (cosine 0.17 to a
-        match report that also gives the score and the scorer), so nothing was read although one
-        sentence says "Three fans were arrested after the match" (explore13 M6); the evidence selector
-        then decides whether what was found answers."""
+        """The best BM25 passages (at most `_NAMING`) with a sentence holding every key word of `query`
+        (at least two), scored like `search`'s. "Were any fans arrested?" matched no chunk as a whole
+        (cosine 0.17 to a match report that also gives the score and the scorers), so nothing was read
+        although one sentence says "Three fans were arrested after the match" (explore13 M6). The
+        evidence selector then decides whether what was found answers."""
         terms = content_stems(query)
         if self.config.mode == "dense" or len(terms) < 2:
             return []
