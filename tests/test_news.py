@@ -863,3 +863,22 @@ def test_since_this_time_last_year_starts_a_span():
     text = "Egg prices rose again in February. Overall, grocery prices have jumped 13.5% since this time last year."
     events = build_timeline([passage(text, "2023-02-16")])
     assert all(not e.when.startswith("2022") for e in events)
+
+
+def test_a_sentence_only_denying_the_one_before_it_is_set_against_it():
+    """heldout8 (development data since its first run): "“That is not the case,” said Tim Ellsmore"
+    after the privacy advocates' concern names nothing the pair rules can match; it answers the sentence
+    before it. A sentence that says what it denies ("It was simply wrong to suggest that …") is left to
+    the pair rules."""
+    text = (
+        "Firms now log every keystroke. Privacy advocates are concerned that monitoring at work damages staff "
+        "privacy. “That is not the case,” said Tim Ellsmore, managing director of 3ami. He sells the software."
+    )
+    claim = "Privacy advocates are concerned that monitoring at work damages staff privacy."
+    denial = "“That is not the case,” said Tim Ellsmore, managing director of 3ami."
+    p = passage(text, "2005-03-01", "Wire", "a")
+    found = detect_conflicts([Evidence(claim, p), Evidence(denial, p)], use_model=False)
+    assert [(c.about, c.sides[0].text, c.sides[1].text) for c in found] == [("negation", claim, denial)]
+    cleft = "“It was simply wrong to suggest that monitoring damages privacy,” the letter added."
+    other = passage(text.replace(denial, cleft), "2005-03-01", "Wire", "a")
+    assert detect_conflicts([Evidence(claim, other), Evidence(cleft, other)], use_model=False) == []

@@ -250,6 +250,25 @@ _JOINERS = {"and", "which", "that", "who", "but", "or", "with", "while", "as", "
 _CLAUSE_SPLIT = re.compile(r"[,;:()“”\"]|\s[—–-]\s")
 
 
+def _overlap(a: str, b: str) -> bool:
+    return bool(a and b) and (a in b or b in a)
+
+
+def _shown(s: _Statement, statements: list[_Statement], sentence: str) -> _Statement | None:
+    """The evidence statement of `s`'s article that is `sentence`, part of it or holds it (sentences
+    may be cut differently): the side the reader was shown."""
+    return next(
+        (
+            t
+            for t in statements
+            if t is not s
+            and t.passage.article_id == s.passage.article_id
+            and _overlap(t.text.strip(), sentence.strip())
+        ),
+        None,
+    )
+
+
 def _reported(statements: list[_Statement]) -> list[Conflict]:
     """A sentence saying a statement conflicts with another, paired with the statement it
     refers to: the nearest of the three sentences before it that is itself evidence (the one
@@ -262,8 +281,7 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
         earlier = _sentences_before(s)
         if not earlier:
             continue
-        shown = {t.text: t for t in statements if t.passage.article_id == s.passage.article_id and t is not s}
-        before = next((shown[text] for text in earlier if text in shown), None)
+        before = next(filter(None, (_shown(s, statements, text) for text in earlier)), None)
         before = before or _Statement(s.item, earlier[0], s.passage, -1)
         quoted = re.search(r"\bthat\s+(?P<claim>[^.]+)", s.text[m.end() :])
         claim = quoted.group("claim").strip() if quoted else s.text
@@ -272,6 +290,34 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
                 "conflict", "reported", "", (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))
             )
         )
+    return out
+
+
+# A sentence that only denies what the sentence before it says: "“That is not the case,” said Tim
+# Ellsmore" after the privacy advocates' concern; "It was immediately denied, but …" after the claim of
+# a Treasury leak. It names nothing the pair rules could match, so they never set it against its claim.
+_DENIES_BEFORE = re.compile(
+    r"^\W*(?:that|this|it|such\s+claims?|the\s+(?:claim|allegation|report|suggestion|charge))\s+(?:is|was|are|were)\s+"
+    r"(?:simply\s+|just\s+|also\s+)?(?:not\s+(?:the\s+case|true|correct|accurate)|untrue|false|wrong|nonsense|rubbish|"
+    r"(?:\w+ly\s+)?(?:denied|rejected|dismissed|refuted))"
+    # The denial ends its clause: "It was simply wrong to suggest that …" says what it denies itself.
+    r"(?=\s*(?:[,.;:!?\"”’]|$)|\s+(?:by|but|and|said|says)\b)",
+    re.IGNORECASE,
+)
+
+
+def _denials_of_before(statements: list[_Statement]) -> list[Conflict]:
+    """A sentence only denying the one before it, paired with that sentence (the one the reader was
+    shown when it is evidence): a claim and its denial within one article."""
+    out = []
+    for s in statements:
+        if not _DENIES_BEFORE.match(s.text):
+            continue
+        earlier = _sentences_before(s, 1)
+        if not earlier:
+            continue
+        before = _shown(s, statements, earlier[0]) or _Statement(s.item, earlier[0], s.passage, -1)
+        out.append(Conflict("conflict", "negation", "", (_side(before, before.text), _side(s, s.text))))
     return out
 
 
@@ -346,9 +392,9 @@ def detect_conflicts(
     (rag/news/pair_model.py; `model`, else the committed one) then decides every pair that
     differs in some way, the rules' verdict being one of its signals: it keeps or drops what the
     rules found and adds what they missed. A reported contradiction ("this statement conflicts
-    with ...") is always kept."""
+    with ...") and a sentence only denying the one before it ("That is not the case") are always kept."""
     statements = _statements(items)
-    found = _reported(statements)
+    found = _reported(statements) + _denials_of_before(statements)
     seen = {(c.sides[0].text, c.sides[1].text) for c in found}
     judge = (model or default_model()) if use_model else None
     for a, b, p in _pairs(statements, seen, change_after_days):
