@@ -20,10 +20,10 @@ unless it holds a correct choice's text (another outlet's report of the same eve
 the benchmark's misses held 25 such in 120). Questions whose own passage was not retrieved are left
 out: the re-ranker only orders what the retriever found.
 
-Fit: the last fifth of the training dates is a validation split that picks the number of epochs
-and the weight mixing the re-ranker's score with the retriever's order; the model is then refitted
-on the whole training half. Loss: softmax cross-entropy of each question's candidates (the
-positives' share), AdamW with linear warm-up and decay. Held-out figures come from
+Fit: the last fifth of the training dates is a validation split on which each configuration (the
+one given, or GRID) is scored after every epoch, alone and mixed with the retriever's order; `--out`
+then refits the given configuration on the whole training half. Loss: softmax cross-entropy of each
+question's candidates (the positives' share), AdamW with linear warm-up and decay. Held-out figures come from
 benchmarks/retrieval_quality.py --reranker (the questions dated on or after the cut, never seen here).
 """
 
@@ -225,6 +225,34 @@ def hits_at_1(groups: list[Group], values: list[list[float]], weight: float) -> 
     return hit / len(groups)
 
 
+def validate(
+    model_dir: str, fit_groups: list[Group], val_groups: list[Group], configs: list[Config], max_length: int
+) -> None:
+    """Fit each configuration on `fit_groups`, print validation Hits@1 after every epoch for each mixing
+    weight, then the best against the retriever's own order."""
+    retriever = sum(g.own[0] for g in val_groups) / len(val_groups)
+    print(f"validation Hits@1 of the retriever's own order: {retriever:.3f}")
+    best: tuple[float, Config | None, int, float] = (retriever, None, 0, 0.0)
+    for config in configs:
+        print(config, flush=True)
+
+        def check(model: Any, tokenizer: Any, epoch: int, config: Config = config) -> None:
+            nonlocal best
+            values = rerank_scores(model, tokenizer, val_groups, max_length)
+            found = {w: hits_at_1(val_groups, values, w) for w in WEIGHTS}
+            print(f"  validation Hits@1 after epoch {epoch}: " + "  ".join(f"w={w}: {h:.3f}" for w, h in found.items()))
+            w, h = max(found.items(), key=lambda x: x[1])
+            if h > best[0]:
+                best = (h, config, epoch, w)
+
+        fit(model_dir, fit_groups, config, max_length, check)
+    h, config, epoch, w = best
+    if config is None:
+        print(f"no configuration beat the retriever's own order on validation ({retriever:.3f})")
+    else:
+        print(f"best on validation: {h:.3f} ({config}, {epoch} epochs, w={w}) against the retriever's {retriever:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("datasets", type=Path, help="folder holding realtimeqa/")
@@ -244,7 +272,6 @@ def main() -> None:
     from rag.runtime import go_offline
 
     go_offline()
-    random.seed(0)
     groups, cutoff = load_groups(args.datasets, args.cache, args.k)
     n_pos = sum(g.labels.count(1) for g in groups)
     n_neg = sum(g.labels.count(0) for g in groups)
@@ -262,46 +289,16 @@ def main() -> None:
     val_groups = [g for g in groups if g.date >= val_cut]
     if args.limit:
         fit_groups, val_groups = fit_groups[: args.limit], val_groups[: args.limit]
-    retriever = sum(g.own[0] for g in val_groups) / len(val_groups)
-    print(
-        f"fit {len(fit_groups)}, validation {len(val_groups)} (dates >= {val_cut}); retriever's Hits@1 {retriever:.3f}"
-    )
+    print(f"fit {len(fit_groups)}, validation {len(val_groups)} (dates >= {val_cut})")
     from rag.ingest.embed import resolve_model_path
     from rag.settings import EmbeddingSettings
 
     model_dir = resolve_model_path(EmbeddingSettings().model)
-    configs = (
-        GRID
-        if args.grid
-        else []
-        if args.skip_validation
-        else [Config(args.lr, args.negatives, args.epochs, args.per_step)]
-    )
-    best: tuple[float, Config | None, int, float] = (retriever, None, 0, 0.0)
-    for config in configs:
-        print(config, flush=True)
-
-        def check(model: Any, tokenizer: Any, epoch: int, config: Config = config) -> None:
-            nonlocal best
-            values = rerank_scores(model, tokenizer, val_groups, args.max_length)
-            found = {w: hits_at_1(val_groups, values, w) for w in WEIGHTS}
-            print(f"  validation Hits@1 after epoch {epoch}: " + "  ".join(f"w={w}: {h:.3f}" for w, h in found.items()))
-            w, h = max(found.items(), key=lambda x: x[1])
-            if h > best[0]:
-                best = (h, config, epoch, w)
-
-        fit(model_dir, fit_groups, config, args.max_length, check)
-    h, config, epoch, w = best
-    if not configs:
-        pass
-    elif not epoch:
-        print(f"no configuration beat the retriever's own order on validation ({retriever:.3f})")
-    else:
-        print(f"best on validation: {h:.3f} ({config}, {epoch} epochs, w={w}) against the retriever's {retriever:.3f}")
+    chosen = Config(args.lr, args.negatives, args.epochs, args.per_step)
+    if args.grid or not args.skip_validation:
+        validate(model_dir, fit_groups, val_groups, GRID if args.grid else [chosen], args.max_length)
     if args.out:
-        model, tokenizer = fit(
-            model_dir, groups, Config(args.lr, args.negatives, args.epochs, args.per_step), args.max_length
-        )
+        model, tokenizer = fit(model_dir, groups, chosen, args.max_length)
         model.save_pretrained(args.out)
         tokenizer.save_pretrained(args.out)
         print(f"wrote {args.out} ({len(groups)} questions before {cutoff}): RAG_RETRIEVAL__RERANKER={args.out}")

@@ -254,9 +254,7 @@ class HybridRetriever(PassageRetriever):
         naming = [cid for cid in named if named[cid] and cid not in exclude]
         if not naming:
             return Named([], mentioned)
-        vector = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
-        vectors = self.store.vectors_by_id(naming)
-        score = {cid: round(float(np.dot(vector, vectors[cid])), 4) for cid in naming if cid in vectors}
+        score = self._cosines(query, naming)
         # Most names first; among those naming as many, the one holding most of the question's other key
         # words, then the best match to the whole question: BM25 of "Marisela Quintanilla" alone put the
         # two articles naming her most often before the one saying what she asked for (explore13 M6).
@@ -288,15 +286,15 @@ class HybridRetriever(PassageRetriever):
                 for a, b in evidence_spans(passages[cid].text)
             )
         ][:_NAMING]
-        if not holding:
-            return []
+        score = self._cosines(query, holding) if holding else {}
+        return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
+
+    def _cosines(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
+        """The question's cosine to each of `chunk_ids` still in the store: the score `search` gives, for
+        the passages a second look reads."""
         vector = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
-        vectors = self.store.vectors_by_id(holding)
-        return [
-            dataclasses.replace(passages[cid], score=round(float(np.dot(vector, vectors[cid])), 4))
-            for cid in holding
-            if cid in vectors
-        ]
+        vectors = self.store.vectors_by_id(chunk_ids)
+        return {cid: round(float(np.dot(vector, vectors[cid])), 4) for cid in chunk_ids if cid in vectors}
 
     def _mentioned(self, names: Sequence[str], queries: list[str]) -> frozenset[str]:
         """The names of `names` that some passage of the whole index names."""
