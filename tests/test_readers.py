@@ -51,6 +51,26 @@ def test_markdown_front_matter(tmp_path: Path):
     assert "held overnight" in a.text and "---" not in a.text
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_header_block_under_the_headline_gives_date_outlet_and_url(tmp_path: Path, suffix: str):
+    f = tmp_path / f"strike{suffix}"
+    f.write_text(
+        "# Dockworkers walk out\n\nOutlet: Valdoria Press Agency\nDate: 2026-03-02\nURL: https://vpa.example/a\n\n"
+        "Dockworkers walked off the job on Monday. Source: the union.\n",
+        encoding="utf-8",
+    )
+    a = read_one(f)
+    assert (a.outlet, a.published, a.url) == ("Valdoria Press Agency", "2026-03-02", "https://vpa.example/a")
+    assert "walked off the job" in a.text and "Outlet:" not in a.text and "Date:" not in a.text
+    # Only an opening block counts: a "Source:" deep in the body is a sentence, and front matter wins.
+    g = tmp_path / f"later{suffix}"
+    g.write_text("Talks resume\n\nThe talks resumed.\n\nDate: 2020-01-01\n", encoding="utf-8")
+    assert read_one(g).published is None
+    h = tmp_path / "both.md"
+    h.write_text("---\ndate: 2025-03-18\n---\n# Ceasefire\n\nDate: 2026-01-01\n\nIt held.\n", encoding="utf-8")
+    assert read_one(h).published == "2025-03-18"
+
+
 def test_html_boilerplate_is_stripped(tmp_path: Path):
     body = " ".join(["Negotiators met in Riyadh to discuss a maritime ceasefire in the Black Sea."] * 6)
     f = tmp_path / "page.html"

@@ -50,8 +50,37 @@ def decode_html(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
+# A header line of a plain article: "Date: 2026-03-02", "Outlet: The Karvel Herald", "URL: https://…".
+_HEADER_LINE = re.compile(
+    r"(?P<key>date|published|outlet|source|publisher|url|link)\s*:\s*(?P<value>\S.*?)\s*", re.IGNORECASE
+)
+_HEADER_KEYS = {"date": "published", "published": "published", "outlet": "outlet", "source": "outlet"}
+_HEADER_KEYS |= {"publisher": "outlet", "url": "url", "link": "url"}
+
+
+def _header_fields(text: str) -> tuple[str, dict[str, Any]]:
+    """The metadata of a header block a plain article opens with, and the text without it: lines such
+    as "Date: 2026-03-02" and "Outlet: …" right after the headline (or at the top). A txt or md file
+    written that way had no date, so no recency, "as of" or timeline (explore15). Only a block within
+    the first lines counts: "Source: …" deep in a body is a sentence, not metadata."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    for first in (start, start + 1):
+        i = first
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        meta: dict[str, Any] = {}
+        end = i
+        while end < len(lines) and (m := _HEADER_LINE.fullmatch(lines[end].strip())):
+            meta.setdefault(_HEADER_KEYS[m.group("key").lower()], m.group("value"))
+            end += 1
+        if meta and i - start <= 2:
+            return "\n".join(lines[:i] + lines[end:]), meta
+    return text, {}
+
+
 def _read_text(path: Path) -> tuple[str, dict[str, Any]]:
-    return decode(path.read_bytes(), path.name), {}
+    return _header_fields(decode(path.read_bytes(), path.name))
 
 
 class _TextDatesLoader(yaml.SafeLoader):
@@ -83,13 +112,14 @@ def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
             f'malformed front matter ({detail}); put a value that holds a colon in quotes: title: "A: B"'
         ) from e
     m = post.metadata
+    content, header = _header_fields(post.content)
     meta = {
         "title": m.get("title"),
-        "outlet": m.get("outlet") or m.get("source") or m.get("publisher"),
-        "published": m.get("published") or m.get("date"),
-        "url": m.get("url") or m.get("link"),
+        "outlet": m.get("outlet") or m.get("source") or m.get("publisher") or header.get("outlet"),
+        "published": m.get("published") or m.get("date") or header.get("published"),
+        "url": m.get("url") or m.get("link") or header.get("url"),
     }
-    return post.content, meta
+    return content, meta
 
 
 def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
