@@ -196,6 +196,24 @@ def test_a_number_the_question_states_must_not_be_another_in_the_answer() -> Non
     assert not selector.select("What pattern did the four completed rounds show?", [passage(rounds)]).answerable
 
 
+def test_a_thing_the_question_numbers_by_an_ordinal_is_not_answered_under_other_numbers() -> None:
+    from rag.evidence.entities import another_ordinal
+
+    rounds = "The three completed rounds of talks demonstrate a consistent pattern: process without progress."
+    assert another_ordinal("Where will the fourth round of negotiations be held?", rounds)
+    assert not another_ordinal("What did the third round of talks show?", rounds)  # among the three
+    assert another_ordinal("Where was the third round held?", "The second round took place in Geneva.")
+    assert not another_ordinal("Where was the 3rd round held?", "The third round took place in Abu Dhabi.")
+    assert not another_ordinal("Where was the third round held?", "Talks took place in Abu Dhabi.")  # unnumbered
+    fronts = "Moscow perceives the negotiations for Ukraine as operating on two separate fronts."
+    assert not another_ordinal("What is the second front of the negotiations?", fronts)
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert not selector.select("Where will the fourth round of talks be held?", [passage(rounds)]).answerable
+
+
 def test_a_question_naming_an_outlet_is_answered_from_that_outlet_only() -> None:
     import dataclasses
 
@@ -577,6 +595,10 @@ def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number
     assert not gives_duration("Temporary easing of sanctions on Russian oil could generate roughly $2 billion.")
     assert gives_duration("Russia wants to sustain its campaign against the West indefinitely.")
     assert gives_duration("Peace is nowhere in sight over one year later.")
+    # A point in time is no span of it: "on that day" does not say how long the call lasted.
+    assert not gives_duration("Specifically, on that day, Trump and Putin held a telephone conversation.")
+    assert gives_duration("The call lasted more than two hours.")
+    assert gives_duration("After a 90-minute call, the leaders spoke again for weeks.")
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)

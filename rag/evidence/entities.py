@@ -149,8 +149,15 @@ def places_in_time(text: str, question: QuestionInfo) -> bool:
     return has_type(text, "date", question) or has_type(text, "number", question) or bool(_TIME_CUE.search(text))
 
 
+_UNIT = r"(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+# A span of time, not a point in it: "two hours", "several days", "a year", "hours-long", "for weeks",
+# "since", "indefinitely"; "on that day" places in time and says nothing of how long (answerability
+# train "How long did the telephone call … last?").
 _DURATION = re.compile(
-    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|long|since|until|till|"
+    rf"\b(?:(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    rf"forty|fifty|sixty|ninety|hundred|several|few|many|some|half|couple\s+of|dozens?\s+of)[\s-]+"
+    rf"(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_UNIT}|{_UNIT}[\s-]long|"
+    r"(?:years|months|weeks|days|nights|hours|minutes|decades|centuries)|long|since|until|till|"
     r"indefinite(?:ly)?|permanent(?:ly)?|forever)\b",
     re.IGNORECASE,
 )
@@ -229,6 +236,47 @@ def gives_numbers(question: str, text: str) -> bool:
         return False
     return not any(
         n not in values and any(after and after == word for _, word in given) for n, after in stated_numbers(question)
+    )
+
+
+_ORDINAL_VALUES = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_COUNT_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "the fourth round", "the 4th round" ("first" is left out: "for the first time" numbers nothing).
+_ORDINAL_NOUN = re.compile(
+    r"\b(?:(?P<word>" + "|".join(_ORDINAL_VALUES) + r")|(?P<num>\d{1,2})(?:nd|rd|th))\s+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+# "the three completed rounds", "4 rounds of talks": a count of the noun, one or two words between.
+_COUNT_NOUN = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(_COUNT_VALUES) + r")\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+s)\b", re.IGNORECASE
+)
+
+
+def _ordinals(text: str) -> set[tuple[int, str]]:
+    return {
+        (
+            _ORDINAL_VALUES[m.group("word").lower()] if m.group("word") else int(m.group("num")),
+            m.group("noun")[:4].lower(),
+        )
+        for m in _ORDINAL_NOUN.finditer(text)
+    }
+
+
+def another_ordinal(question: str, text: str) -> bool:
+    """Whether `text` speaks of what the question numbers by an ordinal only under other numbers:
+    "The three completed rounds … demonstrate a consistent pattern" is no answer to "Where will the
+    fourth round be held?", nor a sentence on the second round to a question on the third. The second
+    of "two separate fronts" is among them, and a text that does not number the thing is no mismatch."""
+    counts: dict[str, int] = {}
+    for m in _COUNT_NOUN.finditer(text):
+        n = m.group("n").lower()
+        noun = m.group("noun")[:4].lower()
+        counts[noun] = max(counts.get(noun, 0), _COUNT_VALUES[n] if n in _COUNT_VALUES else int(n))
+    given = _ordinals(text)
+    return any(
+        (n, noun) not in given and (counts.get(noun, n) < n or any(s == noun for _, s in given))
+        for n, noun in _ordinals(question)
     )
 
 

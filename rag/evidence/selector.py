@@ -33,6 +33,7 @@ from rag.evidence.definition import (
 from rag.evidence.entities import (
     agentless,
     another_compound,
+    another_ordinal,
     another_year_edition,
     asks_body,
     gives_asked_unit,
@@ -257,6 +258,9 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or another_compound(question, around)
         # A number it states must not be another in the answer: the four completed rounds are not the three.
         or not gives_numbers(question, first.text)
+        # … and the three completed rounds are not the fourth (answerability train "Where will the fourth
+        # round of negotiations be held?").
+        or another_ordinal(question, first.text)
         # "the 2005 Sundance Film Festival" is not the 2004 one.
         or another_year_edition(question, first.passage.text)
         or lists_others(info, first.text)
