@@ -882,3 +882,36 @@ def test_a_sentence_only_denying_the_one_before_it_is_set_against_it():
     cleft = "“It was simply wrong to suggest that monitoring damages privacy,” the letter added."
     other = passage(text.replace(denial, cleft), "2005-03-01", "Wire", "a")
     assert detect_conflicts([Evidence(claim, other), Evidence(cleft, other)], use_model=False) == []
+
+
+def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
+    """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
+    (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she
+    said) as two sources that disagree."""
+    walkout = (
+        "Thousands of dockworkers walked off the job at Valdoria's three largest ports on Monday, launching an "
+        "open-ended strike over pay and plans to automate part of the country's biggest container terminal."
+    )
+    talks = (
+        "The first talks between striking dockworkers and port employers broke down late on Saturday after nine "
+        "hours at the Labour Ministry in Karvel, leaving Halvik's harbour idle for a seventh day on Sunday."
+    )
+    assert detect_conflicts([evidence(walkout, "2026-03-02", "a"), evidence(talks, "2026-03-08", "b")]) == []
+    # A plan's date does move: the second launch attempt, then a new window.
+    attempt = (
+        "The uncrewed Artemis I mission will get another attempt at launching on a journey around the moon on "
+        "Saturday from Launchpad 39B at Kennedy Space Center."
+    )
+    window = (
+        "After Hurricane Ian forced NASA to roll back the massive rocket into its hangar at Kennedy Space Center "
+        "in Florida last month, a new launch window has now been set to open on November 14."
+    )
+    [c] = detect_conflicts([evidence(attempt, "2022-09-02", "a"), evidence(window, "2022-10-14", "b")])
+    assert (c.kind, c.about) == ("change", "date")
+    text = (
+        "Transport Minister Ilse Marovic told parliament on Tuesday that leaders of the union had privately "
+        "turned down a 6 percent pay offer last week, a claim the union flatly denied. Speaking during question "
+        'time, Marovic said the offer had been "made informally". "The union leadership knew there was six '
+        'percent available and chose to keep its members on the picket line," she said.'
+    )
+    assert detect_conflicts([passage(text, "2026-03-11")]) == []
