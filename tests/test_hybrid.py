@@ -452,3 +452,41 @@ def test_a_forked_child_gets_a_working_keyword_pool():
         os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_words_but_one(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """explore15 q12: the newest figure closes a report on something else, a chunk the search for the
+    question does not rank; "the latest estimate" quoted the figure of ten days before."""
+    articles = [
+        {
+            "id": "old",
+            "title": "Strike costs in dispute",
+            "body": "The economic cost of the strike is in dispute. The chamber raised its estimate of the total "
+            "cost of the strike to more than 300 million euros.",
+            "published": "2026-03-11",
+        },
+        {
+            "id": "deal",
+            "title": "Dockworkers reach a tentative deal",
+            "body": "Dockworkers will return to work on Saturday after a tentative agreement on pay. Members will "
+            "vote in a ballot next week. The chamber put the total cost of the strike at 520 million euros.",
+            "published": "2026-03-20",
+        },
+        {
+            "id": "before",
+            "title": "Cost of the strike",
+            "body": "The total cost of the strike reached 100 million euros, the chamber said.",
+            "published": "2026-03-05",
+        },
+    ]
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "strike", articles))
+    a.chain.selector = selector = NamesSelector()
+    a.ask("What is the latest estimate of the total cost of the strike?", k=1)
+    assert "old" in selector.seen[0] and "deal" in selector.seen[0]
+    assert "before" not in selector.seen[0]  # older than what was read: it cannot be the latest
+    selector.seen.clear()
+    a.ask("What was the estimate of the total cost of the strike?", k=1)  # not asking for the latest
+    assert selector.seen[0] == ["old"]

@@ -47,9 +47,10 @@ class PassageRetriever(BaseRetriever):
         lacks them. This base retriever has no index to look names up in."""
         return Named()
 
-    def holding(self, query: str, filters: Filters | None = None) -> list[Passage]:
-        """Passages holding every key word of `query`, for a question that names no one and that no
-        passage matches as a whole. This base retriever has no index to look words up in."""
+    def holding(self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = 2) -> list[Passage]:
+        """Passages with a sentence holding every key word of `query` but `spare`, for a question that
+        names no one and that no passage matches as a whole. This base retriever has no index to look
+        words up in."""
         return []
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:

@@ -79,6 +79,11 @@ def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
     return store.path / "keyword" / store.collection
 
 
+def _holds(terms: list[str], stems: set[str], spare: int) -> bool:
+    """`stems` hold every one of `terms` but at most `spare`."""
+    return covered(terms, stems) if not spare else sum(matches(t, stems) for t in terms) >= len(terms) - spare
+
+
 def fuse(dense: Mapping[str, float], keyword: Mapping[str, float], config: RetrievalSettings) -> dict[str, float]:
     """One score per candidate from the two arms' scores (each best first)."""
     if config.mode == "dense" or not keyword:
@@ -263,17 +268,19 @@ class HybridRetriever(PassageRetriever):
         chosen = sorted(score, key=lambda cid: (-len(named[cid]), -holds[cid], -score[cid]))[:_NAMING]
         return Named([dataclasses.replace(passages[cid], score=score[cid]) for cid in chosen], mentioned)
 
-    def holding(self, query: str, filters: Filters | None = None) -> list[Passage]:
-        """The best BM25 passages (at most `_NAMING`) with a sentence holding every key word of `query`
-        (at least two), scored like `search`'s. "Were any fans arrested?" matched no chunk as a whole
-        (cosine 0.17 to a match report that also gives the score and the scorers), so nothing was read
-        although one sentence says "Three fans were arrested after the match" (explore13 M6). The
-        evidence selector then decides whether what was found answers."""
+    def holding(
+        self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = _NAMING
+    ) -> list[Passage]:
+        """The best BM25 passages (at most `limit`) with a sentence holding every key word of `query`
+        (at least two) but `spare` of them (at least two held), scored like `search`'s. "Were any fans
+        arrested?" matched no chunk as a whole (cosine 0.17 to a match report that also gives the score
+        and the scorers), so nothing was read although one sentence says "Three fans were arrested after
+        the match" (explore13 M6). The evidence selector then decides whether what was found answers."""
         terms = content_stems(query)
-        if self.config.mode == "dense" or len(terms) < 2:
+        if self.config.mode == "dense" or len(terms) < 2 + spare:
             return []
         self._ensure_keyword_index()
-        hits = [cid for cid, _ in self.keyword.search(query, 4 * _NAMING, self._mask(filters or self.filters))]
+        hits = [cid for cid, _ in self.keyword.search(query, 4 * limit, self._mask(filters or self.filters))]
         passages = self._read({}, hits)
         # In one sentence: "Were any players arrested?" is not held by "Three fans were arrested. ... his
         # players had been magnificent."
@@ -282,10 +289,10 @@ class HybridRetriever(PassageRetriever):
             for cid in hits
             if cid in passages
             and any(
-                covered(terms, set(content_stems(passages[cid].text[a:b])))
+                _holds(terms, set(content_stems(passages[cid].text[a:b])), spare)
                 for a, b in evidence_spans(passages[cid].text)
             )
-        ][:_NAMING]
+        ][:limit]
         score = self._cosines(query, holding) if holding else {}
         return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
 
