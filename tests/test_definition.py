@@ -96,6 +96,31 @@ def test_who_holds_a_post_is_answered_by_the_name_beside_that_post_of_that_body(
     assert not selector.select("Who is the chief executive of Toyota?", [passage(ghosn)]).answerable
 
 
+def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_beside_them() -> None:
+    """explore15 q03, q20: "Tomas Reiner, the union's general secretary" for who leads the dockworkers'
+    union (a body in lower case, a union's head a general secretary), "said Lukas Petrak, the mediator,"
+    for who the mediator is (a span of 0.64 the answer model had left unanswered)."""
+    from rag.evidence.definition import asked_post, names_holder, names_in_role, role_asked
+
+    reiner = '"Not a single line about jobs," Tomas Reiner, the union\'s general secretary, told reporters.'
+    assert names_holder(asked_post("Who leads the dockworkers' union?"), reiner)
+    assert not names_holder(asked_post("Who leads the transport ministry?"), reiner)
+    petrak = '"The gap is now narrower," said Lukas Petrak, the mediator, at a news conference.'
+    assert role_asked("Who is the mediator in the dispute?") == "mediator"
+    assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
+    assert names_in_role("mediator", petrak) and names_in_role("columnist", "By Hanna Seidel, economics columnist")
+    assert not names_in_role("mediator", "Labour Minister Pavel Dressler appointed a mediator on Tuesday.")
+    from rag.evidence.features import ANSWER_FEATURES
+    from rag.evidence.model import Logistic, SelectorModel
+
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert selector.select("Who is the mediator in the dispute?", [passage(petrak)]).answerable
+    assert not selector.select("Who is the arbitrator in the dispute?", [passage(petrak)]).answerable
+
+
 def test_a_post_holder_span_is_found_among_all_spans_read() -> None:
     """Hand-read round 12 q2: "Barclays' chief John Varley said …" was read but not among the spans
     chosen for "Who runs Barclays?", which was abstained on."""

@@ -126,10 +126,14 @@ _HOLDER = re.compile(
     rf"(?P<body>{_NAME.pattern})\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
-    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?)\s*\??\s*$"
+    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
+    # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03).
+    r"|(?:[a-z][\w’'-]*\s+){0,2}(?:union|party|committee|ministry|agency|council|commission|association|"
+    r"federation|delegation|company|board|team|club))\s*\??\s*$"
 )
 _HEAD_WORDS = (
-    r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor)"
+    r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
+    r"(?:general\s+)?secretary(?:[\s-]+general)?)"  # a union's leader: "Tomas Reiner, the union's general secretary"
 )
 
 
@@ -150,6 +154,30 @@ def asked_post(question: str) -> Post | None:
         return Post(_HEAD_WORDS, m.group("headed"))
     title = m.group("post") or m.group("owned")
     return Post(r"\s+".join(re.escape(w) for w in title.split()), m.group("body") or m.group("owner"))
+
+
+# "Who is the mediator in the dispute?": a role asked without a body to hold it over.
+_ROLE_ASKED = re.compile(
+    r"^\s*[Ww]ho\s+(?:is|was)\s+the\s+(?P<role>[a-z][a-z-]{3,})(?:\s+(?:in|of|at|for|on|during)\s+[^?]*)?\s*\??\s*$"
+)
+_PERSON = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
+
+
+def role_asked(question: str) -> str | None:
+    """The role a "Who is the …?" question asks the holder of, when no body is named with it."""
+    m = _ROLE_ASKED.match(question)
+    return m.group("role") if m and asked_post(question) is None else None
+
+
+def names_in_role(role: str, text: str) -> bool:
+    """Whether `text` names someone in apposition with `role`: "said Lukas Petrak, the mediator,", "the
+    mediator, Lukas Petrak,", "mediator Lukas Petrak". A short question over a long passage scored too
+    low to answer although the span was this one (explore15 q20)."""
+    role = re.escape(role)
+    return (
+        re.search(rf"{_PERSON},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b|\b{role},?\s+{_PERSON}", text, re.I)
+        is not None
+    )
 
 
 def names_holder(post: Post, text: str, context: str = "") -> bool:

@@ -29,6 +29,8 @@ from rag.evidence.definition import (
     headed_by,
     names_headed,
     names_holder,
+    names_in_role,
+    role_asked,
 )
 from rag.evidence.entities import (
     agentless,
@@ -413,12 +415,14 @@ class EvidenceSelector:
         # "Who is Kirill Dmitriev?": a span giving the post beside the name answers it, first.
         # "Who is the chief executive of Nissan?": a span naming someone beside that post answers it.
         name, head, post = defined_name(question), headed_by(question), asked_post(question)
+        role = role_asked(question)
         described = [
             e
             for e in items
             if (name is not None and describes(name, e.text))
             or (head is not None and names_headed(head, e.text))
             or (post is not None and names_holder(post, e.text, _earlier(e.passage, e.start)))
+            or (role is not None and names_in_role(role, e.text))
         ]
         if not described and post is not None:
             described = self._holder_span(post, info, candidates, scores)
