@@ -108,6 +108,9 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     petrak = '"The gap is now narrower," said Lukas Petrak, the mediator, at a news conference.'
     assert role_asked("Who is the mediator in the dispute?") == "mediator"
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
+    # A post whose body asked_post does not read is still no bare role: "US President Donald Trump" is
+    # not the president of the ISW.
+    assert role_asked("Who is the president of the Institute for the Study of War?") is None
     assert names_in_role("mediator", petrak) and names_in_role("columnist", "By Hanna Seidel, economics columnist")
     assert not names_in_role("mediator", "Labour Minister Pavel Dressler appointed a mediator on Tuesday.")
     from rag.evidence.features import ANSWER_FEATURES

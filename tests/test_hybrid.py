@@ -490,3 +490,32 @@ def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_
     selector.seen.clear()
     a.ask("What was the estimate of the total cost of the strike?", k=1)  # not asking for the latest
     assert selector.seen[0] == ["old"]
+
+
+def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_naming_him(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """explore15 q23: the passages read gave Tomas Reiner's words on jobs, not on the deal; the
+    passage quoting him on the deal was never read, since no name of the question was missing."""
+    articles = [
+        {
+            "id": "jobs",
+            "title": "Talks on the tentative deal collapse",
+            "body": '"Not a single line about jobs," Tomas Reiner told reporters about the tentative deal talks.',
+            "published": "2026-03-08",
+        },
+        {
+            "id": "deal",
+            "title": "Port strike suspended",
+            "body": 'Workers return on Saturday. "It is a great deal more than we were offered," said Tomas Reiner.',
+            "published": "2026-03-20",
+        },
+    ]
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "strike", articles))
+    a.chain.selector = selector = NamesSelector()
+    a.ask("What did Tomas Reiner say about the tentative deal?", k=1)
+    assert selector.seen == [["jobs"], ["jobs", "deal"]]
+    selector.seen.clear()
+    a.ask("Who is Tomas Reiner?", k=1)  # not what someone said about something: no second look
+    assert len(selector.seen) == 1

@@ -214,3 +214,18 @@ def test_a_name_given_only_as_an_owner_is_not_the_speaker():
     assert not others_words("Russia", "Russia has demanded that Ukraine cede four oblasts, ISW said.")
     trump = "Trump indicated that Crimea, the peninsula annexed by Russia in 2014, 'will stay with Russia.'"
     assert others_words("Russia", trump) and not others_words("Trump", trump)
+
+
+def test_a_quotation_whose_speaker_follows_its_verb_is_his_and_the_title_can_hold_the_topic() -> None:
+    """explore15 q23: "'… a great deal more than we were offered,' said Tomas Reiner" was not taken for
+    Reiner's words (the speaker after "said"), and "tentative" was only in the title."""
+    from rag.evidence.speaker import says_all_of
+    from rag.news.speakers import speaker, speakers
+
+    words = '"This is not everything we asked for, but it is a great deal more," said Tomas Reiner, the leader.'
+    assert speakers(words) == ["Tomas Reiner"] and speaker(words) == "Tomas Reiner"
+    # An apposition's comma is no closing mark: Mars is what Mantooth said something about.
+    assert "Mars" not in speakers("The woman, Robin Mantooth, said Mars promised her repeatedly.")
+    terms = ["toma", "reiner", "tentat", "deal"]
+    assert not says_all_of("Tomas Reiner", terms, words)
+    assert says_all_of("Tomas Reiner", terms, words, "Port strike suspended after tentative deal")

@@ -40,6 +40,7 @@ from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import restore_case
 from rag.evidence.features import names_found
 from rag.evidence.question import question_names
+from rag.evidence.speaker import asked_speaker, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
@@ -268,9 +269,10 @@ class AnswerChain:
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
-        if evidence.missing and not evidence.answerable:
+        if (evidence.missing or self._speaker_elsewhere(run.standalone)) and not evidence.answerable:
             # The question names what its evidence lacks: look for passages that name it.
-            named = self.retriever.naming(run.standalone, evidence.missing, filters, {p.chunk_id for p in relevant})
+            look_for = evidence.missing or self._speaker_elsewhere(run.standalone)
+            named = self.retriever.naming(run.standalone, look_for, filters, {p.chunk_id for p in relevant})
             if named.passages:
                 relevant = relevant + named.passages
                 evidence = self.selector.select(run.standalone, relevant)
@@ -296,6 +298,14 @@ class AnswerChain:
             yield run.finish(quotes, relevant)
             return
         yield from self._compose(run, relevant, quotes)
+
+    @staticmethod
+    def _speaker_elsewhere(question: str) -> list[str]:
+        """The speaker of "What did Tomas Reiner say about the tentative deal?", whose words in the
+        passages read were on other things: other passages naming him may hold them ("This is not
+        everything we asked for …", said Tomas Reiner, closing a report on the deal; explore15 q23)."""
+        speaker = asked_speaker(question)
+        return [speaker] if speaker and said_about(question) else []
 
     def _newer_holding(self, query: str, read: list[Passage], filters: Filters | None) -> list[Passage]:
         """For a question on the latest: the two newest passages, newer than any of `read`, with a sentence

@@ -158,7 +158,7 @@ def asked_post(question: str) -> Post | None:
 
 # "Who is the mediator in the dispute?": a role asked without a body to hold it over.
 _ROLE_ASKED = re.compile(
-    r"^\s*[Ww]ho\s+(?:is|was)\s+the\s+(?P<role>[a-z][a-z-]{3,})(?:\s+(?:in|of|at|for|on|during)\s+[^?]*)?\s*\??\s*$"
+    r"^\s*[Ww]ho\s+(?:is|was)\s+the\s+(?P<role>[a-z][a-z-]{3,})(?:\s+(?:in|of|at|for|on|during)\s+[^?A-Z]*)?\s*\??\s*$"
 )
 _PERSON = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
 
@@ -166,7 +166,11 @@ _PERSON = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
 def role_asked(question: str) -> str | None:
     """The role a "Who is the …?" question asks the holder of, when no body is named with it."""
     m = _ROLE_ASKED.match(question)
-    return m.group("role") if m and asked_post(question) is None else None
+    # A post ("Who is the president of the Institute for the Study of War?", a body asked_post does not
+    # read) is held over a body, which "US President Donald Trump" is not (bundled answerability).
+    if m is None or re.fullmatch(_POST, m.group("role"), re.IGNORECASE) or asked_post(question) is not None:
+        return None
+    return m.group("role")
 
 
 def names_in_role(role: str, text: str) -> bool:
@@ -175,7 +179,9 @@ def names_in_role(role: str, text: str) -> bool:
     low to answer although the span was this one (explore15 q20)."""
     role = re.escape(role)
     return (
-        re.search(rf"{_PERSON},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b|\b{role},?\s+{_PERSON}", text, re.I)
+        re.search(
+            rf"{_PERSON},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b|\b{role},?\s+{_PERSON}", text, re.I
+        )
         is not None
     )
 

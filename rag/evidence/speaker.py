@@ -225,13 +225,15 @@ def says_nothing(text: str) -> bool:
     return 0 < len(tokens) <= _LABEL_WORDS and all(t[0].isupper() or t.lower() in _LINKS for t in tokens)
 
 
-def says_all_of(name: str, question_terms: list[str], text: str) -> bool:
-    """Whether `text` gives `name`'s words (attributed to speakers, naming `name`) and holds every
-    other key term of the question: "Russian Foreign Minister Sergey Lavrov reiterated … sanctions on
-    Aeroflot" for "What did Lavrov say about Aeroflot?"."""
+def says_all_of(name: str, question_terms: list[str], text: str, context: str = "") -> bool:
+    """Whether `text` gives `name`'s words (attributed to speakers, naming `name`) and, with `context`
+    (the sentence before it, the title), holds every other key term of the question: "Russian Foreign
+    Minister Sergey Lavrov reiterated … sanctions on Aeroflot" for "What did Lavrov say about Aeroflot?";
+    "'… a great deal more than we were offered,' said Tomas Reiner" under the title "Dockworkers
+    accept tentative deal" for what he said about the tentative deal (explore15 q23)."""
     if not speakers(text) or others_words(name, text):
         return False
-    said = words(text)
+    said = words(f"{text} {context}")
     held = set(said) | set(stem_all(said))
     own = set(words(name)) | set(stem_all(words(name)))
     asked = [t for t in question_terms if t not in own and not _VERB_STEM.fullmatch(t)]

@@ -19,6 +19,16 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # "Richard Mawrey, QC told …": a post-nominal after the name is not the speaker (hand-read round 15 q11).
 _POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
 _SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
+# A quotation's speaker named after its verb: "'… than we were offered,' said Tomas Reiner" (explore15 q23).
+_SAID_BY = re.compile(
+    # After the closing mark only: in "The woman, Robin Mantooth, said Mars promised her …", Mars is no speaker.
+    rf"(?:[”\"’],?|,[”\"’])\s*(?:said|says|added|insisted|warned|argued|claimed|stated|explained|noted|wrote|replied)"
+    rf"\s+(?P<name>{_NAME})"
+)
+_CALENDAR_WORDS = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Today|Yesterday|Tonight|Last|Next|On|In|At"
+)
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")  # also opening a sentence
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
@@ -44,21 +54,21 @@ def speakers(text: str) -> list[str]:
     """Everyone a sentence attributes words to: "remarks made by Dmitriev", "Lavrov claimed",
     "according to ISW" (a sentence reporting one speaker's words about another's names both)."""
     found: list[str] = []
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY):
+    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY, _SAID_BY):
         for m in pattern.finditer(text):
             name = " ".join(w for w in m.group("name").split() if w not in _NOT_SPEAKERS)
-            if name and name not in found:
+            if name and name not in found and not _CALENDAR_WORDS.fullmatch(name.split()[0]):
                 found.append(name)
     return found
 
 
 def speaker(text: str) -> str | None:
     """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING):
+    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING, _SAID_BY):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-            if words:
+            if words and not _CALENDAR_WORDS.fullmatch(words[0]):
                 return " ".join(words)
     return None
 
