@@ -521,6 +521,9 @@ def test_conflicts_serialise():
         ("Is the strike still going on?", True),
         ("How many people have died so far?", True),
         ("What did Lavrov say about Aeroflot?", False),
+        ("How many ships are waiting off Halvik?", True),  # a count in the present tense (explore15 q06)
+        ("How many workers joined the strike on its first day?", False),
+        ("How many days did the strike last?", False),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):
@@ -915,3 +918,20 @@ def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_
         'percent available and chose to keep its members on the picket line," she said.'
     )
     assert detect_conflicts([passage(text, "2026-03-11")]) == []
+
+
+def test_a_claim_denied_in_its_own_sentence_is_no_side_against_other_figures_and_a_plan_date_needs_two_plans():
+    """explore15 q03, q10, q19: the minister's "… turned down a 6 percent pay offer last week, a claim the
+    union flatly denied" was set against the employers' public 5.5 percent offer and against a union
+    leader's words on another round; "eliminate 600 jobs … by 2030" against "When Nordmar Terminals
+    announced its automation plan … last year" was a date that changed; "When Nordmar Terminals" spoke."""
+    claim = (
+        "Transport Minister Ilse Marovic told parliament on Tuesday that leaders of the striking dockworkers' union "
+        "had privately turned down a 6 percent pay offer last week, a claim the union flatly denied."
+    )
+    offer = "On wages, the employers' association raised its offer to 5.5 percent over two years."
+    assert detect_conflicts([evidence(claim, "2026-03-11", "a"), evidence(offer, "2026-03-13", "b")]) == []
+    plan = "The union says the automation plan would eliminate up to 600 jobs at the East Terminal by 2030."
+    announced = "When Nordmar Terminals announced its automation plan for the East Terminal last year, nobody asked."
+    assert detect_conflicts([evidence(plan, "2026-03-05", "a"), evidence(announced, "2026-03-16", "b")]) == []
+    assert speaker(announced) == "Nordmar Terminals"  # not "When Nordmar Terminals"

@@ -52,12 +52,13 @@ from rag.news.pair_model import (
     default_model,
     denial_only,
     denies_another_subject,
+    denies_itself,
     differs,
     disputed,
     grounded,
     pair_features,
 )
-from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
+from rag.news.sameness import SCHEDULED, UNNAMED_SUBJECT, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
@@ -426,9 +427,17 @@ def detect_conflicts(
             elif conflict is None:
                 if not grounded(p.features) or (denial_only(p.features) and denies_another_subject(a.text, b.text)):
                     continue
+                if _feature(p.features, "denial_one_side") and denies_itself(a.text, b.text):
+                    continue
                 if a.passage.article_id == b.passage.article_id and not disputed(p.features):
                     continue
                 about = _about(p.features)
+                if (
+                    p.kind == "change"
+                    and about == "date"
+                    and not (SCHEDULED.search(a.text) and SCHEDULED.search(b.text))
+                ):
+                    continue  # a date moves only as a plan's (rag/news/sameness.py `_one_thing`; explore15 q19)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
         if conflict is None or _one_speaker(conflict, a, b) or _compatible(conflict, a.text, b.text):
@@ -444,6 +453,10 @@ def detect_conflicts(
             conflict = replace(conflict, sides=conflict.sides[::-1])
         found.append(conflict)
     return found
+
+
+def _feature(x: Sequence[float], name: str) -> float:
+    return x[FEATURES.index(name)]
 
 
 def _compatible(conflict: Conflict, a: str, b: str) -> bool:

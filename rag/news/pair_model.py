@@ -379,6 +379,25 @@ def denies_another_subject(a: str, b: str) -> bool:
     return not any(same_name(w.lower(), t) for w in re.findall(r"\w+", denied) for t in theirs)
 
 
+# A claim and its denial in one sentence, the denial an apposition closing it: "… had privately turned
+# down a 6 percent pay offer last week, a claim the union flatly denied." Not "India, which denies the
+# allegations" (what it denies is another sentence's) nor "some £50bn of cuts, which the Tories deny".
+_SELF_DENIED = re.compile(
+    r"\b(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|suggestion)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:(?:has|have|had)\s+)?(?:flatly\s+|strongly\s+|firmly\s+|immediately\s+)?"
+    r"(?:denied|denies|deny|rejected|rejects|disputed|disputes)\s*(?:[.;]|$)",
+    re.IGNORECASE,
+)
+
+
+def denies_itself(a: str, b: str) -> bool:
+    """Whether a side holds a claim and its denial in its own sentence: that sentence alone shows the
+    dispute, and a figure the other side gives ("raised its offer to 5.5 percent") is no side of it.
+    explore15: the minister's claim, "a claim the union flatly denied", was set against the employers'
+    public offer and against a union leader's words on another round."""
+    return bool(_SELF_DENIED.search(a) or _SELF_DENIED.search(b))
+
+
 def denial_only(x: Sequence[float]) -> bool:
     """Whether a pair's only grounds are a denial set against a reported claim."""
     f = dict(zip(FEATURES, x, strict=True))

@@ -31,9 +31,16 @@ _LATEST = re.compile(
 )
 
 
+# "How many ships are waiting off Halvik?": a count in the present tense is the current one, and news
+# counts change (explore15 q06 led with the first day's 14 ships, not the last report's 36).
+_CURRENT_COUNT = re.compile(
+    r"^\s*how\s+(?:many|much)\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|thought|believed|expected)\b)", re.I
+)
+
+
 def wants_latest(question: str) -> bool:
     """Does the question ask for the current state or the latest news?"""
-    return bool(_LATEST.search(question))
+    return bool(_LATEST.search(question) or _CURRENT_COUNT.search(question))
 
 
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:

@@ -52,7 +52,7 @@ def comparable(x: Value, y: Value) -> bool:
 
 
 # Words of a plan or a schedule, whose date can move.
-_SCHEDULED = re.compile(
+SCHEDULED = re.compile(
     r"\b(?:will|would|shall|to\s+be|scheduled|rescheduled|set\s+(?:to|for)|planned|plans?\s+to|expected|due|"
     r"postponed?|delayed?|put\s+off|pushed\s+back|brought\s+forward|moved|window|attempt|next|upcoming)\b",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ def _scheduled(v: Value, text: str, chars: int = 60) -> bool:
     """Whether a word of a plan is within `chars` before the value ("will get another attempt at
     launching on Saturday"), not anywhere in the sentence ("… on Monday, launching a strike over
     pay and plans to automate …")."""
-    return _SCHEDULED.search(text[max(0, v.at[0] - chars) : v.at[0]]) is not None
+    return SCHEDULED.search(text[max(0, v.at[0] - chars) : v.at[0]]) is not None
 
 
 def _next_to(word: str, v: Value, chars: int = 25) -> bool:
@@ -95,11 +95,12 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # ("a 14bn euro black hole in its accounts" / "4bn euros held in an offshore account").
     if x.kind == "number" and x.unit & y.unit <= _MEASURES and not any(_next_to(w, x) or _next_to(w, y) for w in link):
         return False
-    # A date that moves over time is a plan's ("will get another attempt at launching on Saturday" /
-    # "a new launch window … set to open on November 14"); two past events dated by reports a week
-    # apart are two events ("walked off the job … on Monday" / "talks … broke down late on Saturday",
-    # explore15 q02), whatever words their clauses share.
-    if x.kind == "date" and across_time and not (_scheduled(x, a) or _scheduled(y, b)):
+    # A date that moves over time is a plan's, on both sides ("will get another attempt at launching on
+    # Saturday" / "a new launch window … set to open on November 14"); two past events dated by reports
+    # a week apart are two events ("walked off the job … on Monday" / "talks … broke down late on
+    # Saturday", explore15 q02), as are a plan's date and its announcement's ("automate … by 2030" /
+    # "announced its automation plan … last year", q19), whatever words their clauses share.
+    if x.kind == "date" and across_time and not (_scheduled(x, a) and _scheduled(y, b)):
         return False
     # A year is often a reference point ("its 1991 borders", "enters 2026"): the event word
     # must be next to both years ("the 2022 annexation" / "annexed by Russia in 2014").

@@ -47,6 +47,16 @@ _NOT_SPEAKERS = {
     "However",
     "QC",
     "KC",
+    # A clause's opening word: "When Nordmar Terminals announced its plan" (explore15 q19).
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "As",
+    "If",
+    "Once",
+    "Although",
 }
 
 
