@@ -1064,3 +1064,24 @@ def test_an_irregular_past_tense_covers_the_verb_asked_about() -> None:
     assert set(analyze("How much did the economy grow?").terms) <= set(content_stems("The economy grew by 1.2%."))
     assert "hold" in content_stems("Talks were held in Geneva.")
     assert "we" not in content_stems("us officials")
+
+
+def test_a_weak_best_span_answers_only_by_a_rule() -> None:
+    """explore15 q01: "When did the port strike begin?" was answered by a span scored 0.29 on the strike's
+    end, the answer model going by the passages' overall match."""
+    from rag.evidence.features import FEATURES
+    from rag.evidence.model import Logistic
+
+    model = shipped_with()
+    n, m = len(ANSWER_FEATURES), len(FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)  # always answers
+    model.span = Logistic(list(FEATURES), [0.0] * m, [1.0] * m, [0.0] * m, -2.0)  # every span 0.12
+    text = "Dockworkers will return to work on Saturday, ending a 19-day port strike."
+    question = "When did the port strike begin?"
+    assert (
+        not EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+        .select(question, [passage(text)])
+        .answerable
+    )
+    off = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(min_span=0.0), model)
+    assert off.select(question, [passage(text)]).answerable

@@ -398,6 +398,7 @@ class EvidenceSelector:
         missing_names, _terms = self._missing(info, items)
         signals = self.answer_signals(info, items, x, passages, missing_names)
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
+        answerable = answerable and signals[0] >= self.settings.min_span  # explore15 q01
         answerable = answerable and signals[4] <= self.max_missing_names
         answerable = answerable and (signals[6] > 0 or not self.model.require_type)
         # "Who visited Paiporta?" beside "King Felipe visited Paiporta on Sunday, …" (span 0.85): a best

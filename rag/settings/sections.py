@@ -276,6 +276,15 @@ class EvidenceSettings(Section):
         "it, the title or outlet) before the assistant abstains; 0 abstains on any missing name. Default: the "
         "value calibrated with the weights file.",
     )
+    min_span: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="A best span scored under this answers only by a rule (a post's holder, a speaker's words, "
+        "the latest on a topic), never on the answer model's word alone, which weighs the passages' overall "
+        "match: 'When did the port strike begin?' was answered by a span of 0.29 on the strike's end. "
+        "0 turns it off.",
+    )
     sure_span: float = Field(
         0.75,
         ge=0.0,
