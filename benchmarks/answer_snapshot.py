@@ -6,7 +6,8 @@
 
 By default the questions are every question file over the bundled corpus: the answerability sets
 (`evals/answerability/*.yaml`) and the hand-read rounds (`evals/handread/**/questions.{yaml,tsv}`, except
-rounds over corpora of their own, which a `make_corpora.py` beside them builds: give those with --corpus),
+rounds over corpora of their own, which a `make_corpora.py` beside them builds or a `corpus/` folder beside
+the questions holds: give those with --corpus),
 asked with the default settings over a fresh index of `corpus/` (or `--index`, an index already built).
 Each answer's displayed text, abstention, disagreement notes and "as of" are written to `--out`;
 `--diff` lists the questions whose displayed answer differs between two such files, with both texts,
@@ -38,8 +39,10 @@ def question_files() -> list[Path]:
     evals = PROJECT_ROOT / "evals"
     files = sorted((evals / "answerability").glob("*.yaml"))
     files += sorted((evals / "handread").rglob("questions.yaml")) + sorted((evals / "handread").rglob("questions.tsv"))
-    # Rounds asked over corpora of their own (built by a make_corpora.py beside them) are not about corpus/.
-    return [f for f in files if not any((d / "make_corpora.py").exists() for d in f.parents)]
+    # Rounds asked over corpora of their own (built by a make_corpora.py beside them, or kept in a corpus/
+    # folder beside the questions) are not about corpus/.
+    own = [f for f in files if (f.parent / "corpus").is_dir()]
+    return [f for f in files if f not in own and not any((d / "make_corpora.py").exists() for d in f.parents)]
 
 
 def read_questions(path: Path) -> list[str]:

@@ -524,6 +524,7 @@ def test_conflicts_serialise():
         ("How many ships are waiting off Halvik?", True),  # a count in the present tense (explore15 q06)
         ("How many workers joined the strike on its first day?", False),
         ("How many days did the strike last?", False),
+        ("How much money is in the union's strike fund?", False),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):
