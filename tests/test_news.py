@@ -936,3 +936,24 @@ def test_a_claim_denied_in_its_own_sentence_is_no_side_against_other_figures_and
     announced = "When Nordmar Terminals announced its automation plan for the East Terminal last year, nobody asked."
     assert detect_conflicts([evidence(plan, "2026-03-05", "a"), evidence(announced, "2026-03-16", "b")]) == []
     assert speaker(announced) == "Nordmar Terminals"  # not "When Nordmar Terminals"
+
+
+def test_a_series_of_changes_is_shown_step_by_step_and_a_value_keeps_its_own_clauses_voice():
+    """explore15b q05, q06: three notes for one series of missing counts (61 -> 44, 44 -> 29 and 61 -> 29);
+    "12 people still missing", DINADEC's, shown as the mayor's, who is named in the sentence's other clause."""
+    items = [
+        evidence("The toll rose and the agency said 61 people remained missing in the valley.", "2024-05-18", "a"),
+        evidence("The agency said 44 people remain missing in the valley.", "2024-05-22", "b"),
+        evidence("The agency said 29 people were still missing in the valley.", "2024-05-29", "c"),
+    ]
+    changes = [c for c in detect_conflicts(items) if c.kind == "change"]
+    assert sorted(c.items for c in changes) == [(0, 1), (1, 2)]
+    from rag.news.conflicts import _clause_voice
+
+    both = (
+        "By Sunday, DINADEC put the toll at 61 dead, with 12 people still missing; the office of the mayor, "
+        "Rosario Ibáñez Leal, which counts every body recovered, says 66."
+    )
+    assert _clause_voice(both, "12 people still missing", "Rosario Ibáñez Leal") is None
+    assert _clause_voice(both, "says 66", "Rosario Ibáñez Leal") == "Rosario Ibáñez Leal"
+    assert _clause_voice("The mayor, Rosario Ibáñez Leal, says 66.", "says 66", "Rosario Ibáñez Leal")
