@@ -454,6 +454,16 @@ def test_a_forked_child_gets_a_working_keyword_pool():
     assert os.waitstatus_to_exitcode(status) == 0
 
 
+def recording_assistant(
+    settings: Settings, client: chromadb.api.ClientAPI, tmp_path: Path, articles: list[dict]
+) -> tuple[Assistant, NamesSelector]:
+    """A hybrid assistant over `articles` whose selector records the passages it is given."""
+    a = hybrid_assistant(settings, client)
+    a.ingest(write_articles(tmp_path / "articles", articles))
+    a.chain.selector = selector = NamesSelector()
+    return a, selector
+
+
 def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_words_but_one(
     settings, ephemeral_client, tmp_path: Path
 ):
@@ -481,9 +491,7 @@ def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_
             "published": "2026-03-05",
         },
     ]
-    a = hybrid_assistant(settings, ephemeral_client)
-    a.ingest(write_articles(tmp_path / "strike", articles))
-    a.chain.selector = selector = NamesSelector()
+    a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
     a.ask("What is the latest estimate of the total cost of the strike?", k=1)
     assert "old" in selector.seen[0] and "deal" in selector.seen[0]
     assert "before" not in selector.seen[0]  # older than what was read: it cannot be the latest
@@ -511,9 +519,7 @@ def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_
             "published": "2026-03-20",
         },
     ]
-    a = hybrid_assistant(settings, ephemeral_client)
-    a.ingest(write_articles(tmp_path / "strike", articles))
-    a.chain.selector = selector = NamesSelector()
+    a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
     a.ask("What did Tomas Reiner say about the tentative deal?", k=1)
     assert selector.seen == [["jobs"], ["jobs", "deal"]]
     selector.seen.clear()
