@@ -255,10 +255,6 @@ class AnswerChain:
             yield run.abstain(found, "No indexed article is within the chosen outlets or dates." if empty else None)
             return
         if wants_latest(run.standalone):  # "latest", "now", "so far": newer relevant articles first
-            # The newest report is often one sentence of an article about much else ("put the total cost
-            # of the strike at 520 million euros" closing a report on the deal), a chunk no search for
-            # the question ranks: passages with a sentence holding all its key words but one are read
-            # too (explore15 q12).
             relevant = rank_recent(relevant + self._newer_holding(query, relevant, filters))
         if mode == "generate":
             yield from self._generate_freely(run, relevant)
@@ -269,9 +265,10 @@ class AnswerChain:
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
-        if (evidence.missing or self._speaker_elsewhere(run.standalone)) and not evidence.answerable:
-            # The question names what its evidence lacks: look for passages that name it.
-            look_for = evidence.missing or self._speaker_elsewhere(run.standalone)
+        look_for = (evidence.missing or self._speaker_elsewhere(run.standalone)) if not evidence.answerable else []
+        if look_for:
+            # The question names what its evidence lacks, or a speaker whose words read were on other
+            # things: look for passages that name them.
             named = self.retriever.naming(run.standalone, look_for, filters, {p.chunk_id for p in relevant})
             if named.passages:
                 relevant = relevant + named.passages

@@ -439,12 +439,9 @@ class EvidenceSelector:
         # match, which a short question about one sentence of a long passage lacks.
         speaker = asked_speaker(question) if self.settings.speaker_check else None
         first = items[0] if items else None
-        around = f"{first.text} {_context(first.passage, first.start)}" if first else ""
-        if (
-            speaker is not None
-            and first
-            and says_all_of(speaker, list(info.terms), first.text, around[len(first.text) :])
-        ):
+        context = _context(first.passage, first.start) if first else ""
+        around = f"{first.text} {context}" if first else ""
+        if speaker is not None and first and says_all_of(speaker, list(info.terms), first.text, context):
             answerable = True
         # "What is the latest on the fighting at the front?" asks for what the newest passage says on a
         # topic: a first span holding every word of the topic answers it. The answer model, fitted on

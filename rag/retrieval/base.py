@@ -28,6 +28,9 @@ class Named:
     mentioned: frozenset[str] | None = None
 
 
+NAMING = 2  # passages a second look (for missing names, or for key words) adds
+
+
 class PassageRetriever(BaseRetriever):
     """A question -> the most relevant passages, best first. Owns nothing but the search contract."""
 
@@ -47,7 +50,7 @@ class PassageRetriever(BaseRetriever):
         lacks them. This base retriever has no index to look names up in."""
         return Named()
 
-    def holding(self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = 2) -> list[Passage]:
+    def holding(self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = NAMING) -> list[Passage]:
         """Passages with a sentence holding every key word of `query` but `spare`, for a question that
         names no one and that no passage matches as a whole. This base retriever has no index to look
         words up in."""

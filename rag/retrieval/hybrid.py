@@ -27,7 +27,7 @@ from rag.evidence.features import covered, names_found
 from rag.evidence.question import content_stems, matches
 from rag.retrieval import fusion
 from rag.retrieval.adapter import QueryAdapter
-from rag.retrieval.base import Named, PassageRetriever
+from rag.retrieval.base import NAMING, Named, PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.retrieval.news_query import QueryHints, parse_query
 from rag.retrieval.rerank import Reranker
@@ -63,9 +63,6 @@ class KeywordHits:
 
     scores: dict[str, float]
     vectors: dict[str, np.ndarray]
-
-
-_NAMING = 2  # passages a second look for missing names adds
 
 
 def keyword_folder(store: StoreSettings, retrieval: RetrievalSettings) -> Path:
@@ -232,7 +229,7 @@ class HybridRetriever(PassageRetriever):
         self, query: str, names: Sequence[str], filters: Filters | None = None, exclude: Collection[str] = ()
     ) -> Named:
         """The best BM25 passages for `names` that name at least one of them (all of them first, at
-        most `_NAMING` passages), scored like `search`'s, and which names any indexed passage
+        most `NAMING` passages), scored like `search`'s, and which names any indexed passage
         mentions. The evidence of the first `k` passages can lack a name the index holds ("What did
         Zelensky tell Le Monde?" ranked its passage fifth): a second look, and no false "the
         articles don't mention ...". Dense-only retrieval has no keyword index: nothing is found."""
@@ -243,7 +240,7 @@ class HybridRetriever(PassageRetriever):
         # All names together first (passages naming several), then each name alone, so that a
         # name is looked up even when the others outweigh it.
         queries = [" ".join(names), *names] if len(names) > 1 else list(names)
-        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * _NAMING, mask)))
+        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * NAMING, mask)))
         passages = self._read({}, hits)
         # A passage names a name as the selector's missing names are judged: its text, title or outlet.
         named = {  # in BM25 order, which breaks ties below
@@ -265,12 +262,10 @@ class HybridRetriever(PassageRetriever):
         # two articles naming her most often before the one saying what she asked for (explore13 M6).
         terms = content_stems(query)
         holds = {cid: sum(matches(t, set(content_stems(passages[cid].text))) for t in terms) for cid in score}
-        chosen = sorted(score, key=lambda cid: (-len(named[cid]), -holds[cid], -score[cid]))[:_NAMING]
+        chosen = sorted(score, key=lambda cid: (-len(named[cid]), -holds[cid], -score[cid]))[:NAMING]
         return Named([dataclasses.replace(passages[cid], score=score[cid]) for cid in chosen], mentioned)
 
-    def holding(
-        self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = _NAMING
-    ) -> list[Passage]:
+    def holding(self, query: str, filters: Filters | None = None, spare: int = 0, limit: int = NAMING) -> list[Passage]:
         """The best BM25 passages (at most `limit`) with a sentence holding every key word of `query`
         (at least two) but `spare` of them (at least two held), scored like `search`'s. "Were any fans
         arrested?" matched no chunk as a whole (cosine 0.17 to a match report that also gives the score
@@ -305,7 +300,7 @@ class HybridRetriever(PassageRetriever):
 
     def _mentioned(self, names: Sequence[str], queries: list[str]) -> frozenset[str]:
         """The names of `names` that some passage of the whole index names."""
-        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * _NAMING, None)))
+        hits = list(dict.fromkeys(cid for q in queries for cid, _ in self.keyword.search(q, 4 * NAMING, None)))
         found = self._read({}, hits)
         return frozenset().union(*(names_found(names, f"{p.text} {p.title} {p.outlet or ''}") for p in found.values()))
 
