@@ -932,6 +932,10 @@ def test_a_claim_denied_in_its_own_sentence_is_no_side_against_other_figures_and
     )
     offer = "On wages, the employers' association raised its offer to 5.5 percent over two years."
     assert detect_conflicts([evidence(claim, "2026-03-11", "a"), evidence(offer, "2026-03-13", "b")]) == []
+    # … but a side that negates the claim is still set against it.
+    denial = '"No offer of six percent was ever made to this union, not in private and not in public," said Ana Lisko.'
+    [c] = detect_conflicts([evidence(claim, "2026-03-11", "a"), evidence(denial, "2026-03-11", "b")])
+    assert (c.kind, c.about) == ("conflict", "negation")
     plan = "The union says the automation plan would eliminate up to 600 jobs at the East Terminal by 2030."
     announced = "When Nordmar Terminals announced its automation plan for the East Terminal last year, nobody asked."
     assert detect_conflicts([evidence(plan, "2026-03-05", "a"), evidence(announced, "2026-03-16", "b")]) == []

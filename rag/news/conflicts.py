@@ -434,7 +434,13 @@ def detect_conflicts(
             elif conflict is None:
                 if not grounded(p.features) or (denial_only(p.features) and denies_another_subject(a.text, b.text)):
                     continue
-                if _feature(p.features, "denial_one_side") and denies_itself(a.text, b.text):
+                # A claim denied in its own sentence is set only against a side that negates it ("No
+                # offer of six percent was ever made"), not against another figure (explore15 q10).
+                if (
+                    _feature(p.features, "denial_one_side")
+                    and denies_itself(a.text, b.text)
+                    and not negation_conflict(a.text, b.text)
+                ):
                     continue
                 if a.passage.article_id == b.passage.article_id and not disputed(p.features):
                     continue
