@@ -961,3 +961,12 @@ def test_a_series_of_changes_is_shown_step_by_step_and_a_value_keeps_its_own_cla
     assert _clause_voice(both, "12 people still missing", "Rosario Ibáñez Leal") is None
     assert _clause_voice(both, "says 66", "Rosario Ibáñez Leal") == "Rosario Ibáñez Leal"
     assert _clause_voice("The mayor, Rosario Ibáñez Leal, says 66.", "says 66", "Rosario Ibáñez Leal")
+
+
+def test_a_daily_cost_and_a_total_are_two_quantities():
+    """explore15 q12: "raised its estimate to 40 million euros a day" (11 March) against "put the total cost
+    of the strike at 520 million euros" (20 March) was shown as one figure that changed."""
+    daily = "The chamber raised its estimate of the cost of the strike on Tuesday to 40 million euros a day."
+    total = "The chamber put the total cost of the strike at 520 million euros."
+    assert compatible.rate_and_total(daily, "40 million euros a day", total, "520 million euros")
+    assert detect_conflicts([evidence(daily, "2026-03-11", "a"), evidence(total, "2026-03-20", "b")]) == []

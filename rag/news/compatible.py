@@ -110,9 +110,12 @@ def negates_another_thing(a: str, b: str) -> bool:
     return False
 
 
-# What follows a price or an amount that makes it a rate: "$1 (53p) for an hour's worth", "$50 a barrel".
+# What follows a price or an amount that makes it a rate: "$1 (53p) for an hour's worth", "$50 a barrel",
+# "40 million euros a day" (explore15 q12: a daily cost against the total was shown as a change).
 _RATE = re.compile(
-    r"^[\w.,]*\s*(?:\([^)]*\)\s*)?(?:for\s+)?(?:an?|per|each|every)\s+(?:hour|day|night|week|month|year|person|"
+    r"^[\w.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:(?:euros?|dollars?|pounds?|francs?|yuan|yen|"
+    r"rubles?|roubles?|hryvnias?)\s+)?(?:\([^)]*\)\s*)?(?:for\s+)?(?:an?|per|each|every)\s+"
+    r"(?:hour|day|night|week|month|year|person|"
     r"head|share|unit|user|barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|minute|second|mile|seat|ticket)\b",
     re.I,
 )
