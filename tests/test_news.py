@@ -970,3 +970,20 @@ def test_a_daily_cost_and_a_total_are_two_quantities():
     total = "The chamber put the total cost of the strike at 520 million euros."
     assert compatible.rate_and_total(daily, "40 million euros a day", total, "520 million euros")
     assert detect_conflicts([evidence(daily, "2026-03-11", "a"), evidence(total, "2026-03-20", "b")]) == []
+
+
+def test_a_negation_someone_asks_for_is_no_denial():
+    """explore15 q21: "written guarantees that no jobs will be lost" was set against "would eliminate up to
+    600 jobs" as a claim and its negation; a plain negation still is one."""
+    demand = (
+        "The union is demanding a 9 percent pay rise over two years and written guarantees that no jobs will be "
+        "lost when Nordmar Terminals automates the East Terminal at Halvik."
+    )
+    claim = (
+        "The union, which wants a 9 percent pay rise over two years, says the automation plan would eliminate up "
+        "to 600 jobs at the East Terminal when Nordmar Terminals automates it."
+    )
+    assert detect_conflicts([evidence(demand, "2026-03-02", "a"), evidence(claim, "2026-03-03", "b")]) == []
+    seeking = "Russia is seeking sanctions relief from Washington, Lavrov said."
+    denial = "Russia is not seeking sanctions relief from Washington, Dmitriev said."
+    assert len(detect_conflicts([evidence(seeking, "2025-04-03", "a"), evidence(denial, "2025-04-03", "b")])) == 1

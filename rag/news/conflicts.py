@@ -554,6 +554,15 @@ def _about(x: Sequence[float]) -> About:
     return "negation"
 
 
+# A negation someone asks for is no claim: "demanding … written guarantees that no jobs will be lost" does
+# not deny "the automation plan would eliminate up to 600 jobs" (explore15 q21).
+_WISHED = re.compile(
+    r"\b(?:guarantees?|assurances?|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|promise[sd]?|pledge[sd]?)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?that\s+(?:[\w’'-]+\s+){0,2}?(?:no|not|never|none)\b",
+    re.IGNORECASE,
+)
+
+
 def _rule_conflict(
     a: _Statement,
     b: _Statement,
@@ -571,7 +580,12 @@ def _rule_conflict(
     shared = wa & wb
     if len(ta & tb) < 2:
         return None
-    if len(shared) >= 4 and len(shared) >= 0.5 * min(len(wa), len(wb)) and negation_conflict(a.text, b.text):
+    if (
+        len(shared) >= 4
+        and len(shared) >= 0.5 * min(len(wa), len(wb))
+        and negation_conflict(a.text, b.text)
+        and not (_WISHED.search(a.text) or _WISHED.search(b.text))
+    ):
         return Conflict(kind, "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
     if stance := stance_conflict(a.text, b.text):
         sides = (_side(a, stance[0]), _side(b, stance[1]))
