@@ -987,3 +987,14 @@ def test_a_negation_someone_asks_for_is_no_denial():
     seeking = "Russia is seeking sanctions relief from Washington, Lavrov said."
     denial = "Russia is not seeking sanctions relief from Washington, Dmitriev said."
     assert len(detect_conflicts([evidence(seeking, "2025-04-03", "a"), evidence(denial, "2025-04-03", "b")])) == 1
+
+
+def test_what_someone_did_not_say_is_no_denial():
+    """explore15b q08: "would review the safety of all 140 large dams, but did not say when the review would
+    begin" and "will review the safety of every large dam" were shown as a change."""
+    first = (
+        "The energy minister said on Thursday that the government would review the safety of all 140 large dams "
+        "in the country, but did not say when the review would begin."
+    )
+    later = "The energy minister has so far said only that the government will review the safety of every large dam."
+    assert detect_conflicts([evidence(first, "2024-05-18", "a"), evidence(later, "2024-06-10", "b")]) == []

@@ -554,6 +554,13 @@ def _about(x: Sequence[float]) -> About:
     return "negation"
 
 
+# What someone did not say is no denial: "… would review the safety of all 140 large dams, but did not say
+# when the review would begin" does not deny "will review the safety of every large dam" (explore15b q08).
+_UNSAID = re.compile(
+    r"\b(?:did|does|do|would|could|has|have|had)\s*(?:not|n[’']t)\s+(?:say|specify|comment|elaborate|disclose)\b"
+    r"[^,.;]*",
+    re.IGNORECASE,
+)
 # A negation someone asks for is no claim: "demanding … written guarantees that no jobs will be lost" does
 # not deny "the automation plan would eliminate up to 600 jobs" (explore15 q21).
 _WISHED = re.compile(
@@ -583,7 +590,7 @@ def _rule_conflict(
     if (
         len(shared) >= 4
         and len(shared) >= 0.5 * min(len(wa), len(wb))
-        and negation_conflict(a.text, b.text)
+        and negation_conflict(_UNSAID.sub("", a.text), _UNSAID.sub("", b.text))
         and not (_WISHED.search(a.text) or _WISHED.search(b.text))
     ):
         return Conflict(kind, "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
