@@ -1085,3 +1085,30 @@ def test_a_weak_best_span_answers_only_by_a_rule() -> None:
     )
     off = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(min_span=0.0), model)
     assert off.select(question, [passage(text)]).answerable
+
+
+def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest() -> None:
+    """explore15b q05: "By Sunday, DINADEC put the toll at 61 dead, with 12 people still missing" (10 June)
+    scored under three older reports and was not among the spans chosen; "still missing" quoted 29."""
+    import dataclasses
+
+    from rag.evidence.features import FEATURES
+    from rag.evidence.model import Logistic
+
+    model = shipped_with()
+    n, m = len(ANSWER_FEATURES), len(FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)  # always answers
+    model.span = Logistic(list(FEATURES), [0.0] * m, [1.0] * m, [0.0] * m, 1.0)  # every span 0.73
+    older = [
+        ("2024-05-18", "Officials said 61 people were still missing in the valley."),
+        ("2024-05-22", "Officials said 44 people were still missing in the valley."),
+        ("2024-05-29", "Officials said 29 people were still missing in the valley."),
+    ]
+    passages = [dataclasses.replace(passage(text, f"{day}::0", article=day), published=day) for day, text in older]
+    newest = "The valley mourns. By Sunday, officials put the toll at 61 dead, with 12 people still missing."
+    passages.append(dataclasses.replace(passage(newest, "2024-06-10::0", article="new"), published="2024-06-10"))
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=3), model)
+    found = selector.select("How many people are still missing?", passages)
+    assert found.answerable and "12 people still missing" in found.items[0].text
+    # Not asked for the latest: the order of the chosen spans stands.
+    assert "12 people" not in selector.select("How many people went missing?", passages).items[0].text
