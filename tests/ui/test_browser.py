@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -119,8 +120,18 @@ def test_a_rag_link_from_the_api_opens_its_article(browser: Browser, server: str
     expect(mark).to_be_visible(timeout=30_000)
     page2 = open_app(browser, server)
     page2.locator("#rag-link textarea").fill(link)
-    page2.locator("#rag-link textarea").press("Enter")
-    expect(page2.locator("#article mark#cited-passage")).to_have_text(mark.inner_text(), timeout=30_000)
+    opened = page2.locator("#article mark#cited-passage")
+    # Under load (the whole suite on 2 cores) Gradio can attach the box's submit handler after the page's
+    # load event, and an Enter pressed before that is lost (one CI run in session 15): press it again,
+    # up to three times in all. A link that never opens still fails.
+    for _ in range(3):
+        page2.locator("#rag-link textarea").press("Enter")
+        try:
+            opened.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    expect(opened).to_have_text(mark.inner_text(), timeout=30_000)
     assert len(mark.inner_text()) == 2400 - 2239
 
 
