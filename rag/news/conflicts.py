@@ -472,11 +472,10 @@ def _without_bridged(found: list[Conflict]) -> list[Conflict]:
     """The changes of one series step by step: "61 missing -> 44" and "44 -> 29" make "61 -> 29" a
     third note saying nothing new (explore15b q05 showed all three)."""
     steps = {(c.sides[0].text, c.sides[1].text) for c in found if c.kind == "change"}
-    middles = {b for _, b in steps}
 
     def bridged(c: Conflict) -> bool:
         first, last = c.sides[0].text, c.sides[1].text
-        return c.kind == "change" and any((first, m) in steps and (m, last) in steps for m in middles)
+        return c.kind == "change" and any(a == first and (m, last) in steps for a, m in steps)
 
     return [c for c in found if not bridged(c)]
 

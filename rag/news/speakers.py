@@ -4,6 +4,7 @@ remarks by Dmitriev"): the sides of a disagreement are shown with their speakers
 
 from __future__ import annotations
 
+import calendar
 import re
 
 REPORTED = re.compile(
@@ -25,10 +26,9 @@ _SAID_BY = re.compile(
     rf"(?:[”\"’],?|,[”\"’])\s*(?:said|says|added|insisted|warned|argued|claimed|stated|explained|noted|wrote|replied)"
     rf"\s+(?P<name>{_NAME})"
 )
-_CALENDAR_WORDS = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Today|Yesterday|Tonight|Last|Next|On|In|At"
-)
+# Words a time opens with after "said" ("said Monday", "said on Tuesday"): no speaker's first name.
+_TIME_WORDS = frozenset(calendar.day_name) | frozenset(m for m in calendar.month_name if m)
+_TIME_WORDS |= {"Today", "Yesterday", "Tonight", "Last", "Next", "On", "In", "At"}
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")  # also opening a sentence
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
@@ -67,7 +67,7 @@ def speakers(text: str) -> list[str]:
     for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY, _SAID_BY):
         for m in pattern.finditer(text):
             name = " ".join(w for w in m.group("name").split() if w not in _NOT_SPEAKERS)
-            if name and name not in found and not _CALENDAR_WORDS.fullmatch(name.split()[0]):
+            if name and name not in found and name.split()[0] not in _TIME_WORDS:
                 found.append(name)
     return found
 
@@ -78,7 +78,7 @@ def speaker(text: str) -> str | None:
         for m in pattern.finditer(text):
             name = m.group("name")
             words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-            if words and not _CALENDAR_WORDS.fullmatch(words[0]):
+            if words and words[0] not in _TIME_WORDS:
                 return " ".join(words)
     return None
 
