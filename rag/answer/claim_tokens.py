@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.chunk import sentence_spans
+from rag.numbers import CARDINALS, ORDINALS, ROUND
 
 _TOKEN = re.compile(r"\d{4}-\d\d-\d\d\b|\$?\d+(?:[.,]\d+)*(?:%|bn|m|st|nd|rd|th)?|[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+")
@@ -32,19 +33,8 @@ _MONTHS = frozenset(
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 )  # fmt: skip
-_ORDINALS = {
-    w: str(i + 1)
-    for i, w in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-         "twelfth"]
-    )
-}  # fmt: skip
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )
-} | {"dozen": "12", "twenty": "20", "thirty": "30", "hundred": "100", "thousand": "1000", "million": "1000000"}
+_ORDINALS = {w: str(n) for w, n in ORDINALS.items()}
+_NUMBER_WORDS = {w: str(n) for w, n in (CARDINALS | ROUND).items() if w != "fifty"}
 # Verbs and nouns that decide who did what to whom: a claim that changes one of them changes
 # the event, however similar the sentence looks.
 _ROLE_STEMS = (

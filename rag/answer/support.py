@@ -26,6 +26,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from rag.ingest.chunk import sentence_spans
+from rag.numbers import CARDINALS, ordinals
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -59,18 +60,9 @@ FEATURES = (
     "missing_names",
     "negation",
 )
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, group in enumerate(
-        [
-            ("zero", "none"), ("one", "first", "once"), ("two", "second", "twice", "both"),
-            ("three", "third"), ("four", "fourth"), ("five", "fifth"), ("six", "sixth"),
-            ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"),
-            ("eleven",), ("twelve", "dozen"),
-        ]
-    )
-    for w in group
-}  # fmt: skip
+# A number's cardinal and ordinal count as one value here ("three" and "third"), with the other words for a few.
+_NUMBER_WORDS = {w: str(n) for w, n in (CARDINALS | ordinals(1, 10)).items()}
+_NUMBER_WORDS |= {"none": "0", "once": "1", "twice": "2", "both": "2", "dozen": "12"}
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+")
 # Fitted by `benchmarks/support_checker.py --fit` on evals/support_pairs.jsonl (all 216 pairs,
 # logistic regression, C=1 chosen by 5-fold cross-validation).

@@ -22,6 +22,7 @@ from rag.evidence.question import (
     stem_all,
     words,
 )
+from rag.numbers import cardinals, ordinals
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -239,10 +240,8 @@ def gives_numbers(question: str, text: str) -> bool:
     )
 
 
-_ORDINAL_VALUES = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
-_COUNT_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_ORDINAL_VALUES = ordinals(2, 10)
+_COUNT_VALUES = cardinals(2, 10)
 # "the fourth round", "the 4th round" ("first" is left out: "for the first time" numbers nothing).
 _ORDINAL_NOUN = re.compile(
     r"\b(?:(?P<word>" + "|".join(_ORDINAL_VALUES) + r")|(?P<num>\d{1,2})(?:nd|rd|th))\s+(?P<noun>[a-z]+)", re.IGNORECASE

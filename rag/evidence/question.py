@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from rag.news.date_patterns import MONTHS
+from rag.numbers import cardinals
 
 AnswerType = Literal["person", "date", "place", "number", "name", "reason", "other"]
 
@@ -47,8 +48,7 @@ TYPE_NOUNS = _word_set(
     """
 )
 QUESTION_WORDS = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "why", "how"])
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
-_NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS = cardinals(2, 12) | {"both": 2}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 # A run of capitalized words (with inner "of", "de", "al-"...), an acronym, or a U.S.-style abbreviation.
 _CAP = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})"  # Lavrov, McCartney, NATO, U.S.

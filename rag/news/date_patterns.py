@@ -6,6 +6,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from rag.numbers import cardinals
+
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -57,8 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORDS = {"a": 1} | cardinals(1, 10)
 # Named days that are not "the latest Tuesday": holidays and fixed events.
 NAMED_DAY = re.compile(
     r"\b(?:black|good|cyber|ash|super|easter|palm|bloody|giving|maundy|holy|super\s+bowl|fat)\s+$", re.IGNORECASE

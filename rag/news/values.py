@@ -21,6 +21,7 @@ from rag.answer.support import content_words
 from rag.news.clauses import PERIOD, about, masked
 from rag.news.dates import date_phrases, resolve_dates
 from rag.news.words import names_in, prefix
+from rag.numbers import ROUND, cardinals, ordinals
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "b": 1e9}
 _NUMBER = re.compile(
@@ -28,10 +29,8 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?![\w.]*\d)",
     re.IGNORECASE,
 )
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_WORD_NUMBERS |= {"eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "fifty": 50, "hundred": 100}
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
-_ORDINALS |= {"tenth": 10, "eleventh": 11, "twelfth": 12}
+_WORD_NUMBERS = cardinals(2, 12) | {w: ROUND[w] for w in ("dozen", "twenty", "fifty", "hundred")}
+_ORDINALS = ordinals(2, 12)
 # An ordinal after "a" or a possessive counts what follows up to now: "a third indictment" (the
 # third so far), "her ninth national title"; "the third most-watched" and "a third of" do not.
 _ORDINAL_COUNT = re.compile(
