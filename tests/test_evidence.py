@@ -582,6 +582,35 @@ def test_spans_are_scored_without_the_words_naming_the_source() -> None:
     assert found.items[0].text == answer
 
 
+def test_an_earlier_one_of_the_thing_asked_and_a_count_of_other_things_do_not_answer_how_many_days() -> None:
+    from dataclasses import replace
+
+    from rag.evidence.entities import an_earlier_one
+
+    earlier = "The last national port strike in Valdoria, in 2019, lasted four days and ended with a 4 percent deal."
+    assert an_earlier_one("How many days did the strike last?", earlier, "2026-03-20")
+    # Asked about the earlier one, or dated by the question, or a story of that year: it may answer.
+    assert not an_earlier_one("How long did the previous strike last?", earlier, "2026-03-20")
+    assert not an_earlier_one("How many days did the 2019 strike last?", earlier, "2026-03-20")
+    assert not an_earlier_one("How many days did the strike last?", earlier, "2019-06-01")
+    assert not an_earlier_one("How many days did the strike last?", earlier, None)
+    # An earlier one of something else is no mismatch.
+    assert not an_earlier_one("How many ships are waiting?", earlier, "2026-03-20")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    dated = replace(passage(earlier), published="2026-03-20")
+    assert not selector.select("How many days did the strike last?", [dated]).answerable
+    assert selector.select("How many days did the 2019 strike last?", [dated]).answerable
+    # "How many days" asks for a span of time: a count of workers on the first day is none.
+    workers = "The union said 12,000 workers had joined the strike on its first day, about 5,000 of them at Halvik."
+    assert not selector.select("How many days did the strike last?", [passage(workers)]).answerable
+    assert selector.select("How many workers joined the strike?", [passage(workers)]).answerable
+    ended = "The deal ends a 19-day stoppage that left dozens of ships stranded."
+    assert selector.select("How many days did the strike last?", [passage(ended)]).answerable
+
+
 def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:
     from rag.evidence.entities import agentless, names_someone, places_in_time
 

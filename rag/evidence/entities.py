@@ -170,6 +170,30 @@ def gives_duration(text: str) -> bool:
     return bool(_DURATION.search(text))
 
 
+# "The last national port strike in Valdoria, in 2019, …": an earlier one of a thing, dated.
+_EARLIER_ONE = re.compile(
+    r"\b(?:last|previous|prior|earlier)\s+(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\b[^.;:]{0,40}?\b(?P<year>(?:19|20)\d\d)\b"
+)
+# A question that itself asks about an earlier one, or names a year ("did the strike last" is a verb).
+_ASKS_EARLIER = re.compile(
+    r"\b(?:(?:the|a|its|their|his|her)\s+last|previous|prior|earlier|first|(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def an_earlier_one(question: str, text: str, published: str | None) -> bool:
+    """Whether `text` speaks of the question's thing as an earlier one, dated to a year before its
+    publication: "The last national port strike in Valdoria, in 2019, lasted four days" is no answer to
+    "How many days did the strike last?" asked of a 2026 story (explore15 q17)."""
+    if not published or _ASKS_EARLIER.search(question):
+        return False
+    asked = question.lower()
+    return any(
+        int(m.group("year")) < int(published[:4])
+        and any(len(w) >= 4 and re.search(rf"\b{re.escape(w[:4].lower())}", asked) for w in m.group("phrase").split())
+        for m in _EARLIER_ONE.finditer(text)
+    )
+
+
 def names_someone(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
     Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue

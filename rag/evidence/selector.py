@@ -34,6 +34,7 @@ from rag.evidence.definition import (
 )
 from rag.evidence.entities import (
     agentless,
+    an_earlier_one,
     another_compound,
     another_ordinal,
     another_year_edition,
@@ -209,7 +210,8 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
     one; "Which organisation would monitor …?" not by "Russia and Ukraine"."""
     if info.answer_type in ("date", "number"):
         lead = f"{_before(first.passage, first.start)} {first.text}"
-        if re.search(r"\bhow long\b", question, re.IGNORECASE):
+        # "How many days did the strike last?" asks for a span of time as "how long" does.
+        if re.search(r"\bhow (?:long|many (?:days|weeks|months|years|hours|minutes|seconds))\b", question, re.I):
             return gives_duration(lead)
         if info.answer_type == "date":
             return places_in_time(lead, info) and gives_asked_unit(question, lead)
@@ -266,6 +268,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or another_ordinal(question, first.text)
         # "the 2005 Sundance Film Festival" is not the 2004 one.
         or another_year_edition(question, first.passage.text)
+        # … nor "the last strike, in 2019" the strike of 2026 asked about.
+        or an_earlier_one(question, first.text, first.passage.published)
         or lists_others(info, first.text)
         or _someone_else(info, first)
     )
