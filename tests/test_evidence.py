@@ -609,6 +609,9 @@ def test_an_earlier_one_of_the_thing_asked_and_a_count_of_other_things_do_not_an
     assert selector.select("How many workers joined the strike?", [passage(workers)]).answerable
     ended = "The deal ends a 19-day stoppage that left dozens of ships stranded."
     assert selector.select("How many days did the strike last?", [passage(ended)]).answerable
+    # An ordinal of the unit says how long so far (bundled: "In the fifth year of Russia's full-scale war …").
+    fifth = "In the fifth year of Russia's full-scale war in Ukraine, the world should look different."
+    assert selector.select("How many years into Russia's full-scale war is the world now?", [passage(fifth)]).answerable
 
 
 def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:

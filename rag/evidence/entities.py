@@ -158,6 +158,8 @@ _DURATION = re.compile(
     rf"\b(?:(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     rf"forty|fifty|sixty|ninety|hundred|several|few|many|some|half|couple\s+of|dozens?\s+of)[\s-]+"
     rf"(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_UNIT}|{_UNIT}[\s-]long|"
+    # "in the fifth year of the war" says how long so far ("the first day" only when).
+    rf"(?:{'|'.join(ordinals(2, 12))})\s+{_UNIT}|"
     r"(?:years|months|weeks|days|nights|hours|minutes|decades|centuries)|long|since|until|till|"
     r"indefinite(?:ly)?|permanent(?:ly)?|forever)\b",
     re.IGNORECASE,
