@@ -6,7 +6,7 @@ bundled corpus with hashing embeddings and a scripted chat model (no real model)
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -886,6 +886,27 @@ def test_a_sentence_only_denying_the_one_before_it_is_set_against_it():
     cleft = "“It was simply wrong to suggest that monitoring damages privacy,” the letter added."
     other = passage(text.replace(denial, cleft), "2005-03-01", "Wire", "a")
     assert detect_conflicts([Evidence(claim, other), Evidence(cleft, other)], use_model=False) == []
+
+
+def test_a_later_denial_of_an_account_before_it_in_one_article_is_a_disagreement():
+    """News suite h6/h7 (development data): a denial that does not restate what it denies ("But Mr
+    Forgeard has denied this, …"; "… deny collecting votes fraudulently" after what a court heard) answers
+    the account earlier in its article; the pair model's claim words had not grounded it. The same
+    denial before the account, or in another article, is not set against it this way."""
+    admitted = "EADS admitted earlier this week that the project was running 1.45bn euros over budget."
+    denied = "But Mr Forgeard has denied this, telling French media that there is no current overrun in the budget."
+    text = f"Mr Camus came under pressure. {admitted} {denied} Shares fell."
+    # The title names both (as the BBC article's does): the pair model weighs names the two share.
+    p = replace(passage(text, "2005-01-10", "Wire", "a"), title="Airbus chief Forgeard to quit EADS post")
+    found = detect_conflicts([Evidence(admitted, p), Evidence(denied, p)])
+    assert [(c.kind, c.sides[0].text, c.sides[1].text) for c in found] == [("conflict", admitted, denied)]
+    heard = 'Three Labour councillors were caught operating a "vote-rigging factory", an Election Court has heard.'
+    deny = "The men, elected to the Aston ward, deny collecting votes fraudulently."
+    court = passage(f"{heard} Police found the trio with ballots. {deny}", "2005-04-05", "Wire", "b")
+    assert len(detect_conflicts([Evidence(heard, court), Evidence(deny, court)])) == 1
+    # The denial first: it cannot answer an account that comes after it.
+    reversed_text = passage(f"{deny} Police found the trio with ballots. {heard}", "2005-04-05", "Wire", "c")
+    assert detect_conflicts([Evidence(heard, reversed_text), Evidence(deny, reversed_text)]) == []
 
 
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():

@@ -51,6 +51,7 @@ from rag.news.pair_model import (
     PairModel,
     default_model,
     denial_only,
+    denies,
     denies_another_subject,
     denies_itself,
     differs,
@@ -372,6 +373,33 @@ def _first(a: _Statement, b: _Statement) -> bool | None:
     return a.passage.start + a.offset < b.passage.start + b.offset
 
 
+# An account a denial answers, in the words of courts and reports that the pair model's claim words
+# lack: "an Election Court has heard", "Prosecutors had argued", "EADS … admitted", "There was speculation".
+_ACCOUNT = re.compile(
+    r"\b(?:argu(?:e|es|ed|ing)|admit(?:s|ted|ting)|speculation|rumou?rs?|"
+    r"(?:court|hearing|jury|inquiry|tribunal|trial)\s+(?:has\s+|had\s+|was\s+)?(?:heard|told))\b",
+    re.IGNORECASE,
+)
+
+
+def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
+    """Whether, within one article, the later of the two denies or counters the earlier's account
+    without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
+    denied this, telling French media …" after "EADS … admitted earlier this week that the project was
+    running 1.45bn euros over budget"; "The tobacco companies denied the charges" after what prosecutors
+    had argued; "The men … deny collecting votes fraudulently" after what an Election Court has heard (news
+    suite h6-eads-a380-overrun, h6-tobacco-conspiracy, h7-aston-vote-rigging)."""
+    if not (_feature(features, "denial_one_side") and _feature(features, "same_article")):
+        return False
+    first = _first(a, b)
+    if first is None:
+        return False
+    earlier, later = (a, b) if first else (b, a)
+    return denies(later.text) and bool(
+        _feature(features, "denial_generic") or _feature(features, "contrast") or _ACCOUNT.search(earlier.text)
+    )
+
+
 def _pairs(
     statements: list[_Statement], seen: set[tuple[str, str]], change_after_days: int
 ) -> Iterator[tuple[_Statement, _Statement, PairSignals]]:
@@ -432,7 +460,9 @@ def detect_conflicts(
             if not differs(p.features) or not judge.disagree(p.features):
                 conflict = None
             elif conflict is None:
-                if not grounded(p.features) or (denial_only(p.features) and denies_another_subject(a.text, b.text)):
+                if not (grounded(p.features) or _denies_account_before(a, b, p.features)) or (
+                    denial_only(p.features) and denies_another_subject(a.text, b.text)
+                ):
                     continue
                 # A claim denied in its own sentence is set only against a side that negates it ("No
                 # offer of six percent was ever made"), not against another figure (explore15 q10).

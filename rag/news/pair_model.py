@@ -96,6 +96,11 @@ def _denial(text: str) -> re.Match[str] | None:
     return None
 
 
+def denies(text: str) -> bool:
+    """Whether `text` denies, refutes or disputes something."""
+    return _denial(text) is not None
+
+
 # Reporting a claim or an accusation: the statement a denial answers.
 _CLAIM = re.compile(
     r"\b(?:alleg(?:e|es|ed|edly|ing|ation|ations)|claim(?:s|ed|ing)?|accus(?:e|es|ed|ing|ation|ations)|"
