@@ -904,6 +904,13 @@ def test_a_later_denial_of_an_account_before_it_in_one_article_is_a_disagreement
     deny = "The men, elected to the Aston ward, deny collecting votes fraudulently."
     court = passage(f"{heard} Police found the trio with ballots. {deny}", "2005-04-05", "Wire", "b")
     assert len(detect_conflicts([Evidence(heard, court), Evidence(deny, court)])) == 1
+    # A sentence holding its own claim and denial, about others, answers nothing before it (round 15).
+    others = (
+        "The case follows a hearing into postal fraud allegations made against three other Birmingham "
+        "councillors in the Bordesley Green ward, claims which are denied."
+    )
+    both = passage(f"{heard} Police found the trio with ballots. {others}", "2005-04-05", "Wire", "d")
+    assert detect_conflicts([Evidence(heard, both), Evidence(others, both)]) == []
     # The denial first: it cannot answer an account that comes after it.
     reversed_text = passage(f"{deny} Police found the trio with ballots. {heard}", "2005-04-05", "Wire", "c")
     assert detect_conflicts([Evidence(heard, reversed_text), Evidence(deny, reversed_text)]) == []

@@ -388,8 +388,11 @@ def denies_another_subject(a: str, b: str) -> bool:
 # down a 6 percent pay offer last week, a claim the union flatly denied." Not "India, which denies the
 # allegations" (what it denies is another sentence's) nor "some £50bn of cuts, which the Tories deny".
 _SELF_DENIED = re.compile(
-    r"\b(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|suggestion)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:(?:has|have|had)\s+)?(?:flatly\s+|strongly\s+|firmly\s+|immediately\s+)?"
+    r"\b(?:(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|suggestion)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:(?:has|have|had)\s+)?|"
+    # "… allegations made against three other councillors, claims which are denied."
+    r"(?:claims|allegations|accusations|charges)\s+(?:which|that)\s+(?:are|were|have\s+been|had\s+been)\s+)"
+    r"(?:flatly\s+|strongly\s+|firmly\s+|immediately\s+)?"
     r"(?:denied|denies|deny|rejected|rejects|disputed|disputes)\s*(?:[.;]|$)",
     re.IGNORECASE,
 )
