@@ -916,6 +916,27 @@ def test_a_later_denial_of_an_account_before_it_in_one_article_is_a_disagreement
     assert detect_conflicts([Evidence(heard, reversed_text), Evidence(deny, reversed_text)]) == []
 
 
+def test_a_claim_and_its_denial_are_a_dispute_not_a_change_and_a_denial_naming_the_report_is_no_side():
+    """explore16b q12: "Marsh denied a report in the Capital Post that the government favoured Halvard's
+    bid" (21 March) against "Last week the Capital Post reported that the government privately favours
+    Halvard" (26 March) was shown as a change over time ("On 21 March …; by 26 March …"). The first
+    sentence tells the whole dispute, so the two do not disagree; a denial that does not say whose
+    report it denies is set against the claim as a disagreement, whatever the dates."""
+    named = (
+        "Transport Minister Helena Marsh denied a report in the Capital Post that the government favoured "
+        "Halvard's bid over the rival offer."
+    )
+    report = "Last week the Capital Post reported that the government privately favours Halvard."
+    pair = [evidence(named, "2026-03-21", "x"), evidence(report, "2026-03-26", "y")]
+    assert detect_conflicts(pair) == []
+    denial = "Transport Minister Helena Marsh on Thursday denied reports that the government favoured Halvard's bid."
+    claim = (
+        "Three people familiar with the talks said the government privately favours Halvard's bid over the rival offer."
+    )
+    found = detect_conflicts([evidence(denial, "2026-03-21", "x"), evidence(claim, "2026-03-26", "y")])
+    assert [(c.kind, c.about) for c in found] == [("conflict", "negation")]
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

@@ -54,6 +54,7 @@ from rag.news.pair_model import (
     denies,
     denies_another_subject,
     denies_itself,
+    denies_named_report,
     differs,
     disputed,
     grounded,
@@ -468,7 +469,7 @@ def detect_conflicts(
                 # offer of six percent was ever made"), not against another figure (explore15 q10).
                 if (
                     _feature(p.features, "denial_one_side")
-                    and denies_itself(a.text, b.text)
+                    and (denies_itself(a.text, b.text) or denies_named_report(a.text, b.text))
                     and not negation_conflict(a.text, b.text)
                 ):
                     continue
@@ -490,6 +491,10 @@ def detect_conflicts(
         conflict = _as_update(conflict)
         if conflict is None:
             continue
+        if conflict.kind == "change" and conflict.about == "negation" and _feature(p.features, "denial_one_side"):
+            # A claim and its denial are two sides whenever each was printed: "On 21 March Marsh denied a
+            # report …; by 26 March the Capital Post reported …" told a dispute as a change (explore16b q12).
+            conflict = replace(conflict, kind="conflict")
         if conflict.kind == "change" and (as_date(conflict.sides[0].published) or date.min) > (
             as_date(conflict.sides[1].published) or date.min
         ):

@@ -398,6 +398,26 @@ _SELF_DENIED = re.compile(
 )
 
 
+# "Marsh denied a report in the Capital Post that …": a denial naming whose report it denies.
+_DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+(?:an?|the)\s+"
+    r"(?:report|claim|allegation|suggestion|accusation|assertion)s?\s+(?:in|by|from|of)\s+(?:the\s+)?"
+    r"(?P<source>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)[^.;]{0,80}?\bthat\b"
+)
+
+
+def denies_named_report(a: str, b: str) -> bool:
+    """Whether one side denies a report it names the source of, and the other side is that source's
+    report: the denial's sentence tells the whole dispute, so the two sentences do not disagree.
+    explore16b: "Marsh denied a report in the Capital Post that the government favoured Halvard's bid"
+    against "Last week the Capital Post reported that the government privately favours Halvard"."""
+    for denier, other in ((a, b), (b, a)):
+        m = _DENIED_REPORT.search(denier)
+        if m and m.group("source").lower() in other.lower():
+            return True
+    return False
+
+
 def denies_itself(a: str, b: str) -> bool:
     """Whether a side holds a claim and its denial in its own sentence: that sentence alone shows the
     dispute, and a figure the other side gives ("raised its offer to 5.5 percent") is no side of it.
