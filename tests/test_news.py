@@ -525,6 +525,11 @@ def test_conflicts_serialise():
         ("How many workers joined the strike on its first day?", False),
         ("How many days did the strike last?", False),
         ("How much money is in the union's strike fund?", False),
+        # A plan is as its latest report has it (explore16b q08: the vote moved from 7 to 28 April).
+        ("When will Corvane shareholders vote on Halvard's offer?", True),
+        ("What date is the shareholder vote?", True),
+        ("When was the shareholder vote first set for?", False),
+        ("When did the board postpone the vote?", False),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):

@@ -38,9 +38,18 @@ _LATEST = re.compile(
 _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|thought|believed|expected)\b)", re.I)
 
 
+# "When will shareholders vote on the offer?": a plan is as its latest report has it, and news plans
+# move (explore16b q08 led with the vote "on April 7" of 13 March; it had been put off to April 28).
+_PLANNED = re.compile(
+    r"^\s*(?:when\s+(?:will|is|are)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are)\b)"
+    r"(?![^?]*\b(?:said|thought|believed|first|originally|initially)\b)",
+    re.IGNORECASE,
+)
+
+
 def wants_latest(question: str) -> bool:
     """Does the question ask for the current state or the latest news?"""
-    return bool(_LATEST.search(question) or _CURRENT_COUNT.search(question))
+    return bool(_LATEST.search(question) or _CURRENT_COUNT.search(question) or _PLANNED.search(question))
 
 
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:
