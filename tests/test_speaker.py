@@ -21,6 +21,21 @@ def test_the_speaker_a_question_asks_about() -> None:
     assert asked_speaker("what did " + "a" * 500 + " say?") is None  # no capitals: no name, and no backtracking
 
 
+def test_a_body_asked_about_in_lower_case_is_a_speaker_and_a_span_not_naming_it_is_not_its_words() -> None:
+    """explore16b q20: "What did the union say about Halvard's raise to €4.70 a share?" quoted the raise
+    itself, a sentence that names no union."""
+    assert asked_speaker("What did the union say about Halvard's raise?") == "union"
+    assert asked_speaker("How did the board describe the offer?") == "board"
+    assert asked_speaker("What did the union members eat?") is None  # no verb of saying after the body
+    raise_ = "Halvard Aviation Group raised its offer for Corvane Air to 4.70 euros a share on Monday."
+    reply = 'The Aviation Workers\' Union said the higher price "changes nothing for workers".'
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    found = selector.select("What did the union say about the raise to 4.70 euros a share?", [passage(raise_)])
+    assert not any("raised its offer" in e.text for e in found.items)
+    found = selector.select("What did the union say about the higher price?", [passage(f"{raise_} {reply}")])
+    assert found.items and "changes nothing" in found.items[0].text
+
+
 def test_another_speakers_words_unless_they_name_the_one_asked_about() -> None:
     assert others_words("Zelensky", PETROV)
     assert not others_words("Zelenskyy", ZELENSKY)  # spellings of one name

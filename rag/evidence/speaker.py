@@ -22,6 +22,10 @@ _VERBS = (
     r"insist|add|reiterate|announce|declare|mean|believe)"
 )
 _VERB_STEM = re.compile(_VERBS + r"\w*")  # the verbs of `_VERBS` and their stems
+_BODIES = (
+    r"(?:unions?|government|ministry|company|board|regulator|authority|police|army|military|court|committee|"
+    r"council|opposition|operator|airline|employers|consortium|agency|prosecutors?|bank|club|party|bidder)"
+)
 # Case-sensitive on purpose: the name is found by its capitals (and IGNORECASE would let the nested
 # repetition in _NAME backtrack without end on a long lower-case word).
 _ASKED = re.compile(
@@ -29,6 +33,8 @@ _ASKED = re.compile(
     rf"^\s*(?:[Ww]hat|[Hh]ow|[Ww]hich(?:\s+[a-z]+){{1,3}})\s+(?:did|does|do|has|have|had|would|will)\s+"
     rf"(?P<name>{_NAME.pattern})\s+{_VERBS}\b"
     rf"|^\s*[Aa]ccording\s+to\s+(?:the\s+)?(?P<source>{_NAME.pattern})\s*,"
+    # "What did the union say about …?": a body named by its kind, in lower case (explore16b q20).
+    rf"|^\s*(?:[Ww]hat|[Hh]ow)\s+(?:did|does|do|has|have|had|would|will)\s+the\s+(?P<body>{_BODIES})\s+{_VERBS}\b"
 )
 
 
@@ -86,7 +92,7 @@ def asked_speaker(question: str) -> str | None:
     m = _ASKED.match(question)
     if m is None:
         return None
-    return m.group("name") or m.group("source")
+    return m.group("name") or m.group("source") or m.group("body")
 
 
 # "What did Lavrov tell Le Monde …?", "… say to Fox News", "… in an interview with CNN": whom; and
