@@ -115,6 +115,29 @@ def test_a_comparison_quotes_each_side_and_nothing_else():
     assert quotes_for("How does the Riyadh round differ?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]
 
 
+def test_do_x_and_y_agree_quotes_each_sides_own_account():
+    """explore16b q13: "Do the union and Halvard agree on how many jobs would be lost?" quoted only the
+    union's 2,000; Halvard's "no more than 800" (scored lower, and the union's sentence names Halvard)
+    is its own account and is quoted too."""
+    text = (
+        "The Aviation Workers' Union says 2,000 jobs would go under Halvard. Halvard says no more than 800, "
+        "spread over three years. The weather was hot."
+    )
+    p = Passage("c9", "a9", text, "Analysis", 0, len(text), 0.7, "Daily Ledger", "2026-03-26")
+
+    def span(sentence: str, score: float) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(sentence, p, start, start + len(sentence), score)
+
+    union = span("The Aviation Workers' Union says 2,000 jobs would go under Halvard.", 0.7)
+    halvard = span("Halvard says no more than 800, spread over three years.", 0.2)
+    weather = span("The weather was hot.", 0.3)
+    asked = "Do the union and Halvard agree on how many jobs would be lost?"
+    assert quotes_for(asked, [union, weather, halvard], 2, 0.6) == [union, halvard]
+    # An ordinary question keeps to the best span's share of the score.
+    assert quotes_for("How many jobs would be lost?", [union, weather, halvard], 2, 0.6) == [union]
+
+
 def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_parts():
     assert quotes_for("Where will the talks resume?", [RIYADH, WITKOFF, WEATHER], 2, 0.6) == [RIYADH, WITKOFF]
     assert quotes_for("Where will the talks resume?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]

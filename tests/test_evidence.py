@@ -614,6 +614,26 @@ def test_an_earlier_one_of_the_thing_asked_and_a_count_of_other_things_do_not_an
     assert selector.select("How many years into Russia's full-scale war is the world now?", [passage(fifth)]).answerable
 
 
+def test_each_side_of_do_x_and_y_agree_gets_its_own_account_among_the_evidence() -> None:
+    """explore16b q13: Halvard's own figure was not among the spans read, since the union's sentence
+    ("… would go under Halvard") and a quote opening "Halvard's own numbers" (said by the union's
+    leader) named Halvard; a side counts as covered only by a span in its own voice."""
+    from rag.evidence.speaker import voices
+
+    assert analyze("Do the union and Halvard agree on how many jobs would go?").sides == ("union", "Halvard")
+    assert analyze("Do the sources agree on the toll?").sides == ()
+    union = "The Aviation Workers' Union says 2,000 jobs would go under Halvard."
+    mendez = "“Halvard's own numbers tell the story,” said Karl Mendez, the union's general secretary."
+    halvard = "Halvard says no more than 800, spread over three years."
+    assert voices("union", union) and not voices("Halvard", union)
+    assert not voices("Halvard", mendez) and voices("Halvard", halvard)
+    # Halvard's sentence is about the jobs by the sentence before it, as in the article.
+    text = f"{mendez} The weather was hot and the queues were long at the airport. {union} {halvard}"
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(max_items=2), shipped_with())
+    found = selector.select("Do the union and Halvard agree on how many jobs would go?", [passage(text)])
+    assert any(e.text == halvard for e in found.items)
+
+
 def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:
     from rag.evidence.entities import agentless, names_someone, places_in_time
 

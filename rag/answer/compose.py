@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
-from rag.evidence.question import content_stems, matches
+from rag.evidence.question import analyze, content_stems, matches
+from rag.evidence.speaker import voices
 from rag.news.speakers import quoted_speaker
 from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
@@ -44,6 +45,9 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     its score (any score for a question in several parts, where each part needs its span)."""
     if not items:
         return []
+    sides = analyze(question).sides
+    if sides:
+        return _each_side(sides, items)
     if _TWO_QUESTIONS.search(question) and not _MULTI_PART.search(question):
         return _covering(question, items, quote_limit(question, max_quotes))
     if multi_part(question):
@@ -55,6 +59,18 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
         if e.score >= items[0].score * min_share and used + n <= max_quotes:
             chosen.append(e)
             used += n
+    return chosen
+
+
+def _each_side(sides: Sequence[str], items: Sequence[Evidence]) -> list[Evidence]:
+    """The best span, then the best of each side's own account it lacks: "Do the union and Halvard
+    agree on the job cuts?" quotes what the union says and what Halvard says (explore16b q13)."""
+    chosen = [items[0]]
+    for side in sides:
+        if not any(voices(side, e.text) for e in chosen):
+            own = next((e for e in items if e not in chosen and voices(side, e.text)), None)
+            if own is not None:
+                chosen.append(own)
     return chosen
 
 

@@ -147,6 +147,7 @@ class QuestionInfo:
     terms: tuple[str, ...]  # stemmed content words (names' words included)
     parts: tuple[str, ...]  # names that each need their own evidence ("X and Y each")
     count: int  # how many answers it asks for ("which two" -> 2)
+    sides: tuple[str, ...] = ()  # "Do the union and Halvard agree on …?": each one's own account is asked
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +317,19 @@ def _parts(question: str, names: list[str]) -> tuple[list[str], int]:
     return parts, max(count, len(parts) or 1)
 
 
+# "Do the union and Halvard agree on how many jobs would go?", "Did Kyiv and Moscow differ over …?"
+_SIDES = re.compile(
+    r"^\s*(?:do|does|did)\s+(?:the\s+)?(?P<a>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)\s+and\s+(?:the\s+)?"
+    r"(?P<b>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)\s+(?:agree|disagree|differ)\b",
+    re.IGNORECASE,
+)
+
+
+def _sides(question: str) -> tuple[str, ...]:
+    m = _SIDES.match(question)
+    return (m.group("a"), m.group("b")) if m else ()
+
+
 def analyze(question: str) -> QuestionInfo:
     names = question_names(question)
     parts, count = _parts(question, names)
@@ -326,6 +340,7 @@ def analyze(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(content_stems(question))),
         parts=tuple(parts),
         count=count,
+        sides=_sides(question),
     )
 
 

@@ -62,6 +62,7 @@ from rag.evidence.question import (
     is_calendar,
     latest_topic,
     matches,
+    mentions,
     source_stripped,
     words,
     yes_no_subject,
@@ -80,6 +81,7 @@ from rag.evidence.speaker import (
     says_nothing,
     speaks_of,
     unnamed,
+    voices,
 )
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.news.dates import as_date
@@ -289,6 +291,15 @@ def _someone_else(info: QuestionInfo, first: Evidence) -> bool:
     before = _before(first.passage, first.start)
     about = f"{before} {first.text}"
     return _NAMED_SUBJECT.match(before) is not None and any(not names_found([n], about) for n in info.names)
+
+
+def _sides_topic(info: QuestionInfo) -> list[str]:
+    """The key terms of what the sides of "Do X and Y agree on Z?" are asked about (Z's, not X's or Y's)."""
+    if not info.sides:
+        return []
+    m = re.search(r"\b(?:agree|disagree|differ)\b\s*(?P<z>.*)$", info.text, re.IGNORECASE)
+    sides = words(" ".join(info.sides))
+    return [t for t in content_stems(m.group("z") if m else "") if not mentions(t, sides)]
 
 
 class EvidenceSelector:
@@ -596,6 +607,16 @@ class EvidenceSelector:
                 continue
             for c, s in ranked:
                 if not used & set(c.members) and covered(part_stems, set(content_stems(c.text))):
+                    take(c, s)
+                    break
+        # "Do the union and Halvard agree on the job cuts?": each side's own account, if any is read.
+        topic = _sides_topic(info)
+        for side in info.sides:
+            if any(voices(side, c.text) for c, _ in chosen):
+                continue
+            for c, s in ranked:
+                around = set(content_stems(f"{c.text} {_context(c.passage, c.start)}"))
+                if not used & set(c.members) and voices(side, c.text) and any(matches(t, around) for t in topic):
                     take(c, s)
                     break
         for c, s in ranked:

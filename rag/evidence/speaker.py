@@ -267,3 +267,20 @@ def speaks_of(topic: str, text: str) -> bool:
     terms = content_stems(topic)
     held = set(content_stems(text))
     return not terms or 2 * sum(matches(t, held) for t in terms) >= len(terms)
+
+
+# The words of a sentence its subject stands in: "Halvard says no more than 800", "The Aviation
+# Workers' Union says 2,000 jobs would go".
+_SUBJECT_WORDS = 6
+
+
+def voices(side: str, text: str) -> bool:
+    """Whether `text` gives the account of `side` (a party a question sets against another): `side` is
+    among its speakers, or, when it names none, opens it as its subject. "The Aviation Workers' Union
+    says 2,000 jobs would go under Halvard" is the union's account, not Halvard's; "'Halvard's own
+    numbers tell the story,' … said Karl Mendez" is Mendez's."""
+    said_by = speakers(text)
+    if said_by:
+        return any(_names(side, s) for s in said_by)
+    own = words(side)[-1:] if not is_body(side) else words(side)
+    return any(mentions(w, words(text)[:_SUBJECT_WORDS]) for w in own)
