@@ -105,6 +105,14 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     reiner = '"Not a single line about jobs," Tomas Reiner, the union\'s general secretary, told reporters.'
     assert names_holder(asked_post("Who leads the dockworkers' union?"), reiner)
     assert not names_holder(asked_post("Who leads the transport ministry?"), reiner)
+    # An appointment names the holder (explore16b q02); a resignation names the one who left.
+    ceo = asked_post("Who is the chief executive of Corvane Air?")
+    context = "Corvane Air chief Orlen steps down."
+    appointed = "Sofia Brandt, the airline's finance chief, has been appointed interim chief executive, it said."
+    assert names_holder(ceo, appointed, context)
+    assert names_holder(ceo, "The board, led by interim chief executive Sofia Brandt, will review it.", context)
+    assert not names_holder(ceo, "Matthias Orlen resigned as chief executive of Corvane Air on Friday.", context)
+    assert not names_holder(ceo, appointed, "Halvard makes an approach for the carrier.")  # another body's
     petrak = '"The gap is now narrower," said Lukas Petrak, the mediator, at a news conference.'
     assert role_asked("Who is the mediator in the dispute?") == "mediator"
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's

@@ -525,3 +525,31 @@ def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_
     selector.seen.clear()
     a.ask("Who is Tomas Reiner?", k=1)  # not what someone said about something: no second look
     assert len(selector.seen) == 1
+
+
+def test_a_post_with_no_holder_among_the_passages_read_sends_the_assistant_to_passages_naming_its_body(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """explore16b q04: "Who chairs the Competition Authority?" read passages on the authority's review;
+    its chair is named once, in a report on the bid ("… said Ines Falk, chair of the Competition
+    Authority"), which no search for the question ranked."""
+    articles = [
+        {
+            "id": "review",
+            "title": "Competition Authority chairs review of the bid",
+            "body": "The Competition Authority chairs a review of who chairs the airline board after the bid.",
+            "published": "2026-03-16",
+        },
+        {
+            "id": "bid",
+            "title": "Government favours Halvard",
+            "body": '"Passengers must not pay more," said Ines Falk, chair of the Competition Authority.',
+            "published": "2026-03-18",
+        },
+    ]
+    a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
+    a.ask("Who chairs the Competition Authority?", k=1)
+    assert selector.seen[0] == ["review"] and "bid" in selector.seen[-1]
+    selector.seen.clear()
+    a.ask("What does the Competition Authority review?", k=1)  # asks for no holder: no second look
+    assert len(selector.seen) == 1

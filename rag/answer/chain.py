@@ -38,6 +38,7 @@ from rag.answer.question import (
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import restore_case
+from rag.evidence.definition import asked_post
 from rag.evidence.features import names_found
 from rag.evidence.question import question_names
 from rag.evidence.speaker import asked_speaker, said_about
@@ -265,7 +266,11 @@ class AnswerChain:
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
-        look_for = (evidence.missing or self._speaker_elsewhere(run.standalone)) if not evidence.answerable else []
+        look_for = (
+            (evidence.missing or self._speaker_elsewhere(run.standalone) or self._holder_elsewhere(run.standalone))
+            if not evidence.answerable
+            else []
+        )
         if look_for:
             # The question names what its evidence lacks, or a speaker whose words read were on other
             # things: look for passages that name them.
@@ -303,6 +308,14 @@ class AnswerChain:
         everything we asked for …", said Tomas Reiner, closing a report on the deal; explore15 q23)."""
         speaker = asked_speaker(question)
         return [speaker] if speaker and said_about(question) else []
+
+    @staticmethod
+    def _holder_elsewhere(question: str) -> list[str]:
+        """The body of "Who chairs the Competition Authority?", when no passage read names its holder: the
+        holder is often named once, in a report on something else ("… said Ines Falk, chair of the
+        Competition Authority", in an article on the bid; explore16b q04)."""
+        post = asked_post(question)
+        return [post.body] if post else []
 
     def _newer_holding(self, query: str, read: list[Passage], filters: Filters | None) -> list[Passage]:
         """For a question on the latest: the two newest passages, newer than any of `read`, with a sentence

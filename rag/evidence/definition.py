@@ -202,8 +202,9 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         return False
     # A body of several words is also named by its initials: "British Airways" by "BA" (round 16 q01).
     initials = "".join(w[0] for w in body if w[0].isupper()) if len(body) > 1 else ""
-    alternatives = body + ([initials] if len(initials) > 1 else [])
-    named = rf"\b(?:{'|'.join(re.escape(w) for w in alternatives)})[\w’'-]*"
+    # Initials count in capitals only: "CA" for Corvane Air is no "carrier".
+    alternatives = [re.escape(w) for w in body] + ([f"(?-i:{initials}\\b)"] if len(initials) > 1 else [])
+    named = rf"\b(?:{'|'.join(alternatives)})[\w’'-]*"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
     patterns = (
@@ -217,8 +218,21 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         return True
     # … or names the post with only a kind of body before it, anywhere: "bank governor Sunil Mendis
     # told reporters" in an article on Sri Lanka (round 16 q05).
-    bare = re.match(rf"\W*(?:the\s+)?{post.title}\s+{person}", undotted, re.IGNORECASE) or re.search(
-        rf"\b(?:bank|company|firm|club|party|fund|group)\s+{post.title}\s+{person}", undotted, re.IGNORECASE
+    bare = (
+        re.match(rf"\W*(?:the\s+)?{post.title}\s+{person}", undotted, re.IGNORECASE)
+        or re.search(
+            rf"\b(?:bank|company|firm|club|party|fund|group)\s+{post.title}\s+{person}", undotted, re.IGNORECASE
+        )
+        # … or appoints someone to it: "Sofia Brandt, the airline's chief financial officer, has been appointed
+        # interim chief executive", "led by interim chief executive Sofia Brandt" (explore16b q02).
+        or re.search(rf"\b(?:interim|acting|new)\s+{post.title}\s+{person}", undotted, re.IGNORECASE)
+        or re.search(
+            rf"{person},?\s+(?:[^,.;]{{0,60}},\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?"
+            rf"(?:appointed|named|promoted|installed)\s+(?:as\s+)?(?:the\s+)?(?:(?:new|interim|acting)\s+)?"
+            rf"{post.title}\b",
+            undotted,
+            re.IGNORECASE,
+        )
     )
     return bare is not None and re.search(named, _undot(context), re.IGNORECASE) is not None
 
