@@ -634,6 +634,35 @@ def test_each_side_of_do_x_and_y_agree_gets_its_own_account_among_the_evidence()
     assert any(e.text == halvard for e in found.items)
 
 
+def test_why_is_not_answered_by_the_event_alone_and_a_closing_participle_is_no_owned_thing() -> None:
+    """explore16b q16: "Why was the shareholder vote on Halvard's offer postponed?" abstained because the
+    owner check read "offer postponed" as Halvard's thing (the board's "postponed" was another owner's);
+    once that was mended, it quoted the postponement itself, which gives no reason."""
+    from rag.evidence.entities import gives_reason
+    from rag.evidence.owner import owned_things
+
+    assert [o.thing for o in owned_things("Why was the vote on Halvard's offer postponed?")] == [("offer",)]
+    assert [o.thing for o in owned_things("How is Harris's newly rebranded campaign doing?")] == [
+        ("newly", "rebranded", "campaign")
+    ]
+    event = (
+        "On Monday, Corvane's board postponed the shareholder vote on Halvard's offer, set for April 7, to April 28."
+    )
+    reason = "The board said it needed more time to evaluate the rival proposal from Skylis Partners."
+    assert not gives_reason(event) and gives_reason(reason)
+    assert gives_reason("Various cities canceled their fireworks to decrease the risk of fires amid a drought.")
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    asked = "Why was the shareholder vote on Halvard's offer postponed?"
+    assert not selector.select(asked, [passage(event)]).answerable
+    because = "The board postponed the vote on Halvard's offer because it needed more time to weigh the rival bid."
+    assert selector.select(asked, [passage(because)]).answerable
+    assert gives_reason("Trump criticized Zelenskyy for publicly rejecting the idea of ceding land.")
+    assert gives_reason("Diplomats met in Riyadh on Monday to discuss a partial ceasefire.")
+
+
 def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:
     from rag.evidence.entities import agentless, names_someone, places_in_time
 

@@ -196,6 +196,28 @@ def an_earlier_one(question: str, text: str, published: str | None) -> bool:
     )
 
 
+# What gives a reason: "because", "due to", "to decrease the risk", "citing concerns", "said it needed
+# more time"; a sentence that only tells the event ("the board postponed the vote … to April 28") gives none.
+_REASON = re.compile(
+    r"\b(?:because|since|as\s+(?:it|they|he|she|the|a)|after|due\s+to|owing\s+to|thanks\s+to|so\s+(?:that|as)|"
+    # a purpose ("met … to discuss a ceasefire"; not "to April 28", "to the board") or a cause ("criticized
+    # Zelenskyy for rejecting the idea")
+    r"in\s+order\s+to|to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|them|him|it|us|me|be)\b)"
+    r"(?-i:[a-z]+)\b|for\s+(?:\w+ly\s+)?\w+ing|citing|cited|"
+    r"over\s+(?:concerns?|fears?|claims?|allegations?)|amid|following|reasons?|led\s+to|caused|blamed|"
+    r"needed|wanted|wants|feared|fears|concerns?\s+(?:that|about|over)|aims?\s+to|aimed\s+to|intended|"
+    r"in\s+(?:response|protest|retaliation)|for\s+(?:fear|the\s+sake)|why)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_reason(text: str) -> bool:
+    """Whether `text` can answer "why": a word that gives a cause or a purpose. explore16b q16: "On Monday,
+    Corvane's board postponed the shareholder vote …, originally set for April 7, to April 28" tells
+    the postponement, not why."""
+    return bool(_REASON.search(text))
+
+
 def names_someone(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
     Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue

@@ -41,6 +41,10 @@ def owned_things(question: str) -> list[Owned]:
             if w.lower() in STOPWORDS:
                 break
             thing.append(w.lower())
+        # "Why was the vote on Halvard's offer postponed?": a participle closing the question is its verb.
+        ends = re.match(r"\s*[?.!]?\s*$", question[m.end() :]) is not None
+        if len(thing) > 1 and thing[-1].endswith("ed") and ends and m.group("thing").split()[-1].lower() == thing[-1]:
+            thing.pop()
         owner = tuple(stem_all(words(m.group("owner"))))
         if thing and owner:
             out.append(Owned(owner, tuple(thing)))

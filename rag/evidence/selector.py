@@ -43,6 +43,7 @@ from rag.evidence.entities import (
     gives_dates,
     gives_duration,
     gives_numbers,
+    gives_reason,
     has_type,
     lists_others,
     names_body,
@@ -221,6 +222,8 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return has_type(lead, "number", info)
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
+        return False
+    if info.answer_type == "reason" and not gives_reason(f"{_before(first.passage, first.start)} {first.text}"):
         return False
     return not (asks_body(question) and not names_body(first.text, info))
 
