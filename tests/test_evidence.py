@@ -627,6 +627,10 @@ def test_each_side_of_do_x_and_y_agree_gets_its_own_account_among_the_evidence()
     halvard = "Halvard says no more than 800, spread over three years."
     assert voices("union", union) and not voices("Halvard", union)
     assert not voices("Halvard", mendez) and voices("Halvard", halvard)
+    # A side's speaker in lower case, or one of its people (explore15: the union's economist).
+    costs = "The chamber of commerce says 40 million euros a day; the union's own economist says half that."
+    assert voices("union", costs) and voices("chamber of commerce", costs)
+    assert not voices("union", "The chamber of commerce says the union's strike costs 40 million euros a day.")
     # Halvard's sentence is about the jobs by the sentence before it, as in the article.
     text = f"{mendez} The weather was hot and the queues were long at the airport. {union} {halvard}"
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(max_items=2), shipped_with())

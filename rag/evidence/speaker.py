@@ -272,6 +272,7 @@ def speaks_of(topic: str, text: str) -> bool:
 # The words of a sentence its subject stands in: "Halvard says no more than 800", "The Aviation
 # Workers' Union says 2,000 jobs would go".
 _SUBJECT_WORDS = 6
+_SAYS = r"(?:says|said|argues|argued|estimates|estimated|puts|put|claims|claimed|insists|insisted|told|tells)"
 
 
 def voices(side: str, text: str) -> bool:
@@ -279,8 +280,11 @@ def voices(side: str, text: str) -> bool:
     among its speakers, or, when it names none, opens it as its subject. "The Aviation Workers' Union
     says 2,000 jobs would go under Halvard" is the union's account, not Halvard's; "'Halvard's own
     numbers tell the story,' … said Karl Mendez" is Mendez's."""
+    own = words(side)[-1:] if not is_body(side) else words(side)
+    # "… the union's own economist says half that": a speaker in lower case, or one of the side's people.
+    if any(re.search(rf"\b{re.escape(w)}(?:['’]s(?:\s+[\w-]+){{0,3}})?\s+{_SAYS}\b", text, re.I) for w in own):
+        return True
     said_by = speakers(text)
     if said_by:
         return any(_names(side, s) for s in said_by)
-    own = words(side)[-1:] if not is_body(side) else words(side)
     return any(mentions(w, words(text)[:_SUBJECT_WORDS]) for w in own)
