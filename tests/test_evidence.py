@@ -661,6 +661,10 @@ def test_why_is_not_answered_by_the_event_alone_and_a_closing_participle_is_no_o
     selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
     asked = "Why was the shareholder vote on Halvard's offer postponed?"
     assert not selector.select(asked, [passage(event)]).answerable
+    # … nor by the sentence before it giving the reason for something else.
+    before = "Analysts expect the airline's shares to fall after a weak quarter."
+    found = selector.select(asked, [passage(f"{before} {event}")])
+    assert found.items[0].text == event and not found.answerable
     because = "The board postponed the vote on Halvard's offer because it needed more time to weigh the rival bid."
     assert selector.select(asked, [passage(because)]).answerable
     assert gives_reason("Trump criticized Zelenskyy for publicly rejecting the idea of ceding land.")

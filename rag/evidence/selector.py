@@ -223,7 +223,8 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
         return has_type(lead, "number", info)
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
         return False
-    if info.answer_type == "reason" and not gives_reason(f"{_before(first.passage, first.start)} {first.text}"):
+    # The span's own words: the sentence before gives the reasons of other things as often as this one's.
+    if info.answer_type == "reason" and not gives_reason(first.text):
         return False
     return not (asks_body(question) and not names_body(first.text, info))
 
