@@ -669,6 +669,10 @@ def test_why_is_not_answered_by_the_event_alone_and_a_closing_participle_is_no_o
     assert selector.select(asked, [passage(because)]).answerable
     assert gives_reason("Trump criticized Zelenskyy for publicly rejecting the idea of ceding land.")
     assert gives_reason("Diplomats met in Riyadh on Monday to discuss a partial ceasefire.")
+    # A participle clause or "given that" gives one too (bundled: Putin skips the summit, "ducking the
+    # possibility of arrest"; recognition is uncertain "given that dozens of countries have decried" it).
+    assert gives_reason("Putin will not attend the summit, ducking the possibility of arrest on an indictment.")
+    assert gives_reason("Recognition remains uncertain given that dozens of countries have decried it.")
 
 
 def test_when_and_how_many_are_not_answered_by_a_span_without_a_time_or_a_number() -> None:

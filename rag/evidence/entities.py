@@ -206,7 +206,10 @@ _REASON = re.compile(
     r"(?-i:[a-z]+)\b|for\s+(?:\w+ly\s+)?\w+ing|citing|cited|"
     r"over\s+(?:concerns?|fears?|claims?|allegations?)|amid|following|reasons?|led\s+to|caused|blamed|"
     r"needed|wanted|wants|feared|fears|concerns?\s+(?:that|about|over)|aims?\s+to|aimed\s+to|intended|"
-    r"in\s+(?:response|protest|retaliation)|for\s+(?:fear|the\s+sake)|why)\b",
+    r"in\s+(?:response|protest|retaliation)|for\s+(?:fear|the\s+sake)|why|given\s+that|in\s+the\s+absence|"
+    r"as\s+a\s+result|on\s+the\s+grounds|so\s+(?:it|they|he|she|we)|"
+    # a participle clause after a comma: "…, ducking the possibility of arrest", "…, claiming them as …"
+    r",\s+(?:\w+ly\s+)?(?-i:[a-z]+ing))\b",
     re.IGNORECASE,
 )
 
