@@ -207,6 +207,17 @@ def test_a_thing_the_question_numbers_by_an_ordinal_is_not_answered_under_other_
     assert not another_ordinal("Where was the third round held?", "Talks took place in Abu Dhabi.")  # unnumbered
     fronts = "Moscow perceives the negotiations for Ukraine as operating on two separate fronts."
     assert not another_ordinal("What is the second front of the negotiations?", fronts)
+    # "first" numbers in the evidence, and the asked noun may follow a modifier (explore16 q07, q10).
+    first = "The agreement was reached after a first round of talks in Seravo from March 2 to 5."
+    assert another_ordinal("When did the second round of talks end?", first)
+    kelm = "The first exchange of prisoners is expected to take place on Thursday at the Kelm Bridge."
+    assert another_ordinal("Where did the second prisoner exchange take place?", kelm)
+    assert not another_ordinal(
+        "Where did the second prisoner exchange take place?", "The second exchange was at Tavik."
+    )
+    assert not another_ordinal(
+        "What did the second round show?", "For the first time, the second round showed progress."
+    )
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
