@@ -1,7 +1,7 @@
 """News suite (issue 16): date resolution, disagreement, recency and timeline figures.
 
     PYTHONPATH=. .venv/bin/python benchmarks/news_eval.py
-        [--split report|dev|test|final|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all]
+        [--split report|dev|test|final|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|all]
         [--bbc DATASET] [--realtimeqa DATASET] [--no-recency] [--rules-only] [--json]
 
 - date_resolution_accuracy: evals/news/relative_dates.jsonl (hand-labelled); a phrase is right
@@ -263,7 +263,7 @@ def _f(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = ["report", "dev", "test", "final", *(f"heldout{n}" for n in range(2, 9)), "all"]
+    splits = ["report", "dev", "test", "final", *(f"heldout{n}" for n in range(2, 10)), "all"]
     parser.add_argument("--split", choices=splits, default="report")
     parser.add_argument("--bbc", type=Path, help="the BBC News dataset (folder or bbc_news.jsonl) for the bbc: cases")
     parser.add_argument("--realtimeqa", type=Path, help="the RealTimeQA dataset folder for the rtqa: cases")

@@ -916,6 +916,13 @@ def test_a_later_denial_of_an_account_before_it_in_one_article_is_a_disagreement
     )
     both = passage(f"{heard} Police found the trio with ballots. {others}", "2005-04-05", "Wire", "d")
     assert detect_conflicts([Evidence(heard, both), Evidence(others, both)]) == []
+    # An inquiry into whether something happened is no account a denial answers (heldout9).
+    inquiry = "AMF is also looking into whether the executives knew that Vivendi was considering a purchase."
+    rejected = 'Vivendi has rejected the charge, saying the purchase was "no more than a possibility".'
+    amf = replace(
+        passage(f"{inquiry} {rejected}", "2004-05-01", "Wire", "e"), title="Vivendi faces AMF inquiry over Cegetel"
+    )
+    assert detect_conflicts([Evidence(inquiry, amf), Evidence(rejected, amf)]) == []
     # The denial first: it cannot answer an account that comes after it.
     reversed_text = passage(f"{deny} Police found the trio with ballots. {heard}", "2005-04-05", "Wire", "c")
     assert detect_conflicts([Evidence(heard, reversed_text), Evidence(deny, reversed_text)]) == []

@@ -383,6 +383,13 @@ _ACCOUNT = re.compile(
 )
 
 
+_INQUIRY = re.compile(
+    r"\b(?:look(?:s|ed|ing)?\s+into|investigat\w*|examin\w*|inquir\w*|prob(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
+    r"consider\w*|assess\w*|review\w*)\s+(?:\w+\s+){0,3}?(?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -396,6 +403,10 @@ def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[floa
     if first is None:
         return False
     earlier, later = (a, b) if first else (b, a)
+    # An inquiry is no account: "AMF is looking into whether the executives knew …" claims nothing that
+    # "Vivendi has rejected the charge" could deny (news suite h9-vivendi-cegetel-inquiry).
+    if _INQUIRY.search(earlier.text):
+        return False
     return denies(later.text) and bool(
         _feature(features, "denial_generic") or _feature(features, "contrast") or _ACCOUNT.search(earlier.text)
     )
