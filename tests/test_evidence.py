@@ -958,6 +958,19 @@ def test_the_latest_on_a_person_is_held_by_a_span_naming_the_surname() -> None:
     assert not _holds_topic("the talks in Saudi Arabia", "Diplomats will meet in Saudi on Monday.")
 
 
+def test_a_compound_of_two_names_is_named_by_its_names() -> None:
+    """explore16 q05, q25: "Varnia-Ostrel talks" was said to be named nowhere ("The indexed articles don't
+    mention Varnia-Ostrel"), though every article names Varnia and Ostrel."""
+    from rag.evidence.features import names_found
+
+    assert names_found(["Varnia-Ostrel"], "Talks between Varnia and Ostrel began in Seravo.")
+    assert not names_found(["Varnia-Ostrel"], "Talks began in Seravo.")
+    assert not names_found(["Rolls-Royce"], "The royce of the town.")  # not two capitalised names in the text
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    found = selector.select("When did the Varnia-Ostrel talks begin?", [passage("Varnia and Ostrel met on 2 March.")])
+    assert found.missing == []
+
+
 def test_near_miss_names_years_audiences_and_posts_are_not_answered() -> None:
     """Hand-read round 13 (asked of the eleventh session's code): the Beatles' suits answered "How much
     did the Rolling Stones suits sell for?" (another passage's "flattening stone … homes" counted as

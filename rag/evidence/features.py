@@ -77,8 +77,16 @@ def _ranks(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
     return np.array([1.0 / (1.0 + float(np.sum(reference > v))) for v in values])
 
 
+# "Varnia-Ostrel talks": a compound of two names is named by its names ("talks between Varnia and Ostrel").
+_NAME_JOIN = re.compile(r"(?<=[a-z])[-–](?=[A-Z])")
+
+
+def _name_stems(name: str) -> list[str]:
+    return content_stems(_NAME_JOIN.sub(" ", name))
+
+
 def name_stems(question: QuestionInfo) -> list[list[str]]:
-    return [content_stems(name) for name in question.names]
+    return [_name_stems(name) for name in question.names]
 
 
 def covered(terms: list[str], stems: set[str]) -> bool:
@@ -105,7 +113,7 @@ def names_found(names: Sequence[str], text: str) -> set[str]:
     capitalised = set(content_stems(" ".join(_CAPITALISED.findall(text))))
     found = set()
     for n in names:
-        words = content_stems(n)
+        words = _name_stems(n)
         if covered(words, stems) or name_found(words, stems if is_body(n) else capitalised):
             found.add(n)
     return found
