@@ -949,6 +949,21 @@ def test_a_claim_and_its_denial_are_a_dispute_not_a_change_and_a_denial_naming_t
     assert [(c.kind, c.about) for c in found] == [("conflict", "negation")]
 
 
+def test_two_instances_numbered_differently_are_no_change():
+    """explore16 q12, q20: "120 prisoners from each side" (the first exchange, agreed on 5 March) and "a
+    second exchange …, with 150 prisoners to be released by each side" were shown as one count that
+    changed; the same count numbered alike, or not numbered, still is one."""
+    first = "Talks ended with an agreement in principle to exchange 120 prisoners from each side."
+    second = (
+        "The agreement provides for a second exchange of prisoners, with 150 prisoners to be released by each side."
+    )
+    assert detect_conflicts([evidence(first, "2026-03-06", "a"), evidence(second, "2026-03-21", "b")]) == []
+    round_one = "Under the first-round agreement reached in Seravo, 120 prisoners were to be exchanged by each side."
+    assert detect_conflicts([evidence(round_one, "2026-03-25", "c"), evidence(second, "2026-03-21", "b")]) == []
+    again = "The second exchange of prisoners will see 146 prisoners released by each side."
+    assert len(detect_conflicts([evidence(second, "2026-03-21", "b"), evidence(again, "2026-03-25", "d")])) == 1
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

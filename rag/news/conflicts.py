@@ -66,6 +66,7 @@ from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
 from rag.news.values import Value, values_in
 from rag.news.words import names_in, prefix, prefixes, topic_words
+from rag.numbers import ordinals
 from rag.types import Passage
 
 Kind = Literal["conflict", "change"]
@@ -390,6 +391,21 @@ _INQUIRY = re.compile(
 )
 
 
+_NUMBERED = re.compile(
+    r"\b(?P<word>" + "|".join(ordinals(1, 12)) + r")[\s-]+(?:[a-z]+\s+)?(?:round|exchange|phase|stage|wave|meeting|"
+    r"session|vote|ballot|offer|bid|attempt|deal|agreement|term|visit|summit|test|launch|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _other_instances(a: str, b: str) -> bool:
+    """Whether the two sentences number what they speak of differently: "a second exchange of
+    prisoners …, with 150 prisoners to be released" and "an agreement to exchange 120 prisoners" (or
+    "the first-round agreement") are two exchanges, not one count that changed (explore16 q10, q12, q20)."""
+    numbered = [{m.group("word").lower() for m in _NUMBERED.finditer(s)} for s in (a, b)]
+    return numbered[0] != numbered[1] and any(w != "first" for side in numbered for w in side)
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -495,7 +511,12 @@ def detect_conflicts(
                     continue  # a date moves only as a plan's (rag/news/sameness.py `_one_thing`; explore15 q19)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
-        if conflict is None or _one_speaker(conflict, a, b) or _compatible(conflict, a.text, b.text):
+        if (
+            conflict is None
+            or _one_speaker(conflict, a, b)
+            or _compatible(conflict, a.text, b.text)
+            or _other_instances(a.text, b.text)
+        ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
             continue
