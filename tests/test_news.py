@@ -964,6 +964,19 @@ def test_two_instances_numbered_differently_are_no_change():
     assert len(detect_conflicts([evidence(second, "2026-03-21", "b"), evidence(again, "2026-03-25", "d")])) == 1
 
 
+def test_an_earlier_figure_the_later_report_still_gives_is_a_disagreement_not_a_change():
+    """explore16 q17: "Varnia says Ostrel is holding around 1,400 Varnian soldiers" (2 March) and "Ostrel
+    says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400" (25 March) were shown
+    as a count that fell from 1,400 to 900; the later report gives both, so they disagree."""
+    varnia = "Varnia says Ostrel is holding around 1,400 Varnian soldiers and civilians."
+    both = "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400."
+    found = detect_conflicts([evidence(varnia, "2026-03-02", "a"), evidence(both, "2026-03-25", "b")])
+    assert [(c.kind, c.about) for c in found] == [("conflict", "number")]
+    fell = "Ostrel says it now holds fewer than 900 Varnians after the exchanges."
+    found = detect_conflicts([evidence(varnia, "2026-03-02", "a"), evidence(fell, "2026-03-25", "c")])
+    assert [c.kind for c in found] == ["change"]
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

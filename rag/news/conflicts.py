@@ -406,6 +406,17 @@ def _other_instances(a: str, b: str) -> bool:
     return numbered[0] != numbered[1] and any(w != "first" for side in numbered for w in side)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _still_given(conflict: Conflict) -> bool:
+    """Whether the later side's sentence also gives each figure of the earlier side's value."""
+    older, newer = sorted(conflict.sides, key=lambda s: as_date(s.published) or date.min)
+    figures = _FIGURE.findall(older.value)
+    later = {f.replace(",", "") for f in _FIGURE.findall(newer.text)}
+    return bool(figures) and all(f.replace(",", "") in later for f in figures)
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -523,6 +534,10 @@ def detect_conflicts(
         conflict = _as_update(conflict)
         if conflict is None:
             continue
+        if conflict.kind == "change" and conflict.about == "number" and _still_given(conflict):
+            # "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400": the
+            # later report still gives the earlier figure, as one side's, so nothing changed (explore16 q17).
+            conflict = replace(conflict, kind="conflict")
         if conflict.kind == "change" and conflict.about == "negation" and _feature(p.features, "denial_one_side"):
             # A claim and its denial are two sides whenever each was printed: "On 21 March Marsh denied a
             # report …; by 26 March the Capital Post reported …" told a dispute as a change (explore16b q12).
