@@ -977,6 +977,23 @@ def test_an_earlier_figure_the_later_report_still_gives_is_a_disagreement_not_a_
     assert [c.kind for c in found] == ["change"]
 
 
+def test_two_negative_statements_are_no_claim_and_its_negation(monkeypatch):
+    """Bundled "Why would handing Donbas to the Kremlin not end the war …?": "Ceding … would not end the
+    war" was set against Zelensky's "no evidence that Moscow is genuinely willing to end the war", two
+    statements of one polarity. The pair model is made to find every differing pair here, so that only
+    the polarity test stands between them."""
+    from rag.news import conflicts
+
+    class Agrees:
+        def disagree(self, features):
+            return True
+
+    monkeypatch.setattr(conflicts, "default_model", lambda: Agrees())
+    donbas = "Ceding to the Kremlin the territories it has failed to seize would not end the war but widen it."
+    zelensky = "Zelensky repeated that there is no evidence that Moscow is genuinely willing to end the war."
+    assert detect_conflicts([evidence(donbas, "2025-08-20", "a"), evidence(zelensky, "2025-08-21", "b")]) == []
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

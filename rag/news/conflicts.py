@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from rag.answer.support import negation_conflict
+from rag.answer.support import negated_words, negation_conflict
 from rag.news import compatible
 from rag.news.dates import as_date
 from rag.news.pair_model import (
@@ -514,6 +514,10 @@ def detect_conflicts(
                 if a.passage.article_id == b.passage.article_id and not disputed(p.features):
                     continue
                 about = _about(p.features)
+                if about == "negation" and negated_words(a.text) and negated_words(b.text):
+                    # Both negative, so of one polarity: "… would not end the war" and "no evidence that
+                    # Moscow is genuinely willing to end the war" say the same (bundled Donbas question).
+                    continue
                 if (
                     p.kind == "change"
                     and about == "date"
