@@ -425,6 +425,18 @@ def test_the_speaker_named_in_the_sentence_before_a_quotation_is_not_missing() -
     assert "Radchenko" not in found.missing
 
 
+def test_a_sentence_giving_two_values_of_the_asked_kind_is_not_cut_to_one() -> None:
+    """explore16 q17: "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400"
+    was quoted as "Ostrel says it holds fewer than 900 Varnians", one side of the dispute."""
+    q = analyze("How many Varnian prisoners is Ostrel holding?")
+    both = "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400."
+    assert answering_clause(both, q) is None
+    one = "The talks were tense and long; the delegation said 40 ships were waiting at Halvik."
+    assert answering_clause(one, analyze("How many ships are waiting at Halvik?")) == (
+        "the delegation said 40 ships were waiting at Halvik."
+    )
+
+
 def test_the_answering_clause_is_trimmed_only_when_it_stands_alone() -> None:
     q = analyze("Where did the diplomats meet?")
     clause = answering_clause("The diplomats met in Riyadh on Monday; the talks, officials said, were long.", q)
