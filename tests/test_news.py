@@ -994,6 +994,24 @@ def test_two_negative_statements_are_no_claim_and_its_negation(monkeypatch):
     assert detect_conflicts([evidence(donbas, "2025-08-20", "a"), evidence(zelensky, "2025-08-21", "b")]) == []
 
 
+def test_a_plans_new_date_is_ahead_and_two_reports_of_it_are_no_change():
+    """explore16 q14: "the deadline … had been moved to 22 March", in a 13 March article, was read as 22 March
+    of the year before (the past tense), "originally set for Sunday" as the Sunday before; and that
+    report against "initially March 15, was moved to March 22 by Kessaly last Friday" became a change."""
+    moved = (
+        "On Friday, Kessaly's foreign ministry announced that the deadline for a ceasefire agreement, "
+        "originally set for Sunday, had been moved to 22 March."
+    )
+    assert [(r.text.rstrip("."), str(r.date_from)) for r in resolve_dates(moved, "2026-03-13")] == [
+        ("Friday", "2026-03-13"),
+        ("Sunday", "2026-03-15"),
+        ("22 March", "2026-03-22"),
+    ]
+    assert [str(r.date_from) for r in resolve_dates("The summit was held on 22 March.", "2026-03-13")] == ["2025-03-22"]
+    again = "The deadline for a ceasefire agreement, initially March 15, was moved to March 22 by Kessaly last Friday."
+    assert detect_conflicts([evidence(moved, "2026-03-13", "a"), evidence(again, "2026-03-17", "b")]) == []
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

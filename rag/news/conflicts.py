@@ -417,6 +417,18 @@ def _still_given(conflict: Conflict) -> bool:
     return bool(figures) and all(f.replace(",", "") in later for f in figures)
 
 
+def _same_date_given(a: _Statement, b: _Statement) -> bool:
+    """Whether both sentences give one date for one thing (the same day, by the same word): "the deadline
+    … had been moved to 22 March" and "… was moved to March 22 by Kessaly last Friday" agree, whatever
+    other dates they pair up (explore16 q14 showed "last Friday" against 22 March as a change)."""
+
+    def dated(s: _Statement) -> set[tuple[float, str]]:
+        values = values_in(s.text, as_date(s.passage.published))
+        return {(v.span[0], w) for v in values if v.kind == "date" for w in v.near}
+
+    return bool(dated(a) & dated(b))
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -531,6 +543,7 @@ def detect_conflicts(
             or _one_speaker(conflict, a, b)
             or _compatible(conflict, a.text, b.text)
             or _other_instances(a.text, b.text)
+            or (conflict.about == "date" and _same_date_given(a, b))
         ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):

@@ -66,7 +66,10 @@ NAMED_DAY = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:(?:will|shall|to)\s+(?:be|have)\s+\w+|will|shall|scheduled|schedules?|set\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|"
-    r"is\s+to|are\s+to|upcoming|to\s+be\s+held|to\s+take\s+place|to\s+convene|to\s+meet|to\s+vote|forecast|debuts?)\b"
+    r"is\s+to|are\s+to|upcoming|to\s+be\s+held|to\s+take\s+place|to\s+convene|to\s+meet|to\s+vote|forecast|debuts?|"
+    # a plan's new date, told in any tense: "the deadline had been moved to 22 March" (explore16 q14)
+    r"(?:moved|postponed|delayed|pushed\s+back|rescheduled|brought\s+forward|put\s+off|extended)\s+(?:to|until|till)|"
+    r"set\s+for)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
