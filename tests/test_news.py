@@ -1012,6 +1012,20 @@ def test_a_plans_new_date_is_ahead_and_two_reports_of_it_are_no_change():
     assert detect_conflicts([evidence(moved, "2026-03-13", "a"), evidence(again, "2026-03-17", "b")]) == []
 
 
+def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
+    """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
+    "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing
+    was signed" (21 March) was shown as a change; the later sentence tells the whole dispute."""
+    claim = "Varnia's Defence Minister, Oskar Lindqvar, said that both delegations had signed a draft agreement."
+    both = (
+        "Varnia's defence minister had said a draft was signed there; "
+        "Ostrel's foreign ministry said nothing was signed."
+    )
+    assert detect_conflicts([evidence(claim, "2026-03-06", "a"), evidence(both, "2026-03-21", "b")]) == []
+    denial = "Ostrel's foreign ministry said no draft agreement had been signed."
+    assert len(detect_conflicts([evidence(claim, "2026-03-06", "a"), evidence(denial, "2026-03-07", "c")])) == 1
+
+
 def test_two_past_events_dated_a_week_apart_are_no_change_and_a_pronoun_speaker_is_resolved():
     """explore15: "walked off the job … on Monday" (2 March) and "talks … broke down late on Saturday"
     (8 March) were shown as one date that changed; a minister's claim and her own quotation ("…," she

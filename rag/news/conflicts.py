@@ -429,6 +429,17 @@ def _same_date_given(a: _Statement, b: _Statement) -> bool:
     return bool(dated(a) & dated(b))
 
 
+_CLAUSE_SPLIT = re.compile(r";|,?\s+but\s+|,?\s+while\s+|,\s+whereas\s+")
+
+
+def _tells_both(text: str) -> bool:
+    """Whether a sentence holds a claim and its negation in two clauses: "Varnia's defence minister had
+    said a draft was signed there; Ostrel's foreign ministry said nothing was signed" tells the whole
+    dispute, so it is no side of it against the claim alone (explore16 q16)."""
+    parts = [p for p in _CLAUSE_SPLIT.split(text) if p.strip()]
+    return any(negation_conflict(x, y) for x, y in itertools.combinations(parts, 2))
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -544,6 +555,7 @@ def detect_conflicts(
             or _compatible(conflict, a.text, b.text)
             or _other_instances(a.text, b.text)
             or (conflict.about == "date" and _same_date_given(a, b))
+            or (conflict.about == "negation" and (_tells_both(a.text) or _tells_both(b.text)))
         ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
