@@ -218,6 +218,9 @@ def test_a_thing_the_question_numbers_by_an_ordinal_is_not_answered_under_other_
     assert not another_ordinal(
         "What did the second round show?", "For the first time, the second round showed progress."
     )
+    # The asked ordinal with its noun left out still speaks of it (bundled "how was the second round …").
+    geneva = "The first round set a framework. The second, in Geneva, was described as 'difficult'."
+    assert not another_ordinal("How was the second round of talks described?", geneva)
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)

@@ -336,8 +336,11 @@ def another_ordinal(question: str, text: str) -> bool:
         noun = m.group("noun")[:4].lower()
         counts[noun] = max(counts.get(noun, 0), _COUNT_VALUES[n] if n in _COUNT_VALUES else int(n))
     given = _ordinals(text, _ANY_ORDINAL_NOUN)
+    # "The first round established a framework … The second, in Geneva, was described as 'difficult'":
+    # the asked ordinal, its noun left out, still speaks of it (bundled "how was the second round …").
+    alone = {v for w, v in _ALL_ORDINALS.items() if re.search(rf"\b{w}\s*[,;:)]", text, re.IGNORECASE)}
     return any(
-        (n, noun) not in given and (counts.get(noun, n) < n or any(s == noun for _, s in given))
+        (n, noun) not in given and n not in alone and (counts.get(noun, n) < n or any(s == noun for _, s in given))
         for n, noun in _ordinals(question)
     )
 
