@@ -1022,6 +1022,19 @@ def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_cl
         "Ostrel's foreign ministry said nothing was signed."
     )
     assert detect_conflicts([evidence(claim, "2026-03-06", "a"), evidence(both, "2026-03-21", "b")]) == []
+    # The clause test has its own pattern: the note's value still stops at a comma (a first version
+    # reused the name of the value phrase's pattern and quoted "… annexation of Crimea, signal").
+    experts = (
+        "Experts, such as Nikolay Petrov from the New Eurasian Strategies Centre, assert that these renewed talks "
+        "between Washington and Moscow, strained for years following the 2014 annexation of Crimea, signal a shift."
+    )
+    petrov = (
+        "Regarding the meeting, Nikolay Petrov puts it plainly: 'Washington is talking to Moscow again after years "
+        "of strained ties following the 2022 annexation of Crimea.'"
+    )
+    found = detect_conflicts([evidence(experts, None, "d"), evidence(petrov, None, "e")])
+    values = [s.value for c in found for s in c.sides]
+    assert "for years following the 2014 annexation of Crimea" in values
     denial = "Ostrel's foreign ministry said no draft agreement had been signed."
     assert len(detect_conflicts([evidence(claim, "2026-03-06", "a"), evidence(denial, "2026-03-07", "c")])) == 1
 

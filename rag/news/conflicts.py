@@ -429,14 +429,14 @@ def _same_date_given(a: _Statement, b: _Statement) -> bool:
     return bool(dated(a) & dated(b))
 
 
-_CLAUSE_SPLIT = re.compile(r";|,?\s+but\s+|,?\s+while\s+|,\s+whereas\s+")
+_OPPOSED_CLAUSES = re.compile(r";|,?\s+but\s+|,?\s+while\s+|,\s+whereas\s+")
 
 
 def _tells_both(text: str) -> bool:
     """Whether a sentence holds a claim and its negation in two clauses: "Varnia's defence minister had
     said a draft was signed there; Ostrel's foreign ministry said nothing was signed" tells the whole
     dispute, so it is no side of it against the claim alone (explore16 q16)."""
-    parts = [p for p in _CLAUSE_SPLIT.split(text) if p.strip()]
+    parts = [p for p in _OPPOSED_CLAUSES.split(text) if p.strip()]
     return any(negation_conflict(x, y) for x, y in itertools.combinations(parts, 2))
 
 
