@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from rag import cli
 from rag.errors import QuestionError
 from rag.news import compatible
-from rag.news.conflicts import detect_conflicts, speaker
+from rag.news.conflicts import _other_instances, detect_conflicts, speaker
 from rag.news.dates import resolve_dates
 from rag.news.pair_model import grounded, pair_features
 from rag.news.recency import as_of, rank_recent, wants_latest
@@ -960,6 +960,11 @@ def test_two_instances_numbered_differently_are_no_change():
     assert detect_conflicts([evidence(first, "2026-03-06", "a"), evidence(second, "2026-03-21", "b")]) == []
     round_one = "Under the first-round agreement reached in Seravo, 120 prisoners were to be exchanged by each side."
     assert detect_conflicts([evidence(round_one, "2026-03-25", "c"), evidence(second, "2026-03-21", "b")]) == []
+    # A day of the story numbers no instance (explore15: "as the strike entered its fourth day").
+    assert not _other_instances(
+        "Ships off Halvik rose to 22 on Thursday, as the strike entered its fourth day.",
+        "Ships off Halvik stood at 36.",
+    )
     again = "The second exchange of prisoners will see 146 prisoners released by each side."
     assert len(detect_conflicts([evidence(second, "2026-03-21", "b"), evidence(again, "2026-03-25", "d")])) == 1
 
