@@ -949,6 +949,17 @@ def test_a_claim_and_its_denial_are_a_dispute_not_a_change_and_a_denial_naming_t
     assert [(c.kind, c.about) for c in found] == [("conflict", "negation")]
 
 
+def test_a_count_let_go_and_a_count_still_held_are_two_things():
+    """explore16 q30: "Ostrel maintains that it freed 102 Varnians" and "around 1,400 Varnians remain in
+    Ostrelian custody" were shown as two sources disagreeing on one count."""
+    freed = "Ostrel maintains that it freed 102 Varnians, counting seven wounded detainees handed over separately."
+    held = "Varnia's government says around 1,400 Varnians remain in Ostrelian custody."
+    assert detect_conflicts([evidence(freed, "2026-03-17", "a"), evidence(held, "2026-03-17", "a")]) == []
+    holding = "Varnia says Ostrel is holding around 1,400 Varnian soldiers and civilians."
+    holds = "Ostrel says it holds fewer than 900 Varnians."
+    assert len(detect_conflicts([evidence(holding, "2026-03-17", "b"), evidence(holds, "2026-03-18", "c")])) == 1
+
+
 def test_two_instances_numbered_differently_are_no_change():
     """explore16 q12, q20: "120 prisoners from each side" (the first exchange, agreed on 5 March) and "a
     second exchange …, with 150 prisoners to be released by each side" were shown as one count that

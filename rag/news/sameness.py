@@ -70,6 +70,21 @@ def _next_to(word: str, v: Value, chars: int = 25) -> bool:
     return v.distance.get(word, chars + 1) <= chars
 
 
+# Two states a count can be of: let go and still held. "it freed 102 Varnians" and "around 1,400 Varnians
+# remain in Ostrelian custody" count different people (explore16 q30), as do "released 50 hostages" and
+# "still holds 100".
+_STATES = {
+    "freed": ("free", "relea", "retur", "repat", "hande", "swapp"),
+    "held": ("held", "hold", "remai", "detai", "custo", "capti", "impri", "jail"),
+}
+
+
+def _state(v: Value) -> str | None:
+    """The state of the word of `_STATES` nearest the value ("freed 102 … detainees" is freed)."""
+    found = [(v.distance.get(w, 99), state) for state, stems in _STATES.items() for w in v.near if w.startswith(stems)]
+    return min(found)[1] if found else None
+
+
 def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
     """Are `x` (in statement `a`, its title appended) and `y` (in `b`) about one thing? Two
     amounts given for two named times ("rose in November" / "in December") are two things,
@@ -81,6 +96,9 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     if x.kind == "number" and not across_time and x.record != y.record:
         return False
     if x.another or y.another:
+        return False
+    states = (_state(x), _state(y)) if x.kind == "number" else (None, None)
+    if None not in states and states[0] != states[1]:
         return False
     link = x.near & y.near
     if len(link) < (2 if x.kind == "name" else 1):
