@@ -113,6 +113,10 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     assert names_holder(ceo, "The board, led by interim chief executive Sofia Brandt, will review it.", context)
     assert not names_holder(ceo, "Matthias Orlen resigned as chief executive of Corvane Air on Friday.", context)
     assert not names_holder(ceo, appointed, "Halvard makes an approach for the carrier.")  # another body's
+    # "… is headed by …" names the holder, of the body whose owner it names (explore16 q03).
+    team = asked_post("Who heads Ostrel's negotiating team?")
+    assert names_holder(team, "Ostrel's team is headed by its national security adviser, Mirela Castan.")
+    assert not names_holder(team, "Varnia's team is headed by its foreign minister, Elena Brask.")
     petrak = '"The gap is now narrower," said Lukas Petrak, the mediator, at a news conference.'
     assert role_asked("Who is the mediator in the dispute?") == "mediator"
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's

@@ -207,11 +207,17 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     named = rf"\b(?:{'|'.join(alternatives)})[\w’'-]*"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
+    # The body's capitalised words, where it has any: "Ostrel" of "Ostrel's negotiating team", not "team".
+    capitals = [w for w in body if w[0].isupper()]
+    owner = rf"\b(?-i:{'|'.join(re.escape(w) for w in capitals)})" if capitals else named
     patterns = (
         rf"{named}['’]?\s+{words}{{0,3}}?{post.title}\s+{person}",  # "Nissan chief executive Carlos Ghosn"
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{named}\s+{words}{{0,2}}?{post.title}\b",  # "Gill, United's chief …"
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{post.title}\s+(?:of|at|for)\s+(?:the\s+)?{words}{{0,3}}?{named}",
         rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
+        # "Ostrel's team is headed by its national security adviser, Mirela Castan" (explore16 q03)
+        rf"{owner}['’]?s?\s+{words}{{0,2}}?(?:is|was|are|were)\s+(?:led|headed|chaired|run)\s+by\s+"
+        rf"(?:[^.,;]{{0,50}},\s+)?{person}",
     )
     undotted = _undot(text)
     if any(re.search(p, undotted, re.IGNORECASE) for p in patterns):
