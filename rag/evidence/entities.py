@@ -198,7 +198,7 @@ def an_earlier_one(question: str, text: str, published: str | None) -> bool:
 
 # What gives a reason: "because", "due to", "to decrease the risk", "citing concerns", "said it needed
 # more time"; a sentence that only tells the event ("the board postponed the vote … to April 28") gives none.
-_REASON = re.compile(
+_CAUSE = re.compile(
     r"\b(?:because|since|as\s+(?:it|they|he|she|the|a)|after|due\s+to|owing\s+to|thanks\s+to|so\s+(?:that|as)|"
     # a purpose ("met … to discuss a ceasefire"; not "to April 28", "to the board") or a cause ("criticized
     # Zelenskyy for rejecting the idea")
@@ -218,7 +218,7 @@ def gives_reason(text: str) -> bool:
     """Whether `text` can answer "why": a word that gives a cause or a purpose. explore16b q16: "On Monday,
     Corvane's board postponed the shareholder vote …, originally set for April 7, to April 28" tells
     the postponement, not why."""
-    return bool(_REASON.search(text))
+    return bool(_CAUSE.search(text))
 
 
 def names_someone(text: str, question: QuestionInfo) -> bool:
