@@ -375,12 +375,12 @@ def source_stripped(question: str) -> str:
 
 
 # "Is the US still giving military aid …?", "Did Putin agree …?": the one the yes/no question is about.
-_YES_NO = re.compile(
+_YES_NO_SUBJECT = re.compile(
     rf"^\s*(?:Is|Are|Was|Were|Does|Do|Did|Has|Have|Had|Will|Would|Can|Could)\s+(?:the\s+)?(?P<subject>{_NAME.pattern})"
 )
 
 
 def yes_no_subject(question: str) -> str | None:
     """The name a yes/no question asks about, or None (not such a question, or its subject is no name)."""
-    m = _YES_NO.match(question)
+    m = _YES_NO_SUBJECT.match(question)
     return m.group("subject") if m else None
