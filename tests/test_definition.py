@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from rag.evidence import EvidenceSelector
 from rag.evidence.definition import defined_name, describes
+from rag.evidence.features import ANSWER_FEATURES
+from rag.evidence.model import Logistic
 from rag.settings import EvidenceSettings
 from tests.fakes import HashingEmbeddings
-from tests.test_evidence import passage
+from tests.test_evidence import passage, shipped_with
 
 DMITRIEV = (
     "The statement conflicts with earlier remarks made by Kirill Dmitriev, CEO of the Russian Direct Investment "
@@ -188,3 +190,23 @@ def test_round_16_post_holders_by_initials_and_by_a_kind_of_body():
     mendis = "This estimate is preliminary, bank governor Sunil Mendis told reporters."
     assert bank is not None and names_holder(bank, mendis, "Tsunami to cost Sri Lanka $1.3bn")
     assert not names_holder(bank, mendis, "Tsunami to cost India $1.3bn")
+
+
+def test_a_deputy_does_not_answer_who_heads() -> None:
+    """Answerability fresh f33 (a report set; this case is no longer held out): "Who chairs the Russian
+    Parliament's foreign affairs committee?" was answered by "Vyacheslav Nikonov, a deputy chairman in
+    the Russian Parliament's foreign affairs committee", with a citation."""
+    from rag.evidence.definition import deputy_for_head
+
+    nikonov = "Vyacheslav Nikonov, a deputy chairman in the Russian Parliament's foreign affairs committee, spoke."
+    assert deputy_for_head("Who chairs the Russian Parliament's foreign affairs committee?", nikonov)
+    assert not deputy_for_head("Who is Vyacheslav Nikonov?", nikonov)
+    both = "Leonid Slutsky, chairman of the committee, and his deputy chairman Nikonov spoke."
+    assert not deputy_for_head("Who chairs the committee?", both)
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    assert not selector.select(
+        "Who chairs the Russian Parliament's foreign affairs committee?", [passage(nikonov)]
+    ).answerable

@@ -137,6 +137,19 @@ _HEAD_WORDS = (
 )
 
 
+# "Who chairs the committee?", "Who is the head of the agency?": a question for the one at the top.
+_ASKS_HEAD = re.compile(rf"^\s*[Ww]ho\s+(?:{_HEADS_VERB}|(?:is|was)\s+(?:the\s+)?(?:{_HEAD_WORDS})\b)", re.IGNORECASE)
+_DEPUTY = re.compile(rf"\b(?:deputy|vice|assistant|acting\s+deputy)[\s-]+{_HEAD_WORDS}\b", re.IGNORECASE)
+_TOP = re.compile(rf"(?<!deputy )(?<!vice )(?<!vice-)(?<!assistant )\b{_HEAD_WORDS}\b", re.IGNORECASE)
+
+
+def deputy_for_head(question: str, text: str) -> bool:
+    """Whether `text` gives only a deputy's post to a question for the head: "Vyacheslav Nikonov, a
+    deputy chairman in the Russian Parliament's foreign affairs committee" does not answer "Who chairs
+    the Russian Parliament's foreign affairs committee?" (answerability fresh f33)."""
+    return bool(_ASKS_HEAD.match(question) and _DEPUTY.search(text) and not _TOP.search(_DEPUTY.sub(" ", text)))
+
+
 @dataclass(frozen=True)
 class Post:
     """A post over a body that a question asks the holder of: ("chief executive", "Nissan")."""

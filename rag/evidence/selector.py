@@ -23,6 +23,7 @@ from rag.evidence.definition import (
     Post,
     asked_post,
     defined_name,
+    deputy_for_head,
     deputy_only,
     describes,
     gives_rank,
@@ -260,6 +261,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
     return bool(
         # "Who is Russia's deputy foreign minister?" is not answered by the foreign minister.
         not gives_rank(question, around)
+        # … nor "Who chairs the committee?" by its deputy chairman.
+        or deputy_for_head(question, first.text)
         # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
         or agentless(question, first.text)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
