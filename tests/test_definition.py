@@ -210,3 +210,17 @@ def test_a_deputy_does_not_answer_who_heads() -> None:
     assert not selector.select(
         "Who chairs the Russian Parliament's foreign affairs committee?", [passage(nikonov)]
     ).answerable
+
+
+def test_a_name_the_passages_write_only_as_a_possessive_is_not_given_its_s_twice() -> None:
+    """Seen in the standalone question of a closing check: "Who chairs the Russian Parliament's foreign
+    affairs committee?" was searched as "… the Russian Parliament’s's foreign affairs committee?", since
+    the passages' one spelling of the long name "Parliament" was "Parliament’s"."""
+    from rag.evidence.casing import restore_case
+
+    texts = ["Vyacheslav Nikonov, a deputy chairman in the Russian Parliament’s foreign affairs committee, spoke."]
+    asked = "Who chairs the Russian Parliament's foreign affairs committee?"
+    assert restore_case(asked, texts) == asked
+    assert restore_case("who chairs the russian parliament's committee", texts) == (
+        "who chairs the Russian Parliament's committee"
+    )

@@ -77,6 +77,9 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
     return _WORD.sub(fix, question)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
     """(lower-cased word -> its capitalized form, for words written with a capital inside a sentence;
     words written in lower case)."""
@@ -85,10 +88,13 @@ def _vocabulary(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
     for text in texts:
         # "McLennan", "OutKast": a capital inside a name too.
         for m in re.finditer(r"(?<=[^\s.!?\"“‘(]\s)([A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?)|\b([a-z][a-z'’-]+)", text):
+            # A possessive is the word's ("Parliament’s" is "Parliament"), or a long name read from it
+            # gets the "’s" twice ("the Russian Parliament’s's committee").
+            word = _POSSESSIVE.sub("", m.group(1) or m.group(2))
             if m.group(1):
-                capitalized.setdefault(m.group(1).lower(), m.group(1))
+                capitalized.setdefault(word.lower(), word)
             else:
-                lowercase.add(m.group(2))
+                lowercase.add(word)
         # A name of two words opening a sentence ("British Airways has blamed …", "Sri Lanka faces …").
         for m in re.finditer(r"(?:^|(?<=[.!?\n]))[\s\"“‘]*([A-Z][a-z'’-]+)(?=\s+[A-Z][a-z])", text):
             capitalized.setdefault(m.group(1).lower(), m.group(1))
