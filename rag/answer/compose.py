@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
-from rag.evidence.question import analyze, content_stems, matches
+from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
 from rag.news.speakers import quoted_speaker
 from rag.retrieval.filters import Filters
@@ -45,7 +45,7 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     its score (any score for a question in several parts, where each part needs its span)."""
     if not items:
         return []
-    sides = analyze(question).sides
+    sides = question_sides(question)
     if sides:
         return _each_side(sides, items)
     if _TWO_QUESTIONS.search(question) and not _MULTI_PART.search(question):

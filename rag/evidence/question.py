@@ -325,9 +325,16 @@ _SIDES = re.compile(
 )
 
 
-def _sides(question: str) -> tuple[str, ...]:
+def question_sides(question: str) -> tuple[str, ...]:
+    """The two parties of "Do X and Y agree on Z?" (X, Y), or ()."""
     m = _SIDES.match(question)
     return (m.group("a"), m.group("b")) if m else ()
+
+
+def sides_topic(question: str) -> str:
+    """What the parties of "Do X and Y agree on Z?" are asked about (Z), or ""."""
+    m = _SIDES.match(question)
+    return question[m.end() :] if m else ""
 
 
 def analyze(question: str) -> QuestionInfo:
@@ -340,7 +347,7 @@ def analyze(question: str) -> QuestionInfo:
         terms=tuple(dict.fromkeys(content_stems(question))),
         parts=tuple(parts),
         count=count,
-        sides=_sides(question),
+        sides=question_sides(question),
     )
 
 

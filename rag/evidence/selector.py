@@ -65,6 +65,7 @@ from rag.evidence.question import (
     latest_topic,
     matches,
     mentions,
+    sides_topic,
     source_stripped,
     words,
     yes_no_subject,
@@ -302,11 +303,8 @@ def _someone_else(info: QuestionInfo, first: Evidence) -> bool:
 
 def _sides_topic(info: QuestionInfo) -> list[str]:
     """The key terms of what the sides of "Do X and Y agree on Z?" are asked about (Z's, not X's or Y's)."""
-    if not info.sides:
-        return []
-    m = re.search(r"\b(?:agree|disagree|differ)\b\s*(?P<z>.*)$", info.text, re.IGNORECASE)
     sides = words(" ".join(info.sides))
-    return [t for t in content_stems(m.group("z") if m else "") if not mentions(t, sides)]
+    return [t for t in content_stems(sides_topic(info.text)) if not mentions(t, sides)]
 
 
 class EvidenceSelector:

@@ -180,14 +180,18 @@ _WORDS_OF = re.compile(
 )
 
 
+def _name_words(name: str) -> list[str]:
+    """The words that name `name` in a text: a person's last word, any word of a body's (see `_names`)."""
+    named = words(name)
+    return named[-1:] if len(named) > 1 and named[0] != "the" and not is_body(name) else named
+
+
 def _names(name: str, text: str) -> bool:
     """Whether `text` names `name` by one of its words, raw or stemmed (Zelensky / Zelenskyy). A
     person's name counts by its last word: a first name alone is another person's ("Sergey Lavrov" is
     not "Sergey Radchenko", hand-read round 9 Q13). A body ("Justice Department") keeps any word: its
     sentences may call it otherwise ("the DOJ says …", "the department")."""
-    said, named = words(text), words(name)
-    if len(named) > 1 and named[0] != "the" and not is_body(name):
-        named = named[-1:]
+    said, named = words(text), _name_words(name)
     return any(mentions(w, said) for w in named)
 
 
@@ -280,7 +284,7 @@ def voices(side: str, text: str) -> bool:
     among its speakers, or, when it names none, opens it as its subject. "The Aviation Workers' Union
     says 2,000 jobs would go under Halvard" is the union's account, not Halvard's; "'Halvard's own
     numbers tell the story,' … said Karl Mendez" is Mendez's."""
-    own = words(side)[-1:] if not is_body(side) else words(side)
+    own = _name_words(side)
     # "… the union's own economist says half that": a speaker in lower case, or one of the side's people.
     if any(re.search(rf"\b{re.escape(w)}(?:['’]s(?:\s+[\w-]+){{0,3}})?\s+{_SAYS}\b", text, re.I) for w in own):
         return True
