@@ -1244,3 +1244,12 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     assert found.answerable and "12 people still missing" in found.items[0].text
     # Not asked for the latest: the order of the chosen spans stands.
     assert "12 people" not in selector.select("How many people went missing?", passages).items[0].text
+
+
+def test_a_name_with_a_digit_is_one_word_and_one_name() -> None:
+    q = analyze("World leaders gathered in which country for the annual G7 summit?")
+    assert "G7" in q.names and "g7" in q.terms
+    assert analyze("What was agreed at COP28 in Dubai?").names == ("COP28", "Dubai")
+    # The NATO summit is no answer: the G7 is named by no passage read.
+    nato = "President Biden hosted global allies at the annual NATO summit in Washington."
+    assert not _always_answers().select("Which country hosted the annual G7 summit?", [passage(nato)]).answerable
