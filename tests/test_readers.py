@@ -66,6 +66,16 @@ def test_a_header_block_under_the_headline_gives_date_outlet_and_url(tmp_path: P
     g = tmp_path / f"later{suffix}"
     g.write_text("Talks resume\n\nThe talks resumed.\n\nDate: 2020-01-01\n", encoding="utf-8")
     assert read_one(g).published is None
+    # A byline inside the block is part of it (explore17b: "By:" between "Source:" and "Published:").
+    b = tmp_path / f"byline{suffix}"
+    b.write_text(
+        "Fever cases reach 41\nSource: The Harbour Post\nBy: Tamsin Orlov\nPublished: 14 September 2026\n"
+        "Link: https://hp.example/41\n\nSchools will close from Wednesday.\n",
+        encoding="utf-8",
+    )
+    c = read_one(b)
+    assert (c.outlet, c.published, c.url) == ("The Harbour Post", "2026-09-14", "https://hp.example/41")
+    assert "Tamsin" not in c.text and c.text.strip().endswith("from Wednesday.")
     h = tmp_path / "both.md"
     h.write_text("---\ndate: 2025-03-18\n---\n# Ceasefire\n\nDate: 2026-01-01\n\nIt held.\n", encoding="utf-8")
     assert read_one(h).published == "2025-03-18"

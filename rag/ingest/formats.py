@@ -51,8 +51,12 @@ def decode_html(data: bytes, name: str) -> str:
 
 
 # A header line of a plain article: "Date: 2026-03-02", "Outlet: The Karvel Herald", "URL: https://…".
+# A byline, an update time or a section among them belongs to the block, though none is kept: "By: Tamsin
+# Orlov" between "Source:" and "Published:" cut the block there, so the article lost its date (explore17b).
 _HEADER_LINE = re.compile(
-    r"(?P<key>date|published|outlet|source|publisher|url|link)\s*:\s*(?P<value>\S.*?)\s*", re.IGNORECASE
+    r"(?P<key>date|published|outlet|source|publisher|url|link|by|author|byline|updated|section)\s*:\s*"
+    r"(?P<value>\S.*?)\s*",
+    re.IGNORECASE,
 )
 _HEADER_KEYS = {"date": "published", "published": "published", "outlet": "outlet", "source": "outlet"}
 _HEADER_KEYS |= {"publisher": "outlet", "url": "url", "link": "url"}
@@ -72,7 +76,8 @@ def _header_fields(text: str) -> tuple[str, dict[str, Any]]:
         meta: dict[str, Any] = {}
         end = i
         while end < len(lines) and (m := _HEADER_LINE.fullmatch(lines[end].strip())):
-            meta.setdefault(_HEADER_KEYS[m.group("key").lower()], m.group("value"))
+            if field := _HEADER_KEYS.get(m.group("key").lower()):
+                meta.setdefault(field, m.group("value"))
             end += 1
         if meta and i - start <= 2:
             return "\n".join(lines[:i] + lines[end:]), meta
