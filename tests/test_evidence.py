@@ -1244,6 +1244,17 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     assert found.answerable and "12 people still missing" in found.items[0].text
     # Not asked for the latest: the order of the chosen spans stands.
     assert "12 people" not in selector.select("How many people went missing?", passages).items[0].text
+    # The newest report may leave a key term to its title (explore17 q25: "quota" only in the title).
+    agenda = "The main item on the agenda is the quota on the bank, currently 9,500 tonnes a year."
+    deal = "Trawlers will be allowed to catch 8,200 tonnes on the bank this year, down from 9,500 tonnes."
+    dated = [
+        dataclasses.replace(passage(agenda, "x::0", article="x"), published="2026-05-01"),
+        dataclasses.replace(passage(deal, "y::0", article="y"), published="2026-05-07", title="Deal cuts the quota"),
+    ]
+    # One span chosen: the deal's sentence, scored low, is not among them.
+    one = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=1), _always_answers().model)
+    latest = one.select("What is the quota on the bank now?", dated)
+    assert latest.answerable and "8,200" in latest.items[0].text
 
 
 def test_a_name_with_a_digit_is_one_word_and_one_name() -> None:
