@@ -4,7 +4,7 @@ selector abstaining on a mismatch (fake embeddings, shipped span weights)."""
 from __future__ import annotations
 
 from rag.evidence import EvidenceSelector
-from rag.evidence.owner import mismatch, owned_things
+from rag.evidence.owner import Owned, mismatch, owned_things
 from rag.settings import EvidenceSettings
 from tests.fakes import HashingEmbeddings
 from tests.test_evidence import passage, shipped_with
@@ -18,6 +18,16 @@ def test_the_question_names_an_owner_and_its_thing() -> None:
     [owned] = owned_things("Since when have Russia's demands on Ukraine stayed the same?")
     assert owned.thing == ("demands",)  # cut at the first function word
     assert owned_things("Who is the foreign minister?") == []
+    # "own" only stresses the owner (explore17 q26: Toscan boats' quota given for Halvern's own boats).
+    # After "can" or "does" the thing is the verb's subject, the word after it the verb.
+    [owned] = owned_things("How much can Halvern's own boats catch on the bank?")
+    assert owned.thing == ("boats",)
+    assert owned_things("Does Russia's military budget rely on partners?") == [
+        Owned(("russia",), ("military", "budget"))
+    ]
+    toscan = "An accord lets Toscan boats catch 9,500 tonnes."
+    his = "The skipper, Tiberio Calvane, is a prisoner on his own boat and may not catch cod."
+    assert mismatch("How much can Halvern's own boats catch?", [toscan, his])
 
 
 def test_another_names_thing_is_a_mismatch_and_the_owners_own_is_not() -> None:

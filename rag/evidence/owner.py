@@ -21,6 +21,11 @@ _POSSESSIVE = re.compile(rf"(?P<owner>{_NAME.pattern})['’]s\s+(?P<thing>[a-z][
 _OWNER = re.compile(rf"({_NAME.pattern})['’]s\b")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|[,;:()—–]")
 _PRONOUNS = frozenset(["its", "their"])
+# "his", "her": a person named anywhere before, often in another sentence ("Blair … Chirac reacted to his
+# warning"), so such a mention tells no owner and decides nothing.
+_PERSONAL = frozenset(["his", "her"])
+# A modal or "do" just before "<Name>'s": the possessive phrase is the subject of the verb after it.
+_SUBJECT_AFTER = re.compile(r"\b(?:can|could|will|would|shall|should|may|might|must|do|does|did)\s+$", re.IGNORECASE)
 _WINDOW = 4  # words of a noun phrase before its head ("Russian Foreign Minister")
 
 
@@ -37,7 +42,9 @@ def owned_things(question: str) -> list[Owned]:
     out = []
     for m in _POSSESSIVE.finditer(question):
         thing: list[str] = []
-        for w in m.group("thing").split():
+        for i, w in enumerate(m.group("thing").split()):
+            if i == 0 and w.lower() == "own":
+                continue  # "Halvern's own boats" are Halvern's boats (explore17 q26), though "own" is a stopword
             if w.lower() in STOPWORDS:
                 break
             thing.append(w.lower())
@@ -45,7 +52,15 @@ def owned_things(question: str) -> list[Owned]:
         ends = re.match(r"\s*[?.!]?\s*$", question[m.end() :]) is not None
         if len(thing) > 1 and thing[-1].endswith("ed") and ends and m.group("thing").split()[-1].lower() == thing[-1]:
             thing.pop()
-        owner = tuple(stem_all(words(m.group("owner"))))
+        # "How much can Halvern's own boats catch …?": after "can" or "does" the owner's thing is the
+        # subject, and its last word the verb (explore17 q26 took "catch" for the thing).
+        owner_words = m.group("owner").split()
+        # "Does Russia's …": the question's capitalised first word is read into the name.
+        opening = len(owner_words) > 1 and _SUBJECT_AFTER.search(owner_words[0] + " ") is not None
+        owner_words = owner_words[1:] if opening else owner_words
+        if len(thing) > 1 and (opening or _SUBJECT_AFTER.search(question[: m.start()])):
+            thing.pop()
+        owner = tuple(stem_all(words(" ".join(owner_words))))
         if thing and owner:
             out.append(Owned(owner, tuple(thing)))
     return out
@@ -59,6 +74,8 @@ def _noun_phrase(tokens: list[str], at: int) -> tuple[list[str], list[str]]:
     owners: list[str] = []
     for token in reversed(tokens[max(0, at - _WINDOW) : at]):
         bare = re.sub(r"['’]s$", "", token)
+        if token.lower() == "own":
+            continue  # "his own boat" is his boat
         if token.lower() in _PRONOUNS:
             first = next((t for t in tokens if t[0].isupper() and t.lower() not in STOPWORDS), None)
             owners.extend([first] if first else [])
@@ -109,6 +126,9 @@ def mismatch(question: str, texts: Sequence[str]) -> bool:
             for at, token in enumerate(tokens):
                 if stem_all([token.lower()])[0] != head:
                     continue
+                before = [t.lower() for t in tokens[max(0, at - 2) : at] if t.lower() != "own"]
+                if before and before[-1] in _PERSONAL:
+                    continue  # "a prisoner on his own boat" (explore17 q26) is neither Halvern's nor another's
                 phrase, owners = _noun_phrase(tokens, at)
                 if any(w.islower() and w.endswith(("'s", "’s")) for w in tokens[max(0, at - _WINDOW) : at]):
                     return False  # "the tech firm's value": an owner named in other words, who may be the one asked
