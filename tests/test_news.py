@@ -1010,6 +1010,37 @@ def test_two_negative_statements_are_no_claim_and_its_negation(monkeypatch):
     assert detect_conflicts([evidence(donbas, "2025-08-20", "a"), evidence(zelensky, "2025-08-21", "b")]) == []
 
 
+def test_a_plan_after_a_missed_date_is_no_claim_and_its_negation():
+    """explore17b q23: "the doses … would now arrive on 9 October" (1 October) was set against "The vaccine
+    doses promised for Friday did not arrive" (28 September) as two sides of a disagreement: a delay."""
+    plan = "Kovrin said the 20,000 doses, originally promised for 25 September, would now arrive on 9 October."
+    missed = "The vaccine doses promised for Friday did not arrive."
+    assert detect_conflicts([evidence(plan, "2026-10-01", "a"), evidence(missed, "2026-09-28", "b")]) == []
+    # Two plans, or two accounts of what happened, are still a claim and its negation.
+    from rag.news.conflicts import _plan_after_miss
+
+    assert not _plan_after_miss("The doses will arrive on 9 October.", "The doses will not arrive on 9 October.")
+    assert not _plan_after_miss("The doses arrived on Friday.", "The doses did not arrive on Friday.")
+
+
+def test_a_denial_and_the_deniers_own_quote_after_it_are_one_side():
+    """explore17b q22: "director Benedikt Sorrell rejected reports that the hospital had turned patients
+    away" was set against his own next words, "Some patients … were redirected …," he said, as two sources.
+    A denial names its speaker, so "he" is Sorrell."""
+    assert speaker("At the hospital, director Benedikt Sorrell rejected reports that it turned patients away.") == (
+        "Benedikt Sorrell"
+    )
+    text = (
+        "At Pellandra Memorial Hospital, director Benedikt Sorrell rejected reports that the hospital had "
+        'turned patients away. "Nobody was turned away. Some patients with mild symptoms were redirected to '
+        'Ferrow Hill Clinic, which had free beds," he said.'
+    )
+    p = passage(text, "2026-09-28", "Harbour Post", "h")
+    first = text[: text.index(' "Nobody')]
+    last = text[text.index("Some patients") :]
+    assert detect_conflicts([Evidence(first, p), Evidence(last, p)]) == []
+
+
 def test_a_plans_new_date_is_ahead_and_two_reports_of_it_are_no_change():
     """explore16 q14: "the deadline … had been moved to 22 March", in a 13 March article, was read as 22 March
     of the year before (the past tense), "originally set for Sunday" as the Sunday before; and that

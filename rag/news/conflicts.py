@@ -430,6 +430,24 @@ def _same_date_given(a: _Statement, b: _Statement) -> bool:
     return bool(dated(a) & dated(b))
 
 
+# What did not happen by a day: "The vaccine doses promised for Friday did not arrive."
+_PAST_NEGATIVE = re.compile(r"\b(?:did|has|have|had|was|were)\s*(?:not|n[’']t)\b|\bfailed\s+to\b", re.IGNORECASE)
+
+
+def _plan_after_miss(a: str, b: str) -> bool:
+    """Whether one statement tells a plan and the other that something did not happen: "the doses …
+    would now arrive on 9 October" against "the doses promised for Friday did not arrive" tell a delay,
+    not two accounts of one event (explore17b q23)."""
+
+    def plan(x: str) -> bool:
+        return SCHEDULED.search(x) is not None and not negated_words(x)
+
+    def missed(x: str) -> bool:
+        return _PAST_NEGATIVE.search(x) is not None and SCHEDULED.search(x) is None
+
+    return (plan(a) and missed(b)) or (plan(b) and missed(a))
+
+
 _OPPOSED_CLAUSES = re.compile(r";|,?\s+but\s+|,?\s+while\s+|,\s+whereas\s+")
 
 
@@ -557,6 +575,7 @@ def detect_conflicts(
             or _other_instances(a.text, b.text)
             or (conflict.about == "date" and _same_date_given(a, b))
             or (conflict.about == "negation" and (_tells_both(a.text) or _tells_both(b.text)))
+            or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
         ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):

@@ -14,7 +14,9 @@ REPORTED = re.compile(
 _SPEAKER_VERB = (
     r"(?:said|says|told|claimed|claims|stated|argued|insisted|reiterated|announced|warned|declared|added|"
     r"asserts?|asserted|notes|noted|wrote|writes|puts\s+it|repeated|emphasi[sz]ed|stressed|explained|"
-    r"acknowledged|admitted|urged|maintained|maintains)"
+    r"acknowledged|admitted|urged|maintained|maintains|denied|denies|"
+    # a denial names its speaker too: "director Benedikt Sorrell rejected reports that …" (explore17b q22)
+    r"(?:rejected|rejects|dismissed|dismisses)\s+(?:the\s+)?(?:reports?|claims?|suggestions?|allegations?|accusations?))"
 )
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # "Richard Mawrey, QC told …": a post-nominal after the name is not the speaker (hand-read round 15 q11).
