@@ -3,6 +3,7 @@ news hints, duplicates, MMR and the re-ranker path (fake embeddings, ephemeral C
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import threading
@@ -242,6 +243,29 @@ def test_with_no_passage_on_topic_the_passages_naming_the_questions_names_are_re
     selector.seen.clear()
     assert a.ask("Did the quokka swim?").abstained and selector.seen == []
     assert a.ask("Did the grain corridor restore electricity?").abstained and selector.seen == []
+
+
+def test_a_found_passage_with_a_sentence_holding_a_short_questions_words_is_read_below_the_gate(
+    settings, ephemeral_client, news, monkeypatch
+):
+    """explore17 q12: "Who is the mediator?" matched two passages as a whole (cosine 0.26) that never use
+    the word; the one saying "… agreed to accept Corin Albasque … as mediator" scored 0.21 under the gate."""
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    a.chain.selector = selector = NamesSelector()
+    found = a.retriever.search("quokka zoo enclosure grain corridor", k=4)
+    by_id = {p.article_id.split("#")[-1]: p for p in found}
+    scored = [
+        dataclasses.replace(by_id["grain"], score=0.5),  # on topic as a whole, without the word asked
+        dataclasses.replace(by_id["quokka"], score=0.1),  # under the gate, its sentence holds it
+    ]
+    monkeypatch.setattr(type(a.retriever), "search", lambda self, *args, **kwargs: list(scored))
+    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.3})
+    a.ask("Who found the enclosure?")
+    assert selector.seen[-1] == ["grain", "quokka"]
+    # Under the gate, a passage without such a sentence stays unread.
+    a.ask("Who fed the seals?")
+    assert selector.seen[-1] == ["grain"]
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
