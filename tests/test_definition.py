@@ -121,12 +121,25 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     assert not names_holder(team, "Varnia's team is headed by its foreign minister, Elena Brask.")
     petrak = '"The gap is now narrower," said Lukas Petrak, the mediator, at a news conference.'
     assert role_asked("Who is the mediator in the dispute?") == "mediator"
+    # "Who's … now?" asks for the present holder as "Who is …?" does (explore17 q16).
+    assert asked_post("Who's Halvern's fisheries minister now?") == asked_post("Who is Halvern's fisheries minister?")
+    assert asked_post("Who is Halvern's fisheries minister?") is not None
+    # explore17b q13: the holder as what the body has, or as who became it, the body named in the sentence.
+    acting = asked_post("Who is the acting mayor of Caldera now?")
+    assert acting is not None and names_holder(acting, "Caldera now has an acting mayor, Ottilie Brasch")
+    became = "Ottilie Brasch, Caldera's deputy mayor, has become acting mayor after Tobias Wrenfield resigned."
+    assert names_holder(acting, became)
+    assert not names_holder(acting, "Ottilie Brasch, the deputy mayor, has become acting mayor of Lunmark.")
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
     # A post whose body asked_post does not read is still no bare role: "US President Donald Trump" is
     # not the president of the ISW.
     assert role_asked("Who is the president of the Institute for the Study of War?") is None
     assert names_in_role("mediator", petrak) and names_in_role("columnist", "By Hanna Seidel, economics columnist")
     assert not names_in_role("mediator", "Labour Minister Pavel Dressler appointed a mediator on Tuesday.")
+    # Named as taking the role (explore17 q12).
+    albasque = "The two governments agreed to accept Corin Albasque, a former Dunmarran ambassador, as mediator."
+    assert names_in_role("mediator", albasque)
+    assert not names_in_role("mediator", "Halvern has not yet said whether it would accept a mediator.")
     from rag.evidence.features import ANSWER_FEATURES
     from rag.evidence.model import Logistic, SelectorModel
 

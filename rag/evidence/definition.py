@@ -122,17 +122,22 @@ def gives_rank(question: str, text: str) -> bool:
 
 # "Who is the chief executive of Nissan?", "Who is Nissan's chief executive?", "Who leads the Russian
 # Direct Investment Fund?": the holder of a post over a named body.
-_HEADS_VERB = r"(?:heads|headed|leads|led|runs|ran|chairs|chaired)"
+# "Who is heading Halvern's inquiry?" asks as "Who heads …?" does (explore17 q17).
+_HEADS_VERB = r"(?:heads|headed|leads|led|runs|ran|chairs|chaired|(?:is|was)\s+(?:heading|leading|running|chairing))"
 _IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|news|reports?|sources))?"
+# "Who is", "Who was", "Who's" (explore17 q16: "Who's Halvern's fisheries minister now?"), and an end that
+# asks for the present holder, which is the one the articles give.
+_WHO_IS = r"^\s*[Ww]ho(?:\s+(?:is|was)|['’]s)\s+"
+_NOW = r"(?:,?\s+(?:now|currently|today|at\s+present))?"
 _HOLDER = re.compile(
-    rf"^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
-    rf"(?P<body>{_NAME.pattern})\s*\??\s*$"
-    rf"|^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
-    rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}\s*\??\s*$"
+    rf"{_WHO_IS}(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
+    rf"(?P<body>{_NAME.pattern}){_NOW}\s*\??\s*$"
+    rf"|{_WHO_IS}(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
+    rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}{_NOW}\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
     # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03).
     r"|(?:[a-z][\w’'-]*\s+){0,2}(?:union|party|committee|ministry|agency|council|commission|association|"
-    r"federation|delegation|company|board|team|club))\s*\??\s*$"
+    r"federation|delegation|company|board|team|club|inquiry|investigation|panel))\s*\??\s*$"
 )
 _HEAD_WORDS = (
     r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
@@ -191,15 +196,13 @@ def role_asked(question: str) -> str | None:
 
 def names_in_role(role: str, text: str) -> bool:
     """Whether `text` names someone in apposition with `role`: "said Lukas Petrak, the mediator,", "the
-    mediator, Lukas Petrak,", "mediator Lukas Petrak". A short question over a long passage scored too
-    low to answer although the span was this one (explore15 q20)."""
+    mediator, Lukas Petrak,", "mediator Lukas Petrak", or as taking it: "agreed to accept Corin Albasque,
+    a former … ambassador …, as mediator" (explore17 q12). A short question over a long passage scored
+    too low to answer although the span was this one (explore15 q20)."""
     role = re.escape(role)
-    return (
-        re.search(
-            rf"{_PERSON},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b|\b{role},?\s+{_PERSON}", text, re.I
-        )
-        is not None
-    )
+    apposed = rf"{_PERSON},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b|\b{role},?\s+{_PERSON}"
+    taking = rf"{_PERSON}(?:,[^,.;]{{1,120}},)?\s+as\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?{role}\b"
+    return re.search(f"{apposed}|{taking}", text, re.I) is not None
 
 
 def names_holder(post: Post, text: str, context: str = "") -> bool:
@@ -234,6 +237,8 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # "Ostrel's team is headed by its national security adviser, Mirela Castan" (explore16 q03)
         rf"{owner}['’]?s?\s+{words}{{0,2}}?(?:is|was|are|were)\s+(?:led|headed|chaired|run)\s+by\s+"
         rf"(?:[^.,;]{{0,50}},\s+)?{person}",
+        # "Caldera now has an acting mayor, Ottilie Brasch" (explore17b q13)
+        rf"{owner}\s+(?:now\s+)?(?:has|had)\s+(?:a|an|its)\s+(?:(?:new|interim|acting)\s+)?{post.title},?\s+{person}",
     )
     undotted = _undot(text)
     if any(re.search(p, undotted, re.IGNORECASE) for p in patterns):
@@ -249,14 +254,20 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # interim chief executive", "led by interim chief executive Sofia Brandt" (explore16b q02).
         or re.search(rf"\b(?:interim|acting|new)\s+{post.title}\s+{person}", undotted, re.IGNORECASE)
         or re.search(
-            rf"{person},?\s+(?:[^,.;]{{0,60}},\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?"
-            rf"(?:appointed|named|promoted|installed)\s+(?:as\s+)?(?:the\s+)?(?:(?:new|interim|acting)\s+)?"
-            rf"{post.title}\b",
+            rf"{person},?\s+(?:[^,.;]{{0,60}},\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|has\s+|had\s+)?"
+            rf"(?:appointed|named|promoted|installed|became|become|becomes)\s+(?:as\s+)?(?:the\s+)?"
+            rf"(?:(?:new|interim|acting)\s+)?{post.title}\b",
             undotted,
             re.IGNORECASE,
         )
     )
-    return bare is not None and re.search(named, _undot(context), re.IGNORECASE) is not None
+    # The body named before, or in the sentence as a whole word: "Ottilie Brasch, Caldera's deputy mayor, has
+    # become acting mayor" (explore17b q13); "the airline's" is no "Corvane Air".
+    whole = rf"\b(?:{'|'.join(alternatives)})(?:['’]s)?\b"
+    return bare is not None and (
+        re.search(named, _undot(context), re.IGNORECASE) is not None
+        or re.search(whole, _undot(text), re.IGNORECASE) is not None
+    )
 
 
 def _undot(text: str) -> str:
