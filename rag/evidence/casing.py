@@ -45,8 +45,9 @@ def is_sloppy(question: str) -> bool:
 def restore_case(question: str, texts: Iterable[str]) -> str:
     """`question` with its words cased as `texts` write them, its misspelt names corrected and its
     shorthand spelled out, when it is `is_sloppy`; otherwise `question` unchanged."""
+    texts = list(texts)
     if not is_sloppy(question):
-        return _long_names_respelt(question, texts)
+        return _words_respelt(_long_names_respelt(question, texts), texts)
     capitalized, lowercase = _vocabulary(texts)
 
     def fix(m: re.Match[str]) -> str:
@@ -67,14 +68,38 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
             close = difflib.get_close_matches(word, list(capitalized), n=1, cutoff=_CLOSE)
             if close and close[0][0] == word[0] and close[0] not in lowercase:
                 return capitalized[close[0]]
-            # A misspelt ordinary word ("aeroflot sanctons", "what happend"): the passages' spelling.
-            close = difflib.get_close_matches(word, sorted(lowercase), n=1, cutoff=_CLOSE)
-            # … but not another form of the same word ("claim" / "claims"), which is no typo.
-            if close and close[0][0] == word[0] and not (close[0].startswith(word) or word.startswith(close[0])):
-                return close[0]
+            return _ordinary(word, lowercase)
         return word
 
     return _WORD.sub(fix, question)
+
+
+def _ordinary(word: str, lowercase: set[str]) -> str:
+    """A misspelt ordinary word ("aeroflot sanctons", "what happend") in the passages' spelling, but not
+    another form of the same word ("claim" / "claims"), which is no typo."""
+    close = difflib.get_close_matches(word, sorted(lowercase), n=1, cutoff=_CLOSE)
+    if close and close[0][0] == word[0] and not (close[0].startswith(word) or word.startswith(close[0])):
+        return close[0]
+    return word
+
+
+def _words_respelt(question: str, texts: list[str]) -> str:
+    """A question with capitals, its misspelt ordinary words in the passages' spelling: "How many crew were
+    on the trawlr?" and "When did the lab confrim …?" found nothing to hold "trawlr" (explore17 q03,
+    explore17b q05). Words of five letters or more that the passages never write and that are no English
+    word, in lower case only: a capitalised word may be a name its writer chose."""
+    import simplemma
+
+    capitalized, lowercase = _vocabulary(texts)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) < 5 or word in STOPWORDS or word in lowercase or word in capitalized:
+            return word
+        # A word English knows is no typo, whatever the passages write: "heading" is not "hearing".
+        return word if simplemma.is_known(word, lang="en") else _ordinary(word, lowercase)
+
+    return re.sub(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])", fix, question)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
