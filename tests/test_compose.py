@@ -138,6 +138,31 @@ def test_do_x_and_y_agree_quotes_each_sides_own_account():
     assert quotes_for("How many jobs would be lost?", [union, weather, halvard], 2, 0.6) == [union]
 
 
+def test_do_x_and_y_agree_on_a_place_quotes_spans_that_give_one():
+    """explore17 q05: "Do Halvern and Tosca agree on where the trawler was when it was stopped?" led with
+    "a further appeal would not stop the trawler" and the ramming dispute, neither saying where it was."""
+    text = (
+        "Under Halvern law, a further appeal would not stop the trawler from sailing. "
+        "Tosca says the cutter rammed the trawler; Halvern says no collision took place. "
+        "Halvern maintains the trawler was 4 nautical miles inside its zone. "
+        "Tosca says it was 3 nautical miles on the Toscan side of the median line."
+    )
+    p = Passage("c8", "a8", text, "Fine", 0, len(text), 0.7, "Coastline Wire", "2026-04-16")
+
+    def span(sentence: str, score: float) -> Evidence:
+        start = text.index(sentence)
+        return Evidence(sentence, p, start, start + len(sentence), score)
+
+    appeal = span("Under Halvern law, a further appeal would not stop the trawler from sailing.", 0.6)
+    rammed = span("Tosca says the cutter rammed the trawler; Halvern says no collision took place.", 0.5)
+    halvern = span("Halvern maintains the trawler was 4 nautical miles inside its zone.", 0.2)
+    tosca = span("Tosca says it was 3 nautical miles on the Toscan side of the median line.", 0.1)
+    asked = "Do Halvern and Tosca agree on where the trawler was when it was stopped?"
+    assert quotes_for(asked, [appeal, rammed, halvern, tosca], 2, 0.6) == [halvern, tosca]
+    # On an untyped topic both sides' accounts of the ramming still answer.
+    assert quotes_for("Do Halvern and Tosca agree on the ramming?", [rammed, appeal], 2, 0.6) == [rammed]
+
+
 def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_parts():
     assert quotes_for("Where will the talks resume?", [RIYADH, WITKOFF, WEATHER], 2, 0.6) == [RIYADH, WITKOFF]
     assert quotes_for("Where will the talks resume?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]

@@ -1257,10 +1257,91 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     assert latest.answerable and "8,200" in latest.items[0].text
 
 
+def test_a_question_words_contraction_is_no_key_word_nor_a_name() -> None:
+    # explore17b q09, explore17 q16: "what" was a key word no sentence holds, "Who's Halvern" a name.
+    assert analyze("What's the latest death toll?").terms == ("death", "toll")
+    assert analyze("Who's Halvern's fisheries minister now?").names == ("Halvern's",)
+
+
 def test_a_name_with_a_digit_is_one_word_and_one_name() -> None:
     q = analyze("World leaders gathered in which country for the annual G7 summit?")
     assert "G7" in q.names and "g7" in q.terms
     assert analyze("What was agreed at COP28 in Dubai?").names == ("COP28", "Dubai")
+    # A quarter or a half year is a period, which articles spell out ("the third quarter").
+    assert analyze("What were Apple's Q3 earnings?").names == ("Apple's",)
     # The NATO summit is no answer: the G7 is named by no passage read.
     nato = "President Biden hosted global allies at the annual NATO summit in Washington."
     assert not _always_answers().select("Which country hosted the annual G7 summit?", [passage(nato)]).answerable
+
+
+def test_who_is_heading_asks_for_the_head_and_a_month_is_no_one() -> None:
+    """explore17 q17: "Who is heading Halvern's inquiry?" was answered with "Halvern's independent inquiry
+    …, announced on 19 April, began hearing evidence this week", which names no head ("April" counted as
+    a name beside "announced", and the sentence before named the skipper)."""
+    from rag.evidence.entities import names_someone
+
+    text = (
+        "Skipper Tiberio Calvane flew home on Sunday. "
+        "Halvern's independent inquiry into the boarding, announced on 19 April, began hearing evidence this week."
+    )
+    asked = "Who is heading Halvern's inquiry?"
+    assert not _always_answers().select(asked, [passage(text)]).answerable
+    lone = "The inquiry, announced on 19 April, began hearing evidence this week."
+    assert not names_someone(lone, analyze("Who announced the inquiry?"))
+    headed = "Mara Veil, the head of Halvern's inquiry, said hearings would last a month."
+    assert _always_answers().select(asked, [passage(headed)]).answerable
+
+
+def test_a_measure_or_a_place_asked_for_must_be_given() -> None:
+    """explore17 q09 and q32: "How many tonnes of fish were seized?" was answered with "two visiting vessels",
+    "Which city did the released deckhands fly home to?" with "… released on 18 April and flown home"."""
+    vessels = "The harbour office has had to turn away two visiting vessels this week, the catch seized."
+    assert not _always_answers().select("How many tonnes of fish were seized?", [passage(vessels)]).answerable
+    tonnes = "Officers seized 12 tonnes of cod from the trawler this week."
+    assert _always_answers().select("How many tonnes of fish were seized?", [passage(tonnes)]).answerable
+    home = "Seven deckhands were released on 18 April and flown home."
+    asked = "Which city did the released deckhands fly home to?"
+    assert not _always_answers().select(asked, [passage(home)]).answerable
+    assert _always_answers().select(asked, [passage("The seven released deckhands flew home to Ulbrino.")]).answerable
+    # A capitalised word the question lacks can be the place; the question's own place cannot (RealTimeQA).
+    texas = "Texas was the first state to recognize Juneteenth as a state holiday on January 1, 1980."
+    assert _always_answers().select("Which state was the first to recognize Juneteenth?", [passage(texas)]).answerable
+    fled = "The president of Sri Lanka has fled the nation amid an economic crisis and violent protests."
+    sri = "Sri Lankan President Gotabaya Rajapaksa fled to which country this week?"
+    assert not _always_answers().select(sri, [passage(fled)]).answerable
+    # "where" inside a how-question asks for no place (round 10).
+    worm = "The novel worm routes junk via the mail servers of the firm that infected machines used to get online."
+    assert (
+        _always_answers().select("How does the worm hide where the junk mail comes from?", [passage(worm)]).answerable
+    )
+
+
+def test_who_replaced_someone_is_answered_by_a_succession_naming_them() -> None:
+    """explore17b q15: "Who replaced Ottilie Brasch as deputy mayor?" was answered with Brasch's own move."""
+    moved = "Ottilie Brasch, the city's deputy mayor, has become acting mayor after Tobias Wrenfield resigned."
+    asked = "Who replaced Ottilie Brasch as deputy mayor?"
+    assert not _always_answers().select(asked, [passage(moved)]).answerable
+    named = "The council named Ines Marr as deputy mayor, replacing Ottilie Brasch, on Monday."
+    assert _always_answers().select(asked, [passage(named)]).answerable
+
+
+def test_a_misspelt_ordinary_word_is_read_as_the_passages_write_it_and_a_name_is_not() -> None:
+    """explore17 q03, explore17b q05: "trawlr" and "confrim" in questions with capitals were kept as typed,
+    so no sentence held them."""
+    from rag.evidence.casing import restore_case
+
+    texts = ["The trawler was detained. Tests confirm the bacterium, the laboratory said. Kallas spoke."]
+    assert restore_case("How many crew were on the trawlr?", texts) == "How many crew were on the trawler?"
+    assert restore_case("When did the lab confrim the bacterium?", texts) == "When did the lab confirm the bacterium?"
+    assert restore_case("What did Kallis say?", texts) == "What did Kallis say?"  # a name its writer chose
+    assert restore_case("Were the trawlers detained?", texts) == "Were the trawlers detained?"  # a form, no typo
+
+
+def test_a_count_of_some_beside_others_does_not_answer_how_many() -> None:
+    """explore17 q03: "How many crew were on the trawler?" (12) was answered by "The other 11 crew members were
+    not charged." once "trawlr" was read as "trawler"."""
+    others = "The skipper was charged. The other 11 crew members were not charged and remain aboard the trawler."
+    assert not _always_answers().select("How many crew were on the trawler?", [passage(others)]).answerable
+    assert _always_answers().select("How many other crew members remain aboard?", [passage(others)]).answerable
+    twelve = "Twelve men, 12 crew in all, were aboard the trawler when the cutter detained it."
+    assert _always_answers().select("How many crew were on the trawler?", [passage(twelve)]).answerable

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
+from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
 from rag.news.speakers import quoted_speaker
@@ -47,7 +48,7 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
         return []
     sides = question_sides(question)
     if sides:
-        return _each_side(sides, items)
+        return _each_side(question, sides, items)
     if _TWO_QUESTIONS.search(question) and not _MULTI_PART.search(question):
         return _covering(question, items, quote_limit(question, max_quotes))
     if multi_part(question):
@@ -62,16 +63,20 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     return chosen
 
 
-def _each_side(sides: Sequence[str], items: Sequence[Evidence]) -> list[Evidence]:
+def _each_side(question: str, sides: Sequence[str], items: Sequence[Evidence]) -> list[Evidence]:
     """The best span, then the best of each side's own account it lacks: "Do the union and Halvard
-    agree on the job cuts?" quotes what the union says and what Halvard says (explore16b q13)."""
-    chosen = [items[0]]
+    agree on the job cuts?" quotes what the union says and what Halvard says (explore16b q13). Only
+    spans that hold what the topic asks for ("where the trawler was": a place or a distance) count;
+    the best span leads only if it does (explore17 q05 led with "a further appeal would not stop the
+    trawler")."""
+    on_topic = [e for e in items if gives_sides_topic(question, e.text)]
+    chosen = [items[0]] if items[0] in on_topic else []
     for side in sides:
         if not any(voices(side, e.text) for e in chosen):
-            own = next((e for e in items if e not in chosen and voices(side, e.text)), None)
+            own = next((e for e in on_topic if e not in chosen and voices(side, e.text)), None)
             if own is not None:
                 chosen.append(own)
-    return chosen
+    return chosen or [items[0]]
 
 
 def _covering(question: str, items: Sequence[Evidence], limit: int) -> list[Evidence]:

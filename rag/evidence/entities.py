@@ -12,12 +12,14 @@ from rag.evidence.question import (
     STOPWORDS,
     AnswerType,
     QuestionInfo,
+    analyze,
     asked_dates,
     asked_months,
     content_stems,
     is_calendar,
     matches,
     number_forms,
+    sides_topic,
     stated_numbers,
     stem_all,
     words,
@@ -214,6 +216,77 @@ _CAUSE = re.compile(
 )
 
 
+def names_a_place(text: str, question: QuestionInfo) -> bool:
+    """Whether `text` can answer "where" or "which city": a place it cues ("in Kessling") or any capitalised
+    word the question does not give ("Kessling hosted the talks", "Texas was the first state"), not a month
+    or a number. "Seven deckhands were released on 18 April and flown home" says no city (explore17 q32)."""
+    if has_type(text, "place", question):
+        return True
+    asked = set(question.terms)
+    for m in re.finditer(r"\b[A-Z][\w’'-]*", text):
+        word = m.group(0)
+        if word.lower() in STOPWORDS or is_calendar(word) or _NUMBER.fullmatch(word):
+            continue  # "The …", "April", "Eleven states …"
+        # "Texas", "New York City"; not "Clocks moved forward" for clocks, nor "Sri Lanka" for "Sri Lankan".
+        if not all(matches(stem, asked) for stem in content_stems(word)):
+            return True
+    return False
+
+
+# "Who replaced Ottilie Brasch as deputy mayor?": whom the question asks the successor of.
+_REPLACED = re.compile(
+    r"^\s*[Ww]ho\s+(?:has\s+|had\s+|will\s+|is\s+going\s+to\s+)?(?:replaced?|replacing|succeed(?:ed|s)?|"
+    r"took\s+over\s+from|take\s+over\s+from)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_SUCCESSION = re.compile(
+    r"\b(?:replac\w*|succe(?:ed|ssor)\w*|took\s+over|take[sn]?\s+over|in\s+place\s+of|stepp\w*\s+in)\b", re.IGNORECASE
+)
+
+
+def tells_succession(question: str, text: str) -> bool:
+    """Whether `text` tells who took over from the one "Who replaced X?" names: a word of succession and X.
+    "Ottilie Brasch, Caldera's deputy mayor, has become acting mayor after Tobias Wrenfield resigned" does not
+    say who replaced Brasch (explore17b q15). True for any other question."""
+    m = _REPLACED.match(question)
+    if m is None:
+        return True
+    surname = m.group("who").split()[-1]
+    return _SUCCESSION.search(text) is not None and re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+
+# A count of some beside others: "The other 11 crew members were not charged", "another 5 people died".
+_PART_COUNT = re.compile(r"\b(?:other|another|further|additional)\s+(?:\d[\d,.]*|[a-z]+)\s", re.IGNORECASE)
+
+
+def counts_only_some(question: str, text: str) -> bool:
+    """Whether every number `text` gives counts only some beside others: "How many crew were on the trawler?"
+    is not answered by "The other 11 crew members were not charged" (explore17 q03; there were 12). A question
+    that itself asks for the others ("How many other …?") is answered by them."""
+    if _PART_COUNT.search(question):
+        return False
+    numbers = [m for m in re.finditer(r"\d[\d,.]*", text)]
+    return bool(numbers) and all(
+        re.search(r"\b(?:other|another|further|additional)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
+        for m in numbers
+    )
+
+
+def gives_sides_topic(question: str, text: str) -> bool:
+    """Whether `text` holds what the topic of "Do X and Y agree on Z?" asks for, when Z asks for a
+    place, date or number: "where the trawler was" is answered by "4 nautical miles inside its zone",
+    not by "a further appeal would not stop the trawler" (explore17 q05). A position is often a
+    distance, so a number gives a place too. Any text does for an untyped topic or no such question."""
+    topic = sides_topic(question).strip()
+    if not topic:
+        return True
+    asked = analyze(topic)
+    if asked.answer_type == "place":
+        return has_type(text, "place", asked) or has_type(text, "number", asked)
+    if asked.answer_type in ("date", "number"):
+        return has_type(text, asked.answer_type, asked)
+    return True
+
+
 def gives_reason(text: str) -> bool:
     """Whether `text` can answer "why": a word that gives a cause or a purpose. explore16b q16: "On Monday,
     Corvane's board postponed the shareholder vote …, originally set for April 7, to April 28" tells
@@ -234,6 +307,9 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
         n
         for n in _new_names(text, question)
         if n not in places
+        # a month or a day is no one: "Halvern's inquiry …, announced on 19 April, began hearing evidence"
+        # named no one heading it (explore17 q17)
+        and not all(is_calendar(w) for w in n.split())
         and not re.search(rf"{re.escape(n)},?\s+(?:and\s+)?\w+\s+areas?\b", text)
         # the question's own names under another spelling: "The United States" for "Which U.S. official"
         and not _asked_name(n, question)
@@ -521,6 +597,28 @@ def gives_asked_unit(question: str, text: str) -> bool:
     last month" does not say in which month (fresh7 n33). True when no such unit is asked."""
     asked = _ASKED_UNIT.search(question)
     return asked is None or _GIVES_UNIT[asked.group("unit").lower()].search(text) is not None
+
+
+# "How many tonnes …?": a measure asked for, as the question and a text write it (abbreviations that
+# are also words, "t" or "m", left out).
+_MEASURES = {
+    "weight": r"tonnes?|tons?|kilo(?:gram)?s?|kg",
+    "volume": r"lit(?:re|er)s?|barrels?",
+    "distance": r"miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?",
+    "area": r"acres?|hectares?",
+}
+_ASKED_MEASURE = re.compile(rf"\bhow\s+(?:many|much)\s+(?P<unit>{'|'.join(_MEASURES.values())})\b", re.IGNORECASE)
+
+
+def gives_asked_measure(question: str, text: str) -> bool:
+    """Whether `text` gives a number in the kind of measure the question asks for: "How many tonnes of fish
+    were seized?" is not answered by "the harbour office … has had to turn away two visiting vessels"
+    (explore17 q09). True when no measure is asked."""
+    asked = _ASKED_MEASURE.search(question)
+    if asked is None:
+        return True
+    units = next(u for u in _MEASURES.values() if re.fullmatch(u, asked.group("unit"), re.IGNORECASE))
+    return re.search(rf"\b(?:{units})\b", text, re.IGNORECASE) is not None
 
 
 # "EU-mediated", "U.S.-led", "Kremlin-backed": a name joined to the word it qualifies.

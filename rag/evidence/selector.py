@@ -40,17 +40,22 @@ from rag.evidence.entities import (
     another_ordinal,
     another_year_edition,
     asks_body,
+    counts_only_some,
+    gives_asked_measure,
     gives_asked_unit,
     gives_dates,
     gives_duration,
     gives_numbers,
     gives_reason,
+    gives_sides_topic,
     has_type,
     lists_others,
+    names_a_place,
     names_body,
     names_someone,
     places_in_time,
     swaps_roles,
+    tells_succession,
 )
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems, names_found
 from rag.evidence.model import SelectorModel
@@ -208,6 +213,15 @@ def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evid
     return newest_first(leading, lambda e: e.passage.published) + rest
 
 
+# A question that asks for a place itself: "Where …?", "Which city …?"; not "How does the worm hide where
+# the junk mail comes from?" (round 10), which the answer type reads as one.
+_ASKS_PLACE = re.compile(
+    r"(?:^|[.?!:]\s+)where\b|\b(?:which|what)\s+(?:\w+\s+)?(?:city|country|town|village|region|province|state|port|"
+    r"capital|place|venue|location)\b",
+    re.IGNORECASE,
+)
+
+
 def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
     """Whether `first` holds what the question asks for, where its type is checked: "When did Russia
     annex …?" is not answered by a sentence that places nothing in time, nor "What share …?" / "How
@@ -222,8 +236,14 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
             return places_in_time(lead, info) and gives_asked_unit(question, lead)
         if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
-        return has_type(lead, "number", info)
+        return (
+            has_type(lead, "number", info)
+            and gives_asked_measure(question, lead)
+            and not counts_only_some(question, first.text)
+        )
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
+        return False
+    if _ASKS_PLACE.search(question) and not names_a_place(first.text, info):
         return False
     # The span's own words: the sentence before gives the reasons of other things as often as this one's.
     if info.answer_type == "reason" and not gives_reason(first.text):
@@ -266,6 +286,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or deputy_for_head(question, first.text)
         # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
         or agentless(question, first.text)
+        # "Who replaced Brasch as deputy mayor?" is not answered by Brasch's own promotion.
+        or not tells_succession(question, around)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
         or swaps_roles(question, first.text)
         or (subject and not names_found([subject], around))
@@ -620,11 +642,16 @@ class EvidenceSelector:
         # "Do the union and Halvard agree on the job cuts?": each side's own account, if any is read.
         topic = _sides_topic(info)
         for side in info.sides:
-            if any(voices(side, c.text) for c, _ in chosen):
+            if any(voices(side, c.text) and gives_sides_topic(info.text, c.text) for c, _ in chosen):
                 continue
             for c, s in ranked:
                 around = set(content_stems(f"{c.text} {_context(c.passage, c.start)}"))
-                if not used & set(c.members) and voices(side, c.text) and any(matches(t, around) for t in topic):
+                if (
+                    not used & set(c.members)
+                    and voices(side, c.text)
+                    and any(matches(t, around) for t in topic)
+                    and gives_sides_topic(info.text, c.text)
+                ):
                     take(c, s)
                     break
         for c, s in ranked:
