@@ -1323,6 +1323,13 @@ def test_who_replaced_someone_is_answered_by_a_succession_naming_them() -> None:
     assert not _always_answers().select(asked, [passage(moved)]).answerable
     named = "The council named Ines Marr as deputy mayor, replacing Ottilie Brasch, on Monday."
     assert _always_answers().select(asked, [passage(named)]).answerable
+    # The span telling the succession leads, though another on the same person scored higher (round 14).
+    text = (
+        "The All New Top of the Pops was fronted by newcomer Tim Kash and was put together by producer Andi Peters. "
+        "The weather was fine. Tim Kash has since been replaced as host by Fearne Cotton."
+    )
+    found = _always_answers().select("Who replaced Tim Kash as presenter of Top of the Pops?", [passage(text)])
+    assert found.answerable and "Fearne Cotton" in found.items[0].text
 
 
 def test_a_misspelt_ordinary_word_is_read_as_the_passages_write_it_and_a_name_is_not() -> None:
