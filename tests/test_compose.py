@@ -4,6 +4,7 @@ answer (support against the cited evidence, strict repair, relevance), and the a
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 
 from rag.answer.cite import parse_answer
@@ -115,6 +116,12 @@ def test_a_comparison_quotes_each_side_and_nothing_else():
     assert quotes_for("How does the Riyadh round differ?", [RIYADH, WEATHER], 2, 0.6) == [RIYADH]
 
 
+def _span(p: Passage, sentence: str, score: float) -> Evidence:
+    """One sentence of `p` as an evidence span with `score`."""
+    start = p.text.index(sentence)
+    return Evidence(sentence, p, start, start + len(sentence), score)
+
+
 def test_do_x_and_y_agree_quotes_each_sides_own_account():
     """explore16b q13: "Do the union and Halvard agree on how many jobs would be lost?" quoted only the
     union's 2,000; Halvard's "no more than 800" (scored lower, and the union's sentence names Halvard)
@@ -124,11 +131,7 @@ def test_do_x_and_y_agree_quotes_each_sides_own_account():
         "spread over three years. The weather was hot."
     )
     p = Passage("c9", "a9", text, "Analysis", 0, len(text), 0.7, "Daily Ledger", "2026-03-26")
-
-    def span(sentence: str, score: float) -> Evidence:
-        start = text.index(sentence)
-        return Evidence(sentence, p, start, start + len(sentence), score)
-
+    span = functools.partial(_span, p)
     union = span("The Aviation Workers' Union says 2,000 jobs would go under Halvard.", 0.7)
     halvard = span("Halvard says no more than 800, spread over three years.", 0.2)
     weather = span("The weather was hot.", 0.3)
@@ -148,11 +151,7 @@ def test_do_x_and_y_agree_on_a_place_quotes_spans_that_give_one():
         "Tosca says it was 3 nautical miles on the Toscan side of the median line."
     )
     p = Passage("c8", "a8", text, "Fine", 0, len(text), 0.7, "Coastline Wire", "2026-04-16")
-
-    def span(sentence: str, score: float) -> Evidence:
-        start = text.index(sentence)
-        return Evidence(sentence, p, start, start + len(sentence), score)
-
+    span = functools.partial(_span, p)
     appeal = span("Under Halvern law, a further appeal would not stop the trawler from sailing.", 0.6)
     rammed = span("Tosca says the cutter rammed the trawler; Halvern says no collision took place.", 0.5)
     halvern = span("Halvern maintains the trawler was 4 nautical miles inside its zone.", 0.2)
