@@ -1267,6 +1267,7 @@ def test_a_name_with_a_digit_is_one_word_and_one_name() -> None:
     q = analyze("World leaders gathered in which country for the annual G7 summit?")
     assert "G7" in q.names and "g7" in q.terms
     assert analyze("What was agreed at COP28 in Dubai?").names == ("COP28", "Dubai")
+    assert analyze("Who will not attend Cop27?").names == ("Cop27",)  # not "Cop", which no passage writes alone
     # A quarter or a half year is a period, which articles spell out ("the third quarter").
     assert analyze("What were Apple's Q3 earnings?").names == ("Apple's",)
     # The NATO summit is no answer: the G7 is named by no passage read.

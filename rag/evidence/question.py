@@ -52,8 +52,10 @@ _NUMBER_WORDS = cardinals(2, 12) | {"both": 2}
 # "G7", "COP28", "MH17" are one word: split, the question's "G7" left only a "g" and a "7" no span must hold.
 _WORD = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 # A run of capitalized words (with inner "of", "de", "al-"...), an acronym, or a U.S.-style abbreviation.
-# Lavrov, McCartney, G7 (not a quarter, "Q3"), NATO, U.S.
-_CAP = r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|(?!(?:Q[1-4]|H[12])\b)[A-Z]+\d[A-Z\d]*|[A-Z]{2,}|(?:[A-Z]\.){2,})"
+# G7, Cop27 (not a quarter, "Q3"), Lavrov, McCartney, NATO, U.S.
+_CAP = (
+    r"(?:(?!(?:Q[1-4]|H[12])\b)[A-Z][A-Za-z]*\d[A-Za-z\d]*|[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})"
+)
 _NAME = re.compile(rf"{_CAP}(?:[\s-](?:(?:of|de|la|al|von|van|the)\s)?{_CAP})*")
 # Days and months are dates, not names the evidence must repeat.
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
