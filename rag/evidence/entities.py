@@ -267,7 +267,7 @@ def counts_only_some(question: str, text: str) -> bool:
     that itself asks for the others ("How many other …?") is answered by them."""
     if _PART_COUNT.search(question):
         return False
-    numbers = [m for m in re.finditer(r"\d[\d,.]*", text)]
+    numbers = list(re.finditer(r"\d[\d,.]*", text))
     return bool(numbers) and all(
         re.search(r"\b(?:other|another|further|additional)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
         for m in numbers
