@@ -1353,3 +1353,13 @@ def test_a_count_of_some_beside_others_does_not_answer_how_many() -> None:
     assert _always_answers().select("How many other crew members remain aboard?", [passage(others)]).answerable
     twelve = "Twelve men, 12 crew in all, were aboard the trawler when the cutter detained it."
     assert _always_answers().select("How many crew were on the trawler?", [passage(twelve)]).answerable
+
+
+def test_what_was_found_is_not_answered_by_the_search_ahead() -> None:
+    """explore17b q28: "What did the IERA inspectors find inside the Brantic plant?" was answered with
+    "Inspectors are due inside the Brantic Seafoods plant today", which tells no finding."""
+    due = "Inspectors are due inside the Brantic Seafoods plant today, after a fortnight of denials."
+    asked = "What did the IERA inspectors find inside the Brantic plant?"
+    assert not _always_answers().select(asked, [passage(due)]).answerable
+    found = "Inspectors found the bacterium in the Brantic plant's wastewater tank, the agency said."
+    assert _always_answers().select(asked, [passage(found)]).answerable

@@ -274,6 +274,33 @@ def counts_only_some(question: str, text: str) -> bool:
     )
 
 
+# "What did the inspectors find …?", "What was agreed …?": an outcome asked for, as done.
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:did|has|have|had)\b[^?]*\b(?P<verb>find|conclude|decide|agree|rule|discover|reveal|establish)\b"
+    r"|\b(?:was|were)\s+(?P<done>found|concluded|decided|agreed|ruled|discovered|revealed|established)\b",
+    re.IGNORECASE,
+)
+_OUTCOME_DONE = re.compile(
+    r"\b(?:found|finds|concluded|concludes|decided|decides|agreed|agrees|ruled|rules|discovered|revealed|"
+    r"reveals|established|showed|shows|confirmed|confirms|detected|identified)\b",
+    re.IGNORECASE,
+)
+_ONLY_PLANNED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+due|will|(?:is|are)\s+(?:expected|scheduled|set|going)\s+to|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_outcome(question: str, text: str) -> bool:
+    """Whether `text` can answer a question on what was found, decided or agreed: not when it only tells
+    the event ahead ("Inspectors are due inside the Brantic Seafoods plant today" for "What did the IERA
+    inspectors find inside the Brantic plant?", explore17b q28). True for any other question, and for a
+    text that also tells an outcome."""
+    if _OUTCOME_ASKED.search(question) is None:
+        return True
+    return _ONLY_PLANNED.search(text) is None or _OUTCOME_DONE.search(text) is not None
+
+
 def gives_sides_topic(question: str, text: str) -> bool:
     """Whether `text` holds what the topic of "Do X and Y agree on Z?" asks for, when Z asks for a
     place, date or number: "where the trawler was" is answered by "4 nautical miles inside its zone",

@@ -55,6 +55,7 @@ from rag.evidence.entities import (
     names_someone,
     places_in_time,
     swaps_roles,
+    tells_outcome,
     tells_succession,
 )
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems, names_found
@@ -288,6 +289,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or agentless(question, first.text)
         # "Who replaced Brasch as deputy mayor?" is not answered by Brasch's own promotion.
         or not tells_succession(question, around)
+        # "What did the inspectors find?" is not answered by "Inspectors are due inside the plant today".
+        or not tells_outcome(question, first.text)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
         or swaps_roles(question, first.text)
         or (subject and not names_found([subject], around))
