@@ -90,16 +90,25 @@ def _words_respelt(question: str, texts: list[str]) -> str:
     word, in lower case only: a capitalised word may be a name its writer chose."""
     import simplemma
 
+    lower_word = re.compile(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])")
+    # A word English knows is no typo, whatever the passages write: "heading" is not "hearing". Most questions
+    # have no other word, and then the passages' vocabulary is not read at all (this runs on every question).
+    unknown = {
+        w
+        for w in lower_word.findall(question)
+        if len(w) >= 5 and w not in STOPWORDS and not simplemma.is_known(w, lang="en")
+    }
+    if not unknown:
+        return question
     capitalized, lowercase = _vocabulary(texts)
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < 5 or word in STOPWORDS or word in lowercase or word in capitalized:
+        if word not in unknown or word in lowercase or word in capitalized:
             return word
-        # A word English knows is no typo, whatever the passages write: "heading" is not "hearing".
-        return word if simplemma.is_known(word, lang="en") else _ordinary(word, lowercase)
+        return _ordinary(word, lowercase)
 
-    return re.sub(r"(?<![\w’'-])[a-z][a-z-]*(?![\w’'-])", fix, question)
+    return lower_word.sub(fix, question)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -7,6 +7,7 @@ a sentence that only repeats the question's own names answers nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.evidence.question import (
     STOPWORDS,
@@ -246,6 +247,11 @@ _SUCCESSION = re.compile(
 )
 
 
+def asks_successor(question: str) -> bool:
+    """Whether the question is "Who replaced X?" (or succeeded, took over from)."""
+    return _REPLACED.match(question) is not None
+
+
 def tells_succession(question: str, text: str) -> bool:
     """Whether `text` tells who took over from the one "Who replaced X?" names: a word of succession and X.
     "Ottilie Brasch, Caldera's deputy mayor, has become acting mayor after Tobias Wrenfield resigned" does not
@@ -276,8 +282,8 @@ def counts_only_some(question: str, text: str) -> bool:
 
 # "What did the inspectors find …?", "What was agreed …?": an outcome asked for, as done.
 _OUTCOME_ASKED = re.compile(
-    r"\b(?:did|has|have|had)\b[^?]*\b(?P<verb>find|conclude|decide|agree|rule|discover|reveal|establish)\b"
-    r"|\b(?:was|were)\s+(?P<done>found|concluded|decided|agreed|ruled|discovered|revealed|established)\b",
+    r"\b(?:did|has|have|had)\b[^?]*\b(?:find|conclude|decide|agree|rule|discover|reveal|establish)\b"
+    r"|\b(?:was|were)\s+(?:found|concluded|decided|agreed|ruled|discovered|revealed|established)\b",
     re.IGNORECASE,
 )
 _OUTCOME_DONE = re.compile(
@@ -301,15 +307,22 @@ def tells_outcome(question: str, text: str) -> bool:
     return _ONLY_PLANNED.search(text) is None or _OUTCOME_DONE.search(text) is not None
 
 
+@lru_cache(maxsize=256)
+def _sides_topic_asked(question: str) -> QuestionInfo | None:
+    """The topic of "Do X and Y agree on Z?" read as a question, once per question (every candidate span
+    is checked against it), or None for any other question."""
+    topic = sides_topic(question).strip()
+    return analyze(topic) if topic else None
+
+
 def gives_sides_topic(question: str, text: str) -> bool:
     """Whether `text` holds what the topic of "Do X and Y agree on Z?" asks for, when Z asks for a
     place, date or number: "where the trawler was" is answered by "4 nautical miles inside its zone",
     not by "a further appeal would not stop the trawler" (explore17 q05). A position is often a
     distance, so a number gives a place too. Any text does for an untyped topic or no such question."""
-    topic = sides_topic(question).strip()
-    if not topic:
+    asked = _sides_topic_asked(question)
+    if asked is None:
         return True
-    asked = analyze(topic)
     if asked.answer_type == "place":
         return has_type(text, "place", asked) or has_type(text, "number", asked)
     if asked.answer_type in ("date", "number"):

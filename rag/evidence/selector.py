@@ -40,6 +40,7 @@ from rag.evidence.entities import (
     another_ordinal,
     another_year_edition,
     asks_body,
+    asks_successor,
     counts_only_some,
     gives_asked_measure,
     gives_asked_unit,
@@ -515,11 +516,11 @@ class EvidenceSelector:
             first = items[0]
         # "Who replaced Tim Kash as presenter?": the span telling the succession leads ("Tim Kash has since
         # been replaced as host by Fearne Cotton"), not the best-scored one on Kash (round 14).
-        telling = [e for e in items if tells_succession(question, f"{e.text} {_context(e.passage, e.start)}")]
-        lead = f"{first.text} {_context(first.passage, first.start)}" if first else ""
-        if first and telling and telling[0] is not first and not tells_succession(question, lead):
-            items = telling + [e for e in items if all(e is not t for t in telling)]
-            first = items[0]
+        if first and asks_successor(question):
+            telling = [e for e in items if tells_succession(question, f"{e.text} {_context(e.passage, e.start)}")]
+            if telling and telling[0] is not first:
+                items = telling + [e for e in items if all(e is not t for t in telling)]
+                first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
         # A name the question asks about that no passage read names at all ("the security conference
