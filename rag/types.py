@@ -30,6 +30,7 @@ class Article:
     outlet: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    genre: str | None = None  # "opinion" or "analysis" where the outlet marks it so (rag/ingest/genre.py)
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,17 @@ class Passage:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    genre: str | None = None  # "opinion" or "analysis"; None for news
+
+    @property
+    def commentary(self) -> bool:
+        """An opinion or analysis piece: its date is when it was written, not when what it restates was
+        reported, so it never stands for the latest report (rag/news/recency.py)."""
+        return self.genre is not None
 
     def about(self, sep: str = ", ") -> str:
-        """The passage's source line: outlet and publication date, whichever are known."""
-        return sep.join(x for x in (self.outlet, self.published) if x)
+        """The passage's source line: outlet, publication date and genre, whichever are known."""
+        return sep.join(x for x in (self.outlet, self.published, self.genre) if x)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -257,6 +265,7 @@ class ArticleInfo:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    genre: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from rag import cli
 from rag.errors import QuestionError
 from rag.news import compatible
-from rag.news.conflicts import _other_instances, detect_conflicts, speaker
+from rag.news.conflicts import Side, _other_instances, detect_conflicts, speaker
 from rag.news.dates import resolve_dates
 from rag.news.pair_model import grounded, pair_features
 from rag.news.recency import as_of, rank_recent, wants_latest
@@ -550,6 +550,16 @@ def test_newer_relevant_passages_come_first_and_weak_ones_stay_behind():
 def test_as_of_names_the_newest_cited_date():
     assert as_of([passage("a", "2023-08-10"), passage("b", "2023-12-22"), passage("c")]) == "as of 22 December 2023"
     assert as_of([passage("c")]) is None
+
+
+def test_a_column_is_labelled_in_its_source_line_and_in_a_disagreement_note():
+    column = replace(
+        passage("He cut the toll from fourteen to nine.", "2026-10-06", "The Observer", "col"), genre="opinion"
+    )
+    report = passage("The toll stood at 13 on Sunday.", "2026-10-05", "Coastline Wire", "wire")
+    assert column.about() == "The Observer, 2026-10-06, opinion" and report.about() == "Coastline Wire, 2026-10-05"
+    side = Side(0, column.text, "nine", column.outlet, column.published, column.title, None, column.genre)
+    assert side.source == "The Observer (opinion)"
 
 
 # -- timeline --------------------------------------------------------------------------------

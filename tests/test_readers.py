@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 from rag.errors import IngestError
+from rag.ingest.pipeline import content_hash
 from rag.ingest.readers import RecordError, discover, normalise_date, read_file
 from rag.types import Article
 from tests.conftest import CORPUS
@@ -347,3 +349,56 @@ def test_a_headline_with_a_colon_in_front_matter_gets_a_one_line_hint(tmp_path: 
     with pytest.raises(IngestError) as raised:
         list(read_file(tmp_path / "flood.md", tmp_path))
     assert "\n" not in str(raised.value) and 'title: "A: B"' in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "genre"),
+    [
+        ("col.md", "---\ntitle: Caldera needed one voice\nsection: Opinion\n---\nBody of the column.", "opinion"),
+        ("col.txt", "One voice\nSource: The Observer\nSection: Comment\n\nBody of the column.", "opinion"),
+        ("an.md", '---\ntitle: "Analysis: The ceasefire is a beginning"\n---\nBody.', "analysis"),
+        ("an.txt", "ANALYSIS-Why the talks stalled\n\nBody of the piece.", "analysis"),
+        ("u.md", "---\ntitle: The strike\nurl: https://nordpost.eu/opinion/strike-wages\n---\nBody.", "opinion"),
+        (
+            "n.md",
+            "---\ntitle: Toll cut to nine\nsection: Health\nurl: https://x.eu/news/opinion-poll\n---\nBody.",
+            None,
+        ),
+        ("n.txt", "Opinion poll shows support for the truce\n\nBody of the report.", None),
+    ],
+)
+def test_an_opinion_or_analysis_piece_is_known_by_its_outlet_s_mark(tmp_path: Path, name: str, content: str, genre):
+    f = tmp_path / name
+    f.write_text(content, encoding="utf-8")
+    assert read_one(f).genre == genre
+
+
+def test_web_pages_and_feed_records_carry_their_section(tmp_path: Path):
+    page = tmp_path / "col.html"
+    body = "<p>" + "The fine punishes a fisherman for a line nobody can see on any chart. " * 4 + "</p>"
+    page.write_text(
+        '<html><head><title>The fine line</title><meta property="article:section" content="Opinion"></head>'
+        f"<body><article><h1>The fine line</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_one(page).genre == "opinion"
+    feed = tmp_path / "feed.json"
+    records = [
+        {"title": "Toll rises", "body": "Thirteen dead."},
+        {"title": "A view", "section": "Views", "body": "We say."},
+    ]
+    feed.write_text(json.dumps(records), encoding="utf-8")
+    assert [a.genre for a in read_file(feed, tmp_path)] == [None, "opinion"]
+
+
+def test_the_genre_is_stored_with_every_chunk_and_a_news_article_s_fingerprint_is_unchanged(assistant, tmp_path: Path):
+    (tmp_path / "col.md").write_text("---\ntitle: One voice\nsection: Opinion\n---\nThe toll was cut to nine.\n")
+    (tmp_path / "news.txt").write_text("Toll cut\n\nThe ministry cut the toll to nine on Wednesday.\n")
+    assistant.ingest(tmp_path)
+    assert {a.id: a.genre for a in assistant.sources()} == {"col": "opinion", "news": None}
+    found = assistant.retriever.search("toll cut to nine")
+    assert {p.article_id: p.genre for p in found} == {"col": "opinion", "news": None}
+    # An index built before genres were read is not re-ingested whole: a news article hashes as it did.
+    news = read_one(tmp_path / "news.txt")
+    before = {k: v for k, v in news.__dict__.items() if k not in ("source", "genre")}
+    assert content_hash(news) == hashlib.sha256(json.dumps(before, sort_keys=True).encode()).hexdigest()

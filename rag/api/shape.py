@@ -178,6 +178,7 @@ def shape(answer: Answer, *, max_tokens: int | None, encoding: Encoding, snippet
             "date": c.passage.published,
             "snippet": _snippet(c.evidence.text if c.evidence else c.passage.text, snippet_chars),
             "source": c.passage.outlet,
+            "genre": c.passage.genre,
         }
         for c in citations
     ]

@@ -51,15 +51,16 @@ def decode_html(data: bytes, name: str) -> str:
 
 
 # A header line of a plain article: "Date: 2026-03-02", "Outlet: The Karvel Herald", "URL: https://…".
-# A byline, an update time or a section among them belongs to the block, though none is kept: "By: Tamsin
-# Orlov" between "Source:" and "Published:" cut the block there, so the article lost its date (explore17b).
+# A byline or an update time among them belongs to the block, though neither is kept: "By: Tamsin Orlov"
+# between "Source:" and "Published:" cut the block there, so the article lost its date (explore17b). A
+# section is kept: "Section: Opinion" marks a column (rag/ingest/genre.py).
 _HEADER_LINE = re.compile(
     r"(?P<key>date|published|outlet|source|publisher|url|link|by|author|byline|updated|section)\s*:\s*"
     r"(?P<value>\S.*?)\s*",
     re.IGNORECASE,
 )
 _HEADER_KEYS = {"date": "published", "published": "published", "outlet": "outlet", "source": "outlet"}
-_HEADER_KEYS |= {"publisher": "outlet", "url": "url", "link": "url"}
+_HEADER_KEYS |= {"publisher": "outlet", "url": "url", "link": "url", "section": "section"}
 
 
 def _header_fields(text: str) -> tuple[str, dict[str, Any]]:
@@ -123,6 +124,7 @@ def _read_markdown(path: Path) -> tuple[str, dict[str, Any]]:
         "outlet": m.get("outlet") or m.get("source") or m.get("publisher") or header.get("outlet"),
         "published": m.get("published") or m.get("date") or header.get("published"),
         "url": m.get("url") or m.get("link") or header.get("url"),
+        "section": m.get("section") or m.get("category") or m.get("categories") or header.get("section"),
     }
     return content, meta
 
@@ -143,6 +145,7 @@ def _read_html(path: Path) -> tuple[str, dict[str, Any]]:
     meta: dict[str, Any] = {}
     if info is not None:
         meta = {"title": info.title, "outlet": info.sitename, "published": info.date, "url": info.url}
+        meta["section"] = info.categories  # <meta property="article:section">
     return text, meta
 
 

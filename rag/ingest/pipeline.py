@@ -28,9 +28,14 @@ from rag.types import Article, Chunk, IngestReport
 ProgressFn = Callable[[int, int, str], None]
 
 
+_LATER = frozenset({"genre"})
+
+
 def content_hash(article: Article) -> str:
-    """Changes when the text or any metadata changes, so either triggers a re-ingest."""
-    payload = json.dumps({k: v for k, v in asdict(article).items() if k != "source"}, sort_keys=True)
+    """Changes when the text or any metadata changes, so either triggers a re-ingest. A field added since
+    the first release (`genre`) counts only when set: an index built before it is not re-ingested whole."""
+    fields = {k: v for k, v in asdict(article).items() if k != "source" and (v is not None or k not in _LATER)}
+    payload = json.dumps(fields, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

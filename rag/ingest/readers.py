@@ -25,6 +25,7 @@ from typing import Any
 
 from rag.errors import IngestError
 from rag.ingest.formats import READERS, decode
+from rag.ingest.genre import genre_of
 from rag.types import Article
 
 SUPPORTED = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".pdf"}
@@ -229,15 +230,17 @@ def _make(
 ) -> Article:
     text = _require_text(text, limits.max_article_chars)
     merged = {**{k: v for k, v in meta.items() if v}, **{k: v for k, v in side.items() if v}}
+    title = _title(merged.get("title"), text, path.stem)
     return Article(
         id=article_id,
         text=text,
-        title=_title(merged.get("title"), text, path.stem),
+        title=title,
         # Absolute: a later ingest from another folder must find the file (explore12 H1).
         source=os.path.abspath(path),
         outlet=(str(merged["outlet"]).strip() or None) if merged.get("outlet") else None,
         published=normalise_date(merged.get("published")),
         url=str(merged["url"]) if merged.get("url") else None,
+        genre=genre_of(merged.get("genre") or merged.get("section"), title, merged.get("url")),
     )
 
 
@@ -246,6 +249,7 @@ def _make(
 # schema.org NewsArticle (JSON-LD) names them articleBody, datePublished, publisher (explore12 L3).
 _BODY_KEYS = ("body", "text", "content", "article", "maintext", "articleBody")
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site", "source_domain")
+_SECTION_KEYS = ("genre", "section", "category", "categories", "articleSection")
 _DATE_KEYS = ("published", "date", "published_at", "publishedAt", "date_publish", "pubDate", "datePublished")
 
 
@@ -345,6 +349,7 @@ def _read_json(path: Path, root: Path, limits: ReadLimits) -> Iterator[Article |
             "outlet": _outlet(_first(record, _OUTLET_KEYS)),
             "published": _first(record, _DATE_KEYS),
             "url": record.get("url") or record.get("link"),
+            "section": _first(record, _SECTION_KEYS),
         }
         key, digest = _record_key(record, index), hashlib.sha1(body.encode()).hexdigest()[:8]
         if key in seen and seen[key][1] != digest:

@@ -101,14 +101,17 @@ class Side:
     published: str | None
     title: str
     speaker: str | None = None
+    genre: str | None = None  # "opinion" or "analysis": said so beside the outlet
 
     @property
     def source(self) -> str:
-        """The outlet, else the article's title (shortened)."""
+        """The outlet, else the article's title (shortened); "(opinion)" after a column's."""
         if self.outlet:
-            return self.outlet
-        title = self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
-        return f"the article “{title}”"
+            name = self.outlet
+        else:
+            title = self.title if len(self.title) <= 60 else self.title[:57].rsplit(" ", 1)[0] + "…"
+            name = f"the article “{title}”"
+        return f"{name} ({self.genre})" if self.genre else name
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,7 @@ def _context(s: _Statement) -> str:
 def _side(s: _Statement, value: str, who: str | None = None) -> Side:
     p = s.passage
     voice = who or _clause_voice(s.text, value, speaker(s.text)) or _pronoun_speaker(s) or _quoted(s)
-    return Side(s.item, s.text, value, p.outlet, p.published, p.title, voice)
+    return Side(s.item, s.text, value, p.outlet, p.published, p.title, voice, p.genre)
 
 
 def _clause_voice(text: str, value: str, who: str | None) -> str | None:

@@ -81,6 +81,7 @@ def article_meta(article: Article) -> dict[str, Any]:
             "published": article.published,
             "published_key": published_key(article.published),
             "url": article.url,
+            "genre": article.genre,
         }
     )
 
@@ -118,6 +119,7 @@ def to_passage(cid: str, doc: str, meta: dict[str, Any], score: float) -> Passag
         outlet=meta.get("outlet"),
         published=meta.get("published"),
         url=meta.get("url"),
+        genre=meta.get("genre"),
     )
 
 
@@ -131,6 +133,7 @@ def to_article_info(article_id: str, meta: dict[str, Any]) -> ArticleInfo:
         outlet=meta.get("outlet"),
         published=meta.get("published"),
         url=meta.get("url"),
+        genre=meta.get("genre"),
     )
 
 
@@ -143,4 +146,5 @@ def to_article(article_id: str, doc: str, meta: dict[str, Any]) -> Article:
         outlet=meta.get("outlet"),
         published=meta.get("published"),
         url=meta.get("url"),
+        genre=meta.get("genre"),
     )
