@@ -1257,6 +1257,43 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     assert latest.answerable and "8,200" in latest.items[0].text
 
 
+def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_follows() -> None:
+    """explore17b q09, "What's the latest death toll?": a column of 6 October restating a cut "from fourteen
+    to nine" led, and the report of 5 October ("… and 13 deaths had been recorded as of Sunday"), which
+    never says "toll", was not among the spans chosen. Of that report, its sentence of Sunday leads, not
+    its sentence of the Wednesday before."""
+    import dataclasses
+
+    cut = "The health ministry on Wednesday lowered the official death toll to nine."
+    column = (
+        "But when he cut a news agency's death toll from fourteen to nine, residents heard a government minimising."
+    )
+    report = (
+        "Ministry figures on Wednesday had shown 211 cases and 12 deaths. "
+        "The ministry said 13 deaths had been recorded as of Sunday."
+    )
+    passages = [
+        dataclasses.replace(passage(cut, "l::0", article="l"), published="2026-09-24"),
+        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-10-06", genre="opinion"),
+        dataclasses.replace(passage(report, "c::0", article="c"), published="2026-10-05"),
+    ]
+    selector = EvidenceSelector(
+        HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
+    )
+    found = selector.select("What's the latest death toll?", passages)
+    assert found.answerable and "13 deaths" in found.items[0].text
+    assert all("fourteen" not in e.text for e in found.items[:1])
+    # A column's sentence with a date of its own is as new as that date: "By Sunday, …" of 10 June.
+    by_sunday = "By Sunday, officials put the toll at 61 dead, with 12 people still missing."
+    dated = [
+        dataclasses.replace(
+            passage("Officials said 29 people were still missing.", "d::0", article="d"), published="2024-05-29"
+        ),
+        dataclasses.replace(passage(by_sunday, "v::0", article="v"), published="2024-06-10", genre="opinion"),
+    ]
+    assert "12 people" in selector.select("How many people are still missing?", dated).items[0].text
+
+
 def test_a_question_words_contraction_is_no_key_word_nor_a_name() -> None:
     # explore17b q09, explore17 q16: "what" was a key word no sentence holds, "Who's Halvern" a name.
     assert analyze("What's the latest death toll?").terms == ("death", "toll")

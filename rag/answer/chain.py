@@ -43,9 +43,11 @@ from rag.evidence.features import names_found
 from rag.evidence.question import question_names
 from rag.evidence.speaker import asked_speaker, said_about
 from rag.ingest.chunk import token_counter
+from rag.news.counts import count_asked, gives_count
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.recency import newest, newest_first, rank_recent, wants_latest
+from rag.news.text import sentences
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import sentence_holding
@@ -329,9 +331,21 @@ class AnswerChain:
         holding all its key words but one. The newest report is often one sentence of an article about
         much else ("put the total cost of the strike at 520 million euros", closing a report on the
         deal), a chunk no search for the question ranks (explore15 q12)."""
-        newest_read = newest(read) or date.min
+        # A column read is no newer report: its date is when it was written (explore17b q09).
+        newest_read = newest([p for p in read if not p.commentary]) or date.min
         seen = {p.chunk_id for p in read}
         found = self.retriever.holding(query, filters, spare=1, limit=4 * _NEWER)
+        counted = count_asked(query)
+        if counted is not None:
+            # "What's the latest death toll?": "… and 13 deaths had been recorded as of Sunday" never says
+            # "toll", so no sentence holds the key words; a passage found with a sentence giving the count
+            # is read too (explore17b q09).
+            found += [
+                p
+                for p in self.retriever.search(query, 4 * _NEWER, filters)
+                if any(gives_count(counted, p.text[s:e]) for s, e in sentences(p.text))
+            ]
+        found = list({p.chunk_id: p for p in found}.values())
         newer = [p for p in found if p.chunk_id not in seen and (as_date(p.published) or date.min) > newest_read]
         return newest_first(newer, lambda p: p.published)[:_NEWER]
 

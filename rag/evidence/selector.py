@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -94,7 +95,8 @@ from rag.evidence.speaker import (
     voices,
 )
 from rag.evidence.types import Evidence, EvidenceSet
-from rag.news.dates import as_date
+from rag.news.counts import CountAsked, count_asked, gives_count
+from rag.news.dates import as_date, resolve_dates
 from rag.news.recency import newest_first, wants_latest
 from rag.retrieval.news_query import outlet_mentions
 from rag.settings import EvidenceSettings
@@ -209,10 +211,51 @@ def _answering_as_well(question: str, info: QuestionInfo, items: list[Evidence],
     ]
 
 
+def _counts(asked: CountAsked, info: QuestionInfo, text: str, passage: Passage, start: int) -> bool:
+    """Whether `text` gives a number of what the question counts and holds its other key terms (see
+    rag/news/counts.py): a newer report of the count, though it never says "toll" (explore17b q09)."""
+    if not (gives_count(asked, text) and has_type(text, "number", info)):
+        return False
+    terms = list(analyze(asked.rest).terms)
+    return not terms or covered(terms, set(content_stems(f"{text} {_context(passage, start)}")))
+
+
+def _reported_on(passage: Passage, text: str) -> date | None:
+    """The day a span reports the state of things on, for ordering a latest answer: a report's
+    publication date; for an opinion or analysis piece, the newest day its own words give ("By Sunday,
+    DINADEC put the toll at 61 dead", closing a column: explore15b q04), and None when they give none. A
+    column's date is when it was written: "But when he cut a news agency's death toll from fourteen to
+    nine, …" restates a cut of three weeks before, and led "What's the latest death toll?" (explore17b q09)."""
+    published = as_date(passage.published)
+    if not passage.commentary:
+        return published
+    days = [r.date_to for r in resolve_dates(text, published)]
+    return min(max(days), published or max(days)) if days else None
+
+
+def _told_on(c: Candidate) -> date:
+    """The newest day a sentence's own words give, up to its article's date (else that date): of one
+    report, "13 deaths had been recorded as of Sunday" is newer than "Ministry figures on Wednesday had
+    shown 211 cases and 12 deaths" (explore17b q09)."""
+    published = as_date(c.passage.published) or date.min
+    days = [r.date_to for r in resolve_dates(c.text, published)]
+    return min(max(days), published) if days and published > date.min else published
+
+
+def _reported_iso(e: Evidence) -> str | None:
+    day = _reported_on(e.passage, e.text)
+    return day.isoformat() if day else None
+
+
 def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evidence]:
-    """`leading` newest first (undated ones keep their places), then the rest of `items`."""
+    """`leading` newest first (undated ones keep their places; a column's sentence without a date of its
+    own after the rest), then the rest of `items`."""
     rest = [e for e in items if all(e is not o for o in leading)]
-    return newest_first(leading, lambda e: e.passage.published) + rest
+    return newest_first(leading, _reported_iso, _undated_column) + rest
+
+
+def _undated_column(e: Evidence) -> bool:
+    return e.passage.commentary and _reported_on(e.passage, e.text) is None
 
 
 # A question that asks for a place itself: "Where …?", "Which city …?"; not "How does the worm hide where
@@ -509,7 +552,7 @@ class EvidenceSelector:
             strong = _answering_as_well(question, info, items, speaker)
             newer = [
                 e
-                for e in self._newer_covering(info, candidates, scores, items)
+                for e in self._newer_covering(question, info, candidates, scores, items)
                 if not _rejected(question, info, e, speaker)
             ]
             items = _newest_leading(items + newer, strong + newer)
@@ -548,30 +591,34 @@ class EvidenceSelector:
 
     @staticmethod
     def _newer_covering(
-        info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, items: list[Evidence]
+        question: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, items: list[Evidence]
     ) -> list[Evidence]:
         """For a question on the latest: the best-scored quotable sentence of a passage newer than every
         chosen span's that holds every key term of the question (and a number, asked for one), however
         it scored. "By Sunday, DINADEC put the toll at 61 dead, with 12 people still missing; …" closes an
         opinion piece and scored under three older reports of 29, 44 and 61 missing (explore15b q05)."""
-        newest = max((d for e in items if (d := as_date(e.passage.published))), default=None)
+        newest = max((d for e in items if (d := _reported_on(e.passage, e.text))), default=None)
         if newest is None:
             return []
+        counted = count_asked(question)
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
             if c.quotable
             and not c.is_pair
-            and (as_date(c.passage.published) or newest) > newest
+            and (_reported_on(c.passage, c.text) or newest) > newest
             # The title and the sentence before may hold a key term the sentence leaves to them: "Toscan
             # trawlers will be allowed to catch 8,200 tonnes …" under "Kessling deal cuts Toscan quota to 8,200
             # tonnes" (explore17 q25, answered with the earlier 9,500 "currently").
-            and covered(list(info.terms), set(content_stems(f"{c.text} {_context(c.passage, c.start)}")))
+            and (
+                covered(list(info.terms), set(content_stems(f"{c.text} {_context(c.passage, c.start)}")))
+                or (counted is not None and _counts(counted, info, c.text, c.passage, c.start))
+            )
             and (info.answer_type != "number" or has_type(c.text, "number", info))
         ]
         if not found:
             return []
-        c, s = max(found, key=lambda cs: (as_date(cs[0].passage.published), cs[1]))
+        c, s = max(found, key=lambda cs: (_reported_on(cs[0].passage, cs[0].text), _told_on(cs[0]), cs[1]))
         return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
 
     @staticmethod

@@ -49,14 +49,23 @@ _NEGATED = re.compile(
 _STOP = {"a", "an", "the", "any", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 
-def _measures(text: str) -> set[str]:
+def measures(text: str) -> set[str]:
+    """What the counts of people in `text` count: "deaths", "injuries", "missing", …"""
     return {name for name, pattern in _MEASURES.items() if pattern.search(text)}
+
+
+def without_measures(text: str) -> str:
+    """`text` with the words of every measure it names blanked: "What's the latest death toll?" keeps
+    only "What's the latest ?", whose other words a count of deaths must still hold."""
+    for pattern in _MEASURES.values():
+        text = pattern.sub(" ", text)
+    return text
 
 
 def counts_differ(a: str, b: str) -> bool:
     """Counts of different things (deaths against injuries, the evacuated against those in shelters:
     no measure in common), or a count against an addition: two numbers that both hold."""
-    ma, mb = _measures(a), _measures(b)
+    ma, mb = measures(a), measures(b)
     if ma and mb and not ma & mb:
         return True
     return bool(_ADDITION.search(a)) != bool(_ADDITION.search(b))

@@ -65,9 +65,17 @@ def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passa
     return newest_first(relevant, lambda p: p.published) + rest
 
 
-def newest_first(items: Sequence[T], published: Callable[[T], str | None]) -> list[T]:
+def newest_first(
+    items: Sequence[T], published: Callable[[T], str | None], after: Callable[[T], bool] = lambda _: False
+) -> list[T]:
     """`items` with the dated ones newest first, in the places dated ones hold; ties keep their order.
-    An undated article is not an old one: it keeps its place."""
+    An undated article is not an old one: it keeps its place. Items `after` picks (an opinion piece's
+    sentence that gives no date of its own) follow all the others, in their order."""
+    last = [x for x in items if after(x)]
+    return _by_date([x for x in items if not after(x)], published) + last
+
+
+def _by_date(items: Sequence[T], published: Callable[[T], str | None]) -> list[T]:
     day = [as_date(published(x)) for x in items]
     dated = sorted(((d, x) for x, d in zip(items, day, strict=True) if d), key=lambda dx: dx[0], reverse=True)
     ordered = iter(x for _, x in dated)
