@@ -19,7 +19,10 @@ _BLANKED = 8  # more whitespace than this between two sentences: something was b
 # Page furniture, not reporting: a picture's credit ("Photo: mid.ru", "(Image credit: AP)"), a
 # newsletter or podcast plug ("sign up to our Tall Tales newsletter"), an outlet's disclaimer ("The
 # views expressed in opinion pieces do not necessarily reflect ..."), site navigation. A caption
-# itself is not furniture: "Putin and Trump in Anchorage, Alaska on August 15, 2025" reports.
+# itself is not furniture: "Putin and Trump in Anchorage, Alaska on August 15, 2025" reports. A
+# correction's account of what it corrects reports nothing either: "An earlier version of this article
+# said the first exchange would involve 93 people" answered "how many people were swapped" (blind
+# explore18 q04; 79 crossed).
 _FURNITURE = re.compile(
     r"\b(?:Photo(?:graph)?s?|Images?|Pictures?)(?:\s+(?:credit|by))?\s*:"
     r"|\bcredit:\s"
@@ -27,13 +30,15 @@ _FURNITURE = re.compile(
     r"|\b(?:listen to|find out more)\b.*\bpodcast\b"
     r"|\bviews expressed\b.*\bnot necessarily reflect"
     r"|^skip to (?:main )?content\b"
-    r"|\ball rights reserved\b",
+    r"|\ball rights reserved\b"
+    r"|\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:article|story|report|piece)\b",
     re.IGNORECASE,
 )
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a sentence is page furniture (a credit, a plug, a disclaimer)."""
+    """Whether a sentence is page furniture (a credit, a plug, a disclaimer) or a correction's account of
+    what an earlier version of the article wrongly said."""
     return bool(_FURNITURE.search(text))
 
 
