@@ -530,6 +530,9 @@ def test_conflicts_serialise():
         ("What date is the shareholder vote?", True),
         ("When was the shareholder vote first set for?", False),
         ("When did the board postpone the vote?", False),
+        # blind explore18 q11: the truce's first end date, 8 May, answered; it had been extended to 29 May.
+        ("When does the Sarova Dam truce run out?", True),
+        ("When do the talks resume?", True),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):
