@@ -130,6 +130,11 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     became = "Ottilie Brasch, Caldera's deputy mayor, has become acting mayor after Tobias Wrenfield resigned."
     assert names_holder(acting, became)
     assert not names_holder(acting, "Ottilie Brasch, the deputy mayor, has become acting mayor of Lunmark.")
+    # blind explore18b q01: a lower-case body after a place's name, "now" at the end; the holder after a comma.
+    running = asked_post("Who is running the Drava electoral commission now?")
+    assert running is not None and running.body == "Drava electoral commission"
+    assert names_holder(running, "'It is irresponsible,' the commission's acting chair, Henrik Dalmau, said.")
+    assert not names_holder(running, "The commission's acting chair said the figures would be released.")
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
     # A post whose body asked_post does not read is still no bare role: "US President Donald Trump" is
     # not the president of the ISW.

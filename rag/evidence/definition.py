@@ -135,9 +135,11 @@ _HOLDER = re.compile(
     rf"|{_WHO_IS}(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}{_NOW}\s*\??\s*$"
     rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
-    # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03).
-    r"|(?:[a-z][\w’'-]*\s+){0,2}(?:union|party|committee|ministry|agency|council|commission|association|"
-    r"federation|delegation|company|board|team|club|inquiry|investigation|panel))\s*\??\s*$"
+    # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03), after a place's
+    # name: "Who is running the Drava electoral commission now?" (blind explore18b q01).
+    rf"|(?:{_NAME.pattern}(?<![’']s)\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}(?:union|party|committee|ministry|agency|council|"
+    rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel)){_NOW}"
+    r"\s*\??\s*$"
 )
 _HEAD_WORDS = (
     r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
@@ -230,7 +232,8 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     capitals = [w for w in body if w[0].isupper()]
     owner = rf"\b(?-i:{'|'.join(re.escape(w) for w in capitals)})" if capitals else named
     patterns = (
-        rf"{named}['’]?\s+{words}{{0,3}}?{post.title}\s+{person}",  # "Nissan chief executive Carlos Ghosn"
+        # "Nissan chief executive Carlos Ghosn"; "the commission's acting chair, Henrik Dalmau" (blind explore18b q01)
+        rf"{named}['’]?\s+{words}{{0,3}}?{post.title},?\s+{person}",
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{named}\s+{words}{{0,2}}?{post.title}\b",  # "Gill, United's chief …"
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{post.title}\s+(?:of|at|for)\s+(?:the\s+)?{words}{{0,3}}?{named}",
         rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
