@@ -94,6 +94,19 @@ def test_page_furniture_is_scored_but_never_quoted(selector: EvidenceSelector) -
     assert all(not any(w in e.text for w in ("views expressed", "credit", "sign up")) for e in found.items)
 
 
+def test_a_correction_s_account_of_what_it_corrects_is_never_quoted(selector: EvidenceSelector) -> None:
+    """blind explore18 q04: "how many people were swapped in the first exchange" was answered with "An
+    earlier version of this article said the first exchange would involve 93 people" (79 crossed)."""
+    text = (
+        "The committee said the first exchange would involve 79 people. "
+        "Correction: An earlier version of this article said the first exchange would involve 93 people."
+    )
+    sentences, _pairs = build([passage(text)])
+    assert [c.furniture for c in sentences] == [False, True]
+    found = selector.select("How many people were in the first exchange?", [passage(text)])
+    assert all("93" not in e.text for e in found.items)
+
+
 def test_a_bracketed_picture_credit_is_cut_off_the_sentence_it_runs_into() -> None:
     # RealTimeQA evidence: the credit has no full stop, so the sentence splitter joins it to a neighbour.
     text = (
@@ -1292,6 +1305,27 @@ def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_fol
         dataclasses.replace(passage(by_sunday, "v::0", article="v"), published="2024-06-10", genre="opinion"),
     ]
     assert "12 people" in selector.select("How many people are still missing?", dated).items[0].text
+
+
+def test_a_newer_report_holding_every_key_term_leads_a_yes_no_question_on_a_claim() -> None:
+    """blind explore18b q10, "Were 600 uncounted ballots found in Brennock?": the Courier's report led,
+    not its correction a week later."""
+    import dataclasses
+
+    report = "The Drava Courier reported that 600 uncounted ballots had been found in a Brennock school."
+    correction = (
+        "In a correction, the Courier said the ballots found in Brennock were unused papers and that its "
+        "report of 600 uncounted votes had been wrong."
+    )
+    passages = [
+        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-05-13"),
+        dataclasses.replace(passage(correction, "c::0", article="c"), published="2026-05-19"),
+    ]
+    selector = EvidenceSelector(
+        HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
+    )
+    found = selector.select("Were 600 uncounted ballots found in Brennock?", passages)
+    assert found.answerable and found.items[0].text.startswith("In a correction")
 
 
 def test_a_question_words_contraction_is_no_key_word_nor_a_name() -> None:

@@ -257,6 +257,11 @@ _NAMED_PEOPLE = (
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s", re.IGNORECASE)
 
 
+def is_yes_no(question: str) -> bool:
+    """Whether the question asks yes or no ("Were 600 uncounted ballots found in Brennock?")."""
+    return _YES_NO.match(question) is not None
+
+
 def answer_type(question: str) -> AnswerType:
     q = " " + question.lower().replace("’", "'") + " "
     if _YES_NO.match(question):

@@ -70,6 +70,7 @@ from rag.evidence.question import (
     analyze,
     content_stems,
     is_calendar,
+    is_yes_no,
     latest_topic,
     matches,
     mentions,
@@ -252,6 +253,11 @@ def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evid
     own after the rest), then the rest of `items`."""
     rest = [e for e in items if all(e is not o for o in leading)]
     return newest_first(leading, _reported_iso, _undated_column) + rest
+
+
+def _holds_terms(info: QuestionInfo, e: Evidence) -> bool:
+    """Whether the span, with its title and the sentence before, holds every key term of the question."""
+    return covered(list(info.terms), set(content_stems(f"{e.text} {_context(e.passage, e.start)}")))
 
 
 def _undated_column(e: Evidence) -> bool:
@@ -544,12 +550,20 @@ class EvidenceSelector:
             on_topic = [e for e in items if _holds_topic(topic, f"{e.text} {_context(e.passage, e.start)}")]
             items = _newest_leading(items, on_topic)
             first = items[0]
-        elif first and wants_latest(question) and not _rejected(question, info, first, speaker):
+        elif (
+            first and (wants_latest(question) or is_yes_no(question)) and not _rejected(question, info, first, speaker)
+        ):
             # "How many have died … so far?": of the spans that answer about as well as the best, the
             # newest report leads ("risen to 217" of 4 November, not "killed 12" of 30 October, under
             # "As of 4 November"; explore12 H3). Only when the best answers: a reorder is no way round
-            # the rules that reject it.
+            # the rules that reject it. "Were 600 uncounted ballots found in Brennock?" asks it of a
+            # claim, which a newer report may correct: a newer sentence holding every key term leads ("In
+            # a correction on Monday, the Drava Courier said … its front-page report of 600 uncounted votes
+            # had been wrong"; blind explore18b q10), of those answering about as well only the ones holding
+            # every key term: "Was the start of the recount moved?" led with the court's newer judgment.
             strong = _answering_as_well(question, info, items, speaker)
+            if not wants_latest(question):
+                strong = [e for e in strong if _holds_terms(info, e)]
             newer = [
                 e
                 for e in self._newer_covering(question, info, candidates, scores, items)
