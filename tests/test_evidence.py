@@ -18,6 +18,7 @@ from rag.evidence.entities import has_type
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.model import Logistic, SelectorModel
 from rag.evidence.question import analyze, answer_type
+from rag.retrieval.news_query import outlet_as_topic
 from rag.settings import EvidenceSettings, Settings
 from rag.types import Passage
 from tests.fakes import HashingEmbeddings
@@ -258,6 +259,17 @@ def test_a_question_naming_an_outlet_is_answered_from_that_outlet_only() -> None
     assert not found.answerable or "Kursk" not in found.items[0].text
     by_pravdy = selector.select(asked.replace("the Moscow Times", "Chas Pravdy"), [pravdy, times])
     assert by_pravdy.answerable and by_pravdy.items[0].passage.outlet == "Chas Pravdy"
+    # An outlet's report asked about is the topic, not the source (blind explore18 q12): the ministry's
+    # denial, in another paper, answers; the Herald's own report is not the only text read.
+    report = "Sources told the Herald that Velmora had agreed to pull its troops back 10 kilometres."
+    denial = "The defence ministry denied a report in the Orkhal Herald that Velmora would pull its troops back 10 km."
+    herald = dataclasses.replace(passage(report, "h::0", article="h"), outlet="The Orkhal Herald")
+    courier = dataclasses.replace(passage(denial, "c::0", article="c"), outlet="The Sarnecz Courier")
+    about = "What did the defence ministry say about the Orkhal Herald report that Velmora would pull its troops back?"
+    assert outlet_as_topic(about, "The Orkhal Herald") and not outlet_as_topic(asked, "The Moscow Times")
+    assert not outlet_as_topic("According to the Moscow Times piece, who spoke?", "The Moscow Times")
+    told = selector.select(about, [herald, courier])
+    assert told.answerable and told.items[0].passage.outlet == "The Sarnecz Courier"
 
 
 def test_who_did_it_is_not_answered_by_a_passive_that_names_no_one() -> None:

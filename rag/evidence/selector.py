@@ -99,7 +99,7 @@ from rag.evidence.types import Evidence, EvidenceSet
 from rag.news.counts import CountAsked, count_asked, gives_count
 from rag.news.dates import as_date, resolve_dates
 from rag.news.recency import newest_first, wants_latest
-from rag.retrieval.news_query import outlet_mentions
+from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
 from rag.settings import EvidenceSettings
 from rag.types import Passage
 
@@ -482,7 +482,11 @@ class EvidenceSelector:
         candidates, x = self.features(scored, passages)
         # "What did the Moscow Times piece say …?": only that outlet's sentences answer it, and only
         # they are weighed in deciding whether it is answered.
-        outlets = outlet_mentions(question, {p.outlet for p in passages if p.outlet})
+        outlets = [
+            o
+            for o in outlet_mentions(question, {p.outlet for p in passages if p.outlet})
+            if not outlet_as_topic(question, o)
+        ]
         if outlets:
             keep = [i for i, c in enumerate(candidates) if c.passage.outlet in outlets]
             candidates, x = [candidates[i] for i in keep], x[keep]

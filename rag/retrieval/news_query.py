@@ -126,6 +126,22 @@ def outlet_mentions(question: str, outlets: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def outlet_as_topic(question: str, outlet: str) -> bool:
+    """Whether the question asks about what the outlet reported rather than reads it as a source: "What did
+    Velmora's defence ministry say about the Orkhal Herald report that …?" is answered by the ministry's
+    denial in another paper, not by the Herald's own sentences (blind explore18 q12)."""
+    name = re.escape(re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE))
+    return (
+        re.search(
+            rf"\b(?:about|on|regarding|over|(?<!according\s)to)\s+(?:the\s+|an?\s+)?{name}(?:['’]s)?\s+"
+            r"(?:\w+\s+)?(?:report|story|article|claim|account|piece|allegation)s?\b",
+            question,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def parse_query(question: str, reference: date | None = None, outlets: Iterable[str] = ()) -> QueryHints:
     """Date window and outlets named in `question`, relative dates resolved against `reference`."""
     reference = reference or date.today()
