@@ -533,6 +533,9 @@ def test_conflicts_serialise():
         # blind explore18 q11: the truce's first end date, 8 May, answered; it had been extended to 29 May.
         ("When does the Sarova Dam truce run out?", True),
         ("When do the talks resume?", True),
+        # A change runs to the newest report (blind explore18 q21 led with a count of 15 April, not 30 April's).
+        ("How has Velmora's count of its citizens held in Tazhir changed?", True),
+        ("How did the talks change course?", False),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):

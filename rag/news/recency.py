@@ -49,9 +49,19 @@ _PLANNED = re.compile(
 )
 
 
+# "How has Ordovan's lead changed since election night?": a change runs to the newest report, which
+# leads (blind explore18b q27 answered with the second of four figures, 312, under no date).
+_CHANGED = re.compile(r"^\s*how\s+(?:has|have)\b[^?]*\bchanged\b", re.IGNORECASE)
+
+
 def wants_latest(question: str) -> bool:
     """Does the question ask for the current state or the latest news?"""
-    return bool(_LATEST.search(question) or _CURRENT_COUNT.search(question) or _PLANNED.search(question))
+    return bool(
+        _LATEST.search(question)
+        or _CURRENT_COUNT.search(question)
+        or _PLANNED.search(question)
+        or _CHANGED.search(question)
+    )
 
 
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:
