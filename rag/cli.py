@@ -209,7 +209,9 @@ def sources(json_out: JsonFlag = False) -> None:
     table = Table("title", "outlet", "date", "chunks", "id")
     table.columns[4].no_wrap = True  # ids are typed back into `rag remove`
     for a in articles:
-        table.add_row(escape(a.title), escape(a.outlet or ""), a.published or "", str(a.chunk_count), escape(a.id))
+        # An opinion or analysis piece says so beside its outlet, as its citations do.
+        outlet = ", ".join(x for x in (a.outlet, a.genre) if x)
+        table.add_row(escape(a.title), escape(outlet), a.published or "", str(a.chunk_count), escape(a.id))
     out.print(table)
     out.print(f"{len(articles)} articles")
 

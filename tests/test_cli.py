@@ -144,3 +144,15 @@ def test_ask_takes_settings_for_one_run(env: Path, corpus: Path):
     assert isinstance(bad.exception, ConfigError) and "Invalid --set value" in str(bad.exception)
     bad = CliRunner().invoke(app, ["ask", question, "--set", "answer.mode"])
     assert isinstance(bad.exception, ConfigError) and "KEY=VALUE" in str(bad.exception)
+
+
+def test_an_opinion_piece_says_so_in_the_sources_list(env: Path, tmp_path: Path):
+    folder = tmp_path / "col"
+    folder.mkdir()
+    (folder / "col.md").write_text(
+        "---\ntitle: One voice\noutlet: The Observer\nsection: Opinion\n---\nThe toll was cut to nine.\n"
+    )
+    (folder / "news.md").write_text("---\ntitle: Toll cut\noutlet: Coastline Wire\n---\nThe toll was cut to nine.\n")
+    assert run("ingest", str(folder))[0] == 0
+    code, out = run("sources")
+    assert code == 0 and "The Observer, opinion" in out and "Coastline Wire, " not in out
