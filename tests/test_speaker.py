@@ -184,6 +184,15 @@ def test_what_someone_said_about_a_topic_is_not_their_words_on_something_else() 
     asked = "What did the CEO of the fund say about Ukraine's 1991 borders?"
     assert not selector.select(asked, [passage(text)]).answerable
     assert selector.select("What did the CEO of the fund say about sanctions relief?", [passage(text)]).answerable
+    # The occasion of "say when …" is read as a topic: election-night words are not said at the recount
+    # (blind explore18b q21).
+    occasion = "What did commission chair Annike Sollberg say when the recount result was announced?"
+    assert said_about(occasion) == "the recount result was announced"
+    night = "'Nothing is final until the commission certifies the result,' the commission chair, Annike Sollberg, said."
+    assert not selector.select(occasion, [passage(night)]).answerable
+    assert selector.select(
+        occasion.replace("when the recount result was announced", "on election night"), [passage(night)]
+    ).answerable
 
 
 def test_a_post_of_a_named_body_is_asked_about_and_its_holder_found_beside_it() -> None:

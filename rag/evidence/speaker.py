@@ -251,9 +251,11 @@ def says_all_of(name: str, question_terms: list[str], text: str, context: str = 
     return all(matches(t, held) for t in asked)
 
 
-# "What did Lavrov say about Ukraine's 1991 borders?": the topic the asked words are about.
+# "What did Lavrov say about Ukraine's 1991 borders?": the topic the asked words are about. The occasion
+# of "What did Sollberg say when the recount result was announced?" is read as one: her election-night
+# words, a fortnight before any recount, were quoted (blind explore18b q21).
 _ABOUT = re.compile(
-    rf"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+.+?\s+{_VERBS}\w*\s+(?:\w+\s+)?about\s+"
+    rf"^\s*(?:what|how)\s+(?:did|does|do|has|have|had|would|will)\s+.+?\s+{_VERBS}\w*\s+(?:\w+\s+)?(?:about|when|after)\s+"
     r"(?P<topic>.+?)\s*\??\s*$",
     re.IGNORECASE,
 )
