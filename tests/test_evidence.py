@@ -1319,6 +1319,33 @@ def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_fol
     assert "12 people" in selector.select("How many people are still missing?", dated).items[0].text
 
 
+def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
+    """Blind explore18 q18 (unanswerable), "How many Tazhiri soldiers were wounded in the clash?", quoted
+    "three Tazhiri soldiers had been killed"; q02, "When did the clash at the Sarova Dam happen?", quoted
+    the reservoir's level "on Wednesday" in a sentence that ends "since the clash"."""
+    from rag.evidence.entities import dates_the_event
+    from rag.news.counts import gives_asked_count
+
+    wounded = "How many Tazhiri soldiers were wounded in the clash?"
+    assert not gives_asked_count(wounded, "TZ24 said three Tazhiri soldiers had been killed.")
+    assert gives_asked_count(wounded, "Velmora said 11 of its guards were wounded and three Tazhiri soldiers hurt.")
+    assert gives_asked_count("How many detainees crossed?", "Some 79 people crossed the bridge.")  # no measure asked
+    clash = "When did the clash at the Sarova Dam happen?"
+    reservoir = (
+        "The reservoir was 62 percent full on Wednesday and rising with the spring melt, the authority said, "
+        "and two of the four spillway gates have not been tested since the clash."
+    )
+    assert not dates_the_event(clash, reservoir)
+    assert dates_the_event(clash, "Forces are holding 47 citizens captured during a clash at the dam late on Saturday.")
+    assert dates_the_event(clash, "Fighting broke out at the dam on Saturday.")  # another word for it
+    assert dates_the_event("When did Apple start its legal action?", reservoir)  # a name is no event
+    model = _always_answers()
+    assert not model.select(clash, [passage(reservoir)]).answerable
+    assert not model.select(
+        wounded, [passage("TZ24 said three Tazhiri soldiers had been killed in the clash.")]
+    ).answerable
+
+
 def test_a_newer_report_holding_every_key_term_leads_a_yes_no_question_on_a_claim() -> None:
     """blind explore18b q10, "Were 600 uncounted ballots found in Brennock?": the Courier's report led,
     not its correction a week later."""

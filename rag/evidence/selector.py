@@ -43,6 +43,7 @@ from rag.evidence.entities import (
     asks_body,
     asks_successor,
     counts_only_some,
+    dates_the_event,
     gives_asked_measure,
     gives_asked_unit,
     gives_dates,
@@ -96,7 +97,7 @@ from rag.evidence.speaker import (
     voices,
 )
 from rag.evidence.types import Evidence, EvidenceSet
-from rag.news.counts import CountAsked, count_asked, gives_count
+from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
 from rag.news.recency import newest_first, wants_latest
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
@@ -284,12 +285,13 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
         if re.search(r"\bhow (?:long|many (?:days|weeks|months|years|hours|minutes|seconds))\b", question, re.I):
             return gives_duration(lead)
         if info.answer_type == "date":
-            return places_in_time(lead, info) and gives_asked_unit(question, lead)
+            return places_in_time(lead, info) and gives_asked_unit(question, lead) and dates_the_event(question, lead)
         if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return (
             has_type(lead, "number", info)
             and gives_asked_measure(question, lead)
+            and gives_asked_count(question, lead)
             and not counts_only_some(question, first.text)
         )
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):

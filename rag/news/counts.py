@@ -46,3 +46,11 @@ def count_asked(question: str) -> CountAsked | None:
 def gives_count(asked: CountAsked, text: str) -> bool:
     """Whether `text` gives a number of something the question counts ("13 deaths had been recorded")."""
     return bool(asked.measures & measures(text)) and _NUMBER.search(text) is not None
+
+
+def gives_asked_count(question: str, text: str) -> bool:
+    """Whether `text` counts what the question's count of people counts: "three Tazhiri soldiers had been
+    killed" does not answer "How many Tazhiri soldiers were wounded?" (blind explore18 q18). True when the
+    question asks for no such count."""
+    asked = count_asked(question)
+    return asked is None or gives_count(asked, text)
