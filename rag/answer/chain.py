@@ -12,9 +12,10 @@ With no passage on topic, or no evidence that answers, it abstains and says what
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -46,13 +47,14 @@ from rag.ingest.chunk import token_counter
 from rag.news.counts import count_asked, gives_count
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
+from rag.news.order import OrderAsked, event_day, order_asked, tells_event
 from rag.news.recency import newest, newest_first, rank_recent, wants_latest
 from rag.news.text import sentences
 from rag.retrieval.base import PassageRetriever
 from rag.retrieval.filters import Filters
 from rag.retrieval.hybrid import sentence_holding
 from rag.settings import AnswerSettings, LLMSettings, RetrievalSettings
-from rag.types import Answer, EvidenceSet, History, Passage, Token
+from rag.types import Answer, Evidence, EvidenceSet, History, Passage, Token
 
 
 def format_passage(number: int, passage: Passage) -> str:
@@ -272,6 +274,11 @@ class AnswerChain:
         if dispute is not None:
             yield from self._dispute(run, relevant, dispute)
             return
+        order = order_asked(run.standalone)
+        if order is not None:
+            ordered = yield from self._order(run, order, k, filters)
+            if ordered:
+                return
         evidence = self.selector.select(run.standalone, relevant)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
@@ -367,6 +374,45 @@ class AnswerChain:
         yield run.evidence
         yield run.finish(quoted_answer(sides), relevant)
 
+    def _order(
+        self, run: AnswerBuilder, order: OrderAsked, k: int, filters: Filters | None
+    ) -> Generator[Event, None, bool]:
+        """ "Which came first, A or B?": each event's evidence, selected as for "When did A happen?" and
+        dated by its own words, quoted in the order of those days, each after its day (rag/news/order.py).
+        Extractive in every mode, as a dispute is. False, with nothing yielded, when an event's evidence
+        gives it no day, or two events share one span: the question is then answered as any other."""
+        dated: list[tuple[date, Evidence]] = []
+        read: list[Passage] = []
+        for event in order.events:
+            found = [p for p in self.retriever.search(event, k, filters) if p.score >= self.retrieval.min_relevance]
+            evidence = self.selector.select(f"When did {event} happen?", found)
+            day = next(
+                (
+                    (d, e)
+                    for e in evidence.items
+                    if tells_event(event, e.text) and (d := event_day(event, e.text, e.passage.published))
+                ),
+                None,
+            )
+            if not evidence.answerable or day is None or any(_same_span(day[1], e) for _, e in dated):
+                return False
+            dated.append(day)
+            read += [p for p in found if all(p.chunk_id != r.chunk_id for r in read)]
+        dated.sort(key=lambda de: de[0])
+        items = [e for _, e in dated]
+        run.evidence = EvidenceSet(run.standalone, items, True, [], min(e.score for e in items))
+        run.lap("evidence_s")
+        run.timings["first_event_s"] = time.perf_counter() - run.started
+        yield run.evidence
+        quotes = quoted_answer(items)
+        sentences = [
+            dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
+            for (d, _), s in zip(dated, quotes.sentences, strict=True)
+        ]
+        text = " ".join(s.text for s in sentences)
+        yield run.finish(dataclasses.replace(quotes, text=text, sentences=sentences), read)
+        return True
+
     @property
     def _abstain_phrase(self) -> str:
         return self.answer_prompt.abstain or "The indexed articles don't say."
@@ -427,6 +473,10 @@ def _subjects(question: str) -> list[str]:
     if re.match(r"\s*who\b(?!\s+(?:is|was|are|were)\b)", question, re.IGNORECASE):
         return []
     return question_names(question)
+
+
+def _same_span(a: Evidence, b: Evidence) -> bool:
+    return a.passage.chunk_id == b.passage.chunk_id and a.start == b.start
 
 
 def _answers(turns: History) -> list[tuple[str, str]]:

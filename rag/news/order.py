@@ -1,0 +1,108 @@
+"""Questions on the order of events, and the day each event's evidence gives it.
+
+"Which came first, the joint inspection of the spillway gates or the first exchange of detainees?" and
+"In what order did these happen: the mayor's resignation, the IERA team's arrival, …?" ask for dates
+compared, which no single sentence gives: each event's evidence is selected on its own (the chain asks
+"When did <event> happen?"), dated by the day its own words give ("on Monday", resolved from the
+article's date), and the spans are shown in that order, each after its day. An event its evidence does
+not date leaves the question to the ordinary answer: an order read from publication dates alone would
+put a report of an old event after a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rag.answer.support import content_words
+from rag.news.dates import as_date, resolve_dates
+from rag.news.sameness import SCHEDULED
+
+_FIRST = re.compile(
+    r"^\s*(?:which|what)\s+(?:came|happened|occurred|took\s+place|was)\s+first\s*[,:]?\s*(?P<events>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_IN_ORDER = re.compile(
+    r"^\s*in\s+what\s+order\s+did\s+(?:these|the\s+following|they)\s+(?:events\s+)?"
+    r"(?:happen|take\s+place|occur)\s*[,:]?\s*(?P<events>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_PLAN_REACH = 60  # characters before a date in which a word of a plan makes it the plan's date
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OrderAsked:
+    """The events a question asks to put in order, as it words them."""
+
+    events: tuple[str, ...]
+
+
+def order_asked(question: str) -> OrderAsked | None:
+    """The events of "Which came first, A or B?" or "In what order did these happen: A, B, C?"; None
+    for any other question, or one naming fewer than two events."""
+    m = _FIRST.match(question) or _IN_ORDER.match(question)
+    if m is None:
+        return None
+    events = tuple(e.strip(" ,;:") for e in _SEPARATOR.split(m.group("events")) if e.strip(" ,;:"))
+    return OrderAsked(events) if len(events) >= 2 else None
+
+
+def _words(event: str) -> list[str]:
+    """The event's content words, by their first five letters: "inspection" meets "inspected"."""
+    return [w[:5] for w in content_words(event) if len(w) > 3]
+
+
+# The word naming what happened: "halting" of "the court halting the recount", "arrival" of "the IERA team's
+# arrival"; else the head noun, the last word before a preposition ("exchange" of "the first exchange of
+# detainees").
+_ACTIONS = (
+    re.compile(r"\b[a-z][a-z-]*(?:ing|tion|sion|ment)s?\b"),
+    re.compile(r"\b[a-z][a-z-]*(?:al|ure)s?\b"),  # "arrival", "closures"; after "ruling" of "the appeal ruling"
+)
+_HEAD_END = re.compile(r"\s+(?:of|at|in|on|between|with|to|for|against|by|from)\s", re.IGNORECASE)
+
+
+def _key(event: str) -> str | None:
+    m = next((m for pattern in _ACTIONS if (m := pattern.search(event))), None)
+    word = m.group(0) if m else _HEAD_END.split(event, maxsplit=1)[0].split()[-1]
+    stems = content_words(word)
+    return next(iter(stems))[:4] if stems else None  # "rule" of "ruling" meets "ruled"
+
+
+def _held(word: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}", text, re.IGNORECASE) is not None
+
+
+def tells_event(event: str, text: str) -> bool:
+    """Whether `text` names what happened and holds the event's other words, all but one of three or more:
+    "engineers from both countries inspected the spillway gates together" tells "the joint inspection of
+    the spillway gates"; "the court lifted its injunction" does not tell "the court halting the recount"
+    (blind explore18b q16), however many words they share."""
+    words, key = _words(event), _key(event)
+    held = sum(_held(w, text) for w in words)
+    return bool(words) and (key is None or _held(key, text)) and held >= len(words) - (1 if len(words) >= 3 else 0)
+
+
+def event_day(event: str, text: str, published: str | None) -> date | None:
+    """The day `text` gives the event: of the days its date phrases resolve to (relative ones from the
+    article's publication date), the one nearest a word of the event; None when it gives no day. A day
+    after the article's, or after a word of a plan ("is set for next Thursday", "had been scheduled
+    for 23 April"), is when the event was to happen, and plans move (blind explore18 q25: the exchange
+    set for 23 April took place on 29 April)."""
+    pub = as_date(published)
+    days = [
+        r
+        for r in resolve_dates(text, published)
+        if r.day is not None
+        and (pub is None or r.day <= pub)
+        and SCHEDULED.search(text[max(0, r.start - _PLAN_REACH) : r.start]) is None
+    ]
+    if not days:
+        return None
+    places = [m.start() for w in _words(event) for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
+    if not places:
+        return days[0].day
+    nearest = min(days, key=lambda r: min(abs(r.start - p) for p in places))
+    return nearest.day
