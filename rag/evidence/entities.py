@@ -25,6 +25,7 @@ from rag.evidence.question import (
     stem_all,
     words,
 )
+from rag.news.order import head_word
 from rag.numbers import cardinals, ordinals
 
 _MONTHS = (
@@ -157,13 +158,12 @@ def places_in_time(text: str, question: QuestionInfo) -> bool:
 
 
 # "When did the clash at the Sarova Dam happen?": the event whose date is asked, by the head noun of its
-# phrase (the last word before a preposition or the verb): "clash", "round" of "the Geneva round of talks".
+# phrase (rag/news/order.py): "clash", "round" of "the Geneva round of talks".
 _WHEN_EVENT = re.compile(
     r"^\s*when\s+did\s+(?:the|a|an)\s+(?P<phrase>[^?]+?)\s+"
     r"(?:happen|occur|take\s+place|break\s+out|erupt|start|begin)\b",
     re.IGNORECASE,
 )
-_PHRASE_END = re.compile(r"\s+(?:of|at|in|on|between|with|to|for|against|near|over)\s", re.IGNORECASE)
 _NEAR = 60  # characters between an event's noun and the date that dates it
 
 
@@ -175,7 +175,7 @@ def dates_the_event(question: str, text: str) -> bool:
     m = _WHEN_EVENT.match(question)
     if m is None:
         return True
-    head = _PHRASE_END.split(m.group("phrase"), maxsplit=1)[0].split()[-1]
+    head = head_word(m.group("phrase"))
     if not head.islower():
         return True  # a name ("When did the Kremlin start …?") is who acted, not the event
     stem = stem_all([head])[0]

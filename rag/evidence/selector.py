@@ -222,26 +222,28 @@ def _counts(asked: CountAsked, info: QuestionInfo, text: str, passage: Passage, 
     return not terms or covered(terms, set(content_stems(f"{text} {_context(passage, start)}")))
 
 
-def _reported_on(passage: Passage, text: str) -> date | None:
-    """The day a span reports the state of things on, for ordering a latest answer: a report's
-    publication date; for an opinion or analysis piece, the newest day its own words give ("By Sunday,
-    DINADEC put the toll at 61 dead", closing a column: explore15b q04), and None when they give none. A
-    column's date is when it was written: "But when he cut a news agency's death toll from fourteen to
-    nine, …" restates a cut of three weeks before, and led "What's the latest death toll?" (explore17b q09)."""
-    published = as_date(passage.published)
-    if not passage.commentary:
-        return published
+def _own_day(text: str, published: date | None) -> date | None:
+    """The newest day a span's own words give, up to its article's date; None when they give none."""
     days = [r.date_to for r in resolve_dates(text, published)]
     return min(max(days), published or max(days)) if days else None
 
 
+def _reported_on(passage: Passage, text: str) -> date | None:
+    """The day a span reports the state of things on, for ordering a latest answer: a report's
+    publication date; for an opinion or analysis piece, the day its own words give ("By Sunday,
+    DINADEC put the toll at 61 dead", closing a column: explore15b q04), and None when they give none. A
+    column's date is when it was written: "But when he cut a news agency's death toll from fourteen to
+    nine, …" restates a cut of three weeks before, and led "What's the latest death toll?" (explore17b q09)."""
+    published = as_date(passage.published)
+    return _own_day(text, published) if passage.commentary else published
+
+
 def _told_on(c: Candidate) -> date:
-    """The newest day a sentence's own words give, up to its article's date (else that date): of one
-    report, "13 deaths had been recorded as of Sunday" is newer than "Ministry figures on Wednesday had
-    shown 211 cases and 12 deaths" (explore17b q09)."""
-    published = as_date(c.passage.published) or date.min
-    days = [r.date_to for r in resolve_dates(c.text, published)]
-    return min(max(days), published) if days and published > date.min else published
+    """The day a sentence's own words give (else its article's): of one report, "13 deaths had been
+    recorded as of Sunday" is newer than "Ministry figures on Wednesday had shown 211 cases and 12
+    deaths" (explore17b q09)."""
+    published = as_date(c.passage.published)
+    return (_own_day(c.text, published) if published else None) or published or date.min
 
 
 def _reported_iso(e: Evidence) -> str | None:
@@ -256,9 +258,9 @@ def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evid
     return newest_first(leading, _reported_iso, _undated_column) + rest
 
 
-def _holds_terms(info: QuestionInfo, e: Evidence) -> bool:
-    """Whether the span, with its title and the sentence before, holds every key term of the question."""
-    return covered(list(info.terms), set(content_stems(f"{e.text} {_context(e.passage, e.start)}")))
+def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int) -> bool:
+    """Whether a span, with its title and the sentence before, holds every key term of the question."""
+    return covered(list(info.terms), set(content_stems(f"{text} {_context(passage, start)}")))
 
 
 def _undated_column(e: Evidence) -> bool:
@@ -569,7 +571,7 @@ class EvidenceSelector:
             # every key term: "Was the start of the recount moved?" led with the court's newer judgment.
             strong = _answering_as_well(question, info, items, speaker)
             if not wants_latest(question):
-                strong = [e for e in strong if _holds_terms(info, e)]
+                strong = [e for e in strong if _holds_terms(info, e.text, e.passage, e.start)]
             newer = [
                 e
                 for e in self._newer_covering(question, info, candidates, scores, items)
@@ -613,10 +615,11 @@ class EvidenceSelector:
     def _newer_covering(
         question: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, items: list[Evidence]
     ) -> list[Evidence]:
-        """For a question on the latest: the best-scored quotable sentence of a passage newer than every
-        chosen span's that holds every key term of the question (and a number, asked for one), however
-        it scored. "By Sunday, DINADEC put the toll at 61 dead, with 12 people still missing; …" closes an
-        opinion piece and scored under three older reports of 29, 44 and 61 missing (explore15b q05)."""
+        """For a question on the latest (or a yes/no one): the best-scored quotable sentence of a passage
+        newer than every chosen span's that holds every key term of the question, or gives the count it
+        asks for (and a number, asked for one), however it scored. "By Sunday, DINADEC put the toll at 61
+        dead, with 12 people still missing; …" closes an opinion piece and scored under three older reports
+        of 29, 44 and 61 missing (explore15b q05)."""
         newest = max((d for e in items if (d := _reported_on(e.passage, e.text))), default=None)
         if newest is None:
             return []
@@ -631,7 +634,7 @@ class EvidenceSelector:
             # trawlers will be allowed to catch 8,200 tonnes …" under "Kessling deal cuts Toscan quota to 8,200
             # tonnes" (explore17 q25, answered with the earlier 9,500 "currently").
             and (
-                covered(list(info.terms), set(content_stems(f"{c.text} {_context(c.passage, c.start)}")))
+                _holds_terms(info, c.text, c.passage, c.start)
                 or (counted is not None and _counts(counted, info, c.text, c.passage, c.start))
             )
             and (info.answer_type != "number" or has_type(c.text, "number", info))

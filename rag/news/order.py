@@ -61,12 +61,17 @@ _ACTIONS = (
     re.compile(r"\b[a-z][a-z-]*(?:ing|tion|sion|ment)s?\b"),
     re.compile(r"\b[a-z][a-z-]*(?:al|ure)s?\b"),  # "arrival", "closures"; after "ruling" of "the appeal ruling"
 )
-_HEAD_END = re.compile(r"\s+(?:of|at|in|on|between|with|to|for|against|by|from)\s", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s+(?:of|at|in|on|between|with|to|for|against|by|from|near|over)\s", re.IGNORECASE)
+
+
+def head_word(phrase: str) -> str:
+    """The head of a noun phrase: its last word before a preposition ("clash" of "clash at the dam")."""
+    return _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
 
 
 def _key(event: str) -> str | None:
     m = next((m for pattern in _ACTIONS if (m := pattern.search(event))), None)
-    word = m.group(0) if m else _HEAD_END.split(event, maxsplit=1)[0].split()[-1]
+    word = m.group(0) if m else head_word(event)
     stems = content_words(word)
     return next(iter(stems))[:4] if stems else None  # "rule" of "ruling" meets "ruled"
 
