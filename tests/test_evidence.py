@@ -1317,6 +1317,15 @@ def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_fol
         dataclasses.replace(passage(by_sunday, "v::0", article="v"), published="2024-06-10", genre="opinion"),
     ]
     assert "12 people" in selector.select("How many people are still missing?", dated).items[0].text
+    # A dated column's sentence without a day of its own follows the reports; an undated column among
+    # undated reports is no older than they are, and keeps its place.
+    from rag.evidence.selector import _newest_leading
+    from rag.types import Evidence as Span
+
+    spans = [Span(p.text, p, 0, len(p.text), 0.5) for p in (passages[1], passages[0])]  # the column first
+    assert [e.passage.article_id for e in _newest_leading(spans, spans)] == ["l", "o"]
+    undated = [Span(e.text, dataclasses.replace(e.passage, published=None), 0, e.end, 0.5) for e in spans]
+    assert [e.passage.article_id for e in _newest_leading(undated, undated)] == ["o", "l"]
 
 
 def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:

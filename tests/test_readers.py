@@ -373,6 +373,12 @@ def test_an_opinion_or_analysis_piece_is_known_by_its_outlet_s_mark(tmp_path: Pa
     assert read_one(f).genre == genre
 
 
+def test_an_outlet_s_disclaimer_marks_a_column_its_metadata_does_not():
+    # The bundled corpus's Moscow Times column: its sidecar gives no section, its foot says what it is.
+    assert read_one(CORPUS / "003_cf90282da3681016.txt").genre == "opinion"
+    assert read_one(CORPUS / "001_fe26a455a43feec8.txt").genre is None
+
+
 def test_web_pages_and_feed_records_carry_their_section(tmp_path: Path):
     page = tmp_path / "col.html"
     body = "<p>" + "The fine punishes a fisherman for a line nobody can see on any chart. " * 4 + "</p>"

@@ -1,12 +1,14 @@
 """An article's genre: news, or an opinion or analysis piece, as its outlet marks it.
 
 A column restates the facts loosely and often late ("cut a news agency's death toll from fourteen
-to nine", three weeks after the cut), yet it is as new as its date: read as a report, it led the
-answer to "What's the latest death toll?" (explore17b q09). Outlets mark such pieces, and only
-their marks are read here, never the wording: a section ("section: Opinion" in front matter or a
-header line, `<meta property="article:section" content="Opinion">`, a JSON "section"), a prefix of
-the headline ("Opinion: …", "Analysis | …", Reuters' "ANALYSIS-…"), or a folder of the url
-("/opinion/", "/commentisfree/", "/analysis/"). The first mark found decides, in that order.
+to nine", three weeks after the cut): read as a report of its date, it led the answer to "What's the
+latest death toll?" (explore17b q09). Outlets mark such pieces, and only their marks are read here,
+not the column's style: a section ("section: Opinion" in front matter or a header line,
+`<meta property="article:section" content="Opinion">`, a JSON "section"), a prefix of the headline
+("Opinion: …", "Analysis | …", Reuters' "ANALYSIS-…"), a folder of the url ("/opinion/",
+"/commentisfree/", "/analysis/"), or a disclaimer at the top or foot of the text ("The views expressed
+in opinion pieces do not necessarily reflect the position of The Moscow Times": the bundled corpus's
+column, whose sidecar gives no section). The first mark found decides, in that order.
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ _URL = {
 }
 
 
+# An outlet's disclaimer under a column, or a guest writer's ("… the views expressed are her own").
+_DISCLAIMER = re.compile(
+    r"\bviews\s+expressed\s+in\s+(?:this\s+|these\s+)?(?:opinion|op-?ed|comment(?:ary)?)\s+"
+    r"(?:pieces?|articles?|columns?)\b"
+    r"|\bviews\s+expressed\s+(?:here\s+)?are\s+(?:his|her|their|the\s+author['’]s)\s+own\b",
+    re.IGNORECASE,
+)
+_DISCLAIMER_REACH = 1500  # characters at the top and at the foot of a text where a disclaimer stands
+
+
 def _marked(patterns: dict[str, re.Pattern[str]], value: str) -> Genre | None:
     for genre in ("opinion", "analysis"):
         if patterns[genre].search(value):
@@ -54,7 +66,7 @@ def _sections(value: Any) -> list[str]:
     return []
 
 
-def genre_of(section: Any, title: Any, url: Any) -> Genre | None:
+def genre_of(section: Any, title: Any, url: Any, text: str = "") -> Genre | None:
     """ "opinion" or "analysis" when the article is marked as one; None for news (no mark)."""
     for name in _sections(section):
         if genre := _marked(_SECTION, name):
@@ -63,5 +75,7 @@ def genre_of(section: Any, title: Any, url: Any) -> Genre | None:
         return genre
     if isinstance(url, str):
         path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
-        return _marked(_URL, path)
-    return None
+        if genre := _marked(_URL, path):
+            return genre
+    ends = " ".join(f"{text[:_DISCLAIMER_REACH]} {text[-_DISCLAIMER_REACH:]}".split())
+    return "opinion" if _DISCLAIMER.search(ends) else None

@@ -240,7 +240,7 @@ def _make(
         outlet=(str(merged["outlet"]).strip() or None) if merged.get("outlet") else None,
         published=normalise_date(merged.get("published")),
         url=str(merged["url"]) if merged.get("url") else None,
-        genre=genre_of(merged.get("genre") or merged.get("section"), title, merged.get("url")),
+        genre=genre_of(merged.get("genre") or merged.get("section"), title, merged.get("url"), text),
     )
 
 
