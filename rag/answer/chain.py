@@ -400,17 +400,17 @@ class AnswerChain:
             read += [p for p in found if all(p.chunk_id != r.chunk_id for r in read)]
         dated.sort(key=lambda de: de[0])
         items = [e for _, e in dated]
-        run.evidence = EvidenceSet(run.standalone, items, True, [], min(e.score for e in items))
+        run.evidence = EvidenceSet(run.standalone, items, True, [], max(e.score for e in items))
         run.lap("evidence_s")
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield run.evidence
         quotes = quoted_answer(items)
-        sentences = [
+        by_day = [
             dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
             for (d, _), s in zip(dated, quotes.sentences, strict=True)
         ]
-        text = " ".join(s.text for s in sentences)
-        yield run.finish(dataclasses.replace(quotes, text=text, sentences=sentences), read)
+        text = " ".join(s.text for s in by_day)
+        yield run.finish(dataclasses.replace(quotes, text=text, sentences=by_day), read)
         return True
 
     @property
