@@ -1332,6 +1332,8 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     """Blind explore18 q18 (unanswerable), "How many Tazhiri soldiers were wounded in the clash?", quoted
     "three Tazhiri soldiers had been killed"; q02, "When did the clash at the Sarova Dam happen?", quoted
     the reservoir's level "on Wednesday" in a sentence that ends "since the clash"."""
+    import dataclasses
+
     from rag.evidence.entities import dates_the_event
     from rag.news.counts import gives_asked_count
 
@@ -1348,8 +1350,21 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     assert dates_the_event(clash, "Forces are holding 47 citizens captured during a clash at the dam late on Saturday.")
     assert dates_the_event(clash, "Fighting broke out at the dam on Saturday.")  # another word for it
     assert dates_the_event("When did Apple start its legal action?", reservoir)  # a name is no event
+    # blind explore18 q03: the exchange's place is not where the talks were held.
+    from rag.evidence.entities import places_the_event
+
+    talks = "Where were the detainee talks between Velmora and Tazhir held?"
+    crossing = "Velmora released 46 Tazhiri soldiers in the first exchange at the Korvany-Dushet road crossing."
+    assert not places_the_event(talks, crossing)
+    assert places_the_event(talks, "The talks were held at a conference centre in Lindfors.")
+    assert places_the_event("Where is Lindfors?", crossing)  # no event asked
+    # The event's noun, not "being" (RealTimeQA 20231201_18, answered before and after).
+    cop = "Where is the global COP28 climate summit being held?"
+    assert places_the_event(cop, "Thousands are heading to Dubai for COP28, the annual climate summit.")
     model = _always_answers()
     assert not model.select(clash, [passage(reservoir)]).answerable
+    exchange = dataclasses.replace(passage(crossing), title="First exchange")  # the helper's title is "Talks"
+    assert not model.select(talks, [exchange]).answerable
     assert not model.select(
         wounded, [passage("TZ24 said three Tazhiri soldiers had been killed in the clash.")]
     ).answerable

@@ -186,6 +186,30 @@ def dates_the_event(question: str, text: str) -> bool:
     return any(abs(d - e) <= _NEAR for d in dates for e in events)
 
 
+# "Where were the detainee talks between Velmora and Tazhir held?": the event whose place is asked.
+_WHERE_EVENT = re.compile(
+    r"^\s*where\s+(?:was|were|is|are|will|did|does|do)\s+(?:the|a|an)\s+(?P<phrase>[^?]+?)\s+"
+    r"(?:be\s+|being\s+|been\s+)?(?:held|hosted|staged|happen|happened|occur|occurred|take\s+place|took\s+place|"
+    r"taking\s+place)\b",
+    re.IGNORECASE,
+)
+
+
+def places_the_event(question: str, text: str) -> bool:
+    """Whether `text` (a span with its title and the sentence before) names the event whose place
+    "Where were the <event> held?" asks: a place in a sentence on another event is that event's ("the
+    Korvany-Dushet road crossing", where the exchange took place, for where the talks were held; blind
+    explore18 q03). Stricter than `dates_the_event`: a sentence that names neither event nor place of
+    the question gives a place for something else. True when the question names no such event."""
+    m = _WHERE_EVENT.match(question)
+    if m is None:
+        return True
+    head = head_word(m.group("phrase"))
+    if not head.islower():
+        return True
+    return re.search(rf"\b{re.escape(stem_all([head])[0])}", text, re.IGNORECASE) is not None
+
+
 _UNIT = r"(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 # A span of time, not a point in it: "two hours", "several days", "a year", "hours-long", "for weeks",
 # "since", "indefinitely"; "on that day" places in time and says nothing of how long (answerability

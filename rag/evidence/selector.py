@@ -57,6 +57,7 @@ from rag.evidence.entities import (
     names_body,
     names_someone,
     places_in_time,
+    places_the_event,
     swaps_roles,
     tells_outcome,
     tells_succession,
@@ -301,7 +302,10 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
         )
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
         return False
-    if _ASKS_PLACE.search(question) and not names_a_place(first.text, info):
+    if _ASKS_PLACE.search(question) and not (
+        names_a_place(first.text, info)
+        and places_the_event(question, f"{first.text} {_context(first.passage, first.start)}")
+    ):
         return False
     # The span's own words: the sentence before gives the reasons of other things as often as this one's.
     if info.answer_type == "reason" and not gives_reason(first.text):
