@@ -41,7 +41,7 @@ from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import restore_case
 from rag.evidence.definition import asked_post
 from rag.evidence.features import names_found
-from rag.evidence.question import question_names
+from rag.evidence.question import content_stems, question_names
 from rag.evidence.speaker import asked_speaker, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.counts import count_asked, gives_count
@@ -249,8 +249,9 @@ class AnswerChain:
         # the one saying "the two governments agreed to accept Corin Albasque … as mediator" (explore17 q12).
         # A passage found with a sentence holding all its key words is read too, however it scored.
         short = mode != "generate" and not question_names(query)
+        terms = content_stems(query) if short else []
         relevant = [
-            p for p in found if p.score >= self.retrieval.min_relevance or (short and sentence_holding(query, p))
+            p for p in found if p.score >= self.retrieval.min_relevance or (short and sentence_holding(terms, p))
         ]
         if not relevant and mode != "generate":
             # "Who is Scott Bessent?" matches no passage as a whole: the passages naming what it

@@ -167,18 +167,24 @@ _WHEN_EVENT = re.compile(
 _NEAR = 60  # characters between an event's noun and the date that dates it
 
 
+def _event_stem(pattern: re.Pattern[str], question: str) -> str | None:
+    """The stem of the head noun of the event phrase `pattern` reads in the question; None when it reads
+    none, or the head is a name ("When did the Kremlin start …?": who acted, not the event)."""
+    m = pattern.match(question)
+    if m is None:
+        return None
+    head = head_word(m.group("phrase"))
+    return stem_all([head])[0] if head.islower() else None
+
+
 def dates_the_event(question: str, text: str) -> bool:
     """Whether `text` gives a date beside the event "When did the <event> … happen?" asks about: "The
     reservoir … was 62 percent full on Wednesday …, and two of the four spillway gates have not been
     tested since the clash" dates the reservoir, not the clash (blind explore18 q02). True when the question
     names no such event, or the text does not name it (another word for it may be beside the date)."""
-    m = _WHEN_EVENT.match(question)
-    if m is None:
+    stem = _event_stem(_WHEN_EVENT, question)
+    if stem is None:
         return True
-    head = head_word(m.group("phrase"))
-    if not head.islower():
-        return True  # a name ("When did the Kremlin start …?") is who acted, not the event
-    stem = stem_all([head])[0]
     events = [e.start() for e in re.finditer(rf"\b{re.escape(stem)}\w*", text, re.IGNORECASE)]
     if not events:
         return True
@@ -201,13 +207,8 @@ def places_the_event(question: str, text: str) -> bool:
     Korvany-Dushet road crossing", where the exchange took place, for where the talks were held; blind
     explore18 q03). Stricter than `dates_the_event`: a sentence that names neither event nor place of
     the question gives a place for something else. True when the question names no such event."""
-    m = _WHERE_EVENT.match(question)
-    if m is None:
-        return True
-    head = head_word(m.group("phrase"))
-    if not head.islower():
-        return True
-    return re.search(rf"\b{re.escape(stem_all([head])[0])}", text, re.IGNORECASE) is not None
+    stem = _event_stem(_WHERE_EVENT, question)
+    return stem is None or re.search(rf"\b{re.escape(stem)}", text, re.IGNORECASE) is not None
 
 
 _UNIT = r"(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"

@@ -214,12 +214,12 @@ def _answering_as_well(question: str, info: QuestionInfo, items: list[Evidence],
     ]
 
 
-def _counts(asked: CountAsked, info: QuestionInfo, text: str, passage: Passage, start: int) -> bool:
-    """Whether `text` gives a number of what the question counts and holds its other key terms (see
-    rag/news/counts.py): a newer report of the count, though it never says "toll" (explore17b q09)."""
+def _counts(asked: CountAsked, terms: list[str], info: QuestionInfo, text: str, passage: Passage, start: int) -> bool:
+    """Whether `text` gives a number of what the question counts and holds `terms`, the key terms of the
+    question's other words (see rag/news/counts.py): a newer report of the count, though it never says
+    "toll" (explore17b q09)."""
     if not (gives_count(asked, text) and has_type(text, "number", info)):
         return False
-    terms = list(analyze(asked.rest).terms)
     return not terms or covered(terms, set(content_stems(f"{text} {_context(passage, start)}")))
 
 
@@ -631,6 +631,7 @@ class EvidenceSelector:
         if newest is None:
             return []
         counted = count_asked(question)
+        count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -642,7 +643,7 @@ class EvidenceSelector:
             # tonnes" (explore17 q25, answered with the earlier 9,500 "currently").
             and (
                 _holds_terms(info, c.text, c.passage, c.start)
-                or (counted is not None and _counts(counted, info, c.text, c.passage, c.start))
+                or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
             )
             and (info.answer_type != "number" or has_type(c.text, "number", info))
         ]

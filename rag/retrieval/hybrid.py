@@ -81,9 +81,9 @@ def _holds(terms: list[str], stems: set[str], spare: int) -> bool:
     return covered(terms, stems) if not spare else sum(matches(t, stems) for t in terms) >= len(terms) - spare
 
 
-def sentence_holding(query: str, passage: Passage, spare: int = 0) -> bool:
-    """Whether one sentence of `passage` holds every key word of `query` but `spare`."""
-    terms = content_stems(query)
+def sentence_holding(terms: list[str], passage: Passage, spare: int = 0) -> bool:
+    """Whether one sentence of `passage` holds every one of `terms` (a query's `content_stems`, read once
+    per query, not once per passage) but `spare`."""
     return any(_holds(terms, set(content_stems(passage.text[a:b])), spare) for a, b in evidence_spans(passage.text))
 
 
@@ -285,7 +285,7 @@ class HybridRetriever(PassageRetriever):
         passages = self._read({}, hits)
         # In one sentence: "Were any players arrested?" is not held by "Three fans were arrested. ... his
         # players had been magnificent."
-        holding = [cid for cid in hits if cid in passages and sentence_holding(query, passages[cid], spare)][:limit]
+        holding = [cid for cid in hits if cid in passages and sentence_holding(terms, passages[cid], spare)][:limit]
         score = self._cosines(query, holding) if holding else {}
         return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
 
