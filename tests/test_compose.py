@@ -75,6 +75,16 @@ def test_the_extractive_answer_quotes_each_span_verbatim_with_its_own_citation()
     assert [c.evidence for c in parsed.citations] == [RIYADH, WITKOFF]
     assert all(s.quoted for s in parsed.sentences)
     assert parsed.citations[0].span == (RIYADH.start, RIYADH.end)
+    # A relative day is followed by the day it means, read from the article's date (a Thursday), except in a
+    # clause whose tense "would" leaves open, as above (blind explore19b q28).
+    held = dataclasses.replace(RIYADH, text="Officials said the talks resumed in Riyadh on Monday.")
+    assert quoted_answer([held]).text == "“Officials said the talks resumed in Riyadh on Monday [17 March 2025].” [1]"
+    assert quoted_answer([held], days=False).text == "“Officials said the talks resumed in Riyadh on Monday.” [1]"
+    # A quotation from an opinion or analysis piece says so (blind explore19b q29).
+    column = dataclasses.replace(WITKOFF, passage=dataclasses.replace(WITKOFF.passage, genre="analysis"))
+    assert quoted_answer([column]).text.startswith("Example Wire, analysis: “The delegation was led by")
+    unsigned = dataclasses.replace(column, passage=dataclasses.replace(column.passage, outlet=None))
+    assert quoted_answer([unsigned]).text.startswith("Analysis: “The delegation")
 
 
 def test_a_span_cut_from_inside_a_quotation_shows_no_stray_mark():

@@ -405,7 +405,7 @@ class AnswerChain:
         run.lap("evidence_s")
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield run.evidence
-        quotes = quoted_answer(items)
+        quotes = quoted_answer(items, days=False)  # each quotation follows its day
         by_day = [
             dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
             for (d, _), s in zip(dated, quotes.sentences, strict=True)

@@ -16,6 +16,7 @@ from rag.evidence.candidates import evidence_spans
 from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
+from rag.news.dates import with_days
 from rag.news.speakers import quoted_speaker
 from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
@@ -129,19 +130,32 @@ def _unpaired_dropped(text: str) -> str:
     return text
 
 
-def quoted_answer(items: Sequence[Evidence]) -> ParsedAnswer:
+def quoted_answer(items: Sequence[Evidence], days: bool = True) -> ParsedAnswer:
     """The evidence itself as the answer: each span quoted verbatim with its own citation, after the
     name of its speaker when it opens a quotation that names the speaker only around it. Then the
-    citation covers the sentences that name the speaker, so a reader sees where the name comes from."""
+    citation covers the sentences that name the speaker, so a reader sees where the name comes from.
+    A relative day in a quotation ("on Monday") is followed by the day it means, in brackets, unless
+    `days` is false (an answer that puts each quotation after its day). A quotation from an opinion or
+    analysis piece says so before it."""
     sentences, citations = [], []
     for number, e in enumerate(items, 1):
         attributed = _attributed(e)
         citations.append(Citation(number=number, passage=e.passage, evidence=attributed[1] if attributed else e))
-        shown = f"{_quoted(e.quote)} [{number}]"
-        text = f"{attributed[0]}: {shown}" if attributed else shown
+        quote = with_days(e.quote, e.passage.published) if days else e.quote
+        shown = f"{_quoted(quote)} [{number}]"
+        text = f"{attributed[0]}: {shown}" if attributed else f"{_column(e)}{shown}"
         sentences.append(AnswerSentence(text=text, citations=(number,), verdict="quote", score=e.score))
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
+
+
+def _column(e: Evidence) -> str:
+    """ "The Continental Review, analysis: " before a quotation from an opinion or analysis piece: its
+    claims are the writer's, and may restate old news (blind explore19b q29 quoted an analysis piece's
+    "The repair window slipped by a fortnight"; it slipped by a week)."""
+    if not e.passage.commentary:
+        return ""
+    return f"{e.passage.outlet}, {e.passage.genre}: " if e.passage.outlet else f"{str(e.passage.genre).capitalize()}: "
 
 
 def _attributed(e: Evidence) -> tuple[str, Evidence] | None:

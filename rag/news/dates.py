@@ -210,6 +210,37 @@ def _ago(m: re.Match[str], pub: date) -> tuple[tuple[date, date], str]:
     return (day, day), "day"
 
 
+_MODAL = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause around `start:end` within its own sentence (a span may hold two)."""
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    return clause(text[left:right], start - left, end - left)
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # a full stop, its closing quote, the space after
+
+
+def with_days(text: str, published: date | str | None) -> str:
+    """`text` with the day each relative day phrase means put after it in brackets, as an editor marks a
+    quotation: "went home on Wednesday [29 April 2026]". A quoted answer is read away from its article's
+    date, so "on Monday" alone does not say which Monday (blind explore15b q12, explore19b q28). Phrases
+    that name their month or a number, and weeks or longer periods, are left as written, as is a day in a
+    clause with "would", "could" or "might": "said the ceasefire would now be counted from Monday" (blind
+    explore19b) meant the Monday before the article, "said the talks would resume on Monday" the one after."""
+    out, at = [], 0
+    for r in resolve_dates(text, published):
+        if r.day is None or re.search(r"\d", r.text) or any(w.lower().strip(".") in MONTHS for w in r.text.split()):
+            continue
+        if _MODAL.search(_own_clause(text, r.start, r.end)):
+            continue
+        out += [text[at : r.end], f" [{r.day.day} {r.day:%B %Y}]"]
+        at = r.end
+    return "".join(out) + text[at:]
+
+
 def resolve_dates(text: str, published: date | str | None) -> list[ResolvedDate]:
     """The date phrases of `text` that resolve unambiguously, in order of position.
 
