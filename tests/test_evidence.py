@@ -202,6 +202,11 @@ def test_a_number_the_question_states_must_not_be_another_in_the_answer() -> Non
     assert gives_numbers("What pattern did the three completed rounds show?", rounds)
     # A figure the answer leaves out is no mismatch (quiz questions restate the week's news).
     assert gives_numbers("Which tech company announced 10,000 job cuts?", "Microsoft is cutting staff.")
+    # A quiz rounds the figure it restates: "-80 degrees" is the article's "-80.9 degrees", "-79 degrees" is not.
+    cold = "The coldest city in the world is Yakutsk, where temperatures have plunged to -80.9 degrees Fahrenheit."
+    assert gives_numbers("Temperatures plunged to -80 degrees this week. Which city is the coldest?", cold)
+    assert not gives_numbers("Temperatures plunged to -79 degrees this week. Which city is the coldest?", cold)
+    assert not gives_numbers("Temperatures plunged to -80.5 degrees this week. Which city is the coldest?", cold)
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)
@@ -301,6 +306,15 @@ def test_a_date_the_question_names_must_be_the_answers() -> None:
     assert gives_dates("What did Trump and Putin discuss in their phone call?", call)
     meeting = "Presidents Vladimir Putin and Donald Trump met in Anchorage, Alaska on August 15, 2025."
     assert gives_dates("Where did Putin and Trump meet on August 15, 2025?", meeting)
+    # A day given in the text's own words ("on Wednesday" in an article of Thursday 21 May is 20 May), and
+    # the state "as of" the day a report is published (blind explore19 q06).
+    said = "Korvesh said on Wednesday it was suspending its participation."
+    assert gives_dates("What did Korvesh say on 20 May?", said, "2026-05-21")
+    assert not gives_dates("What did Korvesh say on 19 May?", said, "2026-05-21")
+    cleared = "The JCC said 23 ships had cleared inspection since 11 May."
+    assert gives_dates("How many ships had cleared as of 21 May?", cleared, "2026-05-21")
+    assert not gives_dates("How many ships had cleared as of 26 May?", cleared, "2026-05-21")
+    assert not gives_dates("How many ships cleared on 21 May?", cleared, "2026-05-21")  # that day's, not by then
     # An answer model that always answers: only the rule can abstain.
     model = shipped_with()
     n = len(ANSWER_FEATURES)
@@ -531,6 +545,15 @@ def test_a_best_sentence_that_points_back_is_quoted_with_the_sentence_before(sel
     )
     found = selector.select("When did Trump and Putin hold a telephone conversation about a ceasefire?", [passage(day)])
     assert found.items[0].text == day  # "on that day" alone gives no date
+    # Asked who, "… she said" is quoted with the sentence naming her (blind explore19b q21).
+    said = (
+        "Margit Oyelaran-Brask, the envoy who brokered the truce, said the ceasefire would be counted from Monday. "
+        "'The clock started when the first engineer crossed,' she said."
+    )
+    found = selector.select("Who said the clock started when the first engineer crossed?", [passage(said)])
+    assert found.items[0].text == said
+    found = selector.select("What started when the first engineer crossed?", [passage(said)])
+    assert found.items[0].text == said.split(". ")[1]  # not asked who: the quotation alone
 
 
 def test_a_headline_or_link_line_is_never_quoted_nor_stuck_onto_a_sentence(selector: EvidenceSelector) -> None:
@@ -1169,6 +1192,12 @@ def test_a_sure_span_holding_every_key_term_answers_a_short_question() -> None:
     lavrov = "Russian Foreign Minister Sergey Lavrov said recognition of the regions taken from Ukraine is imperative."
     question = "What did Ukraine's foreign minister say about recognition of the regions?"
     assert not sure.select(question, [passage(lavrov)]).answerable
+    # A number asked for must be in its own words, not in the sentence before (fresh8 p31).
+    attacks = "Strikes hit 12 regions overnight. The scale of Russian attacks is intensifying to over 1,000 drones."
+    split = "How many of the more than 1,000 drones in Russian attacks hit the regions?"
+    assert not sure.select(split, [passage(attacks)]).answerable
+    own = "Of the more than 1,000 drones in Russian attacks overnight, 40 hit the regions."
+    assert sure.select(split, [passage(own)]).answerable
 
 
 def test_a_newer_report_scored_near_the_best_leads_a_latest_answer() -> None:
@@ -1349,7 +1378,26 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     assert not dates_the_event(clash, reservoir)
     assert dates_the_event(clash, "Forces are holding 47 citizens captured during a clash at the dam late on Saturday.")
     assert dates_the_event(clash, "Fighting broke out at the dam on Saturday.")  # another word for it
+    assert dates_the_event(clash, "Yesterday, a clash at the dam left four dead.")  # opening a sentence
     assert dates_the_event("When did Apple start its legal action?", reservoir)  # a name is no event
+    # blind explore19 q03: when the first ships left is not when they were expected to leave.
+    from rag.evidence.entities import dates_what_happened
+
+    left = "When did the first grain ships actually leave port?"
+    plan = "The first ships are expected to leave port on Friday, according to the JCC."
+    assert not dates_what_happened(left, plan, "2026-05-06")  # a Wednesday: Friday is 8 May, a plan
+    assert dates_what_happened(left, "The first ships left port on Monday, the JCC said.", "2026-05-12")
+    assert not dates_what_happened(left, "The first ships will leave port on 8 May.", "2026-05-06")
+    assert dates_what_happened("When will the first ships leave port?", plan, "2026-05-06")  # a plan asked
+    assert dates_what_happened("When were the first ships expected to leave port?", plan, "2026-05-06")
+    assert dates_what_happened(left, "The ships left port.", "2026-05-12")  # no date: other rules decide
+    # The span dating what happened leads the answer, not the plan scored above it.
+    planned = dataclasses.replace(passage(plan, "p::0", article="p"), published="2026-05-06")
+    sailed = "According to the ministry, 14 grain ships had left port since the first sailings on 11 May."
+    done = dataclasses.replace(passage(sailed, "d::0", article="d"), published="2026-05-18")
+    evidence = _always_answers().select(left, [planned, done])
+    assert evidence.answerable and evidence.items[0].text == sailed
+    assert not _always_answers().select(left, [planned]).answerable
     # blind explore18 q03: the exchange's place is not where the talks were held.
     from rag.evidence.entities import places_the_event
 
@@ -1358,6 +1406,18 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     assert not places_the_event(talks, crossing)
     assert places_the_event(talks, "The talks were held at a conference centre in Lindfors.")
     assert places_the_event("Where is Lindfors?", crossing)  # no event asked
+    # blind explore19 q26: "Where is X?" asks where it lies, not for a sentence naming it beside another name.
+    from rag.evidence.entities import locates
+    from rag.evidence.question import analyze
+
+    where = "Where is Brellhaven?"
+    assert not locates(where, "Korvesh has not said whether it would agree to adding Brellhaven.", analyze(where))
+    lies = "Brellhaven, about 60 nautical miles west of Calvaro, has Pelmara's largest fertiliser terminal."
+    assert locates(where, lies, analyze(where))
+    assert locates(where, "The port of Brellhaven in northern Pelmara reopened.", analyze(where))
+    assert locates("Where is the summit being held?", crossing, analyze("Where is the summit being held?"))
+    trial = "Where is former President Donald Trump facing his first criminal trial?"  # RealTimeQA 20240419_12
+    assert locates(trial, "Trump is the first former president to face criminal charges.", analyze(trial))
     # The event's noun, not "being" (RealTimeQA 20231201_18, answered before and after).
     cop = "Where is the global COP28 climate summit being held?"
     assert places_the_event(cop, "Thousands are heading to Dubai for COP28, the annual climate summit.")
@@ -1434,6 +1494,15 @@ def test_a_measure_or_a_place_asked_for_must_be_given() -> None:
     assert not _always_answers().select("How many tonnes of fish were seized?", [passage(vessels)]).answerable
     tonnes = "Officers seized 12 tonnes of cod from the trawler this week."
     assert _always_answers().select("How many tonnes of fish were seized?", [passage(tonnes)]).answerable
+    # A share is asked: a count of people is no answer (RealTimeQA 20220923_22), a percentage or fraction is.
+    share = "What percentage of UK adults are behind on one or more household bill?"
+    count = "Some 10.9m people are behind on one or more household bill, said the Money Advice Trust report."
+    assert not _always_answers().select(share, [passage(count)]).answerable
+    for given in (
+        "About 20% of UK adults are behind on one or more household bill.",
+        "One in five UK adults are behind on one or more household bill.",
+    ):
+        assert _always_answers().select(share, [passage(given)]).answerable
     home = "Seven deckhands were released on 18 April and flown home."
     asked = "Which city did the released deckhands fly home to?"
     assert not _always_answers().select(asked, [passage(home)]).answerable
@@ -1465,6 +1534,15 @@ def test_who_replaced_someone_is_answered_by_a_succession_naming_them() -> None:
     )
     found = _always_answers().select("Who replaced Tim Kash as presenter of Top of the Pops?", [passage(text)])
     assert found.answerable and "Fearne Cotton" in found.items[0].text
+    # "Who ran X after Y quit?" asks the same; a sentence after one telling the succession tells none itself
+    # (blind explore19 q14).
+    from rag.evidence.entities import asks_successor, tells_succession
+
+    quit_ = "Who ran the inspections after Dastrow quit?"
+    assert asks_successor(quit_) and not asks_successor("Who ran the inspections after the truce?")
+    deputy = "His deputy, Lidia Ferrant, is acting head of inspections until the bureau names a successor."
+    assert tells_succession(quit_, deputy, "Captain Oriel Dastrow resigned on Friday.")
+    assert not tells_succession(quit_, "People said Dastrow had clashed with officials.", deputy)
 
 
 def test_a_misspelt_ordinary_word_is_read_as_the_passages_write_it_and_a_name_is_not() -> None:

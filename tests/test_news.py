@@ -536,6 +536,9 @@ def test_conflicts_serialise():
         # A change runs to the newest report (blind explore18 q21 led with a count of 15 April, not 30 April's).
         ("How has Velmora's count of its citizens held in Tazhir changed?", True),
         ("How did the talks change course?", False),
+        # A state on a named day is not the latest (blind explore19 q06); "at the moment" is (q20).
+        ("How many ships had got through the corridor as of 21 May?", False),
+        ("What does it cost to insure a ship at the moment?", True),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):

@@ -85,6 +85,16 @@ def asked_months(question: str) -> list[tuple[int, int]]:
     return [(MONTHS[m.group(1).lower()], int(m.group(2))) for m in months]
 
 
+# "as of 21 May", "by 26 May": the state on a day, which a report published that day gives.
+_STATE_ON = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+
+
+def asked_days(question: str) -> list[tuple[str, bool]]:
+    """Each calendar date the question names as written ("21 May"), and whether it asks for the state on
+    that day ("as of 21 May", "by 26 May")."""
+    return [(m.group(0), _STATE_ON.search(question[: m.start()]) is not None) for m in _DATE.finditer(question)]
+
+
 def asked_dates(question: str) -> list[str]:
     """The words of each calendar date the question names ("on 19 March" -> ["19", "march"])."""
     return [w.strip(",") for m in _DATE.finditer(question) for w in words(m.group(0))]

@@ -44,6 +44,7 @@ from rag.evidence.entities import (
     asks_successor,
     counts_only_some,
     dates_the_event,
+    dates_what_happened,
     gives_asked_measure,
     gives_asked_unit,
     gives_dates,
@@ -53,6 +54,7 @@ from rag.evidence.entities import (
     gives_sides_topic,
     has_type,
     lists_others,
+    locates,
     names_a_place,
     names_body,
     names_someone,
@@ -100,6 +102,7 @@ from rag.evidence.speaker import (
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
+from rag.news.order import told_dates
 from rag.news.recency import newest_first, wants_latest
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
 from rag.settings import EvidenceSettings
@@ -114,6 +117,13 @@ _POINTS_BACK = re.compile(
     # "Specifically, on that day, Trump and Putin held a call": the day is named in the sentence before.
     r"|\b(?:on|by|since|until)\s+(?:that|the\s+same)\s+(?:day|date|week|evening|morning|night)\b",
     re.IGNORECASE,
+)
+
+# "Who said the clock started …?": "'The clock started when the first engineer crossed,' she said." names
+# its speaker in the sentence before (blind explore19b q21).
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|told|added|argued|insisted|warned|explained|wrote|stressed)\b"
+    r"|^\W*(?:He|She|They)\b",
 )
 
 
@@ -286,12 +296,17 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
     many …?" by one without a number; "Which Russian general commands …?" not by one that names no
     one; "Which organisation would monitor …?" not by "Russia and Ukraine"."""
     if info.answer_type in ("date", "number"):
-        lead = f"{_before(first.passage, first.start)} {first.text}"
+        lead = _lead(first)
         # "How many days did the strike last?" asks for a span of time as "how long" does.
         if re.search(r"\bhow (?:long|many (?:days|weeks|months|years|hours|minutes|seconds))\b", question, re.I):
             return gives_duration(lead)
         if info.answer_type == "date":
-            return places_in_time(lead, info) and gives_asked_unit(question, lead) and dates_the_event(question, lead)
+            return (
+                places_in_time(lead, info)
+                and gives_asked_unit(question, lead)
+                and dates_the_event(question, lead)
+                and _dates_done(question, first)
+            )
         if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return (
@@ -305,12 +320,31 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
     if _ASKS_PLACE.search(question) and not (
         names_a_place(first.text, info)
         and places_the_event(question, f"{first.text} {_context(first.passage, first.start)}")
+        and locates(question, first.text, info)
     ):
         return False
     # The span's own words: the sentence before gives the reasons of other things as often as this one's.
     if info.answer_type == "reason" and not gives_reason(first.text):
         return False
     return not (asks_body(question) and not names_body(first.text, info))
+
+
+def _lead(span: Evidence) -> str:
+    """A span with the sentence before it, which may give its date or figure."""
+    return f"{_before(span.passage, span.start)} {span.text}"
+
+
+def _dates_done(question: str, span: Evidence) -> bool:
+    """`dates_what_happened` for a span read with the sentence before it."""
+    return dates_what_happened(question, _lead(span), span.passage.published)
+
+
+def _gives_type(info: QuestionInfo, text: str) -> bool:
+    """Whether `text` itself gives a date or number where one is asked. What answers on a rule's word
+    alone must say it in its own words: "How many of the more than 1,000 drones … were missiles?" beside
+    "the scale of Russian attacks is intensifying to over 1,000 drones and missiles" took its number from
+    the sentence before (fresh8 p31)."""
+    return info.answer_type not in ("date", "number") or has_type(text, info.answer_type, info)
 
 
 def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str | None) -> bool:
@@ -349,7 +383,7 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         # "Who described the round as difficult?": "it was described as 'difficult'" names no one.
         or agentless(question, first.text)
         # "Who replaced Brasch as deputy mayor?" is not answered by Brasch's own promotion.
-        or not tells_succession(question, around)
+        or not tells_succession(question, first.text, _context(first.passage, first.start))
         # "What did the inspectors find?" is not answered by "Inspectors are due inside the plant today".
         or not tells_outcome(question, first.text)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
@@ -518,8 +552,9 @@ class EvidenceSelector:
         # every rule below still applies.
         if items and items[0].score >= self.settings.sure_span:
             best = items[0]
-            answerable = answerable or covered(
-                list(info.terms), set(content_stems(f"{best.text} {_context(best.passage, best.start)}"))
+            answerable = answerable or (
+                covered(list(info.terms), set(content_stems(f"{best.text} {_context(best.passage, best.start)}")))
+                and _gives_type(info, best.text)
             )
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
@@ -589,9 +624,17 @@ class EvidenceSelector:
         # "Who replaced Tim Kash as presenter?": the span telling the succession leads ("Tim Kash has since
         # been replaced as host by Fearne Cotton"), not the best-scored one on Kash (round 14).
         if first and asks_successor(question):
-            telling = [e for e in items if tells_succession(question, f"{e.text} {_context(e.passage, e.start)}")]
+            telling = [e for e in items if tells_succession(question, e.text, _context(e.passage, e.start))]
             if telling and telling[0] is not first:
                 items = telling + [e for e in items if all(e is not t for t in telling)]
+                first = items[0]
+        # "When did the first ships actually leave port?": a span dating only the plan ("are expected to leave
+        # port on Friday") gives way to one dating what happened ("since the first sailings on 11 May"; blind
+        # explore19 q03), as it does when an order question dates each event.
+        if first and info.answer_type == "date" and not _dates_done(question, first):
+            done = [e for e in items[1:] if told_dates(_lead(e), e.passage.published)]
+            if done:
+                items = done + [e for e in items if all(e is not d for d in done)]
                 first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
@@ -759,10 +802,13 @@ class EvidenceSelector:
         claimed the United States had agreed to this proposal"): alone it would not say what it is.
         A pair that opens with such a sentence gives way to that sentence joined with the one before,
         unless its second sentence holds a word of the question the new pair lacks ("lavrov
-        sanctions?" was answered with "this proposal", never saying it was Lavrov's Aeroflot condition)."""
+        sanctions?" was answered with "this proposal", never saying it was Lavrov's Aeroflot condition).
+        Asked who, a span whose speaker is "she" is joined with the sentence naming her."""
         c, s = best
         first = c if not c.is_pair else next((q for q in candidates if q.members == c.members[:1]), None)
-        if first is None or not _POINTS_BACK.search(first.text):
+        if first is None or not (
+            _POINTS_BACK.search(first.text) or (info.answer_type == "person" and _PRONOUN_SPEAKER.search(first.text))
+        ):
             return best
         # Chunks overlap, so the sentence before may sit in the chunk before: the pair ending with
         # this one joins them.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.answer.support import content_words
-from rag.news.dates import as_date, resolve_dates
+from rag.news.dates import SENTENCE_END, ResolvedDate, as_date, resolve_dates
 from rag.news.sameness import SCHEDULED
 
 _FIRST = re.compile(
@@ -90,20 +90,31 @@ def tells_event(event: str, text: str) -> bool:
     return bool(words) and (key is None or _held(key, text)) and held >= len(words) - (1 if len(words) >= 3 else 0)
 
 
+def told_dates(text: str, published: date | str | None) -> list[ResolvedDate]:
+    """The date phrases of `text` that tell when something happened: not a day after the article's own,
+    nor a date after a word of a plan ("are expected to leave port on Friday")."""
+    pub = as_date(published)
+    return [
+        r
+        for r in resolve_dates(text, published)
+        if (pub is None or r.date_from <= pub) and SCHEDULED.search(_lead_in(text, r.start)) is None
+    ]
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words before `start` in its own sentence, at most `_PLAN_REACH` characters: a plan in the
+    sentence before ("… was due to open next Monday.") is not this date's."""
+    window = text[max(0, start - _PLAN_REACH) : start]
+    return SENTENCE_END.split(window)[-1]
+
+
 def event_day(event: str, text: str, published: str | None) -> date | None:
     """The day `text` gives the event: of the days its date phrases resolve to (relative ones from the
     article's publication date), the one nearest a word of the event; None when it gives no day. A day
     after the article's, or after a word of a plan ("is set for next Thursday", "had been scheduled
     for 23 April"), is when the event was to happen, and plans move (blind explore18 q25: the exchange
     set for 23 April took place on 29 April)."""
-    pub = as_date(published)
-    days = [
-        r
-        for r in resolve_dates(text, published)
-        if r.day is not None
-        and (pub is None or r.day <= pub)
-        and SCHEDULED.search(text[max(0, r.start - _PLAN_REACH) : r.start]) is None
-    ]
+    days = [r for r in told_dates(text, published) if r.day is not None]
     if not days:
         return None
     places = [m.start() for w in _words(event) for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]

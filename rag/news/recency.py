@@ -26,7 +26,10 @@ T = TypeVar("T")
 
 _LATEST = re.compile(
     r"\b(?:latest|newest|most\s+recent(?:ly)?|recent\s+(?:news|developments?|updates?)|current(?:ly)?|now|nowadays|"
-    r"as\s+of|so\s+far|to\s+date|still|any\s*more|yet|up\s+to\s+date|update[sd]?|this\s+week|today|ongoing)\b",
+    # "as of 21 May" asks for the state on a named day, not the latest (blind explore19 q06).
+    r"as\s+of(?!\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))|"
+    r"so\s+far|to\s+date|still|any\s*more|yet|up\s+to\s+date|update[sd]?|this\s+week|today|ongoing|"
+    r"at\s+(?:the\s+)?(?:moment|present)|presently|these\s+days)\b",
     re.IGNORECASE,
 )
 

@@ -286,12 +286,12 @@ class EvidenceSettings(Section):
         "0 turns it off.",
     )
     sure_span: float = Field(
-        0.75,
+        0.5,
         ge=0.0,
         le=1.0,
-        description="A best span scored at least this, holding every key term of the question, answers it "
-        "whatever the answer model says (which weighs the passage's overall match); the rules still apply. 1 turns "
-        "it off.",
+        description="A best span scored at least this, holding every key term of the question (and, where a date "
+        "or number is asked, one in its own words), answers it whatever the answer model says (which weighs the "
+        "passage's overall match); the rules still apply. 1 turns it off.",
     )
     owner_check: bool = Field(
         True,
