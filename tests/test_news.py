@@ -147,6 +147,28 @@ def test_a_change_is_a_conflict_within_one_article():
     assert "2022" in c.sides[0].value and "2014" in c.sides[1].value
 
 
+def test_two_denials_and_two_events_of_one_article_are_no_disagreement():
+    """Blind explore19 q09: "Tallis rejected a report … that Korveshi patrol boats had laid new mines" was set
+    against "Korvesh has laid no mines": both deny. Blind explore19b q30: the director "detained … on
+    Tuesday" against the argument with "military officers last week", two events of one article."""
+    rejected = (
+        "Tallis also rejected a report in the Pelmara Daily Ledger that Korveshi patrol boats had laid new mines "
+        "near Denesk before the Sorrel Dawn was hit on Sunday."
+    )
+    none = "Korvesh has laid no mines in the corridor."
+    assert detect_conflicts([evidence(rejected, "2026-05-21", "m"), evidence(none, "2026-05-21", "n")]) == []
+    laid = "Korveshi patrol boats laid new mines in the corridor, two naval officers told the Ledger."
+    assert len(detect_conflicts([evidence(laid, "2026-05-18", "l"), evidence(none, "2026-05-21", "n")])) == 1
+    text = (
+        "The director was detained by officers of the Morvaskan State Security Directorate on Tuesday, three "
+        "employees said. One said he had argued with Morvaskan military officers last week over the access roads."
+    )
+    assert detect_conflicts([passage(text, "2026-03-12")]) == []
+    # A denial in one of them disputes no date (blind explore19 q09, once the two denials were no longer set apart).
+    toll = "The death toll from the Sorrel Dawn explosion rose to two on Wednesday when divers recovered the body."
+    assert detect_conflicts([passage(f"{rejected} {toll}", "2026-05-21")]) == []
+
+
 def test_a_claim_and_its_negation_conflict():
     items = [
         evidence("Dmitriev said Russia is not seeking sanctions relief from Washington.", article="x"),
@@ -977,6 +999,25 @@ def test_a_count_let_go_and_a_count_still_held_are_two_things():
     holding = "Varnia says Ostrel is holding around 1,400 Varnian soldiers and civilians."
     holds = "Ostrel says it holds fewer than 900 Varnians."
     assert len(detect_conflicts([evidence(holding, "2026-03-17", "b"), evidence(holds, "2026-03-18", "c")])) == 1
+    # blind explore19 q07: the crew aboard and the crew killed are two counts; two counts of the killed one.
+    aboard = "The Sorrel Dawn had 23 crew on board."
+    killed = "The Sorrel Dawn, which struck a mine on 17 May, killing two of its crew, is still under repair."
+    assert detect_conflicts([evidence(aboard, "2026-05-18", "d"), evidence(killed, "2026-06-05", "e")]) == []
+    first = "The Sorrel Dawn, which struck a mine on 17 May, killing three of its crew, is still under repair."
+    assert len(detect_conflicts([evidence(first, "2026-05-18", "d"), evidence(killed, "2026-06-05", "e")])) == 1
+    # A count expected is no count made (blind explore19 q06); two counts made are one that changed.
+    expected = (
+        "Dastrow said the JCC had agreed to increase the number of teams from three to five from Thursday, because "
+        "dozens of ships were expected to request passage in the coming weeks."
+    )
+    cleared = "The JCC said 23 ships had cleared inspection since the first sailings on 11 May."
+    assert detect_conflicts([evidence(expected, "2026-05-12", "h"), evidence(cleared, "2026-05-21", "i")]) == []
+    earlier = "The JCC said 14 ships had cleared inspection since the first sailings on 11 May."
+    assert len(detect_conflicts([evidence(earlier, "2026-05-18", "h"), evidence(cleared, "2026-05-21", "i")])) == 1
+    # A death word a few words off does not make the missing dead (explore15b: 61 then 29 missing).
+    missing = "DINADEC said 61 people remained missing, up from 46 on Wednesday."
+    later = "DINADEC said on Wednesday that the death toll had risen to 47 and that 29 people were still missing."
+    assert len(detect_conflicts([evidence(missing, "2024-05-18", "f"), evidence(later, "2024-05-29", "g")])) == 1
 
 
 def test_two_instances_numbered_differently_are_no_change():

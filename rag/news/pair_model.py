@@ -418,6 +418,11 @@ def denies_named_report(a: str, b: str) -> bool:
     return False
 
 
+def denies_a_report(text: str) -> bool:
+    """Whether `text` denies a report it names ("rejected a report in the Pelmara Daily Ledger that …")."""
+    return _DENIED_REPORT.search(text) is not None
+
+
 def denies_itself(a: str, b: str) -> bool:
     """Whether a side holds a claim and its denial in its own sentence: that sentence alone shows the
     dispute, and a figure the other side gives ("raised its offer to 5.5 percent") is no side of it.
