@@ -535,6 +535,33 @@ def test_conflicts_serialise():
 # -- recency ---------------------------------------------------------------------------------
 
 
+def test_a_quoted_day_is_shown_with_its_date_only_where_its_tense_tells_which():
+    """A quoted answer's "on Tuesday" is followed by the day it means, read from the article's date (a
+    Saturday here), unless its clause leaves open whether it is the one before or after (explore16: "provides
+    for a second exchange of prisoners on Tuesday" meant the next Tuesday; explore19b: "would now be counted
+    from Monday" the last Monday)."""
+    from rag.news.dates import with_days
+
+    saturday = "2026-03-21"
+    assert (
+        with_days("Prisoners returned home on Tuesday.", saturday)
+        == "Prisoners returned home on Tuesday [17 March 2026]."
+    )
+    assert (
+        with_days("Prisoners will return on Tuesday.", saturday) == "Prisoners will return on Tuesday [24 March 2026]."
+    )
+    assert (
+        with_days("The deal provides for an exchange on Tuesday.", saturday)
+        == "The deal provides for an exchange on Tuesday."
+    )
+    assert with_days("He said it would be counted from Monday.", saturday) == "He said it would be counted from Monday."
+    assert with_days("The talks ended yesterday, after last Tuesday's round.", saturday) == (
+        "The talks ended yesterday [20 March 2026], after last Tuesday's [17 March 2026] round."
+    )
+    assert with_days("The talks ended on 19 March.", saturday) == "The talks ended on 19 March."  # a date as written
+    assert with_days("Prisoners returned home on Tuesday.", None) == "Prisoners returned home on Tuesday."
+
+
 @pytest.mark.parametrize(
     ("question", "latest"),
     [

@@ -213,11 +213,22 @@ def _ago(m: re.Match[str], pub: date) -> tuple[tuple[date, date], str]:
 _MODAL = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
 
 
-def _own_clause(text: str, start: int, end: int) -> str:
-    """The clause around `start:end` within its own sentence (a span may hold two)."""
+def _day_told(text: str, start: int, end: int) -> bool:
+    """Whether the day phrase at `start:end` can be shown as its date: its own clause (within its own
+    sentence: a span may hold two) has no "would", "could" or "might", and a bare weekday ("on Tuesday")
+    has a tense that says whether it is the one before the article or the one after: "The agreement also
+    provides for a second exchange of prisoners on Tuesday" (explore16, a Saturday article) meant the next
+    Tuesday, not the last."""
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
-    return clause(text[left:right], start - left, end - left)
+    sentence, s, e = text[left:right], start - left, end - left
+    if _MODAL.search(clause(sentence, s, e)):
+        return False
+    bare = _BARE_WEEKDAY.search(text[start:end]) is not None
+    return not bare or is_past(sentence, s, e) or is_future(sentence, s, e)
+
+
+_BARE_WEEKDAY = re.compile(rf"^(?!.*\b(?:last|next|this|coming|past)\b).*\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # a full stop, its closing quote, the space after
@@ -227,14 +238,14 @@ def with_days(text: str, published: date | str | None) -> str:
     """`text` with the day each relative day phrase means put after it in brackets, as an editor marks a
     quotation: "went home on Wednesday [29 April 2026]". A quoted answer is read away from its article's
     date, so "on Monday" alone does not say which Monday (blind explore15b q12, explore19b q28). Phrases
-    that name their month or a number, and weeks or longer periods, are left as written, as is a day in a
-    clause with "would", "could" or "might": "said the ceasefire would now be counted from Monday" (blind
-    explore19b) meant the Monday before the article, "said the talks would resume on Monday" the one after."""
+    that name their month or a number, and weeks or longer periods, are left as written, as is a day whose
+    tense is open (`_day_told`): "said the ceasefire would now be counted from Monday" (blind explore19b)
+    meant the Monday before the article, "said the talks would resume on Monday" the one after."""
     out, at = [], 0
     for r in resolve_dates(text, published):
         if r.day is None or re.search(r"\d", r.text) or any(w.lower().strip(".") in MONTHS for w in r.text.split()):
             continue
-        if _MODAL.search(_own_clause(text, r.start, r.end)):
+        if not _day_told(text, r.start, r.end):
             continue
         out += [text[at : r.end], f" [{r.day.day} {r.day:%B %Y}]"]
         at = r.end
