@@ -50,6 +50,11 @@ def one(text: str, published: str | None) -> tuple[str, str] | None:
     return (found[0].date_from.isoformat(), found[0].date_to.isoformat()) if found else None
 
 
+def noted(x: str, x_day: str, y: str, y_day: str) -> int:
+    """How many disagreement notes two evidence sentences of two articles, published on those days, make."""
+    return len(detect_conflicts([evidence(x, x_day, "x"), evidence(y, y_day, "y")]))
+
+
 # -- relative dates --------------------------------------------------------------------------
 
 THURSDAY = "2024-08-29"
@@ -156,9 +161,9 @@ def test_two_denials_and_two_events_of_one_article_are_no_disagreement():
         "near Denesk before the Sorrel Dawn was hit on Sunday."
     )
     none = "Korvesh has laid no mines in the corridor."
-    assert detect_conflicts([evidence(rejected, "2026-05-21", "m"), evidence(none, "2026-05-21", "n")]) == []
+    assert noted(rejected, "2026-05-21", none, "2026-05-21") == 0
     laid = "Korveshi patrol boats laid new mines in the corridor, two naval officers told the Ledger."
-    assert len(detect_conflicts([evidence(laid, "2026-05-18", "l"), evidence(none, "2026-05-21", "n")])) == 1
+    assert noted(laid, "2026-05-18", none, "2026-05-21") == 1
     text = (
         "The director was detained by officers of the Morvaskan State Security Directorate on Tuesday, three "
         "employees said. One said he had argued with Morvaskan military officers last week over the access roads."
@@ -1029,22 +1034,22 @@ def test_a_count_let_go_and_a_count_still_held_are_two_things():
     # blind explore19 q07: the crew aboard and the crew killed are two counts; two counts of the killed one.
     aboard = "The Sorrel Dawn had 23 crew on board."
     killed = "The Sorrel Dawn, which struck a mine on 17 May, killing two of its crew, is still under repair."
-    assert detect_conflicts([evidence(aboard, "2026-05-18", "d"), evidence(killed, "2026-06-05", "e")]) == []
+    assert noted(aboard, "2026-05-18", killed, "2026-06-05") == 0
     first = "The Sorrel Dawn, which struck a mine on 17 May, killing three of its crew, is still under repair."
-    assert len(detect_conflicts([evidence(first, "2026-05-18", "d"), evidence(killed, "2026-06-05", "e")])) == 1
+    assert noted(first, "2026-05-18", killed, "2026-06-05") == 1
     # A count expected is no count made (blind explore19 q06); two counts made are one that changed.
     expected = (
         "Dastrow said the JCC had agreed to increase the number of teams from three to five from Thursday, because "
         "dozens of ships were expected to request passage in the coming weeks."
     )
     cleared = "The JCC said 23 ships had cleared inspection since the first sailings on 11 May."
-    assert detect_conflicts([evidence(expected, "2026-05-12", "h"), evidence(cleared, "2026-05-21", "i")]) == []
+    assert noted(expected, "2026-05-12", cleared, "2026-05-21") == 0
     earlier = "The JCC said 14 ships had cleared inspection since the first sailings on 11 May."
-    assert len(detect_conflicts([evidence(earlier, "2026-05-18", "h"), evidence(cleared, "2026-05-21", "i")])) == 1
+    assert noted(earlier, "2026-05-18", cleared, "2026-05-21") == 1
     # A death word a few words off does not make the missing dead (explore15b: 61 then 29 missing).
     missing = "DINADEC said 61 people remained missing, up from 46 on Wednesday."
     later = "DINADEC said on Wednesday that the death toll had risen to 47 and that 29 people were still missing."
-    assert len(detect_conflicts([evidence(missing, "2024-05-18", "f"), evidence(later, "2024-05-29", "g")])) == 1
+    assert noted(missing, "2024-05-18", later, "2024-05-29") == 1
 
 
 def test_two_instances_numbered_differently_are_no_change():
