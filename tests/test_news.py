@@ -560,6 +560,12 @@ def test_a_quoted_day_is_shown_with_its_date_only_where_its_tense_tells_which():
         == "The deal provides for an exchange on Tuesday."
     )
     assert with_days("He said it would be counted from Monday.", saturday) == "He said it would be counted from Monday."
+    # A sentence that opens with its day is dated by the clause after the comma.
+    assert (
+        with_days("On Tuesday, prisoners returned home.", saturday)
+        == "On Tuesday [17 March 2026], prisoners returned home."
+    )
+    assert with_days("On Tuesday, the deal provides for more.", saturday) == "On Tuesday, the deal provides for more."
     assert with_days("The talks ended yesterday, after last Tuesday's round.", saturday) == (
         "The talks ended yesterday [20 March 2026], after last Tuesday's [17 March 2026] round."
     )

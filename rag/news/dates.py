@@ -222,10 +222,19 @@ def _day_told(text: str, start: int, end: int) -> bool:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
     sentence, s, e = text[left:right], start - left, end - left
+    # A sentence that opens with its day ("On Monday, engineers … inspected the gates") is dated by the
+    # clause after the comma.
+    opening = _OPENING_DAY.match(sentence[e:]) if _SENTENCE_OPENS.fullmatch(sentence[:s]) else None
+    if opening:
+        sentence = sentence[:e] + " " + sentence[e + opening.end() :]
     if _MODAL.search(clause(sentence, s, e)):
         return False
     bare = _BARE_WEEKDAY.search(text[start:end]) is not None
     return not bare or is_past(sentence, s, e) or is_future(sentence, s, e)
+
+
+_OPENING_DAY = re.compile(r"\s*,")
+_SENTENCE_OPENS = re.compile(r"[\s\"“‘']*(?:(?:late|early)\s+)?(?:on|by|from|since|until)?\s*", re.IGNORECASE)
 
 
 _BARE_WEEKDAY = re.compile(rf"^(?!.*\b(?:last|next|this|coming|past)\b).*\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
