@@ -1575,3 +1575,14 @@ def test_what_was_found_is_not_answered_by_the_search_ahead() -> None:
     assert not _always_answers().select(asked, [passage(due)]).answerable
     found = "Inspectors found the bacterium in the Brantic plant's wastewater tank, the agency said."
     assert _always_answers().select(asked, [passage(found)]).answerable
+
+
+def test_what_someone_did_before_is_not_answered_by_what_they_did_then() -> None:
+    """Blind explore19 q25: "What did Oriel Dastrow do before he ran the inspection teams?" was answered with
+    his resignation; the articles' answer is "a former harbour master of Lisk"."""
+    asked = "What did Oriel Dastrow do before he ran the inspection teams?"
+    then = "Captain Oriel Dastrow, who had led the inspection teams since the deal was signed, resigned on Friday."
+    assert not _always_answers().select(asked, [passage(then)]).answerable
+    before = "Captain Oriel Dastrow, a former harbour master of Lisk, will lead the inspection teams."
+    assert _always_answers().select(asked, [passage(before)]).answerable
+    assert _always_answers().select("What did Oriel Dastrow do on Friday?", [passage(then)]).answerable

@@ -416,6 +416,25 @@ _ONLY_PLANNED = re.compile(
 )
 
 
+# "What did Oriel Dastrow do before he ran the inspection teams?" asks for an earlier role.
+_BEFORE_ASKED = re.compile(
+    r"^\s*what\s+(?:did|had|was|were)\s+[^?]+?\s+(?:do|doing|done|work\s+as|been)\s+before\b", re.IGNORECASE
+)
+_EARLIER_ROLE = re.compile(
+    r"\b(?:former(?:ly)?|previously|ex-|once|had\s+(?:been|served|worked)|(?:served|worked)\s+as|used\s+to|"
+    r"before\s+(?:that|joining|becoming|taking|being)|prior\s+to|until\b)",
+    re.IGNORECASE,
+)
+
+
+def tells_earlier_role(question: str, text: str) -> bool:
+    """Whether `text` can say what someone did before: it marks an earlier role ("a former harbour master of
+    Lisk", "had served as"). "Captain Oriel Dastrow, who had led the inspection teams since the deal was
+    signed, resigned on Friday" says what he did then, and answered what he did before (blind explore19
+    q25). True for any other question."""
+    return _BEFORE_ASKED.search(question) is None or _EARLIER_ROLE.search(text) is not None
+
+
 def tells_outcome(question: str, text: str) -> bool:
     """Whether `text` can answer a question on what was found, decided or agreed: not when it only tells
     the event ahead ("Inspectors are due inside the Brantic Seafoods plant today" for "What did the IERA

@@ -61,6 +61,7 @@ from rag.evidence.entities import (
     places_in_time,
     places_the_event,
     swaps_roles,
+    tells_earlier_role,
     tells_outcome,
     tells_succession,
 )
@@ -386,6 +387,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or not tells_succession(question, first.text, _context(first.passage, first.start))
         # "What did the inspectors find?" is not answered by "Inspectors are due inside the plant today".
         or not tells_outcome(question, first.text)
+        # "What did Dastrow do before he ran the teams?" is not answered by his resignation.
+        or not tells_earlier_role(question, first.text)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
         or swaps_roles(question, first.text)
         or (subject and not names_found([subject], around))
