@@ -27,7 +27,7 @@ from rag.evidence.question import (
     words,
 )
 from rag.news.dates import as_date, resolve_dates
-from rag.news.order import head_word, told_dates
+from rag.news.order import head_word, is_told
 from rag.numbers import cardinals, ordinals
 
 _MONTHS = (
@@ -209,7 +209,8 @@ def dates_what_happened(question: str, text: str, published: str | None) -> bool
     three days later) or after the article's own day. True for other questions and a text with no date."""
     if _WHEN_DONE.search(question) is None:
         return True
-    return not resolve_dates(text, published) or bool(told_dates(text, published))
+    dates = resolve_dates(text, published)  # read once: a text with no date is left to other rules
+    return not dates or any(is_told(r, text, published) for r in dates)
 
 
 # "Where were the detainee talks between Velmora and Tazhir held?": the event whose place is asked.

@@ -422,35 +422,43 @@ def _still_given(conflict: Conflict) -> bool:
     return bool(figures) and all(f.replace(",", "") in later for f in figures)
 
 
-def _same_date_given(a: _Statement, b: _Statement) -> bool:
+def _dates_explained(a: _Statement, b: _Statement) -> bool:
+    """Whether two statements' different dates are no disagreement: they give one date for one thing as
+    well (`_same_date_given`), or one article tells two events (`_two_days_told`). Each statement's dates
+    are read once for both."""
+    xs, ys = _date_values(a), _date_values(b)
+    return _same_date_given(xs, ys) or _two_days_told(a, b, xs, ys)
+
+
+def _date_values(s: _Statement) -> list[Value]:
+    return [v for v in values_in(s.text, as_date(s.passage.published)) if v.kind == "date"]
+
+
+def _same_date_given(xs: list[Value], ys: list[Value]) -> bool:
     """Whether both sentences give one date for one thing (the same day, by the same word): "the deadline
     … had been moved to 22 March" and "… was moved to March 22 by Kessaly last Friday" agree, whatever
     other dates they pair up (explore16 q14 showed "last Friday" against 22 March as a change)."""
 
-    def dated(s: _Statement) -> set[tuple[float, str]]:
-        values = values_in(s.text, as_date(s.passage.published))
-        return {(v.span[0], w) for v in values if v.kind == "date" for w in v.near}
+    def dated(values: list[Value]) -> set[tuple[float, str]]:
+        return {(v.span[0], w) for v in values for w in v.near}
 
-    return bool(dated(a) & dated(b))
+    return bool(dated(xs) & dated(ys))
 
 
-def _two_days_told(a: _Statement, b: _Statement) -> bool:
-    """Whether two dates one article gives are two events it tells, not one event it dates twice: "was
-    detained by officers of the Morvaskan State Security Directorate on Tuesday" and "had argued with
-    Morvaskan military officers last week" share no word by both dates (blind explore19b q30); "the 2022
-    annexation of Crimea" and "the 2014 annexation" do. A denial elsewhere in them disputes no date: "Tallis
-    rejected a report … that patrol boats had laid new mines … before the Sorrel Dawn was hit on Sunday" /
-    "The death toll from the Sorrel Dawn explosion rose to two on Wednesday" (blind explore19 q09)."""
+def _two_days_told(a: _Statement, b: _Statement, xs: list[Value], ys: list[Value]) -> bool:
+    """Whether two dates one article gives (`xs` of `a`, `ys` of `b`) are two events it tells, not one event
+    it dates twice: "was detained by officers of the Morvaskan State Security Directorate on Tuesday" and
+    "had argued with Morvaskan military officers last week" share no word by both dates (blind explore19b
+    q30); "the 2022 annexation of Crimea" and "the 2014 annexation" do. A denial elsewhere in them disputes
+    no date: "Tallis rejected a report … that patrol boats had laid new mines … before the Sorrel Dawn was
+    hit on Sunday" / "The death toll from the Sorrel Dawn explosion rose to two on Wednesday" (blind
+    explore19 q09)."""
     if a.passage.article_id != b.passage.article_id:
         return False
-
-    def dated(s: _Statement) -> list[Value]:
-        return [v for v in values_in(s.text, as_date(s.passage.published)) if v.kind == "date"]
-
     return not any(
         x.distance.get(w, 99) <= _EVENT_REACH and y.distance.get(w, 99) <= _EVENT_REACH
-        for x in dated(a)
-        for y in dated(b)
+        for x in xs
+        for y in ys
         for w in x.near & y.near
     )
 
@@ -603,7 +611,7 @@ def detect_conflicts(
             or _one_speaker(conflict, a, b)
             or _compatible(conflict, a.text, b.text)
             or _other_instances(a.text, b.text)
-            or (conflict.about == "date" and (_same_date_given(a, b) or _two_days_told(a, b)))
+            or (conflict.about == "date" and _dates_explained(a, b))
             or (conflict.about == "negation" and (_tells_both(a.text) or _tells_both(b.text)))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
         ):

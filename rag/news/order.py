@@ -93,12 +93,13 @@ def tells_event(event: str, text: str) -> bool:
 def told_dates(text: str, published: date | str | None) -> list[ResolvedDate]:
     """The date phrases of `text` that tell when something happened: not a day after the article's own,
     nor a date after a word of a plan ("are expected to leave port on Friday")."""
+    return [r for r in resolve_dates(text, published) if is_told(r, text, published)]
+
+
+def is_told(r: ResolvedDate, text: str, published: date | str | None) -> bool:
+    """Whether the date phrase `r` of `text` tells when something happened (see `told_dates`)."""
     pub = as_date(published)
-    return [
-        r
-        for r in resolve_dates(text, published)
-        if (pub is None or r.date_from <= pub) and SCHEDULED.search(_lead_in(text, r.start)) is None
-    ]
+    return (pub is None or r.date_from <= pub) and SCHEDULED.search(_lead_in(text, r.start)) is None
 
 
 def _lead_in(text: str, start: int) -> str:
