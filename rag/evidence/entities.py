@@ -28,6 +28,7 @@ from rag.evidence.question import (
 )
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import head_word, is_told
+from rag.news.plans import ONLY_PLANNED
 from rag.numbers import cardinals, ordinals
 
 _MONTHS = (
@@ -411,10 +412,6 @@ _OUTCOME_DONE = re.compile(
     r"reveals|established|showed|shows|confirmed|confirms|detected|identified)\b",
     re.IGNORECASE,
 )
-_ONLY_PLANNED = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+due|will|(?:is|are)\s+(?:expected|scheduled|set|going)\s+to|plans?\s+to)\b",
-    re.IGNORECASE,
-)
 
 
 # "What did Oriel Dastrow do before he ran the inspection teams?" asks for an earlier role.
@@ -443,7 +440,7 @@ def tells_outcome(question: str, text: str) -> bool:
     text that also tells an outcome."""
     if _OUTCOME_ASKED.search(question) is None:
         return True
-    return _ONLY_PLANNED.search(text) is None or _OUTCOME_DONE.search(text) is not None
+    return ONLY_PLANNED.search(text) is None or _OUTCOME_DONE.search(text) is not None
 
 
 @lru_cache(maxsize=256)

@@ -61,7 +61,8 @@ from rag.news.pair_model import (
     grounded,
     pair_features,
 )
-from rag.news.sameness import SCHEDULED, UNNAMED_SUBJECT, value_conflict
+from rag.news.plans import SCHEDULED
+from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from rag.news.plans import FUTURE
 from rag.numbers import cardinals
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -64,22 +65,12 @@ NUMBER_WORDS = {"a": 1} | cardinals(1, 10)
 NAMED_DAY = re.compile(
     r"\b(?:black|good|cyber|ash|super|easter|palm|bloody|giving|maundy|holy|super\s+bowl|fat)\s+$", re.IGNORECASE
 )
-_FUTURE = re.compile(
-    r"\b(?:(?:will|shall|to)\s+(?:be|have)\s+\w+|will|shall|scheduled|schedules?|set\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|"
-    r"is\s+to|are\s+to|upcoming|to\s+be\s+held|to\s+take\s+place|to\s+convene|to\s+meet|to\s+vote|forecast|debuts?|"
-    # a plan's new date, told in any tense: "the deadline had been moved to 22 March" (explore16 q14)
-    r"(?:moved|postponed|delayed|pushed\s+back|rescheduled|brought\s+forward|put\s+off|extended)\s+(?:to|until|till)|"
-    r"set\s+for)\b"
-    r"|['’]ll\b",
-    re.IGNORECASE,
-)
 # A participle after is/are/be is present or future ("before the winner is announced on 5 September").
 _PAST = re.compile(
     r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
     r"\b(?:was|were|had|did|said|announced|reported|told|declared|made|won|lost|died|took|held|\w+ed)\b",
     re.I,
 )
-HYPOTHETICAL = re.compile(r"\b(?:if|were\s+held|would|could|might)\b", re.IGNORECASE)
 GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)
 RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)\s+$|\bon\s+(?:a|the)\s+$", re.I)
 RECURRING_AFTER = re.compile(
@@ -102,9 +93,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
-    markers = [(start - m.end(), "future") for m in _FUTURE.finditer(text, left, start)]
+    markers = [(start - m.end(), "future") for m in FUTURE.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
-    markers += [(m.start() - end + 1000, "future") for m in _FUTURE.finditer(text, end, right)]
+    markers += [(m.start() - end + 1000, "future") for m in FUTURE.finditer(text, end, right)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
     return min(markers)[1] if markers else None
 

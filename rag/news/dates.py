@@ -32,7 +32,6 @@ from dateutil.relativedelta import relativedelta
 
 from rag.news.date_patterns import (
     GENERIC_PRESENT,
-    HYPOTHETICAL,
     MONTHS,
     NAMED_DAY,
     NUMBER_WORDS,
@@ -44,6 +43,7 @@ from rag.news.date_patterns import (
     is_future,
     is_past,
 )
+from rag.news.plans import HYPOTHETICAL, MODAL
 
 
 @dataclass(frozen=True)
@@ -210,9 +210,6 @@ def _ago(m: re.Match[str], pub: date) -> tuple[tuple[date, date], str]:
     return (day, day), "day"
 
 
-_MODAL = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
-
-
 def _day_told(text: str, start: int, end: int) -> bool:
     """Whether the day phrase at `start:end` can be shown as its date: its own clause (within its own
     sentence: a span may hold two) has no "would", "could" or "might", and a bare weekday ("on Tuesday")
@@ -227,7 +224,7 @@ def _day_told(text: str, start: int, end: int) -> bool:
     opening = _OPENING_DAY.match(sentence[e:]) if _SENTENCE_OPENS.fullmatch(sentence[:s]) else None
     if opening:
         sentence = sentence[:e] + " " + sentence[e + opening.end() :]
-    if _MODAL.search(clause(sentence, s, e)):
+    if MODAL.search(clause(sentence, s, e)):
         return False
     bare = _BARE_WEEKDAY.search(text[start:end]) is not None
     return not bare or is_past(sentence, s, e) or is_future(sentence, s, e)

@@ -17,7 +17,7 @@ from datetime import date
 
 from rag.answer.support import content_words
 from rag.news.dates import SENTENCE_END, ResolvedDate, as_date, resolve_dates
-from rag.news.sameness import SCHEDULED
+from rag.news.plans import SCHEDULED
 
 _FIRST = re.compile(
     r"^\s*(?:which|what)\s+(?:came|happened|occurred|took\s+place|was)\s+first\s*[,:]?\s*(?P<events>.+?)\s*\??\s*$",

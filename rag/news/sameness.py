@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from rag.news.plans import FORECAST_AFTER, SCHEDULED
 from rag.news.values import Value
 from rag.news.words import mentions, names_in, same_name, topic_words
 
@@ -49,14 +50,6 @@ def comparable(x: Value, y: Value) -> bool:
     if x.kind == "date":
         return _grain(x) == _grain(y)  # "on Thursday" and "since 1966" do not date the same thing
     return x.unit == y.unit  # one post
-
-
-# Words of a plan or a schedule, whose date can move.
-SCHEDULED = re.compile(
-    r"\b(?:will|would|shall|to\s+be|scheduled|rescheduled|set\s+(?:to|for)|planned|plans?\s+to|expected|due|"
-    r"postponed?|delayed?|put\s+off|pushed\s+back|brought\s+forward|moved|window|attempt|next|upcoming)\b",
-    re.IGNORECASE,
-)
 
 
 def _scheduled(v: Value, text: str, chars: int = 60) -> bool:
@@ -97,15 +90,9 @@ def _state(v: Value) -> str | None:
     return min(found)[1] if found else None
 
 
-_FORECAST = re.compile(
-    r"^\W*(?:[\w,’'-]+\s+){0,3}?(?:(?:were|are|is|was)\s+(?:expected|due|forecast|projected|set\s+to)|will|would)\b",
-    re.IGNORECASE,
-)
-
-
 def _forecast(v: Value, text: str) -> bool:
     """Whether the number is what is expected, not what is counted: "dozens of ships were expected"."""
-    return _FORECAST.search(text[v.at[1] : v.at[1] + 50]) is not None
+    return FORECAST_AFTER.search(text[v.at[1] : v.at[1] + 50]) is not None
 
 
 def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
