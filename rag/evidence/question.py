@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from rag.news.date_patterns import MONTHS
+from rag.news.recency import RECENCY_PHRASES
 from rag.numbers import cardinals
 
 AnswerType = Literal["person", "date", "place", "number", "name", "reason", "other"]
@@ -23,7 +24,8 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 # Words that never make a key term: function words, question words, the verbs of reporting
-# that every news question uses ("what did X say") and the words that name the source rather than
+# that every news question uses ("what did X say", "when did Lavrov speak about Aeroflot?", answered by
+# "Lavrov reiterated on 11 April that …") and the words that name the source rather than
 # the fact ("according to the opinion piece", "the author"): the evidence need not repeat them.
 STOPWORDS = _word_set(
     """
@@ -34,7 +36,8 @@ STOPWORDS = _word_set(
     out over own same she should so some such than that the their theirs them themselves then there
     these they this those through to too under until up very was we were what when where which while
     who whom whose why will with would you your yours according article articles report reports say
-    says said tell told describe described mention mentioned one two three four five many much
+    says said tell told describe described mention mentioned speak speaks spoke spoken speaking talk talked
+    comment commented remark remarked one two three four five many much
     happened happen recently week year new latest
     piece op-ed opinion column columnist editorial commentary author writer outlet
     """
@@ -224,13 +227,41 @@ _SAME = [frozenset({"russia", "moscow", "kremlin"}), frozenset({"usa", "washingt
 _EQUIVALENT = {stem: group for group in _SAME for stem in group}
 
 
+# Words news copy swaps for one another, so a key term is found by any word of its family: "When did the war
+# start?" is answered by "The war began on October 9 last year" (blind explore20b q21), "How many vessels …?"
+# by "56 ships" (blind explore19 q23). Matched by whole stem: "free" is no "freedom".
+_PARAPHRASES = (
+    "start begin commence",
+    "swap exchange",
+    "halt suspend suspension pause",
+    "resign quit",
+    "postpone delay defer",
+    "free release",
+    "ship vessel",
+    "deal agreement pact",
+    "negotiation talks",
+    "kill die dead death",
+    "wound injure hurt",
+    "replace succeed",
+)
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, frozenset[str]]:
+    families = [frozenset(content_stems(words)) for words in _PARAPHRASES]
+    return {stem: family for family in families for stem in family}
+
+
 def matches(term: str, stems: set[str]) -> bool:
     """`term` is in `stems`, or shares a long prefix with one (Russia/Russian, Zelensky/Zelenskyy),
     or differs from one only in a final i or y (the stemmer writes "Zelensky" as "zelenski" but
-    leaves "Zelenskyy" whole), or names the same government (Moscow/Russia)."""
+    leaves "Zelenskyy" whole), or names the same government (Moscow/Russia), or is a word of its family
+    (`_PARAPHRASES`: "began" for "start")."""
     if term in stems:
         return True
     if term in _EQUIVALENT and any(s.startswith(e) for e in _EQUIVALENT[term] for s in stems):
+        return True
+    if not _families().get(term, frozenset()).isdisjoint(stems):
         return True
     if len(term) < 4:
         return False
@@ -365,6 +396,9 @@ def sides_topic(question: str) -> str:
     return question[m.end() :] if m else ""
 
 
+_PRESENT = re.compile(rf"\b(?:{RECENCY_PHRASES})\b", re.IGNORECASE)
+
+
 def analyze(question: str) -> QuestionInfo:
     names = question_names(question)
     parts, count = _parts(question, names)
@@ -372,7 +406,7 @@ def analyze(question: str) -> QuestionInfo:
         text=question,
         answer_type=answer_type(question),
         names=tuple(names),
-        terms=tuple(dict.fromkeys(content_stems(question))),
+        terms=tuple(dict.fromkeys(content_stems(_PRESENT.sub(" ", question)))),
         parts=tuple(parts),
         count=count,
         sides=question_sides(question),
