@@ -1043,6 +1043,28 @@ def test_a_count_let_go_and_a_count_still_held_are_two_things():
     assert noted(aboard, "2026-05-18", killed, "2026-06-05") == 0
     first = "The Sorrel Dawn, which struck a mine on 17 May, killing three of its crew, is still under repair."
     assert noted(first, "2026-05-18", killed, "2026-06-05") == 1
+    # blind explore20 q10: the bodies handed back are no count of the men freed; two counts of bodies are one.
+    bodies = "The bodies of 340 Karvenian soldiers were returned at Hollin Gate."
+    assert noted(bodies, "2026-04-07", "Velmora returned 152 Karvenian soldiers at Hollin Gate.", "2026-04-09") == 0
+    freed = "Velmora has said it released 152 Karvenians at Hollin Gate."
+    assert (
+        noted(
+            "On 27 March the bodies of 340 Karvenian soldiers were handed over at Hollin Gate.",
+            "2026-04-07",
+            freed,
+            "2026-04-09",
+        )
+        == 0
+    )
+    # "The bodies of" heads a list, and those who "come home" are freed (blind explore20 q10, q32).
+    listed = "On 27 March the bodies of 340 Karvenian soldiers and 48 Velmorian soldiers were handed over."
+    assert noted(listed, "2026-04-07", "Velmora says 510 of its soldiers have now come home.", "2026-04-09") == 0
+    returned = "The Karvenian Defence Ministry said all 200 men on its list had been returned."
+    assert noted(returned, "2026-03-08", listed, "2026-04-07") == 0
+    home = "Velmora says 350 of its soldiers have come home."
+    assert noted(home, "2026-03-25", "Velmora says 510 of its soldiers have now come home.", "2026-04-09") == 1
+    corrected = "The bodies of 430 Karvenian soldiers were returned at Hollin Gate."
+    assert noted(bodies, "2026-04-07", corrected, "2026-04-09") == 1
     # A count expected is no count made (blind explore19 q06); two counts made are one that changed.
     expected = (
         "Dastrow said the JCC had agreed to increase the number of teams from three to five from Thursday, because "

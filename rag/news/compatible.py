@@ -24,7 +24,10 @@ from rag.news.words import same_name
 # What a count of people counts. Two counts of different things both hold: 12 killed and 40 injured,
 # 1,500 evacuated and 4,000 in shelters (explore13 M4).
 _MEASURES = {
-    "deaths": re.compile(r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives)\b", re.I),
+    # "the bodies of 340 Karvenian soldiers" count the dead (blind explore20 q12).
+    "deaths": re.compile(
+        r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives|bod(?:y|ies))\b", re.I
+    ),
     "injuries": re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I),
     "evacuated": re.compile(r"\b(?:evacuat\w*|fled|displaced)\b", re.I),
     "sheltered": re.compile(r"\b(?:shelters?|sheltering|sheltered)\b", re.I),

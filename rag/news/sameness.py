@@ -67,16 +67,23 @@ def _next_to(word: str, v: Value, chars: int = 25) -> bool:
 # remain in Ostrelian custody" count different people (explore16 q30), as do "released 50 hostages" and
 # "still holds 100".
 # So are the killed, the wounded and those aboard: "killing two of its crew" is no count of the "23 crew
-# on board" (blind explore19 q07). A death word counts only right by the number: in "put the death toll at
-# 47 and that 29 people were still missing" the 29 are the missing (explore15b).
+# on board" (blind explore19 q07), and the bodies handed back are no count of the men freed ("the bodies of
+# 340 Karvenian soldiers" / "released 152 Karvenians", blind explore20 q10). A death word counts only right
+# by the number: in "put the death toll at 47 and that 29 people were still missing" the 29 are the missing
+# (explore15b).
 _STATES = {
     "freed": ("free", "relea", "retur", "repat", "hande", "swapp"),
     "held": ("held", "hold", "remai", "detai", "custo", "capti", "impri", "jail"),
-    "dead": ("death",),
+    "dead": ("death", "dead", "bodi", "body"),
     "hurt": ("wound", "injur", "hurt"),
     "aboard": ("board", "aboar"),
 }
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
+# Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
+# `Value.near` cuts "home"; as a prefix it would take "homicide").
+_STATE_WORDS = {"hom": "freed"}
+# "The bodies of" heads a list: "the bodies of 340 Karvenian soldiers and 48 Velmorian soldiers" are both the dead.
+_WORD_REACH = {"bodi": 40}
 
 
 def _state(v: Value) -> str | None:
@@ -85,8 +92,9 @@ def _state(v: Value) -> str | None:
         (v.distance.get(w, 99), state)
         for state, stems in _STATES.items()
         for w in v.near
-        if w.startswith(stems) and v.distance.get(w, 99) <= _STATE_REACH.get(state, 99)
+        if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
+    found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
     return min(found)[1] if found else None
 
 
