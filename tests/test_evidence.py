@@ -1609,3 +1609,143 @@ def test_a_key_term_is_found_by_a_word_news_copy_swaps_for_it() -> None:
     assert matches("halt", set(content_stems("Korvesh suspended its participation")))
     assert matches("releas", set(content_stems("seven deckhands were freed")))
     assert not matches("start", set(content_stems("The war ended in 2025.")))
+
+
+def test_a_place_something_is_based_in_answers_where_it_is() -> None:
+    """Blind explore20 q20: "Where is the Tessaly Humanitarian Commision headquartered?" beside "The Tessaly
+    Humanitarian Commission, a Caldrey-based relief organisation, …" was abstained on."""
+    from rag.evidence.entities import locates
+
+    asked = "Where is the Tessaly Humanitarian Commission headquartered?"
+    info = analyze(asked)
+    assert locates(
+        asked, "The Tessaly Humanitarian Commission, a Caldrey-based relief organisation, will check lists.", info
+    )
+    assert locates(asked, "The commission is headquartered in Caldrey.", info)
+    assert not locates(asked, "The commission runs community-based programmes and will check lists.", info)
+
+
+def test_a_count_of_another_side_does_not_answer_how_many_of_one() -> None:
+    """Blind explore20 q15: "How many Velmorian bodies did Karvenia give back?" (48) was answered by an opinion
+    piece's "More than 400 bodies of fallen Karvenian soldiers have been returned …, along with a smaller number of
+    Velmorian dead"."""
+    asked = "How many Velmorian bodies did Karvenia give back?"
+    other = "More than 400 bodies of fallen Karvenian soldiers have been returned, along with fewer Velmorian dead."
+    assert not _always_answers().select(asked, [passage(other)]).answerable
+    both = "On 27 March the bodies of 340 Karvenian soldiers and 48 Velmorian soldiers were handed over."
+    assert _always_answers().select(asked, [passage(both)]).answerable
+    unnamed = "Karvenia handed the Velmorian side 48 bodies."  # a number followed by no name may count them
+    assert _always_answers().select(asked, [passage(unnamed)]).answerable
+
+
+def test_one_round_of_many_is_no_running_total() -> None:
+    """Blind explore20 q10: "What's the latest tally of Karvenian soldiers repatriated so far?" was answered by
+    "Velmora has said it released 152 Karvenians in that round" (the tally was 509)."""
+    one_round = "Velmora has said it released 152 Karvenian soldiers in that round."
+    asked = "What's the latest tally of Karvenian soldiers repatriated so far?"
+    assert not _always_answers().select(asked, [passage(one_round)]).answerable
+    assert (
+        _always_answers()
+        .select("How many Karvenian soldiers were released in the second round?", [passage(one_round)])
+        .answerable
+    )
+    total = "Karvenia raised its tally of soldiers repatriated to 509 in three rounds."
+    assert _always_answers().select(asked, [passage(total)]).answerable
+
+
+def test_a_perfect_tense_since_gives_a_time_not_a_reason() -> None:
+    """Blind explore20 q18: "why did drovic quit?" was answered by "Ilse Marenko, who has been standing in as head
+    of the team since Anselm Drovic resigned last week", which says nothing of why."""
+    from rag.evidence.entities import gives_reason
+
+    assert not gives_reason("Marenko has been standing in as head of the team since Drovic resigned last week.")
+    assert gives_reason("Drovic resigned since his health had failed.")
+    assert gives_reason("Prices have risen since the war began, because supply fell.")
+
+
+def test_a_date_asked_is_a_day_of_the_calendar() -> None:
+    """Bundled corpus: "On what date did the Geneva round of negotiations begin?" was answered by "The second, in
+    Geneva, … ended abruptly after only hours on the second day", which gives no date."""
+    from rag.evidence.entities import gives_asked_unit
+
+    asked = "On what date did the Geneva round of negotiations begin?"
+    assert not gives_asked_unit(asked, "The round ended abruptly after only hours on the second day.")
+    assert gives_asked_unit(asked, "The Geneva round began on 17 February.")
+    assert gives_asked_unit(asked, "The Geneva round began on Tuesday.")
+
+
+class _FixedSpans:
+    """A span model that scores the candidates in order: the first sentence read, then the next."""
+
+    def __init__(self, scores: list[float]) -> None:
+        self.scores = scores
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return np.array(self.scores[: len(x)])
+
+
+def test_a_report_answering_nearly_as_well_leads_a_column() -> None:
+    """Blind explore20 q12: "How many dead Karvenian soldiers were repatriated?" led with an opinion piece's "More
+    than 400 bodies …" (0.68) over the report of "the bodies of 340 Karvenian soldiers" (0.62)."""
+    import dataclasses
+
+    column = "More than 400 bodies of fallen Karvenian soldiers have been returned to their families."
+    report = "On 27 March the bodies of 340 Karvenian soldiers were handed over at Hollin Gate."
+    passages = [
+        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
+        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-04-07"),
+    ]
+    asked = "How many dead Karvenian soldiers were repatriated?"
+
+    def first(scores: list[float]) -> str:
+        model = shipped_with()
+        model.span = _FixedSpans(scores)  # type: ignore[assignment]
+        return (
+            EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+            .select(asked, passages)
+            .items[0]
+            .text
+        )
+
+    assert first([0.68, 0.62]) == report
+    assert first([0.68, 0.30]) == column  # a report far behind does not
+
+
+def test_another_side_s_post_does_not_lead_an_answer_on_the_latest() -> None:
+    """Blind explore20 q28: "Who is Karvenia's chief negotiator at the moment?" led with "Velmora's chief
+    negotiator, Colonel-General Radomir Venn, said …", the one dated report among a column's sentences."""
+    import dataclasses
+
+    other = "Velmora's chief negotiator, Colonel-General Radomir Venn, said Karvenia must send honest lists."
+    column = "Karvenia lost its chief negotiator, Anselm Drovic, who stepped down for health reasons."
+    passages = [
+        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
+        dataclasses.replace(passage(other, "r::0", article="r"), published="2026-03-03"),
+    ]
+    model = shipped_with()
+    model.span = _FixedSpans([0.6, 0.55])  # type: ignore[assignment]
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+    found = selector.select("Who is Karvenia's chief negotiator at the moment?", passages)
+    assert found.items and found.items[0].text == column
+
+
+def test_a_column_s_dated_sentence_is_no_newer_answer_on_its_neighbour_s_words() -> None:
+    """Blind explore20 q28: "The inclusion of civilians … in the third round, on 4 April, was the most important moment
+    so far", a column's sentence, led "Who is Karvenia's chief negotiator at the moment?" as the newest report, on the
+    key terms of the sentence before it."""
+    import dataclasses
+
+    report = "Karvenia's chief negotiator, Anselm Drovic, met the mediators in Mirsholt."
+    column = (
+        "Ilse Marenko, Karvenia's chief negotiator, has shown quiet skill. "
+        "The inclusion of civilians in the third round, on 4 April, was the most important moment so far."
+    )
+    passages = [
+        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-03-03"),
+        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
+    ]
+    model = shipped_with()
+    model.span = _FixedSpans([0.6, 0.5, 0.1])  # type: ignore[assignment]
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), model)
+    found = selector.select("Who is Karvenia's chief negotiator at the moment?", passages)
+    assert found.items and "inclusion" not in found.items[0].text
