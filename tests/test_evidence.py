@@ -1684,28 +1684,29 @@ class _FixedSpans:
         return np.array(self.scores[: len(x)])
 
 
+def _scoring(scores: list[float], **settings: object) -> EvidenceSelector:
+    """A selector that always answers and scores the candidates `scores`, in the order they are read."""
+    model = shipped_with()
+    model.span = _FixedSpans(scores)  # type: ignore[assignment]
+    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, **settings), model)  # type: ignore[arg-type]
+
+
+def _dated(text: str, article: str, published: str, genre: str | None = None) -> Passage:
+    import dataclasses
+
+    return dataclasses.replace(passage(text, f"{article}::0", article=article), published=published, genre=genre)
+
+
 def test_a_report_answering_nearly_as_well_leads_a_column() -> None:
     """Blind explore20 q12: "How many dead Karvenian soldiers were repatriated?" led with an opinion piece's "More
     than 400 bodies …" (0.68) over the report of "the bodies of 340 Karvenian soldiers" (0.62)."""
-    import dataclasses
-
     column = "More than 400 bodies of fallen Karvenian soldiers have been returned to their families."
     report = "On 27 March the bodies of 340 Karvenian soldiers were handed over at Hollin Gate."
-    passages = [
-        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
-        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-04-07"),
-    ]
+    passages = [_dated(column, "o", "2026-04-11", "opinion"), _dated(report, "r", "2026-04-07")]
     asked = "How many dead Karvenian soldiers were repatriated?"
 
     def first(scores: list[float]) -> str:
-        model = shipped_with()
-        model.span = _FixedSpans(scores)  # type: ignore[assignment]
-        return (
-            EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
-            .select(asked, passages)
-            .items[0]
-            .text
-        )
+        return _scoring(scores).select(asked, passages).items[0].text
 
     assert first([0.68, 0.62]) == report
     assert first([0.68, 0.30]) == column  # a report far behind does not
@@ -1714,18 +1715,10 @@ def test_a_report_answering_nearly_as_well_leads_a_column() -> None:
 def test_another_side_s_post_does_not_lead_an_answer_on_the_latest() -> None:
     """Blind explore20 q28: "Who is Karvenia's chief negotiator at the moment?" led with "Velmora's chief
     negotiator, Colonel-General Radomir Venn, said …", the one dated report among a column's sentences."""
-    import dataclasses
-
     other = "Velmora's chief negotiator, Colonel-General Radomir Venn, said Karvenia must send honest lists."
     column = "Karvenia lost its chief negotiator, Anselm Drovic, who stepped down for health reasons."
-    passages = [
-        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
-        dataclasses.replace(passage(other, "r::0", article="r"), published="2026-03-03"),
-    ]
-    model = shipped_with()
-    model.span = _FixedSpans([0.6, 0.55])  # type: ignore[assignment]
-    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
-    found = selector.select("Who is Karvenia's chief negotiator at the moment?", passages)
+    passages = [_dated(column, "o", "2026-04-11", "opinion"), _dated(other, "r", "2026-03-03")]
+    found = _scoring([0.6, 0.55]).select("Who is Karvenia's chief negotiator at the moment?", passages)
     assert found.items and found.items[0].text == column
 
 
@@ -1733,19 +1726,11 @@ def test_a_column_s_dated_sentence_is_no_newer_answer_on_its_neighbour_s_words()
     """Blind explore20 q28: "The inclusion of civilians … in the third round, on 4 April, was the most important moment
     so far", a column's sentence, led "Who is Karvenia's chief negotiator at the moment?" as the newest report, on the
     key terms of the sentence before it."""
-    import dataclasses
-
     report = "Karvenia's chief negotiator, Anselm Drovic, met the mediators in Mirsholt."
     column = (
         "Ilse Marenko, Karvenia's chief negotiator, has shown quiet skill. "
         "The inclusion of civilians in the third round, on 4 April, was the most important moment so far."
     )
-    passages = [
-        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-03-03"),
-        dataclasses.replace(passage(column, "o::0", article="o"), published="2026-04-11", genre="opinion"),
-    ]
-    model = shipped_with()
-    model.span = _FixedSpans([0.6, 0.5, 0.1])  # type: ignore[assignment]
-    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), model)
-    found = selector.select("Who is Karvenia's chief negotiator at the moment?", passages)
+    passages = [_dated(report, "r", "2026-03-03"), _dated(column, "o", "2026-04-11", "opinion")]
+    found = _scoring([0.6, 0.5, 0.1], max_items=2).select("Who is Karvenia's chief negotiator at the moment?", passages)
     assert found.items and "inclusion" not in found.items[0].text
