@@ -1636,6 +1636,8 @@ def test_a_count_of_another_side_does_not_answer_how_many_of_one() -> None:
     assert _always_answers().select(asked, [passage(both)]).answerable
     unnamed = "Karvenia handed the Velmorian side 48 bodies."  # a number followed by no name may count them
     assert _always_answers().select(asked, [passage(unnamed)]).answerable
+    in_march = "Karvenia handed the Velmorian side 48 bodies in March."  # a month is no side
+    assert _always_answers().select(asked, [passage(in_march)]).answerable
 
 
 def test_one_round_of_many_is_no_running_total() -> None:

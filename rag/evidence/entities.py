@@ -436,7 +436,11 @@ def counts_for_another(question: str, text: str) -> bool:
         return False
     counts = [m.group(1) for m in _COUNTED.finditer(text)]
     stems = content_stems(asked.group("name"))
-    named = [re.findall(r"\b[A-Z][\w’'-]+", after) for after in counts]
+    # Names only: "400 in March" counts no other side.
+    named = [
+        [w for w in re.findall(r"\b[A-Z][\w’'-]+", after) if w.lower() not in STOPWORDS and not is_calendar(w)]
+        for after in counts
+    ]
     return bool(counts) and all(
         names and not any(all(matches(t, set(content_stems(w))) for t in stems) for w in names) for names in named
     )
