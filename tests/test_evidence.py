@@ -1736,3 +1736,26 @@ def test_a_column_s_dated_sentence_is_no_newer_answer_on_its_neighbour_s_words()
     passages = [_dated(report, "r", "2026-03-03"), _dated(column, "o", "2026-04-11", "opinion")]
     found = _scoring([0.6, 0.5, 0.1], max_items=2).select("Who is Karvenia's chief negotiator at the moment?", passages)
     assert found.items and "inclusion" not in found.items[0].text
+
+
+def test_other_sources_figures_told_right_after_the_first_are_quoted_beside_it() -> None:
+    """Blind explore20b q23: "how many civilians have died since the february truce" quoted Vasquell's 212 alone; the
+    next two sentences give Ulvendra's 168 and the monitors' 131."""
+    from rag.answer.compose import quotes_for
+
+    text = (
+        "Vasquell said 212 civilians had been killed since the February truce took effect. "
+        "Lazar Menkov, a spokesman for the Ulvendran delegation, put the number at 168. "
+        "The monitoring mission said it had verified 131 civilian deaths over the same period."
+    )
+    asked = "How many civilians have died since the February truce?"
+    found = _scoring([0.9, 0.1, 0.1]).select(asked, [passage(text)])
+    figures = [e.text for e in found.items if e.disputes]
+    assert len(figures) == 2 and "168" in figures[0] and "131" in figures[1]
+    assert len(quotes_for(asked, found.items, max_quotes=2, min_share=0.6)) == 3
+    # A part of the first figure, or the same speaker going on, is no other source's figure.
+    parts = (
+        "Vasquell said 212 civilians had been killed since the February truce took effect. "
+        "Among them were 30 children killed in Orlek. Vasquell said 40 of the dead were killed in March."
+    )
+    assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(parts)]).items)

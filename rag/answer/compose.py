@@ -54,11 +54,12 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
         return _covering(question, items, quote_limit(question, max_quotes))
     if multi_part(question):
         return list(items[: quote_limit(question, max_quotes)])
-    # One fact: at most `max_quotes` sentences in all, so a best span of two sentences stands alone.
+    # One fact: at most `max_quotes` sentences in all, so a best span of two sentences stands alone; the figures
+    # other sources give for the same count are quoted beside the first whatever they scored.
     chosen, used = [items[0]], _sentence_count(items[0].quote)
     for e in items[1:]:
         n = _sentence_count(e.quote)
-        if e.score >= items[0].score * min_share and used + n <= max_quotes:
+        if e.disputes or (e.score >= items[0].score * min_share and used + n <= max_quotes):
             chosen.append(e)
             used += n
     return chosen
