@@ -10,6 +10,7 @@ Text sources (whitespace normalised before comparing):
   .json       -> decoded "body" of the object whose "title" is given in parentheses
 Usage: python3 check_evidence.py [--dump FILE]
 """
+
 import csv
 import html
 import json
@@ -65,7 +66,7 @@ def article_text(ref):
         for obj in data:
             if norm(obj.get("title", "")) == norm(title):
                 return norm(obj["body"])
-        raise KeyError("no object titled %r in %s" % (title, name))
+        raise KeyError(f"no object titled {title!r} in {name}")
     path = os.path.join(CORPUS, ref)
     if ref.endswith(".html"):
         return html_text(path)
@@ -77,8 +78,8 @@ def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--dump":
         print(article_text(sys.argv[2]))
         return 0
-    rows = list(csv.DictReader(open(os.path.join(HERE, "questions.tsv"), encoding="utf-8"),
-                               delimiter="\t", quoting=csv.QUOTE_NONE))
+    with open(os.path.join(HERE, "questions.tsv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     found = missing = 0
     cache = {}
     for r in rows:
@@ -87,7 +88,7 @@ def main():
             if item.startswith("NEARBY:"):
                 continue
             if " :: " not in item:
-                print("%s: malformed evidence item: %r" % (r["id"], item[:80]))
+                print("{}: malformed evidence item: {!r}".format(r["id"], item[:80]))
                 missing += 1
                 continue
             ref, sent = item.split(" :: ", 1)
@@ -97,15 +98,15 @@ def main():
                     cache[ref] = article_text(ref)
                 text = cache[ref]
             except (OSError, KeyError) as e:
-                print("%s: cannot read %s: %s" % (r["id"], ref, e))
+                print("{}: cannot read {}: {}".format(r["id"], ref, e))
                 missing += 1
                 continue
             if norm(sent) in text:
                 found += 1
             else:
                 missing += 1
-                print("%s: NOT FOUND in %s: %s" % (r["id"], ref, sent))
-    print("%d questions, %d evidence sentences found, %d not found" % (len(rows), found, missing))
+                print(f"{r['id']}: NOT FOUND in {ref}: {sent}")
+    print(f"{len(rows)} questions, {found} evidence sentences found, {missing} not found")
     return 1 if missing else 0
 
 

@@ -11,6 +11,7 @@ For unanswerable questions the field starts with "NEARBY: <note>" and the
 sentences follow in the same format (the note itself is not checked).
 Python standard library only.
 """
+
 import html
 import json
 import os
@@ -40,7 +41,7 @@ def article_text(ref):
             data = [data]
         bodies = [o.get("body", "") for o in data if norm(o.get("title", "")) == norm(title)]
         if not bodies:
-            raise KeyError("no object titled %r in %s" % (title, fname))
+            raise KeyError(f"no object titled {title!r} in {fname}")
         text = bodies[0]
     else:
         path = os.path.join(CORPUS, ref)
@@ -66,24 +67,24 @@ def main():
     for n, line in enumerate(lines[1:], start=2):
         cols = line.split("\t")
         if len(cols) != 5:
-            print("line %d: expected 5 columns, got %d" % (n, len(cols)))
+            print(f"line {n}: expected 5 columns, got {len(cols)}")
             missing += 1
             continue
         qid, _q, _exp, kind, ev = cols
         ids.append(qid)
         if kind == "unanswerable" and not ev.startswith("NEARBY:"):
-            print("%s: unanswerable evidence should start with NEARBY:" % qid)
+            print(f"{qid}: unanswerable evidence should start with NEARBY:")
         items = [i.strip() for i in ev.split(" || ")]
         if items and items[0].startswith("NEARBY:"):
             # the note runs up to the first "file :: sentence" item
-            first = items[0][len("NEARBY:"):]
+            first = items[0][len("NEARBY:") :]
             m = re.search(r"(\S+\.(?:txt|md|html|json)(?: \([^)]*\))?) :: ", first)
-            items[0] = first[m.start():] if m else ""
+            items[0] = first[m.start() :] if m else ""
             if not items[0]:
                 items = items[1:]
         for item in items:
             if " :: " not in item:
-                print("%s: malformed evidence item: %r" % (qid, item[:80]))
+                print(f"{qid}: malformed evidence item: {item[:80]!r}")
                 missing += 1
                 continue
             ref, sent = item.split(" :: ", 1)
@@ -91,13 +92,13 @@ def main():
             try:
                 text = article_text(ref.strip())
             except (OSError, KeyError) as e:
-                print("%s: cannot read %s: %s" % (qid, ref, e))
+                print(f"{qid}: cannot read {ref}: {e}")
                 missing += 1
                 continue
             if norm(sent) not in text:
-                print("%s: NOT FOUND in %s: %s" % (qid, ref, sent))
+                print(f"{qid}: NOT FOUND in {ref}: {sent}")
                 missing += 1
-    print("%d questions, %d evidence sentences checked, %d not found" % (len(ids), checked, missing))
+    print(f"{len(ids)} questions, {checked} evidence sentences checked, {missing} not found")
     return 1 if missing else 0
 
 
