@@ -1753,6 +1753,9 @@ def test_other_sources_figures_told_right_after_the_first_are_quoted_beside_it()
     figures = [e.text for e in found.items if e.disputes]
     assert len(figures) == 2 and "168" in figures[0] and "131" in figures[1]
     assert len(quotes_for(asked, found.items, max_quotes=2, min_share=0.6)) == 3
+    # A figure scored as well as the first is quoted once.
+    once = _scoring([0.9, 0.9, 0.1]).select(asked, [passage(text)]).items
+    assert [e.text for e in once].count(figures[0]) == 1
     # A part of the first figure, or the same speaker going on, is no other source's figure.
     parts = (
         "Vasquell said 212 civilians had been killed since the February truce took effect. "

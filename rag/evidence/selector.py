@@ -709,7 +709,9 @@ class EvidenceSelector:
         if first and _rejected(question, info, first, speaker):
             answerable = False
         if answerable and first and (info.answer_type == "number" or count_asked(question)):
-            items = items[:1] + _disputing(first, candidates, scores, info) + items[1:]
+            disputing = _disputing(first, candidates, scores, info)
+            taken = {(e.passage.chunk_id, e.start) for e in disputing}  # each sentence once
+            items = items[:1] + disputing + [e for e in items[1:] if (e.passage.chunk_id, e.start) not in taken]
         # A name the question asks about that no passage read names at all ("the security conference
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
         if self.settings.absent_name_check and _absent(info, passages, missing_names):
