@@ -36,10 +36,14 @@ _MONTHS = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _YEAR_NUMBER = r"\b(?:1[89]|20)\d\d\b"
+# Ways a day of the calendar is written: "March 3", "3 March", "2026-03-03", "Tuesday", "yesterday".
+_MONTH_DAY = rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b"
+_ISO_DAY = r"\b\d{4}-\d\d-\d\d\b"
+_WEEKDAY = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+_NEAR_DAY = r"\b(?i:yesterday|today|tomorrow|tonight)\b"
 _DATE = re.compile(
-    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|{_YEAR_NUMBER}|\b\d{{4}}-\d\d-\d\d\b"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|June|July|August|"
-    r"September|October|November|December)\b|\b(?i:yesterday|today|tomorrow|tonight)\b"
+    rf"{_MONTH_DAY}|{_YEAR_NUMBER}|{_ISO_DAY}|{_WEEKDAY}|\b(?:January|February|March|April|June|July|August|"
+    rf"September|October|November|December)\b|{_NEAR_DAY}"
     r"|\b(?:last|next|this|early|late|mid)[\s-](?:week|month|year|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:first|second|third|fourth|fifth|final|last|same|following) day\b"
 )
@@ -855,10 +859,7 @@ _GIVES_UNIT = {
     "year": re.compile(_YEAR_NUMBER),
     # A day of the calendar, or one the article's date resolves: "ended … after only hours on the second
     # day" gives no date for "On what date did the Geneva round begin?" (bundled corpus).
-    "date": re.compile(
-        rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}\b"
-        r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?i:yesterday|today|tomorrow|tonight)\b"
-    ),
+    "date": re.compile(rf"{_MONTH_DAY}|{_ISO_DAY}|\b\d{{1,2}}/\d{{1,2}}\b|{_WEEKDAY}|{_NEAR_DAY}"),
 }
 
 

@@ -307,16 +307,22 @@ def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray,
     return found
 
 
+def _first(leading: list[Evidence], items: list[Evidence]) -> list[Evidence]:
+    """`leading`, then the rest of `items` in their order."""
+    return leading + [e for e in items if all(e is not o for o in leading)]
+
+
 def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evidence]:
     """`leading` newest first (undated ones keep their places; a column's sentence without a date of its
     own after the rest), then the rest of `items`."""
-    rest = [e for e in items if all(e is not o for o in leading)]
-    return newest_first(leading, _reported_iso, _undated_column) + rest
+    return _first(newest_first(leading, _reported_iso, _undated_column), items)
 
 
-def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int) -> bool:
-    """Whether a span, with its title and the sentence before, holds every key term of the question."""
-    return covered(list(info.terms), set(content_stems(f"{text} {_context(passage, start)}")))
+def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int, context: bool = True) -> bool:
+    """Whether a span, with its title and the sentence before (unless `context` is false), holds every key
+    term of the question."""
+    around = f"{text} {_context(passage, start)}" if context else text
+    return covered(list(info.terms), set(content_stems(around)))
 
 
 def _undated_column(e: Evidence) -> bool:
@@ -604,8 +610,7 @@ class EvidenceSelector:
         if items and items[0].score >= self.settings.sure_span:
             best = items[0]
             answerable = answerable or (
-                covered(list(info.terms), set(content_stems(f"{best.text} {_context(best.passage, best.start)}")))
-                and _gives_type(info, best.text)
+                _holds_terms(info, best.text, best.passage, best.start) and _gives_type(info, best.text)
             )
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
@@ -625,7 +630,7 @@ class EvidenceSelector:
         if not described and post is not None:
             described = self._holder_span(post, info, candidates, scores)
         if described:
-            items = described + [e for e in items if all(e is not d for d in described)]
+            items = _first(described, items)
             answerable = True
         elif post is not None:
             answerable = False  # "Who heads the Ugandan Media Council?": no span names anyone in that post
@@ -689,14 +694,14 @@ class EvidenceSelector:
                 and not _rejected(question, info, e, speaker)
             ]
             if reports:
-                items = reports[:1] + [e for e in items if e is not reports[0]]
+                items = _first(reports[:1], items)
                 first = items[0]
         # "Who replaced Tim Kash as presenter?": the span telling the succession leads ("Tim Kash has since
         # been replaced as host by Fearne Cotton"), not the best-scored one on Kash (round 14).
         if first and asks_successor(question):
             telling = [e for e in items if tells_succession(question, e.text, _context(e.passage, e.start))]
             if telling and telling[0] is not first:
-                items = telling + [e for e in items if all(e is not t for t in telling)]
+                items = _first(telling, items)
                 first = items[0]
         # "When did the first ships actually leave port?": a span dating only the plan ("are expected to leave
         # port on Friday") gives way to one dating what happened ("since the first sailings on 11 May"; blind
@@ -704,7 +709,7 @@ class EvidenceSelector:
         if first and info.answer_type == "date" and not _dates_done(question, first):
             done = [e for e in items[1:] if told_dates(_lead(e), e.passage.published)]
             if done:
-                items = done + [e for e in items if all(e is not d for d in done)]
+                items = _first(done, items)
                 first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
@@ -761,11 +766,7 @@ class EvidenceSelector:
             # wander, and "The inclusion of civilians … on 4 April, was the most important moment so far" took
             # its key terms from the sentence before (blind explore20 q28).
             and (
-                (
-                    covered(list(info.terms), set(content_stems(c.text)))
-                    if c.passage.commentary
-                    else _holds_terms(info, c.text, c.passage, c.start)
-                )
+                _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
             )
             and (info.answer_type != "number" or has_type(c.text, "number", info))
