@@ -1,10 +1,11 @@
 """Ingest a folder into an embedded index in its own process, for the crash and lock tests.
 
-    python -m tests.crash_ingest INDEX CORPUS [--lock-timeout S] [--go FILE]
+    python -m tests.crash_ingest INDEX CORPUS [--lock-timeout S] [--go FILE] [--hold FILE]
 
 Prints `opened <json>` (the index check before ingesting: the state a kill left), `progress N`
 as files go by, then `done <json>` (the report and the check after). With `--go FILE` it waits
-for FILE to exist before ingesting, so a test can line two processes up. Hashing embeddings keep
+for FILE to exist before ingesting, so a test can line two processes up; with `--hold FILE` it
+stops after its first file (holding the ingestion lock) until FILE exists. Hashing embeddings keep
 it fast; everything else (Chroma folder, file lock, batching) is the shipped code path.
 
     python -m tests.crash_ingest --serve
@@ -52,7 +53,12 @@ def summary(assistant: Assistant) -> dict[str, object]:
     }
 
 
-def ingest(index: str, corpus: str, lock_timeout: float = 5.0, go: str | None = None) -> int:
+def _wait_for(path: str | None) -> None:
+    while path and not Path(path).exists():
+        time.sleep(0.02)
+
+
+def ingest(index: str, corpus: str, lock_timeout: float = 5.0, go: str | None = None, hold: str | None = None) -> int:
     settings = Settings(
         store={"path": index},
         chunking={"max_tokens": 40, "overlap_tokens": 8},
@@ -61,11 +67,12 @@ def ingest(index: str, corpus: str, lock_timeout: float = 5.0, go: str | None = 
     )
     assistant = Assistant(settings, embeddings=HashingEmbeddings())
     print("opened", json.dumps(summary(assistant)), flush=True)
-    while go and not Path(go).exists():
-        time.sleep(0.02)
+    _wait_for(go)
 
     def progress(done: int, total: int, name: str) -> None:
         print("progress", done, total, flush=True)
+        if done == 1:  # progress is reported under the lock: a test can hold it here as long as it needs
+            _wait_for(hold)
 
     try:
         report = assistant.ingest(corpus, on_progress=progress)
@@ -100,11 +107,12 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?")
     parser.add_argument("--lock-timeout", type=float, default=5.0)
     parser.add_argument("--go", help="wait for this file to exist before ingesting")
+    parser.add_argument("--hold", help="after the first file, wait for this file to exist")
     parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     if args.serve:
         return serve()
-    return ingest(args.index, args.corpus, args.lock_timeout, args.go)
+    return ingest(args.index, args.corpus, args.lock_timeout, args.go, args.hold)
 
 
 if __name__ == "__main__":

@@ -80,9 +80,12 @@ def clean_ingest(corpus: Path, client: chromadb.api.ClientAPI) -> dict[str, Any]
     return json.loads(json.dumps(summary(assistant)))  # as the subprocess reports it
 
 
-def start(index: Path, corpus: Path, lock_timeout: float = 5.0, go: Path | None = None) -> subprocess.Popen[str]:
+def start(
+    index: Path, corpus: Path, lock_timeout: float = 5.0, go: Path | None = None, hold: Path | None = None
+) -> subprocess.Popen[str]:
     """`rag ingest` in a process of its own (with hashing embeddings)."""
-    args = [str(index), str(corpus), "--lock-timeout", str(lock_timeout), *(["--go", str(go)] if go else [])]
+    args = [str(index), str(corpus), "--lock-timeout", str(lock_timeout)]
+    args += [*(["--go", str(go)] if go else []), *(["--hold", str(hold)] if hold else [])]
     return subprocess.Popen(
         [sys.executable, "-m", "tests.crash_ingest", *args],
         cwd=PROJECT,
@@ -244,17 +247,20 @@ def test_keyword_ids_are_compared_with_the_vector_store(assistant, corpus):
 
 @pytest.mark.slow
 def test_two_ingestions_at_once_wait_or_fail_clearly(tmp_path: Path, ephemeral_client):
-    corpus, index, go = tmp_path / "corpus", tmp_path / "index", tmp_path / "go"
+    corpus, index, go, release = (tmp_path / name for name in ("corpus", "index", "go", "release"))
     write_corpus(corpus, random.Random(SEED))
     reference = clean_ingest(corpus, ephemeral_client)
 
     # A second ingestion that cannot wait long fails with a clear message; the first completes.
+    # The first holds the lock after its first file until the second has given up: left to run,
+    # it could finish inside the second's 0.5 s wait on a loaded machine (it did once in CI).
     second = start(index, corpus, lock_timeout=0.5, go=go)
     wait_for(second, "opened")
-    first = start(index, corpus)
-    wait_for(first, "progress")  # it holds the lock and is writing
+    first = start(index, corpus, hold=release)
+    wait_for(first, "progress 1 ")  # it holds the lock, mid-write
     go.touch()
     out, err = second.communicate(timeout=120)
+    release.touch()
     assert second.returncode == 2, out + err
     assert parse(out)["error"].startswith("Another ingestion is writing to") and "Traceback" not in err
     _, done = finish(first)
