@@ -1762,3 +1762,25 @@ def test_other_sources_figures_told_right_after_the_first_are_quoted_beside_it()
         "Among them were 30 children killed in Orlek. Vasquell said 40 of the dead were killed in March."
     )
     assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(parts)]).items)
+
+
+def test_figures_after_a_sentence_saying_the_counts_differ_are_quoted_with_it() -> None:
+    """Blind explore20 q03: "How many Karvenian captives came back in the Pellak swap?" quoted "the three parties
+    involved could not agree on how many Karvenians had gone home" and none of the three counts that follow it."""
+    from rag.answer.compose import quotes_for
+
+    text = (
+        "By last night the three parties could not agree on how many Karvenians had gone home. "
+        "The commission, which registered every prisoner, said 149 Karvenians had been exchanged. "
+        "Velmora's Defence Ministry said it had released 152 Karvenian prisoners. "
+        "In Dolbrad, the headquarters said 146 Karvenian servicemen had returned. "
+        "The last plane left at 15:00, officials said, with 12 reporters kept away."
+    )
+    asked = "How many Karvenian captives came back in the swap?"
+    found = _scoring([0.9, 0.1, 0.1, 0.1, 0.1]).select(asked, [passage(text)])
+    figures = [e.text for e in found.items if e.disputes]
+    assert [next(n for n in ("149", "152", "146") if n in f) for f in figures] == ["149", "152", "146"]
+    assert len(quotes_for(asked, found.items, max_quotes=2, min_share=0.6)) == 4
+    # Without the sentence saying they differ, an unattributed first span brings no other figures.
+    agreed = text.replace("could not agree on how many", "counted how many")
+    assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1, 0.1, 0.1]).select(asked, [passage(agreed)]).items)

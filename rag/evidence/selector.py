@@ -278,6 +278,16 @@ _ANOTHER_FIGURE = re.compile(
 # A figure someone gives, and not a part of the first one's ("Among them were 30 children"): an attributing verb.
 _ATTRIBUTED = re.compile(r"\b(?:said|says|put|puts|verified|recorded|counted|estimated|reported|gave|gives|cited)\b")
 _FIGURES_AFTER = 2  # sentences after the first span read for another source's figure
+# "the three parties involved could not agree on how many Karvenians had gone home": the figures follow.
+_COUNTS_DIFFER = re.compile(
+    r"\b(?:could\s+not|couldn't|cannot|can't|did\s+not|didn't|do\s+not|don't|failed\s+to)\s+agree\s+"
+    r"(?:on|over|about)\s+(?:how\s+(?:many|much)|the\s+(?:number|figure|count|toll|total|tally|size))\b"
+    r"|\b(?:gave|give|gives|offered|cited|published|released)\s+(?:different|differing|conflicting|contradictory)\s+"
+    r"(?:figures|numbers|counts|tallies|totals|tolls|estimates)\b"
+    r"|\b(?:figures|numbers|counts|tallies|totals|tolls|estimates)\s+(?:differ|differed|vary|varied|varies|conflict)\b",
+    re.IGNORECASE,
+)
+_FIGURES_LISTED = 3  # sentences read after one saying the counts differ: one source each
 
 
 def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray, info: QuestionInfo) -> list[Evidence]:
@@ -287,21 +297,28 @@ def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray,
     verified 131 civilian deaths over the same period" (blind explore20b q23 quoted the 212 alone)."""
     said_by = speaker(first.text)
     counted = measures(first.text)
-    if said_by is None or not has_type(first.text, "number", info):
+    differ = bool(_COUNTS_DIFFER.search(first.text))
+    if not differ and (said_by is None or not has_type(first.text, "number", info)):
         return []
     following = [
         (c, float(s))
         for c, s in zip(candidates, scores, strict=True)
         if not c.is_pair and c.passage.chunk_id == first.passage.chunk_id and c.start >= first.end
     ]
-    after = sorted(following, key=lambda cs: cs[0].start)[:_FIGURES_AFTER]
+    after = sorted(following, key=lambda cs: cs[0].start)[: _FIGURES_LISTED if differ else _FIGURES_AFTER]
     found = []
     for c, s in after:
         if (
             _ATTRIBUTED.search(c.text)
-            and said_by not in c.text
             and has_type(c.text, "number", info)
-            and (counted & measures(c.text) or _ANOTHER_FIGURE.search(c.text))
+            and (
+                differ
+                or (
+                    said_by is not None
+                    and said_by not in c.text
+                    and (counted & measures(c.text) or _ANOTHER_FIGURE.search(c.text))
+                )
+            )
         ):
             found.append(Evidence(c.text, c.passage, c.start, c.end, s, None, disputes=True))
     return found
