@@ -91,7 +91,8 @@ class Evidence:
     score: float  # the selector's probability that the span answers the question
     answer: str | None = None
     # Another source's figure for the count the first span gives, told right after it ("Lazar Menkov … put the
-    # number at 168" after "Vasquell said 212 civilians had been killed"): quoted beside it, whatever it scored.
+    # number at 168" after "Vasquell said 212 civilians had been killed"), or the other account of the reason it
+    # gives (a denial beside a claim): quoted beside it, whatever it scored.
     disputes: bool = False
 
     @property

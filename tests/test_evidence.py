@@ -1784,3 +1784,33 @@ def test_figures_after_a_sentence_saying_the_counts_differ_are_quoted_with_it() 
     # Without the sentence saying they differ, an unattributed first span brings no other figures.
     agreed = text.replace("could not agree on how many", "counted how many")
     assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1, 0.1, 0.1]).select(asked, [passage(agreed)]).items)
+
+
+def test_a_why_question_leads_with_a_reason_and_quotes_its_denial_beside_it() -> None:
+    """Blind explore20 q18, "why did drovic quit?", abstained: the best span told only that he had resigned;
+    the report of why and the presidency's denial of it, scored lower, came after it."""
+    from rag.answer.compose import quotes_for
+
+    text = (
+        "Ilse Marenko has been standing in as head of the team since Anselm Drovic resigned last week. "
+        "Anselm Drovic, who resigned on Tuesday, was forced out after the President learned of a private deal, "
+        "two senior officials have told the Herald. "
+        "The weather in the capital was cold. "
+        '"This is categorically untrue. Mr Drovic resigned for health reasons," the spokesman said.'
+    )
+    asked = "why did drovic quit?"
+    found = _scoring([0.9, 0.3, 0.05, 0.28], max_items=3).select(asked, [passage(text)])
+    assert found.answerable and "forced out" in found.items[0].text
+    quoted = quotes_for(asked, found.items, max_quotes=2, min_share=0.6)
+    assert [("forced out" in e.text, "untrue" in e.text) for e in quoted] == [(True, False), (False, True)]
+    # Without another reason given, the span telling only the resignation is not an answer.
+    alone = _scoring([0.9, 0.05, 0.05, 0.05], max_items=3).select(asked, [passage(text.split(" Anselm")[0])])
+    assert not alone.answerable
+    # A word that may give a cause is not a cause said outright: "as the country's chief negotiator, replacing …"
+    # does not lead "Why was Veretz replaced?" (explore16 q22 had quoted it).
+    named = (
+        "Tomas Veretz led the delegation at the first round last week. "
+        "The President named Anka Drobny as the country's chief negotiator, replacing Tomas Veretz."
+    )
+    replaced = _scoring([0.9, 0.3], max_items=3).select("Why was Tomas Veretz replaced?", [passage(named)])
+    assert not replaced.answerable

@@ -524,6 +524,24 @@ def gives_reason(text: str) -> bool:
     return any(not _since_when(text, m) for m in _CAUSE.finditer(text))
 
 
+# A cause said outright, not only a word that may give one ("as the country's chief negotiator", ", replacing"):
+# what lets a span that scored lower lead a "why" question.
+_STATED_CAUSE = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|citing|cited|reasons?|amid|blamed|"
+    r"over\s+(?:concerns?|fears?|claims?|allegations?)|in\s+(?:protest|response|retaliation)|on\s+the\s+grounds|"
+    r"(?:forced|pushed)\s+out|after\s+(?:losing|failing|being|learning)|"
+    r"after\s+[\w ]{1,40}?\s+(?:learned|discovered))\b",
+    re.IGNORECASE,
+)
+
+
+def states_reason(text: str) -> bool:
+    """Whether `text` says a cause outright: "was forced out after President Aurel Stanek learned …", "resigned
+    for health reasons"; not "named Anka Drobny … as the country's chief negotiator, replacing Tomas Veretz",
+    which `gives_reason` lets stand (explore16 q22)."""
+    return _STATED_CAUSE.search(text) is not None
+
+
 # "has been standing in … since", "had led … since": a perfect tense before "since" in its clause.
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+){0,1}\w+(?:ed|ing|en|n)\b[^,;.]*$", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ them, or the best score is under the calibrated threshold, the question is unans
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections import OrderedDict
@@ -62,6 +63,7 @@ from rag.evidence.entities import (
     names_someone,
     places_in_time,
     places_the_event,
+    states_reason,
     swaps_roles,
     tells_earlier_role,
     tells_outcome,
@@ -107,6 +109,7 @@ from rag.news.compatible import measures
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
+from rag.news.pair_model import denies
 from rag.news.recency import newest_first, wants_latest
 from rag.news.speakers import speaker
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
@@ -322,6 +325,15 @@ def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray,
         ):
             found.append(Evidence(c.text, c.passage, c.start, c.end, s, None, disputes=True))
     return found
+
+
+def _other_account(giving: list[Evidence]) -> list[Evidence]:
+    """The first of `giving[1:]` that denies where `giving[0]` does not, or the reverse, marked to be quoted
+    beside it: "was forced out after the President learned …, two senior officials have told the Herald"
+    and "This is categorically untrue. Mr Drovic resigned for health reasons" (blind explore20 q18)."""
+    lead = denies(giving[0].text)
+    other = next((e for e in giving[1:] if denies(e.text) != lead), None)
+    return [dataclasses.replace(other, disputes=True)] if other else []
 
 
 def _first(leading: list[Evidence], items: list[Evidence]) -> list[Evidence]:
@@ -727,6 +739,22 @@ class EvidenceSelector:
             done = [e for e in items[1:] if told_dates(_lead(e), e.passage.published)]
             if done:
                 items = _first(done, items)
+                first = items[0]
+        # "why did drovic quit?": a span telling only that he resigned ("standing in … since Anselm Drovic
+        # resigned last week") gives way to those giving a reason and holding the key terms, every side of it
+        # ("forced out after the President learned …"; "resigned for health reasons"; blind explore20 q18).
+        if first and info.answer_type == "reason" and not gives_reason(first.text):
+            giving = [
+                e
+                for e in items[1:]
+                if states_reason(e.text)
+                and _holds_terms(info, e.text, e.passage, e.start)
+                and not _rejected(question, info, e, speaker)
+            ]
+            if giving:
+                leading = giving[:1] + _other_account(giving)
+                spots = {(e.passage.chunk_id, e.start) for e in leading}  # each sentence once
+                items = leading + [e for e in items if (e.passage.chunk_id, e.start) not in spots]
                 first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
