@@ -51,6 +51,11 @@ def test_an_event_is_told_by_what_happened_and_dated_by_its_own_words_not_a_plan
     # Of two days, the one beside the event's words.
     both = "Sollberg stepped aside on Sunday; the court halted the recount on Monday."
     assert event_day("the court halting the recount", both, "2026-05-13") == date(2026, 5, 11)
+    # A day in a clause about something else is not the event's (blind explore21b q22 dated the resignation 2 March).
+    aside = "Halvec, who signed the moratorium for Ardessa on March 2, resigned days before a no-confidence vote."
+    assert event_day("Halvec's resignation", aside, "2026-03-20") is None
+    told = "Sorrane, who took over on 18 March after Halvec resigned, spoke on Friday."
+    assert event_day("Halvec's resignation", told, "2026-03-20") == date(2026, 3, 18)
 
 
 ARTICLES = [

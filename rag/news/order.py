@@ -109,16 +109,30 @@ def _lead_in(text: str, start: int) -> str:
     return SENTENCE_END.split(window)[-1]
 
 
+# ", who signed the moratorium for Ardessa on March 2,": a clause between commas about its own subject.
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
+
+
+def _aside(start: int, text: str, places: list[int]) -> bool:
+    """Whether the date phrase at `start` is in a relative clause holding no word of the event: the day of
+    "Halvec, who signed the moratorium for Ardessa on March 2, resigned days before a no-confidence vote" is
+    the signing's, not the resignation's (blind explore21b q22)."""
+    return any(
+        m.start() < start < m.end() and not any(m.start() < p < m.end() for p in places)
+        for m in _RELATIVE.finditer(text)
+    )
+
+
 def event_day(event: str, text: str, published: str | None) -> date | None:
     """The day `text` gives the event: of the days its date phrases resolve to (relative ones from the
     article's publication date), the one nearest a word of the event; None when it gives no day. A day
     after the article's, or after a word of a plan ("is set for next Thursday", "had been scheduled
     for 23 April"), is when the event was to happen, and plans move (blind explore18 q25: the exchange
     set for 23 April took place on 29 April)."""
-    days = [r for r in told_dates(text, published) if r.day is not None]
+    places = [m.start() for w in _words(event) for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
+    days = [r for r in told_dates(text, published) if r.day is not None and not _aside(r.start, text, places)]
     if not days:
         return None
-    places = [m.start() for w in _words(event) for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
     if not places:
         return days[0].day
     nearest = min(days, key=lambda r: min(abs(r.start - p) for p in places))
