@@ -142,6 +142,28 @@ def test_a_difference_between_dates_is_a_change_older_side_first():
     assert c.note().startswith("On 2023-08-10") and "by 2023-12-22" in c.note()
 
 
+def test_an_analysis_restating_an_older_figure_disagrees_rather_than_updates():
+    """Blind explore21b q10: "On 2 April Ardelec: 390,000 households …; by 6 April, The Ledger Review (analysis):
+    more than 600,000" told the column's stale figure as the newest state."""
+    report = evidence("Ardelec said 390,000 households were without power on Wednesday.", "2026-04-02", "wire")
+    column = Evidence(
+        "Ardessa came out of the winter with more than 600,000 households still without power.",
+        replace(passage("x", "2026-04-06", "The Ledger Review", "col"), genre="analysis"),
+    )
+    column = replace(column, passage=replace(column.passage, text=column.text, end=len(column.text)))
+    [c] = detect_conflicts([report, column])
+    assert c.kind == "conflict" and c.note().startswith("The sources disagree")
+    # A column's statement dated by its own words reports a newer count (explore15b q04's "By Sunday, …").
+    dated = replace(column, text="By Sunday, Ardelec put the number at 600,000 households without power.")
+    dated = replace(dated, passage=replace(dated.passage, text=dated.text, end=len(dated.text)))
+    [e] = detect_conflicts([report, dated])
+    assert e.kind == "change"
+    # Two reports days apart are a change.
+    later = evidence("Ardelec said 410,000 households were without power on Thursday.", "2026-03-20", "old")
+    [d] = detect_conflicts([report, later])
+    assert d.kind == "change"
+
+
 def test_a_change_is_a_conflict_within_one_article():
     text = (
         "Washington is talking to Moscow again after years of strained ties following the 2022 annexation of Crimea. "

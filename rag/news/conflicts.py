@@ -45,7 +45,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import negated_words, negation_conflict
 from rag.news import compatible
-from rag.news.dates import as_date
+from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
     FEATURES,
     PairModel,
@@ -634,8 +634,19 @@ def detect_conflicts(
             as_date(conflict.sides[1].published) or date.min
         ):
             conflict = replace(conflict, sides=conflict.sides[::-1])
+        if conflict.kind == "change" and _restates(conflict.sides[1]):
+            # An opinion or analysis piece restates; it does not report an update: "On 2 April Ardelec: 390,000
+            # households without power; by 6 April, The Ledger Review (analysis): more than 600,000" told the
+            # column's stale figure as the newest (blind explore21b q10).
+            conflict = replace(conflict, kind="conflict")
         found.append(conflict)
     return _without_bridged(found)
+
+
+def _restates(side: Side) -> bool:
+    """A column's statement that gives no day of its own: what it says is not dated by when it was written. "By
+    Sunday, DINADEC put the toll at 61 dead", closing a column, is the newest count (explore15b q04)."""
+    return bool(side.genre) and not resolve_dates(side.text, side.published)
 
 
 def _negative(text: str) -> bool:
