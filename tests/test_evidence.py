@@ -1596,6 +1596,13 @@ def test_words_of_speaking_and_of_the_present_are_no_key_terms() -> None:
     assert analyze("When did Lavrov talk to reporters?").terms == ("lavrov", "report")
     assert analyze("Who is Karvenia's chief negotiator at the moment?").terms == ("karvenia", "chief", "negoti")
     assert "far" not in analyze("How many soldiers have been repatriated so far?").terms
+    # blind explore21b q10: "still" asked the newest count to say it ("390,000 households were without power").
+    assert analyze("How many homes in Ardessa are still without electricity?").terms == (
+        "home",
+        "ardessa",
+        "without",
+        "electr",
+    )
     assert "talk" in analyze("When did the talks resume?").terms  # "talks" is the event, not a verb of saying
 
 
@@ -1608,6 +1615,9 @@ def test_a_key_term_is_found_by_a_word_news_copy_swaps_for_it() -> None:
     assert matches("vessel", set(content_stems("56 ships have cleared inspection")))
     assert matches("halt", set(content_stems("Korvesh suspended its participation")))
     assert matches("releas", set(content_stems("seven deckhands were freed")))
+    # blind explore21b q10: "homes … without electricity" beside "households were without power".
+    homes = analyze("How many homes in Ardessa are still without electricity?").terms
+    assert covered(list(homes), set(content_stems("In Ardessa, 390,000 households were without power.")))
     assert not matches("start", set(content_stems("The war ended in 2025.")))
 
 

@@ -243,6 +243,8 @@ _PARAPHRASES = (
     "kill die dead death",
     "wound injure hurt",
     "replace succeed",
+    "home household",
+    "electricity power",
 )
 
 

@@ -27,12 +27,12 @@ T = TypeVar("T")
 # Phrases of the present whose words are no key terms: "Who is Karvenia's chief negotiator at the moment?"
 # is answered by a report that never says "moment" (blind explore20 q28), "… repatriated so far?" by one
 # that never says "far".
-RECENCY_PHRASES = r"so\s+far|to\s+date|up\s+to\s+date|at\s+(?:the\s+)?(?:moment|present)|these\s+days"
+RECENCY_PHRASES = r"so\s+far|to\s+date|up\s+to\s+date|at\s+(?:the\s+)?(?:moment|present)|these\s+days|still"
 _LATEST = re.compile(
     r"\b(?:latest|newest|most\s+recent(?:ly)?|recent\s+(?:news|developments?|updates?)|current(?:ly)?|now|nowadays|"
     # "as of 21 May" asks for the state on a named day, not the latest (blind explore19 q06).
     r"as\s+of(?!\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))|"
-    rf"{RECENCY_PHRASES}|still|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently)\b",
+    rf"{RECENCY_PHRASES}|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently)\b",
     re.IGNORECASE,
 )
 
