@@ -605,6 +605,17 @@ def test_a_who_question_is_not_answered_by_a_sentence_that_names_no_one() -> Non
     assert names_someone("Trump criticized Zelenskyy for rejecting the idea of ceding land.", who)
     assert names_someone("Files on the killing of John F. Kennedy were released.", who)
     assert names_someone("Russian Foreign Minister Sergey Lavrov said the talks were useful.", who)
+    # A dateline is where a report was filed (blind explore21b q01: "Who acted as the go-between …?"), also after
+    # the title a span's sentence before may be.
+    go_between = analyze("Who acted as the go-between for the energy truce between Ardessa and Tolvany?")
+    lede = "PORT ANSELM, March 3 (Meridian) - Ardessa and Tolvany have agreed to stop attacking energy sites."
+    assert not names_someone(lede, go_between)
+    assert not names_someone(f"Ardessa and Tolvany agree a halt {lede}", go_between)
+    assert names_someone("PORT ANSELM - Isaure Manteval brokered the deal.", go_between)
+    # … and a role in lower case before a name names someone (explore20 q01's answer).
+    mediator = "MIRSHOLT (Wire) - They agreed to a deal, the foreign minister of mediator Elvaren said on Tuesday."
+    assert names_someone(mediator, go_between)
+    assert not names_someone("MIRSHOLT (Wire) - They agreed to a deal, the minister said Tuesday.", go_between)
     model = shipped_with()
     n = len(ANSWER_FEATURES)
     model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, 10.0)

@@ -86,6 +86,18 @@ _ROLE = re.compile(
 )
 
 
+# A role written in lower case before the name it gives: "the foreign minister of mediator Elvaren", "chief
+# negotiator Marta Kelleny" (blind explore20 q01 answered "Who acted as the go-between …?" with the first).
+_ROLE_NOUN = re.compile(
+    r"\b(?:mediator|negotiator|broker|go-between|envoy|spokes(?:man|woman|person)|minister|president|chief|"
+    r"director|chairman|chairwoman|commander)\s+([A-Z][a-z]+)"
+)
+
+
+def _role_named(text: str) -> bool:
+    return any(not is_calendar(m.group(1)) for m in _ROLE_NOUN.finditer(text))
+
+
 def _new_names(text: str, question: QuestionInfo) -> list[str]:
     """Capitalized names in `text` that share no word with the question."""
     q_stems = set(question.terms)
@@ -550,13 +562,25 @@ def _since_when(text: str, cue: re.Match[str]) -> bool:
     return cue.group(0).lower() == "since" and _PERFECT.search(text[max(0, cue.start() - 80) : cue.start()]) is not None
 
 
+# "PORT ANSELM, March 3 (Meridian) - ", "LIDSPORT — ": where a report was filed, at the start of its first
+# sentence (after the title, which a span's sentence before may be), or anywhere with its date or outlet.
+_PLACE_CAPS = r"[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2}"
+_DATELINE = re.compile(
+    rf"(?:^\s*{_PLACE_CAPS}|\b{_PLACE_CAPS}(?=(?:,\s+[A-Z][a-z]+|\s+\()))"
+    r"(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+\([^)]{1,40}\))?\s+[-—–]\s+"
+)
+
+
 def names_someone(text: str, question: QuestionInfo) -> bool:
     """Whether `text` names a person or body the question does not: a titled name ("Foreign Minister
     Sergey Lavrov"), "John F. Kennedy", a name of two words or an acronym that no place cue
     introduces, or one that acts ("Trump criticized …", "Google plans …"). "Russian occupiers are
     completing their push in the Chasiv Yar, Toretsk, and Novopavlivka areas" names no one (fresh5 m31).
-    Stricter about places than `has_type`, whose answers the fitted span features were made with."""
-    if _ROLE.search(text) or _INITIALED.search(text):
+    Stricter about places than `has_type`, whose answers the fitted span features were made with. A dateline
+    names no one ("PORT ANSELM, March 3 (Meridian) - Ardessa and Tolvany have agreed …" answered "Who acted as the
+    go-between …?"; blind explore21b q01)."""
+    text = _DATELINE.sub(" ", text)
+    if _ROLE.search(text) or _INITIALED.search(text) or _role_named(text):
         return True
     places = {m.group(1) for m in _PLACE_CUE.finditer(text)}
     people = [
