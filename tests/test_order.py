@@ -96,3 +96,23 @@ def test_which_came_first_is_answered_with_each_event_dated_earliest_first(
     assert "On 29 April 2026: “Seventy-nine people went home on Wednesday" in answer.text
     assert answer.text.index("27 April") < answer.text.index("29 April")
     assert "set for tomorrow" not in answer.text  # the plan, not the event
+
+
+def test_events_told_and_dated_are_ordered_though_the_answer_model_would_abstain(
+    settings, ephemeral_client, tmp_path: Path
+) -> None:
+    """Blind explore21 q22: "Which happened first: the new director being named, or power being restored to the
+    plant?" abstained, each "When did … happen?" scored under the answer model's threshold, though a span told
+    and dated each event."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "articles.json").write_text(json.dumps(ARTICLES), encoding="utf-8")
+    settings.answer.mode = "evidence"
+    settings.evidence.answerable_threshold = 1.0  # the answer model never answers
+    settings.evidence.sure_span = 1.0
+    assistant = make_assistant(settings, ephemeral_client, ["unused"])
+    assert assistant.ingest(folder).ok
+    assert assistant.ask("When did engineers inspect the spillway gates?").abstained
+    answer = assistant.ask("Which came first, the first exchange of detainees or the inspection of the spillway gates?")
+    assert answer.text.startswith("On 27 April 2026: “Yesterday, engineers inspected the spillway gates")
+    assert answer.text.index("27 April") < answer.text.index("29 April")
