@@ -1320,6 +1320,19 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     one = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=1), _always_answers().model)
     latest = one.select("What is the quota on the bank now?", dated)
     assert latest.answerable and "8,200" in latest.items[0].text
+    # Of one newer report, the sentence holding the key terms itself leads the next one, which leans on it (blind
+    # explore21 q32: "The plant's eight running generators remain its only source of power" had led).
+    early = "Ilvatom said on Thursday that the plant had four days of diesel at most left."
+    convoy = (
+        "A second convoy of diesel fuel reached the plant on Wednesday, bringing stocks to enough for about 16 days. "
+        "The plant's eight running generators remain its only source of power."
+    )
+    fuel = [
+        dataclasses.replace(passage(early, "e::0", article="e"), published="2026-03-05"),
+        dataclasses.replace(passage(convoy, "c::0", article="c"), published="2026-03-23"),
+    ]
+    left = one.select("diesel days left now?", fuel)
+    assert left.answerable and "16 days" in left.items[0].text
 
 
 def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_follows() -> None:
@@ -1607,6 +1620,10 @@ def test_words_of_speaking_and_of_the_present_are_no_key_terms() -> None:
     assert analyze("When did Lavrov talk to reporters?").terms == ("lavrov", "report")
     assert analyze("Who is Karvenia's chief negotiator at the moment?").terms == ("karvenia", "chief", "negoti")
     assert "far" not in analyze("How many soldiers have been repatriated so far?").terms
+    # What is left of a stock is its count (blind explore21 q32); "left" as a verb is a key term.
+    assert analyze("diesel days left now?").terms == ("diesel", "day")
+    assert analyze("How many hostages are left in Gaza?").terms == ("hostag", "gaza")
+    assert "left" in analyze("How many people left the city?").terms
     # blind explore21b q10: "still" asked the newest count to say it ("390,000 households were without power").
     assert analyze("How many homes in Ardessa are still without electricity?").terms == (
         "home",

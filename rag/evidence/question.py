@@ -399,6 +399,13 @@ def sides_topic(question: str) -> str:
 
 
 _PRESENT = re.compile(rf"\b(?:{RECENCY_PHRASES})\b", re.IGNORECASE)
+# "diesel days left now?", "How many hostages are left in Gaza?": what remains of a stock, which a report gives as
+# the count itself ("the diesel remaining on site, enough for about 13 days"; blind explore21 q32); not the verb
+# of "How many people left the city?".
+_REMAINING = re.compile(
+    r"\b(?:left|remaining)(?=(?:\s+(?:now|today|still|(?:in|at|on|inside)\s+[\w'-]+(?:\s+[\w'-]+)?))?\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
 
 
 def analyze(question: str) -> QuestionInfo:
@@ -408,7 +415,7 @@ def analyze(question: str) -> QuestionInfo:
         text=question,
         answer_type=answer_type(question),
         names=tuple(names),
-        terms=tuple(dict.fromkeys(content_stems(_PRESENT.sub(" ", question)))),
+        terms=tuple(dict.fromkeys(content_stems(_REMAINING.sub(" ", _PRESENT.sub(" ", question))))),
         parts=tuple(parts),
         count=count,
         sides=question_sides(question),
