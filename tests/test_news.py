@@ -194,6 +194,13 @@ def test_two_denials_and_two_events_of_one_article_are_no_disagreement():
     # A denial in one of them disputes no date (blind explore19 q09, once the two denials were no longer set apart).
     toll = "The death toll from the Sorrel Dawn explosion rose to two on Wednesday when divers recovered the body."
     assert detect_conflicts([passage(f"{rejected} {toll}", "2026-05-21")]) == []
+    # Two events at one place: the words the dates share are the place's (blind explore21 q14).
+    hall = (
+        "Two employees said military lorries were driven into the turbine hall of Unit 2 on Monday night. "
+        "The IRSA said its inspectors had asked for access to the Unit 2 turbine hall on Tuesday but had not been "
+        "granted it."
+    )
+    assert detect_conflicts([passage(hall, "2026-03-05")]) == []
 
 
 def test_a_claim_and_its_negation_conflict():

@@ -457,7 +457,9 @@ def _two_days_told(a: _Statement, b: _Statement, xs: list[Value], ys: list[Value
     if a.passage.article_id != b.passage.article_id:
         return False
     return not any(
-        x.distance.get(w, 99) <= _EVENT_REACH and y.distance.get(w, 99) <= _EVENT_REACH
+        x.distance.get(w, 99) <= _EVENT_REACH
+        and y.distance.get(w, 99) <= _EVENT_REACH
+        and not (_placed(w, x, a.text) and _placed(w, y, b.text))
         for x in xs
         for y in ys
         for w in x.near & y.near
@@ -465,6 +467,16 @@ def _two_days_told(a: _Statement, b: _Statement, xs: list[Value], ys: list[Value
 
 
 _EVENT_REACH = 25  # characters between a date and the word of the event it dates
+# "into the turbine hall of Unit 2 on Monday night": the place before a date, from its preposition.
+_PLACE_BEFORE = re.compile(r"\b(?:into|in|inside|at|to|near|outside|from)\s+(?:the\s+)?[^,.;:]{1,50}$", re.IGNORECASE)
+
+
+def _placed(word: str, value: Value, text: str) -> bool:
+    """Whether `word` (a prefix) is in the place phrase right before the date `value`: one article's "lorries …
+    were driven into the turbine hall of Unit 2 on Monday night" and "inspectors had asked for access to the Unit
+    2 turbine hall on Tuesday" date two events at one place (blind explore21 q14), not one event twice."""
+    m = _PLACE_BEFORE.search(text[: value.at[0]])
+    return m is not None and re.search(rf"\b{re.escape(word)}", m.group(0), re.IGNORECASE) is not None
 
 
 # What did not happen by a day: "The vaccine doses promised for Friday did not arrive."
