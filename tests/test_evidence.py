@@ -1667,6 +1667,8 @@ def test_a_count_of_another_side_does_not_answer_how_many_of_one() -> None:
     """Blind explore20 q15: "How many Velmorian bodies did Karvenia give back?" (48) was answered by an opinion
     piece's "More than 400 bodies of fallen Karvenian soldiers have been returned …, along with a smaller number of
     Velmorian dead"."""
+    import dataclasses
+
     asked = "How many Velmorian bodies did Karvenia give back?"
     other = "More than 400 bodies of fallen Karvenian soldiers have been returned, along with fewer Velmorian dead."
     assert not _always_answers().select(asked, [passage(other)]).answerable
@@ -1676,6 +1678,19 @@ def test_a_count_of_another_side_does_not_answer_how_many_of_one() -> None:
     assert _always_answers().select(asked, [passage(unnamed)]).answerable
     in_march = "Karvenia handed the Velmorian side 48 bodies in March."  # a month is no side
     assert _always_answers().select(asked, [passage(in_march)]).answerable
+    # A count naming no side, in a report on another, does not answer for the side asked (blind explore21b q29:
+    # Ardessa's grid operator's 465,000 for "How many Tolvanian households …?"); a title naming it lets it.
+    households = "Ardelec said on Tuesday that 465,000 households were without power."
+    tolvanian = "How many Tolvanian households were without power?"
+    repairs = passage("Tolvanian engineers repaired a line in Varsk province.", "b::0", article="b")
+    assert not _scoring([0.9, 0.2]).select(tolvanian, [passage(households), repairs]).answerable
+    titled = dataclasses.replace(passage(households), title="Tolvany counts the cost of the strikes")
+    assert _scoring([0.9, 0.2]).select(tolvanian, [titled, repairs]).answerable
+    # What a count is of is no side: "Grammy nominations" (round 14).
+    grammys = passage("Kanye West, who leads the awards with 10 nominations, will perform.")
+    ceremony = passage("The Grammy ceremony is on Sunday.", "b::0", article="b")
+    asked_grammys = "How many Grammy nominations has Kanye West got?"
+    assert _scoring([0.9, 0.2]).select(asked_grammys, [grammys, ceremony]).answerable
 
 
 def test_one_round_of_many_is_no_running_total() -> None:

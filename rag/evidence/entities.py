@@ -462,6 +462,22 @@ def counts_for_another(question: str, text: str) -> bool:
     )
 
 
+_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|i)$")
+
+
+def names_counted_side(question: str, around: str) -> bool:
+    """Whether a span read with its title and the sentence before (`around`) names the side a count is asked of:
+    "Ardelec said on Tuesday that 465,000 households were without power", Ardessa's grid operator in a report on
+    Ardessa, does not answer "How many Tolvanian households were without power?" (blind explore21b q29). True
+    when the question names no side."""
+    asked = _COUNT_OF_NAMED.match(question)
+    # A side is a people ("Tolvanian", "Russian", "Chinese"), not what a count is of ("Grammy nominations").
+    if asked is None or not _DEMONYM.search(asked.group("name")):
+        return True
+    stems = set(content_stems(around))
+    return all(matches(t, stems) for t in content_stems(asked.group("name")))
+
+
 # "What did the inspectors find …?", "What was agreed …?": an outcome asked for, as done.
 _OUTCOME_ASKED = re.compile(
     r"\b(?:did|has|have|had)\b[^?]*\b(?:find|conclude|decide|agree|rule|discover|reveal|establish)\b"

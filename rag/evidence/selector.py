@@ -60,6 +60,7 @@ from rag.evidence.entities import (
     locates,
     names_a_place,
     names_body,
+    names_counted_side,
     names_someone,
     places_in_time,
     places_the_event,
@@ -395,6 +396,7 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
             and gives_asked_count(question, lead)
             and not counts_only_some(question, first.text)
             and not counts_for_another(question, lead)
+            and names_counted_side(question, f"{first.text} {_context(first.passage, first.start)}")
         )
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
         return False
