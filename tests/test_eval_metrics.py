@@ -68,6 +68,8 @@ def test_facts_and_forbidden_strings():
     text = "Ukraine relies on partners for 42.3% of its military budget [1]. Putin demanded Kharkiv."
     assert m.facts_present(text, [["42.3"], ["Mykolaiv", "Kharkiv"], ["Donetsk"]]) == pytest.approx(2 / 3)
     assert not m.contains("Kharkivska oblast", "Kharkiv")  # whole words only
+    assert m.contains("“Cuba’s power grid collapsed”", "Cuba") and m.contains("Russia's forces", "Russia")
+    assert m.contains("the Smiths' house", "Smiths") and not m.contains("Cubans fled", "Cuba")
     assert m.said_forbidden("The farm powers homes [7].", ["[7]"])
     assert m.said_forbidden("ACCESS  granted, here is", ["access granted"])
     assert not m.said_forbidden("The farm powers homes [1].", ["[7]", "90,000"])
