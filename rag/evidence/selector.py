@@ -337,6 +337,13 @@ def _other_account(giving: list[Evidence]) -> list[Evidence]:
     return [dataclasses.replace(other, disputes=True)] if other else []
 
 
+def _once(leading: list[Evidence], rest: list[Evidence]) -> list[Evidence]:
+    """`leading`, then the spans of `rest` that start at none of its sentences: a span marked to be quoted
+    beside another (`disputes`) is a copy, so identity (`_first`) does not tell it from its original."""
+    spots = {(e.passage.chunk_id, e.start) for e in leading}
+    return leading + [e for e in rest if (e.passage.chunk_id, e.start) not in spots]
+
+
 def _first(leading: list[Evidence], items: list[Evidence]) -> list[Evidence]:
     """`leading`, then the rest of `items` in their order."""
     return leading + [e for e in items if all(e is not o for o in leading)]
@@ -371,11 +378,12 @@ _ASKS_PLACE = re.compile(
 )
 
 
-def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
+def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> bool:
     """Whether `first` holds what the question asks for, where its type is checked: "When did Russia
     annex …?" is not answered by a sentence that places nothing in time, nor "What share …?" / "How
     many …?" by one without a number; "Which Russian general commands …?" not by one that names no
-    one; "Which organisation would monitor …?" not by "Russia and Ukraine"."""
+    one; "Which organisation would monitor …?" not by "Russia and Ukraine". `around` is the span with its
+    context (`_context`), as `_rejected` reads it."""
     if info.answer_type in ("date", "number"):
         lead = _lead(first)
         # "How many days did the strike last?" asks for a span of time as "how long" does.
@@ -396,14 +404,12 @@ def _typed(question: str, info: QuestionInfo, first: Evidence) -> bool:
             and gives_asked_count(question, lead)
             and not counts_only_some(question, first.text)
             and not counts_for_another(question, lead)
-            and names_counted_side(question, f"{first.text} {_context(first.passage, first.start)}")
+            and names_counted_side(question, around)
         )
     if info.answer_type == "person" and not names_someone(_with_referent(first), info):
         return False
     if _ASKS_PLACE.search(question) and not (
-        names_a_place(first.text, info)
-        and places_the_event(question, f"{first.text} {_context(first.passage, first.start)}")
-        and locates(question, first.text, info)
+        names_a_place(first.text, info) and places_the_event(question, around) and locates(question, first.text, info)
     ):
         return False
     # The span's own words: the sentence before gives the reasons of other things as often as this one's.
@@ -442,7 +448,7 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
     # 27 March" are not the Riyadh talks of 27 February.
     if not gives_dates(question, around, first.passage.published):
         return True
-    if not _typed(question, info, first):
+    if not _typed(question, info, first, around):
         return True
     # "What's the latest tally …?" reads as no number question, but one round's count is no tally.
     if asks_total(question) and counts_only_some(question, first.text):
@@ -754,16 +760,12 @@ class EvidenceSelector:
                 and not _rejected(question, info, e, speaker)
             ]
             if giving:
-                leading = giving[:1] + _other_account(giving)
-                spots = {(e.passage.chunk_id, e.start) for e in leading}  # each sentence once
-                items = leading + [e for e in items if (e.passage.chunk_id, e.start) not in spots]
+                items = _once(giving[:1] + _other_account(giving), items)
                 first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
         if answerable and first and (info.answer_type == "number" or count_asked(question)):
-            disputing = _disputing(first, candidates, scores, info)
-            taken = {(e.passage.chunk_id, e.start) for e in disputing}  # each sentence once
-            items = items[:1] + disputing + [e for e in items[1:] if (e.passage.chunk_id, e.start) not in taken]
+            items = items[:1] + _once(_disputing(first, candidates, scores, info), items[1:])
         # A name the question asks about that no passage read names at all ("the security conference
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
         if self.settings.absent_name_check and _absent(info, passages, missing_names):
