@@ -975,6 +975,18 @@ def test_a_post_nominal_is_not_the_speaker():
     assert "Mawrey" in (speaker("Judge Richard Mawrey, QC told the hearing the case was serious.") or "")
 
 
+def test_a_speaker_named_beside_their_role_or_as_a_countrys_body():
+    """Blind explore21b q04 and q24: both sides of the disputed strike time and count read no speaker."""
+    from rag.news.speakers import speaker
+
+    role = "Tolvany's foreign ministry spokeswoman, Alina Drevkova, told reporters the strike came at 23:20."
+    assert speaker(role) == "Alina Drevkova"
+    assert speaker("Ardessa's defence ministry said on Tuesday that there were 14 violations.") == (
+        "Ardessa's defence ministry"
+    )
+    assert speaker("In Kalvik, Ardessa's coast was hit on Tuesday, three drones striking the refinery.") is None
+
+
 def test_since_this_time_last_year_starts_a_span():
     """Round 16 T2: "grocery prices have jumped 13.5% since this time last year" was an event of 2022."""
     text = "Egg prices rose again in February. Overall, grocery prices have jumped 13.5% since this time last year."
@@ -1206,6 +1218,21 @@ def test_a_plans_new_date_is_ahead_and_two_reports_of_it_are_no_change():
     assert [str(r.date_from) for r in resolve_dates("The summit was held on 22 March.", "2026-03-13")] == ["2025-03-22"]
     again = "The deadline for a ceasefire agreement, initially March 15, was moved to March 22 by Kessaly last Friday."
     assert detect_conflicts([evidence(moved, "2026-03-13", "a"), evidence(again, "2026-03-17", "b")]) == []
+
+
+def test_one_speaker_telling_anothers_denial_is_two_accounts():
+    """BBC suite h7-mars-support-promise: once "The woman, Robin Mantooth, said Mars promised …" was read as
+    hers, her report of his denial looked like one speaker's own words, and the note was dropped."""
+    promise = "The woman, Robin Mantooth, said Mars promised her repeatedly that he would provide financial support."
+    denial = "When they split in December, Mantooth says Mars denied any such agreement."
+    text = f"{promise} {denial}"
+    found = detect_conflicts(
+        [
+            Evidence(promise, passage(text, "2005-01-10", article="m")),
+            Evidence(denial, passage(text, "2005-01-10", article="m")),
+        ]
+    )
+    assert len(found) == 1 and found[0].sides[0].speaker == "Robin Mantooth"
 
 
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():

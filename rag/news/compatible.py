@@ -161,6 +161,16 @@ _DENIED_BY = re.compile(
 )
 
 
+def tells_anothers_denial(side: _Side) -> bool:
+    """Whether a side reports someone else's denial: "Mantooth says Mars denied any such agreement" is
+    Mars's account told by Mantooth, not more of her own (BBC suite h7-mars-support-promise)."""
+    m = _DENIED_BY.search(side.text)
+    if m is None or not side.speaker:
+        return False
+    name = (m.group("name") or m.group("subject")).lower()
+    return not any(same_name(name, w.lower()) for w in re.findall(r"[\w'-]+", side.speaker))
+
+
 def denies_own_words(a: _Side, b: _Side) -> bool:
     """One side denies a charge and the other side's speaker is the one denying it: "Peter Mandelson
     has said …" / "That charge was denied by Mr Mandelson" report one man's view, not two sources that

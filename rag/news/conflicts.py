@@ -718,7 +718,8 @@ def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
     rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
     first, second = (side.speaker for side in conflict.sides)
     same = first is not None and second is not None and (first == second or _surname(first) == _surname(second))
-    return same and a.passage.article_id == b.passage.article_id
+    told = any(compatible.tells_anothers_denial(side) for side in conflict.sides)
+    return same and not told and a.passage.article_id == b.passage.article_id
 
 
 def _surname(who: str) -> str:

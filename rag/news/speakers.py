@@ -33,6 +33,11 @@ _TIME_WORDS = frozenset(calendar.day_name) | frozenset(m for m in calendar.month
 _TIME_WORDS |= {"Today", "Yesterday", "Tonight", "Last", "Next", "On", "In", "At"}
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")  # also opening a sentence
+# A speaker named beside their role: "Tolvany's foreign ministry spokeswoman, Alina Drevkova, told reporters …"
+# (the plain pattern wants the name right before the verb; blind explore21b q04 read no speaker).
+_APPOSITIVE = re.compile(rf",\s+(?P<name>{_NAME}),\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
+# A body named by whose it is: "Ardessa's defence ministry said …" (explore21b q24 read no speaker).
+_WHOSE_BODY = re.compile(rf"\b(?P<name>[A-Z][\w-]+['’]s(?:\s+[a-z]+){{1,3}})\s+{_SPEAKER_VERB}\b")
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
 _NOT_SPEAKERS = {
     "The",
@@ -66,7 +71,7 @@ def speakers(text: str) -> list[str]:
     """Everyone a sentence attributes words to: "remarks made by Dmitriev", "Lavrov claimed",
     "according to ISW" (a sentence reporting one speaker's words about another's names both)."""
     found: list[str] = []
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY, _SAID_BY):
+    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
         for m in pattern.finditer(text):
             name = " ".join(w for w in m.group("name").split() if w not in _NOT_SPEAKERS)
             if name and name not in found and name.split()[0] not in _TIME_WORDS:
@@ -76,7 +81,7 @@ def speakers(text: str) -> list[str]:
 
 def speaker(text: str) -> str | None:
     """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING, _SAID_BY):
+    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = [w for w in name.split() if w not in _NOT_SPEAKERS]
