@@ -1235,6 +1235,15 @@ def test_one_speaker_telling_anothers_denial_is_two_accounts():
     assert len(found) == 1 and found[0].sides[0].speaker == "Robin Mantooth"
 
 
+def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
+    """Blind explore22b q01: "had been scheduled to leave on Saturday", in a Wednesday article on a convoy
+    "four days after it was due", was dated the Saturday after; reported speech keeps the day ahead."""
+    assert one("The convoy had been scheduled to leave on Saturday.", "2026-04-01") == ("2026-03-28", "2026-03-28")
+    assert one("The convoy is scheduled to leave on Saturday.", "2026-04-01") == ("2026-04-04", "2026-04-04")
+    assert one("He said the vote had been moved to Saturday.", "2026-04-01") == ("2026-04-04", "2026-04-04")
+    assert one("The deadline had been moved to 22 March.", "2026-03-14") == ("2026-03-22", "2026-03-22")
+
+
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
     """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
     "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing

@@ -100,6 +100,25 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return min(markers)[1] if markers else None
 
 
+# A plan told in the past perfect was overtaken: "The convoy of 45 buses had been scheduled to leave on
+# Saturday", written on a Wednesday "four days after it was due", is the Saturday before (blind explore22b
+# q01 dated it three days after publication). Not in reported speech, where it is only the tense moved
+# back: "he said the vote had been moved to Saturday" is a Saturday ahead.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed\s+)?$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|added|confirmed|stated)\b", re.IGNORECASE)
+
+
+def overtaken_plan(text: str, start: int) -> bool:
+    """Whether the plan word nearest before the weekday at `start`, within its clause, is in the past
+    perfect ("had been scheduled to leave on Saturday") outside reported speech."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    plans = list(FUTURE.finditer(text, left, start))
+    if not plans:
+        return False
+    before = text[left : plans[-1].start()]
+    return _PAST_PERFECT.search(before[-30:]) is not None and _REPORTED.search(before) is None
+
+
 def is_future(text: str, start: int, end: int) -> bool:
     return _tense(text, start, end) == "future"
 

@@ -42,6 +42,7 @@ from rag.news.date_patterns import (
     clause,
     is_future,
     is_past,
+    overtaken_plan,
 )
 from rag.news.plans import HYPOTHETICAL, MODAL
 
@@ -109,7 +110,7 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
         day = pub + timedelta(days=after)
         if which == "next" and _monday(day) == _monday(pub):
             return None  # "next Friday" on a Monday: this Friday or the one after?
-    elif is_future(text, m.start(), m.end()):
+    elif is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start()):
         if after == 7:
             return None
         day = pub + timedelta(days=after)
