@@ -224,6 +224,11 @@ def test_a_thing_the_question_numbers_by_an_ordinal_is_not_answered_under_other_
     assert another_ordinal("Where was the third round held?", "The second round took place in Geneva.")
     assert not another_ordinal("Where was the 3rd round held?", "The third round took place in Abu Dhabi.")
     assert not another_ordinal("Where was the third round held?", "Talks took place in Abu Dhabi.")  # unnumbered
+    # "first" numbers in the question too, but "for the first time" numbers nothing (blind explore22b q01).
+    second = "A second convoy has still not left. The convoy had been scheduled to leave on Saturday."
+    assert another_ordinal("When was the first convoy scheduled to depart?", second)
+    assert not another_ordinal("When did the first convoy leave?", "The first convoy left on 12 March.")
+    assert not another_ordinal("Did he win for the first time?", "He won for the second time in Oslo.")
     fronts = "Moscow perceives the negotiations for Ukraine as operating on two separate fronts."
     assert not another_ordinal("What is the second front of the negotiations?", fronts)
     # "first" numbers in the evidence, and the asked noun may follow a modifier (explore16 q07, q10).

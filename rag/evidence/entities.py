@@ -693,12 +693,13 @@ def _written_as(value: str, stated: str) -> bool:
         return False
 
 
-_ORDINAL_VALUES = ordinals(2, 10)
+_ORDINAL_VALUES = ordinals(1, 10)
 _COUNT_VALUES = cardinals(2, 10)
-# "the fourth round", "the 4th round" ("first" is left out: "for the first time" numbers nothing).
+# "the fourth round", "the 4th round", "the first convoy" (blind explore22b q01 and q06 were answered by the
+# second convoy's sentence), but not "for the first time", which numbers nothing.
 # "the second prisoner exchange": the noun may be the word after the next.
 _ORDINAL_NOUN = re.compile(
-    r"\b(?:(?P<word>" + "|".join(_ORDINAL_VALUES) + r")|(?P<num>\d{1,2})(?:nd|rd|th))\s+(?P<noun>[a-z]+)"
+    r"\b(?:(?P<word>" + "|".join(_ORDINAL_VALUES) + r")|(?P<num>\d{1,2})(?:nd|rd|th))\s+(?!time\b)(?P<noun>[a-z]+)"
     r"(?:\s+(?P<noun2>[a-z]+))?",
     re.IGNORECASE,
 )
