@@ -1872,3 +1872,15 @@ def test_a_why_question_leads_with_a_reason_and_quotes_its_denial_beside_it() ->
     )
     replaced = _scoring([0.9, 0.3], max_items=3).select("Why was Tomas Veretz replaced?", [passage(named)])
     assert not replaced.answerable
+
+
+def test_a_number_labelling_a_name_is_no_figure() -> None:
+    """Blind explore22b q08: "How many people were evacuated on the first convoy?" was answered with a sentence
+    whose only number was the 9 of "Highway 9"."""
+    from rag.evidence.entities import states_figure
+    from rag.evidence.question import analyze
+
+    asked = analyze("How many people were evacuated on the first convoy?")
+    assert not states_figure("The convoy took the quarry road after the route north on Highway 9 was shelled.", asked)
+    assert states_figure("The agency says 34 buses carried 1,240 people.", asked)
+    assert states_figure("On March 9, about 300 people left.", asked)

@@ -756,6 +756,14 @@ _NUMBERED_NAME = re.compile(
 _YEAR_NAME = re.compile(r"\b(?P<label>(?:19|20)\d\d)\s+(?P<name>[A-Z][\w-]+)")
 
 
+def states_figure(text: str, question: QuestionInfo) -> bool:
+    """Whether `text` gives a figure the question does not state, the numbers that label a name aside:
+    "after the planned route north on Highway 9 was shelled" counts nothing (blind explore22b q08 answered
+    "How many people were evacuated …?" with it)."""
+    unlabelled = _NUMBERED_NAME.sub(lambda m: m[0] if is_calendar(m["name"]) else m["name"], text)
+    return has_type(unlabelled, "number", question)
+
+
 def _another_edition(question: str, text: str) -> bool:
     """Whether `text` numbers a name of the question otherwise, and never as the question does."""
     return _labelled_otherwise(question, text, _NUMBERED_NAME, r"\b{name}\s+(\d{{1,4}})\b", re.IGNORECASE)

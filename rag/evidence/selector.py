@@ -64,6 +64,7 @@ from rag.evidence.entities import (
     names_someone,
     places_in_time,
     places_the_event,
+    states_figure,
     states_reason,
     swaps_roles,
     tells_earlier_role,
@@ -399,7 +400,7 @@ def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> b
         if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return (
-            has_type(lead, "number", info)
+            states_figure(lead, info)
             and gives_asked_measure(question, lead)
             and gives_asked_count(question, lead)
             and not counts_only_some(question, first.text)
