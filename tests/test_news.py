@@ -1220,6 +1220,17 @@ def test_a_plans_new_date_is_ahead_and_two_reports_of_it_are_no_change():
     assert detect_conflicts([evidence(moved, "2026-03-13", "a"), evidence(again, "2026-03-17", "b")]) == []
 
 
+def test_a_claim_told_with_its_denial_is_no_side_against_the_claim_alone():
+    """Blind explore22b q25: the accusation with the agency's denial beside it was set against the
+    accusation alone as a disagreement."""
+    both = (
+        "Tarvonia later accused the MRA of allowing fighters to escape on the buses, a claim the agency denies, "
+        "and ordered Egeland to leave the country."
+    )
+    claim = "Tarvonia on Monday ordered Egeland to leave, accusing the agency of helping fighters escape."
+    assert detect_conflicts([evidence(both, "2026-04-01", "a"), evidence(claim, "2026-03-17", "b")]) == []
+
+
 def test_one_speaker_telling_anothers_denial_is_two_accounts():
     """BBC suite h7-mars-support-promise: once "The woman, Robin Mantooth, said Mars promised …" was read as
     hers, her report of his denial looked like one speaker's own words, and the note was dropped."""

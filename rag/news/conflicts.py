@@ -500,10 +500,14 @@ def _plan_after_miss(a: str, b: str) -> bool:
 _OPPOSED_CLAUSES = re.compile(r";|,?\s+but\s+|,?\s+while\s+|,\s+whereas\s+")
 
 
-def _tells_both(text: str) -> bool:
+def _tells_both(text: str, other: str) -> bool:
     """Whether a sentence holds a claim and its negation in two clauses: "Varnia's defence minister had
     said a draft was signed there; Ostrel's foreign ministry said nothing was signed" tells the whole
-    dispute, so it is no side of it against the claim alone (explore16 q16)."""
+    dispute, so it is no side of it against the claim alone (explore16 q16); so does a claim with its
+    denial set beside it ("Tarvonia later accused the MRA of allowing fighters to escape on the buses, a claim
+    the agency denies, …", blind explore22b q25) against an `other` that does not negate it."""
+    if denies_itself(text, "") and not negation_conflict(text, other):
+        return True
     parts = [p for p in _OPPOSED_CLAUSES.split(text) if p.strip()]
     return any(negation_conflict(x, y) for x, y in itertools.combinations(parts, 2))
 
@@ -625,7 +629,7 @@ def detect_conflicts(
             or _compatible(conflict, a.text, b.text)
             or _other_instances(a.text, b.text)
             or (conflict.about == "date" and _dates_explained(a, b))
-            or (conflict.about == "negation" and (_tells_both(a.text) or _tells_both(b.text)))
+            or (conflict.about == "negation" and (_tells_both(a.text, b.text) or _tells_both(b.text, a.text)))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
         ):
             continue

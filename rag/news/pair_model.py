@@ -393,7 +393,8 @@ _SELF_DENIED = re.compile(
     # "… allegations made against three other councillors, claims which are denied."
     r"(?:claims|allegations|accusations|charges)\s+(?:which|that)\s+(?:are|were|have\s+been|had\s+been)\s+)"
     r"(?:flatly\s+|strongly\s+|firmly\s+|immediately\s+)?"
-    r"(?:denied|denies|deny|rejected|rejects|disputed|disputes)\s*(?:[.;]|$)",
+    # … closing its clause: "…, a claim the agency denies, and ordered Egeland to leave" (blind explore22b q25).
+    r"(?:denied|denies|deny|rejected|rejects|disputed|disputes)\s*(?:[.;,]|$)",
     re.IGNORECASE,
 )
 
