@@ -1231,6 +1231,21 @@ def test_a_claim_told_with_its_denial_is_no_side_against_the_claim_alone():
     assert detect_conflicts([evidence(both, "2026-04-01", "a"), evidence(claim, "2026-03-17", "b")]) == []
 
 
+def test_a_supposition_contrary_to_fact_denies_what_it_supposes():
+    """Blind explore22: "it would be more convincing if the Commission had published the legal opinion" says
+    it has not, and was set against "has still not published" as a disagreement."""
+    from rag.answer.support import negation_conflict
+
+    supposed = "It would be more convincing if the Commission had published the legal opinion it called ready."
+    stated = "The Commission has still not published the opinion of its legal service on the scheme."
+    assert not negation_conflict(supposed, stated)
+    assert negation_conflict("The Commission had published the legal opinion it called ready.", stated)
+    # … and against the plan to publish it, tells that the plan was not kept, not a disagreement.
+    from rag.news.conflicts import _plan_after_miss
+
+    assert _plan_after_miss('"The opinion is ready, and it will be published in the coming days," she said.', supposed)
+
+
 def test_one_speaker_telling_anothers_denial_is_two_accounts():
     """BBC suite h7-mars-support-promise: once "The woman, Robin Mantooth, said Mars promised …" was read as
     hers, her report of his denial looked like one speaker's own words, and the note was dropped."""
