@@ -1884,3 +1884,13 @@ def test_a_number_labelling_a_name_is_no_figure() -> None:
     assert not states_figure("The convoy took the quarry road after the route north on Highway 9 was shelled.", asked)
     assert states_figure("The agency says 34 buses carried 1,240 people.", asked)
     assert states_figure("On March 9, about 300 people left.", asked)
+
+
+def test_soldiers_fighters_and_troops_are_one_family() -> None:
+    """Blind explore22b q21: "Were there soldiers on the evacuation buses?" was answered with a count of buses
+    and passengers; the claim that fighters were aboard says "fighters"."""
+    from rag.evidence.question import mentions
+
+    assert mentions("soldiers", ["At", "least", "60", "fighters", "left", "on", "the", "buses"])
+    assert mentions("troops", ["soldiers"])
+    assert not mentions("soldiers", ["civilians"])

@@ -245,6 +245,7 @@ _PARAPHRASES = (
     "replace succeed",
     "home household",
     "electricity power",
+    "soldier fighter troop",
 )
 
 
