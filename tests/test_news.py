@@ -1261,6 +1261,14 @@ def test_one_speaker_telling_anothers_denial_is_two_accounts():
     assert len(found) == 1 and found[0].sides[0].speaker == "Robin Mantooth"
 
 
+def test_two_sums_in_billions_of_an_unknown_currency_sharing_only_it_are_two_things():
+    """Blind explore22 q09: the loan's size and the year's payout were shown as a change from 120 to 45."""
+    size = "The ministry put the realistic size of the loan at about 120 billion ducats."
+    paid = "In total, 45 billion ducats are to be paid out in 2026."
+    assert noted(size, "2026-04-14", paid, "2026-05-15") == 0
+    assert noted(size, "2026-04-14", "The size of the loan was raised to 150 billion ducats.", "2026-05-15") == 1
+
+
 def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     """Blind explore22b q01: "had been scheduled to leave on Saturday", in a Wednesday article on a convoy
     "four days after it was due", was dated the Saturday after; reported speech keeps the day ahead."""
