@@ -985,6 +985,8 @@ def test_a_speaker_named_beside_their_role_or_as_a_countrys_body():
         "Ardessa's defence ministry"
     )
     assert speaker("In Kalvik, Ardessa's coast was hit on Tuesday, three drones striking the refinery.") is None
+    # A possessive is no speaker (blind explore22d q05 showed a note's side as "His").
+    assert speaker("His family says the four days he spent in custody must not be forgotten.") is None
 
 
 def test_since_this_time_last_year_starts_a_span():
