@@ -69,13 +69,20 @@ def is_calendar(word: str) -> bool:
     return bool(_CALENDAR.match(word))
 
 
+# A month as a question writes it: "on nov 4", "Sept 30" (blind explore22c q03 asked of "nov 4", and an
+# answer of 26 October was not held to it). "march" and "may" in lower case are verbs as often.
+_ASKED_MONTH = (
+    rf"(?:{_MONTH}|(?i:january|february|april|june|july|august|september|october|november|december)"
+    r"|(?:(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)|Mar)\.?)"
+)
 # A day of a month ("19 March", "March 19", "August 15, 2025") or a month of a year ("May 2025").
 _DATE = re.compile(
-    rf"\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
+    rf"\b\d{{1,2}}\s+{_ASKED_MONTH}(?:\s+\d{{4}})?\b|\b{_ASKED_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\b"
+    rf"|\b{_ASKED_MONTH}\s+\d{{4}}\b"
 )
 
 
-_MONTH_YEAR = re.compile(rf"({_MONTH})\s+(\d{{4}})", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"({_ASKED_MONTH})\s+(\d{{4}})", re.IGNORECASE)
 
 
 def asked_months(question: str) -> list[tuple[int, int]]:
@@ -85,7 +92,7 @@ def asked_months(question: str) -> list[tuple[int, int]]:
     months = [m for d in dates if (m := _MONTH_YEAR.fullmatch(d))]
     if not dates or len(months) < len(dates):
         return []
-    return [(MONTHS[m.group(1).lower()], int(m.group(2))) for m in months]
+    return [(MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))) for m in months]
 
 
 # "as of 21 May", "by 26 May": the state on a day, which a report published that day gives.
