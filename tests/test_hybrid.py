@@ -524,6 +524,33 @@ def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_
     assert selector.seen[0] == ["old"]
 
 
+def test_a_question_on_the_latest_reads_the_newest_report_past_the_eighth_best_match(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """Blind explore22 q01: the report that approved the loan came tenth among the passages holding the key
+    words, after eight older estimates of its size, and "kestovia loan size now?" led with an April figure."""
+    articles = [
+        {
+            "id": f"estimate{i}",
+            "title": f"Loan size estimate {i}",
+            "body": f"The loan size for Kestovia could reach {140 + i} billion ducats. The Kestovia loan size is "
+            "disputed, and the loan size may change.",
+            "published": f"2026-04-{10 + i:02d}",
+        }
+        for i in range(10)
+    ] + [
+        {
+            "id": "summit",
+            "title": "Leaders approve",
+            "body": "Leaders met late into the night. They approved a loan of 150 billion ducats for Kestovia.",
+            "published": "2026-05-15",
+        }
+    ]
+    a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
+    a.ask("What is the Kestovia loan size now?", k=1)
+    assert "summit" in selector.seen[0]
+
+
 def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_naming_him(
     settings, ephemeral_client, tmp_path: Path
 ):
