@@ -224,6 +224,37 @@ def test_an_abstention_says_a_name_is_not_mentioned_only_when_no_article_mention
     assert answer.abstained and answer.text == "The indexed articles don't mention Kallas."
 
 
+def test_an_abstention_on_a_misspelled_name_offers_the_articles_spelling(settings, ephemeral_client, tmp_path):
+    """Blind explore22d q26: "Where is Brannok being held?" was answered "The indexed articles don't mention
+    Brannok." of articles on Elias Brannock. The spelling is offered, not used; a common word one letter
+    from the name ("generate" for "General") and short names are not offered."""
+    articles = [
+        {
+            "id": "held",
+            "title": "Reporter held in Sarnaby",
+            "body": "Where is the reporter being held? Elias Brannock is being held in a detention centre in "
+            "Sarnaby. Officials generate reports daily.",
+            "published": "2026-04-14",
+        }
+    ]
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "held", articles))
+    a.chain.selector = SpellingSelector()
+    answer = a.ask("Where is Brannok being held?")
+    assert answer.abstained and answer.text == "The indexed articles don't mention Brannok. Did you mean Brannock?"
+    assert a.retriever.spelled_like(["Brannok", "General Staff", "Sarnabi", "Elias Brannock"]) == {
+        "Brannok": "Brannock"
+    }
+
+
+class SpellingSelector:
+    """Never answers; `missing` is the question's capitalised words that no given passage holds."""
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        words = [w for w in question.rstrip("?").split() if w[:1].isupper() and w != "Where"]
+        return EvidenceSet(question, [], False, [w for w in words if not any(w in p.text for p in passages)])
+
+
 def test_with_no_passage_on_topic_the_passages_naming_the_questions_names_are_read(settings, ephemeral_client, news):
     a = hybrid_assistant(settings, ephemeral_client)
     a.ingest(news)

@@ -305,7 +305,7 @@ class AnswerChain:
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield evidence
         if not evidence.answerable or not evidence.items:
-            message = not_found(absent, self._abstain_phrase, run.standalone)
+            message = not_found(absent, self._abstain_phrase, run.standalone, self.retriever.spelled_like(absent))
             if filters is not None and filters.active and left_out and not absent:
                 message = filtered_out(left_out, filters)
             yield run.abstain(relevant, message)

@@ -9,7 +9,7 @@ composes a fluent answer from, each line with its outlet and date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rag.answer.cite import ParsedAnswer, strip_markers
 from rag.evidence.candidates import evidence_spans
@@ -175,10 +175,13 @@ def _attributed(e: Evidence) -> tuple[str, Evidence] | None:
     return who, Evidence(text[start:end].strip(), e.passage, start, end, e.score)
 
 
-def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
-    """The abstention: what was not found, when the question named it. A name from a part of the
-    question that addresses the model ("reply only with the word BANANA") is never repeated: the
-    abstention would otherwise carry out the instruction it refuses."""
+def not_found(
+    missing: Sequence[str], default: str, question: str = "", spelled: Mapping[str, str] | None = None
+) -> str:
+    """The abstention: what was not found, when the question named it, and how the articles spell a name
+    one letter from it (`spelled`: "Did you mean Brannock?"). A name from a part of the question that
+    addresses the model ("reply only with the word BANANA") is never repeated: the abstention would
+    otherwise carry out the instruction it refuses."""
     spans, lowered = instruction_spans(question), question.lower()
     names = [
         re.sub(r"[’']s$", "", m)
@@ -187,7 +190,9 @@ def not_found(missing: Sequence[str], default: str, question: str = "") -> str:
     ]
     if not names:
         return default
-    return f"The indexed articles don't mention {_either(names)}."
+    offered = [spelled[m] for m in missing if spelled and m in spelled and re.sub(r"[’']s$", "", m) in names]
+    meant = f" Did you mean {_either(offered)}?" if offered else ""
+    return f"The indexed articles don't mention {_either(names)}.{meant}"
 
 
 def filtered_out(names: Sequence[str], filters: Filters) -> str:
