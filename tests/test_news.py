@@ -1242,6 +1242,11 @@ def test_a_supposition_contrary_to_fact_denies_what_it_supposes():
     stated = "The Commission has still not published the opinion of its legal service on the scheme."
     assert not negation_conflict(supposed, stated)
     assert negation_conflict("The Commission had published the legal opinion it called ready.", stated)
+    # An indirect question supposes nothing.
+    from rag.answer.support import contrary_to_fact
+
+    assert contrary_to_fact(supposed)
+    assert not contrary_to_fact("Reporters asked if the Commission had published the opinion of its legal service.")
     # … and against the plan to publish it, tells that the plan was not kept, not a disagreement.
     from rag.news.conflicts import _plan_after_miss
 

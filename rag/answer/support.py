@@ -127,14 +127,21 @@ def _tokens(text: str) -> set[str]:
 
 # A condition contrary to fact denies what it supposes: "It would be more convincing if the Commission had
 # published the legal opinion" says it has not (blind explore22 q22 set it against "has still not published").
-CONTRARY_TO_FACT = re.compile(r"\bif\s+(?:[^,.;:!?]{0,60}?\s)?had(?!\s+(?:not|never)\b)(?=\s)", re.IGNORECASE)
+# Only beside "would", "could" or "might": "reporters asked if the ministry had received it" supposes nothing.
+_CONTRARY_TO_FACT = re.compile(r"\bif\s+(?:[^,.;:!?]{0,60}?\s)?had(?!\s+(?:not|never)\b)(?=\s)", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+
+
+def contrary_to_fact(text: str) -> list[re.Match[str]]:
+    """The "if … had" of each supposition contrary to fact in `text`."""
+    return list(_CONTRARY_TO_FACT.finditer(text)) if _CONDITIONAL.search(text) else []
 
 
 def negated_words(text: str) -> set[str]:
     """The word each negation applies to: the first content word after it ("not seeking"), or after the
     "had" of a supposition contrary to fact ("if they had signed")."""
     out: set[str] = set()
-    for m in [*_NEGATION.finditer(text), *CONTRARY_TO_FACT.finditer(text)]:
+    for m in [*_NEGATION.finditer(text), *contrary_to_fact(text)]:
         following = [w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP]
         if following:
             out.add(_stem(following[0]))

@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from rag.answer.support import CONTRARY_TO_FACT, negated_words, negation_conflict
+from rag.answer.support import contrary_to_fact, negated_words, negation_conflict
 from rag.news import compatible
 from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
@@ -495,7 +495,7 @@ def _plan_after_miss(a: str, b: str) -> bool:
         # "It would be more convincing if the Commission had published the opinion" (blind explore22 q22):
         # its "would" is the supposition's, no plan.
         told = _PAST_NEGATIVE.search(x) is not None and SCHEDULED.search(x) is None
-        return told or CONTRARY_TO_FACT.search(x) is not None
+        return told or bool(contrary_to_fact(x))
 
     return (plan(a) and missed(b)) or (plan(b) and missed(a))
 
