@@ -38,7 +38,7 @@ from rag.answer.question import (
 )
 from rag.answer.result import AnswerBuilder, capped
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
-from rag.evidence.casing import restore_case
+from rag.evidence.casing import offered_spellings, restore_case
 from rag.evidence.definition import asked_post
 from rag.evidence.features import names_found
 from rag.evidence.question import content_stems, question_names
@@ -305,7 +305,8 @@ class AnswerChain:
         run.timings["first_event_s"] = time.perf_counter() - run.started
         yield evidence
         if not evidence.answerable or not evidence.items:
-            message = not_found(absent, self._abstain_phrase, run.standalone, self.retriever.spelled_like(absent))
+            spelled = offered_spellings(absent, (p.text for p in relevant))
+            message = not_found(absent, self._abstain_phrase, run.standalone, spelled)
             if filters is not None and filters.active and left_out and not absent:
                 message = filtered_out(left_out, filters)
             yield run.abstain(relevant, message)

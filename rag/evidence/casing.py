@@ -6,7 +6,8 @@ the case the retrieved passages write it in, a misspelt name or word is replaced
 it is closest to ("sanctons" -> "sanctions"), and chat shorthand is spelled out. A question with any
 capital is left as typed: its writer chose its names, and correcting "Kallis" to "Kallas" would answer
 about someone else; only a name of eight letters or more that no passage uses, one letter off one
-they do ("Saakashvilli"), is read as theirs.
+they do ("Saakashvilli"), is read as theirs. A shorter one, of six letters or more, is only offered in an
+abstention ("Did you mean Brannock?"), never read as theirs.
 """
 
 from __future__ import annotations
@@ -156,3 +157,41 @@ def _long_names_respelt(question: str, texts: Iterable[str]) -> str:
         return capitalized[close[0]] if close and close[0][0] == low[0] else word
 
     return _LONG_NAME.sub(fix, question)
+
+
+# A name of six letters or more one edit from the passages' ("Brannok" / "Brannock", blind explore22d q26) is
+# offered, not read: shorter words are one edit from too many others.
+_MIN_OFFERED = 6
+
+
+def offered_spellings(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
+    """Each of `names` with a word `texts` never write but write one edit otherwise, always with a capital, with
+    that spelling: "The indexed articles don't mention Brannok." of articles on Elias Brannock, or "Outcast" of
+    the BBC's "OutKast". Offered, not used: a name one letter from another may be another person's."""
+    capitalized, lowercase = _vocabulary(texts)
+    offered = {}
+    for name in names:
+        words = [_one_edit_off(w, capitalized, lowercase) or w for w in name.split()]
+        if words != name.split():
+            offered[name] = " ".join(words)
+    return offered
+
+
+def _one_edit_off(word: str, capitalized: dict[str, str], lowercase: set[str]) -> str | None:
+    low = _POSSESSIVE.sub("", word).lower()
+    if len(low) < _MIN_OFFERED or low in capitalized or low in lowercase:
+        return None
+    close = difflib.get_close_matches(low, list(capitalized), n=5, cutoff=0.8)
+    return next((capitalized[c] for c in close if c not in lowercase and _one_edit(low, c)), None)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return len(diff) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

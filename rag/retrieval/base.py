@@ -56,11 +56,6 @@ class PassageRetriever(BaseRetriever):
         words up in."""
         return []
 
-    def spelled_like(self, names: Sequence[str]) -> dict[str, str]:
-        """Each of `names` that no passage holds but that passages spell one letter otherwise, with their
-        spelling. This base retriever has no index to look words up in."""
-        return {}
-
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())

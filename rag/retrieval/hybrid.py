@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import time
 from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -289,32 +288,6 @@ class HybridRetriever(PassageRetriever):
         holding = [cid for cid in hits if cid in passages and sentence_holding(terms, passages[cid], spare)][:limit]
         score = self._cosines(query, holding) if holding else {}
         return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
-
-    def spelled_like(self, names: Sequence[str]) -> dict[str, str]:
-        """Each of `names` with a word no passage holds but passages spell one letter otherwise, with those
-        passages' spelling: "Where is Brannok being held?" for articles on Elias Brannock (blind explore22d
-        q26 answered "The indexed articles don't mention Brannok."). The spelling is offered, not used: a
-        name one letter from another may be another person."""
-        if self.config.mode == "dense":
-            return {}
-        self._ensure_keyword_index()
-        spelled = {}
-        for name in names:
-            words = [self._as_written(w) or w for w in name.split()]
-            if words != name.split():
-                spelled[name] = " ".join(words)
-        return spelled
-
-    def _as_written(self, word: str) -> str | None:
-        """The closest indexed spelling of `word` as passages write it as a name (capitalised each time),
-        when no passage holds `word`: "General" is not offered "generate"."""
-        for token in self.keyword.spelled_like(word):
-            hits = [cid for cid, _ in self.keyword.search(token, 3)]
-            for passage in self._read({}, hits).values():
-                written = [w for w in re.findall(r"\w+", passage.text) if self.keyword.analyze(w) == [token]]
-                if written and all(w[:1].isupper() for w in written):
-                    return written[0]
-        return None
 
     def _cosines(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
         """The question's cosine to each of `chunk_ids` still in the store: the score `search` gives, for

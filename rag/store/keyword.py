@@ -16,7 +16,6 @@ then deletes older generations: a crash at any point leaves either the old or th
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -37,21 +36,6 @@ from rag.errors import IndexNotBuiltError
 from rag.store.chroma import ArticleStore
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_MIN_SPELLED = 6  # letters of a token `KeywordIndex.spelled_like` looks up
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter added, dropped or changed, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        return len(diff) == 1 or swapped
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 _FORMAT = 1  # bump when the on-disk layout changes: old folders are then rebuilt
 
 
@@ -296,16 +280,6 @@ class KeywordIndex:
             return np.zeros(len(self), dtype=np.float32)
         scores = self.bm25.get_scores_from_ids(ids)
         return scores * mask if mask is not None else scores
-
-    def spelled_like(self, word: str) -> list[str]:
-        """The indexed tokens one edit (a letter added, dropped or changed, or two swapped) from `word`'s,
-        closest first, when no chunk holds `word`'s own: "brannock" for "Brannok". Tokens of fewer than six
-        letters get none, since short words are one edit from too many others."""
-        tokens = self.analyze(word)
-        if len(tokens) != 1 or len(tokens[0]) < _MIN_SPELLED or self.search(tokens[0], 1):
-            return []
-        close = difflib.get_close_matches(tokens[0], self.vocab, n=5, cutoff=0.8)
-        return [t for t in close if _one_edit(tokens[0], t) and self.search(t, 1)]
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The `k` best (chunk id, BM25 score) pairs with a positive score, best first."""
