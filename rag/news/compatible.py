@@ -161,25 +161,24 @@ _DENIED_BY = re.compile(
 )
 
 
+def _denied_by_speaker(text: str, speaker: str | None) -> bool | None:
+    """Whether the denial `text` tells ("That charge was denied by Mr Mandelson", "Mars denied …") is
+    `speaker`'s own; None when `text` tells no denial or there is no speaker."""
+    m = _DENIED_BY.search(text)
+    if m is None or not speaker:
+        return None
+    name = (m.group("name") or m.group("subject")).lower()
+    return any(same_name(name, w.lower()) for w in re.findall(r"[\w'-]+", speaker))
+
+
 def tells_anothers_denial(side: _Side) -> bool:
     """Whether a side reports someone else's denial: "Mantooth says Mars denied any such agreement" is
     Mars's account told by Mantooth, not more of her own (BBC suite h7-mars-support-promise)."""
-    m = _DENIED_BY.search(side.text)
-    if m is None or not side.speaker:
-        return False
-    name = (m.group("name") or m.group("subject")).lower()
-    return not any(same_name(name, w.lower()) for w in re.findall(r"[\w'-]+", side.speaker))
+    return _denied_by_speaker(side.text, side.speaker) is False
 
 
 def denies_own_words(a: _Side, b: _Side) -> bool:
     """One side denies a charge and the other side's speaker is the one denying it: "Peter Mandelson
     has said …" / "That charge was denied by Mr Mandelson" report one man's view, not two sources that
     disagree (hand-read round 10 Q5)."""
-    for denier, other in ((a, b), (b, a)):
-        m = _DENIED_BY.search(denier.text)
-        if m is None or not other.speaker:
-            continue
-        name = (m.group("name") or m.group("subject")).lower()
-        if any(same_name(name, w.lower()) for w in re.findall(r"[\w'-]+", other.speaker)):
-            return True
-    return False
+    return any(_denied_by_speaker(denier.text, other.speaker) for denier, other in ((a, b), (b, a)))
