@@ -79,10 +79,16 @@ RECURRING_AFTER = re.compile(
 _CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
 
 
-def clause(text: str, start: int, end: int) -> str:
-    """The clause around a phrase: tense is read there, not in the whole sentence."""
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around the phrase at `start:end` begins and ends."""
     left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return left, right
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause around a phrase: tense is read there, not in the whole sentence."""
+    left, right = _clause_bounds(text, start, end)
     return text[left:right]
 
 
@@ -91,8 +97,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
     The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    left, right = _clause_bounds(text, start, end)
     markers = [(start - m.end(), "future") for m in FUTURE.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
     markers += [(m.start() - end + 1000, "future") for m in FUTURE.finditer(text, end, right)]
@@ -111,7 +116,7 @@ _REPORTED = re.compile(r"\b(?:said|says|told|announced|added|confirmed|stated)\b
 def overtaken_plan(text: str, start: int) -> bool:
     """Whether the plan word nearest before the weekday at `start`, within its clause, is in the past
     perfect ("had been scheduled to leave on Saturday") outside reported speech."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    left, _ = _clause_bounds(text, start, start)
     plans = list(FUTURE.finditer(text, left, start))
     if not plans:
         return False
