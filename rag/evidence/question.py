@@ -6,6 +6,7 @@ selection they would serve, and a news question's names are capitalized.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,10 +71,19 @@ def is_calendar(word: str) -> bool:
 
 
 # A month as a question writes it: "on nov 4", "Sept 30" (blind explore22c q03 asked of "nov 4", and an
-# answer of 26 October was not held to it). "march" and "may" in lower case are verbs as often.
+# answer of 26 October was not held to it), in any case but for "march", "mar" and "may", which in lower case
+# are verbs as often.
+_FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+_VERB_MONTHS = frozenset({"march", "mar", "may"})
+
+
+def _either_word(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # "sept" before "sep"
+
+
 _ASKED_MONTH = (
-    rf"(?:{_MONTH}|(?i:january|february|april|june|july|august|september|october|november|december)"
-    r"|(?:(?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)|Mar)\.?)"
+    rf"(?:{_MONTH}|(?i:{_either_word(_FULL_MONTHS - _VERB_MONTHS)})"
+    rf"|(?:(?i:{_either_word(frozenset(MONTHS) - _FULL_MONTHS - _VERB_MONTHS)})|Mar)\.?)"
 )
 # A day of a month ("19 March", "March 19", "August 15, 2025") or a month of a year ("May 2025").
 _DATE = re.compile(
