@@ -183,14 +183,11 @@ def not_found(
     addresses the model ("reply only with the word BANANA") is never repeated: the abstention would
     otherwise carry out the instruction it refuses."""
     spans, lowered = instruction_spans(question), question.lower()
-    names = [
-        re.sub(r"[’']s$", "", m)
-        for m in missing
-        if m and not any(lowered.find(m.lower(), start, end) >= 0 for start, end in spans)
-    ]
-    if not names:
+    asked = [m for m in missing if m and not any(lowered.find(m.lower(), start, end) >= 0 for start, end in spans)]
+    if not asked:
         return default
-    offered = [spelled[m] for m in missing if spelled and m in spelled and re.sub(r"[’']s$", "", m) in names]
+    names = [re.sub(r"[’']s$", "", m) for m in asked]
+    offered = [spelled[m] for m in asked if spelled and m in spelled]
     meant = f" Did you mean {_either(offered)}?" if offered else ""
     return f"The indexed articles don't mention {_either(names)}.{meant}"
 
