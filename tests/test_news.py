@@ -1276,6 +1276,16 @@ def test_two_sums_in_billions_of_an_unknown_currency_sharing_only_it_are_two_thi
     assert noted(size, "2026-04-14", "The size of the loan was raised to 150 billion ducats.", "2026-05-15") == 1
 
 
+def test_a_period_closed_by_an_event_told_before_is_not_the_running_count():
+    """Blind explore22d q05: the four days a reporter spent in custody before his formal arrest were shown as a
+    change to the 24 days of pre-trial detention counted from it; a running count stays a change."""
+    before = "His family says the four days he spent in custody before that must not be forgotten."
+    since = "The prosecutor's office said that he had spent 24 days in custody since his arrest."
+    assert noted(before, "2026-03-10", since, "2026-04-03") == 0
+    running = "His family says the four days he has spent in custody must not be forgotten."
+    assert noted(running, "2026-03-10", since, "2026-04-03") == 1
+
+
 def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     """Blind explore22b q01: "had been scheduled to leave on Saturday", in a Wednesday article on a convoy
     "four days after it was due", was dated the Saturday after; reported speech keeps the day ahead."""

@@ -104,6 +104,15 @@ def _forecast(v: Value, text: str) -> bool:
     return FORECAST_AFTER.search(text[v.at[1] : v.at[1] + 50]) is not None
 
 
+# A period closed by an event told before: "the four days he spent in custody before that" (his formal arrest).
+_BEFORE_THAT = re.compile(r"^[^.;]{0,50}?\b(?:before|until|prior\s+to)\s+(?:that|then)\b", re.IGNORECASE)
+
+
+def _before_another(v: Value, text: str) -> bool:
+    """Whether the number counts a period that ended at an event told before, not one running to now."""
+    return _BEFORE_THAT.search(text[v.at[1] :]) is not None
+
+
 def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
     """Are `x` (in statement `a`, its title appended) and `y` (in `b`) about one thing? Two
     amounts given for two named times ("rose in November" / "in December") are two things,
@@ -119,6 +128,11 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # A count expected is not a count made: "because dozens of ships were expected to request passage" /
     # "23 ships … had cleared inspection" (blind explore19 q06).
     if x.kind == "number" and _forecast(x, a) != _forecast(y, b):
+        return False
+    # A period closed by an earlier event is not the count running to now: "the four days he spent in custody
+    # before that" (before his formal arrest) / "he had spent 24 days in pre-trial detention", shown as a change
+    # (blind explore22d q05).
+    if x.kind == "number" and _before_another(x, a) != _before_another(y, b):
         return False
     states = (_state(x), _state(y)) if x.kind == "number" else (None, None)
     if None not in states and states[0] != states[1]:
