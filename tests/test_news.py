@@ -1276,6 +1276,23 @@ def test_two_sums_in_billions_of_an_unknown_currency_sharing_only_it_are_two_thi
     assert noted(size, "2026-04-14", "The size of the loan was raised to 150 billion ducats.", "2026-05-15") == 1
 
 
+def test_a_denial_naming_nothing_denies_only_what_its_article_told_before_it():
+    """Blind explore23 q31: "Ostelmark denied any involvement." was set against another article's "Ostelmark wanted
+    new limits" and against its own spokeswoman's words after it; against the accusation before it, it stands."""
+    accusation = "Varnessa blamed Ostelmark for the shooting at the monitors' patrol."
+    denial = "Ostelmark denied any involvement."
+    after = "She suggested that Varnessan units had staged the incident to discredit Ostelmark."
+    text = f"{accusation} {denial} {after}"
+    other = "Diplomats said most member states favoured an extension, but Ostelmark wanted new limits on drones."
+
+    def found(*sentences: str) -> int:
+        items = [Evidence(s, passage(text, "2026-04-17", article="m")) for s in sentences]
+        return len(detect_conflicts([*items, Evidence(other, passage(other, "2026-04-23", article="d"))]))
+
+    assert found(denial, after) == 0
+    assert found(accusation, denial) == 1
+
+
 def test_a_period_closed_by_an_event_told_before_is_not_the_running_count():
     """Blind explore22d q05: the four days a reporter spent in custody before his formal arrest were shown as a
     change to the 24 days of pre-trial detention counted from it; a running count stays a change."""

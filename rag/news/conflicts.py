@@ -537,6 +537,19 @@ def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[floa
     )
 
 
+# A denial whose sentence ends with what it denies named by at most three words: "Ostelmark denied any involvement."
+# ("She denies he is Mr Blunkett's" says what she denies.)
+_BARE_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*[.!]?\s*$", re.I)
+
+
+def _denies_what_came_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
+    """Whether, within one article, the later of the two is the denial."""
+    first = _first(a, b) if _feature(features, "same_article") else None
+    if first is None:
+        return False
+    return denies((b if first else a).text)
+
+
 def _pairs(
     statements: list[_Statement], seen: set[tuple[str, str]], change_after_days: int
 ) -> Iterator[tuple[_Statement, _Statement, PairSignals]]:
@@ -599,6 +612,16 @@ def detect_conflicts(
             elif conflict is None:
                 if not (grounded(p.features) or _denies_account_before(a, b, p.features)) or (
                     denial_only(p.features) and denies_another_subject(a.text, b.text)
+                ):
+                    continue
+                # A denial naming nothing it denies ("Ostelmark denied any involvement.") denies an account told
+                # before it in its own article, not another article's claim ("most member states favoured an
+                # extension …, but Ostelmark wanted new limits") nor its own spokeswoman's words after it ("She
+                # suggested that Varnessan units had staged the incident"; blind explore23 q31).
+                if (
+                    _feature(p.features, "denial_generic")
+                    and (_BARE_DENIAL.search(a.text) or _BARE_DENIAL.search(b.text))
+                    and not _denies_what_came_before(a, b, p.features)
                 ):
                     continue
                 # A claim denied in its own sentence is set only against a side that negates it ("No
