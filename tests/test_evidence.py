@@ -1405,6 +1405,14 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     assert not gives_asked_count(wounded, "TZ24 said three Tazhiri soldiers had been killed.")
     assert gives_asked_count(wounded, "Velmora said 11 of its guards were wounded and three Tazhiri soldiers hurt.")
     assert gives_asked_count("How many detainees crossed?", "Some 79 people crossed the bridge.")  # no measure asked
+    # Blind explore22d q19 (unanswerable) quoted the journalists killed for those expelled.
+    expelled = "How many foreign journalists has Maravesh expelled since the war began?"
+    assert not gives_asked_count(expelled, "According to the alliance, 12 journalists have been killed in Maravesh.")
+    assert gives_asked_count(expelled, "Maravesh has expelled nine foreign journalists since the war began.")
+    # Blind explore23b q29 quoted the 29 children who crossed for those back with their families.
+    home = "How many of the first group are back with their families?"
+    assert not gives_asked_count(home, "The first group of 29 children crossed at Mirek on 12 March.")
+    assert gives_asked_count(home, "Brest said 22 of the 29 children had been reunited with relatives.")
     clash = "When did the clash at the Sarova Dam happen?"
     reservoir = (
         "The reservoir was 62 percent full on Wednesday and rising with the spring melt, the authority said, "

@@ -34,6 +34,14 @@ _MEASURES = {
     "rescued": re.compile(r"\b(?:rescued?|rescuing)\b", re.I),
     "missing": re.compile(r"\b(?:missing|unaccounted)\b", re.I),
     "arrested": re.compile(r"\b(?:arrest(?:ed|s)?|detained)\b", re.I),
+    # "The first group of 29 children crossed" does not answer how many are back with their families (blind
+    # explore23b q29; 22 of them were).
+    "reunited": re.compile(
+        r"\b(?:reunit(?:ed|ing|es)?|back\s+with\s+(?:their\s+|his\s+|her\s+)?(?:famil(?:y|ies)|relatives|parents))\b",
+        re.I,
+    ),
+    # "12 journalists have been killed" does not answer how many were expelled (blind explore22d q19).
+    "expelled": re.compile(r"\b(?:expel(?:led|ling|s)?|expulsions?|deport(?:ed|ing|s|ations?)?)\b", re.I),
 }
 # "another 40", "three more bodies"; not "more than 60,000", which is the count itself.
 _ADDITION = re.compile(r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)", re.I)
