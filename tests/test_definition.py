@@ -135,6 +135,11 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     assert running is not None and running.body == "Drava electoral commission"
     assert names_holder(running, "'It is irresponsible,' the commission's acting chair, Henrik Dalmau, said.")
     assert not names_holder(running, "The commission's acting chair said the figures would be released.")
+    # blind explore23 q19: a mission, "right now", and the holder told as who leads it now.
+    mission = asked_post("who is running the monitoring mission right now")
+    assert mission is not None and mission.body == "monitoring mission"
+    assert names_holder(mission, "The mission is now led by Hadrien Solbeck, a Tessarian diplomat.")
+    assert not names_holder(mission, "The mission is now led by its deputy.")
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
     # A post whose body asked_post does not read is still no bare role: "US President Donald Trump" is
     # not the president of the ISW.

@@ -128,7 +128,7 @@ _IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|
 # "Who is", "Who was", "Who's" (explore17 q16: "Who's Halvern's fisheries minister now?"), and an end that
 # asks for the present holder, which is the one the articles give.
 _WHO_IS = r"^\s*[Ww]ho(?:\s+(?:is|was)|['’]s)\s+"
-_NOW = r"(?:,?\s+(?:now|currently|today|at\s+present))?"
+_NOW = r"(?:,?\s+(?:(?:right\s+)?now|currently|today|at\s+present))?"
 _HOLDER = re.compile(
     rf"{_WHO_IS}(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
     rf"(?P<body>{_NAME.pattern}){_NOW}\s*\??\s*$"
@@ -138,7 +138,7 @@ _HOLDER = re.compile(
     # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03), after a place's
     # name: "Who is running the Drava electoral commission now?" (blind explore18b q01).
     rf"|(?:{_NAME.pattern}(?<![’']s)\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}(?:union|party|committee|ministry|agency|council|"
-    rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel)){_NOW}"
+    rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel|mission)){_NOW}"
     r"\s*\??\s*$"
 )
 _HEAD_WORDS = (
@@ -238,7 +238,8 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         rf"{person},\s+(?:the\s+|a\s+|an\s+)?{post.title}\s+(?:of|at|for)\s+(?:the\s+)?{words}{{0,3}}?{named}",
         rf"{post.title}\s+(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named},?\s+{person}",  # "head of RDIF, Kirill …"
         # "Ostrel's team is headed by its national security adviser, Mirela Castan" (explore16 q03)
-        rf"{owner}['’]?s?\s+{words}{{0,2}}?(?:is|was|are|were)\s+(?:led|headed|chaired|run)\s+by\s+"
+        # "The mission is now led by Hadrien Solbeck" (blind explore23 q19).
+        rf"{owner}['’]?s?\s+{words}{{0,2}}?(?:is|was|are|were)\s+(?:now\s+|currently\s+)?(?:led|headed|chaired|run)\s+by\s+"
         rf"(?:[^.,;]{{0,50}},\s+)?{person}",
         # "Caldera now has an acting mayor, Ottilie Brasch" (explore17b q13)
         rf"{owner}\s+(?:now\s+)?(?:has|had)\s+(?:a|an|its)\s+(?:(?:new|interim|acting)\s+)?{post.title},?\s+{person}",
