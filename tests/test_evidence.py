@@ -1344,6 +1344,20 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     ]
     left = one.select("diesel days left now?", fuel)
     assert left.answerable and "16 days" in left.items[0].text
+    # A newer report giving a new figure of the chosen span leads, though it lacks a key term: "closed at 421 euros"
+    # never says "price" (blind explore22c q16 was answered with the 447 of two weeks before).
+    blast = (
+        "Prices jumped as the front-month contract on the Velmar Gas Exchange opened on Monday at 447 euros "
+        "per thousand cubic metres, up from 401 euros at Friday's close."
+    )
+    later = "On the Velmar Gas Exchange, the front-month contract closed at 421 euros per thousand cubic metres."
+    prices = [
+        dataclasses.replace(passage(blast, "b::0", article="b"), published="2026-11-09"),
+        dataclasses.replace(passage(later, "l::0", article="l"), published="2026-11-24"),
+    ]
+    now = one.select("velmar gas price now?", prices)
+    assert now.answerable and "421 euros" in now.items[0].text
+    assert "447 euros" in one.select("What was the velmar gas price after the blast?", prices).items[0].text
 
 
 def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_follows() -> None:

@@ -108,6 +108,7 @@ from rag.evidence.speaker import (
 )
 from rag.evidence.types import Evidence, EvidenceSet
 from rag.news.compatible import measures
+from rag.news.conflicts import detect_conflicts
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
@@ -267,6 +268,24 @@ def _told_on(c: Candidate) -> date:
     deaths" (explore17b q09)."""
     published = as_date(c.passage.published)
     return (_own_day(c.text, published) if published else None) or published or date.min
+
+
+# The chosen spans a newer sentence may give a new figure for.
+_UPDATED = 3
+
+
+def _updates(c: Candidate, items: list[Evidence]) -> bool:
+    """Whether sentence `c` tells a change of what one of `items` tells (the conflict check finds one
+    between them, `c` the newer side). It answers "velmar gas price now?" although it never says "price":
+    "the front-month contract closed at 421 euros per thousand cubic metres on Monday" (24 November) updates
+    the 9 November report's "opened on Monday at 447 euros per thousand cubic metres", which had led (blind
+    explore22c q16)."""
+    newer = Evidence(c.text, c.passage, c.start, c.end, 0.0)
+    return any(
+        conflict.kind == "change" and conflict.sides[1].item == 1
+        for e in items
+        for conflict in detect_conflicts([e, newer])
+    )
 
 
 def _reported_iso(e: Evidence) -> str | None:
@@ -804,6 +823,8 @@ class EvidenceSelector:
             return []
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
+        latest = wants_latest(question)
+        dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -818,6 +839,7 @@ class EvidenceSelector:
             and (
                 _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
+                or (latest and _updates(c, dated))
             )
             and (info.answer_type != "number" or has_type(c.text, "number", info))
             and not counts_only_some(question, c.text)
