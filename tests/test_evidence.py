@@ -1788,6 +1788,20 @@ def _dated(text: str, article: str, published: str, genre: str | None = None) ->
     return dataclasses.replace(passage(text, f"{article}::0", article=article), published=published, genre=genre)
 
 
+def test_the_successor_of_one_told_to_have_left_leads_a_question_on_who_holds_a_post_now() -> None:
+    """Blind explore23b q05: "Who is Saranth's envoy for the children talks now?" led with "Halim Serrat, the
+    Saranthi envoy who stepped down last week, …" though the report names "Leena Marbeck, Serrat's successor"."""
+    gone = "Officials said that Halim Serrat, the Saranthi envoy who stepped down last week, had been removed."
+    successor = "Leena Marbeck, Serrat's successor, was in Tarnholm on Monday for talks at the Foreign Ministry."
+    passages = [_dated(f"{gone} {successor}", "v", "2026-03-23")]
+    asked = "Who is Saranth's envoy now?"
+    assert _scoring([0.9, 0.1]).select(asked, passages).items[0].text == successor
+    # Not asked for who holds it now, or the one the first span names has not left: the order stands.
+    assert _scoring([0.9, 0.1]).select("Who was Saranth's envoy in the talks?", passages).items[0].text == gone
+    kept = gone.replace("who stepped down last week", "who leads the talks")
+    assert _scoring([0.9, 0.1]).select(asked, [_dated(f"{kept} {successor}", "v", "2026-03-23")]).items[0].text == kept
+
+
 def test_a_report_answering_nearly_as_well_leads_a_column() -> None:
     """Blind explore20 q12: "How many dead Karvenian soldiers were repatriated?" led with an opinion piece's "More
     than 400 bodies …" (0.68) over the report of "the bodies of 340 Karvenian soldiers" (0.62)."""
@@ -1851,6 +1865,24 @@ def test_other_sources_figures_told_right_after_the_first_are_quoted_beside_it()
         "Among them were 30 children killed in Orlek. Vasquell said 40 of the dead were killed in March."
     )
     assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(parts)]).items)
+
+
+def test_a_denial_of_the_report_told_right_after_it_is_quoted_beside_it() -> None:
+    """Blind explore23 q13: "was the drone jammed by varnessa?" quoted the Ledger's report alone; the paragraph
+    after it opens "Varnessa denied the report."."""
+    text = (
+        "The Ledger has learned that the drone was brought down by jamming from Varnessan positions, officials said. "
+        '"The signal was swamped within seconds," one of them said. '
+        "Varnessa denied the report."
+    )
+    asked = "Was the drone jammed by Varnessa?"
+    found = _scoring([0.9, 0.1, 0.1]).select(asked, [passage(text)])
+    assert [e.text for e in found.items if e.disputes] == ["Varnessa denied the report."]
+    # Not when the denial comes later than the next two sentences, or denies something else.
+    later = text.replace("Varnessa denied the report.", "The mission grounded its drones. Varnessa denied the report.")
+    assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1, 0.1]).select(asked, [passage(later)]).items)
+    other = text.replace("Varnessa denied the report.", "Varnessa denied any plan to expel the monitors.")
+    assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(other)]).items)
 
 
 def test_figures_after_a_sentence_saying_the_counts_differ_are_quoted_with_it() -> None:

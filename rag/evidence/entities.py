@@ -393,13 +393,34 @@ def tells_succession(question: str, text: str, context: str = "") -> bool:
     (explore17b q15); "People familiar with the JCC said Dastrow had clashed with Korveshi officials" says
     no one took over, whatever the sentence before says (blind explore19 q14). True for any other question."""
     who = _predecessor(question)
-    if who is None:
-        return True
+    return who is None or succeeds(who, text, context)
+
+
+def succeeds(who: str, text: str, context: str = "") -> bool:
+    """Whether `text` tells of someone taking over from `who`: a word of succession in its own words and `who`'s
+    surname there or in its `context`."""
     surname = who.split()[-1]
     return (
         _SUCCESSION.search(text) is not None
         and re.search(rf"\b{re.escape(surname)}\b", f"{text} {context}") is not None
     )
+
+
+_LEAVING = (
+    r"(?:quit|resigned|stepped\s+down|stood\s+down|was\s+(?:replaced|recalled|fired|sacked|dismissed|ousted|removed))"
+)
+_PERSON = r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+# "Halim Serrat, the Saranthi envoy who stepped down last week, …"; "Serrat resigned on Wednesday".
+_DEPARTED = re.compile(
+    rf"{_PERSON},\s+(?:[^,]{{0,80}}?\s)?who\s+(?:has\s+|had\s+)?{_LEAVING}\b"
+    rf"|{_PERSON.replace('who', 'left')}\s+(?:has\s+|had\s+)?{_LEAVING}\b"
+)
+
+
+def departed(text: str) -> str | None:
+    """The person `text` tells has left a post ("the envoy who stepped down last week"), or None."""
+    m = _DEPARTED.search(text)
+    return (m.group("who") or m.group("left")) if m else None
 
 
 # A count of some beside others: "The other 11 crew members were not charged", "another 5 people died".
