@@ -1655,12 +1655,6 @@ def test_words_of_speaking_and_of_the_present_are_no_key_terms() -> None:
     assert "far" not in analyze("How many soldiers have been repatriated so far?").terms
     # What is left of a stock is its count (blind explore21 q32); "left" as a verb is a key term.
     assert analyze("diesel days left now?").terms == ("diesel", "day")
-    # Words of outcome or emphasis are no key terms (blind explore23 q16).
-    assert analyze("where did the mandate vote end up being held").terms == ("mandat", "vote", "hold")
-    assert (
-        analyze("Did Halvoria really promise $600 million?").terms
-        == analyze("Did Halvoria promise $600 million?").terms
-    )
     assert analyze("How many hostages are left in Gaza?").terms == ("hostag", "gaza")
     assert "left" in analyze("How many people left the city?").terms
     # blind explore21b q10: "still" asked the newest count to say it ("390,000 households were without power").

@@ -426,20 +426,14 @@ _REMAINING = re.compile(
 )
 
 
-# "Where did the vote end up being held?" asks where it was held: words of outcome or emphasis, no key terms
-# a sentence answering must hold ("The vote will now take place on 12 May, … in Lindqvarn"; blind explore23 q16).
-_FILLER = re.compile(r"\b(?:end(?:ed|s)?\s+up|wound\s+up|in\s+the\s+end|eventually|finally|actually|really)\b", re.I)
-
-
 def analyze(question: str) -> QuestionInfo:
     names = question_names(question)
     parts, count = _parts(question, names)
-    plain = _FILLER.sub(" ", _REMAINING.sub(" ", _PRESENT.sub(" ", question)))
     return QuestionInfo(
         text=question,
         answer_type=answer_type(question),
         names=tuple(names),
-        terms=tuple(dict.fromkeys(content_stems(plain))),
+        terms=tuple(dict.fromkeys(content_stems(_REMAINING.sub(" ", _PRESENT.sub(" ", question))))),
         parts=tuple(parts),
         count=count,
         sides=question_sides(question),
