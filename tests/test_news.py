@@ -1293,6 +1293,20 @@ def test_a_denial_naming_nothing_denies_only_what_its_article_told_before_it():
     assert found(accusation, denial) == 1
 
 
+def test_a_figure_one_side_gives_and_the_other_negates_is_a_disagreement():
+    """Blind explore23c q14, "Did Halvoria really promise $600 million?": the draft table's "set to pledge $600
+    million" and the ministry's "made no commitment of $600 million" share only the name beside the figure."""
+    pledge = "Halvoria is set to pledge $600 million at the conference, according to a draft pledge table."
+    denial = 'Halvoria\'s finance ministry said that it had "made no commitment of $600 million".'
+    assert noted(pledge, "2026-05-12", denial, "2026-05-15") == 1
+    # A bound is no negation, and a figure negated on both sides is no disagreement.
+    assert (
+        noted(pledge, "2026-05-12", "Halvoria will give no more than $600 million, its ministry said.", "2026-05-15")
+        == 0
+    )
+    assert noted(denial, "2026-05-12", "Halvoria never promised $600 million, officials said.", "2026-05-15") == 0
+
+
 def test_a_period_closed_by_an_event_told_before_is_not_the_running_count():
     """Blind explore22d q05: the four days a reporter spent in custody before his formal arrest were shown as a
     change to the 24 days of pre-trial detention counted from it; a running count stays a change."""

@@ -62,7 +62,7 @@ from rag.news.pair_model import (
     pair_features,
 )
 from rag.news.plans import SCHEDULED
-from rag.news.sameness import UNNAMED_SUBJECT, value_conflict
+from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
@@ -813,6 +813,12 @@ def _rule_conflict(
 ) -> Conflict | None:
     """The rules' verdict on one pair: the first reason found, or None."""
     shared = wa & wb
+    # A figure one side gives and the other negates is itself what they share: "set to pledge $600 million" /
+    # "made no commitment of $600 million" share only "Halvoria" besides it (blind explore23c q14).
+    if ta & tb and (figure := negated_figure(a.text, b.text, va, vb)):
+        x, y = figure
+        sides = (_side(a, _phrase(a.text, x.shown)), _side(b, _phrase(b.text, y.shown)))
+        return Conflict("conflict", "negation", _topic(a.text, b.text, x.near & y.near), sides)
     if len(ta & tb) < 2:
         return None
     if (

@@ -299,3 +299,27 @@ def value_conflict(
         if best:
             return kind, best[1], best[2]
     return None
+
+
+# A figure negated just before it: "made no commitment of $600 million", "did not pledge $600 million", "never
+# promised 600 million"; not a bound ("no more than 40", "not less than") nor an addition ("not only $5m").
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|n[’']t)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+|about\s+|some\s+)?$", re.I)
+_BOUND = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|greater|higher|lower|later|earlier|only|just|even)\b", re.I)
+
+
+def _negated(v: Value, text: str) -> bool:
+    before = text[max(0, v.at[0] - 40) : v.at[0]]
+    m = _NEGATED_BEFORE.search(before)
+    return m is not None and not _BOUND.search(before[m.start() :])
+
+
+def negated_figure(a: str, b: str, va: Sequence[Value], vb: Sequence[Value]) -> tuple[Value, Value] | None:
+    """The figure one statement gives and the other negates ("Halvoria is set to pledge $600 million" /
+    "it had 'made no commitment of $600 million'"; blind explore23c q14), as (a's value, b's value), or None."""
+    for x in va:
+        for y in vb:
+            if x.kind != "number" or y.kind != "number" or not comparable(x, y) or not agree(x, y):
+                continue
+            if _negated(x, a) != _negated(y, b):
+                return x, y
+    return None
