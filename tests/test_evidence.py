@@ -1358,6 +1358,17 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     now = one.select("velmar gas price now?", prices)
     assert now.answerable and "421 euros" in now.items[0].text
     assert "447 euros" in one.select("What was the velmar gas price after the blast?", prices).items[0].text
+    # Asked whether a claim holds, a newer sentence disagreeing with it leads, though it lacks a key term: the
+    # ministry's denial never says "promise" (blind explore23c q14 quoted the draft table's claim alone).
+    claim = "Halvoria is set to pledge $600 million at the conference, according to a draft pledge table."
+    denial = 'Halvoria\'s finance ministry said that it had "made no commitment of $600 million".'
+    pledges = [
+        dataclasses.replace(passage(claim, "c::0", article="c"), published="2026-05-12"),
+        dataclasses.replace(passage(denial, "d::0", article="d"), published="2026-05-15"),
+    ]
+    asked = "Did Halvoria really promise $600 million?"
+    assert "no commitment" in _scoring([0.9, 0.1], max_items=1).select(asked, pledges).items[0].text
+    assert "draft pledge" in _scoring([0.9, 0.1], max_items=1).select("Who drew up the table?", pledges).items[0].text
 
 
 def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_follows() -> None:

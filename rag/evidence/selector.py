@@ -276,15 +276,16 @@ def _told_on(c: Candidate) -> date:
 _UPDATED = 3
 
 
-def _updates(c: Candidate, items: list[Evidence]) -> bool:
-    """Whether sentence `c` tells a change of what one of `items` tells (the conflict check finds one
-    between them, `c` the newer side). It answers "velmar gas price now?" although it never says "price":
-    "the front-month contract closed at 421 euros per thousand cubic metres on Monday" (24 November) updates
-    the 9 November report's "opened on Monday at 447 euros per thousand cubic metres", which had led (blind
-    explore22c q16)."""
+def _updates(c: Candidate, items: list[Evidence], kinds: set[str]) -> bool:
+    """Whether sentence `c` tells a change of what one of `items` tells, or disagrees with it (the conflict
+    check finds one of `kinds` between them, `c` the newer side). It answers "velmar gas price now?" although
+    it never says "price": "the front-month contract closed at 421 euros per thousand cubic metres on Monday"
+    (24 November) updates the 9 November report's "opened on Monday at 447 euros per thousand cubic metres",
+    which had led (blind explore22c q16). "Did Halvoria really promise $600 million?" is answered by the denial
+    of the report, which never says "promise" (blind explore23c q14)."""
     newer = Evidence(c.text, c.passage, c.start, c.end, 0.0)
     return any(
-        conflict.kind == "change" and conflict.sides[1].item == 1
+        conflict.kind in kinds and conflict.sides[1].item == 1
         for e in items
         for conflict in detect_conflicts([e, newer])
     )
@@ -884,7 +885,9 @@ class EvidenceSelector:
             return []
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
-        latest = wants_latest(question)
+        # What a newer sentence may tell of a chosen span to stand in for the key terms: a change, asked for the
+        # latest; a change or a disagreement, asked whether a claim holds.
+        told = {"change"} if wants_latest(question) else {"change", "conflict"}
         dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
         found = [
             (c, float(s))
@@ -900,7 +903,7 @@ class EvidenceSelector:
             and (
                 _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
-                or (latest and _updates(c, dated))
+                or _updates(c, dated, told)
             )
             and (info.answer_type != "number" or has_type(c.text, "number", info))
             and not counts_only_some(question, c.text)
