@@ -368,10 +368,13 @@ _SUCCESSION = re.compile(
 )
 
 
+_LEAVING = (
+    r"(?:quit|resigned|stepped\s+down|stood\s+down|was\s+(?:replaced|recalled|fired|sacked|dismissed|ousted|removed))"
+)
 # "Who ran the inspections after Dastrow quit?" asks the same (blind explore19 q14).
+_PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _AFTER_LEFT = re.compile(
-    r"^\s*[Ww]ho\s+[^?]*?\bafter\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:had\s+)?"
-    r"(?:quit|resigned|stepped\s+down|stood\s+down|left|departed|was\s+(?:fired|sacked|dismissed|ousted|removed))\b"
+    rf"^\s*[Ww]ho\s+[^?]*?\bafter\s+(?P<who>{_PERSON})\s+(?:had\s+)?(?:{_LEAVING}|left|departed)\b"
 )
 
 
@@ -406,14 +409,10 @@ def succeeds(who: str, text: str, context: str = "") -> bool:
     )
 
 
-_LEAVING = (
-    r"(?:quit|resigned|stepped\s+down|stood\s+down|was\s+(?:replaced|recalled|fired|sacked|dismissed|ousted|removed))"
-)
-_PERSON = r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 # "Halim Serrat, the Saranthi envoy who stepped down last week, …"; "Serrat resigned on Wednesday".
 _DEPARTED = re.compile(
-    rf"{_PERSON},\s+(?:[^,]{{0,80}}?\s)?who\s+(?:has\s+|had\s+)?{_LEAVING}\b"
-    rf"|{_PERSON.replace('who', 'left')}\s+(?:has\s+|had\s+)?{_LEAVING}\b"
+    rf"(?P<who>{_PERSON}),\s+(?:[^,]{{0,80}}?\s)?who\s+(?:has\s+|had\s+)?{_LEAVING}\b"
+    rf"|(?P<left>{_PERSON})\s+(?:has\s+|had\s+)?{_LEAVING}\b"
 )
 
 
