@@ -368,11 +368,12 @@ _SUCCESSION = re.compile(
 )
 
 
+# Leaving a post, and a person's name.
 _LEAVING = (
     r"(?:quit|resigned|stepped\s+down|stood\s+down|was\s+(?:replaced|recalled|fired|sacked|dismissed|ousted|removed))"
 )
-# "Who ran the inspections after Dastrow quit?" asks the same (blind explore19 q14).
 _PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+# "Who ran the inspections after Dastrow quit?" asks the same (blind explore19 q14).
 _AFTER_LEFT = re.compile(
     rf"^\s*[Ww]ho\s+[^?]*?\bafter\s+(?P<who>{_PERSON})\s+(?:had\s+)?(?:{_LEAVING}|left|departed)\b"
 )

@@ -303,11 +303,13 @@ def value_conflict(
 
 # A figure negated just before it: "made no commitment of $600 million", "did not pledge $600 million", "never
 # promised 600 million"; not a bound ("no more than 40", "not less than") nor an addition ("not only $5m").
-_NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|n[’']t)\s+(?:[\w’'-]+\s+){0,3}?(?:of\s+|about\s+|some\s+)?$", re.I)
+# At most two words between: "there were no casualties among the 600 troops" negates nothing of the 600.
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:no|not|never)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}?(?:of\s+|about\s+|some\s+)?$", re.I)
 _BOUND = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|greater|higher|lower|later|earlier|only|just|even)\b", re.I)
 
 
 def _negated(v: Value, text: str) -> bool:
+    """Whether the figure `v` of `text` is negated just before it, and not as a bound."""
     before = text[max(0, v.at[0] - 40) : v.at[0]]
     m = _NEGATED_BEFORE.search(before)
     return m is not None and not _BOUND.search(before[m.start() :])
