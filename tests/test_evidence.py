@@ -1369,6 +1369,18 @@ def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest
     asked = "Did Halvoria really promise $600 million?"
     assert "no commitment" in _scoring([0.9, 0.1], max_items=1).select(asked, pledges).items[0].text
     assert "draft pledge" in _scoring([0.9, 0.1], max_items=1).select("Who drew up the table?", pledges).items[0].text
+    # A newer figure read as a change is no answer to whether a claim holds (explore18: the Velmorans Tazhir holds
+    # had led a question on the Tazhiris Velmora holds).
+    nine = "Velmora says it still holds nine Tazhiri soldiers, while Tazhir puts the number at 16."
+    held = [
+        dataclasses.replace(passage(nine, "h::0", article="h"), published="2026-04-30"),
+        dataclasses.replace(
+            passage("Velmora says Tazhir holds 18 Velmorans; Tazhir says it holds five.", "t::0", article="t"),
+            published="2026-05-06",
+        ),
+    ]
+    asked = "Do Velmora and Tazhir agree on how many Tazhiris Velmora is holding?"
+    assert "nine" in _scoring([0.9, 0.1], max_items=1).select(asked, held).items[0].text
 
 
 def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_follows() -> None:

@@ -274,18 +274,22 @@ def _told_on(c: Candidate) -> date:
 
 # The chosen spans a newer sentence may give a new figure for.
 _UPDATED = 3
+# What a newer sentence tells of a chosen span, as (kind, about) pairs of the conflict check: a change of anything,
+# or a disagreement by a denial or a negation.
+_CHANGED = frozenset(("change", about) for about in ("number", "date", "name", "negation", "reported"))
+_DENIED = frozenset(("conflict", about) for about in ("negation", "reported"))
 
 
-def _updates(c: Candidate, items: list[Evidence], kinds: set[str]) -> bool:
-    """Whether sentence `c` tells a change of what one of `items` tells, or disagrees with it (the conflict
-    check finds one of `kinds` between them, `c` the newer side). It answers "velmar gas price now?" although
-    it never says "price": "the front-month contract closed at 421 euros per thousand cubic metres on Monday"
-    (24 November) updates the 9 November report's "opened on Monday at 447 euros per thousand cubic metres",
-    which had led (blind explore22c q16). "Did Halvoria really promise $600 million?" is answered by the denial
-    of the report, which never says "promise" (blind explore23c q14)."""
+def _updates(c: Candidate, items: list[Evidence], told: frozenset[tuple[str, str]]) -> bool:
+    """Whether sentence `c` tells a change of what one of `items` tells, or denies it (the conflict check finds
+    one of `told` between them, `c` the newer side). It answers "velmar gas price now?" although it never says
+    "price": "the front-month contract closed at 421 euros per thousand cubic metres on Monday" (24 November)
+    updates the 9 November report's "opened on Monday at 447 euros per thousand cubic metres", which had led
+    (blind explore22c q16). "Did Halvoria really promise $600 million?" is answered by the denial of the report,
+    which never says "promise" (blind explore23c q14)."""
     newer = Evidence(c.text, c.passage, c.start, c.end, 0.0)
     return any(
-        conflict.kind in kinds and conflict.sides[1].item == 1
+        (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
         for e in items
         for conflict in detect_conflicts([e, newer])
     )
@@ -886,8 +890,10 @@ class EvidenceSelector:
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
         # What a newer sentence may tell of a chosen span to stand in for the key terms: a change, asked for the
-        # latest; a change or a disagreement, asked whether a claim holds.
-        told = {"change"} if wants_latest(question) else {"change", "conflict"}
+        # latest; a denial or a negation, asked whether a claim holds. Not a changed figure: "Velmora says Tazhir
+        # holds 18 Velmorans", read as a change from "Velmora says it still holds nine Tazhiri soldiers", had led
+        # "Do Velmora and Tazhir agree on how many Tazhiris Velmora is holding?" (explore18).
+        told = _CHANGED if wants_latest(question) else _DENIED
         dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
         found = [
             (c, float(s))
