@@ -321,6 +321,18 @@ _COUNTS_DIFFER = re.compile(
 _FIGURES_LISTED = 3  # sentences read after one saying the counts differ: one source each
 
 
+def _following(
+    first: Evidence, candidates: list[Candidate], scores: np.ndarray, n: int
+) -> list[tuple[Candidate, float]]:
+    """The `n` sentences right after `first` in its passage, in order, with their scores."""
+    after = [
+        (c, float(s))
+        for c, s in zip(candidates, scores, strict=True)
+        if not c.is_pair and c.passage.chunk_id == first.passage.chunk_id and c.start >= first.end
+    ]
+    return sorted(after, key=lambda cs: cs[0].start)[:n]
+
+
 def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray, info: QuestionInfo) -> list[Evidence]:
     """The sentences right after `first`, in its passage, that give another speaker's figure for the count it
     gives: "Vasquell said 212 civilians had been killed since the February truce took effect. Lazar Menkov, a
@@ -331,14 +343,8 @@ def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray,
     differ = bool(_COUNTS_DIFFER.search(first.text))
     if not differ and (said_by is None or not has_type(first.text, "number", info)):
         return []
-    following = [
-        (c, float(s))
-        for c, s in zip(candidates, scores, strict=True)
-        if not c.is_pair and c.passage.chunk_id == first.passage.chunk_id and c.start >= first.end
-    ]
-    after = sorted(following, key=lambda cs: cs[0].start)[: _FIGURES_LISTED if differ else _FIGURES_AFTER]
     found = []
-    for c, s in after:
+    for c, s in _following(first, candidates, scores, _FIGURES_LISTED if differ else _FIGURES_AFTER):
         if (
             _ATTRIBUTED.search(c.text)
             and has_type(c.text, "number", info)
@@ -392,17 +398,9 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
     varnessa?", though the paragraph after it opens "Varnessa denied the report." (blind explore23 q13)."""
     if denies(first.text):
         return []
-    following = sorted(
-        (
-            (c, float(s))
-            for c, s in zip(candidates, scores, strict=True)
-            if not c.is_pair and c.passage.chunk_id == first.passage.chunk_id and c.start >= first.end
-        ),
-        key=lambda cs: cs[0].start,
-    )[:_FIGURES_AFTER]
     return [
         Evidence(c.text, c.passage, c.start, c.end, s, None, disputes=True)
-        for c, s in following
+        for c, s in _following(first, candidates, scores, _FIGURES_AFTER)
         if _DENIES_REPORT.search(c.text)
     ][:1]
 
@@ -906,13 +904,14 @@ class EvidenceSelector:
             # tonnes" (explore17 q25, answered with the earlier 9,500 "currently"). Not a column's: its sentences
             # wander, and "The inclusion of civilians … on 4 April, was the most important moment so far" took
             # its key terms from the sentence before (blind explore20 q28).
+            and (info.answer_type != "number" or has_type(c.text, "number", info))
+            and not counts_only_some(question, c.text)
+            # The conflict check last: it is the costly one.
             and (
                 _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
                 or _updates(c, dated, told)
             )
-            and (info.answer_type != "number" or has_type(c.text, "number", info))
-            and not counts_only_some(question, c.text)
         ]
         if not found:
             return []

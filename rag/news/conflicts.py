@@ -515,6 +515,14 @@ def _tells_both(text: str, other: str) -> bool:
     return any(negation_conflict(x, y) for x, y in itertools.combinations(parts, 2))
 
 
+def _in_order(a: _Statement, b: _Statement, features: Sequence[float]) -> tuple[_Statement, _Statement] | None:
+    """The two statements of one article, the earlier first; None for two articles or an unknown order."""
+    first = _first(a, b) if _feature(features, "same_article") else None
+    if first is None:
+        return None
+    return (a, b) if first else (b, a)
+
+
 def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two denies or counters the earlier's account
     without restating it, so that no claim word or shared value grounds the pair: "But Mr Forgeard has
@@ -522,12 +530,10 @@ def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[floa
     running 1.45bn euros over budget"; "The tobacco companies denied the charges" after what prosecutors
     had argued; "The men … deny collecting votes fraudulently" after what an Election Court has heard (news
     suite h6-eads-a380-overrun, h6-tobacco-conspiracy, h7-aston-vote-rigging)."""
-    if not (_feature(features, "denial_one_side") and _feature(features, "same_article")):
+    ordered = _in_order(a, b, features) if _feature(features, "denial_one_side") else None
+    if ordered is None:
         return False
-    first = _first(a, b)
-    if first is None:
-        return False
-    earlier, later = (a, b) if first else (b, a)
+    earlier, later = ordered
     # An inquiry is no account: "AMF is looking into whether the executives knew …" claims nothing that
     # "Vivendi has rejected the charge" could deny (news suite h9-vivendi-cegetel-inquiry).
     if _INQUIRY.search(earlier.text):
@@ -544,10 +550,8 @@ _BARE_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:[\w’'-
 
 def _denies_what_came_before(a: _Statement, b: _Statement, features: Sequence[float]) -> bool:
     """Whether, within one article, the later of the two is the denial."""
-    first = _first(a, b) if _feature(features, "same_article") else None
-    if first is None:
-        return False
-    return denies((b if first else a).text)
+    ordered = _in_order(a, b, features)
+    return ordered is not None and denies(ordered[1].text)
 
 
 def _pairs(
