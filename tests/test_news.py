@@ -1428,6 +1428,20 @@ def test_a_series_of_changes_is_shown_step_by_step_and_a_value_keeps_its_own_cla
     assert _clause_voice("The mayor, Rosario Ibáñez Leal, says 66.", "says 66", "Rosario Ibáñez Leal")
 
 
+def test_two_plans_dates_are_one_plan_s_only_with_a_word_of_the_event_by_both():
+    """Blind explore21b q17: a minister's swearing-in and the moratorium's new end were shown as one date that changed,
+    for the one word they share, "extend", far from both dates."""
+    sworn = (
+        "Oredal, 58, will be sworn in on Thursday and is expected to lead Ardessa's delegation at talks on extending "
+        "the energy moratorium, which open in Caldreth, Marivelle, on March 31."
+    )
+    halt = (
+        "The extended halt will now run until midnight on April 16, Marivelle's foreign minister, Isaure Manteval, "
+        "announced at the end of two days of talks at the Veldmere Palace on Lake Orrin."
+    )
+    assert detect_conflicts([evidence(sworn, "2026-03-24", "a"), evidence(halt, "2026-04-02", "b")]) == []
+
+
 def test_a_daily_cost_and_a_total_are_two_quantities():
     """explore15 q12: "raised its estimate to 40 million euros a day" (11 March) against "put the total cost
     of the strike at 520 million euros" (20 March) was shown as one figure that changed."""
