@@ -1510,6 +1510,25 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     ).answerable
 
 
+def test_a_newer_report_of_a_return_leads_a_question_on_whether_something_works_again() -> None:
+    """Blind explore23d q22: "is the internet on hallen working again" quoted the 4 April switch to a satellite
+    backup; "traffic on the Corvel-1 cable had been restored" (5 May) never says "internet" or "working"."""
+    import dataclasses
+
+    cut = "Hallnet said most of the island's internet traffic had been switched to a satellite backup."
+    back = "Divers inspected the seabed. Hallnet said on Monday that traffic on the cable had been restored on Sunday."
+    ferry = "The harbour office said on Tuesday that the ferry timetable had been restored."
+    passages = [
+        dataclasses.replace(passage(text, f"{day}::0", article=day), published=day)
+        for day, text in (("2026-04-04", cut), ("2026-05-05", back), ("2026-05-06", ferry))
+    ]
+    one = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=1), _always_answers().model)
+    found = one.select("is the internet on the island working again", passages)
+    assert found.answerable and "traffic on the cable had been restored" in found.items[0].text
+    # Not asked whether it works again: the chosen span stands.
+    assert "satellite backup" in one.select("What happened to the internet on the island?", passages).items[0].text
+
+
 def test_a_newer_report_holding_every_key_term_leads_a_yes_no_question_on_a_claim() -> None:
     """blind explore18b q10, "Were 600 uncounted ballots found in Brennock?": the Courier's report led,
     not its correction a week later."""

@@ -628,6 +628,10 @@ def test_a_quoted_day_is_shown_with_its_date_only_where_its_tense_tells_which():
         # A state on a named day is not the latest (blind explore19 q06); "at the moment" is (q20).
         ("How many ships had got through the corridor as of 21 May?", False),
         ("What does it cost to insure a ship at the moment?", True),
+        # Whether something cut off works again is its current state (blind explore23d q22).
+        ("is the internet on hallen working again", True),
+        ("Are the ferries back in service?", True),
+        ("When did the ferries run again?", False),
     ],
 )
 def test_latest_questions_are_recognised(question, latest):

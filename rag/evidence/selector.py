@@ -12,6 +12,7 @@ import dataclasses
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -115,8 +116,9 @@ from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_co
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
 from rag.news.pair_model import denies
-from rag.news.recency import newest_first, wants_latest
+from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
 from rag.news.speakers import speaker
+from rag.news.words import topic_words
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -280,19 +282,35 @@ _CHANGED = frozenset(("change", about) for about in ("number", "date", "name", "
 _DENIED = frozenset(("conflict", about) for about in ("negation", "reported"))
 
 
-def _updates(c: Candidate, items: list[Evidence], told: frozenset[tuple[str, str]]) -> bool:
-    """Whether sentence `c` tells a change of what one of `items` tells, or denies it (the conflict check finds
-    one of `told` between them, `c` the newer side). It answers "velmar gas price now?" although it never says
-    "price": "the front-month contract closed at 421 euros per thousand cubic metres on Monday" (24 November)
-    updates the 9 November report's "opened on Monday at 447 euros per thousand cubic metres", which had led
-    (blind explore22c q16). "Did Halvoria really promise $600 million?" is answered by the denial of the report,
-    which never says "promise" (blind explore23c q14)."""
-    newer = Evidence(c.text, c.passage, c.start, c.end, 0.0)
+def tells_update(question: str, newer: Evidence, items: Sequence[Evidence]) -> bool:
+    """Whether sentence `newer` tells something new of what one of the first `items` tells, so that it may stand in
+    for the question's key terms. Asked for the latest: a change of it (the conflict check finds one, `newer` the
+    newer side). Asked whether a claim holds: a denial or a negation of it, not a changed figure ("Velmora says Tazhir
+    holds 18 Velmorans", read as a change from "Velmora says it still holds nine Tazhiri soldiers", had led "Do
+    Velmora and Tazhir agree on how many Tazhiris Velmora is holding?"; explore18). Asked whether something works
+    again: a report of its return.
+
+    "the front-month contract closed at 421 euros per thousand cubic metres on Monday" (24 November) answers "velmar
+    gas price now?" although it never says "price": it updates the 9 November report's "opened on Monday at 447 euros
+    per thousand cubic metres" (blind explore22c q16). "Did Halvoria really promise $600 million?" is answered by the
+    denial of the report, which never says "promise" (blind explore23c q14). "Hallnet said … traffic on the Corvel-1
+    cable had been restored" answers "is the internet on hallen working again" after "Hallnet said most of Hallen's
+    internet and telephone traffic had been switched to a satellite backup" (blind explore23d q22)."""
+    dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
+    if asks_return(question) and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in dated):
+        return True
+    told = _CHANGED if wants_latest(question) else _DENIED
     return any(
         (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
-        for e in items
+        for e in dated
         for conflict in detect_conflicts([e, newer])
     )
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Whether two sentences share two topic words: "Hallnet said … traffic had been switched to a satellite backup"
+    and "Hallnet said … traffic on the Corvel-1 cable had been restored" tell of one thing."""
+    return len(topic_words(a) & topic_words(b)) >= 2
 
 
 def _reported_iso(e: Evidence) -> str | None:
@@ -887,12 +905,6 @@ class EvidenceSelector:
             return []
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
-        # What a newer sentence may tell of a chosen span to stand in for the key terms: a change, asked for the
-        # latest; a denial or a negation, asked whether a claim holds. Not a changed figure: "Velmora says Tazhir
-        # holds 18 Velmorans", read as a change from "Velmora says it still holds nine Tazhiri soldiers", had led
-        # "Do Velmora and Tazhir agree on how many Tazhiris Velmora is holding?" (explore18).
-        told = _CHANGED if wants_latest(question) else _DENIED
-        dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -910,7 +922,7 @@ class EvidenceSelector:
             and (
                 _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
-                or _updates(c, dated, told)
+                or tells_update(question, Evidence(c.text, c.passage, c.start, c.end, 0.0), items)
             )
         ]
         if not found:

@@ -60,6 +60,14 @@ _PLANNED = re.compile(
 _CHANGED = re.compile(r"^\s*how\s+(?:has|have)\b[^?]*\bchanged\b", re.IGNORECASE)
 
 
+# "is the internet on hallen working again": whether something cut off works again is its current state, which the
+# newest report of its return tells (blind explore23d q22 quoted the 4 April switch to a satellite backup; traffic
+# on the cable had been restored on 3 May, in a report that never says "internet" or "working").
+_BACK = r"back\s+(?:on|online|up|in\s+(?:service|operation)|to\s+normal)"
+_AGAIN = re.compile(rf"^\s*(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK})\b", re.IGNORECASE)
+_RETURNED = re.compile(rf"\b(?:restored|resumed|reopened|reconnected|repaired|{_BACK})\b", re.IGNORECASE)
+
+
 def wants_latest(question: str) -> bool:
     """Does the question ask for the current state or the latest news?"""
     return bool(
@@ -67,7 +75,18 @@ def wants_latest(question: str) -> bool:
         or _CURRENT_COUNT.search(question)
         or _PLANNED.search(question)
         or _CHANGED.search(question)
+        or _AGAIN.search(question)
     )
+
+
+def asks_return(question: str) -> bool:
+    """Does the question ask whether something cut off or stopped works again ("Is the bridge open again?")?"""
+    return bool(_AGAIN.search(question))
+
+
+def tells_return(sentence: str) -> bool:
+    """Does the sentence tell that something works again ("traffic … had been restored on Sunday")?"""
+    return bool(_RETURNED.search(sentence))
 
 
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:
