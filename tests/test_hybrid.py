@@ -16,9 +16,10 @@ import numpy as np
 import pytest
 
 from rag import Assistant, Settings
+from rag.news.text import sentences
 from rag.retrieval.filters import Filters
 from rag.settings import RetrievalSettings
-from rag.types import EvidenceSet
+from rag.types import Evidence, EvidenceSet
 from tests.conftest import make_assistant
 
 ARTICLES = [
@@ -581,6 +582,65 @@ def test_a_question_on_the_latest_reads_the_newest_report_past_the_eighth_best_m
     a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
     a.ask("What is the Kestovia loan size now?", k=1)
     assert "summit" in selector.seen[0]
+
+
+class FigureSelector:
+    """Answers with the newest sentence giving a figure in cubic metres among the passages given. Records them."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        self.seen.append([p.article_id.split("#")[-1] for p in passages])
+        figures = [
+            Evidence(p.text[s:e], p, s, e, 0.5)
+            for p in passages
+            for s, e in sentences(p.text)
+            if "cubic metres" in p.text[s:e]
+        ]
+        figures.sort(key=lambda e: e.passage.published or "", reverse=True)
+        return EvidenceSet(question, figures, bool(figures), [])
+
+
+GAS_FLOWS = [
+    {
+        "id": "old",
+        "title": "Gas still crosses Varenia",
+        "body": "Gas is still moving through Varenia. The transit operator VGTO said 37.1 million cubic metres of "
+        "gas crossed Varenia on Wednesday.",
+        "published": "2026-11-05",
+    },
+    {
+        "id": "new",
+        "title": "Extension almost agreed",
+        "body": "Negotiators in Solmer said an extension was almost agreed. VGTO said 33.8 million cubic metres "
+        "crossed the country on Monday.",
+        "published": "2026-11-24",
+    },
+    {
+        "id": "column",
+        "title": "Opinion: the last winter of transit",
+        "body": "VGTO said some 40 million cubic metres crossed the country every day.",
+        "published": "2026-11-27",
+    },
+]
+
+
+def test_a_question_on_the_latest_reads_a_newer_report_worded_like_the_chosen_span_not_like_the_question(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """Blind explore22c q02: "VGTO said 33.8 million cubic metres crossed the country on Monday" (23 November) never
+    says "Varenia" or "moving"; no search for the question found it, and "What's the volume of gas moving through
+    Varenia at the moment?" quoted the 4 November report's 37.1 million. A search with the chosen span finds it."""
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "articles", GAS_FLOWS))
+    a.chain.selector = selector = FigureSelector()
+    answer = a.ask("What's the volume of gas moving through Varenia at the moment?", k=1)
+    assert [sorted(seen) for seen in selector.seen] == [["old"], ["new", "old"]]  # a column is no newer report
+    assert answer.evidence is not None and "33.8 million" in answer.evidence.items[0].text
+    selector.seen.clear()
+    a.ask("What was the volume of gas moving through Varenia?", k=1)  # not asking for the latest: no second look
+    assert selector.seen == [["old"]]
 
 
 def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_naming_him(

@@ -56,6 +56,11 @@ class PassageRetriever(BaseRetriever):
         words up in."""
         return []
 
+    def reporting(self, text: str, query: str, filters: Filters | None = None, limit: int = NAMING) -> list[Passage]:
+        """Passages that tell what `text` tells, found by searching with `text` itself and scored by their
+        relevance to `query`. This base retriever scores them by their relevance to `text`."""
+        return self.search(text, limit, filters)
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())

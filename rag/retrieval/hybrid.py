@@ -289,6 +289,16 @@ class HybridRetriever(PassageRetriever):
         score = self._cosines(query, holding) if holding else {}
         return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
 
+    def reporting(self, text: str, query: str, filters: Filters | None = None, limit: int = NAMING) -> list[Passage]:
+        """The `limit` passages a search for `text` ranks best, each scored by its cosine to `query`, as `search`
+        would score it: a passage found by what another report says is no better a match for the question. Dates and
+        outlets in `text` neither narrow nor boost the search: they are the older report's, not what is looked for."""
+        if self.config.mode != "dense":
+            self._ensure_keyword_index()
+        found = self._search(text, QueryHints(text=text), limit, filters or self.filters)
+        score = self._cosines(query, [p.chunk_id for p in found]) if found else {}
+        return [dataclasses.replace(p, score=score[p.chunk_id]) for p in found if p.chunk_id in score]
+
     def _cosines(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
         """The question's cosine to each of `chunk_ids` still in the store: the score `search` gives, for
         the passages a second look reads."""
