@@ -1330,6 +1330,19 @@ def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     assert one("The deadline had been moved to 22 March.", "2026-03-14") == ("2026-03-22", "2026-03-22")
 
 
+def test_a_weekday_named_for_what_it_is_to_be_is_the_one_to_come():
+    """Blind explore24 q07: "President Mira Solvei declared Thursday a national day of mourning", in a Tuesday article,
+    was dated the Thursday before, and shown as disagreeing with the report of that day's mourning."""
+    mourning = "President Mira Solvei declared Thursday a national day of mourning."
+    assert one(mourning, "2026-03-24") == ("2026-03-26", "2026-03-26")
+    assert one("He named Friday as the deadline for offers.", "2026-03-24") == ("2026-03-27", "2026-03-27")
+    # The day of the declaring stays the day before.
+    assert one("On Thursday the president declared a national day of mourning.", "2026-03-24") == (
+        "2026-03-19",
+        "2026-03-19",
+    )
+
+
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
     """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
     "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing

@@ -77,6 +77,12 @@ RECURRING_AFTER = re.compile(
     r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
 )
 _CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
+# A day named for what it is to be is one to come, though the naming is told in the past: "President Mira Solvei
+# declared Thursday a national day of mourning", said on a Tuesday (blind explore24 q07 dated it two days before).
+DESIGNATED_BEFORE = re.compile(
+    r"\b(?:declared|declares|named|names|designated|designates|proclaimed|proclaims)\s+$", re.I
+)
+DESIGNATED_AFTER = re.compile(r"\s+(?:as\s+)?(?:an?|the)\s", re.IGNORECASE)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,6 +31,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from rag.news.date_patterns import (
+    DESIGNATED_AFTER,
+    DESIGNATED_BEFORE,
     GENERIC_PRESENT,
     MONTHS,
     NAMED_DAY,
@@ -110,13 +112,20 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
         day = pub + timedelta(days=after)
         if which == "next" and _monday(day) == _monday(pub):
             return None  # "next Friday" on a Monday: this Friday or the one after?
-    elif is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start()):
+    elif (is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start())) or _designated(m, text):
         if after == 7:
             return None
         day = pub + timedelta(days=after)
     else:
         day = pub - timedelta(days=before)
     return day, day
+
+
+def _designated(m: re.Match[str], text: str) -> bool:
+    """Whether the weekday is named for what it is to be ("declared Thursday a national day of mourning")."""
+    return bool(
+        DESIGNATED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and DESIGNATED_AFTER.match(text[m.end() :])
+    )
 
 
 def _day_month(m: re.Match[str], text: str, pub: date | None) -> tuple[date, date] | None:
