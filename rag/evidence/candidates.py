@@ -217,8 +217,12 @@ def build(passages: list[Passage], pairs: bool = True) -> tuple[list[Candidate],
                 seen[key] = len(sentences)
                 furniture = is_furniture(text)
                 # A chunk after the article's first may open mid-sentence; the whole sentence is in
-                # the chunk before, and its tail alone loses the subject (and may read as a claim).
-                cut = passage.start > 0 and not passage.text[:start].strip() and text[:1].islower()
+                # the chunk before, and its tail alone loses the subject (and may read as a claim). A chunk
+                # may end after an abbreviation's full stop, its head alone a fragment: "Tarnovel Regional
+                # Hospital No." was quoted (blind explore24 q28); the whole sentence opens the next chunk.
+                cut = (passage.start > 0 and not passage.text[:start].strip() and text[:1].islower()) or (
+                    not passage.text[end:].strip() and _TITLE.search(text) is not None
+                )
                 heading = _own_line(passage.text, start, end) and not _ENDS_SENTENCE.search(text)
                 sentences.append(Candidate(text, passage, rank, start, end, (seen[key],), furniture, cut, heading))
             index = seen[key]
