@@ -1160,6 +1160,22 @@ def test_an_earlier_figure_the_later_report_still_gives_is_a_disagreement_not_a_
     assert [c.kind for c in found] == ["change"]
 
 
+def test_another_counters_lower_figure_of_a_count_that_only_grows_is_a_disagreement_not_a_change():
+    """Blind explore24c q09: "Fieldmark says 23 civilians have been killed or injured" (16 March) and "The agency now
+    counts 17 civilians killed or injured by mines this year" (6 April) were shown as a toll that fell."""
+    fieldmark = (
+        "Fieldmark says 23 civilians have been killed or injured by mines in Mereth since January 1, six of them "
+        "fatally, based on hospital records and reports from its own teams."
+    )
+    agency = "The agency now counts 17 civilians killed or injured by mines this year, four of them fatally."
+    found = detect_conflicts([evidence(fieldmark, "2026-03-16", "a"), evidence(agency, "2026-04-06", "b")])
+    assert [(c.kind, c.about) for c in found] == [("conflict", "number")]
+    # Fieldmark's own later figure is its count grown.
+    grown = "Fieldmark now counts 27 civilians killed or injured by mines this year, seven of them fatally."
+    found = detect_conflicts([evidence(fieldmark, "2026-03-16", "a"), evidence(grown, "2026-04-06", "c")])
+    assert [c.kind for c in found] == ["change"]
+
+
 def test_two_negative_statements_are_no_claim_and_its_negation(monkeypatch):
     """Bundled "Why would handing Donbas to the Kremlin not end the war …?": "Ceding … would not end the
     war" was set against Zelensky's "no evidence that Moscow is genuinely willing to end the war", two
@@ -1295,6 +1311,25 @@ def test_a_denial_naming_nothing_denies_only_what_its_article_told_before_it():
 
     assert found(denial, after) == 0
     assert found(accusation, denial) == 1
+
+
+def test_a_claim_called_a_lie_is_a_denial_naming_nothing():
+    """Blind explore24 q04: "The city council called the claim "a cynical fabrication"." was shown as disagreeing with
+    a later analysis that denies the same claim; against the claim its own article told before it, it stands."""
+    claim = "Drevan's defence ministry said it had struck a military command post in the building."
+    called = 'The city council called the claim "a cynical fabrication".'
+    text = f"{claim} {called}"
+    analysis = (
+        "The building at 27 Orlen Street was not near any military site, whatever Drevan's defence ministry says: "
+        "independent monitors have found no trace of the command post that Drevan claims to have destroyed."
+    )
+
+    def found(*sentences: str) -> int:
+        items = [Evidence(s, passage(text, "2026-03-24", article="h")) for s in sentences]
+        return len(detect_conflicts([*items, Evidence(analysis, passage(analysis, "2026-04-24", article="o"))]))
+
+    assert found(called) == 0
+    assert found(claim, called) == 1
 
 
 def test_a_figure_one_side_gives_and_the_other_negates_is_a_disagreement():
@@ -1457,6 +1492,40 @@ def test_two_plans_dates_are_one_plan_s_only_with_a_word_of_the_event_by_both():
         "announced at the end of two days of talks at the Veldmere Palace on Lake Orrin."
     )
     assert detect_conflicts([evidence(sworn, "2026-03-24", "a"), evidence(halt, "2026-04-02", "b")]) == []
+
+
+def test_a_denial_telling_the_report_it_denies_is_no_side_against_a_statement_agreeing_with_it():
+    """Blind explore24b q29: "The Calderan Union on Monday denied a newspaper report that Velsk Commercial Bank had been
+    removed from its planned 21st sanctions package" was shown disagreeing with the Union's own "Velsk Commercial Bank
+    is on the list and it remains on the list"; the denial's sentence tells the whole dispute."""
+    remains = (
+        '"Velsk Commercial Bank is on the list and it remains on the list," Lidia Orsanne, chief spokesperson for '
+        "the Union's foreign policy service, told a regular news briefing."
+    )
+    lead = (
+        "VELLMARK, March 17 (Northbay Markets Wire) - The Calderan Union on Monday denied a newspaper report that "
+        "Velsk Commercial Bank had been removed from its planned 21st sanctions package against Dravonia, as the "
+        "bloc's ambassadors postponed a vote on the package for a second time."
+    )
+    text = f'{lead}\n\n{remains} "The report is wrong."'
+    items = [
+        Evidence(remains, passage(text, "2026-03-17", article="n")),
+        Evidence(lead, passage(text, "2026-03-17", article="n")),
+    ]
+    assert detect_conflicts(items) == []
+
+
+def test_a_part_and_the_whole_it_is_part_of_are_two_amounts():
+    """Blind explore24c q25: "a 6 million euro payment had been put on hold" and "the payment, the second tranche of
+    Vellmark's €36 million pledge" were shown as sources that disagree."""
+    held = (
+        "The Vellmark Observer reported on Monday that a 6 million euro payment had been put on hold pending an audit."
+    )
+    tranche = (
+        "The officials said the payment, the second tranche of Vellmark's €36 million pledge, had been frozen on "
+        "Friday."
+    )
+    assert detect_conflicts([evidence(held, "2026-03-19", "a"), evidence(tranche, "2026-03-16", "b")]) == []
 
 
 def test_a_daily_cost_and_a_total_are_two_quantities():

@@ -424,12 +424,22 @@ def denies_a_report(text: str) -> bool:
     return _DENIED_REPORT.search(text) is not None
 
 
+# A denial telling the report it denies: "The Calderan Union on Monday denied a newspaper report that Velsk Commercial
+# Bank had been removed from its planned 21st sanctions package" (blind explore24b q29 set it against the Union's
+# own "it remains on the list", which says the same).
+_DENIES_REPORT_THAT = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:report|claim|allegation|suggestion|accusation|assertion)s?\s+that\b",
+    re.IGNORECASE,
+)
+
+
 def denies_itself(a: str, b: str) -> bool:
     """Whether a side holds a claim and its denial in its own sentence: that sentence alone shows the
     dispute, and a figure the other side gives ("raised its offer to 5.5 percent") is no side of it.
     explore15: the minister's claim, "a claim the union flatly denied", was set against the employers'
     public offer and against a union leader's words on another round."""
-    return bool(_SELF_DENIED.search(a) or _SELF_DENIED.search(b))
+    return any(_SELF_DENIED.search(x) or _DENIES_REPORT_THAT.search(x) for x in (a, b))
 
 
 def denial_only(x: Sequence[float]) -> bool:

@@ -113,6 +113,18 @@ def _before_another(v: Value, text: str) -> bool:
     return _BEFORE_THAT.search(text[v.at[1] :]) is not None
 
 
+# A whole that another amount is part of: "the payment, the second tranche of Vellmark's €36 million pledge".
+_PART_OF = re.compile(
+    r"\b(?:tranches?|parts?|shares?|instal(?:l)?ments?|portions?|slices?|fractions?)\s+of\s+"
+    r"(?:(?:the|a|an|its|their|this)\s+)?(?:[A-Z][\w-]*['’]s\s+)?$"
+)
+
+
+def _whole(v: Value, text: str) -> bool:
+    """Whether the amount is named as a whole something else is part of."""
+    return _PART_OF.search(text[max(0, v.at[0] - 60) : v.at[0]]) is not None
+
+
 def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
     """Are `x` (in statement `a`, its title appended) and `y` (in `b`) about one thing? Two
     amounts given for two named times ("rose in November" / "in December") are two things,
@@ -133,6 +145,10 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # before that" (before his formal arrest) / "he had spent 24 days in pre-trial detention", shown as a change
     # (blind explore22d q05).
     if x.kind == "number" and _before_another(x, a) != _before_another(y, b):
+        return False
+    # A part and its whole are two amounts: "a 6 million euro payment had been put on hold" / "the payment, the
+    # second tranche of Vellmark's €36 million pledge" (blind explore24c q25 showed them disagreeing).
+    if x.kind == "number" and _whole(x, a) != _whole(y, b):
         return False
     states = (_state(x), _state(y)) if x.kind == "number" else (None, None)
     if None not in states and states[0] != states[1]:
