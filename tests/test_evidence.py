@@ -1521,6 +1521,24 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     ).answerable
 
 
+def test_a_span_telling_the_first_plan_leads_a_question_on_it() -> None:
+    """Blind explore24b q24: "When was the ambassadors' vote originally supposed to happen?" quoted "Ambassadors are
+    scheduled to vote on the package on 18 March" alone; the vote was first set for 11 March."""
+    import dataclasses
+
+    texts = [
+        ("2026-03-12", "Ambassadors are scheduled to vote on the package on 18 March."),
+        ("2026-03-28", "The package was originally due on 11 March."),
+    ]
+    passages = [dataclasses.replace(passage(t, f"{d}::0", article=d), published=d) for d, t in texts]
+    selector = EvidenceSelector(
+        HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
+    )
+    found = selector.select("When was the ambassadors' vote originally supposed to happen?", passages)
+    assert "originally" in found.items[0].text
+    assert "originally" not in selector.select("When is the ambassadors' vote?", passages[:1]).items[0].text
+
+
 def test_a_newer_report_of_a_return_leads_a_question_on_whether_something_works_again() -> None:
     """Blind explore23d q22: "is the internet on hallen working again" quoted the 4 April switch to a satellite
     backup; "traffic on the Corvel-1 cable had been restored" (5 May) never says "internet" or "working"."""

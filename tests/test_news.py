@@ -1363,6 +1363,22 @@ def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     assert one("The convoy is scheduled to leave on Saturday.", "2026-04-01") == ("2026-04-04", "2026-04-04")
     assert one("He said the vote had been moved to Saturday.", "2026-04-01") == ("2026-04-04", "2026-04-04")
     assert one("The deadline had been moved to 22 March.", "2026-03-14") == ("2026-03-22", "2026-03-22")
+    # Reported speech in a clause before (blind explore24b q24, a Tuesday article).
+    reported = "Orsanne said the vote, which had been scheduled for Wednesday, had been postponed to 25 March."
+    assert resolve_dates(reported, "2026-03-17")[0].date_from.isoformat() == "2026-03-18"
+
+
+def test_the_first_plan_told_after_it_changed_is_no_change_of_the_plan():
+    """Blind explore24b q24: "scheduled to vote on the package on 18 March" (12 March) and "originally due to approve
+    the package on 11 March, then on 18 March and then on 25 March" (28 March) were shown as a vote moved to 11
+    March."""
+    scheduled = "Ambassadors are scheduled to vote on the package on 18 March."
+    original = (
+        "Ambassadors were originally due to approve the package on 11 March, then on 18 March and then on 25 March."
+    )
+    assert detect_conflicts([evidence(scheduled, "2026-03-12", "a"), evidence(original, "2026-03-28", "b")]) == []
+    moved = "Ambassadors are now due to approve the package on 25 March."
+    assert len(detect_conflicts([evidence(scheduled, "2026-03-12", "a"), evidence(moved, "2026-03-17", "c")])) == 1
 
 
 def test_a_weekday_named_for_what_it_is_to_be_is_the_one_to_come():

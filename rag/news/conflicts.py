@@ -62,7 +62,7 @@ from rag.news.pair_model import (
     pair_features,
 )
 from rag.news.plans import SCHEDULED
-from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, value_conflict
+from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, tells_first_plan, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
@@ -658,6 +658,8 @@ def detect_conflicts(
                     and not (SCHEDULED.search(a.text) and SCHEDULED.search(b.text))
                 ):
                     continue  # a date moves only as a plan's (rag/news/sameness.py `_one_thing`; explore15 q19)
+                if about == "date" and tells_first_plan(a.text) != tells_first_plan(b.text):
+                    continue  # the first plan told after it changed is no change (blind explore24b q24)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
         if (

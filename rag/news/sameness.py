@@ -60,6 +60,20 @@ def _scheduled(v: Value, text: str, chars: int = 60) -> bool:
     return SCHEDULED.search(text[max(0, v.at[0] - chars) : v.at[0]]) is not None
 
 
+# A plan told as the first one, since changed: "Ambassadors were originally due to approve the package on 11 March".
+_ORIGINAL_PLAN = re.compile(r"\b(?:originally|initially|at\s+first|first)\b[^.;]*$", re.IGNORECASE)
+
+
+def _original(v: Value, text: str, chars: int = 50) -> bool:
+    """Whether the value is told as what was first planned ("originally due to approve the package on 11 March")."""
+    return _ORIGINAL_PLAN.search(text[max(0, v.at[0] - chars) : v.at[0]]) is not None
+
+
+def tells_first_plan(text: str) -> bool:
+    """Whether a sentence tells what was originally or initially planned."""
+    return re.search(r"\b(?:originally|initially)\b", text, re.IGNORECASE) is not None
+
+
 def _next_to(word: str, v: Value, chars: int = 25) -> bool:
     return v.distance.get(word, chars + 1) <= chars
 
@@ -177,6 +191,11 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # Saturday", explore15 q02), as are a plan's date and its announcement's ("automate … by 2030" /
     # "announced its automation plan … last year", q19), whatever words their clauses share.
     if x.kind == "date" and across_time and not (_scheduled(x, a) and _scheduled(y, b)):
+        return False
+    # The first plan told after it changed is no change of the plan a report gave before: "scheduled to vote on the
+    # package on 18 March" (12 March) / "originally due to approve the package on 11 March" (28 March) was shown as
+    # the vote moved from 18 to 11 March (blind explore24b q24).
+    if x.kind == "date" and _original(x, a) != _original(y, b):
         return False
     # Two plans' dates are one plan's only if a word of the event is right by both: "will be sworn in on Thursday
     # and is expected to lead … talks on extending the energy moratorium" and "The extended halt will now run until
