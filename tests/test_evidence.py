@@ -1129,6 +1129,13 @@ def test_round_14_a_name_is_no_figure_and_lists_or_pronouns_of_others_answer_not
     anthony = "Anthony became Lopez's third husband in June 2004. He won a Grammy in 1998 and is up for two more."
     assert not selector.select("How many Grammy nominations does Bono have?", [passage(anthony)]).answerable
     assert selector.select("How many Grammy nominations does Marc Anthony have?", [passage(anthony)]).answerable
+    # "It" after a sentence whose subject is a body (blind explore24c q30).
+    agency = [
+        passage("The agency runs a free hotline for farmers. It also keeps 22 mine-detection dogs."),
+        passage("Fieldmark, which compiles its own figures, puts the toll at 27.", "b::0", article="b"),
+    ]
+    assert not selector.select("How many mine-detection dogs does Fieldmark have?", agency).answerable
+    assert selector.select("How many mine-detection dogs does the agency have?", agency).answerable
 
 
 def test_an_aside_between_dashes_and_a_quotation_of_two_sentences_are_not_cut() -> None:

@@ -598,9 +598,14 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
     )
 
 
-# A sentence whose subject is "he" or "she", after a sentence whose subject is a named person.
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She)\b")
-_NAMED_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+\s+(?:\w+ed|is|was|has|had|became|said|says)\b")
+# A sentence whose subject is "he", "she", "it" or "they", after a sentence whose subject is a named person or a
+# body ("The agency runs a free hotline … It also keeps 22 mine-detection dogs", blind explore24c q30, quoted for
+# "How many mine-detection dogs does Fieldmark have?").
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|It|They)\b")
+_NAMED_SUBJECT = re.compile(
+    r"^\W*(?:(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+|The\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+"
+    r"(?:\w+ed|is|was|has|had|became|said|says|runs|keeps|holds|counts)\b"
+)
 
 
 def _someone_else(info: QuestionInfo, first: Evidence) -> bool:
