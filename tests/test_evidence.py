@@ -1528,6 +1528,28 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     ).answerable
 
 
+def test_a_newer_report_that_a_plan_was_called_off_leads_a_question_on_whether_it_happened() -> None:
+    """Blind explore24c q31: "Did Varnal ever get questioned by parliament's defence committee?" quoted the plan alone
+    ("Varnal is due to appear before the defence committee on Thursday"), chosen with, and scored above, the newer
+    report that the hearing was called off."""
+    import dataclasses
+
+    texts = [
+        ("2026-03-09", "Varnal is due to appear before the defence committee of parliament on Thursday."),
+        ("2026-03-13", "He had been due to appear before the defence committee, but the hearing was called off."),
+    ]
+    passages = [dataclasses.replace(passage(t, f"{d}::0", article=d), published=d) for d, t in texts]
+    selector = EvidenceSelector(
+        HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
+    )
+    found = selector.select("Did Varnal ever appear before parliament's defence committee?", passages)
+    assert [e.passage.published for e in found.items] == ["2026-03-13", "2026-03-09"]
+    # A newer report of the plan that still stands does not lead.
+    still = dataclasses.replace(passages[1], text="He is still due to appear before the defence committee.")
+    found = selector.select("Did Varnal ever appear before parliament's defence committee?", [passages[0], still])
+    assert found.items[0].passage.published == "2026-03-09"
+
+
 def test_a_span_telling_the_first_plan_leads_a_question_on_it() -> None:
     """Blind explore24b q24: "When was the ambassadors' vote originally supposed to happen?" quoted "Ambassadors are
     scheduled to vote on the package on 18 March" alone; the vote was first set for 11 March."""

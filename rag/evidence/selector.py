@@ -116,6 +116,7 @@ from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_co
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
 from rag.news.pair_model import denies
+from rag.news.plans import CALLED_OFF, ONLY_PLANNED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
 from rag.news.speakers import speaker
 from rag.news.words import topic_words
@@ -303,12 +304,26 @@ def tells_update(question: str, newer: Evidence, items: Sequence[Evidence]) -> b
     dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
     if asks_return(question) and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in dated):
         return True
+    # A plan's newer report that it was called off: "He had been due to appear before parliament's defence committee
+    # …, but the hearing was called off" answers "Did Varnal ever get questioned by parliament's defence committee?",
+    # which quoted the plan alone ("Varnal is due to appear before the defence committee on Thursday"; blind
+    # explore24c q31).
+    if CALLED_OFF.search(newer.text) and any(
+        ONLY_PLANNED.search(e.text) and _same_subject(newer.text, e.text) for e in dated
+    ):
+        return True
     told = _CHANGED if wants_latest(question) else _DENIED
     return any(
         (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
         for e in dated
         for conflict in detect_conflicts([e, newer])
     )
+
+
+def _told_later(e: Evidence, first: Evidence) -> bool:
+    """Whether span `e` is reported on a later day than span `first`."""
+    day, first_day = _reported_on(e.passage, e.text), _reported_on(first.passage, first.text)
+    return day is not None and first_day is not None and day > first_day
 
 
 def _same_subject(a: str, b: str) -> bool:
@@ -821,6 +836,14 @@ class EvidenceSelector:
                 e
                 for e in self._newer_covering(question, info, candidates, scores, items)
                 if not _rejected(question, info, e, speaker)
+            ]
+            # A chosen span newer than the first that tells something new of it leads too, however it scored: "…,
+            # but the hearing was called off" after "Varnal is due to appear before the defence committee" (blind
+            # explore24c q31).
+            strong += [
+                e
+                for e in items[1:]
+                if all(e is not o for o in strong) and _told_later(e, first) and tells_update(question, e, [first])
             ]
             # A newer span giving another's post ("Velmora's chief negotiator" for Karvenia's) does not lead
             # (blind explore20 q28).

@@ -54,3 +54,11 @@ FORECAST_AFTER = re.compile(
 MODAL = re.compile(rf"\b(?:{MODALS})\b", re.IGNORECASE)
 # A supposition or a condition, for dates that may not be told as happening (rag/news/dates.py).
 HYPOTHETICAL = re.compile(rf"\b(?:if|were\s+held|{MODALS})\b", re.IGNORECASE)
+
+# A plan that did not happen: "but the hearing was called off after his dismissal was announced"
+# (rag/evidence/selector.py).
+CALLED_OFF = re.compile(
+    r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned|did\s+not\s+(?:take\s+place|happen|go\s+ahead)|"
+    r"never\s+(?:took\s+place|happened|went\s+ahead))\b",
+    re.IGNORECASE,
+)
