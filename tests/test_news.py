@@ -991,6 +991,13 @@ def test_a_speaker_named_beside_their_role_or_as_a_countrys_body():
     assert speaker("In Kalvik, Ardessa's coast was hit on Tuesday, three drones striking the refinery.") is None
     # A possessive is no speaker (blind explore22d q05 showed a note's side as "His").
     assert speaker("His family says the four days he spent in custody must not be forgotten.") is None
+    # A passive verb, and a concession, name no speaker (blind explore24c q21 showed "Fields" as a voice, explore24
+    # q04 gave an analysis's words to "Drevan").
+    assert speaker('"Fields were declared safe too early so that somebody could announce a bigger number."') is None
+    assert (
+        speaker("It was near no military site, whatever Drevan's defence ministry says: monitors found none.") is None
+    )
+    assert speaker("Lavrov also said the talks were useful.") == "Lavrov"
 
 
 def test_since_this_time_last_year_starts_a_span():
@@ -1143,6 +1150,10 @@ def test_two_instances_numbered_differently_are_no_change():
         "Ships off Halvik rose to 22 on Thursday, as the strike entered its fourth day.",
         "Ships off Halvik stood at 36.",
     )
+    # A numeral ordinal numbers a package (blind explore24b q16: the 20th package's vessels against the 21st's).
+    twentieth = "Its 20th package, adopted on 14 November 2025, banned imports of aluminium and listed 89 vessels."
+    final = "The final package lists 141 vessels of the shadow fleet, 63 individuals and 24 entities."
+    assert detect_conflicts([evidence(twentieth, "2026-03-03", "e"), evidence(final, "2026-03-28", "f")]) == []
     again = "The second exchange of prisoners will see 146 prisoners released by each side."
     assert len(detect_conflicts([evidence(second, "2026-03-21", "b"), evidence(again, "2026-03-25", "d")])) == 1
 
@@ -1330,6 +1341,13 @@ def test_a_claim_called_a_lie_is_a_denial_naming_nothing():
 
     assert found(called) == 0
     assert found(claim, called) == 1
+    # A denial of wrongdoing, wherever it stands in its sentence (blind explore24 q13).
+    denied = "Kostelan, who has been mayor since 2020, denied wrongdoing and said he would appeal."
+    suspended = (
+        "Verska is running the city while Mayor Andrei Kostelan is suspended in a corruption investigation that "
+        "prosecutors say is unrelated to the strike."
+    )
+    assert detect_conflicts([evidence(denied, "2026-04-08", "p"), evidence(suspended, "2026-04-15", "t")]) == []
 
 
 def test_a_figure_one_side_gives_and_the_other_negates_is_a_disagreement():

@@ -397,9 +397,11 @@ _INQUIRY = re.compile(
 
 
 _NUMBERED = re.compile(
-    r"\b(?P<word>" + "|".join(ordinals(1, 12)) + r")[\s-]+(?:[a-z]+\s+)?(?:round|exchange|phase|stage|wave|meeting|"
+    # "Its 20th package … listed 89 vessels" is another package than the 21st's 141 (blind explore24b q16).
+    r"\b(?P<word>" + "|".join(ordinals(1, 12)) + r"|\d{1,3}(?:st|nd|rd|th))[\s-]+(?:[a-z]+\s+)?(?:round|exchange|"
     # not a day, week or year: "as the strike entered its fourth day" dates a report, it numbers no instance
-    r"session|vote|ballot|offer|bid|attempt|deal|agreement|term|visit|summit|test|launch)s?\b",
+    r"phase|stage|wave|meeting|session|vote|ballot|offer|bid|attempt|deal|agreement|term|visit|summit|test|launch|"
+    r"package|tranche|batch|convoy)s?\b",
     re.IGNORECASE,
 )
 
@@ -550,7 +552,10 @@ def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[floa
 _BARE_DENIAL = re.compile(
     r"\b(?:(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|"
     r"call(?:s|ed)?\s+(?:the|this|that|these|those)\s+(?:claims?|reports?|allegations?|accusations?|story)\s+"
-    r"[\"“‘']?(?:[\w’'-]+\s+){0,3}[\w’'-]+[\"”’']?)\s*[.!]?[\"”’']?\s*$",
+    r"[\"“‘']?(?:[\w’'-]+\s+){0,3}[\w’'-]+[\"”’']?)\s*[.!]?[\"”’']?\s*$"
+    # … and a denial of "wrongdoing", wherever it stands: "Kostelan … denied wrongdoing and said he would appeal" was
+    # set against "Mayor Andrei Kostelan is suspended in a corruption investigation" (blind explore24 q13).
+    r"|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?wrongdoing\b",
     re.I,
 )
 

@@ -21,7 +21,12 @@ _SPEAKER_VERB = (
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # "Richard Mawrey, QC told …": a post-nominal after the name is not the speaker (hand-read round 15 q11).
 _POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
-_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
+# A passive verb names no speaker: "Fields were declared safe too early" (blind explore24c q21 showed "Fields" as the
+# voice of the growers' union chair's words).
+_SPEAKER = re.compile(
+    rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?\s+(?:(?!(?:was|were|is|are|been|being|be)\b)\w+\s+)?"
+    rf"{_SPEAKER_VERB}\b"
+)
 # A quotation's speaker named after its verb: "'… than we were offered,' said Tomas Reiner" (explore15 q23).
 _SAID_BY = re.compile(
     # After the closing mark only: in "The woman, Robin Mantooth, said Mars promised her …", Mars is no speaker.
@@ -37,7 +42,8 @@ _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME}
 # (the plain pattern wants the name right before the verb; blind explore21b q04 read no speaker).
 _APPOSITIVE = re.compile(rf",\s+(?P<name>{_NAME}),\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
 # A body named by whose it is: "Ardessa's defence ministry said …" (explore21b q24 read no speaker).
-_WHOSE_BODY = re.compile(rf"\b(?P<name>[A-Z][\w-]+['’]s(?:\s+[a-z]+){{1,3}})\s+{_SPEAKER_VERB}\b")
+# Not in a concession: "…, whatever Drevan's defence ministry says: …" is the writer's (blind explore24 q04).
+_WHOSE_BODY = re.compile(rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+[a-z]+){{1,3}})\s+{_SPEAKER_VERB}\b")
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
 _NOT_SPEAKERS = {
     "The",
