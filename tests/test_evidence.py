@@ -1538,7 +1538,7 @@ def test_a_newer_report_that_a_plan_was_called_off_leads_a_question_on_whether_i
         ("2026-03-09", "Varnal is due to appear before the defence committee of parliament on Thursday."),
         ("2026-03-13", "He had been due to appear before the defence committee, but the hearing was called off."),
     ]
-    passages = [dataclasses.replace(passage(t, f"{d}::0", article=d), published=d) for d, t in texts]
+    passages = [_dated(t, d, d) for d, t in texts]
     selector = EvidenceSelector(
         HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
     )
@@ -1553,13 +1553,12 @@ def test_a_newer_report_that_a_plan_was_called_off_leads_a_question_on_whether_i
 def test_a_span_telling_the_first_plan_leads_a_question_on_it() -> None:
     """Blind explore24b q24: "When was the ambassadors' vote originally supposed to happen?" quoted "Ambassadors are
     scheduled to vote on the package on 18 March" alone; the vote was first set for 11 March."""
-    import dataclasses
 
     texts = [
         ("2026-03-12", "Ambassadors are scheduled to vote on the package on 18 March."),
         ("2026-03-28", "The package was originally due on 11 March."),
     ]
-    passages = [dataclasses.replace(passage(t, f"{d}::0", article=d), published=d) for d, t in texts]
+    passages = [_dated(t, d, d) for d, t in texts]
     selector = EvidenceSelector(
         HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=2), _always_answers().model
     )
@@ -1571,14 +1570,12 @@ def test_a_span_telling_the_first_plan_leads_a_question_on_it() -> None:
 def test_a_newer_report_of_a_return_leads_a_question_on_whether_something_works_again() -> None:
     """Blind explore23d q22: "is the internet on hallen working again" quoted the 4 April switch to a satellite
     backup; "traffic on the Corvel-1 cable had been restored" (5 May) never says "internet" or "working"."""
-    import dataclasses
 
     cut = "Hallnet said most of the island's internet traffic had been switched to a satellite backup."
     back = "Divers inspected the seabed. Hallnet said on Monday that traffic on the cable had been restored on Sunday."
     ferry = "The harbour office said on Tuesday that the ferry timetable had been restored."
     passages = [
-        dataclasses.replace(passage(text, f"{day}::0", article=day), published=day)
-        for day, text in (("2026-04-04", cut), ("2026-05-05", back), ("2026-05-06", ferry))
+        _dated(text, day, day) for day, text in (("2026-04-04", cut), ("2026-05-05", back), ("2026-05-06", ferry))
     ]
     one = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False, max_items=1), _always_answers().model)
     found = one.select("is the internet on the island working again", passages)

@@ -1153,7 +1153,7 @@ def test_two_instances_numbered_differently_are_no_change():
     # A numeral ordinal numbers a package (blind explore24b q16: the 20th package's vessels against the 21st's).
     twentieth = "Its 20th package, adopted on 14 November 2025, banned imports of aluminium and listed 89 vessels."
     final = "The final package lists 141 vessels of the shadow fleet, 63 individuals and 24 entities."
-    assert detect_conflicts([evidence(twentieth, "2026-03-03", "e"), evidence(final, "2026-03-28", "f")]) == []
+    assert noted(twentieth, "2026-03-03", final, "2026-03-28") == 0
     again = "The second exchange of prisoners will see 146 prisoners released by each side."
     assert len(detect_conflicts([evidence(second, "2026-03-21", "b"), evidence(again, "2026-03-25", "d")])) == 1
 
@@ -1347,7 +1347,7 @@ def test_a_claim_called_a_lie_is_a_denial_naming_nothing():
         "Verska is running the city while Mayor Andrei Kostelan is suspended in a corruption investigation that "
         "prosecutors say is unrelated to the strike."
     )
-    assert detect_conflicts([evidence(denied, "2026-04-08", "p"), evidence(suspended, "2026-04-15", "t")]) == []
+    assert noted(denied, "2026-04-08", suspended, "2026-04-15") == 0
 
 
 def test_a_figure_one_side_gives_and_the_other_negates_is_a_disagreement():
@@ -1394,9 +1394,9 @@ def test_the_first_plan_told_after_it_changed_is_no_change_of_the_plan():
     original = (
         "Ambassadors were originally due to approve the package on 11 March, then on 18 March and then on 25 March."
     )
-    assert detect_conflicts([evidence(scheduled, "2026-03-12", "a"), evidence(original, "2026-03-28", "b")]) == []
+    assert noted(scheduled, "2026-03-12", original, "2026-03-28") == 0
     moved = "Ambassadors are now due to approve the package on 25 March."
-    assert len(detect_conflicts([evidence(scheduled, "2026-03-12", "a"), evidence(moved, "2026-03-17", "c")])) == 1
+    assert noted(scheduled, "2026-03-12", moved, "2026-03-17") == 1
 
 
 def test_a_weekday_named_for_what_it_is_to_be_is_the_one_to_come():
@@ -1525,7 +1525,7 @@ def test_two_plans_dates_are_one_plan_s_only_with_a_word_of_the_event_by_both():
         "The extended halt will now run until midnight on April 16, Marivelle's foreign minister, Isaure Manteval, "
         "announced at the end of two days of talks at the Veldmere Palace on Lake Orrin."
     )
-    assert detect_conflicts([evidence(sworn, "2026-03-24", "a"), evidence(halt, "2026-04-02", "b")]) == []
+    assert noted(sworn, "2026-03-24", halt, "2026-04-02") == 0
 
 
 def test_a_denial_telling_the_report_it_denies_is_no_side_against_a_statement_agreeing_with_it():
@@ -1559,7 +1559,7 @@ def test_a_part_and_the_whole_it_is_part_of_are_two_amounts():
         "The officials said the payment, the second tranche of Vellmark's €36 million pledge, had been frozen on "
         "Friday."
     )
-    assert detect_conflicts([evidence(held, "2026-03-19", "a"), evidence(tranche, "2026-03-16", "b")]) == []
+    assert noted(held, "2026-03-19", tranche, "2026-03-16") == 0
 
 
 def test_a_daily_cost_and_a_total_are_two_quantities():
