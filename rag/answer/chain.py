@@ -284,23 +284,7 @@ class AnswerChain:
                 return
         evidence = self.selector.select(run.standalone, relevant)
         if evidence.answerable and evidence.items and wants_latest(run.standalone):
-            later = self._later_reports(query, evidence.items, relevant, filters)
-            chased = self.selector.select(run.standalone, rank_recent(relevant + later)) if later else None
-            # Kept only when a newer report leads telling something new of what was chosen: that is all the second
-            # look was for. Not one that leads for the words of its title: "The extended halt will now run until
-            # midnight on April 16, Marivelle's foreign minister … announced" (under "Ardessa and Tolvany agree …
-            # extension of energy moratorium") led "Who is running Ardessa's energy ministry at the moment?" (blind
-            # explore21b q17). Answerable as first found: the passages read were judged to answer, and a newer
-            # report of what they say takes nothing from that (the spans' scores, relative to all read, fall when
-            # more is read).
-            lead = chased.items[0] if chased and chased.items else None
-            if (
-                chased
-                and lead
-                and lead.passage.chunk_id in {p.chunk_id for p in later}
-                and tells_update(run.standalone, lead, evidence.items)
-            ):
-                relevant, evidence = rank_recent(relevant + later), dataclasses.replace(chased, answerable=True)
+            relevant, evidence = self._with_later_reports(run.standalone, query, evidence, relevant, filters)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
         look_for = (
@@ -381,6 +365,31 @@ class AnswerChain:
         newer = [p for p in found if p.chunk_id not in seen and (as_date(p.published) or date.min) > newest_read]
         return newest_first(newer, lambda p: p.published)[:_NEWER]
 
+    def _with_later_reports(
+        self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """For a question on the latest: the passages read and the evidence chosen from them with the newer reports
+        a search with the chosen spans finds, when one of those leads telling something new of a chosen span (a
+        change, a denial, a return: `tells_update`); else `relevant` and `evidence` as they were."""
+        later = self._later_reports(query, evidence.items, relevant, filters)
+        if not later:
+            return relevant, evidence
+        read = rank_recent(relevant + later)
+        chased = self.selector.select(question, read)
+        lead = chased.items[0] if chased.items else None
+        # Not a newer report that leads for the words of its title: "The extended halt will now run until midnight
+        # on April 16, Marivelle's foreign minister … announced" (under "Ardessa and Tolvany agree … extension of
+        # energy moratorium") led "Who is running Ardessa's energy ministry at the moment?" (blind explore21b q17).
+        if (
+            lead is None
+            or lead.passage.chunk_id not in {p.chunk_id for p in later}
+            or not tells_update(question, lead, evidence.items)
+        ):
+            return relevant, evidence
+        # Answerable as first found: the passages read were judged to answer, and a newer report of what they say
+        # takes nothing from that (the spans' scores, relative to all read, fall when more is read).
+        return read, dataclasses.replace(chased, answerable=True)
+
     def _later_reports(
         self, query: str, items: Sequence[Evidence], read: list[Passage], filters: Filters | None
     ) -> list[Passage]:
@@ -388,8 +397,7 @@ class AnswerChain:
         the first chosen spans finds. A newer report of a figure is worded like the older report, not like the
         question: "VGTO said 33.8 million cubic metres crossed the country on Monday" (23 November) never says
         "Varenia" or "moving", and "What's the volume of gas moving through Varenia at the moment?" was answered
-        with the 4 November report's 37.1 million (blind explore22c q02). Whether one tells a change of a chosen
-        span the evidence selector decides."""
+        with the 4 November report's 37.1 million (blind explore22c q02)."""
         # A column read is no newer report: its date is when it was written (explore17b q09).
         newest_read = newest([p for p in read if not p.commentary]) or date.min
         seen = {p.chunk_id for p in read}
