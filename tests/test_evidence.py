@@ -1605,6 +1605,17 @@ def test_a_newer_report_holding_every_key_term_leads_a_yes_no_question_on_a_clai
     assert found.answerable and found.items[0].text.startswith("In a correction")
 
 
+def test_an_older_span_holding_every_key_term_does_not_lead_a_yes_no_question() -> None:
+    """Blind explore24b q06, "Was Velsk Commercial Bank taken off the sanctions list?": a 12 March quote holding every
+    key term ("Taking it off the list would leave a very large hole") led, not the best span, the Union's 17 March
+    denial of the report that the bank had been removed."""
+    quote = '"Taking it off the list would leave a very large hole," said a diplomat of Velsk Commercial Bank.'
+    denial = "The Union on Monday denied a report that Velsk Commercial Bank had been removed from the package."
+    passages = [_dated(quote, "q", "2026-03-12"), _dated(denial, "d", "2026-03-17")]
+    found = _scoring([0.35, 0.72], max_items=2).select("Was Velsk Commercial Bank taken off the list?", passages)
+    assert found.items[0].text == denial
+
+
 def test_a_question_words_contraction_is_no_key_word_nor_a_name() -> None:
     # explore17b q09, explore17 q16: "what" was a key word no sentence holds, "Who's Halvern" a name.
     assert analyze("What's the latest death toll?").terms == ("death", "toll")

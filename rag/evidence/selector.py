@@ -831,7 +831,12 @@ class EvidenceSelector:
             # every key term: "Was the start of the recount moved?" led with the court's newer judgment.
             strong = _answering_as_well(question, info, items, speaker)
             if not wants_latest(question):
-                strong = [e for e in strong if _holds_terms(info, e.text, e.passage, e.start)]
+                # … and none older than the best: "Was Velsk Commercial Bank taken off the sanctions list?" led with
+                # a 12 March quote holding every key term ("Taking it off the list would leave a very large hole"),
+                # not the best span, the Union's 17 March denial of the report (blind explore24b q06).
+                strong = [
+                    e for e in strong if _holds_terms(info, e.text, e.passage, e.start) and not _told_later(first, e)
+                ]
             newer = [
                 e
                 for e in self._newer_covering(question, info, candidates, scores, items)
