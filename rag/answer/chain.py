@@ -344,9 +344,6 @@ class AnswerChain:
         holding all its key words but one. The newest report is often one sentence of an article about
         much else ("put the total cost of the strike at 520 million euros", closing a report on the
         deal), a chunk no search for the question ranks (explore15 q12)."""
-        # A column read is no newer report: its date is when it was written (explore17b q09).
-        newest_read = newest([p for p in read if not p.commentary]) or date.min
-        seen = {p.chunk_id for p in read}
         # Sixteen BM25 passages, not eight: the newest report is often not among the best matches ("kestovia
         # loan size now?" read the 15 May summit report, which approved 150 billion ducats, only from the
         # tenth on, and led with a 15 April estimate; blind explore22 q01).
@@ -361,9 +358,7 @@ class AnswerChain:
                 for p in self.retriever.search(query, 4 * _NEWER, filters)
                 if any(gives_count(counted, p.text[s:e]) for s, e in sentences(p.text))
             ]
-        found = list({p.chunk_id: p for p in found}.values())
-        newer = [p for p in found if p.chunk_id not in seen and (as_date(p.published) or date.min) > newest_read]
-        return newest_first(newer, lambda p: p.published)[:_NEWER]
+        return _unread_newer(found, read)
 
     def _with_later_reports(
         self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
@@ -398,16 +393,13 @@ class AnswerChain:
         question: "VGTO said 33.8 million cubic metres crossed the country on Monday" (23 November) never says
         "Varenia" or "moving", and "What's the volume of gas moving through Varenia at the moment?" was answered
         with the 4 November report's 37.1 million (blind explore22c q02)."""
-        # A column read is no newer report: its date is when it was written (explore17b q09).
-        newest_read = newest([p for p in read if not p.commentary]) or date.min
-        seen = {p.chunk_id for p in read}
-        found = {
-            p.chunk_id: p
+        found = [
+            p
             for e in items[:_CHASED]
             for p in self.retriever.reporting(e.text, query, filters, limit=4 * _NEWER)
-            if p.chunk_id not in seen and not p.commentary and (as_date(p.published) or date.min) > newest_read
-        }
-        return newest_first(list(found.values()), lambda p: p.published)[:_NEWER]
+            if not p.commentary
+        ]
+        return _unread_newer(found, read)
 
     def _dispute(self, run: AnswerBuilder, relevant: list[Passage], dispute: Dispute) -> Iterator[Event]:
         """ "Do the sources disagree about X?": the evidence on X, compared span with span; the answer
@@ -579,3 +571,13 @@ def _anchor(asked: list[str]) -> str:
         elif resolved := with_subject(q, _subjects(anchor)):
             anchor = resolved
     return anchor
+
+
+def _unread_newer(found: list[Passage], read: list[Passage]) -> list[Passage]:
+    """The `_NEWER` newest of `found`, each chunk once, that are not among `read` and are newer than every report
+    read. A column read is no newer report: its date is when it was written (explore17b q09)."""
+    newest_read = newest([p for p in read if not p.commentary]) or date.min
+    seen = {p.chunk_id for p in read}
+    unique = {p.chunk_id: p for p in found}.values()
+    newer = [p for p in unique if p.chunk_id not in seen and (as_date(p.published) or date.min) > newest_read]
+    return newest_first(newer, lambda p: p.published)[:_NEWER]
