@@ -12,7 +12,7 @@ import dataclasses
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -116,7 +116,7 @@ from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_co
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
 from rag.news.pair_model import denies
-from rag.news.plans import CALLED_OFF, ONLY_PLANNED
+from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
 from rag.news.speakers import speaker
 from rag.news.words import topic_words
@@ -277,7 +277,7 @@ def _told_on(c: Candidate) -> date:
 
 # What was first planned or said, before any change.
 _ORIGINAL = re.compile(
-    r"\b(?:originally|initially|at\s+first|first\s+(?:set|scheduled|planned|due|expected|announced))\b", re.IGNORECASE
+    rf"\b(?:{FIRST_PLANNED}|at\s+first|first\s+(?:set|scheduled|planned|due|expected|announced))\b", re.IGNORECASE
 )
 # The chosen spans a newer sentence may give a new figure for.
 _UPDATED = 3
@@ -301,23 +301,33 @@ def tells_update(question: str, newer: Evidence, items: Sequence[Evidence]) -> b
     denial of the report, which never says "promise" (blind explore23c q14). "Hallnet said … traffic on the Corvel-1
     cable had been restored" answers "is the internet on hallen working again" after "Hallnet said most of Hallen's
     internet and telephone traffic had been switched to a satellite backup" (blind explore23d q22)."""
+    return _update_test(question, items)(newer)
+
+
+def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence], bool]:
+    """`tells_update` for one question and its chosen spans, made once to test many newer sentences."""
     dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
-    if asks_return(question) and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in dated):
-        return True
-    # A plan's newer report that it was called off: "He had been due to appear before parliament's defence committee
-    # …, but the hearing was called off" answers "Did Varnal ever get questioned by parliament's defence committee?",
-    # which quoted the plan alone ("Varnal is due to appear before the defence committee on Thursday"; blind
-    # explore24c q31).
-    if CALLED_OFF.search(newer.text) and any(
-        ONLY_PLANNED.search(e.text) and _same_subject(newer.text, e.text) for e in dated
-    ):
-        return True
+    returning = asks_return(question)
     told = _CHANGED if wants_latest(question) else _DENIED
-    return any(
-        (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
-        for e in dated
-        for conflict in detect_conflicts([e, newer])
-    )
+
+    def updates(newer: Evidence) -> bool:
+        if returning and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in dated):
+            return True
+        # A plan's newer report that it was called off: "He had been due to appear before parliament's defence
+        # committee …, but the hearing was called off" answers "Did Varnal ever get questioned by parliament's
+        # defence committee?", which quoted the plan alone ("Varnal is due to appear before the defence committee on
+        # Thursday"; blind explore24c q31).
+        if CALLED_OFF.search(newer.text) and any(
+            ONLY_PLANNED.search(e.text) and _same_subject(newer.text, e.text) for e in dated
+        ):
+            return True
+        return any(
+            (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
+            for e in dated
+            for conflict in detect_conflicts([e, newer])
+        )
+
+    return updates
 
 
 def _told_later(e: Evidence, first: Evidence) -> bool:
@@ -845,10 +855,9 @@ class EvidenceSelector:
             # A chosen span newer than the first that tells something new of it leads too, however it scored: "…,
             # but the hearing was called off" after "Varnal is due to appear before the defence committee" (blind
             # explore24c q31).
+            updates_first = _update_test(question, [first])
             strong += [
-                e
-                for e in items[1:]
-                if all(e is not o for o in strong) and _told_later(e, first) and tells_update(question, e, [first])
+                e for e in items[1:] if all(e is not o for o in strong) and _told_later(e, first) and updates_first(e)
             ]
             # A newer span giving another's post ("Velmora's chief negotiator" for Karvenia's) does not lead
             # (blind explore20 q28).
@@ -948,6 +957,7 @@ class EvidenceSelector:
             return []
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
+        updates = _update_test(question, items)
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -965,7 +975,7 @@ class EvidenceSelector:
             and (
                 _holds_terms(info, c.text, c.passage, c.start, context=not c.passage.commentary)
                 or (counted is not None and _counts(counted, count_terms, info, c.text, c.passage, c.start))
-                or tells_update(question, Evidence(c.text, c.passage, c.start, c.end, 0.0), items)
+                or updates(Evidence(c.text, c.passage, c.start, c.end, 0.0))
             )
         ]
         if not found:
