@@ -399,10 +399,12 @@ _SELF_DENIED = re.compile(
 )
 
 
+# Denying a report or a claim, which the words after name: "denied a report …", "rejected the claim …".
+_DENYING = r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+(?:an?|the)\s+"
+_REPORTED_WORD = r"(?:report|claim|allegation|suggestion|accusation|assertion)s?"
 # "Marsh denied a report in the Capital Post that …": a denial naming whose report it denies.
 _DENIED_REPORT = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+(?:an?|the)\s+"
-    r"(?:report|claim|allegation|suggestion|accusation|assertion)s?\s+(?:in|by|from|of)\s+(?:the\s+)?"
+    rf"{_DENYING}{_REPORTED_WORD}\s+(?:in|by|from|of)\s+(?:the\s+)?"
     r"(?P<source>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)[^.;]{0,80}?\bthat\b"
 )
 
@@ -427,11 +429,7 @@ def denies_a_report(text: str) -> bool:
 # A denial telling the report it denies: "The Calderan Union on Monday denied a newspaper report that Velsk Commercial
 # Bank had been removed from its planned 21st sanctions package" (blind explore24b q29 set it against the Union's
 # own "it remains on the list", which says the same).
-_DENIES_REPORT_THAT = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:report|claim|allegation|suggestion|accusation|assertion)s?\s+that\b",
-    re.IGNORECASE,
-)
+_DENIES_REPORT_THAT = re.compile(rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+that\b", re.IGNORECASE)
 
 
 def denies_itself(a: str, b: str) -> bool:

@@ -55,6 +55,9 @@ MODAL = re.compile(rf"\b(?:{MODALS})\b", re.IGNORECASE)
 # A supposition or a condition, for dates that may not be told as happening (rag/news/dates.py).
 HYPOTHETICAL = re.compile(rf"\b(?:if|were\s+held|{MODALS})\b", re.IGNORECASE)
 
+# Telling the plan that came first, before a change: "Ambassadors were originally due to approve the package on 11
+# March" (rag/news/sameness.py, rag/evidence/selector.py).
+FIRST_PLANNED = r"originally|initially"
 # A plan that did not happen: "but the hearing was called off after his dismissal was announced"
 # (rag/evidence/selector.py).
 CALLED_OFF = re.compile(

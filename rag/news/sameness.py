@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rag.news.plans import FORECAST_AFTER, SCHEDULED
+from rag.news.plans import FIRST_PLANNED, FORECAST_AFTER, SCHEDULED
 from rag.news.values import Value
 from rag.news.words import mentions, names_in, same_name, topic_words
 
@@ -61,7 +61,8 @@ def _scheduled(v: Value, text: str, chars: int = 60) -> bool:
 
 
 # A plan told as the first one, since changed: "Ambassadors were originally due to approve the package on 11 March".
-_ORIGINAL_PLAN = re.compile(r"\b(?:originally|initially|at\s+first|first)\b[^.;]*$", re.IGNORECASE)
+_ORIGINAL_PLAN = re.compile(rf"\b(?:{FIRST_PLANNED}|at\s+first|first)\b[^.;]*$", re.IGNORECASE)
+_FIRST_PLAN = re.compile(rf"\b(?:{FIRST_PLANNED})\b", re.IGNORECASE)
 
 
 def _original(v: Value, text: str, chars: int = 50) -> bool:
@@ -71,7 +72,7 @@ def _original(v: Value, text: str, chars: int = 50) -> bool:
 
 def tells_first_plan(text: str) -> bool:
     """Whether a sentence tells what was originally or initially planned."""
-    return re.search(r"\b(?:originally|initially)\b", text, re.IGNORECASE) is not None
+    return _FIRST_PLAN.search(text) is not None
 
 
 def _next_to(word: str, v: Value, chars: int = 25) -> bool:
