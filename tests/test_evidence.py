@@ -1907,6 +1907,29 @@ def test_the_successor_of_one_told_to_have_left_leads_a_question_on_who_holds_a_
     assert _scoring([0.9, 0.1]).select(asked, [_dated(f"{kept} {successor}", "v", "2026-03-23")]).items[0].text == kept
 
 
+def test_the_report_quoting_the_words_a_question_quotes_leads_and_answers_it() -> None:
+    """Blind explore25d q25: "Who said 'the schedule is the schedule'?" led with an opinion column's "Halvard Linnemo
+    … has spent the spring assuring anyone who would listen that 'the schedule is the schedule'", the best scored,
+    not the report of the words' speaker; explore25b q14 abstained beside the spokesman's own words (a person
+    asked, the best span named only "Its foreign ministry")."""
+    column = (
+        'Halvard Linnemo, the coordinator, has spent the spring assuring everyone that "the schedule is the schedule".'
+    )
+    report = '"Nothing changes for Velmora. The schedule is the schedule," Korvath told the Herald by telephone.'
+    other = "The first battery was due by 27 March, the compact said."
+    passages = [_dated(column, "o", "2026-04-09", "opinion"), _dated(f"{report} {other}", "r", "2026-03-16")]
+    found = _scoring([0.9, 0.3, 0.5]).select('Who said "the schedule is the schedule"?', passages)
+    assert found.answerable and [e.text for e in found.items[:2]] == [report, column]
+    # Words no span quotes: the best scored leads.
+    found = _scoring([0.9, 0.3, 0.5]).select('Who said "the calendar is the calendar"?', passages)
+    assert found.items[0].text == column
+    body = 'Its foreign ministry has called the summit "a theatre without the main actor".'
+    named = 'Spokesman Gleb Sarvanov dismissed the gathering as "a theatre without the main actor" on Monday.'
+    passages = [_dated(body, "d", "2026-05-15"), _dated(named, "c", "2026-04-14")]
+    found = _scoring([0.9, 0.2]).select("Who called the summit 'a theatre without the main actor'?", passages)
+    assert found.answerable and found.items[0].text == named
+
+
 def test_a_report_answering_nearly_as_well_leads_a_column() -> None:
     """Blind explore20 q12: "How many dead Karvenian soldiers were repatriated?" led with an opinion piece's "More
     than 400 bodies …" (0.68) over the report of "the bodies of 340 Karvenian soldiers" (0.62)."""

@@ -301,6 +301,27 @@ def test_a_found_passage_with_a_sentence_holding_a_short_questions_words_is_read
     assert selector.seen[-1] == ["grain"]
 
 
+def test_a_passage_holding_the_words_a_question_quotes_is_read_below_the_gate(
+    settings, ephemeral_client, news, monkeypatch
+):
+    """Blind explore25 q24: "Who said 'I trust the people who are climbing the poles, …'?" matched the passage
+    quoting it at 0.18, under the gate, and was answered "The indexed articles don't say"."""
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(news)
+    a.chain.selector = selector = NamesSelector()
+    found = a.retriever.search("grain corridor", k=4)
+    on_topic = [dataclasses.replace(p, score=0.5) for p in found if p.article_id.endswith("grain")]
+    monkeypatch.setattr(type(a.retriever), "search", lambda self, *args, **kwargs: list(on_topic))
+    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.3})
+    a.ask("Who said 'escaped the zoo enclosure'?")
+    assert selector.seen[-1] == ["grain", "quokka"]
+    # Words it does not quote in that order, or too few to be a quotation, send it nowhere else.
+    a.ask("Who said 'the zoo enclosure escaped'?")
+    assert selector.seen[-1] == ["grain"]
+    a.ask("Who said 'quokka'?")
+    assert selector.seen[-1] == ["grain"]
+
+
 @pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
 def test_filters_apply_to_both_arms(settings, ephemeral_client, news: Path, mode: str):
     a = hybrid_assistant(settings, ephemeral_client, mode=mode, news_aware=False)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from rag.evidence import EvidenceSelector
-from rag.evidence.speaker import asked_speaker, others_words
+from rag.evidence.speaker import asked_speaker, others_words, quoted_words, quotes
 from rag.settings import EvidenceSettings
 from tests.fakes import HashingEmbeddings
 from tests.test_evidence import passage, shipped_with
@@ -253,3 +253,17 @@ def test_a_quotation_whose_speaker_follows_its_verb_is_his_and_the_title_can_hol
     terms = ["toma", "reiner", "tentat", "deal"]
     assert not says_all_of("Tomas Reiner", terms, words)
     assert says_all_of("Tomas Reiner", terms, words, "Port strike suspended after tentative deal")
+
+
+def test_the_words_a_question_quotes_and_the_texts_quoting_them() -> None:
+    assert (
+        quoted_words("Who called the summit 'a theatre without the main actor'?") == "a theatre without the main actor"
+    )
+    assert quoted_words('Who said "the schedule is the schedule"?') == "the schedule is the schedule"
+    assert quoted_words("Who said “I trust the people on the poles”?") == "I trust the people on the poles"
+    # An apostrophe opens no quotation, and a word or two is no quotation.
+    assert quoted_words("What did Drovask's foreign ministry say about Ostrevia's plan?") is None
+    assert quoted_words("Who said 'never'?") is None
+    assert quotes("the schedule is the schedule", '"Nothing changes. The schedule is the schedule," she said.')
+    assert quotes("I trust the people", "“I Trust  the people,” he said")
+    assert not quotes("the schedule is the schedule", "The schedule is, he said, the schedule.")

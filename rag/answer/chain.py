@@ -43,7 +43,7 @@ from rag.evidence.definition import asked_post
 from rag.evidence.features import names_found
 from rag.evidence.question import content_stems, question_names
 from rag.evidence.selector import tells_update
-from rag.evidence.speaker import asked_speaker, said_about
+from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.counts import count_asked, gives_count
 from rag.news.dates import as_date
@@ -255,6 +255,11 @@ class AnswerChain:
         relevant = [
             p for p in found if p.score >= self.retrieval.min_relevance or (short and sentence_holding(terms, p))
         ]
+        # "Who said '…'?": the passages quoting those words are read, however they scored.
+        quoted = quoted_words(query) if mode != "generate" else None
+        if quoted:
+            read = {p.chunk_id for p in relevant}
+            relevant = relevant + [p for p in self.retriever.quoting(quoted, query, filters) if p.chunk_id not in read]
         if not relevant and mode != "generate":
             # "Who is Scott Bessent?" matches no passage as a whole: the passages naming what it
             # names (or, naming no one, holding all its key words) are read instead, and evidence

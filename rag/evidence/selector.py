@@ -100,6 +100,8 @@ from rag.evidence.speaker import (
     names_recipient,
     others_at_time,
     others_words,
+    quoted_words,
+    quotes,
     role_holders,
     role_unnamed,
     said_about,
@@ -134,6 +136,10 @@ _POINTS_BACK = re.compile(
     r"|\b(?:on|by|since|until)\s+(?:that|the\s+same)\s+(?:day|date|week|evening|morning|night)\b",
     re.IGNORECASE,
 )
+
+# Sentences quoting the words a question quotes that lead its evidence: the report naming the speaker, and one more
+# (an opinion column giving the words to someone else, or a second report).
+_QUOTING_LEAD = 2
 
 # "Who said the clock started …?": "'The clock started when the first engineer crossed,' she said." names
 # its speaker in the sentence before (blind explore19b q21).
@@ -778,6 +784,15 @@ class EvidenceSelector:
             answerable = answerable or (
                 _holds_terms(info, best.text, best.passage, best.start) and _gives_type(info, best.text)
             )
+        # "Who said 'the schedule is the schedule'?": the sentences quoting those words lead, a report's naming the
+        # speaker first. An opinion column had put the line in another man's mouth and led (blind explore25d q25).
+        quoted = quoted_words(question)
+        quoting = self._quoting(quoted, info, candidates, scores) if quoted else []
+        if quoting:
+            lead = quoting[:_QUOTING_LEAD]
+            items = (lead + [e for e in items if all(e.text != q.text for q in lead)])[: max(len(items), len(lead))]
+            if info.answer_type == "person":
+                answerable = answerable or names_someone(_with_referent(items[0]), info)
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False
@@ -942,6 +957,24 @@ class EvidenceSelector:
             return []
         c, s = max(holders, key=lambda cs: cs[1])
         return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
+
+    def _quoting(
+        self, quoted: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
+    ) -> list[Evidence]:
+        """The quotable sentences (or, none holding them, pairs) holding the words `quoted`, each once (chunks
+        overlap) and joined with the sentence before when "she said" names no one: reports before columns, those
+        naming someone first, then the best scored."""
+        found = [
+            (c, float(s)) for c, s in zip(candidates, scores, strict=True) if c.quotable and quotes(quoted, c.text)
+        ]
+        found = [(c, s) for c, s in found if not c.is_pair] or found
+        spans: dict[str, Evidence] = {}
+        for c, s in sorted(found, key=lambda cs: -cs[1]):
+            c, s = self._with_antecedent(info, (c, s), candidates)
+            spans.setdefault(c.text, Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info)))
+        return sorted(
+            spans.values(), key=lambda e: (e.passage.commentary, not names_someone(_with_referent(e), info), -e.score)
+        )
 
     @staticmethod
     def _newer_covering(

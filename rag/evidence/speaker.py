@@ -294,3 +294,30 @@ def voices(side: str, text: str) -> bool:
     if said_by:
         return any(_names(side, s) for s in said_by)
     return any(mentions(w, words(text)[:_SUBJECT_WORDS]) for w in own)
+
+
+# "Who said 'I trust the people who are climbing the poles'?": the words in quotation marks, at least
+# three of them. A single quotation mark opens only after a space or a bracket, never inside a word
+# ("Drovask's"), and closes before one.
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]|(?:^|(?<=[\s(]))['‘]([^'‘’]+?)['’](?=[\s?.,!)]|$)")
+_QUOTED_WORDS = 3
+
+
+def quoted_words(question: str) -> str | None:
+    """The words a question quotes ("Who called the summit 'a theatre without the main actor'?"), when it
+    quotes at least three."""
+    for m in _QUOTED.finditer(question):
+        found = m.group(1) or m.group(2)
+        if len(words(found)) >= _QUOTED_WORDS:
+            return found
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(w.lower() for w in words(text.replace("’", "'")))
+
+
+def quotes(quoted: str, text: str) -> bool:
+    """Whether `text` holds the quoted words, in order, whatever its punctuation and capitals: "Nothing changes
+    for Velmora. The schedule is the schedule," holds "the schedule is the schedule"."""
+    return f" {_plain(quoted)} " in f" {_plain(text)} "

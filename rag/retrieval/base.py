@@ -56,6 +56,11 @@ class PassageRetriever(BaseRetriever):
         words up in."""
         return []
 
+    def quoting(self, quoted: str, query: str, filters: Filters | None = None, limit: int = NAMING) -> list[Passage]:
+        """Passages holding the words `quoted` (a question's quotation), scored by their relevance to `query`.
+        This base retriever has no index to look words up in."""
+        return []
+
     def reporting(self, text: str, query: str, filters: Filters | None = None, limit: int = NAMING) -> list[Passage]:
         """Passages that tell what `text` tells, found by searching with `text` itself and scored by their
         relevance to `query`. This base retriever scores them by their relevance to `text`."""

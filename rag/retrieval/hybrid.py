@@ -25,6 +25,7 @@ from pydantic import PrivateAttr
 from rag.evidence.candidates import evidence_spans
 from rag.evidence.features import covered, names_found
 from rag.evidence.question import content_stems, matches
+from rag.evidence.speaker import quotes
 from rag.retrieval import fusion
 from rag.retrieval.adapter import QueryAdapter
 from rag.retrieval.base import NAMING, Named, PassageRetriever
@@ -286,6 +287,19 @@ class HybridRetriever(PassageRetriever):
         # In one sentence: "Were any players arrested?" is not held by "Three fans were arrested. ... his
         # players had been magnificent."
         holding = [cid for cid in hits if cid in passages and sentence_holding(terms, passages[cid], spare)][:limit]
+        score = self._cosines(query, holding) if holding else {}
+        return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
+
+    def quoting(self, quoted: str, query: str, filters: Filters | None = None, limit: int = NAMING) -> list[Passage]:
+        """The best BM25 passages for `quoted` (at most `limit`) that hold its words in order, scored like `search`'s.
+        "Who said 'I trust the people who are climbing the poles …'?" matched the passage quoting it at 0.18, under
+        the relevance floor, as a question of a dozen words matches a long passage (blind explore25 q24)."""
+        if self.config.mode == "dense":
+            return []
+        self._ensure_keyword_index()
+        hits = [cid for cid, _ in self.keyword.search(quoted, 4 * limit, self._mask(filters or self.filters))]
+        passages = self._read({}, hits)
+        holding = [cid for cid in hits if cid in passages and quotes(quoted, passages[cid].text)][:limit]
         score = self._cosines(query, holding) if holding else {}
         return [dataclasses.replace(passages[cid], score=score[cid]) for cid in holding if cid in score]
 
