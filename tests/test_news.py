@@ -1412,6 +1412,57 @@ def test_a_weekday_named_for_what_it_is_to_be_is_the_one_to_come():
     )
 
 
+def test_a_weekday_beside_its_written_date_is_not_resolved_on_its_own():
+    """Blind explore25b q16: "will hold its first meeting in Kessenau on Tuesday, 2 June", in a Monday 18 May report,
+    was shown as "on Tuesday [19 May 2026], 2 June"."""
+    meeting = "The group will hold its first meeting in Kessenau on Tuesday, 2 June, the ministry said on Monday."
+    assert [(r.text, r.date_from.isoformat()) for r in resolve_dates(meeting, "2026-05-18")] == [
+        ("2 June", "2026-06-02"),
+        ("Monday", "2026-05-18"),
+    ]
+    assert [r.text for r in resolve_dates("They met on Friday, March 6 in Paris.", "2026-03-09")] == ["March 6"]
+    assert one("The group will meet on Tuesday, the ministry said.", "2026-05-18") == ("2026-05-19", "2026-05-19")
+
+
+def test_a_weekday_of_an_event_someone_was_summoned_to_is_left_unresolved():
+    """Blind explore25 q26: "had summoned Kovalen to a hearing on Thursday", in a Monday report whose next sentence
+    says the hearing would go ahead, was dated the Thursday before."""
+    assert resolve_dates("The committee had summoned Kovalen to a hearing on Thursday on the grid.", "2026-01-19") == []
+    assert resolve_dates("He invited the ministers to talks on Friday.", "2026-01-19") == []
+    # The day of the summons itself, or of a going somewhere, stays dated.
+    assert one("The committee summoned him on Thursday.", "2026-01-19") == ("2026-01-15", "2026-01-15")
+    assert one("He was taken to a hospital on Thursday.", "2026-01-19") == ("2026-01-15", "2026-01-15")
+
+
+def test_a_name_ending_in_today_is_no_day():
+    """Blind explore25d q10: "Vesna Today, a Durnovian state-run outlet, reported …" was shown as "Vesna Today [2 April
+    2026]"."""
+    assert [r.text for r in resolve_dates("Vesna Today, a state outlet, reported it on Wednesday.", "2026-04-02")] == [
+        "Wednesday"
+    ]
+    assert [r.text for r in resolve_dates("A report in USA Today said so.", "2026-04-02")] == []
+    assert one("Today the talks resumed.", "2026-04-02") == ("2026-04-02", "2026-04-02")
+    assert one("The talks resumed today.", "2026-04-02") == ("2026-04-02", "2026-04-02")
+
+
+def test_a_count_kept_out_and_a_count_let_in_are_no_change():
+    """Blind explore25c q03, q05: the 36 trucks of a convoy turned back on 3 March and the 29 trucks of a convoy that
+    entered the town on 25 March were shown as a change of one count."""
+    turned = "The first convoy, which the UN said was made up of 36 trucks, was turned back at Corvan Bridge."
+    entered = "The evacuation came a day after 29 trucks from a 44-truck UN convoy entered the town."
+    assert noted(turned, "2026-03-14", entered, "2026-03-27") == 0
+    # Both let in, or both kept out: one count that changed.
+    assert noted(turned.replace("turned back", "let through"), "2026-03-14", entered, "2026-03-27") == 1
+    assert noted(turned, "2026-03-14", entered.replace("entered", "was turned back from"), "2026-03-27") == 1
+    # Nor a part another figure includes (q05): "included seven trucks" against "the 29 trucks that reached".
+    part = (
+        "The administration's figure included seven trucks hired by Ilvesk traders that joined the end of the column."
+    )
+    reached = "That was the load of all 44 trucks; UNEFA says the 29 trucks that reached Ilvesk delivered it."
+    assert noted(part, "2026-03-05", reached, "2026-03-25") == 0
+    assert noted(part.replace("included", "was"), "2026-03-05", reached, "2026-03-25") == 1
+
+
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
     """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
     "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing

@@ -76,6 +76,16 @@ RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)
 RECURRING_AFTER = re.compile(
     r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
 )
+# "on Tuesday, 2 June", "Friday, March 6": the weekday stands beside the date written out, which is resolved on its own
+# ("on Tuesday [19 May 2026], 2 June" was read from a 18 May report; blind explore25b q16).
+WRITTEN_AFTER = re.compile(rf",?\s*(?:{_DAYNUM}\s+{_MONTH}|{_MONTH}\s+{_DAYNUM})(?![\w:])", re.I)
+# "had summoned Kovalen to a hearing on Thursday" (a Monday report): the weekday is the hearing's, which the summons
+# in the past does not place before or after the report (it was the Thursday ahead; blind explore25 q26).
+SUMMONED_TO = re.compile(
+    r"\b(?:summon|invit|call|ask)\w*\s+(?:\w+\s+){0,3}?to\s+(?:(?:a|an|the|its|their)\s+)?(?:\w+\s+)?"
+    r"(?:hearing|meeting|summit|session|talks|vote|debate|briefing|trial|conference|ceremony)\s+(?:on\s+)?$",
+    re.I,
+)
 _CLAUSE = re.compile(r"[,;:—–()]|\s-\s")
 # A day named for what it is to be is one to come, though the naming is told in the past: "President Mira Solvei
 # declared Thursday a national day of mourning", said on a Tuesday (blind explore24 q07 dated it two days before).

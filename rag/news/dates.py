@@ -40,7 +40,9 @@ from rag.news.date_patterns import (
     PATTERNS,
     RECURRING_AFTER,
     RECURRING_BEFORE,
+    SUMMONED_TO,
     WEEKDAYS,
+    WRITTEN_AFTER,
     clause,
     is_future,
     is_past,
@@ -100,6 +102,8 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     # "the fourth Thursday of November", "Thursday the 26th", "every Monday": a rule, not a day.
     if RECURRING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or RECURRING_AFTER.match(text[m.end() :]):
         return None
+    if WRITTEN_AFTER.match(text[m.end() :]):
+        return None
     target = WEEKDAYS[m.group("wd").lower()]
     which = (m.group("which") or "").lower()
     before = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = publication day
@@ -116,6 +120,8 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
         if after == 7:
             return None
         day = pub + timedelta(days=after)
+    elif SUMMONED_TO.search(text[max(0, m.start() - 80) : m.start()]):
+        return None
     else:
         day = pub - timedelta(days=before)
     return day, day
@@ -149,8 +155,15 @@ def _day_month(m: re.Match[str], text: str, pub: date | None) -> tuple[date, dat
     return day, day
 
 
+# "Vesna Today, a Durnovian state-run outlet, reported …", "USA Today": a name ending in "Today", no day (blind
+# explore25d q10 showed "Vesna Today [2 April 2026]").
+_NAMED_TODAY = re.compile(r"\b[A-Z][\w.-]*\s+$")
+
+
 def _near(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
     word = " ".join(m.group("near").lower().split())
+    if m.group("near") == "Today" and _NAMED_TODAY.search(text[: m.start()]):
+        return None
     sentence_rest = text
     if word == "tomorrow":
         if HYPOTHETICAL.search(sentence_rest):
