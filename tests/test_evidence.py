@@ -2013,6 +2013,22 @@ def test_a_denial_of_the_report_told_right_after_it_is_quoted_beside_it() -> Non
     assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(other)]).items)
 
 
+def test_a_denial_opening_a_sentence_after_the_report_is_quoted_beside_it() -> None:
+    """Blind explore25d q10: "Was a Harrow launcher blown up when it got to Pelsk?" quoted Vesna Today's report alone;
+    two sentences on, the air force's spokesman: "This is a fantasy. No Harrow equipment has been damaged …"."""
+    text = (
+        "Vesna Today reported on Wednesday that a missile had struck a Harrow launcher at the railway yard in Pelsk. "
+        "The report was accompanied by a 40-second video showing a fireball beside a train. "
+        '"This is a fantasy. No Harrow equipment has been damaged," Colonel Mirek Salvo said on Wednesday.'
+    )
+    asked = "Was a Harrow launcher blown up at Pelsk?"
+    found = _scoring([0.9, 0.1, 0.1]).select(asked, [passage(text)])
+    assert [e.text for e in found.items if e.disputes] == [text.split(". ", 2)[2]]
+    # A sentence telling a fantasy of something else denies nothing.
+    other = text.replace('"This is a fantasy. No Harrow', '"Pelsk ran a fantasy football league. No Harrow')
+    assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1]).select(asked, [passage(other)]).items)
+
+
 def test_figures_after_a_sentence_saying_the_counts_differ_are_quoted_with_it() -> None:
     """Blind explore20 q03: "How many Karvenian captives came back in the Pellak swap?" quoted "the three parties
     involved could not agree on how many Karvenians had gone home" and none of the three counts that follow it."""
@@ -2030,6 +2046,13 @@ def test_figures_after_a_sentence_saying_the_counts_differ_are_quoted_with_it() 
     figures = [e.text for e in found.items if e.disputes]
     assert [next(n for n in ("149", "152", "146") if n in f) for f in figures] == ["149", "152", "146"]
     assert len(quotes_for(asked, found.items, max_quotes=2, min_share=0.6)) == 4
+    # Blind explore25c q06: "Accounts of how many people got out differ." says so too.
+    accounts = text.replace(
+        "By last night the three parties could not agree on how many Karvenians had gone home.",
+        "Of the 300 Karvenians on the lists, accounts of how many had gone home differ.",
+    )
+    found = _scoring([0.9, 0.1, 0.1, 0.1, 0.1]).select(asked, [passage(accounts)])
+    assert len([e for e in found.items if e.disputes]) == 3
     # Without the sentence saying they differ, an unattributed first span brings no other figures.
     agreed = text.replace("could not agree on how many", "counted how many")
     assert not any(e.disputes for e in _scoring([0.9, 0.1, 0.1, 0.1, 0.1]).select(asked, [passage(agreed)]).items)

@@ -368,7 +368,10 @@ _COUNTS_DIFFER = re.compile(
     r"(?:on|over|about)\s+(?:how\s+(?:many|much)|the\s+(?:number|figure|count|toll|total|tally|size))\b"
     r"|\b(?:gave|give|gives|offered|cited|published|released)\s+(?:different|differing|conflicting|contradictory)\s+"
     r"(?:figures|numbers|counts|tallies|totals|tolls|estimates)\b"
-    r"|\b(?:figures|numbers|counts|tallies|totals|tolls|estimates)\s+(?:differ|differed|vary|varied|varies|conflict)\b",
+    r"|\b(?:figures|numbers|counts|tallies|totals|tolls|estimates)\s+(?:differ|differed|vary|varied|varies|conflict)\b"
+    # "Accounts of how many people got out differ." (blind explore25c q06 quoted it without the figures after it)
+    r"|\b(?:accounts|reports|versions)\s+(?:of\s+how\s+(?:many|much)\s+[^.;]{0,60}?\s+)?"
+    r"(?:differ|differed|vary|varied|varies|conflict)\b",
     re.IGNORECASE,
 )
 _FIGURES_LISTED = 3  # sentences read after one saying the counts differ: one source each
@@ -444,6 +447,14 @@ _DENIES_REPORT = re.compile(
 )
 
 
+# A sentence opening with a denial that names what it denies only "this": "'This is a fantasy. No Harrow …'".
+_DENIAL_OPENING = re.compile(
+    r"^\W*(?:this|that|it)\s+(?:is|was)\s+(?:(?:a|an|pure|complete|total|absolute|utter)\s+)*(?:fantasy|fiction|lies?|fake|"
+    r"invention|fabrication|propaganda|disinformation|nonsense|rubbish|untrue|false|not\s+true)\b",
+    re.IGNORECASE,
+)
+
+
 def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarray) -> list[Evidence]:
     """The sentence right after `first` (one of the next two in its passage) denying the report it tells, marked
     to be quoted beside it: "The Ledger has learned that the drone … was brought down by electronic jamming from
@@ -454,7 +465,9 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
     return [
         Evidence(c.text, c.passage, c.start, c.end, s, None, disputes=True)
         for c, s in _following(first, candidates, scores, _FIGURES_AFTER)
-        if _DENIES_REPORT.search(c.text)
+        # … or opening with a denial of it, naming it only "this": "'This is a fantasy. No Harrow equipment has been
+        # damaged,' …" after Vesna Today's report of a launcher struck at Pelsk (blind explore25d q10).
+        if _DENIES_REPORT.search(c.text) or _DENIAL_OPENING.match(c.text)
     ][:1]
 
 
