@@ -1692,6 +1692,15 @@ def test_who_replaced_someone_is_answered_by_a_succession_naming_them() -> None:
     assert not _always_answers().select(asked, [passage(moved)]).answerable
     named = "The council named Ines Marr as deputy mayor, replacing Ottilie Brasch, on Monday."
     assert _always_answers().select(asked, [passage(named)]).answerable
+    # Blind explore25 q16: a stand-in acting since the one asked about left tells the succession.
+    from rag.evidence.entities import tells_succession
+
+    stand_in = "Who became the stand-in boss of Lornet after Kovalen quit?"
+    acting = (
+        "Ilse Varga, who has run Lornet as acting chief executive since Kovalen stepped down, will return as deputy."
+    )
+    assert tells_succession(stand_in, acting)
+    assert not tells_succession(stand_in, acting.replace("since Kovalen stepped down", "since January"))
     # The span telling the succession leads, though another on the same person scored higher (round 14).
     text = (
         "The All New Top of the Pops was fronted by newcomer Tim Kash and was put together by producer Andi Peters. "
@@ -2108,3 +2117,15 @@ def test_soldiers_fighters_and_troops_are_one_family() -> None:
     assert mentions("soldiers", ["At", "least", "60", "fighters", "left", "on", "the", "buses"])
     assert mentions("troops", ["soldiers"])
     assert not mentions("soldiers", ["civilians"])
+
+
+def test_news_words_for_flats_destruction_bosses_and_lorries_are_families() -> None:
+    """Blind session 25: "how many apartments were wiped out?" beside "46 flats were destroyed", "the stand-in boss"
+    beside "acting chief executive", "lorries" beside "trucks"."""
+    from rag.evidence.question import content_stems, matches
+
+    flats = set(content_stems("According to the city council, 46 flats were destroyed."))
+    assert all(matches(t, flats) for t in content_stems("how many apartments were wiped out?"))
+    assert matches(content_stems("boss")[0], set(content_stems("acting chief executive")))
+    assert matches(content_stems("lorries")[0], set(content_stems("36 trucks")))
+    assert not matches(content_stems("boss")[0], set(content_stems("the head of the convoy")))

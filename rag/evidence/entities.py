@@ -366,6 +366,14 @@ _REPLACED = re.compile(
 _SUCCESSION = re.compile(
     r"\b(?:replac\w*|succe(?:ed|ssor)\w*|took\s+over|take[sn]?\s+over|in\s+place\s+of|stepp\w*\s+in)\b", re.IGNORECASE
 )
+# A stand-in takes over too, from one the same words tell has left: "Ilse Varga, who has run Lornet as acting chief
+# executive since Kovalen stepped down" (blind explore25 q16, "who became the stand-in boss of lornet after kovalen
+# quit?"); not "Ottilie Brasch … has become acting mayor after Tobias Wrenfield resigned" for whoever replaced Brasch.
+_STANDING_IN = re.compile(
+    r"\b(?:stand(?:s|ing)?\s+in|stood\s+in|interim|as\s+acting|acting\s+(?:chief|head|director|president|minister|"
+    r"coordinator|mayor|governor|leader|chair\w*|executive|boss|envoy))\b",
+    re.IGNORECASE,
+)
 
 
 # Leaving a post, and a person's name.
@@ -404,6 +412,8 @@ def succeeds(who: str, text: str, context: str = "") -> bool:
     """Whether `text` tells of someone taking over from `who`: a word of succession in its own words and `who`'s
     surname there or in its `context`."""
     surname = who.split()[-1]
+    if _STANDING_IN.search(text) and (gone := departed(text)) and gone.split()[-1] == surname:
+        return True
     return (
         _SUCCESSION.search(text) is not None
         and re.search(rf"\b{re.escape(surname)}\b", f"{text} {context}") is not None

@@ -263,6 +263,14 @@ _PARAPHRASES = (
     "home household",
     "electricity power",
     "soldier fighter troop",
+    # blind session 25: "how many apartments were wiped out?" beside "46 flats were destroyed", "stand-in boss" beside
+    # "acting chief executive", "lorries" beside "trucks".
+    "apartment flat",
+    "destroy wipe demolish",
+    "boss chief",
+    "truck lorry",
+    "ceasefire truce",
+    "payout payment",
 )
 
 
