@@ -1849,9 +1849,12 @@ def test_one_round_of_many_is_no_running_total() -> None:
     one_round = "Velmora has said it released 152 Karvenian soldiers in that round."
     asked = "What's the latest tally of Karvenian soldiers repatriated so far?"
     assert not _always_answers().select(asked, [passage(one_round)]).answerable
+    # Asked about that round, by its number, in an article that numbers it (one that never does is another round's
+    # report: blind explore25 q31).
+    numbered = Passage("a::0", "a", one_round, "Second round of the exchange ends", 0, len(one_round), 0.5)
     assert (
         _always_answers()
-        .select("How many Karvenian soldiers were released in the second round?", [passage(one_round)])
+        .select("How many Karvenian soldiers were released in the second round?", [numbered])
         .answerable
     )
     total = "Karvenia raised its tally of soldiers repatriated to 509 in three rounds."
@@ -1900,6 +1903,36 @@ def _dated(text: str, article: str, published: str, genre: str | None = None) ->
     import dataclasses
 
     return dataclasses.replace(passage(text, f"{article}::0", article=article), published=published, genre=genre)
+
+
+def test_an_article_that_never_numbers_the_instance_asked_about_does_not_answer_for_it() -> None:
+    """Blind explore25 q31: "How many drones were used in the second attack?" was answered by the first attack's
+    report, written five days before the second: "air defences shot down 61 of the drones …"."""
+    from rag.evidence.entities import instance_unnamed
+
+    asked = "How many drones were used in the second attack?"
+    first = "Air defences shot down 61 of the drones and nine of the missiles during the attack, the air force said."
+    assert instance_unnamed(asked, first)
+    assert not _scoring([0.9]).select(asked, [_dated(first, "a", "2026-01-09")]).answerable
+    second = "Harvolk struck the grid for the second time in a week, with dozens of drones, the air force said."
+    assert not instance_unnamed(asked, second)
+    assert not instance_unnamed(asked, "It was the 2nd attack this month.")
+    assert not instance_unnamed("How many drones were used in the attack?", first)  # no instance numbered
+    assert not instance_unnamed("How many drones were used in the first attack?", first)
+
+
+def test_the_day_someone_spoke_dates_no_act_that_could_lead_a_when_question() -> None:
+    """Blind explore24b q04: "When did the ambassadors finally sign off on the package?" led with remarks "since Selvian
+    told the National Assembly last Thursday that he would not sign a package", in place of the span dating the plan."""
+    asked = "When did the ambassadors finally sign off on the package?"
+    due = _dated("Ambassadors are now due to vote on the package next Wednesday, 18 March.", "v", "2026-03-12")
+    spoken = "The remarks came since Selvian told the National Assembly last Thursday that he would not sign a package."
+    found = _scoring([0.9, 0.3]).select(asked, [due, _dated(spoken, "r", "2026-03-10")])
+    assert not found.answerable
+    told = "Selvian told the National Assembly last Thursday that"
+    signed = spoken.replace(told, "the ambassadors signed last Thursday;")
+    found = _scoring([0.9, 0.3]).select(asked, [due, _dated(signed, "r", "2026-03-10")])
+    assert found.answerable and found.items[0].text == signed
 
 
 def test_the_successor_of_one_told_to_have_left_leads_a_question_on_who_holds_a_post_now() -> None:

@@ -779,6 +779,27 @@ def another_ordinal(question: str, text: str) -> bool:
     )
 
 
+# An instance of a story's events by its ordinal word ("the second attack", "the third try"); not an edition or a rank
+# ("the 77th Cannes Film Festival", "the 29th African nation", "the Fourth of July").
+_INSTANCE = re.compile(
+    r"\b(?P<word>" + "|".join(_ALL_ORDINALS) + r")\s+(?:[a-z-]+\s+)?(?:attack|wave|strike|round|convoy|attempt|try|"
+    r"exchange|swap|meeting|session|vote|delivery|battery|package|summit|tranche|batch|phase|visit|offensive)s?\b",
+    re.IGNORECASE,
+)
+
+
+def instance_unnamed(question: str, article: str) -> bool:
+    """Whether the question asks about a later instance of something by its ordinal ("the second attack", "the third
+    try") and `article` (a passage with its title) never gives that ordinal: a report of the first attack, written
+    before the second, answered "How many drones were used in the second attack?" with its drones (blind explore25
+    q31), and the first wave's counts "After the second wave of strikes, how many households were without
+    electricity?" (q03). The first of something is often not numbered at all, so it is not asked after."""
+    asked = {_ALL_ORDINALS[m.group("word").lower()] for m in _INSTANCE.finditer(question)} - {1}
+    given = {v for w, v in _ALL_ORDINALS.items() if re.search(rf"\b{w}\b", article, re.IGNORECASE)}
+    given |= {int(n) for n in re.findall(r"\b(\d{1,2})(?:nd|rd|th)\b", article)}
+    return bool(asked) and not asked & given
+
+
 # A name and its number: "Halo 3", "Windows 95", "Apollo 11" (not a month's day: "May 19").
 _NUMBERED_NAME = re.compile(
     r"\b(?P<name>[A-Z][\w-]+)\s+(?P<label>\d{1,4})\b(?!\s*(?:%|per|percent|million|billion|bn|m)\b)"

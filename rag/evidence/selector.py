@@ -58,6 +58,7 @@ from rag.evidence.entities import (
     gives_reason,
     gives_sides_topic,
     has_type,
+    instance_unnamed,
     lists_others,
     locates,
     names_a_place,
@@ -566,6 +567,21 @@ def _lead(span: Evidence) -> str:
     return f"{_before(span.passage, span.start)} {span.text}"
 
 
+# "since Selvian told the National Assembly last Thursday": the day of the speaking, whatever was said.
+_SPOKEN_ON = re.compile(
+    r"\b(?:told|said|says|tells|announced|stated|wrote|added)(?:\s+[\w’'-]+){0,4}\s+$", re.IGNORECASE
+)
+
+
+def _dates_an_act(span: Evidence) -> bool:
+    """Whether a span (read with the sentence before it) dates something that happened, other than a speaking:
+    "Her remarks were the first public sign … since Selvian told the National Assembly last Thursday that he would
+    not sign a package …" had led "When did the ambassadors finally sign off on the package?" (blind explore24b
+    q04), in place of a span dating only the plan."""
+    lead = _lead(span)
+    return any(not _SPOKEN_ON.search(lead[: r.start]) for r in told_dates(lead, span.passage.published))
+
+
 def _dates_done(question: str, span: Evidence) -> bool:
     """`dates_what_happened` for a span read with the sentence before it."""
     return dates_what_happened(question, _lead(span), span.passage.published)
@@ -633,6 +649,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         # … and the three completed rounds are not the fourth (answerability train "Where will the fourth
         # round of negotiations be held?").
         or another_ordinal(question, first.text)
+        # … nor by an article that never numbers it: the first attack's report for "the second attack".
+        or instance_unnamed(question, f"{first.passage.title} {first.passage.text}")
         # "the 2005 Sundance Film Festival" is not the 2004 one.
         or another_year_edition(question, first.passage.text)
         # … nor "the last strike, in 2019" the strike of 2026 asked about.
@@ -924,7 +942,7 @@ class EvidenceSelector:
         # port on Friday") gives way to one dating what happened ("since the first sailings on 11 May"; blind
         # explore19 q03), as it does when an order question dates each event.
         if first and info.answer_type == "date" and not _dates_done(question, first):
-            done = [e for e in items[1:] if told_dates(_lead(e), e.passage.published)]
+            done = [e for e in items[1:] if _dates_an_act(e)]
             if done:
                 items = _first(done, items)
                 first = items[0]
