@@ -1463,6 +1463,45 @@ def test_a_count_kept_out_and_a_count_let_in_are_no_change():
     assert noted(part.replace("included", "was"), "2026-03-05", reached, "2026-03-25") == 1
 
 
+def test_a_report_told_with_its_denial_is_no_side_against_a_later_mention_of_the_report():
+    """Blind explore25b q09: "it faced a newspaper report this month that Wenzlaff had met a Drovaskan envoy secretly,
+    which the foreign ministry denied" was shown disagreeing with "Wenzlaff … is due to answer questions in parliament
+    on Wednesday about a newspaper report that he met a Drovaskan envoy in secret"."""
+    later = (
+        "Foreign Minister Teodor Wenzlaff, who took office less than three weeks before the summit opened, is due to "
+        "answer questions in parliament on Wednesday about a newspaper report that he met a Drovaskan envoy in secret."
+    )
+    denied = (
+        "Besides the coalition collapse, it faced a newspaper report this month that Wenzlaff had met a Drovaskan "
+        "envoy secretly, which the foreign ministry denied."
+    )
+    assert noted(later, "2026-05-18", denied, "2026-05-15") == 0
+
+
+def test_a_negation_of_a_reason_or_of_what_the_other_side_names_as_a_noun_is_no_change():
+    """Blind explore25b q13: Falkmoor's reason for leaving Drovask out against the Agrarian League's "a success despite
+    the government, not because of it"; explore25 q01: "during the attack" against "has not attacked the power system
+    since the strike". Both were shown as changes."""
+    reason = (
+        "Falkmoor, who will chair the preparations for the summit, said Drovask had been left off the list because "
+        'its government "has rejected every proposal to discuss the withdrawal of its troops".'
+    )
+    verdict = (
+        "The Agrarian League, which left the government in April, said the summit had been "
+        '"a success despite the government, not because of it".'
+    )
+    assert noted(reason, "2026-04-06", verdict, "2026-05-15") == 0
+    attack = "The air force said air defences shot down most of the drones during the attack, which began after 1 a.m."
+    since = (
+        "Harvolk has not attacked the power system since the strike, but the air force said on Sunday that it had "
+        "shot down drones over the east."
+    )
+    assert noted(attack, "2026-01-09", since, "2026-02-10") == 0
+    # The same verb negated is a change: "attacked the power system" / "has not attacked the power system since".
+    attacked = "The air force said Harvolk attacked the power system overnight and shot down most of the drones."
+    assert noted(attacked, "2026-01-09", since, "2026-02-10") == 1
+
+
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
     """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
     "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing

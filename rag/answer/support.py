@@ -142,7 +142,8 @@ def negated_words(text: str) -> set[str]:
     "had" of a supposition contrary to fact ("if they had signed")."""
     out: set[str] = set()
     for m in [*_NEGATION.finditer(text), *contrary_to_fact(text)]:
-        following = [w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP]
+        # "a success despite the government, not because of it" negates a reason, not a word the other side uses.
+        following = [w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP and w != "because"]
         if following:
             out.add(_stem(following[0]))
     return out

@@ -432,12 +432,23 @@ def denies_a_report(text: str) -> bool:
 _DENIES_REPORT_THAT = re.compile(rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+that\b", re.IGNORECASE)
 
 
+# A report and its denial in one sentence, the denial a relative clause closing it: "it faced a newspaper report this
+# month that Wenzlaff had met a Drovaskan envoy secretly, which the foreign ministry denied" (blind explore25b q09 set
+# it against a later report of the same newspaper story, which says no more).
+_REPORT_WHICH_DENIED = re.compile(
+    rf"\b{_REPORTED_WORD}\b[^.;]{{0,200}}?,\s+which\s+(?:[\w’'-]+\s+){{0,4}}?(?:denied|denies|rejected|rejects|dismissed)\b",
+    re.IGNORECASE,
+)
+
+
 def denies_itself(a: str, b: str) -> bool:
     """Whether a side holds a claim and its denial in its own sentence: that sentence alone shows the
     dispute, and a figure the other side gives ("raised its offer to 5.5 percent") is no side of it.
     explore15: the minister's claim, "a claim the union flatly denied", was set against the employers'
     public offer and against a union leader's words on another round."""
-    return any(_SELF_DENIED.search(x) or _DENIES_REPORT_THAT.search(x) for x in (a, b))
+    return any(
+        _SELF_DENIED.search(x) or _DENIES_REPORT_THAT.search(x) or _REPORT_WHICH_DENIED.search(x) for x in (a, b)
+    )
 
 
 def denial_only(x: Sequence[float]) -> bool:
