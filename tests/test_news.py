@@ -1502,6 +1502,17 @@ def test_a_negation_of_a_reason_or_of_what_the_other_side_names_as_a_noun_is_no_
     assert noted(attacked, "2026-01-09", since, "2026-02-10") == 1
 
 
+def test_a_notes_side_quotes_the_figure_where_it_was_read():
+    """Blind explore25 q01: a note quoted "since the strike of 14 January" for the 14 drones shot down later in the
+    sentence."""
+    from rag.news.conflicts import _phrase
+
+    text = "Harvolk has not attacked since the strike of 14 January, but the air force said it had shot down 14 drones."
+    at = text.rindex("14")
+    assert _phrase(text, "14", at=at) == "it had shot down 14 drones"
+    assert _phrase(text, "14") == "since the strike of 14 January"  # where it was read not given: the first
+
+
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():
     """explore16 q16: Lindqvar's "both delegations had signed a draft agreement" (6 March) against
     "Varnia's defence minister had said a draft was signed there; Ostrel's foreign ministry said nothing
