@@ -2162,3 +2162,25 @@ def test_news_words_for_flats_destruction_bosses_and_lorries_are_families() -> N
     assert matches(content_stems("boss")[0], set(content_stems("acting chief executive")))
     assert matches(content_stems("lorries")[0], set(content_stems("36 trucks")))
     assert not matches(content_stems("boss")[0], set(content_stems("the head of the convoy")))
+
+
+def test_asked_yes_or_no_a_chosen_span_denying_the_first_is_quoted_beside_it() -> None:
+    """Blind explore25b q09: "Did the Drovaskan envoy secretly meet Ostrevia's foreign minister?" quoted the minister's
+    coming questions on the report and the report itself, not the sentence telling the ministry's denial."""
+    questions = (
+        "Foreign Minister Teodor Wenzlaff is due to answer questions in parliament on Wednesday about a newspaper "
+        "report that he met a Drovaskan envoy in secret before the summit."
+    )
+    claim = "Drovask's special envoy Pavel Istrin met Teodor Wenzlaff at a guesthouse in Lindholm on Saturday."
+    denied = "It faced a newspaper report that Wenzlaff had met a Drovaskan envoy secretly, which the ministry denied."
+    passages = [
+        _dated(questions, "q", "2026-05-18"),
+        _dated(claim, "c", "2026-05-05"),
+        _dated(denied, "d", "2026-05-15"),
+    ]
+    asked = "Did the Drovaskan envoy secretly meet Ostrevia's foreign minister?"
+    found = _scoring([0.36, 0.65, 0.56]).select(asked, passages)
+    assert found.items[0].text != denied and [e.text for e in found.items if e.disputes] == [denied]
+    # Not asked yes or no: no span is marked to be quoted.
+    found = _scoring([0.36, 0.65, 0.56]).select("Where did the Drovaskan envoy meet the minister?", passages)
+    assert not any(e.disputes for e in found.items)

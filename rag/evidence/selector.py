@@ -118,7 +118,7 @@ from rag.news.conflicts import detect_conflicts
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import told_dates
-from rag.news.pair_model import denies
+from rag.news.pair_model import denies, denies_itself
 from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
 from rag.news.speakers import speaker
@@ -470,6 +470,20 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
         # damaged,' …" after Vesna Today's report of a launcher struck at Pelsk (blind explore25d q10).
         if _DENIES_REPORT.search(c.text) or _DENIAL_OPENING.match(c.text)
     ][:1]
+
+
+def _report_denied(items: list[Evidence]) -> list[Evidence]:
+    """The first of `items[1:]` denying a report or claim, where `items[0]` denies none, marked to be quoted beside it
+    ("… a newspaper report … that Wenzlaff had met a Drovaskan envoy secretly, which the foreign ministry denied");
+    not a denial of something else ("Varnessa denied any plan to expel the monitors")."""
+
+    def denies_report(text: str) -> bool:
+        return bool(_DENIES_REPORT.search(text) or _DENIAL_OPENING.match(text) or denies_itself(text, ""))
+
+    if denies_report(items[0].text):
+        return []
+    other = next((e for e in items[1:] if denies_report(e.text)), None)
+    return [dataclasses.replace(other, disputes=True)] if other else []
 
 
 def _other_account(giving: list[Evidence]) -> list[Evidence]:
@@ -966,6 +980,12 @@ class EvidenceSelector:
             items = items[:1] + _once(_disputing(first, candidates, scores, info), items[1:])
         if answerable and first:
             items = items[:1] + _once(_denied_after(first, candidates, scores), items[1:])
+        # Asked yes or no, a chosen span denying what the first tells is quoted beside it, however it scored: "Did the
+        # Drovaskan envoy secretly meet Ostrevia's foreign minister?" quoted the minister's coming questions on the
+        # report and the report itself, not "… a newspaper report … that Wenzlaff had met a Drovaskan envoy secretly,
+        # which the foreign ministry denied" (blind explore25b q09).
+        if answerable and first and is_yes_no(question) and not any(e.disputes for e in items):
+            items = items[:1] + _once(_report_denied(items), items[1:])
         # A name the question asks about that no passage read names at all ("the security conference
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
         if self.settings.absent_name_check and _absent(info, passages, missing_names):
