@@ -278,22 +278,32 @@ def test_with_no_passage_on_topic_the_passages_naming_the_questions_names_are_re
     assert a.ask("Did the grain corridor restore electricity?").abstained and selector.seen == []
 
 
+def _found_only(settings, client, news, monkeypatch, scores: dict[str, float]) -> tuple[Assistant, NamesSelector]:
+    """An assistant over `news` whose search finds only the articles of `scores`, so scored, under a relevance gate
+    of 0.3, with a `NamesSelector` recording what it reads."""
+    a = hybrid_assistant(settings, client)
+    a.ingest(news)
+    a.chain.selector = selector = NamesSelector()
+    found = a.retriever.search(" ".join(ARTICLES[i]["body"] for i in range(len(ARTICLES))), k=len(ARTICLES))
+    by_id = {p.article_id.split("#")[-1]: p for p in found}
+    scored = [dataclasses.replace(by_id[name], score=score) for name, score in scores.items()]
+    monkeypatch.setattr(type(a.retriever), "search", lambda self, *args, **kwargs: list(scored))
+    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.3})
+    return a, selector
+
+
 def test_a_found_passage_with_a_sentence_holding_a_short_questions_words_is_read_below_the_gate(
     settings, ephemeral_client, news, monkeypatch
 ):
     """explore17 q12: "Who is the mediator?" matched two passages as a whole (cosine 0.26) that never use
     the word; the one saying "… agreed to accept Corin Albasque … as mediator" scored 0.21 under the gate."""
-    a = hybrid_assistant(settings, ephemeral_client)
-    a.ingest(news)
-    a.chain.selector = selector = NamesSelector()
-    found = a.retriever.search("quokka zoo enclosure grain corridor", k=4)
-    by_id = {p.article_id.split("#")[-1]: p for p in found}
-    scored = [
-        dataclasses.replace(by_id["grain"], score=0.5),  # on topic as a whole, without the word asked
-        dataclasses.replace(by_id["quokka"], score=0.1),  # under the gate, its sentence holds it
-    ]
-    monkeypatch.setattr(type(a.retriever), "search", lambda self, *args, **kwargs: list(scored))
-    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.3})
+    a, selector = _found_only(
+        settings,
+        ephemeral_client,
+        news,
+        monkeypatch,
+        {"grain": 0.5, "quokka": 0.1},  # on topic as a whole without the word asked; under the gate, holding it
+    )
     a.ask("Who found the enclosure?")
     assert selector.seen[-1] == ["grain", "quokka"]
     # Under the gate, a passage without such a sentence stays unread.
@@ -306,13 +316,7 @@ def test_a_passage_holding_the_words_a_question_quotes_is_read_below_the_gate(
 ):
     """Blind explore25 q24: "Who said 'I trust the people who are climbing the poles, …'?" matched the passage
     quoting it at 0.18, under the gate, and was answered "The indexed articles don't say"."""
-    a = hybrid_assistant(settings, ephemeral_client)
-    a.ingest(news)
-    a.chain.selector = selector = NamesSelector()
-    found = a.retriever.search("grain corridor", k=4)
-    on_topic = [dataclasses.replace(p, score=0.5) for p in found if p.article_id.endswith("grain")]
-    monkeypatch.setattr(type(a.retriever), "search", lambda self, *args, **kwargs: list(on_topic))
-    a.chain.retrieval = a.chain.retrieval.model_copy(update={"min_relevance": 0.3})
+    a, selector = _found_only(settings, ephemeral_client, news, monkeypatch, {"grain": 0.5})
     a.ask("Who said 'escaped the zoo enclosure'?")
     assert selector.seen[-1] == ["grain", "quokka"]
     # Words it does not quote in that order, or too few to be a quotation, send it nowhere else.
