@@ -456,6 +456,13 @@ _DENIAL_OPENING = re.compile(
 )
 
 
+def _denies_a_report(text: str) -> bool:
+    """Whether `text` denies a report or a claim ("Varnessa denied the report."), or opens denying it, naming it only
+    "this": "'This is a fantasy. No Harrow equipment has been damaged,' …" after Vesna Today's report of a launcher
+    struck at Pelsk (blind explore25d q10)."""
+    return bool(_DENIES_REPORT.search(text) or _DENIAL_OPENING.match(text))
+
+
 def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarray) -> list[Evidence]:
     """The sentence right after `first` (one of the next two in its passage) denying the report it tells, marked
     to be quoted beside it: "The Ledger has learned that the drone … was brought down by electronic jamming from
@@ -466,9 +473,7 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
     return [
         Evidence(c.text, c.passage, c.start, c.end, s, None, disputes=True)
         for c, s in _following(first, candidates, scores, _FIGURES_AFTER)
-        # … or opening with a denial of it, naming it only "this": "'This is a fantasy. No Harrow equipment has been
-        # damaged,' …" after Vesna Today's report of a launcher struck at Pelsk (blind explore25d q10).
-        if _DENIES_REPORT.search(c.text) or _DENIAL_OPENING.match(c.text)
+        if _denies_a_report(c.text)
     ][:1]
 
 
@@ -478,7 +483,7 @@ def _report_denied(items: list[Evidence]) -> list[Evidence]:
     not a denial of something else ("Varnessa denied any plan to expel the monitors")."""
 
     def denies_report(text: str) -> bool:
-        return bool(_DENIES_REPORT.search(text) or _DENIAL_OPENING.match(text) or denies_itself(text, ""))
+        return _denies_a_report(text) or denies_itself(text, "")
 
     if denies_report(items[0].text):
         return []
