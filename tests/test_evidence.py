@@ -2184,3 +2184,27 @@ def test_asked_yes_or_no_a_chosen_span_denying_the_first_is_quoted_beside_it() -
     # Not asked yes or no: no span is marked to be quoted.
     found = _scoring([0.36, 0.65, 0.56]).select("Where did the Drovaskan envoy meet the minister?", passages)
     assert not any(e.disputes for e in found.items)
+
+
+def test_a_columns_plan_day_does_not_make_its_restatement_the_newest_report() -> None:
+    """Blind explore25d q02: "how many launchers are the donors sending velmora now?" led with a 9 April column's "Five
+    weeks ago … promised Velmora ten Harrow launchers and told the world that the first battery would be in place by 20
+    March", read as of 20 March, over the 11 March report of the count."""
+    column = (
+        "Five weeks ago the six governments promised Velmora ten Harrow launchers and told the world that the "
+        "first battery would be in place by 20 March."
+    )
+    report = "The defence minister said the compact would now deliver 12 Harrow launchers to Velmora."
+    passages = [_dated(column, "o", "2026-04-09", "opinion"), _dated(report, "r", "2026-03-11")]
+    found = _scoring([0.9, 0.7]).select("How many launchers are the donors sending Velmora now?", passages)
+    assert found.items[0].text == report
+    # A column telling a state on a day of its own after the report's (Monday 6 April) leads, as before.
+    newer = column.replace("Five weeks ago", "On Monday").replace(" by 20 March", " soon")
+    asked = "How many launchers are the donors sending Velmora now?"
+    found = _scoring([0.9, 0.7]).select(asked, [_dated(newer, "o", "2026-04-09", "opinion"), passages[1]])
+    assert found.items[0].text == newer
+    # A day still ahead when the column was written tells the state then (explore19b q26).
+    extended = "The repairs' second phase is due to start later this month, and the truce has been extended for it."
+    expiring = "The truce is due to expire on 29 March, at the end of the 14 days of the repair window."
+    both = [_dated(extended, "o", "2026-04-03", "analysis"), _dated(expiring, "r", "2026-03-20")]
+    assert _scoring([0.8, 0.85]).select("When does the truce end now?", both).items[0].text == extended

@@ -271,7 +271,20 @@ def _reported_on(passage: Passage, text: str) -> date | None:
     column's date is when it was written: "But when he cut a news agency's death toll from fourteen to
     nine, …" restates a cut of three weeks before, and led "What's the latest death toll?" (explore17b q09)."""
     published = as_date(passage.published)
-    return _own_day(text, published) if passage.commentary else published
+    if not passage.commentary:
+        return published
+    # A plan's day gone by when the column was written tells no state of things: "Five weeks ago … the six governments
+    # … promised Velmora ten Harrow launchers and told the world that the first battery would be in place by 20
+    # March" restates the pledge of early March, and led "how many launchers are the donors sending velmora now?"
+    # over a report of 11 March (blind explore25d q02). A day still ahead tells the state as the column was written:
+    # "the ceasefire has been extended to the end of April" (explore19b q26).
+    told = {(r.start, r.end) for r in told_dates(text, published)}
+    days = [
+        min(r.date_to, published) if published and r.date_to > published else r.date_to
+        for r in resolve_dates(text, published)
+        if (r.start, r.end) in told or (published and r.date_to > published)
+    ]
+    return max(days) if days else None
 
 
 def _told_on(c: Candidate) -> date:
