@@ -117,7 +117,7 @@ from rag.news.compatible import measures
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
 from rag.news.dates import as_date, resolve_dates
-from rag.news.order import told_dates
+from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
 from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
@@ -258,9 +258,14 @@ def _counts(asked: CountAsked, terms: list[str], info: QuestionInfo, text: str, 
     return not terms or covered(terms, set(content_stems(f"{text} {_context(passage, start)}")))
 
 
-def _own_day(text: str, published: date | None) -> date | None:
-    """The newest day a span's own words give, up to its article's date; None when they give none."""
-    days = [r.date_to for r in resolve_dates(text, published)]
+def _own_day(text: str, published: date | None, past_plans: bool = True) -> date | None:
+    """The newest day a span's own words give, up to its article's date; None when they give none. Without
+    `past_plans`, the day of a plan gone by when the article was written is left out: it tells no state of things."""
+    days = [
+        r.date_to
+        for r in resolve_dates(text, published)
+        if past_plans or is_told(r, text, published) or (published is not None and r.date_to > published)
+    ]
     return min(max(days), published or max(days)) if days else None
 
 
@@ -271,20 +276,12 @@ def _reported_on(passage: Passage, text: str) -> date | None:
     column's date is when it was written: "But when he cut a news agency's death toll from fourteen to
     nine, …" restates a cut of three weeks before, and led "What's the latest death toll?" (explore17b q09)."""
     published = as_date(passage.published)
-    if not passage.commentary:
-        return published
     # A plan's day gone by when the column was written tells no state of things: "Five weeks ago … the six governments
     # … promised Velmora ten Harrow launchers and told the world that the first battery would be in place by 20
     # March" restates the pledge of early March, and led "how many launchers are the donors sending velmora now?"
     # over a report of 11 March (blind explore25d q02). A day still ahead tells the state as the column was written:
     # "the ceasefire has been extended to the end of April" (explore19b q26).
-    told = {(r.start, r.end) for r in told_dates(text, published)}
-    days = [
-        min(r.date_to, published) if published and r.date_to > published else r.date_to
-        for r in resolve_dates(text, published)
-        if (r.start, r.end) in told or (published and r.date_to > published)
-    ]
-    return max(days) if days else None
+    return _own_day(text, published, past_plans=False) if passage.commentary else published
 
 
 def _told_on(c: Candidate) -> date:
@@ -431,6 +428,11 @@ def _disputing(first: Evidence, candidates: list[Candidate], scores: np.ndarray,
     return found
 
 
+def _as_evidence(c: Candidate, score: float, info: QuestionInfo) -> Evidence:
+    """Candidate `c` as evidence scored `score`, with the clause of it that answers the question."""
+    return Evidence(c.text, c.passage, c.start, c.end, score, answering_clause(c.text, info))
+
+
 def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate], scores: np.ndarray) -> list[Evidence]:
     """For "Who is Saranth's envoy now?" led by a span telling the one it names has left ("Halim Serrat, the
     Saranthi envoy who stepped down last week, …"): the newest sentence naming someone as taking over from him
@@ -450,7 +452,7 @@ def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate],
     if not found:
         return []
     c, s = max(found, key=lambda cs: (_told_on(cs[0]), cs[1]))
-    return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
+    return [_as_evidence(c, s, info)]
 
 
 # "Varnessa denied the report.": a denial of the account told just before it.
@@ -490,26 +492,19 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
     ][:1]
 
 
-def _report_denied(items: list[Evidence]) -> list[Evidence]:
-    """The first of `items[1:]` denying a report or claim, where `items[0]` denies none, marked to be quoted beside it
-    ("… a newspaper report … that Wenzlaff had met a Drovaskan envoy secretly, which the foreign ministry denied");
-    not a denial of something else ("Varnessa denied any plan to expel the monitors")."""
-
-    def denies_report(text: str) -> bool:
-        return _denies_a_report(text) or denies_itself(text, "")
-
-    if denies_report(items[0].text):
-        return []
-    other = next((e for e in items[1:] if denies_report(e.text)), None)
-    return [dataclasses.replace(other, disputes=True)] if other else []
+def _reports_denial(text: str) -> bool:
+    """Whether `text` denies a report or claim, or tells one with its denial ("… a newspaper report … that Wenzlaff
+    had met a Drovaskan envoy secretly, which the foreign ministry denied"); not a denial of something else
+    ("Varnessa denied any plan to expel the monitors")."""
+    return _denies_a_report(text) or denies_itself(text, "")
 
 
-def _other_account(giving: list[Evidence]) -> list[Evidence]:
-    """The first of `giving[1:]` that denies where `giving[0]` does not, or the reverse, marked to be quoted
-    beside it: "was forced out after the President learned …, two senior officials have told the Herald"
+def _other_account(giving: list[Evidence], denying: Callable[[str], bool] = denies) -> list[Evidence]:
+    """The first of `giving[1:]` that denies (by `denying`) where `giving[0]` does not, or the reverse, marked to be
+    quoted beside it: "was forced out after the President learned …, two senior officials have told the Herald"
     and "This is categorically untrue. Mr Drovic resigned for health reasons" (blind explore20 q18)."""
-    lead = denies(giving[0].text)
-    other = next((e for e in giving[1:] if denies(e.text) != lead), None)
+    lead = denying(giving[0].text)
+    other = next((e for e in giving[1:] if denying(e.text) != lead), None)
     return [dataclasses.replace(other, disputes=True)] if other else []
 
 
@@ -829,9 +824,7 @@ class EvidenceSelector:
             candidates, x = [candidates[i] for i in keep], x[keep]
         scores = self.model.span.predict(x)
         chosen = self._choose(info, candidates, scores, max_items)
-        items = [
-            Evidence(c.text, c.passage, c.start, c.end, float(s), answering_clause(c.text, info)) for c, s in chosen
-        ]
+        items = [_as_evidence(c, float(s), info) for c, s in chosen]
         missing_names, _terms = self._missing(info, items)
         signals = self.answer_signals(info, items, x, passages, missing_names)
         answerable = bool(items) and float(self.model.answer.predict(signals[None, :])[0]) >= self.min_answer
@@ -1002,8 +995,14 @@ class EvidenceSelector:
         # Drovaskan envoy secretly meet Ostrevia's foreign minister?" quoted the minister's coming questions on the
         # report and the report itself, not "… a newspaper report … that Wenzlaff had met a Drovaskan envoy secretly,
         # which the foreign ministry denied" (blind explore25b q09).
-        if answerable and first and is_yes_no(question) and not any(e.disputes for e in items):
-            items = items[:1] + _once(_report_denied(items), items[1:])
+        if (
+            answerable
+            and first
+            and is_yes_no(question)
+            and not any(e.disputes for e in items)
+            and not _reports_denial(items[0].text)
+        ):
+            items = items[:1] + _once(_other_account(items, _reports_denial), items[1:])
         # A name the question asks about that no passage read names at all ("the security conference
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
         if self.settings.absent_name_check and _absent(info, passages, missing_names):
@@ -1025,7 +1024,7 @@ class EvidenceSelector:
         if not holders:
             return []
         c, s = max(holders, key=lambda cs: cs[1])
-        return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
+        return [_as_evidence(c, s, info)]
 
     def _quoting(
         self, quoted: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
@@ -1040,7 +1039,7 @@ class EvidenceSelector:
         spans: dict[str, Evidence] = {}
         for c, s in sorted(found, key=lambda cs: -cs[1]):
             c, s = self._with_antecedent(info, (c, s), candidates)
-            spans.setdefault(c.text, Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info)))
+            spans.setdefault(c.text, _as_evidence(c, s, info))
         return sorted(
             spans.values(), key=lambda e: (e.passage.commentary, not names_someone(_with_referent(e), info), -e.score)
         )
@@ -1094,7 +1093,7 @@ class EvidenceSelector:
                 cs[1],
             ),
         )
-        return [Evidence(c.text, c.passage, c.start, c.end, s, answering_clause(c.text, info))]
+        return [_as_evidence(c, s, info)]
 
     @staticmethod
     def answer_signals(
