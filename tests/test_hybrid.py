@@ -353,6 +353,22 @@ def test_question_dates_and_outlets_boost(settings, ephemeral_client, news: Path
     assert article_ids(fallback) == article_ids(plain)
 
 
+def test_a_passage_telling_of_the_day_asked_is_boosted(settings, ephemeral_client, tmp_path: Path):
+    """ "Where were the talks on 27 February held?": the passage saying "talks in Riyadh on 27 February", whenever
+    it was published, rises above talks on other days (the bundled corpus put it sixth)."""
+    recalled = dict(
+        ARTICLES[3], id="recalled", body="Lavrov said Washington agreed during a meeting in Riyadh on 27 February."
+    )
+    folder = tmp_path / "recalled"
+    write_articles(folder, [*ARTICLES, recalled])
+    a = hybrid_assistant(settings, ephemeral_client, date_boost=1.0)
+    a.ingest(folder)
+    question = "Where were the ceasefire talks held with delegations on 27 February?"
+    assert article_ids(a.retriever.search(question, k=2))[0] == "recalled"
+    a.retriever.config = RetrievalSettings(date_boost=0.0)
+    assert article_ids(a.retriever.search(question, k=2))[0] == "talks"
+
+
 def test_near_duplicates_collapse(settings, ephemeral_client, tmp_path: Path):
     twin = dict(ARTICLES[0], id="grain-copy", outlet="AP", body=ARTICLES[0]["body"] + " Officials confirmed.")
     folder = tmp_path / "dups"
