@@ -182,6 +182,7 @@ class QuestionInfo:
     parts: tuple[str, ...]  # names that each need their own evidence ("X and Y each")
     count: int  # how many answers it asks for ("which two" -> 2)
     sides: tuple[str, ...] = ()  # "Do the union and Halvard agree on …?": each one's own account is asked
+    framing: tuple[str, ...] = ()  # terms only framing a where or when question ("… held?"): no span need hold them
 
 
 @lru_cache(maxsize=1)
@@ -433,6 +434,22 @@ _REMAINING = re.compile(
     re.IGNORECASE,
 )
 
+# "Where were the talks on 27 February held?", "where did the talks take place": the verb only frames a where or
+# when question, and "during talks in Riyadh on 27 February" answers it without repeating it. Not "Who held
+# the talks?" nor "How many prisoners are held?".
+_HELD = re.compile(
+    r"\b(?:held|hold|take\s+place|took\s+place|taking\s+place)"
+    r"(?=(?:\s+(?:on|in|at)\s+[\w'-]+(?:\s+[\w'-]+){0,2})?\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+_WHERE_OR_WHEN = re.compile(r"^\s*(?:where|when)\b", re.IGNORECASE)
+
+
+def _framing(question: str) -> tuple[str, ...]:
+    """The stems of the verb that only frames a where or when question."""
+    m = _HELD.search(question) if _WHERE_OR_WHEN.search(question) else None
+    return tuple(content_stems(m.group(0))) if m else ()
+
 
 def analyze(question: str) -> QuestionInfo:
     names = question_names(question)
@@ -445,6 +462,7 @@ def analyze(question: str) -> QuestionInfo:
         parts=tuple(parts),
         count=count,
         sides=question_sides(question),
+        framing=_framing(question),
     )
 
 

@@ -528,9 +528,10 @@ def _newest_leading(items: list[Evidence], leading: list[Evidence]) -> list[Evid
 
 def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int, context: bool = True) -> bool:
     """Whether a span, with its title and the sentence before (unless `context` is false), holds every key
-    term of the question."""
+    term of the question but those only framing it ("during talks in Riyadh on 27 February" holds "Where were
+    the talks on 27 February held?")."""
     around = f"{text} {_context(passage, start)}" if context else text
-    return covered(list(info.terms), set(content_stems(around)))
+    return covered([t for t in info.terms if t not in info.framing], set(content_stems(around)))
 
 
 def _undated_column(e: Evidence) -> bool:
