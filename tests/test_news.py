@@ -1386,6 +1386,14 @@ def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     assert resolve_dates(reported, "2026-03-17")[0].date_from.isoformat() == "2026-03-18"
 
 
+def test_a_plan_on_track_dates_the_weekday_ahead():
+    """Blind explore26 q09: "said on Sunday that the centre was 'on track' to open by Wednesday", in a Monday article,
+    was shown as the Wednesday before."""
+    told = 'The minister said on Sunday that the centre was "on track" to open by Wednesday.'
+    assert [r.date_from.isoformat() for r in resolve_dates(told, "2026-06-29")] == ["2026-06-28", "2026-07-01"]
+    assert one("The centre was finished by Wednesday.", "2026-06-29") == ("2026-06-24", "2026-06-24")
+
+
 def test_the_first_plan_told_after_it_changed_is_no_change_of_the_plan():
     """Blind explore24b q24: "scheduled to vote on the package on 18 March" (12 March) and "originally due to approve
     the package on 11 March, then on 18 March and then on 25 March" (28 March) were shown as a vote moved to 11

@@ -8,8 +8,9 @@ import re
 
 # A plan given another date: "postponed", "pushed back".
 MOVED = r"postponed|delayed|put\s+off|pushed\s+back|brought\s+forward|rescheduled"
-# Participles that make a plan with "to": "is expected to", "set to".
-PLAN_PARTICIPLES = r"expected|scheduled|set|going|due"
+# Participles that make a plan with "to": "is expected to", "set to", and a plan kept: "was 'on track' to open by
+# Wednesday", said on a Sunday, is the Wednesday ahead (blind explore26 q09 dated it the Wednesday before).
+PLAN_PARTICIPLES = r"expected|scheduled|set|going|due|on\s+track[\"”’']?"
 # A supposition: "would", "could", "might".
 MODALS = r"would|could|might"
 
