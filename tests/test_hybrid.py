@@ -369,6 +369,38 @@ def test_a_passage_telling_of_the_day_asked_is_boosted(settings, ephemeral_clien
     assert article_ids(a.retriever.search(question, k=2))[0] == "talks"
 
 
+def test_opinion_pieces_take_at_most_their_share_of_the_passages_shown(settings, ephemeral_client, tmp_path: Path):
+    """Blind explore26d q12: the four passages read were one column's, and the report giving the rule it misstated
+    was fifth."""
+    columns = [
+        dict(
+            ARTICLES[0],
+            id=f"column{n}",
+            title=f"Opinion: the grain corridor, part {n}",
+            body=f"Wheat cargo ships and the grain corridor out of Odesa, a column ({n}) on the wheat cargo deal.",
+            outlet="Herald",
+        )
+        for n in range(3)
+    ]
+    folder = tmp_path / "columns"
+    write_articles(folder, [*ARTICLES, *columns])
+    question = "wheat cargo ships grain corridor Odesa deal"
+    a = hybrid_assistant(settings, ephemeral_client, commentary_share=1.0, news_aware=False)
+    a.ingest(folder)
+    assert sum(i.startswith("column") for i in article_ids(a.retriever.search(question, k=3))) == 3
+    a.retriever.config = RetrievalSettings(commentary_share=0.5, news_aware=False)
+    shown = a.retriever.search(question, k=3)
+    assert sum(p.commentary for p in shown) == 1 and "grain" in article_ids(shown)
+    # Asked what a column or its outlet says, the columns are read as ranked.
+    assert sum(p.commentary for p in a.retriever.search(question + ", according to the opinion pieces", k=3)) == 3
+    a.retriever.config = RetrievalSettings(commentary_share=0.5)
+    assert sum(p.commentary for p in a.retriever.search(question + ", according to the Herald", k=3)) == 3
+    a.retriever.config = RetrievalSettings(commentary_share=0.5, news_aware=False)
+    # With no report left among the candidates, columns fill the places.
+    a.retriever.config = RetrievalSettings(commentary_share=0.2, news_aware=False)
+    assert sum(p.commentary for p in a.retriever.search(question, k=6)) == 2
+
+
 def test_near_duplicates_collapse(settings, ephemeral_client, tmp_path: Path):
     twin = dict(ARTICLES[0], id="grain-copy", outlet="AP", body=ARTICLES[0]["body"] + " Officials confirmed.")
     folder = tmp_path / "dups"

@@ -31,7 +31,7 @@ from rag.retrieval import fusion
 from rag.retrieval.adapter import QueryAdapter
 from rag.retrieval.base import NAMING, Named, PassageRetriever
 from rag.retrieval.filters import Filters
-from rag.retrieval.news_query import QueryHints, parse_query
+from rag.retrieval.news_query import QueryHints, asks_commentary, parse_query
 from rag.retrieval.rerank import Reranker
 from rag.settings import RetrievalSettings, StoreSettings
 from rag.store.chroma import ArticleStore, Neighbour
@@ -228,10 +228,25 @@ class HybridRetriever(PassageRetriever):
             scores = {cid: by_rerank.get(cid, min(rerank, default=0.0)) for cid in order}
         if c.mmr:
             order = fusion.mmr(order[:n], vectors, scores, k, c.mmr_lambda)
-        shown = [cid for cid in order[:k] if cid in self._read(passages, order[:k])]  # gone since: skipped
+        shown = self._shown(order, passages, k, hints)
         return [
             dataclasses.replace(passages[cid], score=round(float(np.dot(vector, vectors[cid])), 4)) for cid in shown
         ]
+
+    def _shown(self, order: list[str], passages: dict[str, Passage], k: int, hints: QueryHints) -> list[str]:
+        """The first `k` of `order` still in the store (gone since: skipped), with at most `commentary_share` of
+        them from opinion pieces while reports are left among the next candidates. A question asking what a column
+        or a named outlet says ("according to the Moscow Times piece") reads them as ranked."""
+        head = order[: 3 * k]
+        read = self._read(passages, head)
+        head = [cid for cid in head if cid in read]
+        if asks_commentary(hints.text):
+            return head[:k]
+        limit = max(1, int(self.config.commentary_share * k))
+        columns = [cid for cid in head if read[cid].commentary and read[cid].outlet not in hints.outlets][limit:]
+        kept = [cid for cid in head if cid not in columns][:k]
+        rank = {cid: i for i, cid in enumerate(head)}
+        return sorted(kept + columns[: k - len(kept)], key=rank.__getitem__)
 
     def naming(
         self, query: str, names: Sequence[str], filters: Filters | None = None, exclude: Collection[str] = ()

@@ -114,6 +114,17 @@ def _relative(m: re.Match[str], reference: date) -> tuple[date, date]:
     return date(year, 1, 1), min(date(year, 12, 31), reference)
 
 
+# "What does the Moscow Times opinion piece say …?", "according to the analysis": what a column says is asked.
+_COMMENTARY = re.compile(
+    r"\b(?:opinion|op-?eds?|columns?|columnists?|editorials?|commentary|analysis|analyst)\b", re.IGNORECASE
+)
+
+
+def asks_commentary(question: str) -> bool:
+    """Whether the question asks what an opinion or analysis piece says."""
+    return _COMMENTARY.search(question) is not None
+
+
 def outlet_mentions(question: str, outlets: Iterable[str]) -> tuple[str, ...]:
     """Known outlet names that appear in the question as whole words (case-insensitive)."""
     found = []

@@ -127,6 +127,15 @@ class RetrievalSettings(Section):
     news_aware: bool = Field(True, description="Read dates and outlet names in the question as boosts/filters.")
     date_boost: float = Field(0.15, ge=0.0, description="Added to the fused score of passages in the question's dates.")
     outlet_boost: float = Field(0.15, ge=0.0, description="Added to the fused score of passages from a named outlet.")
+    commentary_share: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="At most this share of the passages shown come from opinion or analysis pieces while reports are "
+        "left among the candidates: a long column on the story matches most questions, and restates facts loosely "
+        "(blind explore26d q12: all four passages read were one column's, none the report giving the rule it "
+        "misstated). 1 turns it off.",
+    )
     reranker: str | None = Field(
         None, description="Cross-encoder model name or path (sentence-transformers) to re-rank the top candidates."
     )
