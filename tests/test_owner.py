@@ -18,6 +18,11 @@ def test_the_question_names_an_owner_and_its_thing() -> None:
     [owned] = owned_things("Since when have Russia's demands on Ukraine stayed the same?")
     assert owned.thing == ("demands",)  # cut at the first function word
     assert owned_things("Who is the foreign minister?") == []
+    # A participle closing the question, or its first part, is its verb (blind explore26 q01).
+    [owned] = owned_things("When was the UN grain deal for Velmaria's ports signed, and where?")
+    assert owned.thing == ("ports",)
+    [owned] = owned_things("Why was the vote on Halvard's offer postponed?")
+    assert owned.thing == ("offer",)
     # "own" only stresses the owner (explore17 q26: Toscan boats' quota given for Halvern's own boats).
     # After "can" or "does" the thing is the verb's subject, the word after it the verb.
     [owned] = owned_things("How much can Halvern's own boats catch on the bank?")

@@ -48,8 +48,9 @@ def owned_things(question: str) -> list[Owned]:
             if w.lower() in STOPWORDS:
                 break
             thing.append(w.lower())
-        # "Why was the vote on Halvard's offer postponed?": a participle closing the question is its verb.
-        ends = re.match(r"\s*[?.!]?\s*$", question[m.end() :]) is not None
+        # "Why was the vote on Halvard's offer postponed?": a participle closing the question, or its first part ("When
+        # was the UN grain deal for Velmaria's ports signed, and where?"; blind explore26 q01), is its verb.
+        ends = re.match(r"\s*(?:[?.!]?\s*$|,|and\b)", question[m.end() :]) is not None
         if len(thing) > 1 and thing[-1].endswith("ed") and ends and m.group("thing").split()[-1].lower() == thing[-1]:
             thing.pop()
         # "How much can Halvern's own boats catch …?": after "can" or "does" the owner's thing is the
