@@ -621,6 +621,8 @@ def test_a_quoted_day_is_shown_with_its_date_only_where_its_tense_tells_which():
         ("When did the board postpone the vote?", False),
         # blind explore18 q11: the truce's first end date, 8 May, answered; it had been extended to 29 May.
         ("When does the Sarova Dam truce run out?", True),
+        ("whens the dolvany pipline going to be finished?", True),  # blind explore26b q12: "when is" typed fast
+        ("When was the pipeline first promised?", False),
         ("When do the talks resume?", True),
         # A change runs to the newest report (blind explore18 q21 led with a count of 15 April, not 30 April's).
         ("How has Velmora's count of its citizens held in Tazhir changed?", True),

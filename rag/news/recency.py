@@ -47,9 +47,10 @@ _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|
 # "When will shareholders vote on the offer?": a plan is as its latest report has it, and news plans
 # move (explore16b q08 led with the vote "on April 7" of 13 March; it had been put off to April 28).
 # "When does the truce run out?" asks the same (blind explore18 q11 answered the first end date, 8 May;
-# the truce had been extended to 29 May).
+# the truce had been extended to 29 May). "whens the dolvany pipline going to be finished?" is "when is" typed
+# fast (blind explore26b q12 led with the 20 June target of 18 May; on 8 June it was "not before mid-July").
 _PLANNED = re.compile(
-    r"^\s*(?:when\s+(?:will|is|are|does|do)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b)"
+    r"^\s*(?:when(?:\s+(?:will|is|are|does|do)|['’]?s)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b)"
     r"(?![^?]*\b(?:said|thought|believed|first|originally|initially)\b)",
     re.IGNORECASE,
 )
