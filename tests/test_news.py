@@ -1473,6 +1473,37 @@ def test_a_count_kept_out_and_a_count_let_in_are_no_change():
     assert noted(part.replace("included", "was"), "2026-03-05", reached, "2026-03-25") == 1
 
 
+def test_counts_of_another_state_side_or_level_are_no_change():
+    """Blind explore26b q30, q27, q32 and explore26 q08: the dead against the evacuated, one bank's toll against the
+    other's, a height above normal against the normal level, and a rounded restatement were shown as changes."""
+    died = (
+        "The regional administration said on Monday that 16 people had died on the western bank and 15,200 had been "
+        "evacuated."
+    )
+    evacuated = "In all, 23,100 people were registered as evacuated from the western bank, the administration said."
+    first = (
+        "By Tuesday evening, 3,100 people had been evacuated from districts on the western bank, the administration "
+        "said."
+    )
+    assert noted(died, "2026-05-11", evacuated, "2026-06-10") == 0
+    assert noted(first, "2026-05-05", died, "2026-05-11") == 0
+    assert noted(first, "2026-05-05", evacuated, "2026-06-10") == 1
+    west = "The interior ministry said on Tuesday that 34 people had been confirmed dead on the western bank."
+    east = "The administration on the eastern bank said 23 people had been confirmed dead."
+    assert noted(east, "2026-05-14", west, "2026-06-10") == 0
+    assert noted(east.replace("eastern", "western"), "2026-05-14", west, "2026-06-10") == 1
+    above = "The water at the Pelnyk gauge was still more than six metres above normal."
+    level = "The water at the Pelnyk gauge stood at 3.1 metres against a normal level of about 1.9 metres."
+    assert noted(above, "2026-05-07", level, "2026-06-10") == 0
+    assert noted(above.replace(" above normal", ""), "2026-05-07", level, "2026-06-10") == 1
+    tally = "The ports authority said 24 ships had sailed through the corridor carrying 698,000 tonnes of grain."
+    restated = (
+        "Some 24 ships have now sailed through the corridor, carrying close to 700,000 tonnes of wheat and maize."
+    )
+    assert noted(tally, "2026-07-03", restated, "2026-07-14") == 0
+    assert noted(tally, "2026-07-03", restated.replace("close to ", ""), "2026-07-14") == 1
+
+
 def test_a_report_told_with_its_denial_is_no_side_against_a_later_mention_of_the_report():
     """Blind explore25b q09: "it faced a newspaper report this month that Wenzlaff had met a Drovaskan envoy secretly,
     which the foreign ministry denied" was shown disagreeing with "Wenzlaff … is due to answer questions in parliament

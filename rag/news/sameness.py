@@ -93,6 +93,8 @@ _STATES = {
     "dead": ("death", "dead", "bodi", "body"),
     "hurt": ("wound", "injur", "hurt"),
     "aboard": ("board", "aboar"),
+    # "23,100 people were registered as evacuated" is no count of "16 people had died" (blind explore26b q30).
+    "evacuated": ("evacu",),
 }
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
@@ -137,6 +139,31 @@ def _outcome(v: Value, text: str) -> str | None:
     ]
     near = [f for f in found if f[0] <= _OUTCOME_REACH]
     return min(near)[1] if near else None
+
+
+# Two sides of a river, a front or a country count apart: "34 people had been confirmed dead on the western bank" /
+# "the administration on the occupied eastern bank … raised its own toll to 23 from 14" (blind explore26b q27
+# showed 14 and 34 as one toll's change).
+_OPPOSITE = (("east", "west"), ("north", "south"))
+
+
+def _opposite_sides(x: Value, y: Value) -> bool:
+    """Whether one value is told of one side and the other of the opposite side, neither of both."""
+    return any(
+        (p in x.near and q in y.near and q not in x.near and p not in y.near)
+        or (q in x.near and p in y.near and p not in x.near and q not in y.near)
+        for p, q in _OPPOSITE
+    )
+
+
+# An amount told against a level is no level: "still more than six metres above normal" / "the normal level at the
+# gauge … is about 1.9 metres" (blind explore26b q32 showed them as one reading's change).
+_ABOVE_A_LEVEL = re.compile(r"^\s*(?:[\w-]+\s+)?(?:above|below)\b", re.IGNORECASE)
+
+
+def _above_a_level(v: Value, text: str) -> bool:
+    """Whether the amount is told as a difference from a level ("six metres above normal")."""
+    return _ABOVE_A_LEVEL.search(text[v.at[1] : v.at[1] + 30]) is not None
 
 
 def _forecast(v: Value, text: str) -> bool:
@@ -205,6 +232,8 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
         return False
     outcomes = (_outcome(x, a), _outcome(y, b)) if x.kind == "number" else (None, None)
     if None not in outcomes and outcomes[0] != outcomes[1]:
+        return False
+    if x.kind == "number" and (_opposite_sides(x, y) or _above_a_level(x, a) != _above_a_level(y, b)):
         return False
     link = x.near & y.near
     if len(link) < (2 if x.kind == "name" else 1):

@@ -134,7 +134,11 @@ def _unit_names(text: str, end: int) -> frozenset[str]:
 
 _HEDGES = [
     (re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)\s+$", re.I), 1.0, 1.25),
-    (re.compile(r"\b(?:nearly|almost|just\s+under|up\s+to|less\s+than|fewer\s+than|under)\s+$", re.I), 0.8, 1.0),
+    (
+        re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|up\s+to|less\s+than|fewer\s+than|under)\s+$", re.I),
+        0.8,
+        1.0,
+    ),
     (re.compile(r"\b(?:about|around|roughly|some|approximately|an\s+estimated|estimated)\s+$", re.I), 0.95, 1.05),
 ]
 
