@@ -1504,6 +1504,19 @@ def test_counts_of_another_state_side_or_level_are_no_change():
     assert noted(tally, "2026-07-03", restated.replace("close to ", ""), "2026-07-14") == 1
 
 
+def test_a_negation_told_of_a_name_the_other_never_names_is_no_change():
+    """Blind explore26d q11: "Osterhal, which is not a member of the Halvard Community, …" was shown as changed by the
+    budget "to be paid 60 per cent by the Halvard Community and the remainder by … other members"."""
+    aside = "Osterhal, which is not a member of the Halvard Community, signed the Dravenna Agreement in February."
+    budget = (
+        "Under the agreement, the tribunal's first-year budget of €48 million is to be paid 60 per cent by the Halvard "
+        "Community and the remainder by voluntary contributions from other members."
+    )
+    assert noted(aside, "2026-03-06", budget, "2026-03-12") == 0
+    member = "Osterhal is a member of the Halvard Community and signed the Dravenna Agreement in February."
+    assert noted(aside, "2026-03-06", member, "2026-03-12") == 1
+
+
 def test_a_report_told_with_its_denial_is_no_side_against_a_later_mention_of_the_report():
     """Blind explore25b q09: "it faced a newspaper report this month that Wenzlaff had met a Drovaskan envoy secretly,
     which the foreign ministry denied" was shown disagreeing with "Wenzlaff … is due to answer questions in parliament
