@@ -1704,6 +1704,23 @@ def test_a_denial_telling_the_report_it_denies_is_no_side_against_a_statement_ag
     assert detect_conflicts(items) == []
 
 
+def test_a_denial_telling_the_report_in_a_relative_clause_is_no_side_against_the_same_denial():
+    """Blind explore26 q05: "the navy rejected a report … by the Lessoria tabloid The Echo, which said the first convoy
+    had been escorted …" was shown disagreeing with the navy spokesman's "Not one foreign warship has escorted …"."""
+    rejected = (
+        "On Sunday, the Velmarian navy rejected a report published on Saturday by the Lessoria tabloid The Echo, which "
+        "said the first convoy had been escorted through the corridor by two frigates of the Carrowmere navy."
+    )
+    denial = (
+        '"Not one foreign warship has escorted a vessel in the corridor," said Captain Bohdan Ilchuk, the navy\'s '
+        "spokesman."
+    )
+    # Both sentences are one article's.
+    assert detect_conflicts([evidence(rejected, "2026-06-29"), evidence(denial, "2026-06-29")]) == []
+    claim = "The Echo said foreign warships had escorted a vessel in the corridor."
+    assert len(detect_conflicts([evidence(claim, "2026-06-29"), evidence(denial, "2026-06-29")])) == 1
+
+
 def test_a_part_and_the_whole_it_is_part_of_are_two_amounts():
     """Blind explore24c q25: "a 6 million euro payment had been put on hold" and "the payment, the second tranche of
     Vellmark's €36 million pledge" were shown as sources that disagree."""

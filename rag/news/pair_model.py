@@ -429,7 +429,13 @@ def denies_a_report(text: str) -> bool:
 # A denial telling the report it denies: "The Calderan Union on Monday denied a newspaper report that Velsk Commercial
 # Bank had been removed from its planned 21st sanctions package" (blind explore24b q29 set it against the Union's
 # own "it remains on the list", which says the same).
-_DENIES_REPORT_THAT = re.compile(rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+that\b", re.IGNORECASE)
+# "… rejected a report published on Saturday by the Lessoria tabloid The Echo, which said the first convoy had been
+# escorted …" tells it in a relative clause (blind explore26 q05 set it against the navy's own denial).
+_DENIES_REPORT_THAT = re.compile(
+    rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+"
+    r"(?:that\b|[^.;]{0,120}?,\s+which\s+(?:said|says|claimed|claims|reported|alleged)\b)",
+    re.IGNORECASE,
+)
 
 
 # A report and its denial in one sentence, the denial a relative clause closing it: "it faced a newspaper report this
