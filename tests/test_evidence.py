@@ -4,6 +4,7 @@ the shipped selector weights)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -253,7 +254,6 @@ def test_a_thing_the_question_numbers_by_an_ordinal_is_not_answered_under_other_
 
 
 def test_a_question_naming_an_outlet_is_answered_from_that_outlet_only() -> None:
-    import dataclasses
 
     front = "Ukrainian military sources report advances in the Kursk region near Toretsk."
     opinion = "The three completed rounds of talks demonstrate a pattern: process without progress."
@@ -1157,7 +1157,6 @@ def test_an_aside_between_dashes_and_a_quotation_of_two_sentences_are_not_cut() 
 def test_the_latest_on_a_topic_leads_with_the_newest_report_on_it() -> None:
     """Hand-read round 14 q26, q27: "What is the latest on Twitter?" showed the report of 20 October first
     under "As of 3 November 2022"; a newer span off the topic must not lead either."""
-    import dataclasses
 
     old = dataclasses.replace(
         passage("The latest on Twitter: Twitter locked Ye's account.", "o::0", article="o"), published="2022-10-20"
@@ -1178,7 +1177,6 @@ def test_the_latest_on_a_topic_leads_with_the_newest_report_on_it() -> None:
 def test_so_far_leads_with_the_newest_figure_that_answers() -> None:
     """explore12 H3: "How many people have died in the Valencia floods so far?" quoted 30 October's "killed
     12" under "As of 4 November", the date of a note's side; 4 November's "risen to 217" was left out."""
-    import dataclasses
 
     old = dataclasses.replace(
         passage("People have died in the Valencia floods: 12, officials said.", "o::0", article="o"),
@@ -1244,10 +1242,29 @@ def test_a_sure_span_holding_every_key_term_answers_a_short_question() -> None:
     assert not sure.select("Where were the talks on 27 February postponed?", [passage(riyadh)]).answerable
 
 
+def test_a_report_contradicting_the_leading_column_leads_it(selector: EvidenceSelector) -> None:
+    """Blind explore26c q30: "Morvany, for its part, has yet to launch the counter-offensive …" (a 5 September
+    analysis) was the whole answer to "Has Morvany started its counter-offensive yet?"; a 2 September report read with
+    it says its forces "had launched the counter-offensive at dawn that day"."""
+    column = "Morvany, for its part, has yet to launch the counter-offensive that its defence minister promised."
+    report = "Morvany's defence ministry said its forces had launched the counter-offensive at dawn that day."
+    other = "Morvany's defence ministry said its forces had launched a drone attack on the bridge at dawn that day."
+    read = [
+        dataclasses.replace(passage(column, "c::0", article="c"), published="2026-09-05", genre="analysis"),
+        dataclasses.replace(passage(report, "r::0", article="r"), published="2026-09-02"),
+    ]
+    found = selector.select("Has Morvany launched the counter-offensive that its defence minister promised?", read)
+    assert found.answerable and found.items[0].text == report
+    assert any(e.disputes and e.text == column for e in found.items)
+    # A report that does not contradict the column neither leads nor is quoted.
+    read[1] = dataclasses.replace(passage(other, "r::0", article="r"), published="2026-09-02")
+    found = selector.select("Has Morvany launched the counter-offensive that its defence minister promised?", read)
+    assert found.items[0].text == column and all(e.text != other for e in found.items)
+
+
 def test_a_newer_report_scored_near_the_best_leads_a_latest_answer() -> None:
     """explore13 H1: "What is the latest death toll …?" led with 5 March's "death toll … risen to 27"
     (span 0.71) over 9 March's "people killed … has reached 41" (0.23), which names no "death toll"."""
-    import dataclasses
 
     from rag.evidence.selector import _answering_as_well, _newest_leading
     from rag.evidence.types import Evidence
@@ -1320,7 +1337,6 @@ def test_a_weak_best_span_answers_only_by_a_rule() -> None:
 def test_the_newest_report_holding_every_key_term_leads_a_question_on_the_latest() -> None:
     """explore15b q05: "By Sunday, DINADEC put the toll at 61 dead, with 12 people still missing" (10 June)
     scored under three older reports and was not among the spans chosen; "still missing" quoted 29."""
-    import dataclasses
 
     from rag.evidence.features import FEATURES
     from rag.evidence.model import Logistic
@@ -1410,7 +1426,6 @@ def test_a_newer_report_of_the_count_leads_and_a_column_restating_an_old_one_fol
     to nine" led, and the report of 5 October ("… and 13 deaths had been recorded as of Sunday"), which
     never says "toll", was not among the spans chosen. Of that report, its sentence of Sunday leads, not
     its sentence of the Wednesday before."""
-    import dataclasses
 
     cut = "The health ministry on Wednesday lowered the official death toll to nine."
     column = (
@@ -1455,7 +1470,6 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     """Blind explore18 q18 (unanswerable), "How many Tazhiri soldiers were wounded in the clash?", quoted
     "three Tazhiri soldiers had been killed"; q02, "When did the clash at the Sarova Dam happen?", quoted
     the reservoir's level "on Wednesday" in a sentence that ends "since the clash"."""
-    import dataclasses
 
     from rag.evidence.entities import dates_the_event
     from rag.news.counts import gives_asked_count
@@ -1536,7 +1550,6 @@ def test_a_newer_report_that_a_plan_was_called_off_leads_a_question_on_whether_i
     """Blind explore24c q31: "Did Varnal ever get questioned by parliament's defence committee?" quoted the plan alone
     ("Varnal is due to appear before the defence committee on Thursday"), chosen with, and scored above, the newer
     report that the hearing was called off."""
-    import dataclasses
 
     texts = [
         ("2026-03-09", "Varnal is due to appear before the defence committee of parliament on Thursday."),
@@ -1591,7 +1604,6 @@ def test_a_newer_report_of_a_return_leads_a_question_on_whether_something_works_
 def test_a_newer_report_holding_every_key_term_leads_a_yes_no_question_on_a_claim() -> None:
     """blind explore18b q10, "Were 600 uncounted ballots found in Brennock?": the Courier's report led,
     not its correction a week later."""
-    import dataclasses
 
     report = "The Drava Courier reported that 600 uncounted ballots had been found in a Brennock school."
     correction = (
@@ -1829,7 +1841,6 @@ def test_a_count_of_another_side_does_not_answer_how_many_of_one() -> None:
     """Blind explore20 q15: "How many Velmorian bodies did Karvenia give back?" (48) was answered by an opinion
     piece's "More than 400 bodies of fallen Karvenian soldiers have been returned …, along with a smaller number of
     Velmorian dead"."""
-    import dataclasses
 
     asked = "How many Velmorian bodies did Karvenia give back?"
     other = "More than 400 bodies of fallen Karvenian soldiers have been returned, along with fewer Velmorian dead."
@@ -1912,7 +1923,6 @@ def _scoring(scores: list[float], **settings: object) -> EvidenceSelector:
 
 
 def _dated(text: str, article: str, published: str, genre: str | None = None) -> Passage:
-    import dataclasses
 
     return dataclasses.replace(passage(text, f"{article}::0", article=article), published=published, genre=genre)
 

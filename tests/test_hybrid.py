@@ -716,6 +716,51 @@ def test_a_question_on_the_latest_reads_a_newer_report_worded_like_the_chosen_sp
     assert selector.seen == [["old"]]
 
 
+class ColumnSelector:
+    """Leads with the column's sentence; a report's sentence saying otherwise, when read, leads it, the column beside
+    it as disputed (as `EvidenceSelector` does with `_report_against`). Records the passages given."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        self.seen.append(sorted(p.article_id.split("#")[-1] for p in passages))
+        column = [Evidence(p.text, p, 0, len(p.text), 0.6) for p in passages if p.commentary]
+        report = [Evidence(p.text, p, 0, len(p.text), 0.1) for p in passages if "had launched" in p.text]
+        if column and report:
+            return EvidenceSet(question, [report[0], dataclasses.replace(column[0], disputes=True)], True, [])
+        return EvidenceSet(question, column, bool(column), [])
+
+
+COUNTER_OFFENSIVE = [
+    {
+        "id": "launched",
+        "title": "Kestrania pulls back",
+        "body": "Morvany's defence ministry said its forces had launched the counter-offensive at dawn on Sunday.",
+        "published": "2026-09-02",
+    },
+    {
+        "id": "column",
+        "title": "Analysis: the incursion's bill",
+        "body": "Morvany has yet to start the counterattack promised for 22 August.",
+        "published": "2026-09-05",
+    },
+]
+
+
+def test_a_leading_column_sends_the_assistant_to_the_reports_on_what_it_says(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """Blind explore26c q30: "Has Morvany started its counterattack yet?" read a 5 September analysis ("has yet to
+    launch the counter-offensive") and no report of its launch; a search with the column's sentence finds one."""
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "articles", COUNTER_OFFENSIVE))
+    a.chain.selector = selector = ColumnSelector()
+    answer = a.ask("Has Morvany started the counterattack?", k=1)
+    assert selector.seen == [["column"], ["column", "launched"]]
+    assert answer.evidence is not None and "had launched" in answer.evidence.items[0].text
+
+
 def test_a_speakers_words_on_another_topic_send_the_assistant_to_other_passages_naming_him(
     settings, ephemeral_client, tmp_path: Path
 ):

@@ -210,6 +210,12 @@ def test_a_claim_and_its_negation_conflict():
     ]
     [c] = detect_conflicts(items)
     assert c.about == "negation" and {s.speaker for s in c.sides} == {"Dmitriev", "Lavrov"}
+    # "has yet to launch" is "has not launched" (blind explore26c q30).
+    from rag.answer.support import negation_conflict
+
+    assert negation_conflict(
+        "Morvany has yet to launch the counter-offensive it promised.", "Morvany had launched the counter-offensive."
+    )
 
 
 def test_a_reported_contradiction_is_paired_with_the_statement_before_it():

@@ -290,6 +290,8 @@ class AnswerChain:
         evidence = self.selector.select(run.standalone, relevant)
         if evidence.answerable and evidence.items and wants_latest(run.standalone):
             relevant, evidence = self._with_later_reports(run.standalone, query, evidence, relevant, filters)
+        if evidence.answerable and evidence.items and evidence.items[0].passage.commentary:
+            relevant, evidence = self._with_reports_on_column(run.standalone, query, evidence, relevant, filters)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
         look_for = (
@@ -389,6 +391,34 @@ class AnswerChain:
         # Answerable as first found: the passages read were judged to answer, and a newer report of what they say
         # takes nothing from that (the spans' scores, relative to all read, fall when more is read).
         return read, dataclasses.replace(chased, answerable=True)
+
+    def _with_reports_on_column(
+        self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """The passages read and the evidence chosen from them with the reports a search with the leading column span
+        finds, when one of those contradicts it and leads (`_report_against`); else `relevant` and `evidence` as they
+        were. A column restates loosely and late, and a search for the question need not find the report it misstates:
+        "Has Morvany started its counterattack yet?" read two passages of a 5 September analysis ("has yet to launch
+        the counter-offensive") and none of the 2 September report of its launch (blind explore26c q30)."""
+        lead = evidence.items[0]
+        read = {p.chunk_id for p in relevant}
+        found = [
+            p
+            for p in self.retriever.reporting(lead.text, query, filters, limit=4 * _NEWER)
+            if not p.commentary and p.chunk_id not in read
+        ]
+        if not found:
+            return relevant, evidence
+        widened = relevant + found
+        chosen = self.selector.select(question, widened)
+        added = {p.chunk_id for p in found}
+        if (
+            chosen.items
+            and chosen.items[0].passage.chunk_id in added
+            and any(e.disputes and e.text == lead.text for e in chosen.items)
+        ):
+            return widened, dataclasses.replace(chosen, answerable=True)
+        return relevant, evidence
 
     def _later_reports(
         self, query: str, items: Sequence[Evidence], read: list[Passage], filters: Filters | None

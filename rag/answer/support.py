@@ -32,7 +32,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _CONTENT = re.compile(r"[a-z0-9]+")
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?|refused|fails?|failed|lacks?)\b|n['’]t\b",
+    r"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?|refused|fails?|failed|lacks?|yet\s+to)\b|n['’]t\b",
     re.IGNORECASE,
 )
 # Capitalised words that are not names.

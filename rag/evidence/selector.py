@@ -492,6 +492,54 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
     ][:1]
 
 
+# Report sentences checked against a column's span, best scored first: the conflict rules are the dear part.
+_AGAINST_CHECKED = 12
+
+
+def _terms_held(info: QuestionInfo, text: str) -> int:
+    """How many of the question's key terms `text` holds."""
+    stems = set(content_stems(text))
+    return sum(matches(t, stems) for t in info.terms)
+
+
+def _report_against(
+    first: Evidence, candidates: list[Candidate], scores: np.ndarray, info: QuestionInfo
+) -> list[Evidence]:
+    """The best-scored report sentence of those read that the conflict rules find contradicting `first`, a column's
+    span. A column restates loosely and late: "Morvany, for its part, has yet to launch the counter-offensive" (5
+    September) was the whole answer to "Has Morvany started its counterattack yet?", though a report of 2 September
+    read with it says "its forces had launched the counter-offensive at dawn that day" (blind explore26c q30; the
+    report scored 0.07, the column 0.64)."""
+    # The report must hold about as many of the question's key terms as the column's span (one fewer): the mayor's
+    # "put the number of dead at 66", against a column's "61 dead, with 12 people still missing; … the mayor … says
+    # 66", does not answer "How many people are still missing?" (explore15b).
+    asked = _terms_held(info, first.text) - 1
+    checked = 0
+    for i in np.argsort(-scores):
+        c = candidates[int(i)]
+        if c.is_pair or c.passage.commentary or not c.quotable or not _same_subject(first.text, c.text):
+            continue
+        if _terms_held(info, c.text) < asked:
+            continue
+        report = Evidence(c.text, c.passage, c.start, c.end, float(scores[i]))
+        # Its own words denying the column's, or the reverse: not a sentence reporting some contradiction ("this
+        # statement conflicts with earlier remarks made by Kirill Dmitriev"), which the rules pair with any sentence
+        # before it, nor a count, which a column often gives as it later stood or as a total ("three Tazhiri soldiers
+        # had been killed" against "at least seven men died"; explore18).
+        if any(
+            conflict.kind == "conflict"
+            and conflict.by_rules
+            and conflict.about == "negation"
+            and set(conflict.items) == {0, 1}
+            for conflict in detect_conflicts([report, first])
+        ):
+            return [report]
+        checked += 1
+        if checked >= _AGAINST_CHECKED:
+            break
+    return []
+
+
 def _reports_denial(text: str) -> bool:
     """Whether `text` denies a report or claim, or tells one with its denial ("… a newspaper report … that Wenzlaff
     had met a Drovaskan envoy secretly, which the foreign ministry denied"); not a denial of something else
@@ -992,6 +1040,11 @@ class EvidenceSelector:
             items = items[:1] + _once(_disputing(first, candidates, scores, info), items[1:])
         if answerable and first:
             items = items[:1] + _once(_denied_after(first, candidates, scores), items[1:])
+        # A column contradicted by a report read with it: the report leads, the column beside it.
+        if answerable and first and first.passage.commentary:
+            against = _report_against(first, candidates, scores, info)
+            if against:
+                items = _once([*against, dataclasses.replace(first, disputes=True)], items)
         # Asked yes or no, a chosen span denying what the first tells is quoted beside it, however it scored: "Did the
         # Drovaskan envoy secretly meet Ostrevia's foreign minister?" quoted the minister's coming questions on the
         # report and the report itself, not "… a newspaper report … that Wenzlaff had met a Drovaskan envoy secretly,
