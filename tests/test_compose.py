@@ -182,6 +182,29 @@ def test_further_quotes_need_a_share_of_the_best_score_unless_the_question_has_p
     assert quotes_for("Where will the talks resume?", [two, WEATHER], 2, 0.1) == [two]
 
 
+def test_asked_for_the_latest_a_column_is_not_quoted_beside_a_report():
+    """Blind explore26 q08: "Some 24 ships have now sailed" (a 14 July analysis) was quoted beside the ministry's 34 of
+    9 July, under "As of 14 July 2026"."""
+    told = "It put the number of ships that have sailed since the corridor opened at 34."
+    restated = "Some 24 ships have now sailed through the corridor."
+    report = Evidence(
+        told, Passage("r", "r", told, "Tallies", 0, len(told), 0.7, "Wire", "2026-07-10"), 0, len(told), 0.6
+    )
+    column = Evidence(
+        restated,
+        Passage("c", "c", restated, "Only just", 0, len(restated), 0.7, "Post", "2026-07-14", genre="analysis"),
+        0,
+        len(restated),
+        0.5,
+    )
+    assert quotes_for("What is the latest count of ships?", [report, column], 2, 0.6) == [report]
+    assert quotes_for("How many ships have sailed through the corridor?", [report, column], 2, 0.6) == [report, column]
+    # A column marked as disputing the report is quoted, and a column that leads keeps the reports beside it.
+    disputing = dataclasses.replace(column, disputes=True)
+    assert quotes_for("What is the latest count of ships?", [report, disputing], 2, 0.6) == [report, disputing]
+    assert quotes_for("What is the latest count of ships?", [column, report], 2, 0.6) == [column, report]
+
+
 def test_two_questions_in_one_quote_a_further_span_only_for_what_the_first_lacks():
     def span(text: str, score: float) -> Evidence:
         p = Passage("c9", "a9", text, "Talks", 0, len(text), 0.7, "Example Wire", "2025-03-20")

@@ -17,6 +17,7 @@ from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
 from rag.news.dates import with_days
+from rag.news.recency import wants_latest
 from rag.news.speakers import quoted_speaker
 from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
@@ -57,8 +58,13 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     # One fact: at most `max_quotes` sentences in all, so a best span of two sentences stands alone; the figures
     # other sources give for the same count are quoted beside the first whatever they scored.
     chosen, used = [items[0]], _sentence_count(items[0].quote)
+    # Asked for the latest, a column's figure beside a report's is read as newer, and a column restates late: "Some 24
+    # ships have now sailed" (a 14 July analysis) beside the ministry's 34 of 9 July (blind explore26 q08).
+    stale = wants_latest(question) and not items[0].passage.commentary
     for e in items[1:]:
         n = _sentence_count(e.quote)
+        if stale and e.passage.commentary and not e.disputes:
+            continue
         if e.disputes or (e.score >= items[0].score * min_share and used + n <= max_quotes):
             chosen.append(e)
             used += n
