@@ -1498,6 +1498,13 @@ def test_counts_of_another_state_side_or_level_are_no_change():
     east = "The administration on the eastern bank said 23 people had been confirmed dead."
     assert noted(east, "2026-05-14", west, "2026-06-10") == 0
     assert noted(east.replace("eastern", "western"), "2026-05-14", west, "2026-06-10") == 1
+    # The side told at the head of the sentence, far from the figure (explore26b q27).
+    tarasko = (
+        "On the eastern bank, Lev Tarasko, the head of the Kaldovan-installed administration, said 14 people had died "
+        "in the areas under his control."
+    )
+    assert noted(tarasko, "2026-05-14", west, "2026-06-10") == 0
+    assert noted(tarasko.replace("eastern", "western"), "2026-05-14", west, "2026-06-10") == 1
     above = "The water at the Pelnyk gauge was still more than six metres above normal."
     level = "The water at the Pelnyk gauge stood at 3.1 metres against a normal level of about 1.9 metres."
     assert noted(above, "2026-05-07", level, "2026-06-10") == 0

@@ -142,18 +142,27 @@ def _outcome(v: Value, text: str) -> str | None:
 
 
 # Two sides of a river, a front or a country count apart: "34 people had been confirmed dead on the western bank" /
-# "the administration on the occupied eastern bank … raised its own toll to 23 from 14" (blind explore26b q27
+# "On the eastern bank, Lev Tarasko … said 14 people had died in the areas under his control" (blind explore26b q27
 # showed 14 and 34 as one toll's change).
 _OPPOSITE = (("east", "west"), ("north", "south"))
+_DIRECTION = re.compile(r"\b(east|west|north|south)(?:ern)?\b", re.IGNORECASE)
 
 
-def _opposite_sides(x: Value, y: Value) -> bool:
-    """Whether one value is told of one side and the other of the opposite side, neither of both."""
-    return any(
-        (p in x.near and q in y.near and q not in x.near and p not in y.near)
-        or (q in x.near and p in y.near and p not in x.near and q not in y.near)
-        for p, q in _OPPOSITE
-    )
+def _sides(v: Value, text: str) -> set[str]:
+    """The directions the value is told of: those of the words near it, else its sentence's when it names one only."""
+    near = {d for pair in _OPPOSITE for d in pair if d in v.near}
+    if near:
+        return near
+    start = text.rfind(". ", 0, v.at[0]) + 1
+    end = text.find(". ", v.at[1])
+    found = {m.group(1).lower() for m in _DIRECTION.finditer(text[start : end if end >= 0 else len(text)])}
+    return found if len(found) == 1 else set()
+
+
+def _opposite_sides(x: Value, y: Value, a: str, b: str) -> bool:
+    """Whether one value is told of one side and the other of the opposite side."""
+    mine, theirs = _sides(x, a), _sides(y, b)
+    return not mine & theirs and any((p in mine and q in theirs) or (q in mine and p in theirs) for p, q in _OPPOSITE)
 
 
 # An amount told against a level is no level: "still more than six metres above normal" / "the normal level at the
@@ -233,7 +242,7 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     outcomes = (_outcome(x, a), _outcome(y, b)) if x.kind == "number" else (None, None)
     if None not in outcomes and outcomes[0] != outcomes[1]:
         return False
-    if x.kind == "number" and (_opposite_sides(x, y) or _above_a_level(x, a) != _above_a_level(y, b)):
+    if x.kind == "number" and (_opposite_sides(x, y, a, b) or _above_a_level(x, a) != _above_a_level(y, b)):
         return False
     link = x.near & y.near
     if len(link) < (2 if x.kind == "name" else 1):
