@@ -41,6 +41,10 @@ _MONTH_DAY = rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b"
 _ISO_DAY = r"\b\d{4}-\d\d-\d\d\b"
 _WEEKDAY = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _NEAR_DAY = r"\b(?i:yesterday|today|tomorrow|tonight)\b"
+# A day of the calendar written in figures: its figures count nothing ("is due to open … by July 1" gave no number
+# of inspectors for "How many inspectors is the Tervik inspection centre supposed to have?"; blind explore26 q23). A
+# year does: "completed in 1959" tells how old a dam is (explore26b q31).
+_CALENDAR_DAY = re.compile(rf"{_MONTH_DAY}|{_ISO_DAY}")
 _DATE = re.compile(
     rf"{_MONTH_DAY}|{_YEAR_NUMBER}|{_ISO_DAY}|{_WEEKDAY}|\b(?:January|February|March|April|June|July|August|"
     rf"September|October|November|December)\b|{_NEAR_DAY}"
@@ -126,7 +130,13 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
     if kind == "date":
         return any(not _in_question(m.group(0), question) for m in _DATE.finditer(text))
     if kind == "number":
-        return any(not _in_question(m.group(0), question) and not _in_name(m, text) for m in _NUMBER.finditer(text))
+        dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
+        return any(
+            not _in_question(m.group(0), question)
+            and not _in_name(m, text)
+            and not any(a <= m.start() < b for a, b in dates)
+            for m in _NUMBER.finditer(text)
+        )
     if kind == "reason":
         return bool(_REASON.search(text))
     names = _new_names(text, question)
