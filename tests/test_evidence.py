@@ -1266,6 +1266,29 @@ def test_a_report_contradicting_the_leading_column_leads_it(selector: EvidenceSe
     assert found.items[0].text == column and all(e.text != other for e in found.items)
 
 
+def test_a_chosen_span_telling_of_the_day_asked_leads(selector: EvidenceSelector) -> None:
+    """Blind explore26 q07: "How many ships had made it through the corridor by 2 July?" abstained: the best span was
+    the ministry's count of 9 July, which the rules reject, beside "By Thursday evening [2 July], … 24 ships had sailed
+    through the corridor"."""
+    later = "The ministry put the number of ships that have made it through the corridor at 34 on 9 July."
+    asked = "On 2 July the ports authority said 24 ships had sailed through the corridor."
+    read = [
+        dataclasses.replace(passage(later, "l::0", article="l"), published="2026-07-10"),
+        dataclasses.replace(passage(asked, "a::0", article="a"), published="2026-07-03"),
+    ]
+    question = "How many ships had made it through the corridor by 2 July?"
+    scored = selector.select(question.replace(" by 2 July", ""), read)
+    assert scored.items[0].text == later  # the best span, asked of no day
+    found = selector.select(question, read)
+    assert found.items[0].text == asked
+    # … of the one asked about: another's deputy at that session does not lead (explore20b).
+    karvesh = "A Karvesh deputy minister stood in for the head of the Karvesh delegation at a session, Karvesh said."
+    ulvendra = "At the 16 April session, Ulvendra's delegation was led by Deputy Foreign Minister Petar Ilvanov."
+    read = [passage(karvesh, "k::0", article="k"), passage(ulvendra, "u::0", article="u")]
+    asked_of = "Which Karvesh deputy minister stood in for the head of the Karvesh delegation at the 16 April session?"
+    assert selector.select(asked_of, read).items[0].text == karvesh
+
+
 def test_a_newer_report_scored_near_the_best_leads_a_latest_answer() -> None:
     """explore13 H1: "What is the latest death toll …?" led with 5 March's "death toll … risen to 27"
     (span 0.71) over 9 March's "people killed … has reached 41" (0.23), which names no "death toll"."""

@@ -83,6 +83,7 @@ from rag.evidence.question import (
     TYPE_NOUNS,
     QuestionInfo,
     analyze,
+    asked_days,
     content_stems,
     is_calendar,
     is_yes_no,
@@ -663,6 +664,11 @@ def _dates_done(question: str, span: Evidence) -> bool:
     return dates_what_happened(question, _lead(span), span.passage.published)
 
 
+def _gives_dates_around(question: str, e: Evidence) -> bool:
+    """Whether span `e`, with the sentence before it, holds every calendar date the question names."""
+    return gives_dates(question, f"{e.text} {_context(e.passage, e.start)}", e.passage.published)
+
+
 def _gives_type(info: QuestionInfo, text: str) -> bool:
     """Whether `text` itself gives a date or number where one is asked. What answers on a rule's word
     alone must say it in its own words: "How many of the more than 1,000 drones … were missiles?" beside
@@ -928,10 +934,26 @@ class EvidenceSelector:
         # explore24b q24).
         if _ORIGINAL.search(question):
             items = _first([e for e in items if _ORIGINAL.search(e.text)], items)
+        speaker = asked_speaker(question) if self.settings.speaker_check else None
+        # "How many ships had made it through the corridor by 2 July?": a chosen span telling of the day asked leads,
+        # not the best-scored one of another day ("It put the number of ships that have sailed … at 34", of 9 July),
+        # which the rules reject (blind explore26 q07 abstained beside "By Thursday evening [2 July], … 24 ships had
+        # sailed").
+        if items and asked_days(question) and not _gives_dates_around(question, items[0]):
+            telling = [
+                e
+                for e in items[1:]
+                if _gives_dates_around(question, e)
+                and _gives_type(info, e.text)
+                # … of the one asked about: not Ulvendra's deputy minister for "Which Karvesh deputy minister stood
+                # in for the head of the Karvesh delegation at the 16 April session?" (explore20b).
+                and len(names_found(list(info.names), f"{e.text} {_context(e.passage, e.start)}")) == len(info.names)
+                and not _rejected(question, info, e, speaker)
+            ]
+            items = _first(telling, items)
         # "What did Lavrov say about Aeroflot?": the first span gives Lavrov's words and holds every
         # other key term. The answer model, fitted on quiz questions, weighs the passage's overall
         # match, which a short question about one sentence of a long passage lacks.
-        speaker = asked_speaker(question) if self.settings.speaker_check else None
         first = items[0] if items else None
         context = _context(first.passage, first.start) if first else ""
         around = f"{first.text} {context}" if first else ""
