@@ -1549,6 +1549,10 @@ def test_a_count_or_a_date_of_another_thing_does_not_answer() -> None:
     assert not places_the_event(talks, crossing)
     assert places_the_event(talks, "The talks were held at a conference centre in Lindfors.")
     assert places_the_event("Where is Lindfors?", crossing)  # no event asked
+    # "end up" is no event (blind explore26b q22 read "up" for the event's word).
+    moved = "The donors' conference opens in Marevsk on Friday."
+    assert places_the_event("Where did the donors' conference end up taking place?", moved)
+    assert not places_the_event("Where did the donors' conference end up taking place?", crossing)
     # blind explore19 q26: "Where is X?" asks where it lies, not for a sentence naming it beside another name.
     from rag.evidence.entities import locates
     from rag.evidence.question import analyze
@@ -1830,6 +1834,7 @@ def test_words_of_speaking_and_of_the_present_are_no_key_terms() -> None:
     # held at the Villa Adelgrund" matches best (explore20b); held as the fact asked, it frames nothing.
     assert analyze("Where were the talks on 27 February held?").framing == ("hold",)
     assert analyze("where did the talks take place on Tuesday").framing == ("take", "place")
+    assert analyze("Where did the donors' conference end up taking place?").framing == ("end", "take", "place")
     assert "hold" in analyze("Where were the talks on 27 February held?").terms
     assert analyze("Who held the talks?").framing == ()
     assert analyze("Where were the hostages held before they were freed?").framing == ()

@@ -243,7 +243,7 @@ def dates_what_happened(question: str, text: str, published: str | None) -> bool
 # "Where were the detainee talks between Velmora and Tazhir held?": the event whose place is asked.
 _WHERE_EVENT = re.compile(
     r"^\s*where\s+(?:was|were|is|are|will|did|does|do)\s+(?:the|a|an)\s+(?P<phrase>[^?]+?)\s+"
-    r"(?:be\s+|being\s+|been\s+)?(?:held|hosted|staged|happen|happened|occur|occurred|take\s+place|took\s+place|"
+    r"(?:end(?:ed)?\s+up\s+)?(?:be\s+|being\s+|been\s+)?(?:held|hosted|staged|happen|happened|occur|occurred|take\s+place|took\s+place|"
     r"taking\s+place)\b",
     re.IGNORECASE,
 )

@@ -434,11 +434,11 @@ _REMAINING = re.compile(
     re.IGNORECASE,
 )
 
-# "Where were the talks on 27 February held?", "where did the talks take place": the verb only frames a where or
-# when question, and "during talks in Riyadh on 27 February" answers it without repeating it. Not "Who held
-# the talks?" nor "How many prisoners are held?".
+# "Where were the talks on 27 February held?", "where did the talks (end up) take place": the verb only frames a
+# where or when question, and "during talks in Riyadh on 27 February" answers it without repeating it. Not "Who
+# held the talks?" nor "How many prisoners are held?".
 _HELD = re.compile(
-    r"\b(?:held|hold|take\s+place|took\s+place|taking\s+place)"
+    r"\b(?:end(?:ed)?\s+up\s+)?(?:held|hold|take\s+place|took\s+place|taking\s+place|being\s+held)"
     r"(?=(?:\s+(?:on|in|at)\s+[\w'-]+(?:\s+[\w'-]+){0,2})?\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
