@@ -1260,6 +1260,17 @@ def test_a_report_contradicting_the_leading_column_leads_it(selector: EvidenceSe
     found = selector.select("Has Morvany launched the counter-offensive that its defence minister promised?", read)
     assert found.answerable and found.items[0].text == report
     assert any(e.disputes and e.text == column for e in found.items)
+    # Nor one that negates as the column does: the two agree (explore26d q10).
+    none = "The court still has no chief prosecutor since Anselm Qorvath stepped aside, and a deputy runs the office."
+    without = (
+        "The office has been without a permanent chief since Anselm Qorvath, the Belmoran judge chosen as the first "
+        "chief prosecutor, withdrew last week over his former law firm's work for Talvora's state gas company."
+    )
+    chiefs = [
+        dataclasses.replace(passage(none, "c::0", article="c"), published="2026-04-03", genre="opinion"),
+        dataclasses.replace(passage(without, "r::0", article="r"), published="2026-03-25"),
+    ]
+    assert selector.select("Why did Anselm Qorvath step down as chief prosecutor?", chiefs).items[0].text == none
     # A report that does not contradict the column neither leads nor is quoted.
     read[1] = dataclasses.replace(passage(other, "r::0", article="r"), published="2026-09-02")
     found = selector.select("Has Morvany launched the counter-offensive that its defence minister promised?", read)

@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from rag.answer.support import negated_words
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.casing import restore_case
@@ -521,6 +522,10 @@ def _report_against(
         if c.is_pair or c.passage.commentary or not c.quotable or not _same_subject(first.text, c.text):
             continue
         if _terms_held(info, c.text) < asked:
+            continue
+        # Both negating, they more likely agree: "has been without a permanent chief since Anselm Qorvath … withdrew"
+        # and a column's "The court still has no chief prosecutor since Anselm Qorvath stepped aside" (explore26d q10).
+        if negated_words(first.text) and negated_words(c.text):
             continue
         report = Evidence(c.text, c.passage, c.start, c.end, float(scores[i]))
         # Its own words denying the column's, or the reverse: not a sentence reporting some contradiction ("this
