@@ -692,7 +692,7 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         return True
     # A date the question names must be the answer's (or its lead-in's): talks "in Riyadh on
     # 27 March" are not the Riyadh talks of 27 February.
-    if not gives_dates(question, around, first.passage.published):
+    if not _gives_dates_around(question, first):
         return True
     if not _typed(question, info, first, around):
         return True
