@@ -237,16 +237,17 @@ class HybridRetriever(PassageRetriever):
         """The first `k` of `order` still in the store (gone since: skipped), with at most `commentary_share` of
         them from opinion pieces while reports are left among the next candidates. A question asking what a column
         or a named outlet says ("according to the Moscow Times piece") reads them as ranked."""
-        head = order[: 3 * k]
-        read = self._read(passages, head)
-        head = [cid for cid in head if cid in read]
-        if asks_commentary(hints.text):
-            return head[:k]
+        first = [cid for cid in order[:k] if cid in self._read(passages, order[:k])]
         limit = max(1, int(self.config.commentary_share * k))
-        columns = [cid for cid in head if read[cid].commentary and read[cid].outlet not in hints.outlets][limit:]
-        kept = [cid for cid in head if cid not in columns][:k]
+        capped = [cid for cid in first if passages[cid].commentary and passages[cid].outlet not in hints.outlets]
+        if len(capped) <= limit or asks_commentary(hints.text):
+            return first
+        # Only then are the next candidates read: most searches find no more columns than their share.
+        head = [cid for cid in order[: 3 * k] if cid in self._read(passages, order[: 3 * k])]
+        columns = [cid for cid in head if passages[cid].commentary and passages[cid].outlet not in hints.outlets]
+        kept = [cid for cid in head if cid not in columns[limit:]][:k]
         rank = {cid: i for i, cid in enumerate(head)}
-        return sorted(kept + columns[: k - len(kept)], key=rank.__getitem__)
+        return sorted(kept + columns[limit:][: k - len(kept)], key=rank.__getitem__)
 
     def naming(
         self, query: str, names: Sequence[str], filters: Filters | None = None, exclude: Collection[str] = ()
