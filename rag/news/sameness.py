@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rag.news.plans import FIRST_PLANNED, FORECAST_AFTER, SCHEDULED
+from rag.news.text import sentences
 from rag.news.values import Value
 from rag.news.words import mentions, names_in, same_name, topic_words
 
@@ -153,9 +154,8 @@ def _sides(v: Value, text: str) -> set[str]:
     near = {d for pair in _OPPOSITE for d in pair if d in v.near}
     if near:
         return near
-    start = text.rfind(". ", 0, v.at[0]) + 1
-    end = text.find(". ", v.at[1])
-    found = {m.group(1).lower() for m in _DIRECTION.finditer(text[start : end if end >= 0 else len(text)])}
+    start, end = next(((s, e) for s, e in sentences(text) if s <= v.at[0] < e), (0, len(text)))
+    found = {m.group(1).lower() for m in _DIRECTION.finditer(text[start:end])}
     return found if len(found) == 1 else set()
 
 
