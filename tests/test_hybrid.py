@@ -630,6 +630,33 @@ def test_a_question_on_the_latest_also_reads_newer_passages_holding_all_its_key_
     assert selector.seen[0] == ["old"]
 
 
+def test_a_question_on_the_latest_with_two_key_words_reads_newer_passages_holding_both(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """Blind explore27c q13: "Who is running Vardair now?" has two key words, so none could be spared, and the
+    newest report (a permanent chief appointed, "ending ten days in which the airline was run by an acting chief")
+    was never read beside the report naming the acting chief."""
+    articles = [
+        {
+            "id": "acting",
+            "title": "Vardair chief dismissed",
+            "body": "Hrell will run Vardair until a permanent chief executive is appointed. Whoever runs Vardair now "
+            "runs a political project. Vardair flights resume.",
+            "published": "2026-04-20",
+        },
+        {
+            "id": "permanent",
+            "title": "New chief named",
+            "body": "The government on Tuesday appointed Durnev as permanent chief executive of Vardair, ending ten "
+            "days in which the airline was run by an acting chief. Fleet figures fell in April.",
+            "published": "2026-04-29",
+        },
+    ]
+    a, selector = recording_assistant(settings, ephemeral_client, tmp_path, articles)
+    a.ask("Who is running Vardair now?", k=1)
+    assert "permanent" in selector.seen[0]
+
+
 def test_a_question_on_the_latest_reads_the_newest_report_past_the_eighth_best_match(
     settings, ephemeral_client, tmp_path: Path
 ):

@@ -18,6 +18,12 @@ REF = date(2025, 5, 21)  # a Wednesday
         ("Who met in April?", (date(2025, 4, 1), date(2025, 4, 30)), False),
         ("Who met in December?", (date(2024, 12, 1), date(2024, 12, 31)), False),  # latest December
         ("Who met in April 2024?", (date(2024, 4, 1), date(2024, 4, 30)), True),
+        # The part of a month named (blind explore27c q03: "in early April" boosted a report of 27 April).
+        ("How many flew in early April?", (date(2025, 4, 1), date(2025, 4, 12)), False),
+        ("Who met in mid-April?", (date(2025, 4, 8), date(2025, 4, 23)), False),
+        ("Who met in late February 2024?", (date(2024, 2, 18), date(2024, 2, 29)), True),
+        # blind explore27 q07: "How many artillery pieces had Tavrenia pulled back by mid-March?"
+        ("How many had pulled back by mid-March?", (date(2025, 3, 8), date(2025, 3, 23)), False),
         ("What changed in 2023?", (date(2023, 1, 1), date(2023, 12, 31)), True),
         ("What did Lavrov say this week?", (date(2025, 5, 17), date(2025, 5, 21)), False),
         ("What did Lavrov say last week?", (date(2025, 5, 12), date(2025, 5, 18)), False),

@@ -296,8 +296,13 @@ class HybridRetriever(PassageRetriever):
         and the scorers), so nothing was read although one sentence says "Three fans were arrested after
         the match" (explore13 M6). The evidence selector then decides whether what was found answers."""
         terms = content_stems(query)
-        if self.config.mode == "dense" or len(terms) < 2 + spare:
+        if self.config.mode == "dense" or len(terms) < 2:
             return []
+        # Two key words are both held: "Who is running Vardair now?" is held by "… appointed Konstantin Durnev …
+        # as permanent chief executive of state carrier Vardair, ending ten days in which the airline was run by an
+        # acting chief", the newest report, which no search for the question ranks among the passages read (blind
+        # explore27c q13).
+        spare = min(spare, len(terms) - 2)
         self._ensure_keyword_index()
         hits = [cid for cid, _ in self.keyword.search(query, 4 * limit, self._mask(filters or self.filters))]
         passages = self._read({}, hits)
