@@ -1927,6 +1927,25 @@ def test_one_round_of_many_is_no_running_total() -> None:
     assert _always_answers().select(asked, [passage(total)]).answerable
 
 
+def test_one_days_count_is_no_running_total() -> None:
+    """Blind explore27b q02: "What's the latest total of soldiers' bodies returned to Kelmora?" was answered by the
+    count of one handover, "Kelmora took back the bodies of 206 of its soldiers … yesterday" (the total was 511)."""
+    asked = "What's the latest total of soldiers' bodies returned to Kelmora?"
+    one_day = "Kelmora took back the bodies of 206 of its soldiers at the Vesk Bridge crossing yesterday."
+    assert not _always_answers().select(asked, [passage(one_day)]).answerable
+    # Told with the total beside it, or asked of that day, it answers.
+    brings = "The handover on Thursday brings the total returned to Kelmora to 511."
+    assert _always_answers().select(asked, [passage(brings)]).answerable
+    revised = "The ministry on Thursday revised down its count of grain shipped to 1.02 million tonnes."
+    assert (
+        _always_answers()
+        .select("Has the ministry changed its total for tonnes of grain shipped?", [passage(revised)])
+        .answerable
+    )
+    asked_day = "How many soldiers' bodies did Kelmora take back yesterday?"
+    assert _always_answers().select(asked_day, [passage(one_day)]).answerable
+
+
 def test_a_perfect_tense_since_gives_a_time_not_a_reason() -> None:
     """Blind explore20 q18: "why did drovic quit?" was answered by "Ilse Marenko, who has been standing in as head
     of the team since Anselm Drovic resigned last week", which says nothing of why."""
