@@ -1343,6 +1343,22 @@ def test_a_denial_naming_nothing_denies_only_what_its_article_told_before_it():
     assert found(accusation, denial) == 1
 
 
+def test_two_named_counters_figures_are_two_sides_not_a_change():
+    """Blind explore26c q02: Morvany's defence ministry's "nine settlements" (11 August) and Kestrania's commander
+    Brannik's "22 settlements" (2 September) were shown as one count that rose."""
+    morvany = (
+        "Morvany's defence ministry said on the same day that Kestranian units had a partial presence in nine "
+        "settlements."
+    )
+    brannik = "Brannik, the commander-in-chief, said that Kestrania still controlled 22 settlements."
+    found = detect_conflicts([evidence(morvany, "2026-08-11", "m"), evidence(brannik, "2026-09-02", "b")])
+    assert [(c.kind, c.about) for c in found] == [("conflict", "number")]
+    # One counter's figures are one count revised.
+    later = "Morvany's defence ministry said Kestranian units were still present in 22 settlements."
+    found = detect_conflicts([evidence(morvany, "2026-08-11", "m"), evidence(later, "2026-09-02", "b")])
+    assert [(c.kind, c.about) for c in found] == [("change", "number")]
+
+
 def test_counts_of_what_was_done_on_two_days_are_two_events_not_a_change():
     """Blind explore27b q01: the 206 bodies Kelmora took back on 5 March and the 157 that crossed on 26 March were shown
     as one figure's change."""
@@ -1352,6 +1368,53 @@ def test_counts_of_what_was_done_on_two_days_are_two_events_not_a_change():
     # Told of one day, the count is one figure given twice.
     again = "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge on March 5 in a handover held up by a dispute."
     assert noted(first, "2026-03-06", again, "2026-03-27") == 1
+
+
+def test_a_denial_naming_nothing_denies_what_is_told_next_to_it_not_paragraphs_before():
+    """Blind explore27 q26: "Tavrenia rejected the accusation." was set against "Lisnova, a farming village …, is on the
+    Oskelund side of the zone", told two paragraphs up; against the accusation just before it, it stands."""
+    place = "Lisnova, a farming village of about 600 people that lies four kilometres east of the line, is Oskelund's."
+    middle = "Three people were wounded. The mission sent a patrol on Friday."
+    accusation = "Oskelund's defence ministry blamed the attack on Tavrenia's 41st Mechanised Brigade."
+    denial = "Tavrenia rejected the accusation."
+    text = f"{place} {middle} {accusation} {denial}"
+
+    def found(*sentences: str) -> int:
+        return len(detect_conflicts([Evidence(s, passage(text, "2026-03-20", article="r")) for s in sentences]))
+
+    assert found(place, denial) == 0
+    assert found(accusation, denial) == 1
+    # Three sentences before is near (blind explore22b: "accusing the agency of helping Zavrenian fighters escape").
+    text = f"{accusation} {middle} {denial}"
+    assert found(accusation, denial) == 1
+
+
+def test_a_denial_of_a_report_it_tells_is_no_side_against_a_sentence_sharing_none_of_its_words():
+    """Blind explore27 q11: "Tavrenia's defence ministry also rejected the report, which had said the fire came from
+    Tavrenian positions" was shown as disagreeing with "The death toll from the shelling of Lisnova rose to three …,
+    Oskelund officials said", in the same article."""
+    denial = (
+        "Tavrenia's defence ministry also rejected the report, which had said the fire came from Tavrenian positions."
+    )
+    toll = (
+        "The death toll from the shelling of Lisnova rose to three on Sunday when a 67-year-old woman wounded in the "
+        "attack died in hospital in Stavrin, Oskelund officials said."
+    )
+    text = f"{denial} {toll}"
+    items = [Evidence(s, passage(text, "2026-03-24", article="m")) for s in (toll, denial)]
+    assert detect_conflicts(items) == []
+    # … nor one naming whose claim it denies (blind explore27c q01).
+    denial = (
+        "Osmeria's State Department on Wednesday denied a claim by Vardenia's foreign minister that it had agreed to "
+        "lift sanctions on Vardair."
+    )
+    led = (
+        "The Osmerian delegation was led by deputy envoy Corinna Mallory, standing in for Henrik Aldane, who the "
+        "State Department said was recovering from pneumonia."
+    )
+    text = f"{denial} {led}"
+    items = [Evidence(s, passage(text, "2026-04-15", article="o")) for s in (led, denial)]
+    assert detect_conflicts(items) == []
 
 
 def test_a_claim_called_a_lie_is_a_denial_naming_nothing():
@@ -1600,6 +1663,9 @@ def test_a_notes_side_quotes_the_figure_where_it_was_read():
     at = text.rindex("14")
     assert _phrase(text, "14", at=at) == "it had shot down 14 drones"
     assert _phrase(text, "14") == "since the strike of 14 January"  # where it was read not given: the first
+    # Not cut after an auxiliary (blind explore26c q26: "He said 172 Morvanian soldiers had been", beside a death toll).
+    held = "He said 172 Morvanian soldiers had been taken prisoner since the start of the operation."
+    assert _phrase(held, "172") == "He said 172 Morvanian soldiers had been taken prisoner"
 
 
 def test_a_sentence_telling_the_claim_and_its_negation_is_no_side_against_the_claim():

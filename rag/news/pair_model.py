@@ -432,8 +432,11 @@ def denies_a_report(text: str) -> bool:
 # "… rejected a report published on Saturday by the Lessoria tabloid The Echo, which said the first convoy had been
 # escorted …" tells it in a relative clause (blind explore26 q05 set it against the navy's own denial).
 _DENIES_REPORT_THAT = re.compile(
-    rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+"
-    r"(?:that\b|[^.;]{0,120}?,\s+which\s+(?:said|says|claimed|claims|reported|alleged)\b)",
+    rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}"
+    # "… also rejected the report, which had said the fire came from Tavrenian positions" (blind explore27 q11).
+    # "… denied a claim by Vardenia's foreign minister that it had agreed …" names whose claim (blind explore27c q01).
+    r"(?:(?:\s+by\s+[^.;,]{1,60}?)?\s+that\b|"
+    r"[^.;]{0,120}?,\s+which\s+(?:had\s+|has\s+)?(?:said|says|claimed|claims|reported|alleged)\b)",
     re.IGNORECASE,
 )
 
