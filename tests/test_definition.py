@@ -140,6 +140,22 @@ def test_a_union_leader_and_a_role_without_a_body_are_answered_by_the_name_besid
     assert mission is not None and mission.body == "monitoring mission"
     assert names_holder(mission, "The mission is now led by Hadrien Solbeck, a Tessarian diplomat.")
     assert not names_holder(mission, "The mission is now led by its deputy.")
+    # blind explore27 q13: "who's running" and "at the moment"; the holder told as named to the post; the deputy who
+    # ran it is no head.
+    moment = asked_post("who's running the monitoring mission at the moment?")
+    assert moment is not None and moment.body == "monitoring mission"
+    named = "The Concord on Friday named Maren Tiloux, a retired general, as the new head of its monitoring mission."
+    assert names_holder(moment, named)
+    assert not names_holder(moment, "The Concord on Friday named Maren Tiloux, a retired general, as its envoy.")
+    deputy = "Joaquim Lereno, the mission's deputy head, who has run the mission, will remain as deputy."
+    from rag.evidence.definition import deputy_for_head
+
+    assert deputy_for_head("who's running the monitoring mission at the moment?", deputy)
+    # … and the one told as in charge (blind explore21b q17, asked "at the moment").
+    ministry = asked_post("Who is running Ardessa's energy ministry at the moment?")
+    assert ministry is not None
+    assert names_holder(ministry, "Until then, Deputy Energy Minister Lidia Sorrane remains in charge of the ministry.")
+    assert not names_holder(ministry, "Until then, Lidia Sorrane remains in charge of the talks.")
     assert role_asked("Who is the mayor of Brenna?") is None  # a post over a body: asked_post's
     # A post whose body asked_post does not read is still no bare role: "US President Donald Trump" is
     # not the president of the ISW.

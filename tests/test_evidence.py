@@ -1927,6 +1927,15 @@ def test_one_round_of_many_is_no_running_total() -> None:
     assert _always_answers().select(asked, [passage(total)]).answerable
 
 
+def test_how_long_is_a_thing_is_answered_by_its_length() -> None:
+    """Blind explore27 q03: "how long is the ceasefire line" abstained beside "… the ceasefire line … runs 212
+    kilometres from the Vessa river delta", read as asking for a span of time."""
+    line = "Under the deal, the ceasefire line runs 212 kilometres from the Vessa river delta to the Crann hills."
+    assert _always_answers().select("how long is the ceasefire line", [passage(line)]).answerable
+    # How long something lasted is still a span of time.
+    assert not _always_answers().select("How long did the ceasefire line hold?", [passage(line)]).answerable
+
+
 def test_one_days_count_is_no_running_total() -> None:
     """Blind explore27b q02: "What's the latest total of soldiers' bodies returned to Kelmora?" was answered by the
     count of one handover, "Kelmora took back the bodies of 206 of its soldiers … yesterday" (the total was 511)."""
@@ -2246,6 +2255,16 @@ def test_news_words_for_flats_destruction_bosses_and_lorries_are_families() -> N
     assert matches(content_stems("boss")[0], set(content_stems("acting chief executive")))
     assert matches(content_stems("lorries")[0], set(content_stems("36 trucks")))
     assert not matches(content_stems("boss")[0], set(content_stems("the head of the convoy")))
+
+
+def test_planes_and_aircraft_shells_and_mortar_rounds_are_families() -> None:
+    """Blind explore27c q04 and explore27 q16: "vardair planes" beside "103 Vardair aircraft", "How many shells
+    landed on Lisnova?" beside "15 mortar rounds landed in and around the village"."""
+    from rag.evidence.question import content_stems, matches
+
+    assert matches(content_stems("planes")[0], set(content_stems("103 Vardair aircraft had operated")))
+    assert matches(content_stems("shells")[0], set(content_stems("15 mortar rounds landed")))
+    assert not matches(content_stems("shells")[0], set(content_stems("15 drones landed")))
 
 
 def test_asked_yes_or_no_a_chosen_span_denying_the_first_is_quoted_beside_it() -> None:

@@ -309,6 +309,12 @@ def test_a_found_passage_with_a_sentence_holding_a_short_questions_words_is_read
     # Under the gate, a passage without such a sentence stays unread.
     a.ask("Who fed the seals?")
     assert selector.seen[-1] == ["grain"]
+    # Of four key words, one may be worded otherwise (blind explore27 q15: "How many observation posts have the
+    # monitors opened?" beside "the mission had opened 15 observation posts", 0.23 under the gate).
+    a.ask("Where was the escaped zoo animal found?")
+    assert selector.seen[-1] == ["grain", "quokka"]
+    a.ask("Where was the escaped zoo animal fed?")  # two words of four worded otherwise
+    assert selector.seen[-1] == ["grain"]
 
 
 def test_a_passage_holding_the_words_a_question_quotes_is_read_below_the_gate(

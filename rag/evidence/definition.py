@@ -123,18 +123,22 @@ def gives_rank(question: str, text: str) -> bool:
 # "Who is the chief executive of Nissan?", "Who is Nissan's chief executive?", "Who leads the Russian
 # Direct Investment Fund?": the holder of a post over a named body.
 # "Who is heading Halvern's inquiry?" asks as "Who heads …?" does (explore17 q17).
-_HEADS_VERB = r"(?:heads|headed|leads|led|runs|ran|chairs|chaired|(?:is|was)\s+(?:heading|leading|running|chairing))"
+# "who's running the monitoring mission at the moment?" (blind explore27 q13) asks as "Who is running …" does.
+_HEADS_VERB = (
+    r"(?:heads|headed|leads|led|runs|ran|chairs|chaired|"
+    r"(?:is|was|(?<=[Ww]ho)['’]s)\s+(?:heading|leading|running|chairing))"
+)
 _IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|news|reports?|sources))?"
 # "Who is", "Who was", "Who's" (explore17 q16: "Who's Halvern's fisheries minister now?"), and an end that
 # asks for the present holder, which is the one the articles give.
 _WHO_IS = r"^\s*[Ww]ho(?:\s+(?:is|was)|['’]s)\s+"
-_NOW = r"(?:,?\s+(?:(?:right\s+)?now|currently|today|at\s+present))?"
+_NOW = r"(?:,?\s+(?:(?:right\s+)?now|currently|today|at\s+(?:present|the\s+moment)|these\s+days))?"
 _HOLDER = re.compile(
     rf"{_WHO_IS}(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
     rf"(?P<body>{_NAME.pattern}){_NOW}\s*\??\s*$"
     rf"|{_WHO_IS}(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}{_NOW}\s*\??\s*$"
-    rf"|^\s*[Ww]ho\s+{_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
+    rf"|^\s*[Ww]ho(?:\s+|(?=['’])){_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
     # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03), after a place's
     # name: "Who is running the Drava electoral commission now?" (blind explore18b q01).
     rf"|(?:{_NAME.pattern}(?<![’']s)\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}(?:union|party|committee|ministry|agency|council|"
@@ -148,7 +152,9 @@ _HEAD_WORDS = (
 
 
 # "Who chairs the committee?", "Who is the head of the agency?": a question for the one at the top.
-_ASKS_HEAD = re.compile(rf"^\s*[Ww]ho\s+(?:{_HEADS_VERB}|(?:is|was)\s+(?:the\s+)?(?:{_HEAD_WORDS})\b)", re.IGNORECASE)
+_ASKS_HEAD = re.compile(
+    rf"^\s*[Ww]ho(?:\s+|(?=['’]))(?:{_HEADS_VERB}|(?:is|was)\s+(?:the\s+)?(?:{_HEAD_WORDS})\b)", re.IGNORECASE
+)
 _DEPUTY = re.compile(rf"\b{_DEPUTY_WORDS}[\s-]+{_HEAD_WORDS}\b", re.IGNORECASE)
 _TOP = re.compile(rf"\b{_HEAD_WORDS}\b", re.IGNORECASE)  # read once the deputies' posts are taken out
 
@@ -241,6 +247,13 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # "The mission is now led by Hadrien Solbeck" (blind explore23 q19).
         rf"{owner}['’]?s?\s+{words}{{0,2}}?(?:is|was|are|were)\s+(?:now\s+|currently\s+)?(?:led|headed|chaired|run)\s+by\s+"
         rf"(?:[^.,;]{{0,50}},\s+)?{person}",
+        # "The Arvel Concord on Friday named Maren Tiloux, a retired lieutenant-general from Sandavia, as the new head
+        # of its monitoring mission" (blind explore27 q13).
+        rf"\b(?:named|appointed|nominated)\s+{person},?\s+(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
+        rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
+        # "Until then, Deputy Energy Minister Lidia Sorrane remains in charge of the ministry" (blind explore21b q17).
+        rf"{person}\s+(?:remains|is|was|will\s+be|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?in\s+charge\s+of\s+"
+        rf"(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
         # "Caldera now has an acting mayor, Ottilie Brasch" (explore17b q13)
         rf"{owner}\s+(?:now\s+)?(?:has|had)\s+(?:a|an|its)\s+(?:(?:new|interim|acting)\s+)?{post.title},?\s+{person}",
     )

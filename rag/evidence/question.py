@@ -272,6 +272,12 @@ _PARAPHRASES = (
     "truck lorry",
     "ceasefire truce",
     "payout payment",
+    # blind explore27c q04: "current number of vardair planes still flying?" beside "103 Vardair aircraft had
+    # operated".
+    "plane aircraft airliner",
+    # blind explore27 q16: "How many shells landed on Lisnova?" beside "15 mortar rounds landed in and around the
+    # village".
+    "shell mortar",
 )
 
 

@@ -604,6 +604,11 @@ _ASKS_PLACE = re.compile(
 )
 
 
+# "How long is/was …?" may ask for a length, which a distance gives.
+_HOW_LONG_IS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
+_LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)\b", re.IGNORECASE)
+
+
 def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> bool:
     """Whether `first` holds what the question asks for, where its type is checked: "When did Russia
     annex …?" is not answered by a sentence that places nothing in time, nor "What share …?" / "How
@@ -614,7 +619,9 @@ def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> b
         lead = _lead(first)
         # "How many days did the strike last?" asks for a span of time as "how long" does.
         if re.search(r"\bhow (?:long|many (?:days|weeks|months|years|hours|minutes|seconds))\b", question, re.I):
-            return gives_duration(lead)
+            # "how long is the ceasefire line" asks for a length: "… runs 212 kilometres from the Vessa river delta"
+            # (blind explore27 q03 abstained).
+            return gives_duration(lead) or bool(_HOW_LONG_IS.search(question) and _LENGTH.search(lead))
         if info.answer_type == "date":
             return (
                 places_in_time(lead, info)
