@@ -663,6 +663,55 @@ def test_a_question_on_the_latest_with_two_key_words_reads_newer_passages_holdin
     assert "permanent" in selector.seen[0]
 
 
+class ClaimSelector:
+    """Answers with the first sentence of the passage of article `claim`, whatever else it is given."""
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        claim = next(p for p in passages if p.article_id.endswith("claim"))
+        end = claim.text.index(".") + 1
+        return EvidenceSet(question, [Evidence(claim.text[:end], claim, 0, end, 0.9)], True, [])
+
+
+def test_a_yes_no_question_on_a_report_quotes_another_articles_denial_of_it(settings, ephemeral_client, tmp_path):
+    """Blind explore27d q14: "did two of the diesel genrators really fail?" was answered by the Northgate Post's report
+    that two generators broke down, alone; the ministry's denial of that report, worded otherwise, was never read."""
+    articles = [
+        {
+            "id": "claim",
+            "title": "Plant repairs postponed",
+            "body": "The Post has learned that two of the eight diesel generators at the plant broke down on Saturday. "
+            "Repairs to the power line were postponed after shelling.",
+            "outlet": "northgatepost.co",
+            "published": "2026-04-20",
+        },
+        {
+            "id": "denial",
+            "title": "Watchdog chief leaves",
+            "body": "The watchdog's team leader left the site on Thursday. The energy ministry on Thursday denied a "
+            "report in the Northgate Post that two of the plant's diesel generators had broken down. The report is "
+            "untrue, a deputy minister said.",
+            "outlet": "Continental Desk",
+            "published": "2026-04-24",
+        },
+        {
+            "id": "other",
+            "title": "Truce talks",
+            "body": "Diplomats said a new repair window could be agreed within days.",
+            "outlet": "Lindqvarn Courier",
+            "published": "2026-04-09",
+        },
+    ]
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "articles", articles))
+    a.chain.selector = ClaimSelector()
+    shown = a.ask("Did two diesel generators really fail at the plant?", k=1, mode="evidence").evidence.items
+    assert [e.passage.article_id.split("#")[-1] for e in shown] == ["claim", "denial"]
+    assert "denied a report in the Northgate Post" in shown[1].text and all(e.disputes for e in shown)
+    # Not asked yes or no: the report answers as it stands.
+    asked = a.ask("How many diesel generators broke down at the plant?", k=1, mode="evidence").evidence.items
+    assert [e.passage.article_id.split("#")[-1] for e in asked] == ["claim"]
+
+
 def test_a_question_on_the_latest_reads_the_newest_report_past_the_eighth_best_match(
     settings, ephemeral_client, tmp_path: Path
 ):

@@ -416,9 +416,14 @@ def denies_named_report(a: str, b: str) -> bool:
     against "Last week the Capital Post reported that the government privately favours Halvard"."""
     for denier, other in ((a, b), (b, a)):
         m = _DENIED_REPORT.search(denier)
-        if m and m.group("source").lower() in other.lower():
+        # Written as one word too: "Northgate Post" is the outlet "northgatepost.co" (blind explore27d q14).
+        if m and _squeezed(m.group("source")) in _squeezed(other):
             return True
     return False
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\W", "", text.lower())
 
 
 def denies_a_report(text: str) -> bool:
