@@ -1353,6 +1353,16 @@ def test_two_named_counters_figures_are_two_sides_not_a_change():
     brannik = "Brannik, the commander-in-chief, said that Kestrania still controlled 22 settlements."
     found = detect_conflicts([evidence(morvany, "2026-08-11", "m"), evidence(brannik, "2026-09-02", "b")])
     assert [(c.kind, c.about) for c in found] == [("conflict", "number")]
+    # A later figure told as a change is one, whoever gives it (explore18).
+    four = (
+        "Four Velmoran border guards were killed in the clash, Colonel Danek Ferrin, a Velmoran army spokesman, said."
+    )
+    rose = (
+        "The death toll on the Velmoran side rose to five on Monday, when a wounded guard died in hospital in Korvany, "
+        "the defence ministry in Sarnecz said."
+    )
+    found = detect_conflicts([evidence(four, "2026-04-06", "f"), evidence(rose, "2026-04-15", "s")])
+    assert [c.kind for c in found] == ["change"]
     # One counter's figures are one count revised.
     later = "Morvany's defence ministry said Kestranian units were still present in 22 settlements."
     found = detect_conflicts([evidence(morvany, "2026-08-11", "m"), evidence(later, "2026-09-02", "b")])
@@ -1403,18 +1413,35 @@ def test_a_denial_of_a_report_it_tells_is_no_side_against_a_sentence_sharing_non
     text = f"{denial} {toll}"
     items = [Evidence(s, passage(text, "2026-03-24", article="m")) for s in (toll, denial)]
     assert detect_conflicts(items) == []
-    # … nor one naming whose claim it denies (blind explore27c q01).
-    denial = (
-        "Osmeria's State Department on Wednesday denied a claim by Vardenia's foreign minister that it had agreed to "
-        "lift sanctions on Vardair."
-    )
-    led = (
-        "The Osmerian delegation was led by deputy envoy Corinna Mallory, standing in for Henrik Aldane, who the "
-        "State Department said was recovering from pneumonia."
-    )
-    text = f"{denial} {led}"
-    items = [Evidence(s, passage(text, "2026-04-15", article="o")) for s in (led, denial)]
-    assert detect_conflicts(items) == []
+    # … nor one naming whose claim it denies (blind explore27c q01), set against the article's other sentences, read
+    # in two chunks as the index holds them.
+    first = Passage("o#0", "o", ORBIS[:812], "Osmeria denies", 0, 812, 0.9, "Orbis Business Journal", "2026-04-15")
+    later = Passage("o#1", "o", ORBIS[611:], "Osmeria denies", 611, 1403, 0.9, "Orbis Business Journal", "2026-04-15")
+    led = ORBIS[ORBIS.index("Mesk's interview") : ORBIS.index("pneumonia.") + len("pneumonia.")]
+    denial = ORBIS[: ORBIS.index(" once a ceasefire") + len(" once a ceasefire was in place.")].replace("\n\n", " ")
+    found = detect_conflicts([Evidence(led, later), Evidence(denial, first)])
+    assert not any(side.text.startswith("The Osmerian delegation") for c in found for side in c.sides)
+    assert any(side.text.startswith("Foreign Minister Ilarion Mesk") for c in found for side in c.sides)  # the claim
+
+
+# The first paragraphs of blind explore27c's Orbis Business Journal article, as written.
+ORBIS = (
+    "HALVENSTAD - Osmeria's State Department on Wednesday denied a claim by Vardenia's foreign minister "
+    "that it had agreed during last month's peace talks to lift sanctions on Vardair, the Vardenian "
+    "state airline.\n\nForeign Minister Ilarion Mesk said in an interview broadcast on Vardenian state "
+    'television on Tuesday evening that Osmerian negotiators had "agreed in principle" at the first '
+    "round of talks in Port Sellin, at the end of March, to remove the airline from Osmeria's sanctions "
+    'list once a ceasefire was in place.\n\n"The Osmerian side understood our position and accepted it," '
+    'Mesk told the VTV-1 channel. "What remains is to write it down." Mesk did not say which Osmerian '
+    "official had made the commitment.\n\nState Department spokesman Tobias Quarrel rejected the account "
+    'at the department\'s daily briefing. "No such commitment was made, in March or at any other time," '
+    'Quarrel said. "Sanctions on Vardair remain in force and are not under negotiation in Port '
+    "Sellin.\"\n\nMesk's interview came hours after the second round of talks ended in Port Sellin. The "
+    "Osmerian delegation at Tuesday's session was led by deputy special envoy Corinna Mallory, standing "
+    "in for Henrik Aldane, who the State Department said was recovering from pneumonia.\n\nMallory told "
+    "reporters after the session that the two sides had discussed prisoner exchanges and humanitarian "
+    "corridors for civilians leaving front-line towns."
+)
 
 
 def test_a_claim_called_a_lie_is_a_denial_naming_nothing():

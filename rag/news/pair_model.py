@@ -439,8 +439,7 @@ def denies_a_report(text: str) -> bool:
 _DENIES_REPORT_THAT = re.compile(
     rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}"
     # "… also rejected the report, which had said the fire came from Tavrenian positions" (blind explore27 q11).
-    # "… denied a claim by Vardenia's foreign minister that it had agreed …" names whose claim (blind explore27c q01).
-    r"(?:(?:\s+by\s+[^.;,]{1,60}?)?\s+that\b|"
+    r"(?:\s+that\b|"
     r"[^.;]{0,120}?,\s+which\s+(?:had\s+|has\s+)?(?:said|says|claimed|claims|reported|alleged)\b)",
     re.IGNORECASE,
 )
@@ -453,6 +452,18 @@ _REPORT_WHICH_DENIED = re.compile(
     rf"\b{_REPORTED_WORD}\b[^.;]{{0,200}}?,\s+which\s+(?:[\w’'-]+\s+){{0,4}}?(?:denied|denies|rejected|rejects|dismissed)\b",
     re.IGNORECASE,
 )
+
+
+# A denial naming whose claim it denies and telling it: "Osmeria's State Department on Wednesday denied a claim by
+# Vardenia's foreign minister that it had agreed … to lift sanctions on Vardair".
+_DENIES_CLAIM_BY = re.compile(
+    rf"{_DENYING}(?:[\w’'-]+\s+){{0,2}}?{_REPORTED_WORD}\s+by\s+[^.;,]{{1,60}}?\s+that\b", re.IGNORECASE
+)
+
+
+def denies_claim_by(text: str) -> bool:
+    """Whether `text` denies a claim it attributes and tells ("denied a claim by X that …")."""
+    return _DENIES_CLAIM_BY.search(text) is not None
 
 
 def denies_itself(a: str, b: str) -> bool:
