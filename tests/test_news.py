@@ -1373,7 +1373,10 @@ def test_counts_of_what_was_done_on_two_days_are_two_events_not_a_change():
     """Blind explore27b q01: the 206 bodies Kelmora took back on 5 March and the 157 that crossed on 26 March were shown
     as one figure's change."""
     first = "Kelmora took back the bodies of 206 of its soldiers at the Vesk Bridge crossing yesterday."
-    second = "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge yesterday in a handover held up by a dispute."
+    second = (
+        "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge yesterday in a handover held up by a dispute over "
+        "remains returned earlier this month."
+    )
     assert noted(first, "2026-03-06", second, "2026-03-27") == 0
     # Told of one day, the count is one figure given twice.
     again = "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge on March 5 in a handover held up by a dispute."
