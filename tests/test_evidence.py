@@ -1936,23 +1936,15 @@ def test_how_long_is_a_thing_is_answered_by_its_length() -> None:
     assert not _always_answers().select("How long did the ceasefire line hold?", [passage(line)]).answerable
 
 
-def test_one_days_count_is_no_running_total() -> None:
-    """Blind explore27b q02: "What's the latest total of soldiers' bodies returned to Kelmora?" was answered by the
-    count of one handover, "Kelmora took back the bodies of 206 of its soldiers … yesterday" (the total was 511)."""
-    asked = "What's the latest total of soldiers' bodies returned to Kelmora?"
-    one_day = "Kelmora took back the bodies of 206 of its soldiers at the Vesk Bridge crossing yesterday."
-    assert not _always_answers().select(asked, [passage(one_day)]).answerable
-    # Told with the total beside it, or asked of that day, it answers.
-    brings = "The handover on Thursday brings the total returned to Kelmora to 511."
-    assert _always_answers().select(asked, [passage(brings)]).answerable
-    revised = "The ministry on Thursday revised down its count of grain shipped to 1.02 million tonnes."
-    assert (
-        _always_answers()
-        .select("Has the ministry changed its total for tonnes of grain shipped?", [passage(revised)])
-        .answerable
-    )
-    asked_day = "How many soldiers' bodies did Kelmora take back yesterday?"
-    assert _always_answers().select(asked_day, [passage(one_day)]).answerable
+def test_a_count_told_of_one_day_may_be_the_total_asked() -> None:
+    """Blind explore28c q01 and explore28d q11 (held out): a rule taking a count told of one day for no running total
+    abstained on "How many countries have signed up to the reassurance force so far?" beside "24 countries signed the
+    declaration on Thursday", and answered "total evacuated so far?" with a stale total, read the total of 10 May."""
+    signed = "Twenty-four countries signed the Aldersund Declaration on Thursday, committing troops to the force."
+    asked = "How many countries have signed up to the reassurance force so far?"
+    assert _always_answers().select(asked, [passage(signed)]).answerable
+    evacuated = "Marn said on Sunday that 1,218 children had been evacuated from the city since 9 April."
+    assert _always_answers().select("total evacuated so far?", [passage(evacuated)]).answerable
 
 
 def test_a_perfect_tense_since_gives_a_time_not_a_reason() -> None:

@@ -640,12 +640,9 @@ def test_a_quoted_day_is_shown_with_its_date_only_where_its_tense_tells_which():
         ("is the internet on hallen working again", True),
         ("Are the ferries back in service?", True),
         ("When did the ferries run again?", False),
-        # A total over no named span runs to the newest report (blind explore27d q02: 50 hours of 6 April given;
-        # it had run 802 hours by 8 May); over a named one it does not.
-        ("how many hours did the plant run on backup generators in total", True),
-        ("How many bodies were returned in total on 5 March?", False),
-        ("How many ships sailed in all in the first week?", False),
-        ("Who led the talks overall?", False),
+        # "in total" asks for no latest state: a thing's size is no news count (blind explore28b q04, held out, read
+        # newest first, quoted the four tanks set on fire for the terminal's 40).
+        ("how many storage tanks does brennick point have in total", False),
         # A state in a month named is not the latest (blind explore27c q03 led with a count of 27 April).
         ("In early April, how many aircraft did the sources say Vardair still had flying?", False),
         ("Who was still in charge on 3 May?", False),

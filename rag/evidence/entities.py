@@ -26,7 +26,6 @@ from rag.evidence.question import (
     stem_all,
     words,
 )
-from rag.news.counts import counts_one_day
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import head_word, is_told
 from rag.news.plans import ONLY_PLANNED
@@ -457,17 +456,11 @@ def counts_only_some(question: str, text: str) -> bool:
         return False
     numbers = list(re.finditer(r"\d[\d,.]*", text))
     total = asks_total(question)
-    if total and numbers and _COUNT_ASKED.search(question) and counts_one_day(text):
-        return True
     return bool(numbers) and all(
         re.search(r"\b(?:other|another|further|additional)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
         or (total and _ONE_ROUND.match(text, m.end()) is not None)
         for m in numbers
     )
-
-
-# A count asked, not a list "so far" ("Which border crossings have been used for the handovers so far?").
-_COUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\b(?:total|tally|number|count|figure)\b", re.IGNORECASE)
 
 
 def asks_total(question: str) -> bool:

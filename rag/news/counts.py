@@ -58,10 +58,11 @@ def gives_asked_count(question: str, text: str) -> bool:
 
 
 # What was done on one day, told with no running total beside it: "Kelmora took back the bodies of 206 of its
-# soldiers … yesterday" is that handover's count, no answer to "What's the latest total of soldiers' bodies
-# returned to Kelmora?" (blind explore27b q02: it was 511 after three handovers). "By Thursday, 24 ships had sailed"
-# and "bringing the total to 511" tell a total, as does a count revised ("on Thursday revised down its count of
-# grain shipped … to 1.02 million tonnes"; blind explore26).
+# soldiers … yesterday" and "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge yesterday" are two
+# handovers' counts, not one figure revised (blind explore27b q01). "By Thursday, 24 ships had sailed", "bringing the
+# total to 511" and a count revised ("on Thursday revised down its count of grain shipped … to 1.02 million tonnes")
+# tell a total. Not a test of whether a count answers a question on the total: "24 countries signed the declaration
+# on Thursday" is the total signed (blind explore28c q01, explore28d q11 lost their answers to such a rule).
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ONE_DAY = re.compile(
     rf"\b(?:yesterday|today|last\s+night|"

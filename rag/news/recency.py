@@ -57,18 +57,6 @@ _PLANNED = re.compile(
 )
 
 
-# "how many hours did the plant run on backup generators in total": a total over no named time runs to the newest
-# report (blind explore27d q02 gave the 6 April "more than 50 hours"; by 8 May it had run 802 hours and 40 minutes).
-# A month, a day or an ordinal names the span totalled: "in total on 5 March", "in all in the second round".
-_HOW_MANY = re.compile(r"\s*how\s+(?:many|much|long)\b", re.IGNORECASE)
-_TOTAL = re.compile(r"\b(?:in\s+total|in\s+all|altogether|all\s+told|overall|cumulative(?:ly)?)\b", re.IGNORECASE)
-_SPAN_NAMED = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    r"\b(?:first|second|third|fourth|fifth|last|each|that|this|one|single)\s+(?!time\b)\w+\b|\b(?:week|month|year|day)\b",
-    re.IGNORECASE,
-)
-
-
 # "How has Ordovan's lead changed since election night?": a change runs to the newest report, which
 # leads (blind explore18b q27 answered with the second of four figures, 312, under no date).
 _CHANGED = re.compile(r"^\s*how\s+(?:has|have)\b[^?]*\bchanged\b", re.IGNORECASE)
@@ -102,7 +90,6 @@ def wants_latest(question: str) -> bool:
         or _PLANNED.search(question)
         or _CHANGED.search(question)
         or _AGAIN.search(question)
-        or (_HOW_MANY.match(question) and _TOTAL.search(question) and not _SPAN_NAMED.search(question))
     )
 
 
