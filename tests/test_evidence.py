@@ -1678,6 +1678,9 @@ def test_a_question_words_contraction_is_no_key_word_nor_a_name() -> None:
     # explore17b q09, explore17 q16: "what" was a key word no sentence holds, "Who's Halvern" a name.
     assert analyze("What's the latest death toll?").terms == ("death", "toll")
     assert analyze("Who's Halvern's fisheries minister now?").names == ("Halvern's",)
+    # blind explore28 q08: "I've" was a name, and the answer said "The indexed articles don't mention I've."
+    asked = "After the Portmaren talks I've seen two different numbers for how many points are left. Which is it?"
+    assert analyze(asked).names == ("Portmaren",)
 
 
 def test_a_name_with_a_digit_is_one_word_and_one_name() -> None:
