@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag.news.compatible import measures, without_measures
-from rag.news.date_patterns import MONTHS, WEEKDAYS
+from rag.news.date_patterns import MONTH, WEEKDAY
 from rag.numbers import CARDINALS
 
 # "death toll", "number of dead", "how many … killed", "casualty figures": a count asked.
@@ -63,14 +63,13 @@ def gives_asked_count(question: str, text: str) -> bool:
 # total to 511" and a count revised ("on Thursday revised down its count of grain shipped … to 1.02 million tonnes")
 # tell a total. Not a test of whether a count answers a question on the total: "24 countries signed the declaration
 # on Thursday" is the total signed (blind explore28c q01, explore28d q11 lost their answers to such a rule).
-_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ONE_DAY = re.compile(
     rf"\b(?:yesterday|today|last\s+night|"
-    rf"on\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH_NAME})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH_NAME})))\b",
+    rf"on\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}))\b",
     re.I,
 )
 _RUNNING = re.compile(
-    rf"\bby\s+(?:\d|yesterday|today|now|then|the\s+end|mid|early|late|{'|'.join(WEEKDAYS)}|{_MONTH_NAME})\b|"
+    rf"\bby\s+(?:\d|yesterday|today|now|then|the\s+end|mid|early|late|{WEEKDAY}|{MONTH})\b|"
     r"\b(?:so\s+far|to\s+date|in\s+all|altogether|overall|total\w*|tally|cumulative|"
     r"ha(?:ve|s|d)\s+(?:now\s+)?been\s+(?:recorded|counted|registered|confirmed|reported)|as\s+of|bringing|brings|"
     r"brought|in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s|all\s+told|now|ris(?:en|es|ing)|rose|"

@@ -13,8 +13,9 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+# A month's name or abbreviation ("Sept.") and a weekday's name, as patterns; longest names first.
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -22,7 +23,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_month",
         re.compile(
-            rf"\b(?:(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})\b)"
+            rf"\b(?:(?P<d1>{_DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{_DAYNUM})\b)"
             rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:{_DAYNUM}|\d))",
             re.IGNORECASE,
         ),
@@ -30,7 +31,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?:['’]s)?\b",
+            rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?\b",
             re.IGNORECASE,
         ),
     ),
@@ -74,11 +75,11 @@ _PAST = re.compile(
 GENERIC_PRESENT = re.compile(r"\b(?:rarely|often|usually|always|generally|commonly|nowadays|even)\b", re.IGNORECASE)
 RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|every|each)\s+$|\bon\s+(?:a|the)\s+$", re.I)
 RECURRING_AFTER = re.compile(
-    r"\s+(?:of\s+(?:each|every|the|" + _MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
+    r"\s+(?:of\s+(?:each|every|the|" + MONTH + r")|the\s+\d|(?:\d{1,2})(?:st|nd|rd|th)?\b)", re.I
 )
 # "on Tuesday, 2 June", "Friday, March 6": the weekday stands beside the date written out, which is resolved on its own
 # ("on Tuesday [19 May 2026], 2 June" was read from a 18 May report; blind explore25b q16).
-WRITTEN_AFTER = re.compile(rf",?\s*(?:{_DAYNUM}\s+{_MONTH}|{_MONTH}\s+{_DAYNUM})(?![\w:])", re.I)
+WRITTEN_AFTER = re.compile(rf",?\s*(?:{_DAYNUM}\s+{MONTH}|{MONTH}\s+{_DAYNUM})(?![\w:])", re.I)
 # "had summoned Kovalen to a hearing on Thursday" (a Monday report): the weekday is the hearing's, which the summons
 # in the past does not place before or after the report (it was the Thursday ahead; blind explore25 q26).
 SUMMONED_TO = re.compile(

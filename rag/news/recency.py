@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from rag.news.date_patterns import MONTHS
+from rag.news.date_patterns import MONTH
 from rag.news.dates import as_date
 from rag.types import Passage
 
@@ -74,7 +74,7 @@ _RETURNED = re.compile(rf"\b(?:restored|resumed|reopened|reconnected|repaired|{_
 # month named, not the latest (blind explore27c q03 led with a count of 27 April).
 _IN_A_MONTH = re.compile(
     rf"\b(?:in|during|by|on|as\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b",
+    rf"{MONTH}\b",
     re.IGNORECASE,
 )
 

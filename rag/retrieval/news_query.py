@@ -19,22 +19,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from rag.news.date_patterns import MONTH, MONTHS
+
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
 # Explicit calendar dates: "12 March 2025", "March 12, 2025", "March 12" (year optional).
 _DAY_MONTH = re.compile(
-    rf"\b(?:on\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)\b",
+    rf"\b(?:on\s+)?(?:{_DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?|{MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)\b",
     re.IGNORECASE,
 )
 # "in April", "in April 2025", "during March", "by mid-March", "April 2025" (a bare month name needs a preposition).
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(?:in|during|since|from|by)\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"
-    rf"|(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR}))\b",
+    rf"\b(?:(?:in|during|since|from|by)\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<m1>{MONTH})(?:\s+(?P<y1>{_YEAR}))?"
+    rf"|(?P<m2>{MONTH})\s+(?P<y2>{_YEAR}))\b",
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(rf"\b(?:in|during)\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
@@ -181,7 +179,7 @@ def parse_query(question: str, reference: date | None = None, outlets: Iterable[
             window, explicit = (day, day), bool(re.search(_YEAR, m.group(0)))
             phrases.append(m.group(0).strip())
     if window is None and (m := _MONTH_ONLY.search(question)):
-        month = _MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         year_text = m.group("y1") or m.group("y2")
         year = int(year_text) if year_text else _latest_year_for(month, reference)
         window, explicit = _month_part(year, month, m.group("part")), bool(year_text)
