@@ -4,11 +4,14 @@ RealTimeQA: distinct questions with evidence; the corpus is every distinct evide
 a question's passages are its dense top-k with its own evidence forced in (a miss replaces
 the k-th). Labels: a sentence of the gold passage containing the correct choice's text.
 Project questions (evals/answerability/questions.yaml) are retrieved from the bundled corpus
-with the product's own retriever.
+with the product's own retriever. Hand-read sets (evals/handread/sessionN/NAME) are retrieved
+from their own corpus the same way; their labels are the sentences the set's author copied
+from the articles as the evidence of each answer.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
@@ -45,6 +48,27 @@ class Item:
     passages: list[Passage] = field(default_factory=list)
     gold: str | None = None  # chunk_id of the passage the answer must come from
     source: str = "realtimeqa"
+    # The sentences a reader labelled as answering it (the hand-read sets): a span holding one of
+    # them is a positive, whatever `answer` says.
+    evidence: list[str] = field(default_factory=list)
+
+    def held_in(self, text: str) -> bool:
+        """Whether `text` holds the answer: one of the labelled sentences, else the answer's text."""
+        if self.evidence:
+            return any(same_sentence(text, e) for e in self.evidence)
+        return norm(str(self.answer)) in norm(text)
+
+
+def same_sentence(span: str, sentence: str) -> bool:
+    """A span is a labelled sentence when either holds the other, or they share 60% of the longer one's
+    words: the index splits sentences a little differently from the reader who copied them."""
+    a, b = norm(span), norm(sentence)
+    if not a or not b:
+        return False
+    if b in a or (len(a) >= 40 and a in b):
+        return True
+    x, y = set(a.split()), set(b.split())
+    return len(x & y) / max(len(x), len(y)) >= 0.6
 
 
 def load_realtimeqa(folder: Path) -> list[Item]:
@@ -185,6 +209,40 @@ def sentences_of(items: list[Item]) -> list[str]:
         singles, _ = build(item.passages, pairs=False)
         out.extend(c.text for c in singles)
     return out
+
+
+def handread_sets(folder: Path) -> list[tuple[int, Path]]:
+    """The hand-read sets (evals/handread/sessionN/NAME with corpus/ and questions.tsv), with N."""
+    out = []
+    for questions in sorted(folder.glob("session*/*/questions.tsv")):
+        number = re.fullmatch(r"session(\d+)", questions.parent.parent.name)
+        if number and (questions.parent / "corpus").is_dir():
+            out.append((int(number.group(1)), questions.parent))
+    return out
+
+
+def load_handread(folder: Path, embeddings: Embeddings, k: int) -> list[Item]:
+    """One hand-read set's answerable questions over its own corpus, with the product's retriever.
+    Labels are the evidence sentences the set's author copied from the articles."""
+    from rag.assistant import Assistant
+    from rag.settings import Settings
+
+    with (folder / "questions.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    items = []
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(store={"path": Path(tmp) / "index"}, retrieval={"k": k})  # type: ignore[arg-type]
+        assistant = Assistant(settings, embeddings=embeddings)
+        assistant.ingest(folder / "corpus")
+        for row in rows:
+            evidence = [part.split("::", 1)[1].strip() for part in row["evidence"].split(" || ") if "::" in part]
+            if row["kind"] == "unanswerable" or not evidence:
+                continue
+            item = Item(f"{folder.name}/{row['id']}", row["question"], None, date(2026, 1, 1), source=folder.name)
+            item.evidence = evidence
+            item.passages = assistant.retriever.search(row["question"], k=k)
+            items.append(item)
+    return items
 
 
 def load_project(path: Path, corpus: Path, embeddings: Embeddings, k: int) -> list[Item]:

@@ -77,3 +77,51 @@ def test_rare_negatives_leave_out_the_own_the_answering_and_the_name_sharing_pas
     (negative,) = data.rare_negatives([item], texts, Vectors(), k=2)
     assert negative.answer is None and negative.id == "q1~rare"
     assert [p.text for p in negative.passages] == texts[3:5]
+
+
+def test_a_labelled_sentence_is_found_however_the_index_split_it():
+    data = load_module("selector_data", ROOT / "scripts" / "selector_data.py")
+    sentence = "Verrow stepped down for health reasons this week, the foreign ministry said on Monday."
+    assert data.same_sentence(sentence, sentence.upper())
+    # The index cut the reader's sentence in two, or joined it with the next one.
+    assert data.same_sentence("Verrow stepped down for health reasons this week,", sentence)
+    assert data.same_sentence(sentence + " Rell replaces him.", sentence)
+    # Another sentence about the same man and words is not it.
+    assert not data.same_sentence("Verrow said on Monday the talks would go on this week.", sentence)
+    assert not data.same_sentence("Verrow.", sentence)
+
+
+def test_a_hand_read_question_is_answered_by_its_labelled_sentences_not_by_its_answer_text():
+    data = load_module("selector_data", ROOT / "scripts" / "selector_data.py")
+    item = data.Item("s/q01", "why did verrow quit", None, date(2026, 1, 1))
+    item.evidence = ["Verrow stepped down for health reasons this week."]
+    assert item.held_in("LISK - Verrow stepped down for health reasons this week.")
+    assert not item.held_in("Verrow did not say where it would take place.")
+    plain = data.Item("q1", "Which company bought Widgets Ltd?", "Globex", date(2023, 1, 1))
+    assert plain.held_in("Globex bought it.") and not plain.held_in("Acme bought it.")
+
+
+def test_hand_read_sets_load_their_answerable_questions_with_passages_from_their_own_corpus(tmp_path: Path):
+    from tests.fakes import HashingEmbeddings
+
+    data = load_module("selector_data", ROOT / "scripts" / "selector_data.py")
+    folder = tmp_path / "session31" / "explore31"
+    (folder / "corpus").mkdir(parents=True)
+    (folder / "corpus" / "a.txt").write_text(
+        "Envoy quits\nSource: Test Wire\nDate: 2 March 2026\n\n"
+        "Verrow stepped down for health reasons this week. Rell will replace him on 1 April.\n",
+        encoding="utf-8",
+    )
+    (folder / "questions.tsv").write_text(
+        "id\tquestion\texpected\tkind\tevidence\n"
+        "q01\twhy did verrow quit\thealth\twhy\ta.txt :: Verrow stepped down for health reasons this week.\n"
+        "q02\twho is the new envoy's deputy?\tnot said\tunanswerable\t"
+        "NEARBY: a.txt :: Rell will replace him on 1 April.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "session31" / "notes").mkdir()  # no questions: not a set
+    assert data.handread_sets(tmp_path) == [(31, folder)]
+    (item,) = data.load_handread(folder, HashingEmbeddings(), k=2)
+    assert item.id == "explore31/q01" and item.answer is None
+    assert item.evidence == ["Verrow stepped down for health reasons this week."]
+    assert item.passages and any(item.held_in(p.text) for p in item.passages)
