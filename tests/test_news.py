@@ -1506,6 +1506,30 @@ def test_a_plan_in_the_past_perfect_dates_the_weekday_before():
     assert resolve_dates(reported, "2026-03-17")[0].date_from.isoformat() == "2026-03-18"
 
 
+def test_a_plan_told_with_planned_for_dates_the_weekday_ahead_until_told_undone_in_the_past():
+    """explore26b q20: "A visit to the dam …, planned for Wednesday, has been postponed", in a Tuesday article, was
+    dated the Wednesday before, as "planned" reads as a verb in the past; "scheduled for" already read as a plan."""
+    assert one("A visit to the dam, planned for Wednesday, has been postponed.", "2026-05-19") == (
+        "2026-05-20",
+        "2026-05-20",
+    )
+    assert one("A memorial service is planned for Wednesday.", "2026-04-20") == ("2026-04-22", "2026-04-22")
+    # Told undone in the simple past, the day had passed (explore24b, a Thursday article).
+    past = "Their first vote, planned for Wednesday, was postponed at the start of the week."
+    assert one(past, "2026-03-12") == ("2026-03-11", "2026-03-11")
+    # Troops who planned an attack did so on the day.
+    assert one("Troops planned the attack on Wednesday.", "2026-05-19") == ("2026-05-13", "2026-05-13")
+
+
+def test_a_plan_in_the_past_perfect_told_undone_now_dates_the_weekday_ahead():
+    """explore26d: "The opening session …, which had been planned for Monday, has been postponed to Wednesday 1 April"
+    (Friday 20 March, "a delay of nine days") was dated Monday 16 March."""
+    told = "The opening session, which had been planned for Monday, has been postponed to Wednesday 1 April."
+    assert resolve_dates(told, "2026-03-20")[0].date_from.isoformat() == "2026-03-23"
+    # Without the present perfect the plan was overtaken, as before.
+    assert one("The convoy had been scheduled to leave on Saturday.", "2026-04-01") == ("2026-03-28", "2026-03-28")
+
+
 def test_a_plan_on_track_dates_the_weekday_ahead():
     """Blind explore26 q09: "said on Sunday that the centre was 'on track' to open by Wednesday", in a Monday article,
     was shown as the Wednesday before."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from rag.news.plans import FUTURE
+from rag.news.plans import FUTURE, MOVED
 from rag.numbers import cardinals
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -115,9 +115,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
     The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
-    markers = [(start - m.end(), "future") for m in FUTURE.finditer(text, left, start)]
+    markers = [(start - m.end(), "future") for m in _plans(text, left, start, end)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
-    markers += [(m.start() - end + 1000, "future") for m in FUTURE.finditer(text, end, right)]
+    markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
     return min(markers)[1] if markers else None
 
@@ -134,14 +134,42 @@ def overtaken_plan(text: str, start: int) -> bool:
     """Whether the plan word nearest before the weekday at `start`, within its clause, is in the past
     perfect ("had been scheduled to leave on Saturday") outside reported speech."""
     left, _ = _clause_bounds(text, start, start)
-    plans = list(FUTURE.finditer(text, left, start))
-    if not plans:
+    word = _WORD.match(text, start)
+    day_end = word.end() if word else start
+    plans = _plans(text, left, start, day_end)
+    # … unless the plan is told undone only now: "The opening session …, which had been planned for Monday, has been
+    # postponed to Wednesday 1 April" (a Friday report, "a delay of nine days") is the Monday ahead (explore26d).
+    if not plans or _UNDONE_NOW.match(text[day_end:]):
         return False
     before = text[left : plans[-1].start()]
     # Reported speech is read in the whole sentence before the plan: "Orsanne said the ambassadors' vote, which had
     # been scheduled for Wednesday, had been postponed to 25 March" (a Tuesday) is the Wednesday ahead (blind
     # explore24b q24 read it as the week before, a plan changed from 18 to 11 March).
     return _PAST_PERFECT.search(before[-30:]) is not None and _REPORTED.search(text[: plans[-1].start()]) is None
+
+
+# A plan's date told with a participle and "for", as "scheduled for" and "set for" are (rag.news.plans.FUTURE): "A visit
+# to the dam …, planned for Wednesday, has been postponed" (a Tuesday report) is the Wednesday ahead; "planned", an
+# -ed word, had read as the past (explore26b q20 dated it the Wednesday before). Not when the plan is told undone in
+# the simple past: "Their first vote, planned for Wednesday, was postponed at the start of the week" (a Thursday
+# report) is the Wednesday before (explore24b).
+_WORD = re.compile(r"\w+")
+_PLANNED_FOR = re.compile(r"\b(?:planned|slated|pencill?ed\s+in)\s+for\b", re.IGNORECASE)
+_UNDONE_IN_PAST = re.compile(
+    rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b",
+    re.IGNORECASE,
+)
+# The present perfect tells the plan undone only now, so its day may still lie ahead.
+_UNDONE_NOW = re.compile(
+    rf"^[^.;]{{0,40}}?\b(?:has|have)\s+(?:also\s+)?been\s+(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b",
+    re.IGNORECASE,
+)
+
+
+def _plans(text: str, start: int, end: int, day_end: int) -> list[re.Match[str]]:
+    """The plan words between `start` and `end`, in their order, for the day named just before `day_end`."""
+    planned = [] if _UNDONE_IN_PAST.match(text[day_end:]) else list(_PLANNED_FOR.finditer(text, start, end))
+    return sorted([*FUTURE.finditer(text, start, end), *planned], key=lambda m: m.start())
 
 
 def is_future(text: str, start: int, end: int) -> bool:
