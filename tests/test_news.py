@@ -1530,6 +1530,39 @@ def test_a_plan_in_the_past_perfect_told_undone_now_dates_the_weekday_ahead():
     assert one("The convoy had been scheduled to leave on Saturday.", "2026-04-01") == ("2026-03-28", "2026-03-28")
 
 
+def test_tomorrow_is_dropped_for_a_supposition_in_its_own_sentence_only():
+    """explore22d, explore28: "The preliminary hearing had been due to take place tomorrow." gave no date in an article
+    that held an "if" or a "would" anywhere."""
+    text = "If the talks fail, the war goes on. The third round opens in Portmaren tomorrow."
+    assert [r.date_from.isoformat() for r in resolve_dates(text, "2026-03-17")] == ["2026-03-18"]
+    assert resolve_dates("If an election were held tomorrow, the party would win.", "2026-03-17") == []
+    # Reported, "would" is the future told in the past (explore27b).
+    told = "Kovre said the first remains would leave for Ravensk tomorrow."
+    assert [r.date_from.isoformat() for r in resolve_dates(told, "2026-03-10")] == ["2026-03-11"]
+
+
+def test_a_weekday_after_a_reported_would_is_the_one_ahead():
+    """explore22: "The commission spokesman said the proposal would be presented to finance ministers at a meeting in
+    Lodranne on Friday" (a Tuesday report) was dated the Friday before."""
+    told = "The commission spokesman said the proposal would be presented to finance ministers on Friday."
+    assert one(told, "2026-04-14") == ("2026-04-17", "2026-04-17")
+    # Said on the day, the saying dates it; a "would" of another sentence does not (explore24b).
+    assert one("He said on Monday that he would resign.", "2026-04-15") == ("2026-04-13", "2026-04-13")
+    other = 'He said the listings would "take a real bite." Foreign ministers on Monday appointed an envoy.'
+    assert one(other, "2026-03-28") == ("2026-03-23", "2026-03-23")
+
+
+def test_a_weekday_takes_its_tense_from_its_own_sentence_and_from_irregular_pasts():
+    """explore20b: read on a whole article, "… would not affect the schedule.\n\nOn Saturday the foreign ministry
+    dismissed a report" took the noun "schedule" of the sentence before as a plan; explore25d: "gave different accounts
+    on Tuesday of how much … Velmora will receive" was dated by its "will"."""
+    text = "He said the change would not affect the schedule.\n\nOn Saturday the ministry dismissed a report."
+    assert [r.date_from.isoformat() for r in resolve_dates(text, "2026-04-20")] == ["2026-04-18"]
+    gave = "Two ministers gave different accounts on Tuesday of how much equipment Velmora will receive."
+    assert one(gave, "2026-03-11") == ("2026-03-10", "2026-03-10")
+    assert one("Two ministers will give their accounts on Tuesday.", "2026-03-11") == ("2026-03-17", "2026-03-17")
+
+
 def test_a_plan_on_track_dates_the_weekday_ahead():
     """Blind explore26 q09: "said on Sunday that the centre was 'on track' to open by Wednesday", in a Monday article,
     was shown as the Wednesday before."""

@@ -47,6 +47,7 @@ from rag.news.date_patterns import (
     is_future,
     is_past,
     overtaken_plan,
+    reported_would,
 )
 from rag.news.plans import HYPOTHETICAL, MODAL
 
@@ -164,9 +165,14 @@ def _near(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
     word = " ".join(m.group("near").lower().split())
     if m.group("near") == "Today" and _NAMED_TODAY.search(text[: m.start()]):
         return None
-    sentence_rest = text
     if word == "tomorrow":
-        if HYPOTHETICAL.search(sentence_rest):
+        # A supposition in its own sentence ("if an election were held tomorrow"), not anywhere in the text: an article
+        # with a "would" or an "if" dropped every "tomorrow" it told ("The preliminary hearing had been due to take
+        # place tomorrow", explore22d; "the third round of talks, which opens in … Portmaren tomorrow", explore28).
+        left = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        right = next((s.start() for s in SENTENCE_END.finditer(text, m.end())), len(text))
+        told = {m.start() for m in reported_would(text, left, right)}
+        if any(h.start() not in told for h in HYPOTHETICAL.finditer(text, left, right)):
             return None
         day = pub + timedelta(days=1)
     elif word in ("yesterday", "last night"):
