@@ -1954,3 +1954,27 @@ def test_what_someone_did_not_say_is_no_denial():
     )
     later = "The energy minister has so far said only that the government will review the safety of every large dam."
     assert detect_conflicts([evidence(first, "2024-05-18", "a"), evidence(later, "2024-06-10", "b")]) == []
+
+
+def test_the_handread_dates_benchmark_checks_each_dated_quote_of_a_readme_table(tmp_path: Path) -> None:
+    from tests.modules import load_module
+
+    bench = load_module("handread_dates", Path(__file__).resolve().parent.parent / "benchmarks" / "handread_dates.py")
+    folder = tmp_path / "explore99"
+    (folder / "corpus").mkdir(parents=True)
+    (folder / "corpus" / "a.txt").write_text(
+        "Talks resume\nSource: Test Wire\nDate: 18 March 2026\n\n"
+        "The envoy arrived on Monday. The talks open in Lisk tomorrow.\n",
+        encoding="utf-8",
+    )
+    (folder / "README.md").write_text(
+        "| file | outlet | published | notes |\n|---|---|---|---|\n"
+        '| a.txt | Test Wire | Wed 18 Mar 2026 | Envoy arrived "on Monday" (16 Mar); talks "tomorrow" (20 Mar); '
+        '"last week" (9 Mar) |\n',
+        encoding="utf-8",
+    )
+    found = {c.phrase: c for c in bench.checks(folder)}
+    assert found["on Monday"].right and found["on Monday"].got.isoformat() == "2026-03-16"
+    # The README's slip is counted against the resolver: the figure is a floor.
+    assert not found["tomorrow"].right and found["tomorrow"].got.isoformat() == "2026-03-19"
+    assert found["last week"].context == ""  # not in the article verbatim
