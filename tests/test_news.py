@@ -1563,6 +1563,17 @@ def test_a_weekday_takes_its_tense_from_its_own_sentence_and_from_irregular_past
     assert one("Two ministers will give their accounts on Tuesday.", "2026-03-11") == ("2026-03-17", "2026-03-17")
 
 
+def test_a_day_opening_its_sentence_takes_the_tense_of_the_clause_after_it():
+    """explore19: "From Wednesday, the JCC will run six inspection teams" (a Tuesday report) was read as the Wednesday
+    before."""
+    assert one("From Wednesday, the JCC will run six inspection teams.", "2026-05-26") == ("2026-05-27", "2026-05-27")
+    # A clause with its own tense keeps it.
+    assert one("On Monday, engineers inspected the gates.", "2026-05-26") == ("2026-05-25", "2026-05-25")
+    # "rescheduled for" is a plan (explore27b, a Monday report).
+    moved = "The postponed handover has been rescheduled for Thursday, the mission said."
+    assert one(moved, "2026-03-23") == ("2026-03-26", "2026-03-26")
+
+
 def test_a_plan_on_track_dates_the_weekday_ahead():
     """Blind explore26 q09: "said on Sunday that the centre was 'on track' to open by Wednesday", in a Monday article,
     was shown as the Wednesday before."""

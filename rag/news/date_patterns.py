@@ -123,11 +123,28 @@ def _tense(text: str, start: int, end: int) -> str | None:
     The nearest one wins because a clause can hold both: "Fox will pay $787m after the two
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
+    markers = _markers(text, start, end, left, right)
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    if not markers and _OPENS.fullmatch(text[opening:start]):
+        # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
+        # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the Wednesday
+        # before.
+        right = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+        markers = _markers(text, start, end, opening, right)
+    return min(markers)[1] if markers else None
+
+
+_OPENS = re.compile(r"\s*[\"“‘']?\s*(?:(?:late|early)\s+)?(?:on|by|from|since|until|as\s+of)?\s*", re.IGNORECASE)
+
+
+def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tuple[int, str]]:
+    """The tense markers between `left` and `right` with their distance from the phrase at `start:end`; one after
+    the phrase counts as further than any before it."""
     markers = [(start - m.end(), "future") for m in _plans(text, left, start, end)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
-    return min(markers)[1] if markers else None
+    return markers
 
 
 # A plan told in the past perfect was overtaken: "The convoy of 45 buses had been scheduled to leave on
@@ -162,7 +179,7 @@ def overtaken_plan(text: str, start: int) -> bool:
 # the simple past: "Their first vote, planned for Wednesday, was postponed at the start of the week" (a Thursday
 # report) is the Wednesday before (explore24b).
 _WORD = re.compile(r"\w+")
-_PLANNED_FOR = re.compile(r"\b(?:planned|slated|pencill?ed\s+in)\s+for\b", re.IGNORECASE)
+_PLANNED_FOR = re.compile(r"\b(?:planned|slated|rescheduled|pencill?ed\s+in)\s+for\b", re.IGNORECASE)
 _UNDONE_IN_PAST = re.compile(
     rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b",
     re.IGNORECASE,
