@@ -180,15 +180,10 @@ def overtaken_plan(text: str, start: int) -> bool:
 # report) is the Wednesday before (explore24b).
 _WORD = re.compile(r"\w+")
 _PLANNED_FOR = re.compile(r"\b(?:planned|slated|rescheduled|pencill?ed\s+in)\s+for\b", re.IGNORECASE)
-_UNDONE_IN_PAST = re.compile(
-    rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b",
-    re.IGNORECASE,
-)
+_UNDONE = rf"(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b"
+_UNDONE_IN_PAST = re.compile(rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?{_UNDONE}", re.IGNORECASE)
 # The present perfect tells the plan undone only now, so its day may still lie ahead.
-_UNDONE_NOW = re.compile(
-    rf"^[^.;]{{0,40}}?\b(?:has|have)\s+(?:also\s+)?been\s+(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned)\b",
-    re.IGNORECASE,
-)
+_UNDONE_NOW = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have)\s+(?:also\s+)?been\s+{_UNDONE}", re.IGNORECASE)
 
 
 def _plans(text: str, start: int, end: int, day_end: int) -> list[re.Match[str]]:
