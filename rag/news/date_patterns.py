@@ -124,12 +124,12 @@ def _tense(text: str, start: int, end: int) -> str | None:
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
     markers = _markers(text, start, end, left, right)
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     if not markers and _OPENS.fullmatch(text[opening:start]):
         # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
         # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the Wednesday
         # before.
-        right = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+        right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
         markers = _markers(text, start, end, opening, right)
     return min(markers)[1] if markers else None
 
@@ -197,7 +197,7 @@ def _plans(text: str, start: int, end: int, day_end: int) -> list[re.Match[str]]
 # spokesman said the proposal would be presented to finance ministers … on Friday" (a Tuesday report) is the Friday
 # ahead (explore22 dated it the Friday before).
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # a full stop, its closing quote, the space after
 
 
 def reported_would(text: str, start: int, end: int, near: int | None = None) -> list[re.Match[str]]:
@@ -205,8 +205,8 @@ def reported_would(text: str, start: int, end: int, near: int | None = None) -> 
     share a sentence with the position `near` when it is given."""
     found = []
     for m in _WOULD.finditer(text, start, end):
-        opening = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-        if near is not None and _SENTENCE_END.search(text[min(m.end(), near) : max(m.start(), near)]):
+        opening = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        if near is not None and SENTENCE_END.search(text[min(m.end(), near) : max(m.start(), near)]):
             continue
         if _REPORTED.search(text, opening, m.start()):
             found.append(m)

@@ -40,6 +40,7 @@ from rag.news.date_patterns import (
     PATTERNS,
     RECURRING_AFTER,
     RECURRING_BEFORE,
+    SENTENCE_END,
     SUMMONED_TO,
     WEEKDAYS,
     WRITTEN_AFTER,
@@ -171,7 +172,7 @@ def _near(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
         # place tomorrow", explore22d; "the third round of talks, which opens in … Portmaren tomorrow", explore28).
         left = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start())), default=0)
         right = next((s.start() for s in SENTENCE_END.finditer(text, m.end())), len(text))
-        told = {m.start() for m in reported_would(text, left, right)}
+        told = {w.start() for w in reported_would(text, left, right)}
         if any(h.start() not in told for h in HYPOTHETICAL.finditer(text, left, right)):
             return None
         day = pub + timedelta(days=1)
@@ -264,9 +265,6 @@ _SENTENCE_OPENS = re.compile(r"[\s\"“‘']*(?:(?:late|early)\s+)?(?:on|by|from
 
 
 _BARE_WEEKDAY = re.compile(rf"^(?!.*\b(?:last|next|this|coming|past)\b).*\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
-
-
-SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # a full stop, its closing quote, the space after
 
 
 def with_days(text: str, published: date | str | None) -> str:
