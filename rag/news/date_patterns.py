@@ -124,13 +124,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
     markers = _markers(text, start, end, left, right)
-    opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    if not markers and _OPENS.fullmatch(text[opening:start]):
-        # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
-        # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the Wednesday
-        # before.
-        right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
-        markers = _markers(text, start, end, opening, right)
+    if not markers:
+        opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+        if _OPENS.fullmatch(text[opening:start]):
+            # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
+            # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the
+            # Wednesday before.
+            right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+            markers = _markers(text, start, end, opening, right)
     return min(markers)[1] if markers else None
 
 
