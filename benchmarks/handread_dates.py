@@ -25,11 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from rag.errors import IngestError  # noqa: E402
 from rag.ingest.readers import read_file  # noqa: E402
+from rag.news.date_patterns import MONTHS  # noqa: E402
 from rag.news.dates import resolve_dates  # noqa: E402
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A quoted phrase and the day the README gives it: "on Monday" (16 Mar), “tomorrow” (26 March).
-_PAIR = re.compile(r"[\"“]([^\"”]{3,40})[\"”]\s*\((\d{1,2}) (" + "|".join(_MONTHS) + r")[a-z]*\)", re.IGNORECASE)
+_ABBREVIATIONS = "|".join(name for name in MONTHS if len(name) == 3)
+_PAIR = re.compile(r"[\"“]([^\"”]{3,40})[\"”]\s*\((\d{1,2}) (" + _ABBREVIATIONS + r")[a-z]*\)", re.IGNORECASE)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def checks(folder: Path) -> list[Check]:
             continue
         for m in _PAIR.finditer(line):
             phrase = m.group(1)
-            want = date(int(published[:4]), _MONTHS.index(m.group(3).lower()[:3]) + 1, int(m.group(2)))
+            want = date(int(published[:4]), MONTHS[m.group(3).lower()], int(m.group(2)))
             at = text.lower().find(phrase.lower())
             if at < 0:
                 out.append(Check(folder.name, path.name, published, phrase, want, None, ""))
