@@ -221,44 +221,46 @@ def handread_sets(folder: Path) -> list[tuple[int, Path]]:
     return out
 
 
-def load_handread(folder: Path, embeddings: Embeddings, k: int) -> list[Item]:
-    """One hand-read set's answerable questions over its own corpus, with the product's retriever.
-    Labels are the evidence sentences the set's author copied from the articles."""
+def _retrieved(corpus: Path, questions: list[str], embeddings: Embeddings, k: int) -> list[list[Passage]]:
+    """Each question's passages, with the product's retriever over `corpus` indexed in a temporary folder."""
     from rag.assistant import Assistant
     from rag.settings import Settings
 
-    with (folder / "questions.tsv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    items = []
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(store={"path": Path(tmp) / "index"}, retrieval={"k": k})  # type: ignore[arg-type]
         assistant = Assistant(settings, embeddings=embeddings)
-        assistant.ingest(folder / "corpus")
-        for row in rows:
-            evidence = [part.split("::", 1)[1].strip() for part in row["evidence"].split(" || ") if "::" in part]
-            if row["kind"] == "unanswerable" or not evidence:
-                continue
-            item = Item(f"{folder.name}/{row['id']}", row["question"], None, date(2026, 1, 1), source=folder.name)
-            item.evidence = evidence
-            item.passages = assistant.retriever.search(row["question"], k=k)
-            items.append(item)
+        assistant.ingest(corpus)
+        found = [assistant.retriever.search(q, k=k) for q in questions]
+        assistant.store.close() if hasattr(assistant.store, "close") else None
+    return found
+
+
+def load_handread(folder: Path, embeddings: Embeddings, k: int) -> list[Item]:
+    """One hand-read set's answerable questions over its own corpus, with the product's retriever.
+    Labels are the evidence sentences the set's author copied from the articles."""
+    with (folder / "questions.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    items = []
+    for row in rows:
+        evidence = [part.split("::", 1)[1].strip() for part in row["evidence"].split(" || ") if "::" in part]
+        if row["kind"] == "unanswerable" or not evidence:
+            continue
+        item = Item(f"{folder.name}/{row['id']}", row["question"], None, date(2026, 1, 1), source=folder.name)
+        item.evidence = evidence
+        items.append(item)
+    found = _retrieved(folder / "corpus", [i.question for i in items], embeddings, k)
+    for item, passages in zip(items, found, strict=True):
+        item.passages = passages
     return items
 
 
 def load_project(path: Path, corpus: Path, embeddings: Embeddings, k: int) -> list[Item]:
     """The hand-labelled questions over the bundled corpus, each with its retrieved passages."""
-    from rag.assistant import Assistant
-    from rag.settings import Settings
-
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(store={"path": Path(tmp) / "index"}, retrieval={"k": k})  # type: ignore[arg-type]
-        assistant = Assistant(settings, embeddings=embeddings)
-        assistant.ingest(corpus)
-        items = []
-        for q in data["questions"]:
-            item = Item(q["id"], q["question"], q.get("answer"), date(2025, 1, 1), source=f"project-{q['split']}")
-            item.passages = assistant.retriever.search(q["question"], k=k)
-            items.append(item)
-        assistant.store.close() if hasattr(assistant.store, "close") else None
+    items = [
+        Item(q["id"], q["question"], q.get("answer"), date(2025, 1, 1), source=f"project-{q['split']}")
+        for q in data["questions"]
+    ]
+    for item, passages in zip(items, _retrieved(corpus, [i.question for i in items], embeddings, k), strict=True):
+        item.passages = passages
     return items
