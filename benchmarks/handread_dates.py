@@ -3,7 +3,7 @@
     PYTHONPATH=. python benchmarks/handread_dates.py [--sessions 15-28] [--show]
 
 Each set's README (evals/handread/sessionN/NAME/README.md) lists its articles in a table whose notes
-resolve the relative dates quoted from them: `"on Monday" (16 Mar)`, `"tomorrow" (26 Mar)`. The set's
+resolve the relative dates quoted from them: `"on Monday" (16 Mar)`, `"tomorrow" = 26 Mar`. The set's
 author wrote those by hand from a private calendar, before any answer was read. For each such pair the
 phrase's first occurrence in the article is resolved with `rag.news.dates.resolve_dates` against the
 article's publication date; it is right when the resolved day (or period) holds the README's day.
@@ -30,7 +30,9 @@ from rag.news.dates import resolve_dates  # noqa: E402
 
 # A quoted phrase and the day the README gives it: "on Monday" (16 Mar), “tomorrow” (26 March).
 _ABBREVIATIONS = "|".join(name for name in MONTHS if len(name) == 3)
-_PAIR = re.compile(r"[\"“]([^\"”]{3,40})[\"”]\s*\((\d{1,2}) (" + _ABBREVIATIONS + r")[a-z]*\)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"[\"“]([^\"”]{3,40})[\"”]\s*(?:\(|=\s*)(\d{1,2}) (" + _ABBREVIATIONS + r")[a-z]*\b(?!-)", re.IGNORECASE
+)
 
 
 @dataclass
