@@ -86,7 +86,7 @@ def test_relative_dates_resolve_against_the_publication_date(text, expected):
     "text",
     [
         "The game will be played on Thursday.",  # future, same weekday: this Thursday or next?
-        "Talks resume next Friday.",  # Friday of this week or the next?
+        "Talks resume next Sunday.",  # Sunday of this week or the next?
         "Only 21% would vote Conservative if an election were held tomorrow.",
         "The bacteria rarely infects humans today.",
         "The film made $143 million for its opening this weekend.",  # past tense, weekend still ahead
@@ -1572,6 +1572,69 @@ def test_a_day_opening_its_sentence_takes_the_tense_of_the_clause_after_it():
     # "rescheduled for" is a plan (explore27b, a Monday report).
     moved = "The postponed handover has been rescheduled for Thursday, the mission said."
     assert one(moved, "2026-03-23") == ("2026-03-26", "2026-03-26")
+
+
+def test_a_timetable_told_in_the_present_dates_the_weekday_ahead():
+    """explore25c, explore26b, explore29c, explore27c: "who leaves the country on Friday" (a Thursday report), "which
+    opens in Marevsk on Friday", "Campaigning officially begins on Monday", "When the talks resume on Tuesday" had each
+    been read as the day before."""
+    leaves = "Margit Anselm, who leaves the country on Friday after three years in the post, thanked the drivers."
+    assert one(leaves, "2026-03-19") == ("2026-03-20", "2026-03-20")
+    assert one("Campaigning officially begins on Monday.", "2026-03-14") == ("2026-03-16", "2026-03-16")
+    assert one("When the talks resume on Tuesday, the envoys should say so.", "2026-05-03") == (
+        "2026-05-05",
+        "2026-05-05",
+    )
+    # A date written out takes the year ahead when a present timetable tells it (explore22c: "before the transit
+    # contract expires on 31 December", a November report, had been the December before).
+    assert one("The transit contract expires on 31 December.", "2026-11-09") == ("2026-12-31", "2026-12-31")
+    # The past keeps the day before.
+    assert one("The convoy left the country on Friday.", "2026-03-19") == ("2026-03-13", "2026-03-13")
+
+
+def test_a_weekday_after_an_aside_takes_the_tense_before_the_aside():
+    """explore25c: "He is expected to meet Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday" (a Tuesday
+    report) was read as the Wednesday before."""
+    meet = "He is expected to meet Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday, and to travel on."
+    assert one(meet, "2026-04-07") == ("2026-04-08", "2026-04-08")
+    met = "He met Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday."
+    assert one(met, "2026-04-07") == ("2026-04-01", "2026-04-01")
+    # A date written out is read in its own clause: "from April 2 to April 16, was announced" keeps its year.
+    moved = "The postponement of the leaders' meeting, from April 2 to April 16, was announced on Monday."
+    assert [r.date_from.isoformat() for r in resolve_dates(moved, "2026-03-27")][:2] == ["2026-04-02", "2026-04-16"]
+
+
+def test_a_deadline_dates_the_weekday_ahead_unless_told_in_the_past():
+    """explore20b, explore22b, explore29c: "which means by Sunday" (a Wednesday analysis), "It gave her until Thursday
+    to leave", "extended the deadline …, which expired on Monday, until 6 p.m. on Friday" were each read as the day
+    before."""
+    assert one("The protocol promises a map within ten days, which means by Sunday.", "2026-05-06") == (
+        "2026-05-10",
+        "2026-05-10",
+    )
+    assert one("It gave her until Thursday to leave.", "2026-03-17") == ("2026-03-19", "2026-03-19")
+    extended = "The commission also extended the deadline for candidates to register until 6 p.m. on Friday."
+    assert one(extended, "2026-03-12") == ("2026-03-13", "2026-03-13")
+    # Told in the past, "by" ends a period gone by.
+    evacuated = "By Tuesday evening, 3,100 people had been evacuated from low-lying districts."
+    assert one(evacuated, "2026-05-05") == ("2026-05-05", "2026-05-05")
+    assert one("The petition had gathered 48,000 signatures by Tuesday evening.", "2026-03-18") == (
+        "2026-03-17",
+        "2026-03-17",
+    )
+    # A headline with "deadline" sets no deadline in the sentence under it.
+    missed = "Zarudna misses repair deadline\n\nThe plant has missed its target of restarting the unit by Sunday."
+    assert one(missed, "2026-01-27") == ("2026-01-25", "2026-01-25")
+
+
+def test_next_weekday_a_day_or_two_ahead_is_the_week_after():
+    """explore23b, explore24b, explore25d: "planned for next Thursday" said on a Wednesday is eight days on; it had no
+    date. Further into the week "next Friday" (said on a Monday) stays open."""
+    assert one("The first handover was planned for next Thursday.", "2026-03-04") == ("2026-03-12", "2026-03-12")
+    assert one("They aim to approve it next Wednesday.", "2026-03-03") == ("2026-03-11", "2026-03-11")
+    assert one("They aim to approve it next Friday.", "2026-03-02") is None
+    assert one("They aim to approve it next Monday.", "2026-03-04") == ("2026-03-09", "2026-03-09")
+    assert one("Talks resume next Friday.", "2026-03-05") == ("2026-03-13", "2026-03-13")
 
 
 def test_a_plan_on_track_dates_the_weekday_ahead():

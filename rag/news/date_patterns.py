@@ -92,10 +92,13 @@ SUMMONED_TO = re.compile(
     r"(?:hearing|meeting|summit|session|talks|vote|debate|briefing|trial|conference|ceremony)\s+(?:on\s+)?$",
     re.I,
 )
+# A full stop, its closing quote and the space after; the stop of "6 p.m." or "9 a.m." ends a sentence only before a
+# capital ("until 6 p.m. on Friday" is one clause, explore29c).
+_STOP = r"(?<!\b[ap]\.m)[.!?][\"”’']?\s+|(?<=\b[ap]\.m)\.\s+(?=[A-Z\"“])"
 # A sentence's or a line's end closes a clause too: read on a whole article, "… the change would not affect the
 # schedule.\n\nOn Saturday the foreign ministry dismissed a report" had dated that Saturday by the noun "schedule" of
 # the sentence before (explore20b: the Saturday ahead).
-_CLAUSE = re.compile(r"[,;:—–()]|\s-\s|[.!?][\"”’']?\s+|\n")
+_CLAUSE = re.compile(r"[,;:—–()]|\s-\s|" + _STOP + r"|\n")
 # A day named for what it is to be is one to come, though the naming is told in the past: "President Mira Solvei
 # declared Thursday a national day of mourning", said on a Tuesday (blind explore24 q07 dated it two days before).
 DESIGNATED_BEFORE = re.compile(
@@ -124,28 +127,67 @@ def _tense(text: str, start: int, end: int) -> str | None:
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
     markers = _markers(text, start, end, left, right)
+    opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     if not markers:
-        opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
         if _OPENS.fullmatch(text[opening:start]):
             # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
             # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the
             # Wednesday before.
             right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
             markers = _markers(text, start, end, opening, right)
+        elif _OPENS.fullmatch(text[left:start]) and _WEEKDAY_ALONE.fullmatch(text[start:end]):
+            # A weekday opening a clause of its own after an aside takes the tense of the words before the aside: "He
+            # is expected to meet Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday" (a Tuesday report;
+            # explore25c) had read as the Wednesday before. Not a date written out, whose year an "announced" after
+            # it would move ("…, from April 2 to April 16, was announced").
+            markers = _markers(text, start, end, opening, start)
+    # A headline runs into its article's first sentence with no full stop between them.
+    opening = max(opening, text.rfind("\n", 0, start) + 1)
+    if _DEADLINE.search(text, max(opening, start - 40), start) and _deadline_ahead(text, start, end, opening, markers):
+        return "future"
     return min(markers)[1] if markers else None
 
 
 _OPENS = re.compile(r"\s*[\"“‘']?\s*(?:(?:late|early)\s+)?(?:on|by|from|since|until|as\s+of)?\s*", re.IGNORECASE)
+_WEEKDAY_ALONE = re.compile(WEEKDAY + r"(?:['’]s)?", re.IGNORECASE)
+# "until Friday", "by 6 p.m. on Sunday": a deadline.
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by)\s+(?:(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|noon|midnight)\s+(?:on\s+)?)?$", re.IGNORECASE
+)
+_DEADLINE_TO = re.compile(r"\s+to\s+(?!be\b)[a-z]+", re.IGNORECASE)
+_DEADLINE_SET = re.compile(r"\b(?:deadline|extend(?:s|ed)?)\b", re.IGNORECASE)
+
+
+def _deadline_ahead(text: str, start: int, end: int, opening: int, markers: list[tuple[int, str]]) -> bool:
+    """Whether the deadline before the day at `start:end` lies ahead: a deadline given or moved ("extended the
+    deadline …, until 6 p.m. on Friday", explore29c), one with its own infinitive ("It gave her until Thursday to
+    leave", explore22b: the giving is past, the leaving ahead), or one told in no past tense ("which means by
+    Sunday", a Wednesday analysis; explore20b). "By Tuesday evening, 3,100 people had been evacuated" is past."""
+    if _DEADLINE_TO.match(text, end) or _DEADLINE_SET.search(text, opening, start):
+        return True
+    return all(tense == "future" for _, tense in markers) and not _PAST.search(text, opening, start)
 
 
 def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tuple[int, str]]:
     """The tense markers between `left` and `right` with their distance from the phrase at `start:end`; one after
     the phrase counts as further than any before it."""
     markers = [(start - m.end(), "future") for m in _plans(text, left, start, end)]
+    markers += [(start - m.end(), "future") for m in _SCHEDULED_NOW.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
     return markers
+
+
+# A timetable told in the present is one to come: "Margit Anselm, who leaves the country on Friday" (a Thursday
+# report; explore25c), "the conference, which opens in Marevsk on Friday" (explore26b), "Campaigning officially begins
+# on Monday" (explore29c), "When the talks resume on Tuesday" (explore27c) had each read as the day before.
+_SCHEDULED_NOW = re.compile(
+    r"\b(?:leaves|opens|reopens|begins|starts|resumes|expires|arrives|departs|convenes|reconvenes|meets|travels|"
+    r"kicks\s+off|takes\s+effect|takes\s+office|comes\s+into\s+force|runs\s+out|goes\s+ahead)\b"
+    r"|\b(?:when|once|before|until)\s+(?:the\s+)?\w+\s+(?:resume|begin|open|reopen|meet|start|reconvene|convene)\b",
+    re.IGNORECASE,
+)
 
 
 # A plan told in the past perfect was overtaken: "The convoy of 45 buses had been scheduled to leave on
@@ -198,7 +240,7 @@ def _plans(text: str, start: int, end: int, day_end: int) -> list[re.Match[str]]
 # spokesman said the proposal would be presented to finance ministers … on Friday" (a Tuesday report) is the Friday
 # ahead (explore22 dated it the Friday before).
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")  # a full stop, its closing quote, the space after
+SENTENCE_END = re.compile(_STOP)
 
 
 def reported_would(text: str, start: int, end: int, near: int | None = None) -> list[re.Match[str]]:

@@ -117,7 +117,11 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     elif which in ("next", "coming"):
         day = pub + timedelta(days=after)
         if which == "next" and _monday(day) == _monday(pub):
-            return None  # "next Friday" on a Monday: this Friday or the one after?
+            if after > 2:
+                return None  # "next Friday" on a Monday: this Friday or the one after?
+            # Nobody calls tomorrow or the day after "next": "planned for next Thursday", said on a Wednesday, is eight
+            # days on (explore23b, explore24b, explore25d had no date for it).
+            day += timedelta(days=7)
     elif (is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start())) or _designated(m, text):
         if after == 7:
             return None
