@@ -1315,6 +1315,16 @@ def test_one_speaker_telling_anothers_denial_is_two_accounts():
     assert len(found) == 1 and found[0].sides[0].speaker == "Robin Mantooth"
 
 
+def test_one_speaker_repeating_its_denial_is_no_disagreement():
+    """explore29 q09: the ministry's denial and its repetition three weeks later, in two outlets, were shown as sources
+    that disagree: "on Monday" between the ministry and "denied" had hidden the speaker of the first."""
+    first = "Korvask's defence ministry on Monday denied that any drone had struck the plant."
+    again = "Korvask's defence ministry repeated on Sunday that no drone had struck the plant."
+    assert detect_conflicts([evidence(first, "2026-04-14", "c"), evidence(again, "2026-05-04", "p")]) == []
+    assert speaker(first) == "Korvask's defence ministry"
+    assert speaker("Talvenergo late on Sunday denied it.") == "Talvenergo"
+
+
 def test_two_sums_in_billions_of_an_unknown_currency_sharing_only_it_are_two_things():
     """Blind explore22 q09: the loan's size and the year's payout were shown as a change from 120 to 45."""
     size = "The ministry put the realistic size of the loan at about 120 billion ducats."

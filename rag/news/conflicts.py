@@ -738,6 +738,7 @@ def detect_conflicts(
             or (conflict.about == "date" and _dates_explained(a, b))
             or (conflict.about == "negation" and (_tells_both(a.text, b.text) or _tells_both(b.text, a.text)))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
+            or (conflict.about == "negation" and _repeats_its_denial(conflict))
         ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
@@ -826,6 +827,18 @@ def _restates(side: Side) -> bool:
 def _negative(text: str) -> bool:
     """A statement that negates, or denies a report it names."""
     return bool(negated_words(text)) or denies_a_report(text)
+
+
+def _repeats_its_denial(conflict: Conflict) -> bool:
+    """Both sides are one speaker's, each negating or denying: "Korvask's defence ministry on Monday denied that any
+    drone had struck the plant" and "Korvask's defence ministry repeated on Sunday that no drone had struck the plant"
+    are one denial told twice (explore29 q09 showed them as sources that disagree). Two speakers' are not: "Oher says
+    the Tuohys did not adopt him" against "the family deny it" (news suite h4-oher-adoption)."""
+    first, second = conflict.sides
+    if first.speaker is None or second.speaker is None:
+        return False
+    same = first.speaker == second.speaker or _surname(first.speaker) == _surname(second.speaker)
+    return same and all(_negative(side.text) or denies(side.text) for side in conflict.sides)
 
 
 def _without_bridged(found: list[Conflict]) -> list[Conflict]:

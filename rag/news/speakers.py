@@ -23,8 +23,11 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
 # A passive verb names no speaker: "Fields were declared safe too early" (blind explore24c q21 showed "Fields" as the
 # voice of the growers' union chair's words).
+# The day told between a speaker and the verb: "Korvask's defence ministry on Monday denied …" (explore29 q09 read no
+# speaker, and set the ministry's denial against its own repeated one as two sources).
+_WHEN = r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:" + "|".join(calendar.day_name) + r"|yesterday|today))?"
 _SPEAKER = re.compile(
-    rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?\s+(?:(?!(?:was|were|is|are|been|being|be)\b)\w+\s+)?"
+    rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?{_WHEN}\s+(?:(?!(?:was|were|is|are|been|being|be)\b)\w+\s+)?"
     rf"{_SPEAKER_VERB}\b"
 )
 # A quotation's speaker named after its verb: "'… than we were offered,' said Tomas Reiner" (explore15 q23).
@@ -43,7 +46,9 @@ _ACCORDING_ANY = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME}
 _APPOSITIVE = re.compile(rf",\s+(?P<name>{_NAME}),\s+(?:\w+\s+)?{_SPEAKER_VERB}\b")
 # A body named by whose it is: "Ardessa's defence ministry said …" (explore21b q24 read no speaker).
 # Not in a concession: "…, whatever Drevan's defence ministry says: …" is the writer's (blind explore24 q04).
-_WHOSE_BODY = re.compile(rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+[a-z]+){{1,3}})\s+{_SPEAKER_VERB}\b")
+_WHOSE_BODY = re.compile(
+    rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+(?!(?:on|late|early)\b)[a-z]+){{1,3}}){_WHEN}\s+{_SPEAKER_VERB}\b"
+)
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
 _NOT_SPEAKERS = {
     "The",
