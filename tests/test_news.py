@@ -1632,6 +1632,9 @@ def test_a_deadline_dates_the_weekday_ahead_unless_told_in_the_past():
         "2026-03-17",
         "2026-03-17",
     )
+    # Opening its sentence, "By Sunday" tells where things stood (explore15b, an opinion of Monday 10 June).
+    stood = "By Sunday, the National Civil Defence Directorate (DINADEC) put the toll at 61 dead"
+    assert one(stood, "2024-06-10") == ("2024-06-09", "2024-06-09")
     # A headline with "deadline" sets no deadline in the sentence under it.
     missed = "Zarudna misses repair deadline\n\nThe plant has missed its target of restarting the unit by Sunday."
     assert one(missed, "2026-01-27") == ("2026-01-25", "2026-01-25")
