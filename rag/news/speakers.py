@@ -21,11 +21,11 @@ _SPEAKER_VERB = (
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 # "Richard Mawrey, QC told …": a post-nominal after the name is not the speaker (hand-read round 15 q11).
 _POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
-# A passive verb names no speaker: "Fields were declared safe too early" (blind explore24c q21 showed "Fields" as the
-# voice of the growers' union chair's words).
 # The day told between a speaker and the verb: "Korvask's defence ministry on Monday denied …" (explore29 q09 read no
 # speaker, and set the ministry's denial against its own repeated one as two sources).
 _WHEN = r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:" + "|".join(calendar.day_name) + r"|yesterday|today))?"
+# A passive verb names no speaker: "Fields were declared safe too early" (blind explore24c q21 showed "Fields" as the
+# voice of the growers' union chair's words).
 _SPEAKER = re.compile(
     rf"(?P<name>{_NAME})(?:{_POST_NOMINAL}|,[^,]{{1,80}},)?{_WHEN}\s+(?:(?!(?:was|were|is|are|been|being|be)\b)\w+\s+)?"
     rf"{_SPEAKER_VERB}\b"
