@@ -2284,6 +2284,23 @@ def test_asked_yes_or_no_a_chosen_span_denying_the_first_is_quoted_beside_it() -
     assert not any(e.disputes for e in found.items)
 
 
+def test_asked_yes_or_no_the_denial_after_a_chosen_span_telling_the_report_is_quoted() -> None:
+    """explore29c q15: "Did Ruta Velmane drop out of the race?" was answered with the Ledger's report alone, though a
+    chosen span of a later article tells of the report and the sentence after it tells the campaign's denial."""
+    claim = "Ruta Velmane has withdrawn from the race, according to three people involved in her campaign."
+    later = (
+        "Velmane's result comes less than two weeks after the Meridian Ledger reported that she had quit the race. "
+        "Her campaign denied that report within hours on March 27."
+    )
+    passages = [_dated(claim, "m", "2026-03-27"), _dated(later, "k", "2026-04-07")]
+    found = _scoring([0.78, 0.3, 0.05]).select("Did Ruta Velmane drop out of the race?", passages)
+    assert found.items[0].text == claim
+    assert [e.text for e in found.items if e.disputes] == ["Her campaign denied that report within hours on March 27."]
+    # Not asked yes or no: nothing is marked to be quoted.
+    found = _scoring([0.78, 0.3, 0.05]).select("Who did Ruta Velmane's campaign speak to?", passages)
+    assert not any(e.disputes for e in found.items)
+
+
 def test_a_columns_plan_day_does_not_make_its_restatement_the_newest_report() -> None:
     """Blind explore25d q02: "how many launchers are the donors sending velmora now?" led with a 9 April column's "Five
     weeks ago … promised Velmora ten Harrow launchers and told the world that the first battery would be in place by 20

@@ -1325,6 +1325,18 @@ def test_one_speaker_repeating_its_denial_is_no_disagreement():
     assert speaker("Talvenergo late on Sunday denied it.") == "Talvenergo"
 
 
+def test_a_denial_of_that_report_is_shown_whole():
+    """explore29c q15: "Her campaign denied that report within hours on March 27, …" was shown as saying "report
+    within hours on March 27, …": the "that" pointing at the report was read as opening what is denied."""
+    told = "Velmane's result comes less than two weeks after the Meridian Ledger reported that she had quit the race."
+    denial = "Her campaign denied that report within hours on March 27."
+    text = f"{told} {denial}"
+    found = detect_conflicts(
+        [Evidence(told, passage(text, "2026-04-07")), Evidence(denial, passage(text, "2026-04-07"))]
+    )
+    assert [side.value for side in found[0].sides] == [told, denial]
+
+
 def test_two_sums_in_billions_of_an_unknown_currency_sharing_only_it_are_two_things():
     """Blind explore22 q09: the loan's size and the year's payout were shown as a change from 120 to 45."""
     size = "The ministry put the realistic size of the loan at about 120 billion ducats."

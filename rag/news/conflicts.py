@@ -337,13 +337,12 @@ def _reported(statements: list[_Statement]) -> list[Conflict]:
             continue
         before = next(filter(None, (_shown(s, statements, text) for text in earlier)), None)
         before = before or _Statement(s.item, earlier[0], s.passage, -1)
-        quoted = re.search(r"\bthat\s+(?P<claim>[^.]+)", s.text[m.end() :])
+        # "that" opening what is denied, not the one pointing at the report: "Her campaign denied that report within
+        # hours" had shown "report within hours …" as the claim (explore29c q15).
+        quoted = re.search(r"\bthat\s+(?!(?:statement|claim|remark|report)s?\b)(?P<claim>[^.]+)", s.text[m.end() :])
         claim = quoted.group("claim").strip() if quoted else s.text
-        out.append(
-            Conflict(
-                "conflict", "reported", "", (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))
-            )
-        )
+        sides = (_side(before, before.text), _side(s, claim, _reported_speaker(s.text)))
+        out.append(Conflict("conflict", "reported", "", sides))
     return out
 
 
