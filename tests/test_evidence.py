@@ -21,7 +21,7 @@ from rag.evidence.model import Logistic, SelectorModel
 from rag.evidence.question import analyze, answer_type
 from rag.retrieval.news_query import outlet_as_topic
 from rag.settings import EvidenceSettings, Settings
-from rag.types import Passage
+from rag.types import Evidence, Passage
 from tests.fakes import HashingEmbeddings
 
 ARTICLE = (
@@ -2299,6 +2299,23 @@ def test_asked_yes_or_no_the_denial_after_a_chosen_span_telling_the_report_is_qu
     # Not asked yes or no: nothing is marked to be quoted.
     found = _scoring([0.78, 0.3, 0.05]).select("Who did Ruta Velmane's campaign speak to?", passages)
     assert not any(e.disputes for e in found.items)
+
+
+def test_a_plan_told_before_the_day_asked_about_does_not_say_what_happened() -> None:
+    """explore29b q21: "Who led Ulmeth's team at the 1 April talks?" was answered with a 28 March report that
+    "Ulmeth's delegation will be led by Foreign Minister Selma Ardic"; a deputy stood in for her on the day."""
+    plan = "Ulmeth's delegation will be led by Foreign Minister Selma Ardic, the foreign ministry said on Friday."
+    text = f"The talks were postponed to Wednesday, 1 April. {plan}"
+    asked = "Who led Ulmeth's team at the 1 April talks?"
+    assert not _scoring([0.3, 0.88]).select(asked, [_dated(text, "h", "2026-03-28")]).answerable
+    # Told on or after the day, it answers; asked for the plan, the rule does not hold.
+    found = _scoring([0.3, 0.88]).select(asked, [_dated(text, "h", "2026-04-02")])
+    assert found.answerable and found.items[0].text == plan
+    from rag.evidence.selector import _plan_before_asked_day
+
+    span = Evidence(plan, _dated(text, "h", "2026-03-28"), 48, len(text), 0.88)
+    assert _plan_before_asked_day(asked, span)
+    assert not _plan_before_asked_day("Who was due to lead Ulmeth's team at the 1 April talks?", span)
 
 
 def test_a_columns_plan_day_does_not_make_its_restatement_the_newest_report() -> None:

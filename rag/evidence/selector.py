@@ -121,7 +121,7 @@ from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_co
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
-from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED
+from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED, SCHEDULED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
 from rag.news.speakers import speaker
 from rag.news.words import topic_words
@@ -700,6 +700,27 @@ def _gives_type(info: QuestionInfo, text: str) -> bool:
     return info.answer_type not in ("date", "number") or has_type(text, info.answer_type, info)
 
 
+# A question on what happened, told in the past ("Who led …?", "Where were the talks held?"), and not on a plan.
+_PAST_ASKED = re.compile(
+    r"^\W*(?:who|what|which|where|when|how(?:\s+\w+)?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:did|was|were|had|led|met|won|took|gave|held|ran|spoke|went|\w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_before_asked_day(question: str, e: Evidence) -> bool:
+    """Whether `e` tells only a plan, in an article published before the calendar day the question asks what
+    happened on: "Ulmeth's delegation will be led by Foreign Minister Selma Ardic" (28 March) does not say who led
+    Ulmeth's team at the 1 April talks, where a deputy stood in for her (explore29b q21)."""
+    published = as_date(e.passage.published)
+    if published is None or not _PAST_ASKED.search(question) or SCHEDULED.search(question):
+        return False
+    if not ONLY_PLANNED.search(e.text):
+        return False
+    days = [r.date_from for d, state in asked_days(question) if not state for r in resolve_dates(d, published)]
+    return any(published < day for day in days)
+
+
 def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str | None) -> bool:
     """Whether a rule finds that `first`, the span an answer would lead with, does not answer the
     question though the answer model says it does."""
@@ -742,6 +763,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or not tells_succession(question, first.text, _context(first.passage, first.start))
         # "What did the inspectors find?" is not answered by "Inspectors are due inside the plant today".
         or not tells_outcome(question, first.text)
+        # … nor "Who led the team at the 1 April talks?" by who was to lead it, told before that day.
+        or _plan_before_asked_day(question, first)
         # "What did Dastrow do before he ran the teams?" is not answered by his resignation.
         or not tells_earlier_role(question, first.text)
         # "Why did Zelenskyy criticize Trump …?" is not answered by "Trump criticized Zelenskyy …".
