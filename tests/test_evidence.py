@@ -2318,6 +2318,23 @@ def test_a_plan_told_before_the_day_asked_about_does_not_say_what_happened() -> 
     assert not _plan_before_asked_day("Who was due to lead Ulmeth's team at the 1 April talks?", span)
 
 
+def test_a_newer_change_of_a_chosen_span_that_does_not_answer_does_not_lead() -> None:
+    """explore29 q24: "How many people are still employed at Drevna?" led with a newer "nine inspectors had been
+    admitted to the site", a change of another chosen span's "no more than three inspectors", over the workforce."""
+    staff = "Before the war the Drevna plant employed some 11,000 people."
+    three = (
+        "Talvenergo, the Talvenian state company that ran Drevna until Korvask forces seized it in October 2024, said "
+        "the occupiers were allowing no more than three inspectors onto the site at any one time."
+    )
+    nine = "Korvask's defence ministry confirmed on Tuesday that nine inspectors had been admitted to the site."
+    passages = [_dated(staff, "s", "2026-04-23"), _dated(three, "a", "2026-04-07"), _dated(nine, "b", "2026-04-29")]
+    found = _scoring([0.7, 0.17, 0.01]).select("How many people are still employed at Drevna?", passages)
+    assert found.items[0].text == staff
+    # Asked for the inspectors, the newer count leads.
+    found = _scoring([0.17, 0.7, 0.01]).select("How many inspectors are at the Drevna site now?", passages)
+    assert found.items[0].text == nine
+
+
 def test_a_columns_plan_day_does_not_make_its_restatement_the_newest_report() -> None:
     """Blind explore25d q02: "how many launchers are the donors sending velmora now?" led with a 9 April column's "Five
     weeks ago … promised Velmora ten Harrow launchers and told the world that the first battery would be in place by 20

@@ -1191,7 +1191,11 @@ class EvidenceSelector:
             return []
         counted = count_asked(question)
         count_terms = list(analyze(counted.rest).terms) if counted else []  # once, not once per candidate
-        updates = _update_test(question, items)
+        # A change of a chosen span that answers: "nine inspectors had been admitted" (29 April), a change of
+        # another chosen span's "no more than three inspectors", had led "How many people are still employed at
+        # Drevna?" over the workforce figures (explore29 q24).
+        answering = [e for e in items if _holds_terms(info, e.text, e.passage, e.start)]
+        updates = _update_test(question, answering or items[:1])
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
