@@ -553,8 +553,7 @@ _TELLS_REPORT = re.compile(r"\b(?:reported|reports?|claimed|claims?|alleged|alle
 def _negates_asked(info: QuestionInfo, text: str) -> bool:
     """Whether `text` negates one of the question's key terms ("found no military vehicles"), not some other word
     ("… because no announcement had been made")."""
-    negated = set(content_stems(" ".join(negated_words(text))))
-    return any(matches(t, negated) for t in info.terms)
+    return _terms_held(info, " ".join(negated_words(text))) > 0
 
 
 def _reports_denial(text: str) -> bool:

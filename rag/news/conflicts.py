@@ -833,11 +833,7 @@ def _repeats_its_denial(conflict: Conflict) -> bool:
     drone had struck the plant" and "Korvask's defence ministry repeated on Sunday that no drone had struck the plant"
     are one denial told twice (explore29 q09 showed them as sources that disagree). Two speakers' are not: "Oher says
     the Tuohys did not adopt him" against "the family deny it" (news suite h4-oher-adoption)."""
-    first, second = conflict.sides
-    if first.speaker is None or second.speaker is None:
-        return False
-    same = first.speaker == second.speaker or _surname(first.speaker) == _surname(second.speaker)
-    return same and all(_negative(side.text) or denies(side.text) for side in conflict.sides)
+    return _same_speaker(conflict) and all(_negative(side.text) or denies(side.text) for side in conflict.sides)
 
 
 def _without_bridged(found: list[Conflict]) -> list[Conflict]:
@@ -890,10 +886,14 @@ def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
     its own ("The United States believes that Putin wants to end the war. Here, we have completely
     different views," Zelensky said), not sources that disagree. Two blind hand-reads (session 8,
     rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
-    first, second = (side.speaker for side in conflict.sides)
-    same = first is not None and second is not None and (first == second or _surname(first) == _surname(second))
     told = any(compatible.tells_anothers_denial(side) for side in conflict.sides)
-    return same and not told and a.passage.article_id == b.passage.article_id
+    return _same_speaker(conflict) and not told and a.passage.article_id == b.passage.article_id
+
+
+def _same_speaker(conflict: Conflict) -> bool:
+    """Whether both sides name one speaker: "Transport Minister Ilse Marovic" and "Marovic" are one."""
+    first, second = (side.speaker for side in conflict.sides)
+    return first is not None and second is not None and (first == second or _surname(first) == _surname(second))
 
 
 def _surname(who: str) -> str:

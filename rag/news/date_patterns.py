@@ -127,14 +127,13 @@ def _tense(text: str, start: int, end: int) -> str | None:
     sides agreed a settlement Tuesday" dates the agreement, not the payment."""
     left, right = _clause_bounds(text, start, end)
     markers = _markers(text, start, end, left, right)
-    opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    opening = sentence_start(text, start)
     if not markers:
         if _OPENS.fullmatch(text[opening:start]):
             # A day opening its sentence, with no tense in its clause, takes the tense of the clause after it: "From
             # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the
             # Wednesday before.
-            right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
-            markers = _markers(text, start, end, opening, right)
+            markers = _markers(text, start, end, opening, sentence_end(text, end))
         elif _OPENS.fullmatch(text[left:start]) and _WEEKDAY_ALONE.fullmatch(text[start:end]):
             # A weekday opening a clause of its own after an aside takes the tense of the words before the aside: "He
             # is expected to meet Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday" (a Tuesday report;
@@ -247,12 +246,22 @@ _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 SENTENCE_END = re.compile(_STOP)
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` begins."""
+    return max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding position `at` ends (before its full stop)."""
+    return next((m.start() for m in SENTENCE_END.finditer(text, at)), len(text))
+
+
 def reported_would(text: str, start: int, end: int, near: int | None = None) -> list[re.Match[str]]:
     """The "would"s between `start` and `end` that a verb of saying before them in their sentence reports, and that
     share a sentence with the position `near` when it is given."""
     found = []
     for m in _WOULD.finditer(text, start, end):
-        opening = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        opening = sentence_start(text, m.start())
         if near is not None and SENTENCE_END.search(text[min(m.end(), near) : max(m.start(), near)]):
             continue
         if _REPORTED.search(text, opening, m.start()):

@@ -40,7 +40,6 @@ from rag.news.date_patterns import (
     PATTERNS,
     RECURRING_AFTER,
     RECURRING_BEFORE,
-    SENTENCE_END,
     SUMMONED_TO,
     WEEKDAYS,
     WRITTEN_AFTER,
@@ -49,6 +48,8 @@ from rag.news.date_patterns import (
     is_past,
     overtaken_plan,
     reported_would,
+    sentence_end,
+    sentence_start,
 )
 from rag.news.plans import HYPOTHETICAL, MODAL
 
@@ -174,8 +175,7 @@ def _near(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
         # A supposition in its own sentence ("if an election were held tomorrow"), not anywhere in the text: an article
         # with a "would" or an "if" dropped every "tomorrow" it told ("The preliminary hearing had been due to take
         # place tomorrow", explore22d; "the third round of talks, which opens in … Portmaren tomorrow", explore28).
-        left = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start())), default=0)
-        right = next((s.start() for s in SENTENCE_END.finditer(text, m.end())), len(text))
+        left, right = sentence_start(text, m.start()), sentence_end(text, m.end())
         told = {w.start() for w in reported_would(text, left, right)}
         if any(h.start() not in told for h in HYPOTHETICAL.finditer(text, left, right)):
             return None
@@ -250,8 +250,7 @@ def _day_told(text: str, start: int, end: int) -> bool:
     has a tense that says whether it is the one before the article or the one after: "The agreement also
     provides for a second exchange of prisoners on Tuesday" (explore16, a Saturday article) meant the next
     Tuesday, not the last."""
-    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    left, right = sentence_start(text, start), sentence_end(text, end)
     sentence, s, e = text[left:right], start - left, end - left
     # A sentence that opens with its day ("On Monday, engineers … inspected the gates") is dated by the
     # clause after the comma.

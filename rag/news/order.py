@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.answer.support import content_words
-from rag.news.dates import SENTENCE_END, ResolvedDate, as_date, resolve_dates
+from rag.news.date_patterns import SENTENCE_END
+from rag.news.dates import ResolvedDate, as_date, resolve_dates
 from rag.news.plans import SCHEDULED
 
 _FIRST = re.compile(

@@ -48,10 +48,11 @@ _APPOSITIVE = re.compile(rf",\s+(?P<name>{_NAME}),\s+(?:\w+\s+)?{_SPEAKER_VERB}\
 # Not in a concession: "…, whatever Drevan's defence ministry says: …" is the writer's (blind explore24 q04).
 # An auxiliary or an adverb before the verb is no part of the body's name: "Korvask's defence ministry has denied …"
 # had shown "Korvask's defence ministry has" as a voice in a note (explore29 q08).
-_NOT_NAME_WORD = r"(?!(?:on|late|early|has|have|had|is|was|also|again|repeatedly|later|then)\b)"
+_BEFORE_VERB = r"(?:has|have|had|also|again|repeatedly|later|then)"
+_NOT_NAME_WORD = rf"(?!(?:on|late|early|is|was|{_BEFORE_VERB})\b)"
 _WHOSE_BODY = re.compile(
     rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+{_NOT_NAME_WORD}[a-z]+){{1,3}})"
-    rf"{_WHEN}(?:\s+(?:has|have|had|also|again|repeatedly|later|then))*\s+{_SPEAKER_VERB}\b"
+    rf"{_WHEN}(?:\s+{_BEFORE_VERB})*\s+{_SPEAKER_VERB}\b"
 )
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
 _NOT_SPEAKERS = {
