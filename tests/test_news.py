@@ -2081,3 +2081,123 @@ def test_the_handread_dates_benchmark_checks_each_dated_quote_of_a_readme_table(
     # The README's slip is counted against the resolver: the figure is a floor.
     assert not found["tomorrow"].right and found["tomorrow"].got.isoformat() == "2026-03-19"
     assert found["last week"].context == ""  # not in the article verbatim
+
+
+# -- session 31: quotations, a spokesman and his ministry, bounds, one story's week --------------------------------
+
+
+def test_a_quotations_today_counts_from_the_day_it_was_said():
+    """Blind explore30 q30: "‘Today the blockade ended on paper and in the water,’ said Corina Lascu", in a 3 June
+    report of the convoy's arrival on Tuesday 2 June, was shown as "Today [3 June 2026]"."""
+    from rag.news.dates import in_quotation, with_days
+
+    said = "“Today the blockade ended on paper and in the water,” said Corina Lascu."
+    assert with_days(said, "2026-06-03") == said
+    # Told outside a quotation, "today" is the article's day.
+    assert with_days("The port reopened today.", "2026-06-03") == "The port reopened today [3 June 2026]."
+    # An attribution that gives the day of speaking dates the quotation's words from it.
+    told = 'Our patrols went out this morning as they did yesterday," Marrak told reporters on Thursday.'
+    assert with_days(told, "2026-04-24") == (
+        'Our patrols went out this morning [23 April 2026] as they did yesterday [22 April 2026]," Marrak told '
+        "reporters on Thursday [23 April 2026]."
+    )
+    assert in_quotation(said, said.index("Today")) and not in_quotation(said, said.index("said"))
+    # A span starting inside a quotation is inside it up to the closing mark.
+    assert in_quotation(told, told.index("morning")) and not in_quotation(told, told.index("Thursday"))
+
+
+def test_a_plan_told_undone_in_the_simple_past_is_the_day_before():
+    """explore30c (a Thursday report): "The works … were due to leave the State Museum of Tarvos on Wednesday, but the
+    convoy was held back" is 18 March, not the Wednesday ahead."""
+    text = "The works were due to leave the museum on Wednesday, but the convoy was held back."
+    assert one(text, "2026-03-19") == ("2026-03-18", "2026-03-18")
+    # Undone only now, the day may still be ahead.
+    assert one("The talks were due to open on Wednesday but have been postponed.", "2026-03-19") == (
+        "2026-03-25",
+        "2026-03-25",
+    )
+
+
+def test_a_ministry_speaks_with_the_day_between_its_name_and_verb():
+    """Blind explore30d q09: "Lethmark's defence ministry last night denied laying any mines" had no voice, and was set
+    against the ministry's own repeat of the denial a month later."""
+    assert speaker("Lethmark's defence ministry last night denied laying any mines since the ceasefire.") == (
+        "Lethmark's defence ministry"
+    )
+    first = "Lethmark's defence ministry last night denied laying any mines since the ceasefire."
+    later = "Lethmark's defence ministry repeated on Monday that Lethmark had laid no mines since the ceasefire."
+    assert noted(first, "2026-03-06", later, "2026-04-07") == 0
+
+
+def test_a_spokesman_named_by_title_speaks_for_the_ministry_before_him():
+    """Blind explore30d q23: the ministry's denial and its spokesman's account in the next sentence were shown as
+    sources that disagree."""
+    text = (
+        "Lethmark's defence ministry last night denied laying any mines since the ceasefire. Spokesman Colonel Raimo "
+        'Veskari said the mine was "most likely one of Suvaria\'s own defensive mines", laid near the harbour in 2024.'
+    )
+    assert detect_conflicts([passage(text, "2026-03-06")]) == []
+
+
+def test_when_a_closure_began_and_until_when_it_lasts_do_not_disagree():
+    """Blind explore30 q16: "closed to all traffic on Sunday morning" against "would stay closed at least until
+    Saturday"."""
+    began = "The Kell Channel was closed to all traffic on Sunday morning."
+    lasts = "The JCC said the Kell Channel would stay closed at least until Saturday while divers re-survey it."
+    assert noted(began, "2026-05-18", lasts, "2026-05-20") == 0
+    assert compatible.bounded(lasts, "until Saturday while divers")
+    assert not compatible.bounded(began, "on Sunday morning")
+    assert compatible.bounded("It was extended late on Saturday until 30 April.", "late on Saturday until 30 April")
+    # A day still ahead is a plan a bound may have moved (explore17b).
+    planned = "Schools in Eastquay have been closed since last Wednesday and are scheduled to reopen on 30 September."
+    moved = "All schools in Eastquay will stay closed until at least 12 October."
+    assert noted(planned, "2026-09-22", moved, "2026-09-28") == 1
+
+
+def test_two_days_of_one_storys_week_are_no_disagreement():
+    """Blind explore30 q17: one report's "withdrew from the convoy on Friday" and "reached Salvenport on Tuesday"."""
+    from rag.evidence.types import Evidence as Span
+
+    arrived = (
+        "Eleven merchant ships reached Salvenport on Tuesday in the first escorted convoy to the Lendrian port since "
+        "the Carvossan blockade began, 12 days later than first planned, the Joint Corridor Centre (JCC) said."
+    )
+    left = (
+        "The convoy left the Dessel Roads anchorage at 05:30 behind two Estmaren navy minesweepers and entered the "
+        "Kell Channel shortly after 8 a.m. The last of the ships was alongside by early evening, the port authority "
+        "said."
+    )
+    withdrew = (
+        "A twelfth ship, the tanker Pelagia Star, withdrew from the convoy on Friday after its war-risk underwriters "
+        "declined to renew cover for the voyage, its owners said."
+    )
+    title = "Eleven ships reach Salvenport in first convoy since the blockade"
+    text = f"{title}\n\n{arrived}\n\n{left}\n\n{withdrew}"
+    report = replace(passage(text, "2026-06-03", "Coastwave Radio"), title=title)
+    spans = [Span(s, report, text.index(s), text.index(s) + len(s), 0.9) for s in (withdrew, arrived)]
+    assert detect_conflicts(spans) == []
+    # Two years in one article still disagree (test_a_change_is_a_conflict_within_one_article).
+
+
+def test_two_sides_owning_or_denying_their_own_acts_do_not_disagree():
+    """Blind explore30d q23: "Suvaria has acknowledged laying a small defensive field … early in the war" against
+    "Lethmark's defence ministry … denied laying any mines since the ceasefire": two sides' mines, in one report."""
+    from rag.evidence.types import Evidence as Span
+
+    denied = "Lethmark's defence ministry last night denied laying any mines since the ceasefire."
+    owned = (
+        "Suvaria has acknowledged laying a small defensive field at the harbour entrance early in the war, but says it "
+        "cleared that field itself in 2025."
+    )
+    text = f"{denied}\n\n{owned}"
+    report = replace(passage(text, "2026-03-06", "Port Cassander Herald"), title="Mine blast holes Heldra")
+    spans = [Span(s, report, text.index(s), text.index(s) + len(s), 0.9) for s in (owned, denied)]
+    assert detect_conflicts(spans) == []
+    assert compatible.own_acts(
+        Side(0, owned, owned, None, None, "", "Suvaria"),
+        Side(1, denied, denied, None, None, "", "Lethmark's defence ministry"),
+    )
+    # One act told two ways is one act: neither side owns or denies an act of its own.
+    claim = Side(0, "Tosca says the Skarnholm rammed the trawler.", "", None, None, "", "Tosca")
+    denial = Side(1, "Halvern denied that any collision took place.", "", None, None, "", "Halvern")
+    assert not compatible.own_acts(claim, denial)

@@ -101,6 +101,48 @@ def statement_date_only(a: str, b: str, values: tuple[str, str] = ("", "")) -> b
     return bool(_SPEECH_DATE.search(a)) != bool(_SPEECH_DATE.search(b))
 
 
+# A date told as a bound: "would stay closed at least until Saturday", "by Friday" (rag/news/conflicts.py reads a
+# bound against the day something was done).
+# The end of a span, not its start: "from 20 April" and "the planned 4 May start" are one plan moved.
+_BOUND = re.compile(r"\b(?:until|till|through|by|before)\s+(?:\w+\s+){0,2}?$", re.IGNORECASE)
+
+
+def bounded(text: str, value: str) -> bool:
+    """Whether a day of `value` (a side's compared words, found in `text`) follows a word of bound: "was extended
+    late on Saturday until 30 April" is a bound as "it will run until 29 March" is."""
+    at = text.find(value)
+    return at >= 0 and any(_BOUND.search(text[: at + day.start()]) for day in _A_DAY.finditer(value))
+
+
+# A day as a side's value gives it: a weekday, "17 May", "May 17", "tomorrow".
+_A_DAY = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|today|tomorrow|"
+    r"yesterday)\b"
+)
+
+
+# A speaker's own act owned or denied: "Suvaria has acknowledged laying a small defensive field", "Lethmark's defence
+# ministry denied laying any mines".
+_OWN_ACT = re.compile(r"\b(?:acknowledg\w*|admit\w*|den(?:y|ies|ied)|confirm\w*)\s+(?:having\s+)?\w+ing\b", re.I)
+
+
+def own_acts(first: _Side, second: _Side) -> bool:
+    """Each side owns or denies an act of its own speaker, and neither names the other: "Suvaria has acknowledged
+    laying a small defensive field … in the war" and "Lethmark's defence ministry … denied laying any mines since the
+    ceasefire" tell of two sides' mines, not one claim and its denial (blind explore30d q23). "Tosca says the
+    Skarnholm rammed the trawler; Halvern says no collision took place" tells of one act."""
+    who = [side.speaker for side in (first, second)]
+    if who[0] is None or who[1] is None or not all(_OWN_ACT.search(side.text) for side in (first, second)):
+        return False
+    names = [set(re.findall(r"\b[A-Z][a-z]{3,}", w)) for w in who]
+    return (
+        bool(names[0] and names[1])
+        and not names[0] & names[1]
+        and not any(n in second.text for n in names[0])
+        and not any(n in first.text for n in names[1])
+    )
+
+
 _DENIED = re.compile(r"\b(?:not|never|refus\w*\s+to|reject\w*|den(?:y|ies|ied))\s+(?:any\s+|to\s+)?(\w{3,})", re.I)
 
 

@@ -742,6 +742,13 @@ def detect_conflicts(
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
             continue
+        # So too two days of one story's week: "A twelfth ship … withdrew from the convoy on Friday" and "Eleven
+        # merchant ships reached Salvenport on Tuesday", one report's (blind explore30 q17 showed them as sources that
+        # disagree).
+        # Not two years: an article's "annexed by Russia in 2014" beside a quoted "the 2022 annexation of Crimea" is a
+        # disagreement (news suite).
+        if conflict.about == "date" and _own_account(conflict, a, b) and all(_days_of_week(s) for s in conflict.sides):
+            continue
         if conflict.about == "number" and conflict.kind == "change" and _two_days_counted(a, b):
             continue
         conflict = _as_update(conflict)
@@ -862,10 +869,30 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
             first.text, first.value, second.text, second.value
         )
     if conflict.about == "date":
-        return compatible.statement_date_only(a, b, (conflict.sides[0].value, conflict.sides[1].value))
+        values = (conflict.sides[0].value, conflict.sides[1].value)
+        return compatible.statement_date_only(a, b, values) or _bound_against_day_done(conflict)
     if conflict.about == "negation":
-        return compatible.negates_another_thing(a, b) or compatible.deny_alike(a, b)
+        return (
+            compatible.negates_another_thing(a, b)
+            or compatible.deny_alike(a, b)
+            or compatible.own_acts(*conflict.sides)
+        )
     return False
+
+
+def _bound_against_day_done(conflict: Conflict) -> bool:
+    """One side's date bounds a span ahead, the other's is a day something was done on: "The Kell Channel was closed
+    to all traffic on Sunday morning" and "… would stay closed at least until Saturday" tell when the closure began
+    and how long it lasts (blind explore30 q16 showed them as sources that disagree). A day still ahead is a plan the
+    bound may have moved: "scheduled to reopen on 30 September", then "will stay closed until at least 12 October"
+    (explore17b)."""
+    bounded = [compatible.bounded(side.text, side.value) for side in conflict.sides]
+    if bounded[0] == bounded[1]:
+        return False
+    day = conflict.sides[bounded.index(False)]
+    published = as_date(day.published)
+    done = [r for r in resolve_dates(day.value, day.published) if r.day is not None]
+    return published is not None and bool(done) and all(r.date_to <= published for r in done)
 
 
 def _as_update(conflict: Conflict) -> Conflict | None:
@@ -887,7 +914,27 @@ def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
     different views," Zelensky said), not sources that disagree. Two blind hand-reads (session 8,
     rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
     told = any(compatible.tells_anothers_denial(side) for side in conflict.sides)
-    return _same_speaker(conflict) and not told and a.passage.article_id == b.passage.article_id
+    one = _same_speaker(conflict) or _body_and_its_spokesman(conflict)
+    return one and not told and a.passage.article_id == b.passage.article_id
+
+
+# A spokesperson named by title alone speaks for the body the article names: "Lethmark's defence ministry last night
+# denied laying any mines since the ceasefire. Spokesman Colonel Raimo Veskari said the mine was …" (blind explore30d
+# q23 set the two against each other).
+_BARE_SPOKESPERSON = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:spokes(?:man|woman|person)|press\s+secretary)\b(?!.*\bof\b)", re.IGNORECASE
+)
+_BODY = re.compile(r"\b(?:ministry|office|government|army|navy|command|headquarters|administration|agency)\b", re.I)
+
+
+def _body_and_its_spokesman(conflict: Conflict) -> bool:
+    """Whether one side is a body's and the other a spokesperson's named by title alone (one article's, where
+    `_one_speaker` asks it)."""
+    voices = [side.speaker or "" for side in conflict.sides]
+    return any(
+        _BARE_SPOKESPERSON.search(one) is not None and "'" not in one and "’" not in one and _BODY.search(other)
+        for one, other in (voices, voices[::-1])
+    )
 
 
 def _same_speaker(conflict: Conflict) -> bool:
@@ -899,6 +946,14 @@ def _same_speaker(conflict: Conflict) -> bool:
 def _surname(who: str) -> str:
     """ "Transport Minister Ilse Marovic" and "Marovic" are one speaker."""
     return who.split()[-1].strip(".,").lower() if who[:1].isupper() else who
+
+
+_WEEK_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|last\s+night)\b", re.I)
+
+
+def _days_of_week(side: Side) -> bool:
+    """Whether a side's value is dated by a day of the week around its article's, not by a calendar date or year."""
+    return _WEEK_DAY.search(side.value) is not None and re.search(r"\d", side.value) is None
 
 
 def _own_account(conflict: Conflict, a: _Statement, b: _Statement) -> bool:

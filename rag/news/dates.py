@@ -270,6 +270,50 @@ _SENTENCE_OPENS = re.compile(r"[\s\"“‘']*(?:(?:late|early)\s+)?(?:on|by|from
 _BARE_WEEKDAY = re.compile(rf"^(?!.*\b(?:last|next|this|coming|past)\b).*\b(?:{'|'.join(WEEKDAYS)})\b", re.I)
 
 
+# "Today", "yesterday", "tonight" in a quotation count from the day it was spoken, which the article need not give:
+# "“Today the blockade ended on paper and in the water,” said Corina Lascu", in a 3 June report of the convoy's
+# arrival on Tuesday 2 June, was shown as "Today [3 June 2026]" (blind explore30 q30). Its citation dates the report.
+_SPEAKING_DAY = re.compile(r"today|tonight|tomorrow|yesterday|last\s+night|this\s+\w+", re.IGNORECASE)
+_OPENING_MARKS, _CLOSING_MARKS = "“‘", "”’"
+
+
+# "…,” Marrak told reporters in Morvane on Thursday": the day the words were said.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|added|declared|announced|wrote)\b(?:\s+[\w’'-]+){0,5}?\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _spoken_on(text: str, published: date | str | None) -> date | None:
+    """The day an attribution outside the quotation gives its words ("… said on Thursday", "told reporters
+    yesterday"), when one does; a quotation's "today" counts from it."""
+    for r in resolve_dates(text, published):
+        outside = r.day is not None and not in_quotation(text, r.start)
+        if outside and _SAID_ON.search(text[: r.start]) and _day_told(text, r.start, r.end):
+            return r.day
+    return None
+
+
+def in_quotation(text: str, at: int) -> bool:
+    """Whether position `at` of `text` lies inside a quotation: after an opening mark not yet closed, or before a
+    closing mark that no mark opens within `text` (a span may start inside a quotation). Straight double quotes
+    open after a space or the start, and close otherwise."""
+    depth = 0
+    for i, ch in enumerate(text[:at]):
+        if ch in _OPENING_MARKS[:1] or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
+            depth += 1
+        elif ch in _CLOSING_MARKS[:1] or ch == '"':
+            depth = max(0, depth - 1)
+    if depth:
+        return True
+    for i in range(at, len(text)):
+        ch = text[i]
+        if ch in _OPENING_MARKS[:1] or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
+            return False
+        if ch in _CLOSING_MARKS[:1] or ch == '"':
+            return True
+    return False
+
+
 def with_days(text: str, published: date | str | None) -> str:
     """`text` with the day each relative day phrase means put after it in brackets, as an editor marks a
     quotation: "went home on Wednesday [29 April 2026]". A quoted answer is read away from its article's
@@ -283,7 +327,13 @@ def with_days(text: str, published: date | str | None) -> str:
             continue
         if not _day_told(text, r.start, r.end):
             continue
-        out += [text[at : r.end], f" [{r.day.day} {r.day:%B %Y}]"]
+        day, pub = r.day, as_date(published)
+        if _SPEAKING_DAY.fullmatch(r.text) and in_quotation(text, r.start):
+            spoken = _spoken_on(text, published)
+            if spoken is None or pub is None:
+                continue
+            day = spoken + (day - pub)  # "yesterday" in the quotation: the day before it was said
+        out += [text[at : r.end], f" [{day.day} {day:%B %Y}]"]
         at = r.end
     return "".join(out) + text[at:]
 

@@ -23,7 +23,14 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _POST_NOMINAL = r"(?:,\s*(?:QC|KC|MP|MEP|MSP|AM|Jr\.?|Sr\.?|OBE|MBE|CBE))"
 # The day told between a speaker and the verb: "Korvask's defence ministry on Monday denied …" (explore29 q09 read no
 # speaker, and set the ministry's denial against its own repeated one as two sources).
-_WHEN = r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:" + "|".join(calendar.day_name) + r"|yesterday|today))?"
+# "… said on Monday", "… late on Thursday night denied", "… last night denied" (blind explore30d q09 set the
+# ministry's denial, told "last night", against its own later repeat, for want of its voice).
+_WHEN = (
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:"
+    + "|".join(calendar.day_name)
+    + r"|yesterday)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night|"
+    r"this\s+(?:morning|afternoon|evening)))?"
+)
 # A passive verb names no speaker: "Fields were declared safe too early" (blind explore24c q21 showed "Fields" as the
 # voice of the growers' union chair's words).
 _SPEAKER = re.compile(
@@ -49,7 +56,7 @@ _APPOSITIVE = re.compile(rf",\s+(?P<name>{_NAME}),\s+(?:\w+\s+)?{_SPEAKER_VERB}\
 # An auxiliary or an adverb before the verb is no part of the body's name: "Korvask's defence ministry has denied …"
 # had shown "Korvask's defence ministry has" as a voice in a note (explore29 q08).
 _BEFORE_VERB = r"(?:has|have|had|also|again|repeatedly|later|then)"
-_NOT_NAME_WORD = rf"(?!(?:on|late|early|is|was|{_BEFORE_VERB})\b)"
+_NOT_NAME_WORD = rf"(?!(?:on|late|early|last|this|is|was|{_BEFORE_VERB})\b)"
 _WHOSE_BODY = re.compile(
     rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+{_NOT_NAME_WORD}[a-z]+){{1,3}})"
     rf"{_WHEN}(?:\s+{_BEFORE_VERB})*\s+{_SPEAKER_VERB}\b"
