@@ -2357,3 +2357,70 @@ def test_a_columns_plan_day_does_not_make_its_restatement_the_newest_report() ->
     expiring = "The truce is due to expire on 29 March, at the end of the 14 days of the repair window."
     both = [_dated(extended, "o", "2026-04-03", "analysis"), _dated(expiring, "r", "2026-03-20")]
     assert _scoring([0.8, 0.85]).select("When does the truce end now?", both).items[0].text == extended
+
+
+def test_what_time_is_answered_by_the_span_giving_the_hour():
+    """Blind explore30 q19: "What time did the blast go off?" was answered by a column's "planned for 21 May", and the
+    report's "at 23:40 local time", scored low for its long sentence, was left beside it."""
+    from rag.evidence.entities import asks_hour, gives_asked_unit
+
+    asked = "What time did the blast go off?"
+    assert asks_hour(asked) and not asks_hour("What time frame did they give?") and not asks_hour("When did it go off?")
+    assert gives_asked_unit(asked, "when the blast struck at 23:40 local time")
+    assert not gives_asked_unit(asked, "The convoy, planned for 21 May, was called off after the blast.")
+    column = _dated(
+        "The first convoy, planned for 21 May, was called off after the blast in the Kell Channel.",
+        "c",
+        "2026-06-10",
+        genre="analysis",
+    )
+    report = _dated(
+        "The ship was making a trial passage of the corridor when the blast struck its port side at 23:40 local time.",
+        "r",
+        "2026-05-18",
+    )
+    found = _scoring([0.9, 0.3]).select(asked, [column, report])
+    assert found.answerable and "23:40" in found.items[0].text
+
+
+def test_a_count_of_other_things_beside_the_thing_asked_does_not_answer():
+    """Blind explore30c q31: "The 1,240 works of the first tranche are still packed in their crates", a column's, was
+    the answer to "How many crates were the first-tranche works packed in?" (212, a report's)."""
+    from rag.evidence.entities import counts_asked_thing, counts_other_things
+
+    asked = "How many crates were the first-tranche works packed in?"
+    column = "The 1,240 works of the first tranche are still packed in their crates in Tarvos."
+    report = "The works, packed in 212 crates, were due to leave the State Museum of Tarvos."
+    assert counts_other_things(asked, column) and not counts_other_things(asked, report)
+    assert counts_asked_thing(asked, report) and not counts_asked_thing(asked, column)
+    # Another word for the thing, or a figure that leaves what it counts open, is no evidence either way.
+    assert not counts_other_things("How many people rode the train?", "Teldrail counted 1,140 passengers on the train.")
+    assert not counts_other_things(
+        "How many Ostrelian prisoners have returned?", "One hundred and fifty Ostrelian prisoners of war returned."
+    )
+    assert not counts_other_things(
+        "How many intercepter missiles come with it?", "The package has about 300 interceptors, two ministers said."
+    )
+    found = _scoring([0.9, 0.3]).select(
+        asked, [_dated(column, "c", "2026-04-10", genre="analysis"), _dated(report, "r", "2026-03-19")]
+    )
+    assert found.answerable and "212 crates" in found.items[0].text
+
+
+def test_a_report_revising_a_columns_figure_leads_it():
+    """Blind explore30b q11: a column's "Teldrail counted 1,140 passengers" answered "How many people rode the train in
+    its first week?", beside a report that the count was revised to 1,086 from that 1,140."""
+    column = _dated(
+        "By the railway's own measure, the first week of the train was a success: Teldrail counted 1,140 people.",
+        "c",
+        "2026-06-12",
+        genre="analysis",
+    )
+    report = _dated(
+        "Teldrail also revised down the number of passengers who travelled on the service in its first week, to 1,086 "
+        "from the 1,140 it announced on May 31.",
+        "r",
+        "2026-06-09",
+    )
+    found = _scoring([0.9, 0.2]).select("How many people rode the train in its first week?", [column, report])
+    assert found.answerable and "1,086" in found.items[0].text
