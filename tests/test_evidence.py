@@ -2424,3 +2424,20 @@ def test_a_report_revising_a_columns_figure_leads_it():
     )
     found = _scoring([0.9, 0.2]).select("How many people rode the train in its first week?", [column, report])
     assert found.answerable and "1,086" in found.items[0].text
+
+
+def test_a_figure_of_the_very_thing_counted_answers_whatever_the_answer_model_says() -> None:
+    """Blind explore30b q26: "how many days is a transit permit good for" abstained beside "Permits will be valid for
+    30 days …" (answer model 0.666, threshold 0.67)."""
+    model = shipped_with()
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)  # never answers
+    model.span = _FixedSpans([0.6])  # type: ignore[assignment]
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(pairs=False), model)
+    valid = "Transit permits will be valid for 30 days and can be used for any number of journeys."
+    assert selector.select("how many days is a transit permit good for", [passage(valid)]).answerable
+    # Not a figure of another thing, nor without the question's name.
+    model.span = _FixedSpans([0.6])  # type: ignore[assignment]
+    assert not selector.select("how many journeys can a transit permit be used for", [passage(valid)]).answerable
+    model.span = _FixedSpans([0.6])  # type: ignore[assignment]
+    assert not selector.select("how many days is a Vorneshi visa good for", [passage(valid)]).answerable
