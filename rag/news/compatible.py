@@ -131,10 +131,9 @@ def own_acts(first: _Side, second: _Side) -> bool:
     laying a small defensive field … in the war" and "Lethmark's defence ministry … denied laying any mines since the
     ceasefire" tell of two sides' mines, not one claim and its denial (blind explore30d q23). "Tosca says the
     Skarnholm rammed the trawler; Halvern says no collision took place" tells of one act."""
-    who = [side.speaker for side in (first, second)]
-    if who[0] is None or who[1] is None or not all(_OWN_ACT.search(side.text) for side in (first, second)):
+    if not all(_OWN_ACT.search(side.text) for side in (first, second)):
         return False
-    names = [set(re.findall(r"\b[A-Z][a-z]{3,}", w)) for w in who]
+    names = [set(re.findall(r"\b[A-Z][a-z]{3,}", side.speaker or "")) for side in (first, second)]
     return (
         bool(names[0] and names[1])
         and not names[0] & names[1]
