@@ -303,3 +303,17 @@ def test_relevance_is_the_sentences_similarity_to_the_question_relative_to_its_e
         [RIYADH.text, RIYADH.text],
     )
     assert kept >= 0.75 > side
+
+
+def test_a_quoted_clause_is_dated_by_the_whole_sentence() -> None:
+    """explore30c q31: the clause "The works, packed in 212 crates, were due to leave the State Museum of Tarvos on
+    Wednesday", quoted alone, was dated the Wednesday ahead; the sentence goes on ", but the convoy was held back",
+    which makes it the day before its Thursday report."""
+    text = (
+        "The works, packed in 212 crates, were due to leave the State Museum of Tarvos on Wednesday, but the convoy "
+        "was held back when it became clear that the papers would not be ready."
+    )
+    clause = "The works, packed in 212 crates, were due to leave the State Museum of Tarvos on Wednesday"
+    report = Passage("a::0", "a", text, "Handover postponed", 0, len(text), 0.9, "The Art Ledger", "2026-03-19")
+    held = Evidence(text, report, 0, len(text), 0.9, answer=clause)
+    assert quoted_answer([held]).text == f"“{clause} [18 March 2026]” [1]"

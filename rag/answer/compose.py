@@ -148,12 +148,21 @@ def quoted_answer(items: Sequence[Evidence], days: bool = True) -> ParsedAnswer:
     for number, e in enumerate(items, 1):
         attributed = _attributed(e)
         citations.append(Citation(number=number, passage=e.passage, evidence=attributed[1] if attributed else e))
-        quote = with_days(e.quote, e.passage.published) if days else e.quote
+        quote = _dated_quote(e) if days else e.quote
         shown = f"{_quoted(quote)} [{number}]"
         text = f"{attributed[0]}: {shown}" if attributed else f"{_column(e)}{shown}"
         sentences.append(AnswerSentence(text=text, citations=(number,), verdict="quote", score=e.score))
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
+
+
+def _dated_quote(e: Evidence) -> str:
+    """The span's quotation with each day it names dated in brackets, read in the whole span when only its answering
+    clause is quoted."""
+    at = e.text.find(e.quote)
+    if at < 0:
+        return with_days(e.quote, e.passage.published)
+    return with_days(e.text, e.passage.published, (at, at + len(e.quote)))
 
 
 def _column(e: Evidence) -> str:

@@ -314,15 +314,22 @@ def in_quotation(text: str, at: int) -> bool:
     return False
 
 
-def with_days(text: str, published: date | str | None) -> str:
+def with_days(text: str, published: date | str | None, within: tuple[int, int] | None = None) -> str:
     """`text` with the day each relative day phrase means put after it in brackets, as an editor marks a
     quotation: "went home on Wednesday [29 April 2026]". A quoted answer is read away from its article's
     date, so "on Monday" alone does not say which Monday (blind explore15b q12, explore19b q28). Phrases
     that name their month or a number, and weeks or longer periods, are left as written, as is a day whose
     tense is open (`_day_told`): "said the ceasefire would now be counted from Monday" (blind explore19b)
-    meant the Monday before the article, "said the talks would resume on Monday" the one after."""
-    out, at = [], 0
+    meant the Monday before the article, "said the talks would resume on Monday" the one after.
+
+    With `within`, only `text[within[0]:within[1]]` is returned, its days read in the whole of `text`: a clause quoted
+    alone ("The works … were due to leave the State Museum of Tarvos on Wednesday") loses the words that date it
+    (", but the convoy was held back …", which makes it the Wednesday before; explore30c q31)."""
+    lo, hi = within or (0, len(text))
+    out, at = [], lo
     for r in resolve_dates(text, published):
+        if r.start < lo or r.end > hi:
+            continue
         if r.day is None or re.search(r"\d", r.text) or any(w.lower().strip(".") in MONTHS for w in r.text.split()):
             continue
         if not _day_told(text, r.start, r.end):
@@ -335,7 +342,7 @@ def with_days(text: str, published: date | str | None) -> str:
             day = spoken + (day - pub)  # "yesterday" in the quotation: the day before it was said
         out += [text[at : r.end], f" [{day.day} {day:%B %Y}]"]
         at = r.end
-    return "".join(out) + text[at:]
+    return "".join(out) + text[at:hi]
 
 
 def resolve_dates(text: str, published: date | str | None) -> list[ResolvedDate]:
