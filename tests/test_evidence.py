@@ -2441,3 +2441,15 @@ def test_a_figure_of_the_very_thing_counted_answers_whatever_the_answer_model_sa
     assert not selector.select("how many journeys can a transit permit be used for", [passage(valid)]).answerable
     model.span = _FixedSpans([0.6])  # type: ignore[assignment]
     assert not selector.select("how many days is a Vorneshi visa good for", [passage(valid)]).answerable
+
+
+def test_words_of_one_family_cover_each_other() -> None:
+    """explore30c q14: "Who stood in as head of the museum after Verbek was sacked?" abstained beside "Marek Dunai …,
+    who had run the museum on an acting basis since Verbek's dismissal"; explore23c: "fixing the bridge" beside
+    "repairing … the bridge"."""
+    from rag.evidence.question import content_stems, matches
+
+    assert matches(content_stems("sacked")[0], set(content_stems("since Verbek's dismissal")))
+    assert matches(content_stems("fixing")[0], set(content_stems("the cost of repairing the bridge")))
+    assert matches(content_stems("rode")[0], set(content_stems("passengers who travelled on the service")))
+    assert not matches(content_stems("sacked")[0], set(content_stems("the ministry appointed him")))

@@ -279,6 +279,16 @@ _PARAPHRASES = (
     # blind explore27 q16: "How many shells landed on Lisnova?" beside "15 mortar rounds landed in and around the
     # village".
     "shell mortar",
+    # explore30 (development data since its reading): "sacked" beside "relieved of his duties" / "dismissed", "probe"
+    # beside "inquiry", "stuck" beside "trapped", "blast" beside "explosion", "fix" beside "repair", "rode" beside
+    # "travelled", "assemble" beside "gather".
+    "sack dismiss oust",
+    "probe inquiry investigation",
+    "stuck trap strand",
+    "blast explosion",
+    "fix repair",
+    "ride travel",
+    "assemble gather",
 )
 
 
