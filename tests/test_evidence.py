@@ -2453,3 +2453,23 @@ def test_words_of_one_family_cover_each_other() -> None:
     assert matches(content_stems("fixing")[0], set(content_stems("the cost of repairing the bridge")))
     assert matches(content_stems("rode")[0], set(content_stems("passengers who travelled on the service")))
     assert not matches(content_stems("sacked")[0], set(content_stems("the ministry appointed him")))
+
+
+def test_how_far_is_answered_by_a_distance_from_a_place() -> None:
+    """explore30 q21: "How far off the harbour wall was the ship when it was hit?" was answered by "The JCC said the
+    hull had been holed … over an area of about three metres by two", beside the sentence before, which gave "about
+    1.5 nautical miles south of the … breakwater"."""
+    asked = "How far off the harbour wall was the ship when it was hit?"
+    hole = "The JCC said the hull of the ship had been holed over an area of about three metres by two when it was hit."
+    far = "The ship was hit about 1.5 nautical miles south of the harbour wall, the JCC said."
+    assert not _scoring([0.9]).select(asked, [passage(hole)]).answerable
+    assert _scoring([0.9]).select(asked, [passage(far)]).answerable
+
+
+def test_how_far_is_answered_by_a_chosen_span_giving_the_distance() -> None:
+    """explore22b: "how far is drenvik from kestrany" abstained beside "The buses reached Drenvik, 38 kilometres to the
+    south-east", scored below the lead that gives no distance."""
+    lead = "The first evacuation convoy from the besieged town of Kestrany reached Zavrenian-held territory on Thursday."
+    far = "The buses reached Drenvik, 38 kilometres to the south-east, shortly after 7 p.m."
+    found = _scoring([0.9, 0.3]).select("how far is drenvik from kestrany", [passage(f"{lead} {far}")])
+    assert found.answerable and "38 kilometres" in found.items[0].text

@@ -289,6 +289,15 @@ _PARAPHRASES = (
     "fix repair",
     "ride travel",
     "assemble gather",
+    # The phrasing tests of sessions 24-29 (development data): "hit" beside "struck", "brokered" beside "mediated",
+    # "observers" beside "monitors", "refused" beside "declined", "rejected" beside "denied", "promise" beside
+    # "pledged" ("stationed" beside "deployed" left out: a "power station" is deployed nowhere).
+    "hit strike",
+    "broker mediate mediator",
+    "observer monitor",
+    "refuse decline",
+    "reject deny denial",
+    "promise pledge",
 )
 
 

@@ -642,6 +642,13 @@ _ASKS_PLACE = re.compile(
 )
 
 
+_HOW_FAR = re.compile(r"\bhow\s+far\b", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(
+    r"\b\d[\d,.]*\s*(?:-\s*)?(?:nautical\s+)?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m|yards?)\s+"
+    r"(?:\w+\s+){0,2}?(?:from|off|away|south|north|east|west|inland|offshore|short\s+of|beyond|behind|of|to|"
+    r"downstream|upstream|down|up|along|outside)\b",
+    re.IGNORECASE,
+)
 # "How long is/was …?" may ask for a length, which a distance gives.
 _HOW_LONG_IS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)\b", re.IGNORECASE)
@@ -667,6 +674,10 @@ def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> b
                 and dates_the_event(question, lead)
                 and _dates_done(question, first)
             )
+        # "How far off the harbour wall was the ship …?" asks for a distance from a place: "about 1.5 nautical miles
+        # south of the breakwater", not the size of the hole, "about three metres by two" (explore30 q21).
+        if _HOW_FAR.search(question):  # in the span's own words: the sentence before is not quoted
+            return _DISTANCE_FROM.search(first.text) is not None
         if re.search(r"\bscore(?:line)?\b", question, re.IGNORECASE):  # "2-1", "6-2 7-6", not "three fans"
             return re.search(r"\b\d+\s*[-–]\s*\d+\b", lead) is not None
         return (
@@ -1136,11 +1147,14 @@ class EvidenceSelector:
         # explore30 q19). Only for the hour: an hour is written as nothing else is, while the spans the rules pass for
         # "how many" or "on what date" were as often another count or day (a 2019 strike's "lasted four days" for
         # "How many days did the strike last?", bundled corpus).
-        # So too for a count whose span names the thing counted but counts another ("The 1,240 works of the first
+        # So too for "how far" beside a span giving no distance ("The first evacuation convoy … reached
+        # Zavrenian-held territory", before "The buses reached Drenvik, 38 kilometres to the south-east"; explore22b),
+        # and for a count whose span names the thing counted but counts another ("The 1,240 works of the first
         # tranche are still packed in their crates", a column's, before "The works, packed in 212 crates, …"; blind
         # explore30c q31): a span giving a figure of the thing itself may lead.
         other_things = first is not None and counts_other_things(question, first.text)
-        if first and (asks_hour(question) or other_things) and _rejected(question, info, first, speaker):
+        distance = first is not None and _HOW_FAR.search(question) is not None and not _DISTANCE_FROM.search(first.text)
+        if first and (asks_hour(question) or other_things or distance) and _rejected(question, info, first, speaker):
             passing = [
                 e
                 for e in items[1:]
