@@ -2469,7 +2469,7 @@ def test_how_far_is_answered_by_a_distance_from_a_place() -> None:
 def test_how_far_is_answered_by_a_chosen_span_giving_the_distance() -> None:
     """explore22b: "how far is drenvik from kestrany" abstained beside "The buses reached Drenvik, 38 kilometres to the
     south-east", scored below the lead that gives no distance."""
-    lead = "The first evacuation convoy from the besieged town of Kestrany reached Zavrenian-held territory on Thursday."
+    lead = "The first evacuation convoy from the besieged town of Kestrany reached Zavrenian-held territory."
     far = "The buses reached Drenvik, 38 kilometres to the south-east, shortly after 7 p.m."
     found = _scoring([0.9, 0.3]).select("how far is drenvik from kestrany", [passage(f"{lead} {far}")])
     assert found.answerable and "38 kilometres" in found.items[0].text
