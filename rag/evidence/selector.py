@@ -626,6 +626,15 @@ def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int, co
     return covered([t for t in info.terms if t not in info.framing], set(content_stems(around)))
 
 
+def _holds_most_terms(info: QuestionInfo, e: Evidence) -> bool:
+    """Whether a span, with its title and the sentence before, holds every name of the question and at least half its
+    key terms."""
+    around = f"{e.text} {_context(e.passage, e.start)}"
+    return 2 * _terms_held(info, around) >= len(info.terms) and len(names_found(list(info.names), around)) == len(
+        info.names
+    )
+
+
 def _undated_column(e: Evidence) -> bool:
     """A dated column's sentence that gives no day of its own. An undated column is as undated as the
     reports beside it, and keeps its place (the bundled corpus's Moscow Times column, among undated
@@ -642,16 +651,17 @@ _ASKS_PLACE = re.compile(
 )
 
 
+_DISTANCE_UNIT = r"(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)"
 _HOW_FAR = re.compile(r"\bhow\s+far\b", re.IGNORECASE)
 _DISTANCE_FROM = re.compile(
-    r"\b\d[\d,.]*\s*(?:-\s*)?(?:nautical\s+)?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m|yards?)\s+"
+    rf"\b\d[\d,.]*\s*(?:-\s*)?(?:nautical\s+)?(?:{_DISTANCE_UNIT}|yards?)\s+"
     r"(?:\w+\s+){0,2}?(?:from|off|away|south|north|east|west|inland|offshore|short\s+of|beyond|behind|of|to|"
     r"downstream|upstream|down|up|along|outside)\b",
     re.IGNORECASE,
 )
 # "How long is/was …?" may ask for a length, which a distance gives.
 _HOW_LONG_IS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
-_LENGTH = re.compile(r"\b\d[\d,.]*\s*(?:-\s*)?(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|m)\b", re.IGNORECASE)
+_LENGTH = re.compile(rf"\b\d[\d,.]*\s*(?:-\s*)?{_DISTANCE_UNIT}\b", re.IGNORECASE)
 
 
 def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> bool:
@@ -1159,8 +1169,7 @@ class EvidenceSelector:
                 e
                 for e in items[1:]
                 if (not other_things or counts_asked_thing(question, e.text))
-                and 2 * _terms_held(info, f"{e.text} {_context(e.passage, e.start)}") >= len(info.terms)
-                and len(names_found(list(info.names), f"{e.text} {_context(e.passage, e.start)}")) == len(info.names)
+                and _holds_most_terms(info, e)
                 and not _rejected(question, info, e, speaker)
             ]
             if passing:
@@ -1180,9 +1189,7 @@ class EvidenceSelector:
                 counts_asked_thing(question, said) and _terms_held(info, said) >= 2
                 for said in re.split(r"(?<=[.!?])\s+", first.text)
             )
-            and 2 * _terms_held(info, f"{first.text} {_context(first.passage, first.start)}") >= len(info.terms)
-            and len(names_found(list(info.names), f"{first.text} {_context(first.passage, first.start)}"))
-            == len(info.names)
+            and _holds_most_terms(info, first)
         ):
             answerable = True
         if first and _rejected(question, info, first, speaker):

@@ -46,6 +46,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from rag.answer.support import contrary_to_fact, negated_words, negation_conflict
 from rag.news import compatible
 from rag.news.counts import counts_one_day
+from rag.news.date_patterns import WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
     FEATURES,
@@ -948,7 +949,7 @@ def _surname(who: str) -> str:
     return who.split()[-1].strip(".,").lower() if who[:1].isupper() else who
 
 
-_WEEK_DAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight|last\s+night)\b", re.I)
+_WEEK_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|last\s+night)\b", re.IGNORECASE)
 
 
 def _days_of_week(side: Side) -> bool:

@@ -274,7 +274,6 @@ _BARE_WEEKDAY = re.compile(rf"^(?!.*\b(?:last|next|this|coming|past)\b).*\b(?:{'
 # "“Today the blockade ended on paper and in the water,” said Corina Lascu", in a 3 June report of the convoy's
 # arrival on Tuesday 2 June, was shown as "Today [3 June 2026]" (blind explore30 q30). Its citation dates the report.
 _SPEAKING_DAY = re.compile(r"today|tonight|tomorrow|yesterday|last\s+night|this\s+\w+", re.IGNORECASE)
-_OPENING_MARKS, _CLOSING_MARKS = "“‘", "”’"
 
 
 # "…,” Marrak told reporters in Morvane on Thursday": the day the words were said.
@@ -283,10 +282,10 @@ _SAID_ON = re.compile(
 )
 
 
-def _spoken_on(text: str, published: date | str | None) -> date | None:
+def _spoken_on(text: str, resolved: list[ResolvedDate]) -> date | None:
     """The day an attribution outside the quotation gives its words ("… said on Thursday", "told reporters
-    yesterday"), when one does; a quotation's "today" counts from it."""
-    for r in resolve_dates(text, published):
+    yesterday"), when one does, of the dates `resolved` in `text`; a quotation's "today" counts from it."""
+    for r in resolved:
         outside = r.day is not None and not in_quotation(text, r.start)
         if outside and _SAID_ON.search(text[: r.start]) and _day_told(text, r.start, r.end):
             return r.day
@@ -295,23 +294,27 @@ def _spoken_on(text: str, published: date | str | None) -> date | None:
 
 def in_quotation(text: str, at: int) -> bool:
     """Whether position `at` of `text` lies inside a quotation: after an opening mark not yet closed, or before a
-    closing mark that no mark opens within `text` (a span may start inside a quotation). Straight double quotes
-    open after a space or the start, and close otherwise."""
+    closing mark that no mark opens within `text` (a span may start inside a quotation). Double marks only: a single
+    closing mark is an apostrophe as often."""
     depth = 0
-    for i, ch in enumerate(text[:at]):
-        if ch in _OPENING_MARKS[:1] or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
+    for i in range(at):
+        mark = _quote_mark(text, i)
+        if mark == "open":
             depth += 1
-        elif ch in _CLOSING_MARKS[:1] or ch == '"':
+        elif mark == "close":
             depth = max(0, depth - 1)
     if depth:
         return True
-    for i in range(at, len(text)):
-        ch = text[i]
-        if ch in _OPENING_MARKS[:1] or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
-            return False
-        if ch in _CLOSING_MARKS[:1] or ch == '"':
-            return True
-    return False
+    return next((mark == "close" for i in range(at, len(text)) if (mark := _quote_mark(text, i))), False)
+
+
+def _quote_mark(text: str, i: int) -> str | None:
+    """ "open" or "close" when `text[i]` is a double quotation mark; a straight one opens after a space, a bracket or
+    the start, and closes otherwise."""
+    ch = text[i]
+    if ch == "“" or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
+        return "open"
+    return "close" if ch in '”"' else None
 
 
 def with_days(text: str, published: date | str | None, within: tuple[int, int] | None = None) -> str:
@@ -327,16 +330,17 @@ def with_days(text: str, published: date | str | None, within: tuple[int, int] |
     (", but the convoy was held back …", which makes it the Wednesday before; explore30c q31)."""
     lo, hi = within or (0, len(text))
     out, at = [], lo
-    for r in resolve_dates(text, published):
+    pub, resolved = as_date(published), resolve_dates(text, published)
+    for r in resolved:
         if r.start < lo or r.end > hi:
             continue
         if r.day is None or re.search(r"\d", r.text) or any(w.lower().strip(".") in MONTHS for w in r.text.split()):
             continue
         if not _day_told(text, r.start, r.end):
             continue
-        day, pub = r.day, as_date(published)
+        day = r.day
         if _SPEAKING_DAY.fullmatch(r.text) and in_quotation(text, r.start):
-            spoken = _spoken_on(text, published)
+            spoken = _spoken_on(text, resolved)
             if spoken is None or pub is None:
                 continue
             day = spoken + (day - pub)  # "yesterday" in the quotation: the day before it was said
