@@ -40,7 +40,7 @@ from rag.answer.result import AnswerBuilder, capped
 from rag.answer.support import negated_words
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import offered_spellings, restore_case
-from rag.evidence.definition import asked_post
+from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.features import names_found
 from rag.evidence.question import content_stems, is_yes_no, question_names
 from rag.evidence.selector import tells_update
@@ -95,6 +95,7 @@ class EvidenceSelector(Protocol):
 
 Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
 _NEWER = 2  # passages newer than those read that a question on the latest adds
+_NEW_HOLDER = "named appointed new head director chief took office"  # words of a report naming a post's holder
 _CHASED = 2  # chosen spans a question on the latest searches newer reports of
 
 
@@ -363,6 +364,19 @@ class AnswerChain:
         # loan size now?" read the 15 May summit report, which approved 150 billion ducats, only from the
         # tenth on, and led with a 15 April estimate; blind explore22 q01).
         found = self.retriever.holding(query, filters, spare=1, limit=8 * _NEWER)
+        # "whos in charge of the migraton agency now?": the newest passage naming a holder of the post, which a search
+        # for the question's words ranks under those on the resigning director (explore31d q06: "The government
+        # yesterday named Oskar Venngren … as director-general of the migration agency" was not read). One of the
+        # newest day read counts too: "named Nils Ormerod … as the new director of the NCSA" came out the day the
+        # acting director was quoted (explore31b q06).
+        post = asked_post(query)
+        holders: list[Passage] = []
+        if post is not None:
+            holders = [
+                p
+                for p in self.retriever.search(f"{post.body} {_NEW_HOLDER}", 4 * _NEWER, filters)
+                if any(names_holder(post, p.text[s:e], f"{p.title} {p.text[:s]}") for s, e in sentences(p.text))
+            ]
         counted = count_asked(query)
         if counted is not None:
             # "What's the latest death toll?": "… and 13 deaths had been recorded as of Sunday" never says
@@ -373,7 +387,7 @@ class AnswerChain:
                 for p in self.retriever.search(query, 4 * _NEWER, filters)
                 if any(gives_count(counted, p.text[s:e]) for s, e in sentences(p.text))
             ]
-        return _unread_newer(found, read)
+        return _unread_newer(found, read) + _unread_newer(holders, read, same_day=True)[:1]
 
     def _with_later_reports(
         self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
@@ -653,11 +667,17 @@ def _denies_lead(lead: Evidence, denial: Evidence) -> bool:
     return any(c.kind == "conflict" and c.about in ("negation", "reported") for c in detect_conflicts([lead, denial]))
 
 
-def _unread_newer(found: list[Passage], read: list[Passage]) -> list[Passage]:
+def _unread_newer(found: list[Passage], read: list[Passage], same_day: bool = False) -> list[Passage]:
     """The `_NEWER` newest of `found`, each chunk once, that are not among `read` and are newer than every report
-    read. A column read is no newer report: its date is when it was written (explore17b q09)."""
+    read (or, `same_day`, no older). A column read is no newer report: its date is when it was written (explore17b
+    q09)."""
     newest_read = newest([p for p in read if not p.commentary]) or date.min
     seen = {p.chunk_id for p in read}
     unique = {p.chunk_id: p for p in found}.values()
-    newer = [p for p in unique if p.chunk_id not in seen and (as_date(p.published) or date.min) > newest_read]
+    newer = [
+        p
+        for p in unique
+        if p.chunk_id not in seen
+        and ((day := as_date(p.published) or date.min) > newest_read or (same_day and day == newest_read))
+    ]
     return newest_first(newer, lambda p: p.published)[:_NEWER]

@@ -124,9 +124,10 @@ def gives_rank(question: str, text: str) -> bool:
 # Direct Investment Fund?": the holder of a post over a named body.
 # "Who is heading Halvern's inquiry?" asks as "Who heads …?" does (explore17 q17).
 # "who's running the monitoring mission at the moment?" (blind explore27 q13) asks as "Who is running …" does.
+# "whos in charge of the migraton agency now?" (explore31d q06) asks as "Who runs …" does.
 _HEADS_VERB = (
     r"(?:heads|headed|leads|led|runs|ran|chairs|chaired|"
-    r"(?:is|was|(?<=[Ww]ho)['’]s)\s+(?:heading|leading|running|chairing))"
+    r"(?:is|was|(?<=[Ww]ho)['’]?s)\s+(?:heading|leading|running|chairing|in\s+charge\s+of))"
 )
 _IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|news|reports?|sources))?"
 # "Who is", "Who was", "Who's" (explore17 q16: "Who's Halvern's fisheries minister now?"), and an end that
@@ -138,7 +139,7 @@ _HOLDER = re.compile(
     rf"(?P<body>{_NAME.pattern}){_NOW}\s*\??\s*$"
     rf"|{_WHO_IS}(?:the\s+)?(?P<owner>{_NAME.pattern}?)(?:['’]s?)?\s+"
     rf"(?P<owned>(?:[\w-]+\s+){{0,2}}?(?i:{_POST})){_IN_THE_ARTICLES}{_NOW}\s*\??\s*$"
-    rf"|^\s*[Ww]ho(?:\s+|(?=['’])){_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
+    rf"|^\s*[Ww]ho(?:\s+|(?=['’]|s\s)){_HEADS_VERB}\s+(?:the\s+)?(?P<headed>{_NAME.pattern}(?:\s+&\s+{_NAME.pattern})?(?:['’]s(?:\s+[a-z]+){{1,2}})?"
     # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03), after a place's
     # name: "Who is running the Drava electoral commission now?" (blind explore18b q01).
     rf"|(?:{_NAME.pattern}(?<![’']s)\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}(?:union|party|committee|ministry|agency|council|"
@@ -146,7 +147,7 @@ _HOLDER = re.compile(
     r"\s*\??\s*$"
 )
 _HEAD_WORDS = (
-    r"(?:ceo|chief(?:\s+executive)?|head|director|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
+    r"(?:ceo|chief(?:\s+executive)?|head|director(?:[\s-]+general)?|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
     r"(?:general\s+)?secretary(?:[\s-]+general)?)"  # a union's leader: "Tomas Reiner, the union's general secretary"
 )
 
@@ -231,6 +232,7 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     initials = "".join(w[0] for w in body if w[0].isupper()) if len(body) > 1 else ""
     # Initials count in capitals only: "CA" for Corvane Air is no "carrier".
     alternatives = [re.escape(w) for w in body] + ([f"(?-i:{initials}\\b)"] if len(initials) > 1 else [])
+    alternatives += [f"(?-i:{a}\\b)" for a in _acronyms_for(post.body, f"{context} {text}")]
     named = rf"\b(?:{'|'.join(alternatives)})[\w’'-]*"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
@@ -250,6 +252,9 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # "The Arvel Concord on Friday named Maren Tiloux, a retired lieutenant-general from Sandavia, as the new head
         # of its monitoring mission" (blind explore27 q13).
         rf"\b(?:named|appointed|nominated)\s+{person},?\s+(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
+        rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
+        # "Nils Ormerod, who took office as director of the NCSA on Monday, said" (explore31b q06).
+        rf"{person},?\s+(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?office\s+as\s+(?:the\s+|its\s+)?"
         rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
         # "Until then, Deputy Energy Minister Lidia Sorrane remains in charge of the ministry" (blind explore21b q17).
         rf"{person}\s+(?:remains|is|was|will\s+be|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?in\s+charge\s+of\s+"
@@ -285,6 +290,31 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         re.search(named, _undot(context), re.IGNORECASE) is not None
         or re.search(whole, _undot(text), re.IGNORECASE) is not None
     )
+
+
+# "the National Cyber Security Agency (NCSA)": a body's name and the initials the article uses for it after.
+_DEFINED_ACRONYM = re.compile(r"\b(?P<full>(?:[A-Z][\w-]+\s+(?:(?:of|for|and|on)\s+)?){1,6})\((?P<acronym>[A-Z]{2,})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms_for(body: str, text: str) -> list[str]:
+    """The initials `text` uses for the body a question names in words: "Castrelia's cyber agency" is "the National
+    Cyber Security Agency (NCSA)", and a later sentence names "the new director of the NCSA" (explore31b q06). Either
+    `text` defines them for a name holding the body's words (all but one, two at least), or, the body named in two
+    words or more after its owner, they hold those words' initials in order and end with its last one's: a chunk
+    after the one defining them does not."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", body) if len(w) > 2]
+    need = max(2, len(words) - 1) if len(words) > 1 else 1
+    found = [
+        m["acronym"]
+        for m in _DEFINED_ACRONYM.finditer(text)
+        if len(set(words) & {w.lower() for w in re.findall(r"[\w-]+", m["full"])}) >= need
+    ]
+    own = [w[0].upper() for w in re.findall(r"[\w-]+", re.split(r"['’]s?\s", body)[-1]) if len(w) > 2]
+    if len(own) >= 2:
+        pattern = re.compile("".join(f".*{i}" for i in own) + "$")
+        found += [a for a in _ACRONYM.findall(text) if pattern.match(a)]
+    return list(dict.fromkeys(found))
 
 
 def _undot(text: str) -> str:

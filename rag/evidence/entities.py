@@ -653,6 +653,10 @@ _STATED_CAUSE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|citing|cited|reasons?|amid|blamed|"
     r"over\s+(?:concerns?|fears?|claims?|allegations?)|in\s+(?:protest|response|retaliation)|on\s+the\s+grounds|"
     r"(?:forced|pushed)\s+out|after\s+(?:losing|failing|being|learning)|"
+    # "Tomas Ellegaard, who resigned on May 6 over an inflated count of returns" (explore31d q17)
+    r"(?:resign(?:ed|s)?|quit|quits|stepped\s+down|steps\s+down|was\s+(?:sacked|dismissed|fired))\s+(?:[\w,]+\s+){0,4}?over|"
+    # "Viktor Hallsten resigned as Speaker …, saying he would not let the Speaker's chair become …" (explore31c q17)
+    r"(?:resign(?:ed|s)?|quit|quits|stepped\s+down|steps\s+down)\b[^.;]{0,160}?,\s+saying|"
     r"after\s+[\w ]{1,40}?\s+(?:learned|discovered))\b",
     re.IGNORECASE,
 )

@@ -253,7 +253,9 @@ _PARAPHRASES = (
     "start begin commence",
     "swap exchange",
     "halt suspend suspension pause",
-    "resign quit",
+    # "Why did Viktor Hallsten step down as Speaker?" beside "Viktor Hallsten resigned as Speaker …" (explore31c q17):
+    # "down" is a stopword, and "step" the key term left.
+    "resign quit step",
     "postpone delay defer",
     "free release",
     "ship vessel",

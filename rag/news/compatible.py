@@ -194,6 +194,33 @@ def rate_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
     return _is_rate(a, a_value) != _is_rate(b, b_value)
 
 
+# A length of time counted from an event: "four days after a cyberattack", "11 days later than the central bank first
+# promised". The words after it name the event.
+_SPAN_FROM = re.compile(
+    r"(?P<span>[\w,.-]+\s+(?:days?|weeks?|months?|hours?|years?))\s+(?:after|before|later\s+than|earlier\s+than|since)"
+    r"\s+(?P<event>(?:\S+\s+){1,5})",
+    re.IGNORECASE,
+)
+_EVENT_STOP = _STOP | {"of", "to", "in", "on", "by", "for", "and", "it", "he", "she", "they", "first", "was", "had"}
+
+
+def _span_event(text: str, value: str) -> set[str] | None:
+    """The words naming the event that the length of time `value` in `text` is counted from, None when it is counted
+    from none."""
+    for m in _SPAN_FROM.finditer(text):
+        if value.strip().lower() in m["span"].lower() or m["span"].lower() in value.strip().lower():
+            return {w for w in re.findall(r"[a-z]+", m["event"].lower()) if w not in _EVENT_STOP}
+    return None
+
+
+def spans_from_other_events(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """Two lengths of time counted from different events: "four days after a cyberattack crippled Castrelia's payment
+    systems" (when a director was dismissed) and "11 days later than the central bank first promised" (when a system
+    reopened) measure two things (explore31b q02, q31 were told of a change from four days to 11)."""
+    first, second = _span_event(a, a_value), _span_event(b, b_value)
+    return first is not None and second is not None and not first & second
+
+
 class _Side(Protocol):
     @property
     def text(self) -> str: ...

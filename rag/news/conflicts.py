@@ -559,6 +559,16 @@ def _tells_both(text: str, other: str) -> bool:
     return any(negation_conflict(x, y) for x, y in itertools.combinations(parts, 2))
 
 
+def _rejects_with_its_own_denial(a: _Statement, b: _Statement) -> bool:
+    """Whether one article's sentence tells a report and its denial and its other sentence denies the same: "the navy
+    rejected a report … which said the first convoy had been escorted … by two frigates" and the navy spokesman's "Not
+    one foreign warship has escorted a vessel" say one thing (blind explore26 q05). Another article's denial is still
+    set against the claim (explore15 q03)."""
+    if a.passage.article_id != b.passage.article_id:
+        return False
+    return any(denies_itself(x.text, "") and _negative(y.text) for x, y in ((a, b), (b, a)))
+
+
 def _in_order(a: _Statement, b: _Statement, features: Sequence[float]) -> tuple[_Statement, _Statement] | None:
     """The two statements of one article, the earlier first; None for two articles or an unknown order."""
     first = _first(a, b) if _feature(features, "same_article") else None
@@ -737,6 +747,7 @@ def detect_conflicts(
             or _other_instances(a.text, b.text)
             or (conflict.about == "date" and _dates_explained(a, b))
             or (conflict.about == "negation" and (_tells_both(a.text, b.text) or _tells_both(b.text, a.text)))
+            or (conflict.about == "negation" and _rejects_with_its_own_denial(a, b))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
             or (conflict.about == "negation" and _repeats_its_denial(conflict))
         ):
@@ -866,8 +877,10 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
         return True
     if conflict.about == "number":
         first, second = conflict.sides
-        return compatible.counts_differ(a, b) or compatible.rate_and_total(
-            first.text, first.value, second.text, second.value
+        return (
+            compatible.counts_differ(a, b)
+            or compatible.rate_and_total(first.text, first.value, second.text, second.value)
+            or compatible.spans_from_other_events(first.text, first.value, second.text, second.value)
         )
     if conflict.about == "date":
         values = (conflict.sides[0].value, conflict.sides[1].value)
