@@ -8,14 +8,19 @@ import itertools
 from datetime import date
 
 from rag.answer.support import negated_words, negation_conflict
+from rag.evidence import EvidenceSelector
 from rag.evidence.candidates import Candidate
 from rag.evidence.definition import asked_post, names_holder
-from rag.evidence.entities import states_reason
+from rag.evidence.entities import asks_stand_in, stands_in, states_reason
+from rag.evidence.features import ANSWER_FEATURES
+from rag.evidence.model import Logistic, SelectorModel
 from rag.evidence.question import content_stems, matches
-from rag.evidence.selector import _taking_over
+from rag.evidence.selector import _agent_asked, _taking_over
 from rag.news import compatible
 from rag.news.dates import resolve_dates
+from rag.settings import EvidenceSettings
 from rag.types import Evidence
+from tests.fakes import HashingEmbeddings
 from tests.test_evidence import passage
 
 
@@ -30,6 +35,13 @@ def test_a_negated_subject_negates_its_verb_too() -> None:
     assert "allow" in negated_words(column)
     assert negation_conflict(report, column)
     assert "allow" not in negated_words("No one said the families were allowed in.")  # no negated subject's verb
+    # … nor a verb of a relative clause in the subject (explore25b: "none of the states that had confirmed their
+    # attendance had withdrawn" was set against "the number of confirmed states has risen to 63").
+    assert "confirm" not in negated_words("None of the states that had confirmed their attendance had withdrawn.")
+    # "none of" says nothing against its noun, the verb it denies is read: "none of the monitors was hurt".
+    assert negated_words("None of the states that had confirmed their attendance had withdrawn.") == set()
+    assert negated_words("None of the monitors was hurt.") == {"hurt"}
+    assert negated_words("No date had yet been set for the round table.") == {"date", "set"}
     assert not negation_conflict(report, "The first families were allowed to visit on Saturday.")
 
 
@@ -119,3 +131,60 @@ def test_an_appointment_is_quoted_with_when_it_takes_effect() -> None:
     # Nothing after it telling when it takes effect: the appointment alone.
     alone = Evidence(candidates[2].text, p, candidates[2].start, candidates[2].end, 0.4)
     assert _taking_over(alone, candidates) == alone
+
+
+def _never_answering() -> EvidenceSelector:
+    """A selector with the shipped span weights whose answer model never says yes: what answers, a rule decides."""
+    model = SelectorModel.load(EvidenceSettings().weights)
+    n = len(ANSWER_FEATURES)
+    model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0)
+    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+
+
+def test_a_change_question_is_answered_by_the_span_telling_the_change_with_its_figures() -> None:
+    """Blind explore31 q05 (and 14 more of the 20 "How has … changed" questions of sessions 17-31) abstained beside
+    "The number of open tracing requests has risen to 6,010, from 5,430 at the start of the month"."""
+    risen = (
+        "Demand on the registry has grown since the hotline opened. The number of open tracing requests has risen to "
+        "6,010, from 5,430 at the start of the month, the committee said."
+    )
+    other = "Halvesen said families who had filed tracing requests would be contacted in person, never by letter."
+    passages = [passage(other, "a::0", article="a"), passage(risen, "b::0", article="b")]
+    selector = _never_answering()
+    found = selector.select("How has the registry's caseload of tracing requests changed?", passages)
+    assert found.answerable and "risen to 6,010, from 5,430" in found.items[0].text
+    # No span telling a change with its figures: the answer model decides, and here it says no.
+    assert not selector.select("How has the registry's caseload of tracing requests changed?", passages[:1]).answerable
+    # Not a question for a change.
+    assert not selector.select("How many tracing requests does the registry hold?", passages[:1]).answerable
+
+
+def test_a_stand_in_question_is_answered_by_the_span_naming_the_one_standing_in() -> None:
+    """Blind explore31d q14: "Who stood in as head of the migration agency after its director quit?" abstained with
+    "His deputy, Sigrun Hallvik, is acting director-general …" third among the spans chosen."""
+    assert asks_stand_in("Who stood in as head of the migration agency after its director quit?")
+    assert asks_stand_in("Who ran the delegation after Achterberg had to leave?")
+    assert not asks_stand_in("Who heads the migration agency?")
+    assert stands_in("Marisol Quennell will lead the delegation on an acting basis, the committee said.")
+    resigned = "Tomas Ellegaard quit on Wednesday as head of the Vessmark Migration Agency."
+    acting = "His deputy, Sigrun Hallvik, is acting director-general while the ministry looks for a successor."
+    passages = [passage(f"{resigned} {acting}", "a::0", article="a")]
+    found = _never_answering().select("Who stood in as head of the migration agency after its director quit?", passages)
+    assert found.answerable and "Sigrun Hallvik" in found.items[0].text
+
+
+def test_who_does_something_is_answered_by_the_span_naming_the_doer() -> None:
+    """Blind explore31c q16: "who sets the new election date now?" led with "no date had yet been set for the all-party
+    round table", before "The date must instead be set by a vote of the Assembly within 30 days of martial law
+    ending"."""
+    unset = (
+        "The president's office said on Tuesday that no date had yet been set for the round table on a new election."
+    )
+    by_vote = "The date of the new election must instead be set by a vote of the Assembly, the court said."
+    passages = [passage(unset, "a::0", article="a", score=0.9), passage(by_vote, "b::0", article="b", score=0.4)]
+    found = EvidenceSelector(HashingEmbeddings(), EvidenceSettings()).select(
+        "Who sets the new election date?", passages
+    )
+    assert "set by a vote of the Assembly" in found.items[0].text
+    assert _agent_asked("who decides whether the deadline moves?").search("The deadline can only be decided by the JIC")
+    assert _agent_asked("Who is the envoy?") is None

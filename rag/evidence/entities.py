@@ -380,10 +380,31 @@ _SUCCESSION = re.compile(
 # executive since Kovalen stepped down" (blind explore25 q16, "who became the stand-in boss of lornet after kovalen
 # quit?"); not "Ottilie Brasch … has become acting mayor after Tobias Wrenfield resigned" for whoever replaced Brasch.
 _STANDING_IN = re.compile(
-    r"\b(?:stand(?:s|ing)?\s+in|stood\s+in|interim|as\s+acting|acting\s+(?:chief|head|director|president|minister|"
-    r"coordinator|mayor|governor|leader|chair\w*|executive|boss|envoy))\b",
+    r"\b(?:stand(?:s|ing)?\s+in|stood\s+in|interim|caretaker|as\s+acting|on\s+an\s+acting\s+basis|"
+    r"acting\s+(?:chief|head|director|president|minister|coordinator|mayor|governor|leader|chair\w*|executive|boss|"
+    r"envoy))\b",
     re.IGNORECASE,
 )
+# "Who stood in as head of the migration agency after its director quit?", "Who ran the delegation after Achterberg had
+# to leave?": a question for the one standing in.
+_ASKS_STAND_IN = re.compile(
+    r"^\s*who\s+(?:(?:stood|stepped|filled)\s+in|(?:was|served\s+as|became)\s+(?:the\s+)?(?:acting|interim|caretaker))\b"
+    r"|^\s*who\s+(?:ran|led|headed|took\s+charge\s+of|was\s+in\s+charge\s+of)\b[^?]*\bafter\b[^?]*"
+    r"\b(?:quit|resign\w*|left|st(?:e|oo)pp?\w*\s+(?:down|aside)|was\s+(?:fired|sacked|dismissed|removed|expelled)|"
+    r"had\s+to\s+(?:leave|go|quit))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_stand_in(question: str) -> bool:
+    """Whether the question asks who stood in for someone who left a post."""
+    return _ASKS_STAND_IN.match(question) is not None
+
+
+def stands_in(text: str) -> bool:
+    """Whether `text` tells of someone standing in: "His deputy, Sigrun Hallvik, is acting director-general", "will
+    lead the delegation on an acting basis"."""
+    return _STANDING_IN.search(text) is not None
 
 
 # Leaving a post, and a person's name.

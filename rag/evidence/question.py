@@ -300,6 +300,11 @@ _PARAPHRASES = (
     "refuse decline",
     "reject deny denial",
     "promise pledge",
+    # The phrasing tests of session 31 (development data): "kick out" beside "expel", "prolonging" beside "extend",
+    # "locked up" beside "detained" (its "jailed", "imprisoned").
+    "expel kick",
+    "extend prolong",
+    "detain jail imprison",
 )
 
 
