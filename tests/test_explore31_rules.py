@@ -188,3 +188,33 @@ def test_who_does_something_is_answered_by_the_span_naming_the_doer() -> None:
     assert "set by a vote of the Assembly" in found.items[0].text
     assert _agent_asked("who decides whether the deadline moves?").search("The deadline can only be decided by the JIC")
     assert _agent_asked("Who is the envoy?") is None
+
+
+def test_a_yes_no_question_with_a_sure_span_answers_near_the_answer_threshold() -> None:
+    """Explore24d q10: "Are full-time students still protected from being called up under the final law?" abstained
+    beside "The final text keeps the deferment for full-time students" (span 0.74, answer model 0.63)."""
+    kept = "The final text of the law keeps the deferment for full-time students and for carers."
+    question = "Are full-time students still protected under the final law?"
+
+    def selector(answer_intercept: float) -> EvidenceSelector:
+        model = SelectorModel.load(EvidenceSettings().weights)
+        span_n, answer_n = len(model.span.features), len(ANSWER_FEATURES)
+        model.span = Logistic(list(model.span.features), [0.0] * span_n, [1.0] * span_n, [0.0] * span_n, 2.0)
+        model.answer = Logistic(list(ANSWER_FEATURES), [0.0] * answer_n, [1.0] * answer_n, [0.0] * answer_n, 0.0)
+        model.answer.intercept = answer_intercept
+        return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+
+    assert selector(0.0).select(question, [passage(kept)]).answerable  # answer model at 0.5, span at 0.88
+    assert not selector(-1.0).select(question, [passage(kept)]).answerable  # answer model at 0.27
+    # Not a yes/no question: the answer model's threshold holds.
+    assert not selector(0.0).select("Which groups are still protected under the final law?", [passage(kept)]).answerable
+
+
+def test_a_denial_naming_the_report_only_this_denies_it() -> None:
+    """Explore25 q13: "Kovalen offered his resignation …, according to two people familiar with the matter" was quoted
+    for "Did the government confirm …?" without the next sentence, "The energy ministry denied this."."""
+    from rag.evidence.selector import _denies_a_report
+
+    assert _denies_a_report("The energy ministry denied this.")
+    assert _denies_a_report("Varnessa denied the report.")
+    assert not _denies_a_report("The ministry denied this was a setback for the talks.")
