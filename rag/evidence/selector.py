@@ -1402,12 +1402,18 @@ class EvidenceSelector:
     ) -> list[Evidence]:
         """The first span, of those chosen and then of all read best-scored first, that `tells` what the question asks
         for and holds every name of the question and most of its key terms, no rule rejecting it."""
-        read = [_as_evidence(c, float(s), info) for c, s in zip(candidates, scores, strict=True) if c.quotable]
-        for pool in (items, sorted(read, key=lambda e: -e.score)):
-            for e in pool:
-                if tells(e.text) and _holds_most_terms(info, e) and not _rejected(question, info, e, speaker):
-                    return [e]
-        return []
+
+        def answers(e: Evidence) -> bool:
+            return bool(tells(e.text)) and _holds_most_terms(info, e) and not _rejected(question, info, e, speaker)
+
+        chosen = next((e for e in items if answers(e)), None)
+        if chosen is None:
+            # Read only when no chosen span answers, and only the spans that tell it made evidence: finding the
+            # answering clause of every span read is the dear part.
+            telling = [(c, float(s)) for c, s in zip(candidates, scores, strict=True) if c.quotable and tells(c.text)]
+            read = (_as_evidence(c, s, info) for c, s in sorted(telling, key=lambda cs: -cs[1]))
+            chosen = next((e for e in read if answers(e)), None)
+        return [chosen] if chosen else []
 
     def _quoting(
         self, quoted: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
