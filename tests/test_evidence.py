@@ -451,13 +451,26 @@ def test_a_missing_name_makes_the_question_unanswerable_whatever_the_scores() ->
         HashingEmbeddings(), EvidenceSettings(max_missing_names=0.0, absent_name_check=False), lenient.model
     )
     assert not strict.select("Why did Olaf Scholz back the partial ceasefire in Riyadh?", [passage(ARTICLE)]).answerable
-    # The threshold alone: a sure span ("diplomats met in Riyadh" holds every key word) would overrule it.
+    # The threshold alone: a sure span ("diplomats met in Riyadh on Monday" holds every key word) would overrule it.
     threshold = EvidenceSettings(answerable_threshold=1.0, sure_span=1.0)
     assert (
         not EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
-        .select("Where did the diplomats meet?", [passage(ARTICLE)])
+        .select("When did the diplomats meet?", [passage(ARTICLE)])
         .answerable
     )
+    # "Where …?" answered by a span the place rules pass overrules a threshold the answer model nearly meets
+    # (explore32c q28), and only then.
+    place = EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
+    assert place.select("Where did the diplomats meet?", [passage(ARTICLE)]).answerable
+    far = EvidenceSelector(HashingEmbeddings(), threshold, shipped_with())
+    far.model.answer = Logistic(
+        list(ANSWER_FEATURES),
+        [0.0] * len(ANSWER_FEATURES),
+        [1.0] * len(ANSWER_FEATURES),
+        [0.0] * len(ANSWER_FEATURES),
+        0.0,
+    )
+    assert not far.select("Where did the diplomats meet?", [passage(ARTICLE)]).answerable
 
 
 def test_a_name_in_no_passage_read_makes_the_question_unanswerable() -> None:

@@ -224,8 +224,8 @@ def dates_the_event(question: str, text: str) -> bool:
 # "When did the first grain ships actually leave port?" asks when something happened, not when it was to
 # ("When was the vote scheduled for?" asks for the plan).
 _WHEN_DONE = re.compile(
-    r"^\s*when\s+(?:did|was|were|had)\b"
-    r"(?![^?]*\b(?:scheduled|set|planned|due|expected|supposed|meant|originally|intended)\b)",
+    r"^\s*(?:when|(?:on\s+)?(?:what|which)\s+(?:day|date))\s+(?:did|was|were|had)\b"
+    r"(?![^?]*\b(?:(?:re)?scheduled|set|planned|due|expected|supposed|meant|originally|intended)\b)",
     re.IGNORECASE,
 )
 
@@ -237,7 +237,21 @@ def dates_what_happened(question: str, text: str, published: str | None) -> bool
     if _WHEN_DONE.search(question) is None:
         return True
     dates = resolve_dates(text, published)  # read once: a text with no date is left to other rules
+    # The day a plan was announced dates the announcement only: "Amberline's first flight to Marrowgate leaves
+    # Corramund on Friday, the Vessalian low-cost airline said on Tuesday" does not say when it landed (explore32
+    # q11), unless a saying is asked about.
+    if dates and not _SAYING_ASKED.search(question):
+        dates = [r for r in dates if not SPOKEN_ON.search(text[max(0, r.start - 60) : r.start])]
+        if not dates:
+            return False
     return not dates or any(is_told(r, text, published) for r in dates)
+
+
+_SAYING_ASKED = re.compile(r"\b(?:say|said|announce\w*|tell|told|state\w*|report\w*|claim\w*)\b", re.IGNORECASE)
+# A date right after a verb of saying dates the saying: "…, the airline said on Tuesday".
+SPOKEN_ON = re.compile(
+    r"\b(?:told|said|says|tells|announced|stated|wrote|added)(?:\s+[\w’'-]+){0,4}\s+$", re.IGNORECASE
+)
 
 
 # "Where were the detainee talks between Velmora and Tazhir held?": the event whose place is asked.
@@ -475,13 +489,29 @@ def counts_only_some(question: str, text: str) -> bool:
     other …?") is answered by them."""
     if _PART_COUNT.search(question):
         return False
-    numbers = list(re.finditer(r"\d[\d,.]*", text))
+    dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
+    numbers = [m for m in re.finditer(r"\d[\d,.]*", text) if not any(a <= m.start() < b for a, b in dates)]
     total = asks_total(question)
+    # … nor a count up to a later point by the first day's ("How many LuroAir tickets had been sold … by the time
+    # sales were halted?" beside "It said it had sold more than 1,100 tickets in the first day"; explore32 q27).
+    until = _UNTIL_ASKED.search(question) is not None and not _FIRST_ASKED.search(question)
     return bool(numbers) and all(
         re.search(r"\b(?:other|another|further|additional)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
         or (total and _ONE_ROUND.match(text, m.end()) is not None)
+        or ((total or until) and _FIRST_PERIOD.match(text, m.end()) is not None)
         for m in numbers
     )
+
+
+# A count asked up to a point ("by the time sales were halted", "until the strike ended"), not of a first period.
+_UNTIL_ASKED = re.compile(r"\b(?:by\s+the\s+time|until|till|before)\b", re.IGNORECASE)
+_FIRST_ASKED = re.compile(r"\b(?:first|opening|initial)\b", re.IGNORECASE)
+# A figure of a first period: "1,100 tickets in the first day", "in its first 24 hours".
+_FIRST_PERIOD = re.compile(
+    r"[^,;.]{0,40}?\b(?:in|on|during|over|within)\s+(?:the|its|their)\s+(?:first|opening)\s+(?:\d+\s+)?"
+    r"(?:day|days|week|weeks|hours?|months?|weekend)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_total(question: str) -> bool:
@@ -525,7 +555,7 @@ def counts_for_another(question: str, text: str) -> bool:
 
 
 # "How many crates …": the thing counted, a plural noun right after "how many" (an adjective may stand between).
-_COUNTED_THING = re.compile(r"^\W*how\s+many\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,}s)\b", re.IGNORECASE)
+_COUNTED_THING = re.compile(r"^\W*how\s+many\s+(?:[\w-]+\s+)?(?P<noun>[a-z]{3,}s)\b", re.IGNORECASE)
 # A figure and the words that may name what it counts: "1,240 works", "212 wooden crates", "two main high-voltage
 # lines".
 _FIGURE_OF = re.compile(
@@ -570,9 +600,18 @@ def counts_asked_thing(question: str, text: str) -> bool:
         return False
     # … or the noun's stem, however misspelt after it: "met 14 times" for "how many tims" (explore26d).
     heads = [w.lower() for w in re.findall(r"[a-z-]{3,}", asked.group(0), re.IGNORECASE)[2:]]
+    # … or "the number of manuscripts is unchanged at 388" (explore30c, read as counting only drawings and prints).
+    if any(
+        re.search(rf"\bnumber\s+of\s+(?:[a-z-]+\s+)?{re.escape(head[:5])}\w*\b[^.;\d]{{0,30}}\d", text, re.IGNORECASE)
+        for head in heads
+    ):
+        return True
+    # A month's day is no figure: "the March 19 shelling of Lisnova" counts no shells (explore27).
+    dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
     return any(
         any(said[:5] == head[:5] or said.startswith(head[:-1]) for head in heads)
         for m in _FIGURE_OF.finditer(text)
+        if not any(a <= m.start() < b for a, b in dates)
         for said in ((m.group(w) or "").lower() for w in ("noun", "then", "last"))
         if said
     )
@@ -871,7 +910,10 @@ def another_ordinal(question: str, text: str) -> bool:
 # An instance of a story's events by its ordinal word ("the second attack", "the third try"); not an edition or a rank
 # ("the 77th Cannes Film Festival", "the 29th African nation", "the Fourth of July").
 _INSTANCE = re.compile(
-    r"\b(?P<word>" + "|".join(_ALL_ORDINALS) + r")\s+(?:[a-z-]+\s+)?(?:attack|wave|strike|round|convoy|attempt|try|"
+    # "the second time round" asks of no second round (explore32c q30).
+    r"\b(?P<word>"
+    + "|".join(_ALL_ORDINALS)
+    + r")\s+(?:(?!time\b)[a-z-]+\s+)?(?:attack|wave|strike|round|convoy|attempt|try|"
     r"exchange|swap|meeting|session|vote|delivery|battery|package|summit|tranche|batch|phase|visit|offensive)s?\b",
     re.IGNORECASE,
 )
@@ -902,7 +944,15 @@ def states_figure(text: str, question: QuestionInfo) -> bool:
     "after the planned route north on Highway 9 was shelled" counts nothing (blind explore22b q08 answered
     "How many people were evacuated …?" with it)."""
     unlabelled = _NUMBERED_NAME.sub(lambda m: m[0] if is_calendar(m["name"]) else m["name"], text)
+    # … and the years that label what the question labels by a year: "the 2023 class" counts no one of "How many
+    # 2022-class conscripts …?" (explore32d q03 led with "The council wants the 2023 class … released").
+    for label in {m.group(1).lower() for m in _YEAR_LABELLING.finditer(question.text)}:
+        unlabelled = re.sub(rf"\b(?:19|20)\d\d(?=[\s-]+{re.escape(label)}\b)", "", unlabelled, flags=re.IGNORECASE)
     return has_type(unlabelled, "number", question)
+
+
+# A year labelling the word after it: "2022-class conscripts", "the 2024 class".
+_YEAR_LABELLING = re.compile(r"\b(?:19|20)\d\d[\s-]+([a-z]+)\b")
 
 
 def _another_edition(question: str, text: str) -> bool:

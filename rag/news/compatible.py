@@ -175,7 +175,8 @@ def negates_another_thing(a: str, b: str) -> bool:
 # "40 million euros a day" (explore15 q12: a daily cost against the total was shown as a change).
 _RATE = re.compile(
     r"^[\w.,]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:(?:euros?|dollars?|pounds?|francs?|yuan|yen|"
-    r"rubles?|roubles?|hryvnias?)\s+)?(?:\([^)]*\)\s*)?(?:for\s+)?(?:an?|per|each|every)\s+"
+    r"rubles?|roubles?|hryvnias?)\s+)?(?:\([^)]*\)\s*)?(?:(?!an?\b|per\b|each\b|every\b|for\b)[a-z-]{3,}\s+(?:of\s+[a-z-]{3,}\s+)?)?"
+    r"(?:for\s+)?(?:an?|per|each|every)\s+"
     r"(?:hour|day|night|week|month|year|person|"
     r"head|share|unit|user|barrel|gallon|litre|liter|ton|tonne|kilo\w*|pound|minute|second|mile|seat|ticket)\b",
     re.I,
@@ -189,9 +190,79 @@ def _is_rate(text: str, value: str) -> bool:
 
 
 def rate_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
-    """One amount is a rate ("costs users $1 (53p) for an hour's worth"), the other is not ("the
-    experiment cost $12"): two quantities, both true (hand-read round 10 Q7)."""
+    """One amount is a rate ("costs users $1 (53p) for an hour's worth", "issuing more than 60 certificates a day"),
+    the other is not ("the experiment cost $12", "issued 880 certificates"): two quantities, both true (hand-read round
+    10 Q7, explore32b q04)."""
     return _is_rate(a, a_value) != _is_rate(b, b_value)
+
+
+# A figure of a first period: "more than 1,100 tickets in the first day", "in its first week".
+_FIRST_PERIOD = re.compile(
+    r"[^,;.]{0,40}?\b(?:in|on|during|over|within)\s+(?:the|its|their)\s+(?:first|opening)\s+(?:\d+\s+)?"
+    r"(?:day|days|week|weeks|hours?|months?|weekend)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_at(text: str, value: str) -> re.Match[str] | None:
+    """Where `text` gives the figure of `value`, a year labelling it aside ("2022 class at 12,600 men")."""
+    numbers = [m.group(0) for m in re.finditer(r"\d[\d,.]*\d|\d", value)]
+    number = next((n for n in numbers if not re.fullmatch(r"(?:19|20)\d\d", n)), numbers[0] if numbers else None)
+    return re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d,])", text) if number else None
+
+
+def first_period_and_other(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """One figure counts a first period only ("sold more than 1,100 tickets in the first day"), the other does not
+    ("the holders of about 3,400 tickets"): two quantities (explore32 told them as a change)."""
+
+    def first_only(text: str, value: str) -> bool:
+        at = _figure_at(text, value)
+        return at is not None and _FIRST_PERIOD.match(text, at.end()) is not None
+
+    return first_only(a, a_value) != first_only(b, b_value)
+
+
+# A figure for each of several ("Each side released 106 prisoners", "106 prisoners each", "apiece").
+_EACH_BEFORE = re.compile(
+    r"\beach\s+(?:side|party|country|state|team|of\s+(?:the\s+)?\w+)\s+(?:[\w'’-]+\s+){0,3}$", re.I
+)
+_EACH_AFTER = re.compile(r"^[\d,.]*\s+(?:[a-z-]+\s+){0,2}?(?:each|apiece)\b", re.IGNORECASE)
+
+
+def each_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """One figure is each side's ("Each side released 106 prisoners"), the other is not ("a single exchange of 340
+    prisoners in January"): two quantities (explore28 told them as one count changed)."""
+
+    def each(text: str, value: str) -> bool:
+        at = _figure_at(text, value)
+        return at is not None and bool(
+            _EACH_BEFORE.search(text[max(0, at.start() - 60) : at.start()]) or _EACH_AFTER.match(text[at.start() :])
+        )
+
+    return each(a, a_value) != each(b, b_value)
+
+
+# A year within a few words of a figure, labelling what it counts: "the 2023 class, about 19,000 men".
+_NEAR_YEAR = 30  # characters either side
+
+
+def other_year_labels(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """Each figure labelled by the year nearest it, and the years differ: "followed by the 2023 class, about 19,000
+    men" and "puts the 2022 class at 12,600 men" count two call-up years, not one figure changed (explore32d q03)."""
+
+    def year(text: str, value: str) -> str | None:
+        at = _figure_at(text, value)
+        if at is None:
+            return None
+        years = [
+            (min(abs(m.start() - at.start()), abs(at.end() - m.end())), m.group(0))
+            for m in re.finditer(r"\b(?:19|20)\d\d\b", text)
+            if m.start() != at.start() and at.start() - _NEAR_YEAR <= m.start() <= at.end() + _NEAR_YEAR
+        ]
+        return min(years)[1] if years else None
+
+    first, second = year(a, a_value), year(b, b_value)
+    return first is not None and second is not None and first != second
 
 
 # A length of time counted from an event: "four days after a cyberattack", "11 days later than the central bank first

@@ -141,6 +141,12 @@ def _designated(m: re.Match[str], text: str) -> bool:
     )
 
 
+# A deadline stated as it stands, a day ahead whatever verb tells it: "Berrand has said the deadline for the
+# handover is May 15" (30 April; explore32b q31 read it as 15 May a year before, and two sources saying May 15 as
+# disagreeing).
+_DEADLINE_STATED = re.compile(r"\bdeadline\b[^.;!?]{0,40}?\b(?:is|remains|stays|of)\s+$", re.IGNORECASE)
+
+
 def _day_month(m: re.Match[str], text: str, pub: date | None) -> tuple[date, date] | None:
     month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
     day_text = re.sub(r"\D", "", m.group("d1") or m.group("d2"))
@@ -155,7 +161,12 @@ def _day_month(m: re.Match[str], text: str, pub: date | None) -> tuple[date, dat
     except ValueError:
         return None
     if pub is not None and not m.group("y"):
-        if day > pub + timedelta(days=1) and is_past(text, m.start(), m.end()) and not is_future(text, *m.span()):
+        if (
+            day > pub + timedelta(days=1)
+            and is_past(text, m.start(), m.end())
+            and not is_future(text, *m.span())
+            and not _DEADLINE_STATED.search(text[max(0, m.start() - 60) : m.start()])
+        ):
             day = day.replace(year=year - 1) if not (month == 2 and day.day == 29) else day
         elif day < pub - timedelta(days=180) and is_future(text, m.start(), m.end()):
             day = day.replace(year=year + 1) if not (month == 2 and day.day == 29) else day
