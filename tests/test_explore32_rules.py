@@ -18,7 +18,7 @@ from rag.evidence.entities import (
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.model import Logistic, SelectorModel
 from rag.evidence.question import analyze
-from rag.evidence.selector import _DISTANCE_FROM, _HOW_LONG_IS, _agent_asked, _revises_figure
+from rag.evidence.selector import _DISTANCE_FROM, _HOW_LONG_IS, _RUNS_ASKED, _agent_asked, _revises_figure
 from rag.news import compatible
 from rag.news.conflicts import detect_conflicts
 from rag.news.dates import as_date, resolve_dates
@@ -317,3 +317,23 @@ def test_a_months_day_counts_nothing() -> None:
         "How many shells landed on Lisnova?", "The March 19 shelling of Lisnova killed three."
     )
     assert counts_asked_thing("How many shells landed on Lisnova?", "Officials said 15 shells landed in the village.")
+
+
+def test_who_runs_something_needs_a_span_naming_someone_in_a_leading_role() -> None:
+    """Explore28d "Who is in charge of Vessmir now?" led with the administration's count of children, not "The decree
+    names Colonel Teodor Marn … as head of the new Vessmir City Military Administration"; explore25c "Who commands the
+    Brigades checkpoint at Corvan Bridge?" (unanswerable) showed how the convoy would be searched there."""
+    count = "The regional administration's count of children in Vessmir was 2,140 when the order was announced."
+    head = "The decree names Colonel Teodor Marn, a former brigade commander, as head of the Vessmir administration."
+    passages = [_dated(count, "a", "2026-05-10", score=0.9), _dated(head, "b", "2026-04-29", score=0.3)]
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings())
+    found = selector.select("Who is in charge of Vessmir?", passages)
+    assert "Teodor Marn" in found.items[0].text
+    assert not selector.select("Who is in charge of Vessmir?", passages[:1]).answerable
+    # Asked "now", a holder named only in an older report than the first span is not shown as the one in charge
+    # (explore30d showed a commander replaced since); a report as new as it is.
+    assert not selector.select("Who is in charge of Vessmir now?", passages).answerable
+    newer = [passages[0], _dated(head, "b", "2026-05-11", score=0.3)]
+    assert "Teodor Marn" in selector.select("Who is in charge of Vessmir now?", newer).items[0].text
+    # Not a question on who runs something: the rule stays out.
+    assert _RUNS_ASKED.match("who runs zerav now") and not _RUNS_ASKED.match("Who said the count was wrong?")
