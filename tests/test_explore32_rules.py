@@ -27,6 +27,9 @@ from rag.types import Passage
 from tests.fakes import HashingEmbeddings
 from tests.test_explore31_rules import _never_answering
 
+# A minister's date before the extension (explore32b a04).
+MAY_15 = "Halvora's interior minister has said the deadline for the handover is May 15."
+
 
 def _dated(text: str, article: str, published: str, genre: str | None = None, score: float = 0.5) -> Passage:
     return Passage(f"{article}::0", article, text, "Handover", 0, len(text), score, "Wire", published, None, genre)
@@ -75,12 +78,7 @@ def test_who_decides_is_answered_by_the_one_body_holding_the_power() -> None:
         "Halvora's interior minister, Lukas Berrand, has said the deadline for the handover is May 15."
     )
     passages = [
-        _dated(
-            "Halvora's interior minister has said the deadline for the handover is May 15.",
-            "a",
-            "2026-04-30",
-            score=0.9,
-        ),
+        _dated(MAY_15, "a", "2026-04-30", score=0.9),
         _dated(
             "Under Annex C of the accord, only the commission can change the handover deadline; the International "
             "Monitoring Team (IMT) may recommend a change but cannot make one.",
@@ -109,12 +107,7 @@ def test_the_newest_report_gives_the_deadline_asked_now() -> None:
     """Explore32b q15: "handover deadline - what is it now?" showed who may change it and a minister's May 15, not the
     extension to May 29 the same report led with."""
     passages = [
-        _dated(
-            "Halvora's interior minister has said the deadline for the handover is May 15.",
-            "a",
-            "2026-04-30",
-            score=0.9,
-        ),
+        _dated(MAY_15, "a", "2026-04-30", score=0.9),
         _dated(
             "Fighters have until May 29 to hand in their weapons, after the commission extended the handover deadline "
             "on Wednesday. The IMT had recommended that the handover deadline be extended to June 5.",

@@ -26,6 +26,7 @@ from rag.evidence.question import (
     stem_all,
     words,
 )
+from rag.news.compatible import FIRST_PERIOD
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import head_word, is_told
 from rag.news.plans import ONLY_PLANNED
@@ -498,7 +499,7 @@ def counts_only_some(question: str, text: str) -> bool:
     return bool(numbers) and all(
         re.search(r"\b(?:other|another|further|additional)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)
         or (total and _ONE_ROUND.match(text, m.end()) is not None)
-        or ((total or until) and _FIRST_PERIOD.match(text, m.end()) is not None)
+        or ((total or until) and FIRST_PERIOD.match(text, m.end()) is not None)
         for m in numbers
     )
 
@@ -506,12 +507,6 @@ def counts_only_some(question: str, text: str) -> bool:
 # A count asked up to a point ("by the time sales were halted", "until the strike ended"), not of a first period.
 _UNTIL_ASKED = re.compile(r"\b(?:by\s+the\s+time|until|till|before)\b", re.IGNORECASE)
 _FIRST_ASKED = re.compile(r"\b(?:first|opening|initial)\b", re.IGNORECASE)
-# A figure of a first period: "1,100 tickets in the first day", "in its first 24 hours".
-_FIRST_PERIOD = re.compile(
-    r"[^,;.]{0,40}?\b(?:in|on|during|over|within)\s+(?:the|its|their)\s+(?:first|opening)\s+(?:\d+\s+)?"
-    r"(?:day|days|week|weeks|hours?|months?|weekend)\b",
-    re.IGNORECASE,
-)
 
 
 def asks_total(question: str) -> bool:

@@ -197,7 +197,7 @@ def rate_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
 
 
 # A figure of a first period: "more than 1,100 tickets in the first day", "in its first week".
-_FIRST_PERIOD = re.compile(
+FIRST_PERIOD = re.compile(
     r"[^,;.]{0,40}?\b(?:in|on|during|over|within)\s+(?:the|its|their)\s+(?:first|opening)\s+(?:\d+\s+)?"
     r"(?:day|days|week|weeks|hours?|months?|weekend)\b",
     re.IGNORECASE,
@@ -217,7 +217,7 @@ def first_period_and_other(a: str, a_value: str, b: str, b_value: str) -> bool:
 
     def first_only(text: str, value: str) -> bool:
         at = _figure_at(text, value)
-        return at is not None and _FIRST_PERIOD.match(text, at.end()) is not None
+        return at is not None and FIRST_PERIOD.match(text, at.end()) is not None
 
     return first_only(a, a_value) != first_only(b, b_value)
 
