@@ -7,6 +7,7 @@ a sentence that only repeats the question's own names answers nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rag.evidence.question import (
@@ -126,17 +127,20 @@ def _new_names(text: str, question: QuestionInfo) -> list[str]:
     return found
 
 
+def _off_calendar(found: Iterable[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The matches of `found` (in `text`) that start outside every month's day: the 19 of "March 19" counts nothing."""
+    days = [d.span() for d in _CALENDAR_DAY.finditer(text)]
+    return [m for m in found if not any(a <= m.start() < b for a, b in days)]
+
+
 def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
     """Whether `text` contains an answer of `kind` that the question does not already state."""
     if kind == "date":
         return any(not _in_question(m.group(0), question) for m in _DATE.finditer(text))
     if kind == "number":
-        dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
         return any(
-            not _in_question(m.group(0), question)
-            and not _in_name(m, text)
-            and not any(a <= m.start() < b for a, b in dates)
-            for m in _NUMBER.finditer(text)
+            not _in_question(m.group(0), question) and not _in_name(m, text)
+            for m in _off_calendar(_NUMBER.finditer(text), text)
         )
     if kind == "reason":
         return bool(_REASON.search(text))
@@ -490,8 +494,7 @@ def counts_only_some(question: str, text: str) -> bool:
     other …?") is answered by them."""
     if _PART_COUNT.search(question):
         return False
-    dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
-    numbers = [m for m in re.finditer(r"\d[\d,.]*", text) if not any(a <= m.start() < b for a, b in dates)]
+    numbers = _off_calendar(re.finditer(r"\d[\d,.]*", text), text)
     total = asks_total(question)
     # … nor a count up to a later point by the first day's ("How many LuroAir tickets had been sold … by the time
     # sales were halted?" beside "It said it had sold more than 1,100 tickets in the first day"; explore32 q27).
@@ -602,11 +605,9 @@ def counts_asked_thing(question: str, text: str) -> bool:
     ):
         return True
     # A month's day is no figure: "the March 19 shelling of Lisnova" counts no shells (explore27).
-    dates = [d.span() for d in _CALENDAR_DAY.finditer(text)]
     return any(
         any(said[:5] == head[:5] or said.startswith(head[:-1]) for head in heads)
-        for m in _FIGURE_OF.finditer(text)
-        if not any(a <= m.start() < b for a, b in dates)
+        for m in _off_calendar(_FIGURE_OF.finditer(text), text)
         for said in ((m.group(w) or "").lower() for w in ("noun", "then", "last"))
         if said
     )
