@@ -18,7 +18,7 @@ from rag.evidence.entities import (
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.model import Logistic, SelectorModel
 from rag.evidence.question import analyze
-from rag.evidence.selector import _DISTANCE_FROM, _HOW_LONG_IS, _RUNS_ASKED, _agent_asked, _revises_figure
+from rag.evidence.selector import _DISTANCE_FROM, _HOW_LONG_IS, _RUNS_ASKED, _agent_asked, revises_figure
 from rag.news import compatible
 from rag.news.conflicts import detect_conflicts
 from rag.news.dates import as_date, resolve_dates
@@ -48,12 +48,12 @@ def test_a_report_naming_the_old_figure_revises_it() -> None:
         "The General Staff said that 12,600 conscripts are still in service, fewer than the 14,000 the ministry had "
         "estimated."
     )
-    assert _revises_figure(draft, now)
-    assert _revises_figure(draft, fewer)
-    assert not _revises_figure("About 9,000 conscripts of the 2023 class would follow.", now)  # another figure
-    assert not _revises_figure(draft, "Prices rose to 3.1 percent, down from 4.2 percent in April.")
+    assert revises_figure(draft, now)
+    assert revises_figure(draft, fewer)
+    assert not revises_figure("About 9,000 conscripts of the 2023 class would follow.", now)  # another figure
+    assert not revises_figure(draft, "Prices rose to 3.1 percent, down from 4.2 percent in April.")
     # The old rule stands: "revised … to 1,086 from the 1,140".
-    assert _revises_figure("Teldrail counted 1,140 passengers.", "Teldrail revised the count to 1,086 from the 1,140.")
+    assert revises_figure("Teldrail counted 1,140 passengers.", "Teldrail revised the count to 1,086 from the 1,140.")
 
 
 def test_a_year_labelling_what_the_question_labels_by_a_year_is_no_figure() -> None:

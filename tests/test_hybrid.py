@@ -896,3 +896,50 @@ def test_a_post_with_no_holder_among_the_passages_read_sends_the_assistant_to_pa
     selector.seen.clear()
     a.ask("What does the Competition Authority review?", k=1)  # asks for no holder: no second look
     assert len(selector.seen) == 1
+
+
+class RevisionSelector:
+    """Leads with the first estimate's sentence; a report's sentence naming it as the old figure, when read, leads it,
+    the estimate after it (as `EvidenceSelector` does with `_revising`). Records the passages given."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def select(self, question: str, passages: list) -> EvidenceSet:
+        self.seen.append(sorted(p.article_id.split("#")[-1] for p in passages))
+        first = [Evidence(p.text, p, 0, len(p.text), 0.6) for p in passages if "estimates" in p.text]
+        survey = [Evidence(p.text, p, 0, len(p.text), 0.1) for p in passages if "not 47" in p.text]
+        return EvidenceSet(question, survey[:1] + first, bool(first), [])
+
+
+MASTS = [
+    {
+        "id": "estimate",
+        "title": "Repair window opens for Tormeny's phone masts",
+        "body": "Halvtel estimates that 47 of the district's 64 masts were destroyed or damaged in the fighting.",
+        "published": "2026-03-03",
+    },
+    {
+        "id": "survey",
+        "title": "Regulator backs a temporary licence",
+        "body": "A survey found that 52 of the 64 towers had been wrecked, not 47 as first estimated.",
+        "published": "2026-03-20",
+    },
+]
+
+
+def test_a_figure_asked_for_sends_the_assistant_to_the_reports_naming_the_leading_figure(
+    settings, ephemeral_client, tmp_path: Path
+):
+    """Explore33c q03: "How many phone masts in Tormeny were wrecked in the fighting?" read Halvtel's first estimate
+    (47 of 64) and never the survey's "52 of the district's 64 masts …, not 47 as first estimated"; a search with the
+    leading span's figures finds it."""
+    a = hybrid_assistant(settings, ephemeral_client)
+    a.ingest(write_articles(tmp_path / "articles", MASTS))
+    a.chain.selector = selector = RevisionSelector()
+    answer = a.ask("How many phone masts in Tormeny were destroyed in the fighting?", k=1)
+    assert selector.seen == [["estimate"], ["estimate", "survey"]]
+    assert answer.evidence is not None and "not 47" in answer.evidence.items[0].text
+    selector.seen.clear()
+    a.ask("Which masts in Tormeny were destroyed in the fighting?", k=1)  # asks for no figure: no second look
+    assert selector.seen == [["estimate"]]

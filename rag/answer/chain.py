@@ -42,12 +42,13 @@ from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import offered_spellings, restore_case
 from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.features import names_found
-from rag.evidence.question import content_stems, is_yes_no, question_names
-from rag.evidence.selector import tells_update
+from rag.evidence.question import analyze, content_stems, is_yes_no, question_names
+from rag.evidence.selector import revises_figure, tells_update
 from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import count_asked, gives_count
+from rag.news.date_patterns import MONTH
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.order import OrderAsked, event_day, order_asked, tells_event
@@ -85,6 +86,29 @@ def unmentioned(missing: Sequence[str], mentioned: frozenset[str] | None) -> lis
     if mentioned is None:
         return list(missing)
     return [n for n in missing if not names_found([n], " ".join(mentioned))]
+
+
+# A figure a revision would name: "47", "1,100", "1.8"; not a year.
+_NUMBER = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?(?!\d|[,.]\d)")
+_BEFORE_DAY = re.compile(rf"\b{MONTH}\s+$", re.IGNORECASE)
+_AFTER_DAY = re.compile(rf"\s+{MONTH}\b", re.IGNORECASE)
+
+
+def _figures(text: str, digits: int = 2) -> list[str]:
+    """The figures of `text` of at least `digits` digits, a month's day ("May 11", "11 May") aside, in order."""
+    return [
+        m.group(0)
+        for m in _NUMBER.finditer(text)
+        if len(re.sub(r"\D", "", m.group(0))) >= digits
+        and not (_day(m.group(0)) and (_BEFORE_DAY.search(text[: m.start()]) or _AFTER_DAY.match(text, m.end())))
+    ]
+
+
+def _day(number: str) -> bool:
+    return number.isdigit() and 1 <= int(number) <= 31
+
+
+_FIGURES_SEARCHED = 2  # a span's first figures are what it gives; a search each costs a retrieval
 
 
 class EvidenceSelector(Protocol):
@@ -299,6 +323,8 @@ class AnswerChain:
             relevant, evidence = self._with_later_reports(run.standalone, query, evidence, relevant, filters)
         if evidence.answerable and evidence.items and evidence.items[0].passage.commentary:
             relevant, evidence = self._with_reports_on_column(run.standalone, query, evidence, relevant, filters)
+        elif evidence.answerable and evidence.items and analyze(run.standalone).answer_type == "number":
+            relevant, evidence = self._with_revision(run.standalone, query, evidence, relevant, filters)
         elif evidence.answerable and evidence.items and is_yes_no(run.standalone):
             relevant, evidence = self._with_denial_elsewhere(query, evidence, relevant, filters)
         absent: Sequence[str] = evidence.missing
@@ -423,12 +449,12 @@ class AnswerChain:
         "Has Morvany started its counterattack yet?" read two passages of a 5 September analysis ("has yet to launch
         the counter-offensive") and none of the 2 September report of its launch (blind explore26c q30)."""
         lead = evidence.items[0]
-        read = {p.chunk_id for p in relevant}
-        found = [
-            p
-            for p in self.retriever.reporting(lead.text, query, filters, limit=4 * _NEWER)
-            if not p.commentary and p.chunk_id not in read
-        ]
+        # The figures the lead gives are searched with as well: a report revising one names it, and the lead's other
+        # words can drown it ("Kovrin Ford was the first crossing point … On the first day 1,100 people crossed" never
+        # found "It said 1,340 people crossed on Monday, not about 1,100 as it announced"; explore33 q03).
+        found = self._reports_of(
+            [lead.text, *_figures(lead.text, digits=3)[:_FIGURES_SEARCHED]], query, relevant, filters
+        )
         if not found:
             return relevant, evidence
         widened = relevant + found
@@ -439,6 +465,40 @@ class AnswerChain:
             and chosen.items[0].passage.chunk_id in added
             and any(e.disputes and e.text == lead.text for e in chosen.items)
         ):
+            return widened, dataclasses.replace(chosen, answerable=True)
+        return relevant, evidence
+
+    def _reports_of(
+        self, searched: list[str], query: str, relevant: list[Passage], filters: Filters | None
+    ) -> list[Passage]:
+        """The reports (no columns) a search with each of `searched` finds that `relevant` lacks, each once."""
+        read = {p.chunk_id for p in relevant}
+        found = {
+            p.chunk_id: p
+            for text in dict.fromkeys(searched)
+            for p in self.retriever.reporting(text, query, filters, limit=4 * _NEWER)
+            if not p.commentary and p.chunk_id not in read
+        }
+        return list(found.values())
+
+    def _with_revision(
+        self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """Asked for a figure, the passages read and the evidence chosen from them with the reports a search with the
+        leading span's figures finds, when one of those revises that figure and leads it (the selector puts a report
+        naming the figure as the old one first); else `relevant` and `evidence` as they were. A revision is often a
+        paragraph of a report on something else: "How many phone masts in Tormeny were wrecked in the fighting?" read
+        Halvtel's first estimate, 47 of 64, and never "a survey … found that 52 of the district's 64 masts had been
+        destroyed or damaged, not 47 as first estimated" (explore33c q03)."""
+        lead = evidence.items[0]
+        found = self._reports_of(_figures(lead.text)[:_FIGURES_SEARCHED], query, relevant, filters)
+        if not found:
+            return relevant, evidence
+        widened = relevant + found
+        chosen = self.selector.select(question, widened)
+        added = {p.chunk_id for p in found}
+        new = chosen.items[0] if chosen.items else None
+        if new is not None and new.passage.chunk_id in added and revises_figure(lead.text, new.text):
             return widened, dataclasses.replace(chosen, answerable=True)
         return relevant, evidence
 

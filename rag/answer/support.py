@@ -148,6 +148,11 @@ _NO_SUBJECT_DONE = re.compile(
 )
 
 
+# The opening of a restrictive relative clause ("families who have", no comma before it) right before a negation; not
+# "that", which opens a report as often ("said that is not true").
+_PICKS_OUT = re.compile(r"(?<![,;])\swho\s+(?:has|have|had|is|are|was|were|do|does|did)\s+$", re.IGNORECASE)
+
+
 def negated_words(text: str) -> set[str]:
     """The word each negation applies to: the first content word after it ("not seeking"), or after the
     "had" of a supposition contrary to fact ("if they had signed"), and the verb of a negated subject ("no
@@ -158,8 +163,17 @@ def negated_words(text: str) -> set[str]:
         # (explore25b set it against "the number of confirmed states has risen to 63").
         if m.group(0).lower() == "none" and re.match(r"\s+of\b", text[m.end() :]):
             continue
-        # "a success despite the government, not because of it" negates a reason, not a word the other side uses.
-        following = [w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP and w != "because"]
+        # … nor does a restrictive relative clause, which picks out whom it is said of: "Families who have not yet given
+        # reference samples are asked to contact …" says nothing against "1,870 families have given reference samples"
+        # (explore27b).
+        if _PICKS_OUT.search(text[: m.start()]):
+            continue
+        # "a success despite the government, not because of it" negates a reason, not a word the other side uses;
+        # "has not yet approved it" negates "approved" (explore33c q30 read it as negating "yet", against "had not
+        # approved").
+        following = [
+            w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP and w not in ("because", "yet")
+        ]
         if following:
             out.add(_stem(following[0]))
     return out

@@ -143,11 +143,16 @@ _HOLDER = re.compile(
     # … or a body named in lower case: "Who leads the dockworkers' union?" (explore15 q03), after a place's
     # name: "Who is running the Drava electoral commission now?" (blind explore18b q01).
     rf"|(?:{_NAME.pattern}(?<![’']s)\s+)?(?:[a-z][\w’'-]*\s+){{0,2}}(?:union|party|committee|ministry|agency|council|"
-    rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel|mission)){_NOW}"
+    rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel|mission|"
+    # … or a post a commander runs, named by its place: "who is in charge of the serevian checkpoint at kovrin ford
+    # now" (explore33 q06); not a body's meeting place ("Who led the Russian delegation in Geneva?", bundled)
+    rf"(?:checkpoint|crossing|base|camp)"
+    rf"(?:\s+(?:at|in|on)\s+(?:the\s+)?(?:(?!(?:now|currently|today|moment|present)\b)[\w’'-]+\s*){{1,3}}?)?)){_NOW}"
     r"\s*\??\s*$"
 )
 _HEAD_WORDS = (
     r"(?:ceo|chief(?:\s+executive)?|head|director(?:[\s-]+general)?|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
+    r"commander|administrator|"
     r"(?:general\s+)?secretary(?:[\s-]+general)?)"  # a union's leader: "Tomas Reiner, the union's general secretary"
 )
 

@@ -471,16 +471,18 @@ def succeeds(who: str, text: str, context: str = "") -> bool:
 
 
 # "Halim Serrat, the Saranthi envoy who stepped down last week, …"; "Serrat resigned on Wednesday".
+# "Jonas Pellerin, the director of its Tormeny restoration programme, had resigned" (explore33c q11).
 _DEPARTED = re.compile(
     rf"(?P<who>{_PERSON}),\s+(?:[^,]{{0,80}}?\s)?who\s+(?:has\s+|had\s+)?{_LEAVING}\b"
     rf"|(?P<left>{_PERSON})\s+(?:has\s+|had\s+)?{_LEAVING}\b"
+    rf"|(?P<apposed>{_PERSON}),\s+[^,]{{1,80}},\s+(?:has\s+|had\s+)?{_LEAVING}\b"
 )
 
 
 def departed(text: str) -> str | None:
     """The person `text` tells has left a post ("the envoy who stepped down last week"), or None."""
     m = _DEPARTED.search(text)
-    return (m.group("who") or m.group("left")) if m else None
+    return (m.group("who") or m.group("left") or m.group("apposed")) if m else None
 
 
 # A count of some beside others: "The other 11 crew members were not charged", "another 5 people died".
@@ -611,6 +613,25 @@ def counts_asked_thing(question: str, text: str) -> bool:
         for said in ((m.group(w) or "").lower() for w in ("noun", "then", "last"))
         if said
     )
+
+
+def states_amount(noun: str, text: str) -> bool:
+    """Whether `text` gives a figure as the amount `noun` names ("raised the limit to 3,000 crossings a day", "the cap
+    on payments was raised this month from 40,000 to 60,000 dorn"), not as an old one's ("the old cap of 40,000
+    dorn") nor as a figure beside the noun ("A record 2,930 people crossed …, the first day of a higher daily
+    limit")."""
+    return any(
+        not _FORMER.search(text[max(0, m.start() - 20) : m.start()])
+        for m in re.finditer(
+            rf"\b{re.escape(noun)}s?\b(?:\s+[^\s\d.;]+){{0,6}}?\s+(?:to|of|at|from|is|was|stands\s+at)\s+"
+            r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:[$€£]\s*)?\d",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+_FORMER = re.compile(r"\b(?:old|previous|former|original|earlier|first|initial)\W+(?:[\w-]+\W+)?$", re.IGNORECASE)
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|i)$")
@@ -765,10 +786,14 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
         # the question's own names under another spelling: "The United States" for "Which U.S. official"
         and not _asked_name(n, question)
     ]
-    # A sentence's first word is no name by its capital alone, but is one when it acts.
-    opening = re.match(r"\s*([A-Z][a-z]+)\b", text)
-    if opening and opening.group(1).lower() not in STOPWORDS and _acts(opening.group(1), text):
-        people.append(opening.group(1))
+    # A sentence's first word is no name by its capital alone, but is one when it acts ("Vardania denies it" names
+    # Vardania for "Who denied that Vardania was behind the attack?", explore31b); so is a later sentence's, when the
+    # question does not name it ("… had resigned. Jorvet will lead the programme on an acting basis"; explore33c q11).
+    for opening in re.finditer(r"(?:^\s*|[.!?][\"”’']?\s+)([A-Z][a-z]+)\b", text):
+        word = opening.group(1)
+        first = opening.start() == 0
+        if word.lower() not in STOPWORDS and (first or not _asked_name(word, question)) and _acts(word, text):
+            people.append(word)
     return any(len(n.split()) >= 2 or n.isupper() for n in people) or (
         bool(people)
         and bool(_ORG_WORDS.search(text) or _PERSON_CUE.search(text) or any(_acts(n, text) for n in people))

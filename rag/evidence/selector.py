@@ -74,6 +74,7 @@ from rag.evidence.entities import (
     places_in_time,
     places_the_event,
     stands_in,
+    states_amount,
     states_figure,
     states_reason,
     succeeds,
@@ -89,6 +90,7 @@ from rag.evidence.question import (
     STOPWORDS,
     TYPE_NOUNS,
     QuestionInfo,
+    amount_asked,
     analyze,
     asked_days,
     content_stems,
@@ -530,7 +532,7 @@ def _report_against(
         c = candidates[int(i)]
         if c.is_pair or c.passage.commentary or not c.quotable:
             continue
-        if _revises_figure(first.text, c.text):
+        if revises_figure(first.text, c.text):
             return [Evidence(c.text, c.passage, c.start, c.end, float(scores[i]))]
         if not _same_subject(first.text, c.text):
             continue
@@ -571,19 +573,22 @@ _REVISED_FROM = re.compile(
     rf"|(?P<new2>\d(?:[\d,.]*\d)?)[^.;]*?\b(?:down|up)\s+from\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:estimate|forecast|projection|figure|count|total)\s+of\s+{_ABOUT}(?P<old2>\d(?:[\d,.]*\d)?)"
     rf"|(?P<new3>\d(?:[\d,.]*\d)?)[^.;]*?\b(?:fewer|more|less|lower|higher)\s+than\s+the\s+{_ABOUT}(?P<old3>\d(?:[\d,.]*\d)?)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:had\s+|has\s+)?(?:estimated|forecast|projected|expected|predicted)\b",
+    r"(?:[\w'’-]+\s+){0,4}?(?:had\s+|has\s+)?(?:estimated|forecast|projected|expected|predicted)\b"
+    # "It said 1,340 people crossed on Monday, not about 1,100 as it announced that evening" (explore33 q03).
+    rf"|(?P<new4>\d(?:[\d,.]*\d)?)[^.;]*?,\s+not\s+{_ABOUT}(?P<old4>\d(?:[\d,.]*\d)?)\s+as\s+(?:[\w'’-]+\s+){{0,3}}?"
+    r"(?:had\s+|has\s+)?(?:first\s+)?(?:announced|said|reported|stated|given|claimed|estimated)\b",
     re.IGNORECASE,
 )
 
 
-def _revises_figure(column: str, report: str) -> bool:
+def revises_figure(column: str, report: str) -> bool:
     """Whether `report` revises a figure `column` gives, naming it as the old one: a column's "Teldrail counted 1,140
     passengers" against "Teldrail also revised down the number of passengers … to 1,086 from the 1,140 it announced"
     (blind explore30b q11 gave the column's 1,140 as the first week's count)."""
     m = _REVISED_FROM.search(report)
     if m is None:
         return False
-    old, new = next((m[f"old{k}"], m[f"new{k}"]) for k in ("", "2", "3") if m[f"old{k}"])
+    old, new = next((m[f"old{k}"], m[f"new{k}"]) for k in ("", "2", "3", "4") if m[f"old{k}"])
     return old != new and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", column) is not None
 
 
@@ -595,7 +600,7 @@ def _revising(
     scores: np.ndarray,
     speaker: str | None,
 ) -> list[Evidence]:
-    """The best-scored report sentence of those read that revises the figure a chosen span gives (`_revises_figure`),
+    """The best-scored report sentence of those read that revises the figure a chosen span gives (`revises_figure`),
     told no earlier and holding about as many of the question's key terms, then that span; or nothing. The span is the
     first that gives a figure of the thing counted ("about 14,000 conscripts", not "passed by 131 votes to 74"), else
     the first giving any; a figure the spans before it give as the newer one answers."""
@@ -603,18 +608,20 @@ def _revising(
     giving = next(
         (e for e in giving_any if counts_asked_thing(question, e.text)), giving_any[0] if giving_any else None
     )
-    if giving is None or any(_revises_figure(giving.text, e.text) for e in items[: items.index(giving)]):
+    if giving is None or any(revises_figure(giving.text, e.text) for e in items[: items.index(giving)]):
         return []
     asked = _terms_held(info, giving.text) - 1
     for i in np.argsort(-scores):
         c = candidates[int(i)]
         if c.is_pair or c.passage.commentary or not c.quotable or c.text == giving.text:
             continue
-        if not _revises_figure(giving.text, c.text):
+        if not revises_figure(giving.text, c.text):
             continue
         report = _as_evidence(c, float(scores[i]), info)
+        # The report's terms with the sentence before it and its title: "The border service also revised its figure
+        # for the first day. It said 1,340 people crossed …, not about 1,100 as it announced" (explore33 q03).
         if (
-            _terms_held(info, c.text) >= asked
+            _terms_held(info, f"{c.text} {_context(c.passage, c.start)}") >= asked
             and not _told_later(giving, report)
             and not _rejected(question, info, report, speaker)
         ):
@@ -673,27 +680,94 @@ _FINAL_SAY = re.compile(
 _NOT_ACTS = frozenset({"is", "was", "are", "were", "did", "does", "do", "has", "had", "have", "said", "say"})
 
 
+def _act_asked(question: str) -> str | None:
+    """The verb of the act "who … ?" asks the doer of, as a pattern ("decid" for "who has the final say"), or None."""
+    if _FINAL_SAY.match(question):
+        return "decid"
+    m = _WHO_DOES.match(question)
+    if m is None or m["verb"].lower() in _NOT_ACTS:
+        return None
+    return re.escape(m["verb"].lower())
+
+
+def _power_asked(question: str) -> bool:
+    """Whether "who … ?" asks who holds a power ("who decides", "who sets", "who has the final say")."""
+    verb = _act_asked(question)
+    return verb is not None and re.match(_POWERS, verb) is not None
+
+
 def _agent_asked(question: str) -> re.Pattern[str] | None:
     """For "who sets the new election date?", the act in the passive with its agent named ("set by a vote of the
     Assembly", "decided by the commission"), or the one body said to hold the power ("only the commission can change
     the handover deadline", for "who gets to decide if the handover deadline is pushed back?"; explore32b q10 gave the
     minister who had named the old date); None for a question asking no act."""
-    if _FINAL_SAY.match(question):
-        verb = "decid"
-    else:
-        m = _WHO_DOES.match(question)
-        if m is None or m["verb"].lower() in _NOT_ACTS:
-            return None
-        verb = re.escape(m["verb"].lower())
+    verb = _act_asked(question)
+    if verb is None:
+        return None
     # A power's other verbs answer for a power asked ("decided", "fixed by" for "who decides"), not for another act:
     # "the April 1 date first set by the Energy Ministry" names no one who announced the restart (explore28b).
-    acts = f"{verb}|{_POWERS}|fix" if re.match(_POWERS, verb) else verb
+    power = re.match(_POWERS, verb) is not None
+    acts = f"{verb}|{_POWERS}|fix" if power else verb
+    # … and for a power, the one it rests with: "the decision to grant it rests with the minister for digital affairs"
+    # (explore33c q12, "Who has the final say on Lintra's licence?", quoted the regulator's proposal).
+    rests = r"|\b(?:decision|power|say|word|authority)\b[^.;]{0,40}?\b(?:rests?|lies|lay)\s+with\b" if power else ""
     return re.compile(
         rf"\b(?:{acts})\w*\s+by\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+(?:of|from)\s+(?:the\s+)?)?(?-i:[A-Z])"
         rf"|\bonly\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:can|may|could|has\s+the\s+power\s+to)\s+"
-        rf"(?:{verb}|{_POWERS})\w*\b",
+        rf"(?:{verb}|{_POWERS})\w*\b{rests}",
         re.I,
     )
+
+
+def _agent_read(
+    question: str,
+    info: QuestionInfo,
+    doing: re.Pattern[str],
+    candidates: list[Candidate],
+    scores: np.ndarray,
+    speaker: str | None,
+) -> list[Evidence]:
+    """The best-scored sentence read, of none chosen, that names the doer (`doing`) and, with the sentence before it
+    and its title, every name of the question and a third of its key terms: "Under the Communications Act, the NCA
+    proposes the terms of a licence, but the decision to grant it rests with the minister …" scored under the
+    regulator's proposal and was not chosen (explore33c q12)."""
+    for i in np.argsort(-scores):
+        c = candidates[int(i)]
+        if c.is_pair or not c.quotable or not doing.search(c.text):
+            continue
+        e = _as_evidence(c, float(scores[i]), info)
+        if _holds_most_terms(info, e, share=1 / 3) and not _rejected(question, info, e, speaker):
+            return [e]
+    return []
+
+
+def _stating_amount(
+    question: str,
+    info: QuestionInfo,
+    noun: str,
+    candidates: list[Candidate],
+    scores: np.ndarray,
+    speaker: str | None,
+) -> list[Evidence]:
+    """The sentences read (no columns) that give the amount `noun` names (`states_amount`) and, with the sentence
+    before and the title, every key term of the question (all but one of more than three) but the word right before the
+    noun, which only says which amount ("daily limit", "payout cap"): best-scored first, or newest first when asked for
+    the latest. "velmar gas price now?" is not answered by "Belvania will buy gas from 1 January at a price of $318"
+    (explore22c)."""
+    modifier = re.search(rf"([\w-]+)\s+{re.escape(noun)}", question.lower())
+    loose = set(content_stems(modifier[1])) if modifier else set()
+    required = [t for t in info.terms if t not in loose]
+    found = []
+    for i in np.argsort(-scores):
+        c = candidates[int(i)]
+        if c.is_pair or not c.quotable or c.passage.commentary or not states_amount(noun, c.text):
+            continue
+        e = _as_evidence(c, float(scores[i]), info)
+        stems = set(content_stems(f"{e.text} {_context(e.passage, e.start)}"))
+        held = sum(matches(t, stems) for t in required)
+        if held >= len(required) - (len(required) > 3) and not _rejected(question, info, e, speaker):
+            found.append(e)
+    return newest_first(found, _reported_iso) if wants_latest(question) else found
 
 
 # What a body holding the power over a thing does to it.
@@ -789,7 +863,7 @@ _RUNS_ASKED = re.compile(
     re.IGNORECASE,
 )
 _NAMES_ROLE = re.compile(
-    r"\b(?:head|chief|director|chair\w*|command\w*|commander|acting|led\s+by|run\s+by|headed\s+by|runs|leads|heads|"
+    r"\b(?:head|chief|director|administrator|chair\w*|command\w*|commander|acting|led\s+by|run\s+by|headed\s+by|runs|leads|heads|"
     r"in\s+charge|president|manager|boss|secretary|coordinator|governor|mayor|minister|envoy|deputy|lead\w*|led|run|"
     r"nomin\w*|"
     r"t(?:ook|akes|aking)\s+(?:over|office|command|charge)|appointed|named|successor|replac\w+)\b",
@@ -1330,6 +1404,8 @@ class EvidenceSelector:
             doing = _agent_asked(question)
             if doing is not None and not doing.search(first.text):
                 by_agent = [e for e in items[1:] if doing.search(e.text) and not _rejected(question, info, e, speaker)]
+                if not by_agent and _power_asked(question):
+                    by_agent = _agent_read(question, info, doing, candidates, scores, speaker)
                 if by_agent:
                     items = _first(by_agent[:1], items)
                     first = items[0]
@@ -1347,7 +1423,11 @@ class EvidenceSelector:
         # "who is running the seldavin waterworks now": a first span naming no one in a leading role ("From Saturday,
         # taps are to run from 5 to 11 a.m.") gives way to a chosen span that does, and without one nothing answers
         # (of the 21 such questions of sessions 15-32, five had shown a span on something else).
-        if first and _RUNS_ASKED.match(question) and not _NAMES_ROLE.search(first.text):
+        # So does a column's, asked "now", to a report no older naming someone in such a role: "Until a permanent
+        # administrator is found, Ines Vallgren runs the fund on an acting basis" (a 10 June analysis) against the same
+        # day's wire, "its first weekly figures under its new administrator, Matthias Oderwald" (explore33d q06).
+        column = first is not None and first.passage.commentary and wants_latest(question)
+        if first and _RUNS_ASKED.match(question) and (column or not _NAMES_ROLE.search(first.text)):
             # Asked "now", not an older report's: "Commodore Ingrid Hallvard-Ness …, who commands the … Task Group" (3
             # March) was no longer in command on 26 March (explore30d); nor a column's, which restates what may have
             # changed since ("Commander Piet Okonrade … has kept the task group working since", after his successor took
@@ -1359,12 +1439,14 @@ class EvidenceSelector:
                 and (first.passage.commentary or not e.passage.commentary)
                 and names_someone(_with_referent(e), info)
                 and not (wants_latest(question) and _told_later(first, e))
+                # a column gives way only to a report no older than it, its date of writing its own when none is told
+                and not (column and (e.passage.published or "") < (first.passage.published or ""))
                 and not _rejected(question, info, e, speaker)
             ]
             if leading:
                 items = _first(leading[:1], items)
                 first = items[0]
-            else:
+            elif not _NAMES_ROLE.search(first.text):
                 answerable = False
         # "Who replaced Tim Kash as presenter?": the span telling the succession leads ("Tim Kash has since
         # been replaced as host by Fearne Cotton"), not the best-scored one on Kash (round 14).
@@ -1457,6 +1539,16 @@ class EvidenceSelector:
             ]
             if counting:
                 items = _first(counting[:1], items)
+                first = items[0]
+        # "daily limit at kovrin ford now?": a sentence read giving the amount by its noun ("The Mixed Ceasefire
+        # Commission raised the limit to 3,000 crossings a day from 2,500") leads a first whose figure is another's ("A
+        # record 2,930 people crossed …, the first day of a higher daily limit"); asked "now", the newest report's
+        # (explore33 q02, explore33d q16).
+        noun = amount_asked(question) if first and info.answer_type == "number" else None
+        if first and noun and not states_amount(noun, first.text):
+            stating = _stating_amount(question, info, noun, candidates, scores, speaker)
+            if stating:
+                items = _first(stating[:1], items)
                 first = items[0]
         # "how many days is a transit permit good for": a span giving a figure of the very thing counted, in a sentence
         # holding another key term ("Permits will be valid for 30 days"), and holding most key terms answers, though

@@ -43,8 +43,13 @@ _MEASURES = {
     # "12 journalists have been killed" does not answer how many were expelled (blind explore22d q19).
     "expelled": re.compile(r"\b(?:expel(?:led|ling|s)?|expulsions?|deport(?:ed|ing|s|ations?)?)\b", re.I),
 }
-# "another 40", "three more bodies"; not "more than 60,000", which is the count itself.
-_ADDITION = re.compile(r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)", re.I)
+# "another 40", "three more bodies", "a top-up of up to 20,000 dorn" (set against the 60,000-dorn cap it tops up to,
+# explore33d q26); not "more than 60,000", which is the count itself.
+_ADDITION = re.compile(
+    r"\b(?:another|additional|further|extra)\s+\d|\b\d[\d,.]*\s+(?:\w+\s+)?more\b(?!\s+than)|"
+    r"\b(?:top-?ups?|supplements?)\s+of\s+(?:up\s+to\s+)?\d",
+    re.I,
+)
 _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|climbed|increased|grew|jumped|soared|surged|fell|fallen|dropped|declined|slid|slumped|"
     r"plunged|tumbled|dipped|revised|updated)\s+(?:\w+\s+)?to\b",
@@ -240,6 +245,67 @@ def each_and_total(a: str, a_value: str, b: str, b_value: str) -> bool:
         )
 
     return each(a, a_value) != each(b, b_value)
+
+
+# A day's figure called the record or the best of many days: "A record 2,930 people crossed …", "on its best day so far,
+# …, 2,140 people crossed", "the most on any day since". Not a level called the highest ("the highest it has been
+# since 2008"), which is the level itself (news suite boe-rate).
+_RECORD = re.compile(
+    r"\ba\s+record\s+\d|\b(?:record|best|busiest|worst|quietest)\s+(?:single\s+)?(?:day|week|month|night|weekend)\b"
+    r"|\b(?:most|fewest)\s+(?:on|in)\s+(?:any|a\s+single)\s+(?:day|week|month)\b",
+    re.IGNORECASE,
+)
+_RECORD_REACH = 60  # characters before the figure; 40 after
+
+
+def record_and_other(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """One figure is a record, the best of many days or rounds, the other is not: "It said 1,340 people crossed on
+    Monday" is no disagreement with "on its best day so far, the first day of the electronic queue, 2,140 people
+    crossed", nor changed by "A record 2,930 people crossed … on Thursday" (explore33 q03 and q19 showed both)."""
+
+    def record(text: str, value: str) -> bool:
+        at = _figure_at(text, value)
+        return at is not None and bool(_RECORD.search(text, max(0, at.start() - _RECORD_REACH), at.end() + 40))
+
+    return record(a, a_value) != record(b, b_value)
+
+
+# The stage a count stands at in a process: claims registered, paid or rejected; masts destroyed or repaired. Two
+# stages are two quantities, however close the words: "has registered 18,450 claims" then "has paid more than 4,000
+# claims" is no change, "nearly 28,000 claims filed" against "paid more than 4,000" no disagreement (explore33d showed
+# both), nor "52 of 64 masts destroyed" against "repaired 27 masts" (explore33c q19).
+_STAGES = {
+    "asked": r"regist\w*|filed|lodged|submitted|applied|applications?|received|requested",
+    "granted": r"paid|approved|granted|issued|awarded|settled|compensated",
+    "refused": r"rejected|refused|turned\s+(?:down|away|back)|declined",
+    "examined": r"examined|sampled?|audited|checked|reviewed|inspected",
+    "broken": r"destroyed|damaged|knocked\s+out|wrecked",
+    "mended": r"repaired|rebuilt|restored|fixed|reconnected|back\s+(?:on\s+air|online|in\s+service)",
+    "halted": r"suspended|cut\s+off|frozen|stopped",
+    "identified": r"identified|verified|confirmed\s+as",
+}
+_STAGE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _STAGES.items()) + r")\b", re.I)
+_STAGE_REACH = 60  # characters either side of the figure, within its sentence
+
+
+def _stage(text: str, value: str) -> str | None:
+    """The stage of the word of `_STAGES` nearest the figure of `value` in `text`, None if none is near."""
+    at = _figure_at(text, value)
+    if at is None:
+        return None
+    lo, hi = max(0, at.start() - _STAGE_REACH), at.end() + _STAGE_REACH
+    found = [
+        (max(m.start() - at.end(), at.start() - m.end(), 0), m.lastgroup)
+        for m in _STAGE.finditer(text, lo, hi)
+        if m.lastgroup
+    ]
+    return min(found)[1] if found else None
+
+
+def other_stages(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """The two figures count one thing at two stages of a process (registered and paid, destroyed and repaired)."""
+    stages = (_stage(a, a_value), _stage(b, b_value))
+    return None not in stages and stages[0] != stages[1]
 
 
 # A year within a few words of a figure, labelling what it counts: "the 2023 class, about 19,000 men".

@@ -624,7 +624,10 @@ def _denies_account_before(a: _Statement, b: _Statement, features: Sequence[floa
 _BARE_DENIAL = re.compile(
     r"\b(?:(?:den(?:y|ies|ied)|reject(?:s|ed)?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|"
     r"call(?:s|ed)?\s+(?:the|this|that|these|those)\s+(?:claims?|reports?|allegations?|accusations?|story)\s+"
-    r"[\"“‘']?(?:[\w’'-]+\s+){0,3}[\w’'-]+[\"”’']?)\s*[.!]?[\"”’']?\s*$"
+    r"[\"“‘']?(?:[\w’'-]+\s+){0,3}[\w’'-]+[\"”’']?)"
+    # … when it was denied aside: "rejected the claim within hours." (explore33d q23)
+    r"(?:\s+(?:within\s+(?:hours|minutes|days)|immediately|swiftly|quickly|promptly|at\s+once|later|yesterday|today))?"
+    r"\s*[.!]?[\"”’']?\s*$"
     # … and a denial of "wrongdoing", wherever it stands: "Kostelan … denied wrongdoing and said he would appeal" was
     # set against "Mayor Andrei Kostelan is suspended in a corruption investigation" (blind explore24 q13).
     r"|\bden(?:y|ies|ied|ying)\s+(?:any\s+)?wrongdoing\b",
@@ -802,6 +805,12 @@ def detect_conflicts(
             # An opinion or analysis piece restates; it does not report an update: "On 2 April Ardelec: 390,000
             # households without power; by 6 April, The Ledger Review (analysis): more than 600,000" told the
             # column's stale figure as the newest (blind explore21b q10).
+            # A running count it gives higher than the report's is no disagreement either, and no newer figure to
+            # tell: "registered 18,450 claims since the register opened" (8 May) and a column's "nearly 28,000 claims
+            # filed since March" (10 June; explore33d q02), or "Tazhir has reported three dead" and a column's "at
+            # least seven men died" (explore18), which counts both sides.
+            if _grown(*conflict.sides):
+                continue
             conflict = replace(conflict, kind="conflict")
         if conflict.kind == "change" and conflict.about == "number" and _two_counters(*conflict.sides):
             # Two named counters' figures are two sides, not one figure revised: "On 11 August Morvany's defence
@@ -819,6 +828,12 @@ def detect_conflicts(
 # A count that only grows: of a period running to now, or of the dead and hurt.
 _RUNNING = re.compile(
     r"\b(?:since|so\s+far|to\s+date|this\s+year|in\s+all|altogether|total|killed|died|dead|injured|wounded)\b", re.I
+)
+# "has recovered 126 bodies", "have now paid": a perfect tense by the figure counts up to the day it is told (not one
+# elsewhere in the sentence: "… where repeated drone strikes have knocked out transformers").
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?\w+ed\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?\d",
+    re.I,
 )
 
 
@@ -848,12 +863,25 @@ def _anothers_count(first: Side, later: Side) -> bool:
     1,400" is a change: those held may fall.)"""
     if first.speaker is None or mentions(first.speaker, later.text):
         return False
-    if not (_RUNNING.search(first.text) and _RUNNING.search(later.text)):
-        return False
+    figures = _running_figures(first, later)
+    return figures is not None and figures[1] < figures[0]
+
+
+def _running_figures(first: Side, later: Side) -> tuple[float, float] | None:
+    """The two sides' figures when both count what only grows (`_RUNNING`), else None."""
+    if not all(_RUNNING.search(side.text) or _PERFECT.search(side.text) for side in (first, later)):
+        return None
     figures = [
         next((v.span[0] for v in values_in(side.value, None) if v.kind == "number"), None) for side in (first, later)
     ]
-    return figures[0] is not None and figures[1] is not None and figures[1] < figures[0]
+    return (figures[0], figures[1]) if figures[0] is not None and figures[1] is not None else None
+
+
+def _grown(first: Side, later: Side) -> bool:
+    """Whether a running count grew from the first side to the later ("has now recovered 112 bodies", then "has
+    recovered 126 bodies")."""
+    figures = _running_figures(first, later)
+    return figures is not None and figures[1] > figures[0]
 
 
 def _restates(side: Side) -> bool:
@@ -904,6 +932,8 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
             or compatible.first_period_and_other(first.text, first.value, second.text, second.value)
             or compatible.other_year_labels(first.text, first.value, second.text, second.value)
             or compatible.each_and_total(first.text, first.value, second.text, second.value)
+            or compatible.other_stages(first.text, first.value, second.text, second.value)
+            or compatible.record_and_other(first.text, first.value, second.text, second.value)
         )
     if conflict.about == "date":
         values = (conflict.sides[0].value, conflict.sides[1].value)
@@ -933,14 +963,18 @@ def _bound_against_day_done(conflict: Conflict) -> bool:
 
 
 def _as_update(conflict: Conflict) -> Conflict | None:
-    """A figure that "rose to" another is a change over time, however soon the later article came; with
+    """A figure that "rose to" another, or a running count grown by a later article ("has now recovered 112 bodies",
+    then "has recovered 126 bodies" two days on; explore33b q02 showed them as sources that disagree), is a change
+    over time, however soon the later article came; with
     a side undated there is no "on … by …" to say, and no disagreement either: None."""
     if conflict.kind != "conflict" or conflict.about != "number":
         return conflict
     first, second = (as_date(side.published) for side in conflict.sides)
     if first and second and first != second:
         later = conflict.sides[1] if second > first else conflict.sides[0]
-        return replace(conflict, kind="change") if compatible.is_update(later.text, later.value) else conflict
+        earlier = conflict.sides[0] if later is conflict.sides[1] else conflict.sides[1]
+        grown = compatible.is_update(later.text, later.value) or _grown(earlier, later)
+        return replace(conflict, kind="change") if grown else conflict
     updates = [compatible.is_update(side.text, side.value) for side in conflict.sides]
     return None if updates[0] != updates[1] else conflict
 

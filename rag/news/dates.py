@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -293,12 +293,16 @@ _SAID_ON = re.compile(
 )
 
 
-def _spoken_on(text: str, resolved: list[ResolvedDate]) -> date | None:
-    """The day an attribution outside the quotation gives its words ("… said on Thursday", "told reporters
-    yesterday"), when one does, of the dates `resolved` in `text`; a quotation's "today" counts from it."""
+def _spoken_on(text: str, resolved: list[ResolvedDate], quoted: ResolvedDate) -> date | None:
+    """The day an attribution outside the quotation holding `quoted` gives its words ("… said on Thursday", "told
+    reporters yesterday"), when one does, of the dates `resolved` in `text`; the quotation's "today" counts from it.
+    The attribution is read from the sentence the quotation opens in to the one it closes in: a passage's other
+    sentences tell other sayings ("Union leaders on Thursday approved …" is no day the Council President spoke on)."""
+    close = next((i for i in range(quoted.end, len(text)) if _quote_mark(text, i) == "close"), quoted.end)
+    lo, hi = sentence_start(text, quoted.start), sentence_end(text, max(quoted.end, close - 1))
     for r in resolved:
-        outside = r.day is not None and not in_quotation(text, r.start)
-        if outside and _SAID_ON.search(text[: r.start]) and _day_told(text, r.start, r.end):
+        outside = r.day is not None and lo <= r.start < hi and not in_quotation(text, r.start)
+        if outside and _SAID_ON.search(text[lo : r.start]) and _day_told(text, r.start, r.end):
             return r.day
     return None
 
@@ -341,7 +345,7 @@ def with_days(text: str, published: date | str | None, within: tuple[int, int] |
     (", but the convoy was held back …", which makes it the Wednesday before; explore30c q31)."""
     lo, hi = within or (0, len(text))
     out, at = [], lo
-    pub, resolved = as_date(published), resolve_dates(text, published)
+    resolved = resolve_dates(text, published)
     for r in resolved:
         if r.start < lo or r.end > hi:
             continue
@@ -350,11 +354,8 @@ def with_days(text: str, published: date | str | None, within: tuple[int, int] |
         if not _day_told(text, r.start, r.end):
             continue
         day = r.day
-        if _SPEAKING_DAY.fullmatch(r.text) and in_quotation(text, r.start):
-            spoken = _spoken_on(text, resolved)
-            if spoken is None or pub is None:
-                continue
-            day = spoken + (day - pub)  # "yesterday" in the quotation: the day before it was said
+        if _SPEAKING_DAY.fullmatch(r.text) and in_quotation(text, r.start) and _spoken_on(text, resolved, r) is None:
+            continue  # resolve_dates counted it from the article's day, which need not be the day it was said
         out += [text[at : r.end], f" [{day.day} {day:%B %Y}]"]
         at = r.end
     return "".join(out) + text[at:hi]
@@ -395,4 +396,18 @@ def resolve_dates(text: str, published: date | str | None) -> list[ResolvedDate]
             if resolved is not None:
                 (lo, hi), what = resolved
                 found.append(ResolvedDate(m.group(0), m.start(), m.end(), lo, hi, what))
-    return sorted(found, key=lambda r: r.start)
+    return _from_speaking_day(text, sorted(found, key=lambda r: r.start), pub)
+
+
+def _from_speaking_day(text: str, resolved: list[ResolvedDate], pub: date | None) -> list[ResolvedDate]:
+    """`resolved` with a quotation's "today", "yesterday" … counted from the day the attribution says the words were
+    said: "“Today 1,100 people crossed …,” Andrej Pohl … told reporters … on Monday evening", in a Tuesday report, is
+    Monday (explore33 q19 set it against the report's "crossed on Monday" as sources that disagree)."""
+    out = []
+    for r in resolved:
+        if pub is not None and r.day is not None and _SPEAKING_DAY.fullmatch(r.text) and in_quotation(text, r.start):
+            spoken = _spoken_on(text, resolved, r)
+            if spoken is not None:
+                r = replace(r, date_from=spoken + (r.date_from - pub), date_to=spoken + (r.date_to - pub))
+        out.append(r)
+    return out

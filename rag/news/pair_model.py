@@ -115,7 +115,9 @@ _GENERIC_OBJECT = re.compile(
     r"\b(?:allegations?|claims?|reports?|accusations?|suggestions?|charges?|assertions?|speculation|rumou?rs?|"
     r"wrongdoing|idea|notion|story|stories|suggestion|them|this|that|these|those|any|all|the|strongly|"
     r"categorically|firmly|vehemently|flatly|repeatedly|calling|baseless|unfounded|untrue|false|wrong|"
-    r"ridiculous|nonsense|rubbish|completely|entirely|totally)\b",
+    r"ridiculous|nonsense|rubbish|completely|entirely|totally|"
+    # when it was denied is not what: "rejected the claim within hours" names no claim (explore33d q23)
+    r"within\s+(?:hours|minutes|days)|immediately|swiftly|quickly|promptly|at\s+once|later|yesterday|today)\b",
     re.IGNORECASE,
 )
 # Declining to say either way: neither a claim nor a denial.
