@@ -337,3 +337,61 @@ def test_who_is_in_charge_of_a_checkpoint_asks_for_its_commander() -> None:
     # A body's meeting place is no part of the post: "Who led the Russian delegation in Geneva?" (bundled) asks no
     # post this reads.
     assert asked_post("Who led the Russian delegation in Geneva?") is None
+
+
+def test_who_said_words_a_quotation_gives_is_answered_by_the_span_quoting_them() -> None:
+    """Explore33b q30: "Who branded the team leader an obstacle to justice?" abstained (0.54) beside "Valdic told
+    parliament yesterday that the mission's team leader, Dr Aurek Feyre, had become 'an obstacle to justice'"."""
+    from rag.evidence.speaker import echoes_quote
+
+    said = (
+        "Valdic told parliament yesterday that the mission's team leader, Dr Aurek Feyre, had become 'an obstacle to "
+        "justice' by refusing to share evidence."
+    )
+    assert echoes_quote("Who branded the team leader an obstacle to justice?", said)
+    assert not echoes_quote("Who is the team leader?", said)  # no quoted words asked
+    assert not echoes_quote("Who said it was to justice?", said)  # "to justice": one content word
+    from tests.test_explore31_rules import _never_answering
+
+    selector = _never_answering()
+    found = selector.select("Who branded the team leader an obstacle to justice?", [_dated(said, "a", "2026-03-19")])
+    assert found.answerable and "Valdic" in found.items[0].text
+    assert not selector.select("Who led the team at the grave?", [_dated(said, "a", "2026-03-19")]).answerable
+
+
+def test_a_misspelt_word_a_headline_capitalises_is_respelt_as_a_plain_word() -> None:
+    """Explore33 q13: "how many pensoiners has the pension fund identified so far" was respelt "Pensioners'" after a
+    headline's possessive, read as a name no passage holds, and abstained beside "The Serevian Pension Fund has
+    identified 14,600 pensioners …"."""
+    from rag.evidence.casing import restore_case
+
+    texts = ["Pensioners' queue grows at Kovrin", "The Pension Fund has identified 14,600 pensioners since May 11."]
+    fixed = restore_case("how many pensoiners has the pension fund identified so far", texts)
+    assert fixed.startswith("how many pensioners has")
+
+
+def test_a_bare_denial_answers_the_account_told_nearest_before_it() -> None:
+    """Explore33b q30 set "The IEM rejected the charge, saying its rules applied equally to both sides" against Dr
+    Marrasch's "A count that never goes down is a count nobody has checked", told before Valdic's charge, which the
+    denial answers."""
+    from rag.types import Evidence
+
+    marrasch = '"A count that never goes down is a count nobody has checked," said Dr Ilka Marrasch.'
+    valdic = 'Valdic told parliament that the team leader had become "an obstacle to justice".'
+    denial = "The IEM rejected the charge, saying its rules applied equally to both sides."
+    passage = _dated(f"{marrasch} {valdic} {denial}", "a", "2026-03-19")
+
+    def said(text: str) -> Evidence:
+        start = passage.text.index(text)
+        return Evidence(text, passage, start, start + len(text), 0.5)
+
+    found = detect_conflicts([said(valdic), said(denial), said(marrasch)])
+    pairs = [{side.text for side in c.sides} for c in found]
+    assert {valdic, denial} in pairs and {marrasch, denial} not in pairs
+    # The claimant's own words after the claim still tell it: the denial answers the claim (explore33d q08).
+    claim = "Oskar Brenn said the fund had paid at least 900 claims without anyone visiting the property."
+    more = "'People are being paid for houses nobody has looked at,' Brenn said."
+    rejected = "Tomas Haverland, the fund's administrator, rejected the claim within hours."
+    passage = _dated(f"{claim} {more} {rejected}", "b", "2026-05-08")
+    found = detect_conflicts([said(claim), said(rejected), said(more)])
+    assert any({side.text for side in c.sides} == {claim, rejected} for c in found)

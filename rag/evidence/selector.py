@@ -107,6 +107,7 @@ from rag.evidence.question import (
 from rag.evidence.speaker import (
     asked_role,
     asked_speaker,
+    echoes_quote,
     gives_time,
     names_recipient,
     others_at_time,
@@ -1265,6 +1266,18 @@ class EvidenceSelector:
             items = (lead + [e for e in items if all(e.text != q.text for q in lead)])[: max(len(items), len(lead))]
             if info.answer_type == "person":
                 answerable = answerable or names_someone(_with_referent(items[0]), info)
+        # "Who branded the team leader an obstacle to justice?": a first span quoting those words and naming someone
+        # answers (explore33b q30 abstained at 0.54 beside "Valdic told parliament yesterday that the mission's team
+        # leader, Dr Aurek Feyre, had become \"an obstacle to justice\"").
+        if (
+            items
+            and not answerable
+            and info.answer_type == "person"
+            and echoes_quote(question, items[0].text)
+            and names_someone(_with_referent(items[0]), info)
+            and not _rejected(question, info, items[0], None)
+        ):
+            answerable = True
         # "Ukraine's foreign minister" asked, only Russia's given: a rule, not a fitted signal.
         if self.settings.owner_check and owner_mismatch(question, [e.text for e in items]):
             answerable = False

@@ -14,7 +14,7 @@ import re
 
 from rag.evidence.candidates import evidence_spans
 from rag.evidence.entities import is_body
-from rag.evidence.question import _NAME, content_stems, is_calendar, matches, mentions, stem_all, words
+from rag.evidence.question import _NAME, STOPWORDS, content_stems, is_calendar, matches, mentions, stem_all, words
 from rag.news.speakers import speakers
 
 _VERBS = (
@@ -321,3 +321,22 @@ def quotes(quoted: str, text: str) -> bool:
     """Whether `text` holds the quoted words, in order, whatever its punctuation and capitals: "Nothing changes
     for Velmora. The schedule is the schedule," holds "the schedule is the schedule"."""
     return f" {_plain(quoted)} " in f" {_plain(text)} "
+
+
+# Words a question takes from a quotation without marking it: "Who branded the team leader an obstacle to justice?"
+# beside "… had become \"an obstacle to justice\"".
+_ECHOED_WORDS = 3  # consecutive words of the quotation, two of them content words
+
+
+def echoes_quote(question: str, text: str) -> bool:
+    """Whether `question` holds, unmarked, three or more consecutive words of a quotation in `text`, two of them no
+    stopwords: what someone was quoted saying, asked of as the question's own words."""
+    asked = f" {_plain(question)} "
+    for m in _QUOTED.finditer(text):
+        said = _plain(m.group(1) or m.group(2)).split()
+        for n in range(len(said), _ECHOED_WORDS - 1, -1):
+            for i in range(len(said) - n + 1):
+                run = said[i : i + n]
+                if sum(w not in STOPWORDS for w in run) >= 2 and f" {' '.join(run)} " in asked:
+                    return True
+    return False

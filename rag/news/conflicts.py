@@ -399,6 +399,8 @@ def _first(a: _Statement, b: _Statement) -> bool | None:
 
 # An account a denial answers, in the words of courts and reports that the pair model's claim words
 # lack: "an Election Court has heard", "Prosecutors had argued", "EADS … admitted", "There was speculation".
+# A sentence telling someone's account: what a bare denial after it answers.
+_TOLD = re.compile(r"\b(?:said|says|told|tells|accused|alleged|claimed|claims|charged|blamed|called)\b", re.IGNORECASE)
 _ACCOUNT = re.compile(
     r"\b(?:argu(?:e|es|ed|ing)|admit(?:s|ted|ting)|speculation|rumou?rs?|"
     r"(?:court|hearing|jury|inquiry|tribunal|trial)\s+(?:has\s+|had\s+|was\s+)?(?:heard|told))\b",
@@ -654,6 +656,24 @@ def _denies_what_came_before(a: _Statement, b: _Statement, features: Sequence[fl
     return any(earlier.text.strip() in before for before in _sentences_before(later, 3))
 
 
+def _another_told_between(earlier: _Statement, later: _Statement, statements: list[_Statement]) -> bool:
+    """Whether another of `statements` tells another voice's account between `earlier` and `later` in their passage:
+    "The IEM rejected the charge" answers Valdic's charge, told right before it, not Dr Marrasch's words told before
+    that (explore33b q30); Brenn's own words after his claim still tell it ("… without anyone … visiting the
+    property", "'People are being paid for houses nobody has looked at,' Brenn said", then "Haverland … rejected the
+    claim", explore33d q08)."""
+    voice = _surname(speaker(earlier.text) or "")
+    return any(
+        s.passage.chunk_id == later.passage.chunk_id
+        and (earlier.passage.chunk_id != later.passage.chunk_id or earlier.offset < s.offset)
+        and 0 <= s.offset < later.offset
+        and s.text != earlier.text
+        and _TOLD.search(s.text) is not None
+        and _surname(speaker(s.text) or "") != voice
+        for s in statements
+    )
+
+
 def _pairs(
     statements: list[_Statement], seen: set[tuple[str, str]], change_after_days: int
 ) -> Iterator[tuple[_Statement, _Statement, PairSignals]]:
@@ -727,6 +747,12 @@ def detect_conflicts(
                     and (_BARE_DENIAL.search(a.text) or _BARE_DENIAL.search(b.text))
                     and not _denies_what_came_before(a, b, p.features)
                 ):
+                    continue
+                # … nor, naming nothing, an account told before another one: "The IEM rejected the charge, saying its
+                # rules applied equally to both sides" answers Valdic's charge, told right before it, not Dr Marrasch's
+                # words before that (explore33b q30).
+                ordered = _in_order(a, b, p.features) if _feature(p.features, "denial_generic") else None
+                if ordered is not None and denies(ordered[1].text) and _another_told_between(*ordered, statements):
                     continue
                 # A claim denied in its own sentence is set only against a side that negates it ("No
                 # offer of six percent was ever made"), not against another figure (explore15 q10).
