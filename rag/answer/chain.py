@@ -41,14 +41,14 @@ from rag.answer.support import negated_words
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import offered_spellings, restore_case
 from rag.evidence.definition import asked_post, names_holder
+from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
-from rag.evidence.question import analyze, content_stems, is_yes_no, question_names
+from rag.evidence.question import answer_type, content_stems, is_yes_no, question_names
 from rag.evidence.selector import revises_figure, tells_update
 from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import count_asked, gives_count
-from rag.news.date_patterns import MONTH
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.order import OrderAsked, event_day, order_asked, tells_event
@@ -90,22 +90,13 @@ def unmentioned(missing: Sequence[str], mentioned: frozenset[str] | None) -> lis
 
 # A figure a revision would name: "47", "1,100", "1.8"; not a year.
 _NUMBER = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?(?!\d|[,.]\d)")
-_BEFORE_DAY = re.compile(rf"\b{MONTH}\s+$", re.IGNORECASE)
-_AFTER_DAY = re.compile(rf"\s+{MONTH}\b", re.IGNORECASE)
 
 
 def _figures(text: str, digits: int = 2) -> list[str]:
     """The figures of `text` of at least `digits` digits, a month's day ("May 11", "11 May") aside, in order."""
     return [
-        m.group(0)
-        for m in _NUMBER.finditer(text)
-        if len(re.sub(r"\D", "", m.group(0))) >= digits
-        and not (_day(m.group(0)) and (_BEFORE_DAY.search(text[: m.start()]) or _AFTER_DAY.match(text, m.end())))
+        m.group(0) for m in off_calendar(_NUMBER.finditer(text), text) if len(re.sub(r"\D", "", m.group(0))) >= digits
     ]
-
-
-def _day(number: str) -> bool:
-    return number.isdigit() and 1 <= int(number) <= 31
 
 
 _FIGURES_SEARCHED = 2  # a span's first figures are what it gives; a search each costs a retrieval
@@ -323,7 +314,7 @@ class AnswerChain:
             relevant, evidence = self._with_later_reports(run.standalone, query, evidence, relevant, filters)
         if evidence.answerable and evidence.items and evidence.items[0].passage.commentary:
             relevant, evidence = self._with_reports_on_column(run.standalone, query, evidence, relevant, filters)
-        elif evidence.answerable and evidence.items and analyze(run.standalone).answer_type == "number":
+        elif evidence.answerable and evidence.items and answer_type(run.standalone) == "number":
             relevant, evidence = self._with_revision(run.standalone, query, evidence, relevant, filters)
         elif evidence.answerable and evidence.items and is_yes_no(run.standalone):
             relevant, evidence = self._with_denial_elsewhere(query, evidence, relevant, filters)

@@ -127,7 +127,7 @@ def _new_names(text: str, question: QuestionInfo) -> list[str]:
     return found
 
 
-def _off_calendar(found: Iterable[re.Match[str]], text: str) -> list[re.Match[str]]:
+def off_calendar(found: Iterable[re.Match[str]], text: str) -> list[re.Match[str]]:
     """The matches of `found` (in `text`) that start outside every month's day: the 19 of "March 19" counts nothing."""
     days = [d.span() for d in _CALENDAR_DAY.finditer(text)]
     return [m for m in found if not any(a <= m.start() < b for a, b in days)]
@@ -140,7 +140,7 @@ def has_type(text: str, kind: AnswerType, question: QuestionInfo) -> bool:
     if kind == "number":
         return any(
             not _in_question(m.group(0), question) and not _in_name(m, text)
-            for m in _off_calendar(_NUMBER.finditer(text), text)
+            for m in off_calendar(_NUMBER.finditer(text), text)
         )
     if kind == "reason":
         return bool(_REASON.search(text))
@@ -496,7 +496,7 @@ def counts_only_some(question: str, text: str) -> bool:
     other …?") is answered by them."""
     if _PART_COUNT.search(question):
         return False
-    numbers = _off_calendar(re.finditer(r"\d[\d,.]*", text), text)
+    numbers = off_calendar(re.finditer(r"\d[\d,.]*", text), text)
     total = asks_total(question)
     # … nor a count up to a later point by the first day's ("How many LuroAir tickets had been sold … by the time
     # sales were halted?" beside "It said it had sold more than 1,100 tickets in the first day"; explore32 q27).
@@ -609,7 +609,7 @@ def counts_asked_thing(question: str, text: str) -> bool:
     # A month's day is no figure: "the March 19 shelling of Lisnova" counts no shells (explore27).
     return any(
         any(said[:5] == head[:5] or said.startswith(head[:-1]) for head in heads)
-        for m in _off_calendar(_FIGURE_OF.finditer(text), text)
+        for m in off_calendar(_FIGURE_OF.finditer(text), text)
         for said in ((m.group(w) or "").lower() for w in ("noun", "then", "last"))
         if said
     )

@@ -382,16 +382,10 @@ _ASKS_AMOUNT = (
 )
 
 
-def _asks_amount(q: str) -> bool:
-    """Whether the (lower-cased) question asks for a figure named by its noun: "what is the daily limit at Kovrin Ford
-    now?", "payout cap - what is it now?", "daily limit at kovrin ford now?" (explore33 q02 and explore33d q16 were
-    read as asking for anything and quoted a record day's crossings and the date top-ups begin)."""
-    return amount_asked(q) is not None
-
-
 def amount_asked(question: str) -> str | None:
-    """The noun of the figure `question` asks for by its noun ("limit" for "daily limit at kovrin ford now?"), or
-    None."""
+    """The noun of the figure `question` asks for by its noun ("limit" for "what is the daily limit at Kovrin Ford
+    now?", "payout cap - what is it now?", "daily limit at kovrin ford now?"), or None. Explore33 q02 and explore33d
+    q16 were read as asking for anything and quoted a record day's crossings and the date top-ups begin."""
     q = question.lower().replace("’", "'").strip()
     m = next((m for pattern in _ASKS_AMOUNT if (m := pattern.search(q))), None)
     return m["noun"] if m else None
@@ -413,7 +407,7 @@ def answer_type(question: str) -> AnswerType:
             r"|\bwhat (?:is|was|were) the (?:final |full )?(?:score|scoreline|price|cost|fee|tally)\b",
             q,
         )
-        or _asks_amount(q)
+        or amount_asked(q) is not None
     ):
         return "number"
     if re.search(_WHEN, q) or re.search(

@@ -255,7 +255,7 @@ _RECORD = re.compile(
     r"|\b(?:most|fewest)\s+(?:on|in)\s+(?:any|a\s+single)\s+(?:day|week|month)\b",
     re.IGNORECASE,
 )
-_RECORD_REACH = 60  # characters before the figure; 40 after
+_RECORD_BEFORE, _RECORD_AFTER = 60, 40  # characters either side of the figure
 
 
 def record_and_other(a: str, a_value: str, b: str, b_value: str) -> bool:
@@ -265,7 +265,9 @@ def record_and_other(a: str, a_value: str, b: str, b_value: str) -> bool:
 
     def record(text: str, value: str) -> bool:
         at = _figure_at(text, value)
-        return at is not None and bool(_RECORD.search(text, max(0, at.start() - _RECORD_REACH), at.end() + 40))
+        return at is not None and bool(
+            _RECORD.search(text, max(0, at.start() - _RECORD_BEFORE), at.end() + _RECORD_AFTER)
+        )
 
     return record(a, a_value) != record(b, b_value)
 

@@ -49,6 +49,7 @@ from rag.news.counts import counts_one_day
 from rag.news.date_patterns import WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
+    DENIED_WHEN,
     FEATURES,
     PairModel,
     default_model,
@@ -399,8 +400,6 @@ def _first(a: _Statement, b: _Statement) -> bool | None:
 
 # An account a denial answers, in the words of courts and reports that the pair model's claim words
 # lack: "an Election Court has heard", "Prosecutors had argued", "EADS … admitted", "There was speculation".
-# A sentence telling someone's account: what a bare denial after it answers.
-_TOLD = re.compile(r"\b(?:said|says|told|tells|accused|alleged|claimed|claims|charged|blamed|called)\b", re.IGNORECASE)
 _ACCOUNT = re.compile(
     r"\b(?:argu(?:e|es|ed|ing)|admit(?:s|ted|ting)|speculation|rumou?rs?|"
     r"(?:court|hearing|jury|inquiry|tribunal|trial)\s+(?:has\s+|had\s+|was\s+)?(?:heard|told))\b",
@@ -628,7 +627,7 @@ _BARE_DENIAL = re.compile(
     r"call(?:s|ed)?\s+(?:the|this|that|these|those)\s+(?:claims?|reports?|allegations?|accusations?|story)\s+"
     r"[\"“‘']?(?:[\w’'-]+\s+){0,3}[\w’'-]+[\"”’']?)"
     # … when it was denied aside: "rejected the claim within hours." (explore33d q23)
-    r"(?:\s+(?:within\s+(?:hours|minutes|days)|immediately|swiftly|quickly|promptly|at\s+once|later|yesterday|today))?"
+    rf"(?:\s+(?:{DENIED_WHEN}))?"
     r"\s*[.!]?[\"”’']?\s*$"
     # … and a denial of "wrongdoing", wherever it stands: "Kostelan … denied wrongdoing and said he would appeal" was
     # set against "Mayor Andrei Kostelan is suspended in a corruption investigation" (blind explore24 q13).
@@ -654,6 +653,10 @@ def _denies_what_came_before(a: _Statement, b: _Statement, features: Sequence[fl
         return False
     earlier, later = ordered
     return any(earlier.text.strip() in before for before in _sentences_before(later, 3))
+
+
+# A sentence telling someone's account: what a bare denial after it answers.
+_TOLD = re.compile(r"\b(?:said|says|told|tells|accused|alleged|claimed|claims|charged|blamed|called)\b", re.IGNORECASE)
 
 
 def _another_told_between(earlier: _Statement, later: _Statement, statements: list[_Statement]) -> bool:

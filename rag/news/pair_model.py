@@ -111,13 +111,15 @@ _CLAIM = re.compile(
 
 
 # What a denial may name instead of a proposition of its own: the claim it answers.
+# When a denial came: "rejected the claim within hours".
+DENIED_WHEN = r"within\s+(?:hours|minutes|days)|immediately|swiftly|quickly|promptly|at\s+once|later|yesterday|today"
 _GENERIC_OBJECT = re.compile(
     r"\b(?:allegations?|claims?|reports?|accusations?|suggestions?|charges?|assertions?|speculation|rumou?rs?|"
     r"wrongdoing|idea|notion|story|stories|suggestion|them|this|that|these|those|any|all|the|strongly|"
     r"categorically|firmly|vehemently|flatly|repeatedly|calling|baseless|unfounded|untrue|false|wrong|"
     r"ridiculous|nonsense|rubbish|completely|entirely|totally|"
     # when it was denied is not what: "rejected the claim within hours" names no claim (explore33d q23)
-    r"within\s+(?:hours|minutes|days)|immediately|swiftly|quickly|promptly|at\s+once|later|yesterday|today)\b",
+    rf"{DENIED_WHEN})\b",
     re.IGNORECASE,
 )
 # Declining to say either way: neither a claim nor a denial.
