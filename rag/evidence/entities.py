@@ -163,6 +163,10 @@ def _in_name(number: re.Match[str], text: str) -> bool:
     """Whether a number word starts a name: "the Six Nations", "the Big Four" give no figure (hand-read
     round 14 q10: "Gareth Llewellyn will retire … at the end of the Six Nations" answered "how many caps")."""
     word = number.group(0)
+    # … nor a number a name carries: "Route Blue-7", "a Sorell-4" (explore34b q19 answered "How many patrol routes
+    # …?" with a span on Route Blue-7).
+    if re.search(r"\b[A-Z][\w]*-$", text[max(0, number.start() - 30) : number.start()]):
+        return True
     return word[0].isupper() and word.isalpha() and re.match(r"\s+[A-Z]", text[number.end() :]) is not None
 
 
@@ -223,7 +227,17 @@ def dates_the_event(question: str, text: str) -> bool:
     if not events:
         return True
     dates = [d.start() for d in _DATE.finditer(text)]
-    return any(abs(d - e) <= _NEAR for d in dates for e in events)
+    # … or after it in its own noun phrase, however long, before any verb: "An explosion at the Hlybova compressor
+    # station in western Varenia early on Sunday cut the flow …" (explore22c q11 abstained).
+    return any(
+        abs(d - e) <= _NEAR or (0 < d - e <= _NEAR_PHRASE and not _FINITE.search(text, e, d))
+        for d in dates
+        for e in events
+    )
+
+
+_NEAR_PHRASE = 140
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|did|does|said|says|[a-z]+ed)\b")
 
 
 # "When did the first grain ships actually leave port?" asks when something happened, not when it was to
@@ -401,7 +415,9 @@ _SUCCESSION = re.compile(
 _STANDING_IN = re.compile(
     r"\b(?:stand(?:s|ing)?\s+in|stood\s+in|interim|caretaker|as\s+acting|on\s+an\s+acting\s+basis|"
     r"acting\s+(?:chief|head|director|president|minister|coordinator|mayor|governor|leader|chair\w*|executive|boss|"
-    r"envoy))\b",
+    r"envoy))\b|"
+    # "Eliska Varnova, who has spoken for the ministry since minister Tomas Halbrek resigned" (explore22c q06).
+    r"\b(?:has|have)\s+(?:run|led|headed|chaired|managed|spoken\s+for)\b[^.;]{0,40}?\bsince\s+(?:[a-z-]+\s+){0,3}(?-i:[A-Z])",
     re.IGNORECASE,
 )
 # "Who stood in as head of the migration agency after its director quit?", "Who ran the delegation after Achterberg had
@@ -1025,7 +1041,9 @@ _WHO_DID = re.compile(
 _PASSIVE = re.compile(
     r"(?:\b(?:was|were|is|are|been|being)\s+"
     # or a participle after a noun: "a peace proposal reportedly presented to Kyiv"
-    r"|\b(?!(?:he|she|they|it|we|i|you|who|that|which)\b)[a-z]+\s+(?=(?:\w+ly\s+)?[a-z]+ed\s+(?:to|in|at|on|for|as)\b))"
+    # … not a perfect: "mortar crews had fired on the crossroads" (explore22b q03 lost its answer).
+    r"|\b(?!(?:he|she|they|it|we|i|you|who|that|which|had|has|have|having)\b)[a-z]+\s+"
+    r"(?=(?:\w+ly\s+)?[a-z]+ed\s+(?:to|in|at|on|for|as)\b))"
     r"(?:\w+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>(?:\W+\w+){0,6})"
 )
 

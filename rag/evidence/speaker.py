@@ -140,7 +140,30 @@ def others_words(name: str, text: str) -> bool:
     found = speakers(text) + [m.group("name") for m in _REPORTS.finditer(text)]
     if not found:
         return False
-    return not _names(name, text) or (not any(_names(name, s) for s in found) and _not_the_subject(name, text))
+    return not _names(name, text) or (
+        not any(_names(name, s) for s in found)
+        and (_not_the_subject(name, text) or _only_in_reported_clause(name, text, found))
+    )
+
+
+# "Lavrov stated that …": a speaker's verb of saying and the "that" opening what was said.
+_SAID_THAT = (
+    r"[^.;]{0,40}?\b(?:said|says|stated|states|declared|declares|told|argued|claimed|insisted|warned|asserted|added)\b"
+    r"[^.;]{0,60}?\bthat\b"
+)
+
+
+def _only_in_reported_clause(name: str, text: str, found: list[str]) -> bool:
+    """Whether `name` is named only inside what another speaker is reported to have said: "Lavrov stated that
+    Ukrainian President Volodymyr Zelenskyy would have to accept territorial concessions" gives Lavrov's words, not
+    Zelensky's (the bundled corpus answered "What did Zelensky say about territorial concessions?" with it)."""
+    named = _name_words(name)
+    at = [m.start() for m in re.finditer(r"[\w’'-]+", text) if any(mentions(n, [m.group(0)]) for n in named)]
+    for who in found:
+        said = re.search(rf"\b{re.escape(who.split()[-1])}\b{_SAID_THAT}", text)
+        if said is not None and at and all(a >= said.end() for a in at):
+            return True
+    return False
 
 
 # More verbs that report someone's words than the disagreement notes read as a speaker's: "Trump

@@ -28,7 +28,8 @@ _MEASURES = {
     "deaths": re.compile(
         r"\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dies|death toll|fatalit(?:y|ies)|lives|bod(?:y|ies))\b", re.I
     ),
-    "injuries": re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    # "wounding 26 people" (explore28c q16 lost its answer to "how many ppl injured drusk shelling").
+    "injuries": re.compile(r"\b(?:injur(?:ed|ies|y|ing)|wound(?:ed|ing)|hurt|hospitali[sz]ed)\b", re.I),
     "evacuated": re.compile(r"\b(?:evacuat\w*|fled|displaced)\b", re.I),
     "sheltered": re.compile(r"\b(?:shelters?|sheltering|sheltered)\b", re.I),
     "rescued": re.compile(r"\b(?:rescued?|rescuing)\b", re.I),

@@ -802,6 +802,7 @@ def detect_conflicts(
             or (conflict.about == "negation" and _rejects_with_its_own_denial(a, b))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
             or (conflict.about == "negation" and _repeats_its_denial(conflict))
+            or (conflict.about == "number" and _each_gives_both(conflict))
         ):
             continue
         if conflict.about == "number" and _own_account(conflict, a, b) and not disputed(p.features):
@@ -870,6 +871,20 @@ _CHANGE_TOLD = re.compile(
     r"\b(?:rose|risen|rises|fell|fallen|falls|climbed|increased|decreased|dropped|revised|raised|lowered|now)\b",
     re.IGNORECASE,
 )
+
+
+def _amounts(text: str) -> set[tuple[float, float]]:
+    return {v.span for v in values_in(text, None) if v.kind == "number"}
+
+
+def _each_gives_both(conflict: Conflict) -> bool:
+    """Whether each side's sentence gives the other's figure too: "Ellandor has sent four amphibious water bombers to
+    join the six aircraft of the air wing of Marvenia's …" and "Each of the four Ellandorian aircraft carries about
+    6,000 litres; the six Marvenian aircraft …" tell the same two fleets, not six aircraft become four (explore34d
+    q28)."""
+    first, second = conflict.sides
+    mine, theirs = _amounts(first.value), _amounts(second.value)
+    return bool(mine and theirs) and mine <= _amounts(second.text) and theirs <= _amounts(first.text)
 
 
 def _two_counters(first: Side, later: Side) -> bool:

@@ -36,9 +36,14 @@ class CountAsked:
     rest: str
 
 
+# A clause telling when: "How many children were living in Vessmir when the evacuation order was announced?" counts
+# no one evacuated (explore28d q03 lost its answer, "The … count of children in Vessmir … was 1,430").
+_WHEN_CLAUSE = re.compile(r"\b(?:when|before|after|while|until)\b[^?]*", re.IGNORECASE)
+
+
 def count_asked(question: str) -> CountAsked | None:
     """The count of people `question` asks for, or None when it asks for none."""
-    asked = measures(question)
+    asked = measures(_WHEN_CLAUSE.sub(" ", question))
     if not asked or not _COUNT_WORDS.search(question):
         return None
     return CountAsked(frozenset(asked), _NOT_TERMS.sub(" ", _COUNT_WORDS.sub(" ", without_measures(question))))

@@ -66,7 +66,13 @@ _CHANGED = re.compile(r"^\s*how\s+(?:has|have)\b[^?]*\bchanged\b", re.IGNORECASE
 # newest report of its return tells (blind explore23d q22 quoted the 4 April switch to a satellite backup; traffic
 # on the cable had been restored on 3 May, in a report that never says "internet" or "working").
 _BACK = r"back\s+(?:on|online|up|in\s+(?:service|operation)|to\s+normal)"
-_AGAIN = re.compile(rf"^\s*(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK})\b", re.IGNORECASE)
+# Typed with no verb, it asks the same: "blue-7 patrols - back on?" (explore34b q06 led with a report of the suspension
+# to be reviewed "before it expires tomorrow"; patrols had resumed three weeks later); not "Did the talks start again?".
+_AGAIN = re.compile(
+    rf"^\s*(?:(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK})\b|"
+    rf"(?!(?:did|was|were|when|why|how|who|what|where|which)\b)[^?]*\b(?:again|{_BACK})\s*\?*\s*$)",
+    re.IGNORECASE,
+)
 _RETURNED = re.compile(rf"\b(?:restored|resumed|reopened|reconnected|repaired|{_BACK})\b", re.IGNORECASE)
 
 
