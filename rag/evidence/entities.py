@@ -165,7 +165,7 @@ def _in_name(number: re.Match[str], text: str) -> bool:
     word = number.group(0)
     # … nor a number a name carries: "Route Blue-7", "a Sorell-4" (explore34b q19 answered "How many patrol routes
     # …?" with a span on Route Blue-7).
-    if re.search(r"\b[A-Z][\w]*-$", text[max(0, number.start() - 30) : number.start()]):
+    if re.search(r"\b[A-Z]\w*-$", text[max(0, number.start() - 30) : number.start()]):
         return True
     return word[0].isupper() and word.isalpha() and re.match(r"\s+[A-Z]", text[number.end() :]) is not None
 

@@ -1565,8 +1565,7 @@ class EvidenceSelector:
             # "How many schools … are allowed to hold lessons in person now?" before "an average of 9,100 pupils a day
             # attended lessons in person" (0.48; explore34 q24).
             # It says "are now cleared to teach in person", not "allowed to hold lessons": a third of the key terms.
-            latest = wants_latest(question)
-            near, share = (_ABOUT_AS_WELL, 1 / 3) if latest else (_COUNTS_AS_WELL, 0.5)
+            near, share = (_ABOUT_AS_WELL, 1 / 3) if wants_latest(question) else (_COUNTS_AS_WELL, 0.5)
             counting = [
                 e
                 for e in items[1:]

@@ -873,8 +873,9 @@ _CHANGE_TOLD = re.compile(
 )
 
 
-def _amounts(text: str) -> set[tuple[float, float]]:
-    return {v.span for v in values_in(text, None) if v.kind == "number"}
+def _numbers(text: str) -> list[tuple[float, float]]:
+    """The numbers `text` states, in order (no dates: it is read without a publication date)."""
+    return [v.span for v in values_in(text, None) if v.kind == "number"]
 
 
 def _each_gives_both(conflict: Conflict) -> bool:
@@ -883,8 +884,8 @@ def _each_gives_both(conflict: Conflict) -> bool:
     6,000 litres; the six Marvenian aircraft …" tell the same two fleets, not six aircraft become four (explore34d
     q28)."""
     first, second = conflict.sides
-    mine, theirs = _amounts(first.value), _amounts(second.value)
-    return bool(mine and theirs) and mine <= _amounts(second.text) and theirs <= _amounts(first.text)
+    mine, theirs = set(_numbers(first.value)), set(_numbers(second.value))
+    return bool(mine and theirs) and mine <= set(_numbers(second.text)) and theirs <= set(_numbers(first.text))
 
 
 def _two_counters(first: Side, later: Side) -> bool:
@@ -915,9 +916,7 @@ def _running_figures(first: Side, later: Side) -> tuple[float, float] | None:
     """The two sides' figures when both count what only grows (`_RUNNING`), else None."""
     if not all(_RUNNING.search(side.text) or _PERFECT.search(side.text) for side in (first, later)):
         return None
-    figures = [
-        next((v.span[0] for v in values_in(side.value, None) if v.kind == "number"), None) for side in (first, later)
-    ]
+    figures = [spans[0][0] if (spans := _numbers(side.value)) else None for side in (first, later)]
     return (figures[0], figures[1]) if figures[0] is not None and figures[1] is not None else None
 
 
