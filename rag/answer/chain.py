@@ -44,7 +44,7 @@ from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
 from rag.evidence.question import answer_type, content_stems, is_yes_no, question_names
-from rag.evidence.selector import revises_figure, tells_update
+from rag.evidence.selector import power_holder, revises_figure, tells_update
 from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
@@ -110,6 +110,9 @@ class EvidenceSelector(Protocol):
 
 Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
 _NEWER = 2  # passages newer than those read that a question on the latest adds
+# Searched with "who decides": the words of a sentence saying whom a power rests with, which the question's own words
+# ("Who gets the final say on which patients are allowed to leave?") rank low.
+_POWER_WORDS = "only can decide approve decision"
 _NEW_HOLDER = "named appointed new head director chief took office"  # words of a report naming a post's holder
 _CHASED = 2  # chosen spans a question on the latest searches newer reports of
 
@@ -301,6 +304,7 @@ class AnswerChain:
         if mode == "generate":
             yield from self._generate_freely(run, relevant)
             return
+        relevant = relevant + self._power_holders(query, relevant, filters)
         if dispute is not None:
             yield from self._dispute(run, relevant, dispute)
             return
@@ -405,6 +409,25 @@ class AnswerChain:
                 if any(gives_count(counted, p.text[s:e]) for s, e in sentences(p.text))
             ]
         return _unread_newer(found, read) + _unread_newer(holders, read, same_day=True)[:1]
+
+    def _power_holders(self, query: str, relevant: list[Passage], filters: Filters | None) -> list[Passage]:
+        """For "who decides" (`power_holder`), the best passage of a search with words of a power, none read, with a
+        sentence naming the one the power rests with: "only the Truce Coordination Commission in Port Averne can
+        approve a list" ranked under four passages on the lists for "Who gets the final say on which patients are
+        allowed to leave Dalvany?" (explore35 q22)."""
+        doing = power_holder(query)
+        if doing is None:
+            return []
+        read = {p.chunk_id for p in relevant}
+        found = next(
+            (
+                p
+                for p in self.retriever.search(f"{query} {_POWER_WORDS}", 4 * len(relevant), filters)
+                if p.chunk_id not in read and any(doing.search(p.text[s:e]) for s, e in sentences(p.text))
+            ),
+            None,
+        )
+        return [found] if found is not None else []
 
     def _with_later_reports(
         self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None

@@ -79,7 +79,7 @@ class AnswerBuilder:
         citations: list[Citation] = parsed.citations
         notes: list[Disagreement] = []
         if self.evidence is not None:  # both sides of a disagreement in the evidence are cited
-            citations, notes = disagreements(parsed, self.evidence.items)
+            citations, notes = disagreements(parsed, self.evidence.items, self.standalone)
         # "As of" dates what the answer quotes; a note's newer side says "by <date>" itself (explore12 H3).
         text, as_of = dated(self.standalone, parsed.text, parsed.citations)
         return self._answer(

@@ -740,17 +740,48 @@ def gives_reason(text: str) -> bool:
     return any(not _since_when(text, m) for m in _CAUSE.finditer(text))
 
 
+_STOPPING = (
+    r"\b(?:suspend\w*|halt\w*|stopped|closed|cancell?ed|call(?:ed|s)?\s+off|postpon\w*|withdr[ae]w\w*|expell\w*|"
+    r"ordered|banned|revoked|dismiss\w*|removed|sacked|fired)"
+)
+# An act of authority and what it was told of: "ordered her to leave the country, saying she had entered a closed
+# sector" (explore35c q11); "suspended its bus convoys on Friday after the lead bus … was hit by gunfire" (explore35
+# q11); "has been postponed after shells struck the Brusk crossroads" (explore22b).
+_ACT_FOR_CAUSE = (
+    rf"{_STOPPING}\b[^.;]{{0,120}}?,\s+saying\s+(?:that\s+)?(?:she|he|it|they|the|its|their)\b|"
+    rf"{_STOPPING}\b[^.;]{{0,60}}?\bafter\s+[^.;]{{0,80}}?\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b|"
+    rf"{_STOPPING}\b[^.;]{{0,60}}?\bafter\s+(?:[\w'-]+\s+){{1,5}}?(?:struck|hit|shelled|fired|attacked|exploded|"
+    r"landed|killed|wounded|damaged|destroyed)"
+)
+# A cause given outright, not a purpose, which may be another act's ("Oszt said Kestrania would open a humanitarian
+# corridor … so that civilians … could leave", after her briefing; explore26c).
+_CAUSE_OUTRIGHT = re.compile(
+    rf"\b(?:cited|citing|blamed|because|due\s+to\s+(?:the|a|an|its|their)|reasons?(?:\s+(?:was|were|is)|:)|"
+    rf"{_ACT_FOR_CAUSE})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def gives_cause_outright(text: str) -> bool:
+    """Whether `text` gives a cause in so many words, not only a purpose (see `states_reason`)."""
+    return _CAUSE_OUTRIGHT.search(text) is not None
+
+
 # A cause said outright, not only a word that may give one ("as the country's chief negotiator", ", replacing"):
 # what lets a span that scored lower lead a "why" question.
 _STATED_CAUSE = re.compile(
-    r"\b(?:because|due\s+to|owing\s+to|so\s+that|in\s+order\s+to|citing|cited|reasons?|amid|blamed|"
+    # … not a plan's "due to": "hours before the bus was due to leave Korvasz" (explore35c q17).
+    r"\b(?:because|due\s+to(?!\s+(?:be|leave|start|begin|open|arrive|take|hold|meet|close|resume|sail|fly|return|end|"
+    r"expire|sign|vote|visit|run|go|come|reach|land|depart|finish|appear|give|hand|publish|report)\b)|"
+    r"owing\s+to|so\s+that|in\s+order\s+to|citing|cited|reasons?|amid|blamed|"
     r"over\s+(?:concerns?|fears?|claims?|allegations?)|in\s+(?:protest|response|retaliation)|on\s+the\s+grounds|"
     r"(?:forced|pushed)\s+out|after\s+(?:losing|failing|being|learning)|"
     # "Tomas Ellegaard, who resigned on May 6 over an inflated count of returns" (explore31d q17)
     r"(?:resign(?:ed|s)?|quit|quits|stepped\s+down|steps\s+down|was\s+(?:sacked|dismissed|fired))\s+(?:[\w,]+\s+){0,4}?over|"
     # "Viktor Hallsten resigned as Speaker …, saying he would not let the Speaker's chair become …" (explore31c q17)
     r"(?:resign(?:ed|s)?|quit|quits|stepped\s+down|steps\s+down)\b[^.;]{0,160}?,\s+saying|"
-    r"after\s+[\w ]{1,40}?\s+(?:learned|discovered))\b",
+    r"after\s+[\w ]{1,40}?\s+(?:learned|discovered)|"
+    rf"{_ACT_FOR_CAUSE})\b",
     re.IGNORECASE,
 )
 

@@ -58,6 +58,7 @@ from rag.evidence.entities import (
     departed,
     gives_asked_measure,
     gives_asked_unit,
+    gives_cause_outright,
     gives_dates,
     gives_duration,
     gives_numbers,
@@ -364,6 +365,12 @@ _STILL_STOPPED = re.compile(
     re.IGNORECASE,
 )
 
+# … or has been stopped since a day: "The escorted tours have been suspended since the trip to Skerrow was called off".
+_STOPPED = re.compile(
+    rf"{_STILL_STOPPED.pattern}|\b(?:has|have)\s+been\s+(?:suspended|halted|closed|shut|stopped|cut)\s+since\b",
+    re.IGNORECASE,
+)
+
 
 def _told_later(e: Evidence, first: Evidence) -> bool:
     """Whether span `e` is reported on a later day than span `first`."""
@@ -535,6 +542,10 @@ def _report_against(
     # "put the number of dead at 66", against a column's "61 dead, with 12 people still missing; … the mayor … says
     # 66", does not answer "How many people are still missing?" (explore15b).
     asked = _terms_held(info, first.text) - 1
+    # Asked whether it runs again, a column's "have been suspended since" gives way to a report of the return: "The
+    # escorted tours have been suspended since the trip to Skerrow was called off on 7 April" (a 22 April analysis)
+    # against "… as Ravelland resumed escorted tours of its front-line zone" (16 April; explore35c q13).
+    stopped = asks_return(info.text) and _STOPPED.search(first.text) is not None
     checked = 0
     for i in np.argsort(-scores):
         c = candidates[int(i)]
@@ -551,6 +562,8 @@ def _report_against(
         if negated_words(first.text) and negated_words(c.text):
             continue
         report = Evidence(c.text, c.passage, c.start, c.end, float(scores[i]))
+        if stopped and tells_return(c.text):
+            return [report]
         # Its own words denying the column's, or the reverse: not a sentence reporting some contradiction ("this
         # statement conflicts with earlier remarks made by Kirill Dmitriev"), which the rules pair with any sentence
         # before it, nor a count, which a column often gives as it later stood or as a total ("three Tazhiri soldiers
@@ -718,18 +731,32 @@ def _agent_asked(question: str) -> re.Pattern[str] | None:
     acts = f"{verb}|{_POWERS}|fix" if power else verb
     # … and for a power, the one it rests with: "the decision to grant it rests with the minister for digital affairs"
     # (explore33c q12, "Who has the final say on Lintra's licence?", quoted the regulator's proposal).
-    rests = r"|\b(?:decision|power|say|word|authority)\b[^.;]{0,40}?\b(?:rests?|lies|lay)\s+with\b" if power else ""
+    # … or by whom the decision is taken: "the decision is taken by the information ministry's Accreditation
+    # Commission" (explore35c q22).
+    rests = (
+        r"|\b(?:decision|power|say|word|authority)\b[^.;]{0,40}?\b(?:rests?|lies|lay)\s+with\b"
+        r"|\b(?:decision|final\s+say)\s+(?:is|was|will\s+be)\s+(?:taken|made|given)\s+by\b"
+        if power
+        else ""
+    )
     return re.compile(
         rf"\b(?:{acts})\w*\s+by\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+(?:of|from)\s+(?:the\s+)?)?(?-i:[A-Z])"
-        rf"|\bonly\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:can|may|could|has\s+the\s+power\s+to)\s+"
+        # "only the Truce Coordination Commission in Port Averne can approve a list" (explore35 q22): eight words.
+        rf"|\bonly\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,8}}?(?:can|may|could|has\s+the\s+power\s+to)\s+"
         rf"(?:{verb}|{_POWERS})\w*\b{rests}",
         re.I,
     )
 
 
+def power_holder(question: str) -> re.Pattern[str] | None:
+    """For a "who decides" question, the words of a sentence naming the one the power rests with; None for any other
+    question."""
+    return _agent_asked(question) if _power_asked(question) else None
+
+
 def _holder_told(question: str, first: Evidence) -> bool:
     """Whether `first` says who holds the power a "who decides" question asks about, by name or post."""
-    doing = _agent_asked(question) if _power_asked(question) else None
+    doing = power_holder(question)
     return doing is not None and doing.search(first.text) is not None
 
 
@@ -864,6 +891,45 @@ def _holds_most_terms(info: QuestionInfo, e: Evidence, share: float = 0.5) -> bo
     return _terms_held(info, around) >= share * len(info.terms) and len(names_found(list(info.names), around)) == len(
         info.names
     )
+
+
+# The words of "Who stood in as head of the hospital after Ravetz fell ill?" that tell the standing in and the leaving:
+# the span naming the deputy tells them otherwise, or not at all.
+_STAND_IN_FRAME = frozenset(
+    content_stems("stand stood step fill acting interim caretaker fall ill sick die quit resign leave left fire sack")
+    + content_stems("dismiss remove collapse injure wound evacuate")
+)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a span
+
+
+def _cause_of_asked(info: QuestionInfo, text: str) -> bool:
+    """Whether a sentence of `text` gives a cause outright and holds half the question's key terms: the cause of what
+    was asked, not "The crossing was closed for eight days in May after mortar bombs landed" after "Lieutenant Colonel
+    Arvid Kesh, the checkpoint commander at the time, remains suspended" for why he was taken off the job
+    (explore33)."""
+    return any(
+        gives_cause_outright(said) and _terms_held(info, said) >= 0.5 * len(info.terms)
+        for said in _SENTENCE_BREAK.split(text)
+    )
+
+
+def _holds_stand_in(info: QuestionInfo, e: Evidence) -> bool:
+    """Whether a span naming someone standing in answers the question for a stand-in: it holds the question's names and
+    terms as any span must, or its article names whom the question names, often only sentences before ("His deputy, Dr
+    Lena Hoskova, 39, an anaesthetist, has run the hospital on an acting basis since Thursday", with Ravetz named three
+    sentences up; explore35 q14 answered with his successor's appointment), and the span holds half the question's
+    other terms."""
+    if _holds_most_terms(info, e):
+        return True
+    around = f"{e.text} {_context(e.passage, e.start)}"
+    named = {stem for name in name_stems(info) for stem in name}
+    terms = [t for t in info.terms if t not in _STAND_IN_FRAME and t not in named]
+    held = set(content_stems(around))
+    return len(names_found(list(info.names), e.passage.text)) == len(info.names) and sum(
+        matches(t, held) for t in terms
+    ) >= 0.5 * len(terms)
 
 
 # How far under the answer threshold a span the place rules pass may still answer "where" (explore32c q28: 0.56 under
@@ -1512,17 +1578,40 @@ class EvidenceSelector:
         # "why did drovic quit?": a span telling only that he resigned ("standing in … since Anselm Drovic
         # resigned last week") gives way to those giving a reason and holding the key terms, every side of it
         # ("forced out after the President learned …"; "resigned for health reasons"; blind explore20 q18).
-        if first and info.answer_type == "reason" and not gives_reason(first.text):
+        if first and info.answer_type == "reason" and not states_reason(first.text):
+            unanswered = not answerable or _rejected(question, info, first, speaker)
             giving = [
                 e
                 for e in items[1:]
-                if states_reason(e.text)
-                and _holds_terms(info, e.text, e.passage, e.start)
+                if not gives_reason(first.text)
+                and states_reason(e.text)
+                # every term, or, the first not answering, every name and half the terms ("kicked out" is "ordered her
+                # to leave the country")
+                and (
+                    _holds_terms(info, e.text, e.passage, e.start)
+                    or (unanswered and _holds_most_terms(info, e) and _cause_of_asked(info, e.text))
+                )
                 and not _rejected(question, info, e, speaker)
             ]
+            # … or the sentence right after the first, which tells the event: "The tour, which was to take 30 foreign
+            # journalists to Dressel, was cancelled early on Wednesday" and then "The General Staff cited overnight
+            # shelling near the town" (explore35c q17 abstained).
+            after = [
+                dataclasses.replace(_as_evidence(c, s, info), disputes=True)  # quoted beside it, whatever it scored
+                for c, s in _following(first, candidates, scores, 1)
+                if c.quotable and gives_cause_outright(c.text)
+            ]
+            if not (after and _holds_most_terms(info, first) and not _rejected(question, info, first, speaker)):
+                after = []
             if giving:
                 items = _once(giving[:1] + _other_account(giving), items)
                 first = items[0]
+            elif after:
+                items = _once([first, *after], items)
+            # A cause said outright, of the thing asked, answers however the model scored it: "Ravelland withdrew the
+            # front-line press card of Corin Delahaye … and ordered her to leave the country, saying she had entered a
+            # closed sector …" (0.22, under two spans on her leaving; explore35c q11 abstained).
+            answerable = answerable or bool(giving or after)
         # "What time did the blast go off?": a first span the rules reject as giving no hour ("planned for 21 May", a
         # column's) gives way to a chosen span naming all the question names and most of its terms that they pass
         # ("when the blast struck its port side at 23:40 local time", scored low for its long sentence; blind
@@ -1607,7 +1696,7 @@ class EvidenceSelector:
                     info.answer_type == "number"
                     and any(
                         counts_asked_thing(question, said) and _terms_held(info, said) >= 2
-                        for said in re.split(r"(?<=[.!?])\s+", first.text)
+                        for said in _SENTENCE_BREAK.split(first.text)
                     )
                 )
                 or (
@@ -1645,7 +1734,10 @@ class EvidenceSelector:
             tells_asked = _TELLS_CHANGE.search
         elif asks_stand_in(question):
             tells_asked = lambda text: stands_in(text) and names_someone(text, info)  # noqa: E731 (read once, here)
-        told = self._telling(tells_asked, question, info, items, candidates, scores, speaker) if tells_asked else []
+        holds = _holds_stand_in if asks_stand_in(question) else _holds_most_terms
+        told = (
+            self._telling(tells_asked, question, info, items, candidates, scores, speaker, holds) if tells_asked else []
+        )
         if told:
             items = _once(told, items)
             first = items[0]
@@ -1750,12 +1842,13 @@ class EvidenceSelector:
         candidates: list[Candidate],
         scores: np.ndarray,
         speaker: str | None,
+        holds: Callable[[QuestionInfo, Evidence], bool] = _holds_most_terms,
     ) -> list[Evidence]:
         """The first span, of those chosen and then of all read best-scored first, that `tells` what the question asks
-        for and holds every name of the question and most of its key terms, no rule rejecting it."""
+        for and `holds` its names and key terms (every name and most terms by default), no rule rejecting it."""
 
         def answers(e: Evidence) -> bool:
-            return bool(tells(e.text)) and _holds_most_terms(info, e) and not _rejected(question, info, e, speaker)
+            return bool(tells(e.text)) and holds(info, e) and not _rejected(question, info, e, speaker)
 
         chosen = next((e for e in items if answers(e)), None)
         if chosen is None:

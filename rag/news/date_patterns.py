@@ -237,6 +237,11 @@ def overtaken_plan(text: str, start: int) -> bool:
     # before (explore30c dated it the Wednesday ahead).
     if _PAST_PLAN.search(before[-12:]) and _UNDONE_IN_PAST.match(text[day_end:]):
         return True
+    # … and so is one the sentence has changed before it: "The commission agreed on Monday to extend the truce, which
+    # was due to expire on Tuesday, by 14 days" (a Friday report) is the Tuesday gone by (explore35 q16 showed the
+    # Tuesday ahead).
+    if _CHANGED_BEFORE.search(text[max(0, plans[-1].start() - 120) : plans[-1].start()]):
+        return True
     # Reported speech is read in all the text before the plan: "Orsanne said the ambassadors' vote, which had
     # been scheduled for Wednesday, had been postponed to 25 March" (a Tuesday) is the Wednesday ahead (blind
     # explore24b q24 read it as the week before, a plan changed from 18 to 11 March). Over a whole article that leaves
@@ -254,6 +259,11 @@ def overtaken_plan(text: str, start: int) -> bool:
 _WORD = re.compile(r"\w+")
 _PLANNED_FOR = re.compile(r"\b(?:planned|slated|rescheduled|pencill?ed\s+in)\s+for\b", re.IGNORECASE)
 _UNDONE = rf"(?:{MOVED}|cancell?ed|called\s+off|scrapped|abandoned|held\s+back)\b"
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:extend|postpon|delay|mov|cancel|scrap|suspend)\w*\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?"
+    r",\s+(?:which|that)\s+(?:was|were)\s+$",
+    re.IGNORECASE,
+)
 _UNDONE_IN_PAST = re.compile(rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?{_UNDONE}", re.IGNORECASE)
 # The present perfect tells the plan undone only now, so its day may still lie ahead.
 _UNDONE_NOW = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have)\s+(?:also\s+)?been\s+{_UNDONE}", re.IGNORECASE)

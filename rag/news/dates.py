@@ -123,15 +123,36 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
             # Nobody calls tomorrow or the day after "next": "planned for next Thursday", said on a Wednesday, is eight
             # days on (explore23b, explore24b, explore25d had no date for it).
             day += timedelta(days=7)
+    elif _SINCE.search(text[max(0, m.start() - 12) : m.start()]):
+        # "has run the hospital on an acting basis since Thursday and will do so until Sternak arrives": what runs
+        # since a day began on it, whatever the clause says of later (explore35 q14 read 18 June for 11 June).
+        day = pub - timedelta(days=before)
     elif (is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start())) or _designated(m, text):
         if after == 7:
             return None
         day = pub + timedelta(days=after)
+        said = _SAID_THAT_ON.search(text[sentence_start(text, m.start()) : m.start()])
+        if said is not None:
+            # Ahead of the day it was said: "the foreign ministry said on Saturday that the third round, which had been
+            # due to open on Monday, had been postponed" (a Wednesday report) is the Monday after that Saturday, not
+            # after the report (explore31c's quote showed 27 April for 20 April).
+            spoken = pub - timedelta(days=(pub.weekday() - WEEKDAYS[said.group("wd").lower()]) % 7)
+            day = spoken + timedelta(days=(target - spoken.weekday()) % 7 or 7)
     elif SUMMONED_TO.search(text[max(0, m.start() - 80) : m.start()]):
         return None
     else:
         day = pub - timedelta(days=before)
     return day, day
+
+
+_SINCE = re.compile(r"\bsince\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+
+
+_SAID_THAT_ON = re.compile(
+    rf"\b(?:said|announced|confirmed|told\s+[\w ]{{1,30}}?)\s+(?:late\s+|early\s+)?on\s+(?P<wd>{'|'.join(WEEKDAYS)})\b"
+    r"(?=[^.;]*\bthat\b)",
+    re.IGNORECASE,
+)
 
 
 def _designated(m: re.Match[str], text: str) -> bool:

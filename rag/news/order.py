@@ -29,6 +29,11 @@ _IN_ORDER = re.compile(
     r"(?:happen|take\s+place|occur)\s*[,:]?\s*(?P<events>.+?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# "Was Ravetz flown out of Dalvany before or after the buses stopped running?": two events, each asked when.
+_BEFORE_OR_AFTER = re.compile(
+    r"^\s*(?:did|was|were|had|has|have)\s+(?P<first>.+?)\s+before\s+or\s+after\s+(?:the\s+day\s+)?(?P<second>.+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
 _PLAN_REACH = 60  # characters before a date in which a word of a plan makes it the plan's date
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
@@ -41,8 +46,11 @@ class OrderAsked:
 
 
 def order_asked(question: str) -> OrderAsked | None:
-    """The events of "Which came first, A or B?" or "In what order did these happen: A, B, C?"; None
-    for any other question, or one naming fewer than two events."""
+    """The events of "Which came first, A or B?", "In what order did these happen: A, B, C?" or "Did A before or
+    after B?"; None for any other question, or one naming fewer than two events."""
+    m = _BEFORE_OR_AFTER.match(question)
+    if m is not None:
+        return OrderAsked((m.group("first"), m.group("second")))
     m = _FIRST.match(question) or _IN_ORDER.match(question)
     if m is None:
         return None

@@ -66,3 +66,16 @@ CALLED_OFF = re.compile(
     r"never\s+(?:took\s+place|happened|went\s+ahead))\b",
     re.IGNORECASE,
 )
+
+# "When was the first escorted press tour supposed to go to Dressel, and when did it actually go?", "what was the
+# original date and when did it actually happen?": the day planned and the day it happened, both asked.
+_PLAN_AND_ACT = re.compile(
+    r"\b(?:supposed|due|planned|scheduled|meant|intended|originally|original\s+date)\b[^?]*?"
+    r"\band\s+when\s+(?:did|was|were|had|does)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_plan_and_act(question: str) -> bool:
+    """Whether the question asks both when something was planned and when it happened."""
+    return _PLAN_AND_ACT.search(question) is not None
