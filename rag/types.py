@@ -92,7 +92,8 @@ class Evidence:
     answer: str | None = None
     # Another source's figure for the count the first span gives, told right after it ("Lazar Menkov … put the
     # number at 168" after "Vasquell said 212 civilians had been killed"), or the other account of the reason it
-    # gives (a denial beside a claim): quoted beside it, whatever it scored.
+    # gives (a denial beside a claim), or the cause told in the sentence after the event it tells ("The General Staff
+    # cited overnight shelling near the town."): quoted beside it, whatever it scored.
     disputes: bool = False
 
     @property

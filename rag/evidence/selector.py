@@ -893,14 +893,6 @@ def _holds_most_terms(info: QuestionInfo, e: Evidence, share: float = 0.5) -> bo
     )
 
 
-# The words of "Who stood in as head of the hospital after Ravetz fell ill?" that tell the standing in and the leaving:
-# the span naming the deputy tells them otherwise, or not at all.
-_STAND_IN_FRAME = frozenset(
-    content_stems("stand stood step fill acting interim caretaker fall ill sick die quit resign leave left fire sack")
-    + content_stems("dismiss remove collapse injure wound evacuate")
-)
-
-
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a span
 
 
@@ -913,6 +905,14 @@ def _cause_of_asked(info: QuestionInfo, text: str) -> bool:
         gives_cause_outright(said) and _terms_held(info, said) >= 0.5 * len(info.terms)
         for said in _SENTENCE_BREAK.split(text)
     )
+
+
+# The words of "Who stood in as head of the hospital after Ravetz fell ill?" that tell the standing in and the leaving:
+# the span naming the deputy tells them otherwise, or not at all.
+_STAND_IN_FRAME = frozenset(
+    content_stems("stand stood step fill acting interim caretaker fall ill sick die quit resign leave left fire sack")
+    + content_stems("dismiss remove collapse injure wound evacuate")
+)
 
 
 def _holds_stand_in(info: QuestionInfo, e: Evidence) -> bool:
@@ -1582,9 +1582,8 @@ class EvidenceSelector:
             unanswered = not answerable or _rejected(question, info, first, speaker)
             giving = [
                 e
-                for e in items[1:]
-                if not gives_reason(first.text)
-                and states_reason(e.text)
+                for e in (items[1:] if not gives_reason(first.text) else [])
+                if states_reason(e.text)
                 # every term, or, the first not answering, every name and half the terms ("kicked out" is "ordered her
                 # to leave the country")
                 and (
