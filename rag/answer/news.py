@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag.answer.cite import ParsedAnswer
+from rag.evidence.selector import sentence_before
 from rag.news.conflicts import detect_conflicts
-from rag.news.date_patterns import sentence_start
 from rag.news.recency import as_of, wants_latest
 from rag.types import Citation, Evidence
 
@@ -39,24 +39,26 @@ _ORDINAL_ASKED = re.compile(
 )
 # "in its first few days", "on the first day of term": a time, not one of the things counted.
 _TIME_UNIT = re.compile(r"(?:day|week|month|year|hour|minute|time|night|morning)s?$", re.IGNORECASE)
-_LEAD_IN = 250  # characters before a span in which the sentence before it is looked for
 
 
-def _of_other_instance(question: str, e: Evidence) -> bool:
+def _instance_asked(question: str) -> re.Pattern[str] | None:
+    """For a question picking out one thing by its order ("the first convoy"), the words naming that thing with its
+    ordinal; None for any other question. "in its first few days" picks out no thing."""
+    m = _ORDINAL_ASKED.search(question)
+    if m is None or _TIME_UNIT.match(m.group("noun")):
+        return None
+    ordinal, noun = m.group(0).split()[0].lower(), m.group("noun").lower()
+    stem = noun[: max(4, len(noun) - 2)]
+    return re.compile(rf"\b(?:(?P<ordinal>{ordinal})\s+(?:[\w-]+\s+){{0,2}}?)?{stem}", re.IGNORECASE)
+
+
+def _of_other_instance(asked: re.Pattern[str], e: Evidence) -> bool:
     """Whether a span counts another one of the things the question picks out by its order: "It carried 49 patients
     and 33 relatives" (told of the first bus convoy) against "Bus convoys … resumed on Monday, …, carrying 47 patients
     and 28 carers" was shown as the first convoy's count changing (explore35 q03). A span tells of another when it, or
-    the sentence before it, names the thing without the ordinal; "in its first few days" picks out no thing."""
-    m = _ORDINAL_ASKED.search(question)
-    if m is None or _TIME_UNIT.match(m.group("noun")):
-        return False
-    ordinal, noun = m.group(0).split()[0].lower(), m.group("noun").lower()
-    before = e.passage.text[max(0, e.start - _LEAD_IN) : e.start].rstrip()
-    told = f"{before[sentence_start(before, len(before) - 1) :]} {e.text}"
-    stem = noun[: max(4, len(noun) - 2)]
-    return bool(re.search(rf"\b{stem}", told, re.IGNORECASE)) and not re.search(
-        rf"\b{ordinal}\s+(?:[\w-]+\s+){{0,2}}?{stem}", told, re.IGNORECASE
-    )
+    the sentence before it, names the thing (`asked`) and never with the ordinal."""
+    named = list(asked.finditer(f"{sentence_before(e.passage, e.start)} {e.text}"))
+    return bool(named) and not any(m.group("ordinal") for m in named)
 
 
 def disagreements(
@@ -64,10 +66,11 @@ def disagreements(
 ) -> tuple[list[Citation], list[Disagreement]]:
     """The answer's citations, extended so both sides of each disagreement are cited, and the notes. A note on a
     number that the question asks of one instance ("the first convoy") needs both sides to tell of it."""
+    asked = _instance_asked(question)
     found = [
         c
         for c in detect_conflicts(list(items))
-        if c.about != "number" or not any(_of_other_instance(question, items[i]) for i in c.items)
+        if asked is None or c.about != "number" or not any(_of_other_instance(asked, items[i]) for i in c.items)
     ]
     citations = list(parsed.citations)
     number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}

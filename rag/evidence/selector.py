@@ -169,7 +169,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(evidence_spans(text))
 
 
-def _before(passage: Passage, start: int) -> str:
+def sentence_before(passage: Passage, start: int) -> str:
     """The sentence before a span at `start` ("" for a passage's first)."""
     before = [s for s, end in _spans(passage.text) if end <= start]
     return passage.text[before[-1] : start] if before else ""
@@ -190,7 +190,7 @@ def _with_referent(span: Evidence) -> str:
     is), unless that sentence is page furniture: an outlet's disclaimer names no one the span is about.
     A span whose speaker is an unnamed source keeps it: "Official sources note that …" names no one,
     whoever the sentence before names (fresh6 n27)."""
-    before = _before(span.passage, span.start)
+    before = sentence_before(span.passage, span.start)
     return span.text if is_furniture(before) or _UNNAMED_SOURCE.search(span.text) else f"{before} {span.text}"
 
 
@@ -202,7 +202,7 @@ def _earlier(passage: Passage, start: int) -> str:
 def _context(passage: Passage, start: int) -> str:
     """What may name what a span at `start` leaves unnamed (a quotation's speaker, the article's
     subject): the sentence before it, the article's title, the outlet."""
-    return f"{_before(passage, start)} {passage.title} {passage.outlet or ''}"
+    return f"{sentence_before(passage, start)} {passage.title} {passage.outlet or ''}"
 
 
 # Words of a "latest on" topic that name the kind of news, not what it is about ("the talks in Saudi Arabia").
@@ -1058,7 +1058,7 @@ def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> b
 
 def _lead(span: Evidence) -> str:
     """A span with the sentence before it, which may give its date or figure."""
-    return f"{_before(span.passage, span.start)} {span.text}"
+    return f"{sentence_before(span.passage, span.start)} {span.text}"
 
 
 # "since Selvian told the National Assembly last Thursday": the day of the speaking, whatever was said.
@@ -1193,7 +1193,7 @@ def _someone_else(info: QuestionInfo, first: Evidence) -> bool:
     year." does not answer "How many Grammy nominations does Bono have?" (hand-read round 14 q17)."""
     if not _PRONOUN_SUBJECT.match(first.text):
         return False
-    before = _before(first.passage, first.start)
+    before = sentence_before(first.passage, first.start)
     about = f"{before} {first.text}"
     return _NAMED_SUBJECT.match(before) is not None and any(not names_found([n], about) for n in info.names)
 
@@ -1579,7 +1579,8 @@ class EvidenceSelector:
         # resigned last week") gives way to those giving a reason and holding the key terms, every side of it
         # ("forced out after the President learned …"; "resigned for health reasons"; blind explore20 q18).
         if first and info.answer_type == "reason" and not states_reason(first.text):
-            unanswered = not answerable or _rejected(question, info, first, speaker)
+            rejected = _rejected(question, info, first, speaker)
+            unanswered = not answerable or rejected
             giving = [
                 e
                 for e in (items[1:] if not gives_reason(first.text) else [])
@@ -1597,11 +1598,11 @@ class EvidenceSelector:
             # shelling near the town" (explore35c q17 abstained).
             after = [
                 dataclasses.replace(_as_evidence(c, s, info), disputes=True)  # quoted beside it, whatever it scored
-                for c, s in _following(first, candidates, scores, 1)
+                for c, s in (
+                    _following(first, candidates, scores, 1) if _holds_most_terms(info, first) and not rejected else []
+                )
                 if c.quotable and gives_cause_outright(c.text)
             ]
-            if not (after and _holds_most_terms(info, first) and not _rejected(question, info, first, speaker)):
-                after = []
             if giving:
                 items = _once(giving[:1] + _other_account(giving), items)
                 first = items[0]
