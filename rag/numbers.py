@@ -1,4 +1,4 @@
-"""Number words, defined once: the cardinals and ordinals up to twelve, and the round words.
+"""Number words, defined once: the cardinals and ordinals up to twelve, the teens and tens, and the round words.
 
 Each module that reads numbers written as words takes the range it needs from these tables
 (`cardinals(2, 10)`, `ordinals(2, 12)`), so a word is spelled, and valued, in one place.
@@ -19,6 +19,14 @@ ORDINALS = {
          "twelfth"]
     )
 }  # fmt: skip
+# The teens, and the tens that begin a compound number word ("Twenty-two skimmer vessels"), for reading counts (values).
+TEENS = {
+    w: 13 + i for i, w in enumerate(["thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
 ROUND = {"dozen": 12, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100, "thousand": 1000, "million": 1000000}
 
 

@@ -17,9 +17,9 @@ from rag.evidence.candidates import evidence_spans
 from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
-from rag.news.dates import resolve_dates, with_days
+from rag.news.dates import as_date, resolve_dates, with_days
 from rag.news.plans import asks_plan_and_act
-from rag.news.recency import wants_latest
+from rag.news.recency import asks_return, tells_return, wants_latest
 from rag.news.speakers import quoted_speaker
 from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
@@ -65,14 +65,27 @@ def quotes_for(question: str, items: Sequence[Evidence], max_quotes: int, min_sh
     # Asked for the latest, a column's figure beside a report's is read as newer, and a column restates late: "Some 24
     # ships have now sailed" (a 14 July analysis) beside the ministry's 34 of 9 July (blind explore26 q08).
     stale = wants_latest(question) and not items[0].passage.commentary
+    # Asked whether it works again, a lead telling the return makes older accounts of the stop history: "The fishing
+    # ban, in force since April 27, covers the whole of Vardell Bay" (7 May) beside "Fishing resumed in the outer part
+    # of Vardell Bay on Monday" (28 May) read as still in force (explore36 q02). An older one telling the return too
+    # stays ("The collection point at Orrow Ford reopened on Tuesday").
+    returned = asks_return(question) and tells_return(items[0].text)
+    lead_day = as_date(items[0].passage.published)
     for e in items[1:]:
         n = _sentence_count(e.quote)
         if stale and e.passage.commentary and not e.disputes:
+            continue
+        if returned and not e.disputes and _older(e, lead_day) and not tells_return(e.text):
             continue
         if e.disputes or (e.score >= items[0].score * min_share and used + n <= max_quotes):
             chosen.append(e)
             used += n
     return chosen
+
+
+def _older(e: Evidence, day: date | None) -> bool:
+    published = as_date(e.passage.published)
+    return day is not None and published is not None and published < day
 
 
 def _each_side(question: str, sides: Sequence[str], items: Sequence[Evidence]) -> list[Evidence]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.answer.support import content_words
-from rag.news.date_patterns import SENTENCE_END
+from rag.news.date_patterns import SENTENCE_END, in_summary_line, sentence_end, sentence_start
 from rag.news.dates import ResolvedDate, as_date, resolve_dates
 from rag.news.plans import SCHEDULED
 
@@ -132,14 +132,49 @@ def _aside(start: int, text: str, places: list[int]) -> bool:
     )
 
 
+def _in_relative(at: int, text: str) -> bool:
+    return any(m.start() < at < m.end() for m in _RELATIVE.finditer(text))
+
+
+def _tells_there(r: ResolvedDate, text: str, words: list[str], places: list[int]) -> bool:
+    """Whether the sentence holding the date phrase `r` tells the event: it holds half the event's words, or
+    more, and not all of them in a relative clause the date is outside of; or it follows a sentence that holds
+    them. "The families … returned to their homes on Sunday. Greyholt … replaced the control units on all 310
+    heat pumps installed at Kelmoor" dates the return, not the heat pumps' breakdown; "Fenwick, who was
+    appointed to lead the programme when it was set up in July, did not comment yesterday" dates no
+    appointment (explore36c q18 gave both days as the events')."""
+    opening, ending = sentence_start(text, r.start), sentence_end(text, r.start)
+    held = [p for p in places if opening <= p < ending]
+    if not _holds_half(text, held, words):
+        # … unless the event was told in the sentence before, and this one gives its day: "… has named Radomir Kesh …
+        # as the plant's new director, … . Nordvel Atomic Operations announced the appointment on Saturday"
+        # (explore21).
+        return _holds_half(text, [p for p in places if p < opening], words)
+    return _in_relative(r.start, text) or not all(_in_relative(p, text) for p in held)
+
+
+def _holds_half(text: str, held: list[int], words: list[str]) -> bool:
+    return 2 * len({text[p : p + 5].lower() for p in held}) >= len(set(words))
+
+
 def event_day(event: str, text: str, published: str | None) -> date | None:
     """The day `text` gives the event: of the days its date phrases resolve to (relative ones from the
-    article's publication date), the one nearest a word of the event; None when it gives no day. A day
-    after the article's, or after a word of a plan ("is set for next Thursday", "had been scheduled
-    for 23 April"), is when the event was to happen, and plans move (blind explore18 q25: the exchange
-    set for 23 April took place on 29 April)."""
-    places = [m.start() for w in _words(event) for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
-    days = [r for r in told_dates(text, published) if r.day is not None and not _aside(r.start, text, places)]
+    article's publication date), the one nearest a word of the event, in a sentence that tells it; None when
+    it gives no day. A day after the article's, or after a word of a plan ("is set for next Thursday", "had
+    been scheduled for 23 April"), is when the event was to happen, and plans move (blind explore18 q25: the
+    exchange set for 23 April took place on 29 April). Nor is a summary line's day the event's: its present
+    is a headline's, for what happened or what is to ("In brief: … eleven beaches reopen on Friday", of a
+    Tuesday, is the Friday ahead; explore36 q18 read it as the Friday before)."""
+    words = _words(event)
+    places = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
+    days = [
+        r
+        for r in told_dates(text, published)
+        if r.day is not None
+        and not _aside(r.start, text, places)
+        and not in_summary_line(text, r.start)
+        and _tells_there(r, text, words, places)
+    ]
     if not days:
         return None
     if not places:

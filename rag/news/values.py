@@ -21,7 +21,7 @@ from rag.answer.support import content_words
 from rag.news.clauses import PERIOD, about, masked
 from rag.news.dates import date_phrases, resolve_dates
 from rag.news.words import names_in, prefix
-from rag.numbers import ROUND, cardinals, ordinals
+from rag.numbers import CARDINALS, ROUND, TEENS, TENS, cardinals, ordinals
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "b": 1e9}
 _NUMBER = re.compile(
@@ -29,7 +29,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?%|\s?per\s?cent|\s?percent)?(?![\w.]*\d)",
     re.IGNORECASE,
 )
-_WORD_NUMBERS = cardinals(2, 12) | {w: ROUND[w] for w in ("dozen", "twenty", "fifty", "hundred")}
+_WORD_NUMBERS = cardinals(2, 12) | TEENS | TENS | {w: ROUND[w] for w in ("dozen", "hundred")}
 _ORDINALS = ordinals(2, 12)
 # An ordinal after "a" or a possessive counts what follows up to now: "a third indictment" (the
 # third so far), "her ninth national title"; "the third most-watched" and "a third of" do not.
@@ -38,6 +38,10 @@ _ORDINAL_COUNT = re.compile(
     r"(?!of\b|most\b|largest\b|biggest\b|highest\b|place\b|time\b|round\b|half\b|quarter\b)(?=[a-z])"
 )
 _WORD_NUMBER = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+# "Twenty-two skimmer vessels" is 22, not 20 and 2 (explore36 q04 showed it as disagreeing with "22 skimmer vessels").
+_COMPOUND = re.compile(
+    r"\b(?P<tens>" + "|".join(TENS) + r")[-\s](?P<unit>" + "|".join(cardinals(1, 9)) + r")\b", re.IGNORECASE
+)
 # Counts given in words: "dozens of people" is anywhere from 24 to 99.
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
@@ -236,8 +240,13 @@ def _numbers(
         span = _hedged(text, m.start(), amount, _rounding(m, scale), end, _step(m, scale))
         shown = text[m.start() : glued.end()] if glued else m.group(0).strip()
         out.append((shown, span, unit, (m.start(), end)))
+    compounds = [m for m in _COMPOUND.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    for m in compounds:
+        amount = float(TENS[m.group("tens").lower()] + CARDINALS[m.group("unit").lower()])
+        unit = _unit(text, m.start(), m.end(), None, False)
+        out.append((m.group(0), _hedged(text, m.start(), amount, 0.0, m.end()), unit, m.span()))
     for m in _WORD_NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s <= m.start() < e for s, e in [*taken, *(c.span() for c in compounds)]):
             continue
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
