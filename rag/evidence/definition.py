@@ -270,9 +270,11 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         rf"\b(?:named|appointed|nominated)\s+{person},?\s+(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|a\s+)?"
         rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
         # The body naming someone to it: "Drevnik Foundry named Emil Drazen, a former club captain who now runs a
-        # freight company, as chairman on Thursday" (explore36d q06).
+        # freight company, as chairman on Thursday" (explore36d q06); not to another body's post ("… named Nils
+        # Ormerod as the new director of the CMC").
         rf"{named}\s+(?:[\w’'-]+\s+){{0,3}}?(?:named|appointed|nominated|chose|picked)\s+{person},?\s+"
-        rf"(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent|acting|interim)\s+)?{post.title}\b",
+        rf"(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent|acting|interim)\s+)?{post.title}\b"
+        r"(?!\s+(?:of|at|for)\b)",
         # A head named by the verb of heading, when the head is asked: "The Orsund Council's Permanent Committee on
         # Monday appointed Oskar Lindtrave, a former director of …, to chair the independent panel investigating …"
         # (explore34b q08); "Until a permanent administrator is found, Ines Vallgren runs the homes fund on an acting
