@@ -122,21 +122,20 @@ def _lead_in(text: str, start: int) -> str:
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 
 
-def _aside(start: int, text: str, places: list[int]) -> bool:
-    """Whether the date phrase at `start` is in a relative clause holding no word of the event: the day of
-    "Halvec, who signed the moratorium for Ardessa on March 2, resigned days before a no-confidence vote" is
-    the signing's, not the resignation's (blind explore21b q22)."""
-    return any(
-        m.start() < start < m.end() and not any(m.start() < p < m.end() for p in places)
-        for m in _RELATIVE.finditer(text)
-    )
+def _aside(start: int, relative: list[tuple[int, int]], places: list[int]) -> bool:
+    """Whether the date phrase at `start` is in a relative clause (of the `relative` spans) holding no word of the
+    event: the day of "Halvec, who signed the moratorium for Ardessa on March 2, resigned days before a
+    no-confidence vote" is the signing's, not the resignation's (blind explore21b q22)."""
+    return any(a < start < b and not any(a < p < b for p in places) for a, b in relative)
 
 
-def _in_relative(at: int, text: str) -> bool:
-    return any(m.start() < at < m.end() for m in _RELATIVE.finditer(text))
+def _in_relative(at: int, relative: list[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in relative)
 
 
-def _tells_there(r: ResolvedDate, text: str, words: list[str], places: list[int]) -> bool:
+def _tells_there(
+    r: ResolvedDate, text: str, words: list[str], places: list[int], relative: list[tuple[int, int]]
+) -> bool:
     """Whether the sentence holding the date phrase `r` tells the event: it holds half the event's words, or
     more, and not all of them in a relative clause the date is outside of; or it follows a sentence that holds
     them. "The families … returned to their homes on Sunday. Greyholt … replaced the control units on all 310
@@ -150,7 +149,7 @@ def _tells_there(r: ResolvedDate, text: str, words: list[str], places: list[int]
         # as the plant's new director, … . Nordvel Atomic Operations announced the appointment on Saturday"
         # (explore21).
         return _holds_half(text, [p for p in places if p < opening], words)
-    return _in_relative(r.start, text) or not all(_in_relative(p, text) for p in held)
+    return _in_relative(r.start, relative) or not all(_in_relative(p, relative) for p in held)
 
 
 def _holds_half(text: str, held: list[int], words: list[str]) -> bool:
@@ -167,13 +166,14 @@ def event_day(event: str, text: str, published: str | None) -> date | None:
     Tuesday, is the Friday ahead; explore36 q18 read it as the Friday before)."""
     words = _words(event)
     places = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}", text, re.IGNORECASE)]
+    relative = [m.span() for m in _RELATIVE.finditer(text)]  # the relative clauses, found once for every date
     days = [
         r
         for r in told_dates(text, published)
         if r.day is not None
-        and not _aside(r.start, text, places)
+        and not _aside(r.start, relative, places)
         and not in_summary_line(text, r.start)
-        and _tells_there(r, text, words, places)
+        and _tells_there(r, text, words, places, relative)
     ]
     if not days:
         return None

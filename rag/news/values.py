@@ -245,8 +245,9 @@ def _numbers(
         amount = float(TENS[m.group("tens").lower()] + CARDINALS[m.group("unit").lower()])
         unit = _unit(text, m.start(), m.end(), None, False)
         out.append((m.group(0), _hedged(text, m.start(), amount, 0.0, m.end()), unit, m.span()))
+    words_taken = [*taken, *(c.span() for c in compounds)]  # a compound's words are not read again one by one
     for m in _WORD_NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in [*taken, *(c.span() for c in compounds)]):
+        if any(s <= m.start() < e for s, e in words_taken):
             continue
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
