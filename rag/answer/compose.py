@@ -17,10 +17,11 @@ from rag.evidence.candidates import evidence_spans
 from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
-from rag.news.dates import as_date, resolve_dates, with_days
+from rag.news.date_patterns import sentence_end
+from rag.news.dates import as_date, in_quotation, resolve_dates, with_days
 from rag.news.plans import asks_plan_and_act
 from rag.news.recency import asks_return, tells_return, wants_latest
-from rag.news.speakers import quoted_speaker
+from rag.news.speakers import continued_speaker, quoted_speaker
 from rag.retrieval.filters import Filters
 from rag.store.injection import instruction_spans
 from rag.types import AnswerSentence, Citation, Evidence
@@ -220,11 +221,30 @@ def quoted_answer(items: Sequence[Evidence], days: bool = True) -> ParsedAnswer:
 
 def _dated_quote(e: Evidence) -> str:
     """The span's quotation with each day it names dated in brackets, read in the whole span when only its answering
-    clause is quoted."""
+    clause is quoted, and on to where a quotation it opens closes: the day its speaker's words were said is told there
+    ("“This morning four vans left Armadt …. That is what the truce was for,” … told reporters on Thursday", in a
+    Friday report; blind explore37b q19 showed "This morning" undated)."""
     at = e.text.find(e.quote)
     if at < 0:
         return with_days(e.quote, e.passage.published)
-    return with_days(e.text, e.passage.published, (at, at + len(e.quote)))
+    return with_days(e.text + _to_quotation_close(e), e.passage.published, (at, at + len(e.quote)))
+
+
+_QUOTATION_REACH = 400  # characters after a span read for where its open quotation closes
+
+
+def _to_quotation_close(e: Evidence) -> str:
+    """The passage's words after the span to the end of the sentence where a quotation the span leaves open closes;
+    "" when it leaves none open."""
+    text = e.passage.text
+    if text[e.start : e.end] != e.text:
+        return ""
+    after = text[e.end : e.end + _QUOTATION_REACH]
+    if not in_quotation(e.text + after, len(e.text)):
+        return ""
+    whole = e.text + after
+    close = next((i for i, ch in enumerate(after) if ch in '”"' and in_quotation(whole, len(e.text) + i)), None)
+    return "" if close is None else after[: sentence_end(after, close)]
 
 
 def _column(e: Evidence) -> str:
@@ -245,7 +265,8 @@ def _attributed(e: Evidence) -> tuple[str, Evidence] | None:
     spans = evidence_spans(text, quotations=False)  # the sentences a quotation spans
     before = [a for a, end in spans if end <= e.start]
     start = before[-1] if before else e.start
-    who = quoted_speaker(e.text, text[e.end :], text[start : e.start])
+    before_it = text[start : e.start]
+    who = quoted_speaker(e.text, text[e.end :], before_it) or continued_speaker(e.text, before_it)
     if not who:
         return None
     end = next((end for a, end in spans if a >= e.end), e.end)

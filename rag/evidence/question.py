@@ -360,7 +360,13 @@ _NAMED_PEOPLE = (
     r"activist|defector|dissident|reporter|lawyer|doctor|agent|informant|gunman|attacker|hacker|donor|buyer)"
 )
 # A yes/no question ("Has Kyiv changed its view on who sent the packages?") asks for no "who" or "when".
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s", re.IGNORECASE)
+# Typed fast, a topic may come first: "postal strike - did it go ahead?" (blind explore37d q16 was read as no yes/no
+# question, and a column's "will strike" of the day before answered it).
+_YES_NO = re.compile(
+    r"^\s*(?:(?!(?:what|who|whom|whose|when|where|why|how|which)\b)[^?]{1,60}?(?:\s[-–—]|:)\s*)?"
+    r"(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\s",
+    re.IGNORECASE,
+)
 
 
 def is_yes_no(question: str) -> bool:
@@ -394,6 +400,14 @@ def amount_asked(question: str) -> str | None:
     return m["noun"] if m else None
 
 
+# Typed with no asking word, a thing done "so far" asks how many: "animals evacuated from the zoo so far?" (blind
+# explore37 q02 was read as asking no number, and "About 80 animals due to be evacuated are still at the zoo" answered).
+_COUNT_TYPED = re.compile(
+    r"^\s*(?!.*\b(?:what|whats|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have)\b)"
+    r"[\w'-]+s\s+(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date|in\s+total|altogether)\s*\??\s*$"
+)
+
+
 def answer_type(question: str) -> AnswerType:
     q = " " + question.lower().replace("’", "'") + " "
     if _YES_NO.match(question):
@@ -409,6 +423,7 @@ def answer_type(question: str) -> AnswerType:
         return "person"
     if (
         re.search(r"\bhow (many|much|old|long|far)\b", q)
+        or _COUNT_TYPED.match(q)
         or re.search(
             r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b"
             r"|\bwhat (?:is|was|were) the (?:final |full )?(?:score|scoreline|price|cost|fee|tally)\b",
@@ -483,16 +498,28 @@ _SIDES = re.compile(
 )
 
 
+# "How many cash machines were paying out money on 4 May, according to the bank and to the governor's office?" asks
+# each one's own figure too (blind explore37b q01, explore37 q01 showed one side's).
+_ACCORDING_SIDES = re.compile(
+    r",?\s+according\s+to\s+(?:the\s+)?(?P<a>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)\s+and\s+(?:to\s+)?(?:the\s+)?"
+    r"(?P<b>[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
 def question_sides(question: str) -> tuple[str, ...]:
-    """The two parties of "Do X and Y agree on Z?" (X, Y), or ()."""
-    m = _SIDES.match(question)
+    """The two parties of "Do X and Y agree on Z?" or "Z, according to X and to Y?" (X, Y), or ()."""
+    m = _SIDES.match(question) or _ACCORDING_SIDES.search(question)
     return (m.group("a"), m.group("b")) if m else ()
 
 
 def sides_topic(question: str) -> str:
-    """What the parties of "Do X and Y agree on Z?" are asked about (Z), or ""."""
+    """What the parties of "Do X and Y agree on Z?" or "Z, according to X and to Y?" are asked about (Z), or ""."""
     m = _SIDES.match(question)
-    return question[m.end() :] if m else ""
+    if m:
+        return question[m.end() :]
+    m = _ACCORDING_SIDES.search(question)
+    return question[: m.start()] if m else ""
 
 
 _PRESENT = re.compile(rf"\b(?:{RECENCY_PHRASES})\b", re.IGNORECASE)

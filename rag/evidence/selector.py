@@ -341,7 +341,9 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
     told = _CHANGED if wants_latest(question) else _DENIED
 
     def updates(newer: Evidence) -> bool:
-        if returning and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in dated):
+        # A column's "remains suspended" gives no day of its own, yet tells the stop a newer report of the return
+        # ends (blind explore37d q13 led with it; deliveries had resumed two days after it was written).
+        if returning and tells_return(newer.text) and any(_same_subject(newer.text, e.text) for e in items[:_UPDATED]):
             return True
         # A plan's newer report that it was called off: "He had been due to appear before parliament's defence
         # committee …, but the hearing was called off" answers "Did Varnal ever get questioned by parliament's
@@ -560,6 +562,11 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
         for c, s in _following(first, candidates, scores, _FIGURES_AFTER)
         if _denies_a_report(c.text)
     ][:1]
+
+
+def _figure_against(report: Evidence, column: Evidence) -> bool:
+    """Whether a report's span gives another figure for what a column's span counts."""
+    return any(c.about == "number" and set(c.items) == {0, 1} for c in detect_conflicts([report, column]))
 
 
 # Report sentences checked against a column's span, best scored first: the conflict rules are the dear part.
@@ -1125,8 +1132,12 @@ def _dates_an_act(span: Evidence) -> bool:
 
 
 def _dates_done(question: str, span: Evidence) -> bool:
-    """`dates_what_happened` for a span read with the sentence before it."""
-    return dates_what_happened(question, _lead(span), span.passage.published)
+    """`dates_what_happened` for a span, read with the sentence before it when it gives no date of its own: a span
+    dating only the plan is not dated by the sentence before ("The first cash convoy leaves Armadt on Tuesday, April
+    21", a week ahead, after a minister's "That ends this month"; blind explore37b q19 gave the plan for when the vans
+    left)."""
+    own = resolve_dates(span.text, span.passage.published)
+    return dates_what_happened(question, span.text if own else _lead(span), span.passage.published)
 
 
 def _gives_dates_around(question: str, e: Evidence) -> bool:
@@ -1630,6 +1641,10 @@ class EvidenceSelector:
                 )
             ]
             if done:
+                # … one naming every name asked in its own words first: "This morning four vans left Armadt …" before
+                # "The first convoy … reached Sallowby on Thursday evening" for when the vans left Armadt (blind
+                # explore37b q19).
+                done.sort(key=lambda e: len(names_found(list(info.names), e.text)) < len(info.names))
                 items = _first(done, items)
                 first = items[0]
         # "why did drovic quit?": a span telling only that he resigned ("standing in … since Anselm Drovic
@@ -1831,6 +1846,20 @@ class EvidenceSelector:
         # A column contradicted by a report read with it: the report leads, the column beside it.
         if answerable and first and first.passage.commentary:
             against = _report_against(first, candidates, scores, info)
+            # Asked now, or how a figure changed, a chosen report giving another figure of the column's measure leads
+            # it: a column restates a figure as it once stood ("Only 121,400 displaced voters were cleared", an 8 July
+            # analysis, against "In all, 171,900 displaced voters were approved …" of 24 June; blind explore36b q09).
+            # Not a figure the column dates itself later than the report: "By Sunday, DINADEC put the toll at 61 dead,
+            # with 12 people still missing" is newer than a report of Wednesday's 17 (explore15b q05).
+            told = _reported_on(first.passage, first.text)
+            if not against and wants_latest(question) and has_type(first.text, "number", info):
+                against = [
+                    e
+                    for e in items[1:]
+                    if not e.passage.commentary
+                    and (told is None or (_reported_on(e.passage, e.text) or date.min) >= told)
+                    and _figure_against(e, first)
+                ][:1]
             if against:
                 items = _once([*against, dataclasses.replace(first, disputes=True)], items)
         # Asked yes or no, a chosen span denying what the first tells is quoted beside it, however it scored: "Did the
@@ -1859,6 +1888,20 @@ class EvidenceSelector:
         # "is the soltavy school bus runing again?": a first span telling the return leaves out an older one saying it
         # is still stopped, which beside it reads as the state now ("The bus … suspended since September 2, is still not
         # running", 16 September, under "As of 25 September" after "resumed on Monday [21 September]"; explore34 q13).
+        # … and answers, beside a chosen span of the stop it ends on the same thing, told before it: "The minibus
+        # that brings amputees from … Kastov … resumed service on Monday" after "The Kastov minibus remains suspended"
+        # for "is the kastov shutle bus still suspended" (blind explore37c q13 abstained at 0.62).
+        if (
+            not answerable
+            and first
+            and asks_return(question)
+            and tells_return(first.text)
+            and not _rejected(question, info, first, speaker)
+            and any(_STOPPED.search(e.text) and _same_subject(first.text, e.text) for e in items[1:])
+            # a column's later "remains suspended" restates; a report's would tell it stopped again
+            and all(not _told_later(first, e) or e.passage.commentary for e in items[1:] if _STOPPED.search(e.text))
+        ):
+            answerable = True
         if answerable and first and asks_return(question) and tells_return(first.text):
             items = [items[0]] + [e for e in items[1:] if not (_STILL_STOPPED.search(e.text) and _told_later(first, e))]
         # A name the question asks about that no passage read names at all ("the security conference
@@ -2090,6 +2133,9 @@ class EvidenceSelector:
                     break
         # "Do the union and Halvard agree on the job cuts?": each side's own account, if any is read.
         topic = _sides_topic(info)
+        # … of the day asked, when one is: not the task group's count of five weeks later for "How many mines had been
+        # found … as of 2 March, according to the task group and to Suvaria's navy?" (explore30d).
+        dated = bool(asked_days(info.text))
         for side in info.sides:
             if any(voices(side, c.text) and gives_sides_topic(info.text, c.text) for c, _ in chosen):
                 continue
@@ -2100,6 +2146,7 @@ class EvidenceSelector:
                     and voices(side, c.text)
                     and any(matches(t, around) for t in topic)
                     and gives_sides_topic(info.text, c.text)
+                    and (not dated or _gives_dates_around(info.text, Evidence(c.text, c.passage, c.start, c.end, s)))
                 ):
                     take(c, s)
                     break

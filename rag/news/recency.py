@@ -68,8 +68,13 @@ _CHANGED = re.compile(r"^\s*how\s+(?:has|have)\b[^?]*\bchanged\b", re.IGNORECASE
 _BACK = r"back\s+(?:on|online|up|in\s+(?:service|operation)|to\s+normal)"
 # Typed with no verb, it asks the same: "blue-7 patrols - back on?" (explore34b q06 led with a report of the suspension
 # to be reviewed "before it expires tomorrow"; patrols had resumed three weeks later); not "Did the talks start again?".
+# "is the parcel service accross the contact line still suspended" asks the same (blind explore37d q13 led with a
+# column's "remains suspended" of 31 May; deliveries had resumed on 2 June).
+_STILL_STOPPED = (
+    r"still\s+(?:suspended|closed|halted|shut|stopped|paused|cut\s+off|off|down|offline|out\s+of\s+service)"
+)
 _AGAIN = re.compile(
-    rf"^\s*(?:(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK})\b|"
+    rf"^\s*(?:(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK}|{_STILL_STOPPED})\b|"
     rf"(?!(?:did|was|were|when|why|how|who|what|where|which)\b)[^?]*\b(?:again|{_BACK})\s*\?*\s*$)",
     re.IGNORECASE,
 )

@@ -145,3 +145,19 @@ def quoted_speaker(sentence: str, after: str, before: str) -> str | None:
     name = m.group("name") or m.group("after")
     words = [w for w in name.split() if w not in _NOT_SPEAKERS]
     return " ".join(words) or None
+
+
+def continued_speaker(sentence: str, before: str) -> str | None:
+    """Who speaks a sentence that is a quotation whole and names no one, when the sentence before is a quotation its
+    speaker is named after: news goes on quoting one speaker in a paragraph of its own ("“They travelled better than
+    most of us would,” said Dr Nils Ardanne …" and then "“Tarek slept all the way to the border …”"; blind explore37
+    q27 showed the second bare for who said it). None otherwise."""
+    text, prior = sentence.strip(), before.strip()
+    whole = text[:1] in _OPENING and text[-1:] in '”"' and not re.search(r"[”\"]", text[1:-1])
+    if not whole or prior[:1] not in _OPENING:
+        return None
+    m = _SAID_BY.search(prior) or _SPEAKER.search(prior)
+    if m is None:
+        return None
+    words = [w for w in m.group("name").split() if w not in _NOT_SPEAKERS]
+    return " ".join(words) or None

@@ -19,6 +19,7 @@ from datetime import date
 
 from rag.answer.support import content_words
 from rag.news.clauses import PERIOD, about, masked
+from rag.news.date_patterns import WEEKDAY
 from rag.news.dates import date_phrases, resolve_dates
 from rag.news.words import names_in, prefix
 from rag.numbers import CARDINALS, ROUND, TEENS, TENS, cardinals, ordinals
@@ -304,6 +305,18 @@ def _with_person(v: Value, text: str) -> Value:
     )
 
 
+# A weekday written before its date is one phrase with it: in "extend the truce … by two weeks, until Sunday, October
+# 18" the date's clause is the one "Sunday" closes, not the comma's empty one (explore37 q22 found no word of the
+# truce by it).
+_WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+$", re.IGNORECASE)
+
+
+def _named_day_start(text: str, start: int) -> int:
+    """Where a date begins once the weekday written before it is counted in ("Sunday, October 18")."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    return m.start() if m else start
+
+
 def values_in(text: str, published: date | None) -> list[Value]:
     """The numbers, dates and post holders `text` states, each with what it is about."""
     dates = resolve_dates(text, published)
@@ -352,7 +365,7 @@ def values_in(text: str, published: date | None) -> list[Value]:
     found: list[Value] = []
     for d in dates:
         span = _days(d.date_from, d.date_to)
-        found.append(value("date", d.text, span, frozenset(), (d.start, d.end), -1))
+        found.append(value("date", d.text, span, frozenset(), (_named_day_start(text, d.start), d.end), -1))
     for m in years:
         year = int(m.group(0))
         span = _days(date(year, 1, 1), date(year, 12, 31))
