@@ -260,6 +260,10 @@ def test_those_who_left_are_no_count_of_those_still_aboard() -> None:
         "The coast guard said the eight crew members still aboard the tanker were in good health.", "b", "2026-05-05"
     )
     assert not [c for c in detect_conflicts([left, aboard]) if c.about == "number"]
+    # … and "left" tells no state beside another word that does: "left 25,000 people dead" counts the dead.
+    killed = _dated("The tidal wave killed 150,000 people.", "d", "2026-04-27")
+    dead = _dated("The tidal wave left 25,000 people dead.", "e", "2026-04-27")
+    assert [c.about for c in detect_conflicts([killed, dead])] == ["number"]
     fewer = _dated("The coast guard said fourteen crew members were still aboard the tanker.", "c", "2026-04-27")
     assert [c.kind for c in detect_conflicts([fewer, aboard]) if c.about == "number"] == ["change"]
 

@@ -122,7 +122,10 @@ def _state(v: Value) -> str | None:
         for w in v.near
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
-    found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
+    # "left" tells a state only where no other word does: "left 25,000 people dead" counts the dead.
+    found += [
+        (v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS and (w != "left" or not found)
+    ]
     return min(found)[1] if found else None
 
 
