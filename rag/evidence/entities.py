@@ -25,6 +25,7 @@ from rag.evidence.question import (
     sides_topic,
     stated_numbers,
     stem_all,
+    typed_count,
     words,
 )
 from rag.news.compatible import FIRST_PERIOD
@@ -585,12 +586,7 @@ def counts_for_another(question: str, text: str) -> bool:
 
 
 # "How many crates …": the thing counted, a plural noun right after "how many" (an adjective may stand between).
-# … or typed with no asking word: "animals evacuated from the zoo so far?" (`question.answer_type`).
-_COUNTED_THING = re.compile(
-    r"^\W*(?:how\s+many\s+(?:[\w-]+\s+)?|(?=[a-z]{3,}s\s+(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date)\b))"
-    r"(?P<noun>[a-z]{3,}s)\b",
-    re.IGNORECASE,
-)
+_COUNTED_THING = re.compile(r"^\W*how\s+many\s+(?:[\w-]+\s+)?(?P<noun>[a-z]{3,}s)\b", re.IGNORECASE)
 # A figure and the words that may name what it counts: "1,240 works", "212 wooden crates", "two main high-voltage
 # lines".
 _FIGURE_OF = re.compile(
@@ -626,18 +622,20 @@ _PLURAL = re.compile(r"[a-z-]{3,}s", re.IGNORECASE)
 _NOT_PLURAL = frozenset({"this", "was", "has", "his", "its", "thus", "plus", "less", "across", "unless", "whereas"})
 
 
-_HOW_MANY = frozenset({"how", "many"})
-
-
 def counts_asked_thing(question: str, text: str) -> bool:
     """Whether `text` gives a figure of the very thing a "how many" question counts ("packed in 212 crates"), by a
     word of the question's count sharing its first five letters ("300 interceptors" for "How many intercepter
     missiles …?", bundled set)."""
     asked = _COUNTED_THING.match(question)
-    if asked is None:
+    # … or typed with no asking word: "animals evacuated from the zoo so far?" (`question.typed_count`).
+    typed = typed_count(question)
+    if asked is not None:
+        # … or the noun's stem, however misspelt after it: "met 14 times" for "how many tims" (explore26d).
+        heads = [w.lower() for w in re.findall(r"[a-z-]{3,}", asked.group(0), re.IGNORECASE)[2:]]
+    elif typed is not None:
+        heads = [typed]
+    else:
         return False
-    # … or the noun's stem, however misspelt after it: "met 14 times" for "how many tims" (explore26d).
-    heads = [w.lower() for w in re.findall(r"[a-z-]{3,}", asked.group(0), re.IGNORECASE) if w.lower() not in _HOW_MANY]
     # … or "the number of manuscripts is unchanged at 388" (explore30c, read as counting only drawings and prints).
     if any(
         re.search(rf"\bnumber\s+of\s+(?:[a-z-]+\s+)?{re.escape(head[:5])}\w*\b[^.;\d]{{0,50}}\d", text, re.IGNORECASE)

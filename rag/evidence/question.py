@@ -404,8 +404,16 @@ def amount_asked(question: str) -> str | None:
 # explore37 q02 was read as asking no number, and "About 80 animals due to be evacuated are still at the zoo" answered).
 _COUNT_TYPED = re.compile(
     r"^\s*(?!.*\b(?:what|whats|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have)\b)"
-    r"[\w'-]+s\s+(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date|in\s+total|altogether)\s*\??\s*$"
+    r"(?P<noun>[\w'-]+s)\s+(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date|in\s+total|altogether)\s*\??\s*$",
+    re.IGNORECASE,
 )
+
+
+def typed_count(question: str) -> str | None:
+    """What a count typed with no asking word counts ("animals" for "animals evacuated from the zoo so far?"), or
+    None when the question is no such count."""
+    m = _COUNT_TYPED.match(question)
+    return m.group("noun").lower() if m else None
 
 
 def answer_type(question: str) -> AnswerType:
@@ -423,7 +431,7 @@ def answer_type(question: str) -> AnswerType:
         return "person"
     if (
         re.search(r"\bhow (many|much|old|long|far)\b", q)
-        or _COUNT_TYPED.match(q)
+        or typed_count(q) is not None
         or re.search(
             r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b"
             r"|\bwhat (?:is|was|were) the (?:final |full )?(?:score|scoreline|price|cost|fee|tally)\b",

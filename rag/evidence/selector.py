@@ -1851,13 +1851,13 @@ class EvidenceSelector:
             # analysis, against "In all, 171,900 displaced voters were approved …" of 24 June; blind explore36b q09).
             # Not a figure the column dates itself later than the report: "By Sunday, DINADEC put the toll at 61 dead,
             # with 12 people still missing" is newer than a report of Wednesday's 17 (explore15b q05).
-            told = _reported_on(first.passage, first.text)
+            column_day = _reported_on(first.passage, first.text)
             if not against and wants_latest(question) and has_type(first.text, "number", info):
                 against = [
                     e
                     for e in items[1:]
                     if not e.passage.commentary
-                    and (told is None or (_reported_on(e.passage, e.text) or date.min) >= told)
+                    and (column_day is None or (_reported_on(e.passage, e.text) or date.min) >= column_day)
                     and _figure_against(e, first)
                 ][:1]
             if against:
