@@ -260,10 +260,15 @@ def test_those_who_left_are_no_count_of_those_still_aboard() -> None:
         "The coast guard said the eight crew members still aboard the tanker were in good health.", "b", "2026-05-05"
     )
     assert not [c for c in detect_conflicts([left, aboard]) if c.about == "number"]
-    # … and "left" tells no state beside another word that does: "left 25,000 people dead" counts the dead.
+    # … but "left" made to be is no leaving: "left 25,000 people dead" counts the dead, and "five million left
+    # homeless" tells nothing of the 140,000 killed (news suite).
     killed = _dated("The tidal wave killed 150,000 people.", "d", "2026-04-27")
     dead = _dated("The tidal wave left 25,000 people dead.", "e", "2026-04-27")
     assert [c.about for c in detect_conflicts([killed, dead])] == ["number"]
+    homeless = _dated(
+        "Around 140,000 people were killed and five million left homeless after the tidal wave.", "f", "2026-04-27"
+    )
+    assert [c.about for c in detect_conflicts([killed, homeless])] == ["number"]
     fewer = _dated("The coast guard said fourteen crew members were still aboard the tanker.", "c", "2026-04-27")
     assert [c.kind for c in detect_conflicts([fewer, aboard]) if c.about == "number"] == ["change"]
 

@@ -107,9 +107,11 @@ _STATES = {
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
 # `Value.near` cuts "home"; as a prefix it would take "homicide").
-# So is "left": "Fourteen crew members … left Velmora on Saturday on a charter flight" are no count of "the eight crew
-# members still aboard the tanker" (explore23d; a count in words made them a change).
-_STATE_WORDS = {"hom": "freed", "left": "freed"}
+_STATE_WORDS = {"hom": "freed"}
+# So is leaving a place: "Fourteen crew members … left Velmora on Saturday on a charter flight" are no count of "the
+# eight crew members still aboard the tanker" (explore23d; a count in words made them a change). Not "left" made to
+# be: "five million left homeless", "left at least 25,000 people dead" (news suite).
+_LEFT_A_PLACE = re.compile(r"^[^.;\d]{0,60}?\bleft\s+(?:[A-Z][\w’'-]+|the\s|for\s|home\b)")
 # "The bodies of" heads a list: "the bodies of 340 Karvenian soldiers and 48 Velmorian soldiers" are both the dead.
 _WORD_REACH = {"bodi": 40}
 
@@ -122,11 +124,13 @@ def _state(v: Value) -> str | None:
         for w in v.near
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
-    # "left" tells a state only where no other word does: "left 25,000 people dead" counts the dead.
-    found += [
-        (v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS and (w != "left" or not found)
-    ]
+    found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
     return min(found)[1] if found else None
+
+
+def _state_in(v: Value, text: str) -> str | None:
+    """`_state`, or freed when what the value counts left a place, told right after it and no other state is."""
+    return _state(v) or ("freed" if _LEFT_A_PLACE.match(text[v.at[1] :]) else None)
 
 
 # Kept out and let through: "The first convoy, which the UN said was made up of 36 trucks, was turned back" counts
@@ -272,7 +276,7 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # second tranche of Vellmark's €36 million pledge" (blind explore24c q25 showed them disagreeing).
     if x.kind == "number" and (_whole(x, a) != _whole(y, b) or _part(x, a) != _part(y, b)):
         return False
-    states = (_state(x), _state(y)) if x.kind == "number" else (None, None)
+    states = (_state_in(x, a), _state_in(y, b)) if x.kind == "number" else (None, None)
     if None not in states and states[0] != states[1]:
         return False
     outcomes = (_outcome(x, a), _outcome(y, b)) if x.kind == "number" else (None, None)
