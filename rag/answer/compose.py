@@ -240,9 +240,9 @@ def _to_quotation_close(e: Evidence) -> str:
     if text[e.start : e.end] != e.text:
         return ""
     after = text[e.end : e.end + _QUOTATION_REACH]
-    if not in_quotation(e.text + after, len(e.text)):
-        return ""
     whole = e.text + after
+    if not in_quotation(whole, len(e.text)):
+        return ""
     close = next((i for i, ch in enumerate(after) if ch in '”"' and in_quotation(whole, len(e.text) + i)), None)
     return "" if close is None else after[: sentence_end(after, close)]
 
