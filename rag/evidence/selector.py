@@ -505,7 +505,8 @@ def _figure_standing(
     "whats the final turnout now", led by "… had put turnout at 52.4 per cent"; explore36b q02)."""
     if not _OVERTAKEN_FIGURE.search(first.text):
         return []
-    measured = [t for t in info.terms if matches(t, set(content_stems(first.text)))]
+    told = set(content_stems(first.text))
+    measured = [t for t in info.terms if matches(t, told)]
     found = [
         (c, float(s))
         for c, s in zip(candidates, scores, strict=True)
@@ -516,7 +517,7 @@ def _figure_standing(
         and _FIGURE.search(c.text)
         and not _OVERTAKEN_FIGURE.search(c.text)
         and not ONLY_PLANNED.search(c.text)
-        and any(matches(t, set(content_stems(c.text))) for t in measured)
+        and _holds_any(measured, c.text)
     ]
     if not found:
         return []
@@ -562,6 +563,12 @@ def _denied_after(first: Evidence, candidates: list[Candidate], scores: np.ndarr
         for c, s in _following(first, candidates, scores, _FIGURES_AFTER)
         if _denies_a_report(c.text)
     ][:1]
+
+
+def _holds_any(terms: Sequence[str], text: str) -> bool:
+    """Whether `text` holds one of the key terms `terms`, its words stemmed once."""
+    stems = set(content_stems(text))
+    return any(matches(t, stems) for t in terms)
 
 
 def _figure_against(report: Evidence, column: Evidence) -> bool:
@@ -1891,15 +1898,16 @@ class EvidenceSelector:
         # … and answers, beside a chosen span of the stop it ends on the same thing, told before it: "The minibus
         # that brings amputees from … Kastov … resumed service on Monday" after "The Kastov minibus remains suspended"
         # for "is the kastov shutle bus still suspended" (blind explore37c q13 abstained at 0.62).
+        stops = [e for e in items[1:] if _STOPPED.search(e.text)]
         if (
             not answerable
             and first
             and asks_return(question)
             and tells_return(first.text)
             and not _rejected(question, info, first, speaker)
-            and any(_STOPPED.search(e.text) and _same_subject(first.text, e.text) for e in items[1:])
+            and any(_same_subject(first.text, e.text) for e in stops)
             # a column's later "remains suspended" restates; a report's would tell it stopped again
-            and all(not _told_later(first, e) or e.passage.commentary for e in items[1:] if _STOPPED.search(e.text))
+            and all(not _told_later(first, e) or e.passage.commentary for e in stops)
         ):
             answerable = True
         if answerable and first and asks_return(question) and tells_return(first.text):

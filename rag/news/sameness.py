@@ -116,8 +116,9 @@ _LEFT_A_PLACE = re.compile(r"^[^.;\d]{0,60}?\bleft\s+(?:[A-Z][\w’'-]+|the\s|fo
 _WORD_REACH = {"bodi": 40}
 
 
-def _state(v: Value) -> str | None:
-    """The state of the word of `_STATES` nearest the value ("freed 102 … detainees" is freed)."""
+def _state(v: Value, text: str) -> str | None:
+    """The state of the word of `_STATES` nearest the value in `text` ("freed 102 … detainees" is freed), else freed
+    when what the value counts left a place, told right after it."""
     found = [
         (v.distance.get(w, 99), state)
         for state, stems in _STATES.items()
@@ -125,12 +126,9 @@ def _state(v: Value) -> str | None:
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
     found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
-    return min(found)[1] if found else None
-
-
-def _state_in(v: Value, text: str) -> str | None:
-    """`_state`, or freed when what the value counts left a place, told right after it and no other state is."""
-    return _state(v) or ("freed" if _LEFT_A_PLACE.match(text[v.at[1] :]) else None)
+    if found:
+        return min(found)[1]
+    return "freed" if _LEFT_A_PLACE.match(text[v.at[1] :]) else None
 
 
 # Kept out and let through: "The first convoy, which the UN said was made up of 36 trucks, was turned back" counts
@@ -276,7 +274,7 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # second tranche of Vellmark's €36 million pledge" (blind explore24c q25 showed them disagreeing).
     if x.kind == "number" and (_whole(x, a) != _whole(y, b) or _part(x, a) != _part(y, b)):
         return False
-    states = (_state_in(x, a), _state_in(y, b)) if x.kind == "number" else (None, None)
+    states = (_state(x, a), _state(y, b)) if x.kind == "number" else (None, None)
     if None not in states and states[0] != states[1]:
         return False
     outcomes = (_outcome(x, a), _outcome(y, b)) if x.kind == "number" else (None, None)

@@ -142,9 +142,7 @@ def quoted_speaker(sentence: str, after: str, before: str) -> str | None:
         return None
     if m.group("pronoun"):
         return speaker(before) or ""  # quoted, by someone named before this passage begins
-    name = m.group("name") or m.group("after")
-    words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-    return " ".join(words) or None
+    return _named(m.group("name") or m.group("after"))
 
 
 def continued_speaker(sentence: str, before: str) -> str | None:
@@ -157,7 +155,9 @@ def continued_speaker(sentence: str, before: str) -> str | None:
     if not whole or prior[:1] not in _OPENING:
         return None
     m = _SAID_BY.search(prior) or _SPEAKER.search(prior)
-    if m is None:
-        return None
-    words = [w for w in m.group("name").split() if w not in _NOT_SPEAKERS]
-    return " ".join(words) or None
+    return _named(m.group("name")) if m else None
+
+
+def _named(name: str) -> str | None:
+    """A speaker's name as a pattern matched it, less the words naming no one ("The", "His"); None if none is left."""
+    return " ".join(w for w in name.split() if w not in _NOT_SPEAKERS) or None
