@@ -124,6 +124,9 @@ class EvidenceSet:
     answerable: bool
     missing: list[str] = field(default_factory=list)
     best_score: float = 0.0
+    # Asked when something happened, the spans tell only its plan ("will visit Tollerby next Tuesday"): the answer says
+    # so rather than give the plan's day as the event's.
+    plan_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +135,7 @@ class EvidenceSet:
             "answerable": bool(self.answerable),  # plain JSON types, whatever computed them
             "missing": list(self.missing),
             "best_score": float(self.best_score),
+            "plan_only": self.plan_only,
         }
 
 

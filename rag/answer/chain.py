@@ -24,7 +24,15 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from rag.answer.cite import ParsedAnswer, parse_answer
-from rag.answer.compose import evidence_block, filtered_out, not_found, quote_limit, quoted_answer, quotes_for
+from rag.answer.compose import (
+    evidence_block,
+    filtered_out,
+    not_found,
+    only_planned,
+    quote_limit,
+    quoted_answer,
+    quotes_for,
+)
 from rag.answer.guard import AnswerGuard, GuardResult
 from rag.answer.news import conflicting_sides
 from rag.answer.prompts import PromptTemplate
@@ -49,6 +57,7 @@ from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import count_asked, gives_count
+from rag.news.course import CourseAsked, course, course_asked
 from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.order import OrderAsked, event_day, order_asked, tells_event
@@ -313,6 +322,11 @@ class AnswerChain:
             ordered = yield from self._order(run, order, k, filters)
             if ordered:
                 return
+        asked = course_asked(run.standalone)
+        if asked is not None:
+            followed = yield from self._course(run, asked, relevant, k, filters)
+            if followed:
+                return
         evidence = self.selector.select(run.standalone, relevant)
         if evidence.answerable and evidence.items and wants_latest(run.standalone):
             relevant, evidence = self._with_later_reports(run.standalone, query, evidence, relevant, filters)
@@ -355,6 +369,10 @@ class AnswerChain:
         quotes = quoted_answer(
             quotes_for(run.standalone, evidence.items, self.settings.max_quotes, self.settings.quote_share)
         )
+        if evidence.plan_only:
+            # Extractive in every mode: a model given "will visit Tollerby next Tuesday" dates the visit by it.
+            yield run.finish(only_planned(quotes), relevant)
+            return
         if mode == "evidence":
             yield run.finish(quotes, relevant)
             return
@@ -615,6 +633,35 @@ class AnswerChain:
         ]
         text = " ".join(s.text for s in by_day)
         yield run.finish(dataclasses.replace(quotes, text=text, sentences=by_day), read)
+        return True
+
+    def _course(
+        self, run: AnswerBuilder, asked: CourseAsked, relevant: list[Passage], k: int, filters: Filters | None
+    ) -> Generator[Event, None, bool]:
+        """ "How has the number of vouchers handed out changed?": the count's figures, each quoted after the day it
+        stood on, in the order of those days (rag/news/course.py), read in the passages found for the question and
+        for the count. Extractive in every mode, as an order is. False, with nothing yielded, when fewer than two
+        values of the count are found: the question is then answered as any other."""
+        read = {p.chunk_id for p in relevant}
+        # Each report gives the count once, often in a passage on much else: read widely.
+        found = [p for p in self.retriever.search(asked.question, 6 * k, filters) if p.chunk_id not in read]
+        series = course(asked, relevant + found)
+        if not series:
+            return False
+        items = [
+            Evidence(text=f.text, passage=f.passage, start=f.start, end=f.end, score=f.passage.score) for f in series
+        ]
+        run.evidence = EvidenceSet(run.standalone, items, True, [], max(e.score for e in items))
+        run.lap("evidence_s")
+        run.timings["first_event_s"] = time.perf_counter() - run.started
+        yield run.evidence
+        quotes = quoted_answer(items, days=False)  # each quotation follows its day
+        by_day = [
+            dataclasses.replace(s, text=f"On {f.day.day} {f.day:%B %Y}: {s.text}")
+            for f, s in zip(series, quotes.sentences, strict=True)
+        ]
+        text = " ".join(s.text for s in by_day)
+        yield run.finish(dataclasses.replace(quotes, text=text, sentences=by_day), relevant + found)
         return True
 
     @property

@@ -8,6 +8,7 @@ composes a fluent answer from, each line with its outlet and date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -217,6 +218,18 @@ def quoted_answer(items: Sequence[Evidence], days: bool = True) -> ParsedAnswer:
         sentences.append(AnswerSentence(text=text, citations=(number,), verdict="quote", score=e.score))
     text = " ".join(s.text for s in sentences)
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
+
+
+PLAN_ONLY = "The articles give only the plan, not when it happened:"
+
+
+def only_planned(quotes: ParsedAnswer) -> ParsedAnswer:
+    """A quoted answer whose spans tell only the plan of what was asked as done, said to be so before the first."""
+    if not quotes.sentences:
+        return quotes
+    first = dataclasses.replace(quotes.sentences[0], text=f"{PLAN_ONLY} {quotes.sentences[0].text}")
+    sentences = [first, *quotes.sentences[1:]]
+    return dataclasses.replace(quotes, text=" ".join(s.text for s in sentences), sentences=sentences)
 
 
 def _dated_quote(e: Evidence) -> str:

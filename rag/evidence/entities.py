@@ -268,6 +268,11 @@ def dates_what_happened(question: str, text: str, published: str | None) -> bool
     return not dates or any(is_told(r, text, published) for r in dates)
 
 
+def asks_when_done(question: str) -> bool:
+    """Whether `question` asks when something happened ("When did …?"), not when it was planned."""
+    return _WHEN_DONE.search(question) is not None
+
+
 _SAYING_ASKED = re.compile(r"\b(?:say|said|announce\w*|tell|told|state\w*|report\w*|claim\w*)\b", re.IGNORECASE)
 # A date right after a verb of saying dates the saying: "…, the airline said on Tuesday".
 SPOKEN_ON = re.compile(

@@ -430,7 +430,7 @@ def answer_type(question: str) -> AnswerType:
     if re.match(r"\s*who\s", q) and re.search(r"\bhow (many|much)\b", q):
         return "person"
     if (
-        re.search(r"\bhow (many|much|old|long|far)\b", q)
+        re.search(r"\bhow (many|much|old|long|far|wide|deep|high|tall|heavy|big|large)\b", q)
         or typed_count(q) is not None
         or re.search(
             r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b"

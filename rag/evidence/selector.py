@@ -49,6 +49,7 @@ from rag.evidence.entities import (
     asks_stand_in,
     asks_successor,
     asks_total,
+    asks_when_done,
     counts_asked_thing,
     counts_for_another,
     counts_only_some,
@@ -106,8 +107,10 @@ from rag.evidence.question import (
     yes_no_subject,
 )
 from rag.evidence.speaker import (
+    SAYS_NONE,
     asked_role,
     asked_speaker,
+    denial_asked,
     echoes_quote,
     gives_time,
     names_recipient,
@@ -1138,6 +1141,49 @@ def _dates_an_act(span: Evidence) -> bool:
     return any(not SPOKEN_ON.search(lead[: r.start]) for r in told_dates(lead, span.passage.published))
 
 
+# A lead that says no one did it, in its own words or another's: "“No Garrovian aircraft, manned or unmanned, crossed
+# the line of contact on Saturday,” spokesman Colonel Aurel Vasko said" (explore36d q09) keeps its place.
+_NEGATED_LEAD = re.compile(r"\b(?:no|not|never|nobody|none|nothing|denied|denies|deny)\b|n['’]t\b", re.IGNORECASE)
+# A span that names who says it: "…,” spokesman Dorin Asvald said", "Peltrask's Lake Affairs Office denied …".
+_SAID_BY = re.compile(r"\b(?:said|says|told|insisted|denied|denies|added|stated|maintained)\b", re.IGNORECASE)
+
+
+def _holds_said_terms(info: QuestionInfo, e: Evidence) -> bool:
+    """Whether a span holds every name of the question and one of its key terms besides the saying and the nobody: a
+    denial rarely repeats the question's words ("No one has asked for anyone's passport" for "nobody had demanded
+    passengers hand over their passports")."""
+    said = [t for t in info.terms if not _SAID_BY.match(t) and not SAYS_NONE.match(t) and not t.startswith("insist")]
+    around = f"{e.text} {_context(e.passage, e.start)}"
+    held = set(content_stems(e.text))
+    return any(matches(t, held) for t in said) and len(names_found(list(info.names), around)) == len(info.names)
+
+
+# A plan told in reported speech: "She said Estmere's development minister … would visit the centre next Wednesday".
+_WOULD = re.compile(r"\bwould\s+(?:[a-z]+ly\s+)?[a-z]+\b", re.IGNORECASE)
+
+
+def _only_planned(question: str, info: QuestionInfo, items: list[Evidence]) -> list[Evidence]:
+    """Asked when something happened, the chosen spans holding the question's key terms when each tells it only as a
+    plan with its date and none dates it done; else []. "When did the ICHA's director-general visit Tollerby?" showed
+    "The agency's director-general … will visit Tollerby next Tuesday" as the answer, the visit never reported (blind
+    explore38c q20, explore37c q20)."""
+    if info.answer_type != "date" or not asks_when_done(question):
+        return []
+    # The words of the event, not the names: "visit" and "director-general", not "ICHA" and "Tollerby" ("The ICHA said
+    # … new doses … for the Tollerby cold store had arrived last week" tells another event).
+    named = {s for n in info.names for s in content_stems(n)}
+    event = [t for t in info.terms if t not in named]
+    telling = [e for e in items if event and all(matches(t, set(content_stems(e.text))) for t in event)]
+    planned = [
+        e
+        for e in telling
+        if (ONLY_PLANNED.search(e.text) or _WOULD.search(e.text)) and resolve_dates(e.text, e.passage.published)
+    ]
+    if not planned or len(planned) < len(telling) or any(_dates_done(question, e) for e in telling):
+        return []
+    return planned
+
+
 def _dates_done(question: str, span: Evidence) -> bool:
     """`dates_what_happened` for a span, read with the sentence before it when it gives no date of its own: a span
     dating only the plan is not dated by the sentence before ("The first cash convoy leaves Armadt on Tuesday, April
@@ -1916,9 +1962,33 @@ class EvidenceSelector:
         # in Beijing", where the articles give New Delhi) is not a detail the spans happened to omit.
         if self.settings.absent_name_check and _absent(info, passages, missing_names):
             answerable = False
+        # "Who insisted that nobody had demanded passengers hand over their passports?": the one saying no one did,
+        # not the one saying someone did ("Ministry spokeswoman Mirja Haskell said … officers had told the ferry
+        # company they would collect the passports", 0.69, led over "“No one has asked for anyone's passport,”
+        # spokesman Dorin Asvald said", 0.15; blind explore38 q09).
+        if first and denial_asked(question) and not _NEGATED_LEAD.search(_SENTENCE_BREAK.split(first.text)[0]):
+            denying = self._telling(
+                lambda text: SAYS_NONE.search(text) and _SAID_BY.search(text),
+                question,
+                info,
+                items,
+                candidates,
+                scores,
+                speaker,
+                _holds_said_terms,
+            )
+            if denying:
+                items = _once(denying, items)
+                first = items[0]
+        planned = _only_planned(question, info, items) if answerable and first else []
+        if planned:
+            items = planned
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
-        return EvidenceSet(question, items, bool(answerable), missing_names, float(signals[0])), signals
+        evidence = EvidenceSet(
+            question, items, bool(answerable), missing_names, float(signals[0]), plan_only=bool(planned)
+        )
+        return evidence, signals
 
     @staticmethod
     def _holder_span(

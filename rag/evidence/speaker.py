@@ -363,3 +363,22 @@ def echoes_quote(question: str, text: str) -> bool:
                 if sum(w not in STOPWORDS for w in run) >= 2 and f" {' '.join(run)} " in asked:
                     return True
     return False
+
+
+# "Who insisted that nobody had demanded passengers hand over their passports?": who said no one did it.
+_DENIAL_ASKED = re.compile(
+    r"^\s*who\s+(?:[a-z]+ly\s+)?(?:insisted|said|says|maintained|argued|stated|claimed|told\s+[\w ]{1,30}?|replied|"
+    r"answered|repeated)\s+(?:that\s+)?[^?]*\b(?:nobody|no\s*one|none|nothing|never|not\s+(?:one|a\s+single))\b",
+    re.IGNORECASE,
+)
+# A span saying no one did it: "“No one has asked for anyone's passport,” spokesman Dorin Asvald said", "Not one gate
+# has been opened". Not "No Dunvarian citizen will hand over a passport", a refusal.
+SAYS_NONE = re.compile(
+    r"\b(?:nobody|no\s*one|none|nothing|never|not\s+(?:one|a\s+single|any))\b|\bno\s+\w+\s+(?:has|have|had|was|were)\b",
+    re.IGNORECASE,
+)
+
+
+def denial_asked(question: str) -> bool:
+    """Whether `question` asks who said that no one did something, or that it never happened."""
+    return _DENIAL_ASKED.match(question) is not None

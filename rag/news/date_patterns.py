@@ -31,7 +31,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?\b",
+            # "on Thursday next week", "on Friday last week": the week is told after the day (explore38b, 38c).
+            rf"\b(?:(?P<which>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?\b"
+            r"(?:\s+(?P<week>next|last|this)\s+week\b)?",
             re.IGNORECASE,
         ),
     ),

@@ -108,6 +108,9 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     if WRITTEN_AFTER.match(text[m.end() :]):
         return None
     target = WEEKDAYS[m.group("wd").lower()]
+    if m.group("week"):
+        day = _monday(pub) + timedelta(days=target + {"next": 7, "last": -7}.get(m.group("week").lower(), 0))
+        return day, day
     which = (m.group("which") or "").lower()
     before = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = publication day
     after = (target - pub.weekday()) % 7 or 7

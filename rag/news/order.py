@@ -78,15 +78,27 @@ def head_word(phrase: str) -> str:
     return _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1]
 
 
+# A participle closing the phrase names what happened to what it names: "halted" of "voucher issuing halted" (of "Was
+# voucher issuing halted before or after Brezan resigned?"), not "issuing" (blind explore38b q18 took "The 870
+# vouchers issued on them were cancelled, which reduced the … count of 12,450 vouchers issued by March 24" for it).
+_DONE_TO = re.compile(r"\b[a-z]{3,}ed$")
+
+
 def _key(event: str) -> str | None:
-    m = next((m for pattern in _ACTIONS if (m := pattern.search(event))), None)
+    done_to = _DONE_TO.search(event.strip())
+    m = done_to or next((m for pattern in _ACTIONS if (m := pattern.search(event))), None)
     word = m.group(0) if m else head_word(event)
     stems = content_words(word)
     return next(iter(stems))[:4] if stems else None  # "rule" of "ruling" meets "ruled"
 
 
+# Words news copy swaps for a stop: "issuing was suspended" tells "issuing halted".
+_STOP_WORDS = ("halt", "susp", "stop", "paus", "froz")
+
+
 def _held(word: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}", text, re.IGNORECASE) is not None
+    family = _STOP_WORDS if word in _STOP_WORDS else (word,)
+    return any(re.search(rf"\b{re.escape(w)}", text, re.IGNORECASE) is not None for w in family)
 
 
 def tells_event(event: str, text: str) -> bool:

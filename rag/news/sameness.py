@@ -103,6 +103,10 @@ _STATES = {
     "aboard": ("board", "aboar"),
     # "23,100 people were registered as evacuated" is no count of "16 people had died" (blind explore26b q30).
     "evacuated": ("evacu",),
+    # Ships or machines ordered are no count of those delivered: "Dunvaria ordered four new ferries" / "Two new
+    # ferries … have been delivered" (blind explore38 q26 showed them as a change).
+    "ordered": ("order",),
+    "delivered": ("deliv",),
 }
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
@@ -210,6 +214,20 @@ _PROMISED_BEFORE = re.compile(
 )
 
 
+# What a thing can hold is no limit set on it nor a count of what it holds: "The ship can carry 320 passengers and 40
+# cars" / "may carry up to 180 passengers and 20 cars on each sailing" (blind explore38 q16 showed a change of cap).
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:can|could)\s+(?:carry|hold|take|seat|accommodate|house)\s+(?:up\s+to\s+|about\s+|some\s+)?$|"
+    r"\bcapacity\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+)?$|\bbuilt\s+(?:to\s+carry|for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _capacity(v: Value, text: str) -> bool:
+    """Whether the number is what something can hold ("can carry 320 passengers")."""
+    return _CAPACITY_BEFORE.search(text[max(0, v.at[0] - 40) : v.at[0]]) is not None
+
+
 def _promised(v: Value, text: str) -> bool:
     """Whether the number is what was promised or aimed at ("the forty cash machines the bank promised")."""
     after, before = text[v.at[1] : v.at[1] + 80], text[max(0, v.at[0] - 40) : v.at[0]]
@@ -263,7 +281,7 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     # "23 ships … had cleared inspection" (blind explore19 q06).
     if x.kind == "number" and _forecast(x, a) != _forecast(y, b):
         return False
-    if x.kind == "number" and _promised(x, a) != _promised(y, b):
+    if x.kind == "number" and (_promised(x, a) != _promised(y, b) or _capacity(x, a) != _capacity(y, b)):
         return False
     # A period closed by an earlier event is not the count running to now: "the four days he spent in custody
     # before that" (before his formal arrest) / "he had spent 24 days in pre-trial detention", shown as a change

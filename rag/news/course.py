@@ -1,0 +1,302 @@
+"""The course of a count: "How has the number of vouchers handed out changed since early March?".
+
+No one sentence answers it. Each report gives the count as it stood on its day ("By Tuesday evening the ministry had
+… issued 3,900 vouchers", "12,450 vouchers had been issued", "Kelmaria has issued 19,880 seed and fertiliser
+vouchers"), so the answer is those figures, each quoted after the day it stood on, in the order of those days. A
+figure counts the thing asked only when a number is followed, within three words, by the asked noun, with no other
+plural noun between ("11,300 applications for vouchers" counts applications) and nothing in its clause making it
+another measure: cancelled, scheduled, applied for or still to come ("The 870 vouchers issued on them were
+cancelled"; blind explore38b q05 showed that sentence alone, as if the count had fallen). Where the question says
+which count it asks ("patients airlifted", "flights actually flown"), a figure's clause must say it too, in its words
+or a word of their family (`_ALIKE`: "handed out" is "issued"), so the flights cleared are not set beside the flights
+flown. Columns restate old figures, so their figures count only when no report gives one. Fewer than two values make
+no course: the question is then answered as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rag.news.dates import as_date, resolve_dates
+from rag.news.text import sentences
+from rag.news.words import topic_words
+from rag.types import Passage
+
+# "How has the number of vouchers handed out changed …?", "How did the number of children vaccinated change from the
+# first round to the second?", "How has the monitors' count of heavy weapons changed?".
+_COURSE = re.compile(
+    r"^\s*how\s+(?:has|have|had|did|does|do)\s+the\s+(?:[\w'’-]+\s+)?(?:number|count|total|tally)\s+of\s+"
+    r"(?P<thing>[^?]+?)\s+(?:chang\w*|grow\w*|grown|gone\s+(?:up|down)|go\s+(?:up|down)|ris(?:e|en)|f(?:all|allen)|"
+    r"evolv\w*|develop\w*|mov(?:e|ed)|shift\w*)\b",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "of",
+        "by",
+        "across",
+        "over",
+        "into",
+        "since",
+        "during",
+        "through",
+        "under",
+        "with",
+        "between",
+        "before",
+        "after",
+        "as",
+        "so",
+    ]
+)
+# Words news copy swaps for one count: vouchers "handed out" are "issued", athletes "approved" are "cleared", children
+# "vaccinated" are "reached", patients "airlifted" are "flown out". Cut as `words.prefix` cuts.
+_ALIKE = [
+    frozenset({"hand", "issue", "given", "gave", "distr", "grant"}),
+    frozenset({"appro", "clear", "grant", "admit"}),
+    frozenset({"vacci", "immun", "reach"}),
+    frozenset({"airli", "flown", "flew"}),  # not "evacuated": "214 patients … evacuated …: 118 by air and 96 by bus"
+    frozenset({"signe", "regis", "enrol"}),
+    frozenset({"fix", "fixed", "repai", "resto"}),
+    frozenset({"worki", "opera", "runni", "air"}),
+    frozenset({"paid", "pay", "recei"}),
+    frozenset({"compl", "made", "done"}),
+    frozenset({"ident", "named"}),
+]
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "cattle", "livestock"})
+_NOT_NOUNS = frozenset({"this", "was", "has", "his", "its", "thus", "plus", "less", "across", "unless", "whereas"})
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w.,]*\d)")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A clause that makes a count another measure than the one done: what was cancelled, planned, applied for or is
+# still to come. The question's own words are not held against it.
+_OTHER_MEASURE = re.compile(
+    r"\b(?:cancel\w*|reject\w*|refus\w*|withdr\w*|revok\w*|schedul\w*|plann\w*|target\w*|expect\w*|promis\w*|"
+    r"pledg\w*|aim\w*|appl(?:y|ied|ies|ications?|icants?)|regist\w*|eligible|ordered|due|still|remain\w*|waiting|"
+    r"will|would|could|should|per\s*cent|percent|before\s+the\s+war|pre-war|capacity|liv(?:e|es|ed|ing)|"
+    r"(?:is|are|was|were)\s+to|allow\w*|ask\w*|request\w*|list\w*|declar\w*|not|never|without|alone|twice)\b|n['’]t\b|%",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s-\s|\b(?:which|while|but|and)\b", re.IGNORECASE)
+# The day a count stood on, told before its date: "By Tuesday evening …", "by March 24", "as of Sunday".
+_STOOD_BY = re.compile(r"\b(?:by|as\s+of|as\s+at|up\s+to|through|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+# "reduced the ministry's earlier count of 12,450 vouchers … to 11,580": a figure given as the one replaced.
+_FORMER = re.compile(
+    r"\b(?:earlier|previous|former|original|initial|old|first)\s+(?:count|figure|estimate|tally|total)\s+of\s+$",
+    re.IGNORECASE,
+)
+# "*Correction: An earlier version of this article said 85 press cards had been granted by Monday.": the figure
+# printed in error (explore35c q05).
+_CORRECTED = re.compile(r"\W*correction\b|\W*an\s+earlier\s+version\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_STARTED = re.compile(r"\b(?:since|from|after|before|opened|began|started|launched)\b[^,;]*$", re.IGNORECASE)
+_MOST_SHOWN = 4  # figures an answer quotes: the first, the last and two between
+
+
+@dataclass(frozen=True)
+class CourseAsked:
+    """The noun of the count a question asks the course of ("vouchers"), the words that say which of them it counts
+    ("handed", "out"; `qualifiers`, cut as `words.prefix` cuts), and the words of the question."""
+
+    noun: str
+    question: str
+    qualifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the asked count: the sentence giving it, the day it stood on and its value."""
+
+    passage: Passage
+    start: int
+    end: int
+    value: float
+    day: date
+    clause: tuple[int, int]  # where the figure's clause is in passage.text, to the end of its counted thing
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+def course_asked(question: str) -> CourseAsked | None:
+    """The count whose course `question` asks for, or None when it asks for none."""
+    m = _COURSE.match(question)
+    if m is None:
+        return None
+    words = _WORD.findall(m.group("thing"))
+    at = next((i for i, w in enumerate(words) if _plural(w)), None)
+    if at is None:
+        return None
+    return CourseAsked(words[at].lower(), question, _qualifiers(words, at))
+
+
+def _qualifiers(words: list[str], at: int) -> frozenset[str]:
+    """The words saying which count of the noun `words[at]` is asked: those after it up to a preposition ("handed out"
+    of "vouchers handed out to drivers", "flown" of "flights actually flown across the line"), else a participle
+    before it ("working" of "working cash machines"); each as `words.prefix` cuts it, with its `_ALIKE` family."""
+    after = []
+    for w in words[at + 1 :]:
+        if w.lower() in _PREPOSITIONS:
+            break
+        if w.lower() not in ("actually", "who", "that", "which", "have", "has", "had", "been", "were", "was"):
+            after.append(w)
+    before = [w for w in words[:at] if re.search(r"(?:ed|ing)$", w) and not w[0].isupper()][-1:]
+    said = topic_words(" ".join(after or before))
+    return frozenset(said | {kin for w in said for family in _ALIKE if _in_family(w, family) for kin in family})
+
+
+def _in_family(word: str, family: frozenset[str]) -> bool:
+    return any(word.startswith(kin) or (len(word) >= 4 and kin.startswith(word)) for kin in family)
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR_PLURALS or (len(w) >= 4 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS)
+
+
+def _counts_noun(asked: CourseAsked, text: str, at: int) -> bool:
+    """Whether the number ending at `at` counts the asked noun: the noun within three words after it, no other
+    plural noun nor "of" between."""
+    stem = asked.noun[:5] if len(asked.noun) > 5 else asked.noun
+    for word in _WORD.findall(text[at:])[:4] if text[at : at + 1].isspace() else []:
+        w = word.lower()
+        if w.startswith(stem):
+            return True
+        if w in ("of", "per", "a", "an", "the") or _plural(w):
+            return False
+    return False
+
+
+# "… cleared nine more Ostrevian athletes …, bringing the number approved to 47": the count named by "number".
+_NUMBER_AT = re.compile(
+    r"\b(?:number|total|count|tally)\s+(?:of\s+[\w-]+\s+)?(?:[\w-]+\s+){0,2}?(?:to|at|stands\s+at|reached)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _names_count(asked: CourseAsked, text: str, at: int) -> bool:
+    """Whether the number starting at `at` is given as "the number … to" in a sentence that names the asked noun."""
+    stem = asked.noun[:5] if len(asked.noun) > 5 else asked.noun
+    return (
+        bool(_NUMBER_AT.search(text[max(0, at - 60) : at])) and re.search(rf"\b{stem}", text, re.IGNORECASE) is not None
+    )
+
+
+def _thing_end(text: str, at: int) -> int:
+    """Where the words after a number end: its counted thing ("3,900 vouchers"), up to four words."""
+    words = list(_WORD.finditer(text, at))[:4]
+    return words[-1].end() if words else at
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] starts and ends: the edges before and after it."""
+    before = [m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)]
+    after = _CLAUSE_EDGE.search(text, end)
+    return before[-1] if before else 0, after.start() if after else len(text)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    lo, hi = _clause_span(text, start, end)
+    return text[lo:hi]
+
+
+def _day(text: str, at: int, published: date) -> date:
+    """The day the count at `at` stood on: a day told after "by" or "as of" in its sentence ("By Tuesday evening the
+    ministry had … issued 3,900 vouchers"), else one told in its own clause and not as a start ("on Thursday cleared
+    38 Ostrevian athletes", not "has carried 8,930 passengers since the service opened on May 14"), else the
+    report's."""
+    days = [(r.start, r.day) for r in resolve_dates(text, published) if r.day is not None and r.day <= published]
+    told = [day for start, day in days if _STOOD_BY.search(text[max(0, start - 20) : start])]
+    if not told:
+        clause = _clause_span(text, at, at)
+        told = [
+            day
+            for start, day in days
+            if clause[0] <= start < clause[1] and not _STARTED.search(text[max(0, start - 60) : start])
+        ]
+    return min(told, key=lambda d: abs((published - d).days)) if told else published
+
+
+def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
+    """The figures of the asked count that `passage` gives, one per sentence (its first)."""
+    published = as_date(passage.published)
+    if published is None:
+        return []
+    own = set(_WORD.findall(asked.question.lower()))
+    found = []
+    for s, e in sentences(passage.text):
+        text = passage.text[s:e]
+        for m in _NUMBER.finditer(text):
+            if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _is_year(m.group(0)):
+                continue  # "replaced them on June 4 with chip cards" counts no cards (explore35b q04)
+            if not (_counts_noun(asked, text, m.end()) or _names_count(asked, text, m.start())):
+                continue
+            if _FORMER.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            others = {w.group(0).lower() for w in _OTHER_MEASURE.finditer(_clause(text, m.start(), m.end()))}
+            if any(not _asked_words(o, own) for o in others) or _CORRECTED.match(text):
+                continue
+            lo, hi = _clause_span(text, m.start(), _thing_end(text, m.end()))
+            value = float(m.group(0).replace(",", ""))
+            found.append(Figure(passage, s, e, value, _day(text, m.start(), published), (s + lo, s + hi)))
+            break
+    return found
+
+
+def _asked_words(phrase: str, question: set[str]) -> bool:
+    """Whether the question says `phrase` itself: "living" of "families actually living in the modular homes"."""
+    said = {w for w in _WORD.findall(phrase) if len(w) > 3}
+    return bool(said) and said <= question
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
+def _like_asked(asked: CourseAsked, found: list[Figure]) -> list[Figure]:
+    """The figures told in the question's words for which count it asks, or words of their family, in their own
+    clause: of "patients airlifted out of Dalvany", not "The hospital's first list contains 148 patients" nor "is now
+    treating 27 patients from Dalvany" (explore35 q05); of "flights actually flown", not "the commission had cleared
+    48 flights" (explore34d q03). A question naming no such words ("How has the number of monitors changed?") takes
+    every figure of the noun."""
+    if not asked.qualifiers:
+        return found
+    return [
+        f
+        for f in found
+        if any(_in_family(w, asked.qualifiers) for w in topic_words(f.passage.text[f.clause[0] : f.clause[1]]))
+    ]
+
+
+def course(asked: CourseAsked, passages: list[Passage]) -> list[Figure]:
+    """The asked count's course over `passages`: each value once, at the first day it stood on, in the order of those
+    days; columns only when no report gives a figure. The first, the last and up to two between; empty when fewer than
+    two values are found."""
+    seen: set[tuple[str, str]] = set()  # chunks overlap: a sentence once
+    found: list[Figure] = []
+    for p in passages:
+        for f in figures(asked, p):
+            if (p.article_id, f.text.strip()) not in seen:
+                seen.add((p.article_id, f.text.strip()))
+                found.append(f)
+    reports = [f for f in found if not f.passage.commentary]
+    found = _like_asked(asked, reports or found)
+    first: dict[float, Figure] = {}
+    for f in sorted(found, key=lambda f: (f.day, as_date(f.passage.published) or f.day)):
+        first.setdefault(f.value, f)
+    series = sorted(first.values(), key=lambda f: f.day)
+    if len(series) < 2 or len({f.day for f in series}) < 2:
+        return []
+    if len(series) <= _MOST_SHOWN:
+        return series
+    middle = series[1:-1]
+    step = len(middle) / (_MOST_SHOWN - 2)
+    return [series[0], *(middle[int(i * step)] for i in range(_MOST_SHOWN - 2)), series[-1]]
