@@ -49,6 +49,7 @@ def test_the_count_a_course_question_asks_for() -> None:
     flown = course_asked("How has the number of water-bombing flights actually flown across the line grown?")
     assert flown is not None and flown.noun == "flights" and "flown" in flown.qualifiers
     assert course_asked("How many vouchers have been handed out?") is None
+    assert course_asked("How has Velmora's count of its citizens held in Tazhir changed?") is None
     assert course_asked("How has the ministry's stance changed?") is None
 
 
@@ -156,6 +157,7 @@ def test_the_course_of_a_count_is_each_reports_figure_after_its_day(settings, ep
     assert answer.text.index("3,900") < answer.text.index("8,100") < answer.text.index("19,880")
     assert "On 18 March 2026:" in answer.text and "On 7 April 2026:" in answer.text
     assert "cancelled" not in answer.text and all(s.quoted for s in answer.sentences)
+    assert all(c.kind != "change" for c in answer.conflicts)  # the course tells the change itself
 
 
 def test_what_a_thing_can_hold_is_no_limit_set_on_it() -> None:

@@ -25,7 +25,9 @@ from rag.news.words import topic_words
 from rag.types import Passage
 
 # "How has the number of vouchers handed out changed …?", "How did the number of children vaccinated change from the
-# first round to the second?", "How has the monitors' count of heavy weapons changed?".
+# first round to the second?", "How has the monitors' count of heavy weapons changed?". Not one counter's count of
+# its own people ("How has Velmora's count of its citizens held in Tazhir changed?"): the other side counts the other
+# way ("62 Tazhiri citizens were being held in Velmora", explore18 q21).
 _COURSE = re.compile(
     r"^\s*how\s+(?:has|have|had|did|does|do)\s+the\s+(?:[\w'’-]+\s+)?(?:number|count|total|tally)\s+of\s+"
     r"(?P<thing>[^?]+?)\s+(?:chang\w*|grow\w*|grown|gone\s+(?:up|down)|go\s+(?:up|down)|ris(?:e|en)|f(?:all|allen)|"
