@@ -31,6 +31,7 @@ from rag.answer.compose import (
     only_planned,
     quote_limit,
     quoted_answer,
+    quoted_by_day,
     quotes_for,
 )
 from rag.answer.guard import AnswerGuard, GuardResult
@@ -621,18 +622,8 @@ class AnswerChain:
             dated.append(day)
             read += [p for p in found if all(p.chunk_id != r.chunk_id for r in read)]
         dated.sort(key=lambda de: de[0])
-        items = [e for _, e in dated]
-        run.evidence = EvidenceSet(run.standalone, items, True, [], max(e.score for e in items))
-        run.lap("evidence_s")
-        run.timings["first_event_s"] = time.perf_counter() - run.started
-        yield run.evidence
-        quotes = quoted_answer(items, days=False)  # each quotation follows its day
-        by_day = [
-            dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
-            for (d, _), s in zip(dated, quotes.sentences, strict=True)
-        ]
-        text = " ".join(s.text for s in by_day)
-        yield run.finish(dataclasses.replace(quotes, text=text, sentences=by_day), read)
+        yield _evidence_shown(run, [e for _, e in dated])
+        yield run.finish(quoted_by_day(dated), read)
         return True
 
     def _course(
@@ -648,20 +639,12 @@ class AnswerChain:
         series = course(asked, relevant + found)
         if not series:
             return False
-        items = [
-            Evidence(text=f.text, passage=f.passage, start=f.start, end=f.end, score=f.passage.score) for f in series
+        dated = [
+            (f.day, Evidence(text=f.text, passage=f.passage, start=f.start, end=f.end, score=f.passage.score))
+            for f in series
         ]
-        run.evidence = EvidenceSet(run.standalone, items, True, [], max(e.score for e in items))
-        run.lap("evidence_s")
-        run.timings["first_event_s"] = time.perf_counter() - run.started
-        yield run.evidence
-        quotes = quoted_answer(items, days=False)  # each quotation follows its day
-        by_day = [
-            dataclasses.replace(s, text=f"On {f.day.day} {f.day:%B %Y}: {s.text}")
-            for f, s in zip(series, quotes.sentences, strict=True)
-        ]
-        text = " ".join(s.text for s in by_day)
-        answer = run.finish(dataclasses.replace(quotes, text=text, sentences=by_day), relevant + found)
+        yield _evidence_shown(run, [e for _, e in dated])
+        answer = run.finish(quoted_by_day(dated), relevant + found)
         # The course tells each change itself: a note of one would repeat two of its figures, or pair the applications
         # told beside them ("received 11,300 applications for vouchers and issued 3,900 vouchers"; explore38b q05).
         answer.conflicts = [c for c in answer.conflicts if c.kind != "change"]
@@ -790,6 +773,14 @@ def _denies_lead(lead: Evidence, denial: Evidence) -> bool:
     if denies_named_report(denial.text, f"{lead.passage.outlet or ''} {lead.passage.title} {lead.text}"):
         return True
     return any(c.kind == "conflict" and c.about in ("negation", "reported") for c in detect_conflicts([lead, denial]))
+
+
+def _evidence_shown(run: AnswerBuilder, items: list[Evidence]) -> EvidenceSet:
+    """The evidence an extractive answer quotes, answerable, set on `run` as what it shows first."""
+    run.evidence = EvidenceSet(run.standalone, items, True, [], max(e.score for e in items))
+    run.lap("evidence_s")
+    run.timings["first_event_s"] = time.perf_counter() - run.started
+    return run.evidence
 
 
 def _unread_newer(found: list[Passage], read: list[Passage], same_day: bool = False) -> list[Passage]:

@@ -220,6 +220,17 @@ def quoted_answer(items: Sequence[Evidence], days: bool = True) -> ParsedAnswer:
     return ParsedAnswer(text=text, citations=citations, sentences=sentences, abstained=False)
 
 
+def quoted_by_day(dated: Sequence[tuple[date, Evidence]]) -> ParsedAnswer:
+    """Each span quoted after the day it tells, in the order given: "On 27 April 2026: “Yesterday, engineers inspected
+    the spillway gates …” [1]". The day opens the sentence, so a relative day in the quotation is not dated again."""
+    quotes = quoted_answer([e for _, e in dated], days=False)
+    by_day = [
+        dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
+        for (d, _), s in zip(dated, quotes.sentences, strict=True)
+    ]
+    return dataclasses.replace(quotes, text=" ".join(s.text for s in by_day), sentences=by_day)
+
+
 PLAN_ONLY = "The articles give only the plan, not when it happened:"
 
 

@@ -34,30 +34,9 @@ _COURSE = re.compile(
     r"evolv\w*|develop\w*|mov(?:e|ed)|shift\w*)\b",
     re.IGNORECASE,
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "of",
-        "by",
-        "across",
-        "over",
-        "into",
-        "since",
-        "during",
-        "through",
-        "under",
-        "with",
-        "between",
-        "before",
-        "after",
-        "as",
-        "so",
-    ]
+_PREPOSITION = re.compile(
+    r"(?:in|on|at|to|for|from|of|by|across|over|into|since|during|through|under|with|between|before|after|as|so)$",
+    re.IGNORECASE,
 )
 # Words news copy swaps for one count: vouchers "handed out" are "issued", athletes "approved" are "cleared", children
 # "vaccinated" are "reached", patients "airlifted" are "flown out". Cut as `words.prefix` cuts.
@@ -146,7 +125,7 @@ def _qualifiers(words: list[str], at: int) -> frozenset[str]:
     before it ("working" of "working cash machines"); each as `words.prefix` cuts it, with its `_ALIKE` family."""
     after = []
     for w in words[at + 1 :]:
-        if w.lower() in _PREPOSITIONS:
+        if _PREPOSITION.match(w):
             break
         if w.lower() not in ("actually", "who", "that", "which", "have", "has", "had", "been", "were", "was"):
             after.append(w)
