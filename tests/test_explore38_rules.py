@@ -331,3 +331,15 @@ def test_how_wide_asks_for_a_number() -> None:
     assert answer_type("How big was the no-fire zone around the broken line?") == "number"
     assert answer_type("How deep is the reservoir now?") == "number"
     assert answer_type("Why did it get cheaper to take a car on the ferry?") != "number"
+
+
+def test_who_decides_how_big_asks_for_who() -> None:
+    """The "how wide/big" numbers ask for no number under "who": explore33d q14."""
+    from rag.evidence.question import answer_type
+    from rag.evidence.speaker import denial_asked
+
+    assert answer_type("Who gets the final say on how big the maximum payout is?") == "person"
+    assert answer_type("Who has the final say on how heavy a lorry can be?") == "person"
+    # "nothing but" denies nothing (explore35 q30).
+    assert not denial_asked("Who said the besieged hospital had been kept going on nothing but nerve and fuel?")
+    assert denial_asked("Who insisted that nothing for the centre had ever turned up at the Grenn border post?")

@@ -416,6 +416,11 @@ def typed_count(question: str) -> str | None:
     return m.group("noun").lower() if m else None
 
 
+# "How wide is the cleared lane …?" asks for a number (explore38 q24 abstained beside "a corridor 400 metres wide");
+# "Who gets the final say on how big the maximum payout is?" asks for who decides it (explore33d q14).
+_HOW_AMOUNT = r"(?:many|much|old|long|far|wide|deep|high|tall|heavy|big|large)"
+
+
 def answer_type(question: str) -> AnswerType:
     q = " " + question.lower().replace("’", "'") + " "
     if _YES_NO.match(question):
@@ -427,10 +432,10 @@ def answer_type(question: str) -> AnswerType:
         return "person"
     # "Who actually gets to decide how many fans can go into Gorvalen Park?" asks for the one who decides, not a number
     # (explore36d q22).
-    if re.match(r"\s*who\s", q) and re.search(r"\bhow (many|much)\b", q):
+    if re.match(r"\s*who\s", q) and re.search(rf"\bhow {_HOW_AMOUNT}\b", q):
         return "person"
     if (
-        re.search(r"\bhow (many|much|old|long|far|wide|deep|high|tall|heavy|big|large)\b", q)
+        re.search(rf"\bhow {_HOW_AMOUNT}\b", q)
         or typed_count(q) is not None
         or re.search(
             r"\bwhat (percentage|percent|share|proportion|number|amount|price|age)\b"
