@@ -647,7 +647,12 @@ class AnswerChain:
         answer = run.finish(quoted_by_day(dated), relevant + found)
         # The course tells each change itself: a note of one would repeat two of its figures, or pair the applications
         # told beside them ("received 11,300 applications for vouchers and issued 3,900 vouchers"; explore38b q05).
-        answer.conflicts = [c for c in answer.conflicts if c.kind != "change"]
+        # Nor do two of its days' figures disagree: "180 monitors had been deployed" (6 April) and "342 monitors
+        # deployed" (12 May) were noted as two sources' (explore23 q04). A note on one day's figures stays.
+        days = {n: day for n, (day, _) in enumerate(dated, 1)}
+        answer.conflicts = [
+            c for c in answer.conflicts if c.kind != "change" and days.get(c.numbers[0]) == days.get(c.numbers[1])
+        ]
         yield answer
         return True
 
