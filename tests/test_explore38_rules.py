@@ -343,3 +343,25 @@ def test_who_decides_how_big_asks_for_who() -> None:
     # "nothing but" denies nothing (explore35 q30).
     assert not denial_asked("Who said the besieged hospital had been kept going on nothing but nerve and fuel?")
     assert denial_asked("Who insisted that nothing for the centre had ever turned up at the Grenn border post?")
+
+
+def test_the_course_of_a_measure() -> None:
+    """Explore37c q05 ("How has the centre's waiting list changed since the beginning of April?") showed only the last
+    two figures; explore32d q04 (the demobilisation payment) abstained."""
+    waiting = course_asked("How has the centre's waiting list changed since the beginning of April?")
+    assert waiting is not None and waiting.measure and waiting.noun == "list"
+    assert course_asked("How has the ministry's stance changed?") is None  # no quantity
+    passages = [
+        _dated("The centre's waiting list now stands at 1,380 after the registers were merged.", "a5", "2026-04-29"),
+        _dated("The list stood at 1,140 at the start of April.", "a5b", "2026-04-29"),
+        _dated("Its waiting list stands at 1,520, up from 1,380 at the end of April.", "a8", "2026-05-13"),
+    ]
+    shown = [(f.value, f.day) for f in course(waiting, passages)]
+    assert shown == [(1140.0, date(2026, 4, 1)), (1380.0, date(2026, 4, 29)), (1520.0, date(2026, 5, 13))]
+    payment = course_asked("How has the demobilisation payment changed since the government first proposed it?")
+    assert payment is not None and payment.measure
+    raised = _dated("Deputies raised the demobilisation payment from 3,000 kren to 4,000 kren.", "a8", "2026-05-20")
+    assert [f.value for f in figures(payment, raised)] == [4000.0]  # the figure it was raised to, not from
+    estimated = _dated("The bank estimated the lost trade separately at $22 billion.", "a6", "2026-04-28")
+    damage = course_asked("How has the estimate of war destruction changed?")
+    assert damage is not None and figures(damage, estimated) == []  # a verb of the noun's stem gives no estimate
