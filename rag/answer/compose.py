@@ -224,11 +224,18 @@ def quoted_by_day(dated: Sequence[tuple[date, Evidence]]) -> ParsedAnswer:
     """Each span quoted after the day it tells, in the order given: "On 27 April 2026: “Yesterday, engineers inspected
     the spillway gates …” [1]". The day opens the sentence, so a relative day in the quotation is not dated again."""
     quotes = quoted_answer([e for _, e in dated], days=False)
-    by_day = [
-        dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
-        for (d, _), s in zip(dated, quotes.sentences, strict=True)
-    ]
-    return dataclasses.replace(quotes, text=" ".join(s.text for s in by_day), sentences=by_day)
+    return _with_sentences(
+        quotes,
+        [
+            dataclasses.replace(s, text=f"On {d.day} {d:%B %Y}: {s.text}")
+            for (d, _), s in zip(dated, quotes.sentences, strict=True)
+        ],
+    )
+
+
+def _with_sentences(quotes: ParsedAnswer, sentences: list[AnswerSentence]) -> ParsedAnswer:
+    """`quotes` with its sentences replaced, and its text the new sentences joined."""
+    return dataclasses.replace(quotes, text=" ".join(s.text for s in sentences), sentences=sentences)
 
 
 PLAN_ONLY = "The articles give only the plan, not when it happened:"
@@ -239,8 +246,7 @@ def only_planned(quotes: ParsedAnswer) -> ParsedAnswer:
     if not quotes.sentences:
         return quotes
     first = dataclasses.replace(quotes.sentences[0], text=f"{PLAN_ONLY} {quotes.sentences[0].text}")
-    sentences = [first, *quotes.sentences[1:]]
-    return dataclasses.replace(quotes, text=" ".join(s.text for s in sentences), sentences=sentences)
+    return _with_sentences(quotes, [first, *quotes.sentences[1:]])
 
 
 def _dated_quote(e: Evidence) -> str:

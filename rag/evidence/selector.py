@@ -1173,7 +1173,7 @@ def _only_planned(question: str, info: QuestionInfo, items: list[Evidence]) -> l
     # … new doses … for the Tollerby cold store had arrived last week" tells another event).
     named = {s for n in info.names for s in content_stems(n)}
     event = [t for t in info.terms if t not in named]
-    telling = [e for e in items if event and all(matches(t, set(content_stems(e.text))) for t in event)]
+    telling = [e for e in items if covered(event, set(content_stems(e.text)))]
     planned = [
         e
         for e in telling

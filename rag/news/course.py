@@ -116,6 +116,11 @@ class CourseAsked:
     qualifiers: frozenset[str] = frozenset()
     measure: bool = False  # the noun names a quantity ("quote", "waiting list"), not the things counted
 
+    @property
+    def stem(self) -> str:
+        """The noun's first five letters, which its other forms share ("vouch" of "vouchers", "voucher")."""
+        return self.noun[:5]
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -198,10 +203,9 @@ def _plural(word: str) -> bool:
 def _counts_noun(asked: CourseAsked, text: str, at: int) -> bool:
     """Whether the number ending at `at` counts the asked noun: the noun within three words after it, no other
     plural noun nor "of" between."""
-    stem = asked.noun[:5] if len(asked.noun) > 5 else asked.noun
     for word in _WORD.findall(text[at:])[:4] if text[at : at + 1].isspace() else []:
         w = word.lower()
-        if w.startswith(stem):
+        if w.startswith(asked.stem):
             return True
         if w in ("of", "per", "a", "an", "the") or _plural(w):
             return False
@@ -217,9 +221,9 @@ _NUMBER_AT = re.compile(
 
 def _names_count(asked: CourseAsked, text: str, at: int) -> bool:
     """Whether the number starting at `at` is given as "the number … to" in a sentence that names the asked noun."""
-    stem = asked.noun[:5] if len(asked.noun) > 5 else asked.noun
     return (
-        bool(_NUMBER_AT.search(text[max(0, at - 60) : at])) and re.search(rf"\b{stem}", text, re.IGNORECASE) is not None
+        bool(_NUMBER_AT.search(text[max(0, at - 60) : at]))
+        and re.search(rf"\b{asked.stem}", text, re.IGNORECASE) is not None
     )
 
 
@@ -248,15 +252,13 @@ def _day(text: str, at: int, published: date) -> date:
     report's."""
     days = [(r.start, r.day) for r in resolve_dates(text, published) if r.day is not None and r.day <= published]
     told = [day for start, day in days if _STOOD_BY.search(text[max(0, start - 20) : start])]
+    lo, hi = _clause_span(text, at, at)
     if not told:
-        clause = _clause_span(text, at, at)
         told = [
-            day
-            for start, day in days
-            if clause[0] <= start < clause[1] and not _STARTED.search(text[max(0, start - 60) : start])
+            day for start, day in days if lo <= start < hi and not _STARTED.search(text[max(0, start - 60) : start])
         ]
     if not told:
-        told = _month_part(_clause(text, at, at), published)
+        told = _month_part(text[lo:hi], published)
     return min(told, key=lambda d: abs((published - d).days)) if told else published
 
 
@@ -294,9 +296,11 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
     found = []
     for s, e in sentences(passage.text):
         text = passage.text[s:e]
+        if _CORRECTED.match(text):
+            continue
         if asked.measure:
             figure = _measure_figure(asked, text, own)
-            if figure is not None and not _CORRECTED.match(text):
+            if figure is not None:
                 value = float(figure.group("number").replace(",", ""))
                 at = text.find(figure.group(0))
                 found.append(Figure(passage, s, e, value, _day(text, at, published), (s, e)))
@@ -309,7 +313,7 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
             if _FORMER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             others = {w.group(0).lower() for w in _OTHER_MEASURE.finditer(_clause(text, m.start(), m.end()))}
-            if any(not _asked_words(o, own) for o in others) or _CORRECTED.match(text):
+            if any(not _asked_words(o, own) for o in others):
                 continue
             lo, hi = _clause_span(text, m.start(), _thing_end(text, m.end()))
             value = float(m.group(0).replace(",", ""))
