@@ -365,3 +365,36 @@ def test_the_course_of_a_measure() -> None:
     estimated = _dated("The bank estimated the lost trade separately at $22 billion.", "a6", "2026-04-28")
     damage = course_asked("How has the estimate of war destruction changed?")
     assert damage is not None and figures(damage, estimated) == []  # a verb of the noun's stem gives no estimate
+
+
+def test_a_courses_figures_of_two_days_are_no_sources_that_disagree(settings, ephemeral_client, tmp_path) -> None:
+    """Explore23 q04 noted "180 monitors had been deployed" (6 April) against "342 monitors deployed" (12 May) as two
+    sources that disagree, under a course that tells the rise itself."""
+    import json
+
+    from tests.conftest import make_assistant
+
+    articles = [
+        {
+            "title": "Mission deploys",
+            "outlet": "Inner Sea Wire",
+            "published": "2026-04-06",
+            "body": "The Concord of Inner Sea States, which runs the unarmed mission, said 180 monitors had been "
+            "deployed.",
+        },
+        {
+            "title": "Mission grows",
+            "outlet": "Brannholt Courier",
+            "published": "2026-05-12",
+            "body": "The mission currently has 342 monitors deployed, its spokesman Joran Pekkel said.",
+        },
+    ]
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "articles.json").write_text(json.dumps(articles), encoding="utf-8")
+    settings.retrieval.min_relevance = 0.0
+    assistant = make_assistant(settings, ephemeral_client, ["unused"])
+    assert assistant.ingest(folder).ok
+    answer = assistant.ask("How has the number of monitors changed since the deployment began?")
+    assert "On 6 April 2026:" in answer.text and "On 12 May 2026:" in answer.text
+    assert answer.conflicts == []
