@@ -25,6 +25,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from rag.answer.cite import ParsedAnswer, parse_answer
 from rag.answer.compose import (
+    as_reported,
     evidence_block,
     filtered_out,
     not_found,
@@ -53,6 +54,7 @@ from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
 from rag.evidence.question import answer_type, content_stems, is_yes_no, question_names
+from rag.evidence.rules import RulesAsked, rules, rules_asked
 from rag.evidence.selector import power_holder, revises_figure, tells_update
 from rag.evidence.speaker import asked_speaker, quoted_words, said_about
 from rag.ingest.chunk import token_counter
@@ -327,6 +329,11 @@ class AnswerChain:
         if asked is not None:
             followed = yield from self._course(run, asked, relevant, k, filters)
             if followed:
+                return
+        ruled = rules_asked(run.standalone)
+        if ruled is not None:
+            told = yield from self._rules(run, ruled, relevant, k, filters)
+            if told:
                 return
         evidence = self.selector.select(run.standalone, relevant)
         if evidence.answerable and evidence.items and wants_latest(run.standalone):
@@ -654,6 +661,32 @@ class AnswerChain:
             c for c in answer.conflicts if c.kind != "change" and days.get(c.numbers[0]) == days.get(c.numbers[1])
         ]
         yield answer
+        return True
+
+    def _rules(
+        self, run: AnswerBuilder, asked: RulesAsked, relevant: list[Passage], k: int, filters: Filters | None
+    ) -> Generator[Event, None, bool]:
+        """ "What are the rules for reporters holding a press card?": the sentences of one report laying them down, in
+        its order, quoted after the day it was published (rag/evidence/rules.py), read in the passages found for the
+        question. Extractive in every mode: each rule is the report's own words. False, with nothing yielded, when no
+        report tells two: the question is then answered as any other."""
+        read = {p.chunk_id for p in relevant}
+        # The report laying the rules down often matches the question less well than a piece naming "the rules": it is
+        # searched for by its words too.
+        found = [
+            p
+            for query in (asked.question, asked.search)
+            for p in self.retriever.search(query, 6 * k, filters)
+            if p.chunk_id not in read
+        ]
+        told = rules(asked, relevant + found)
+        if not told:
+            return False
+        items = [
+            Evidence(text=r.text, passage=r.passage, start=r.start, end=r.end, score=r.passage.score) for r in told
+        ]
+        yield _evidence_shown(run, items)
+        yield run.finish(as_reported(quoted_answer(items), told[0].passage.published), relevant + found)
         return True
 
     @property

@@ -238,6 +238,17 @@ def _with_sentences(quotes: ParsedAnswer, sentences: list[AnswerSentence]) -> Pa
     return dataclasses.replace(quotes, text=" ".join(s.text for s in sentences), sentences=sentences)
 
 
+def as_reported(quotes: ParsedAnswer, published: str | None) -> ParsedAnswer:
+    """A quoted answer whose spans come from one report, said to be as reported on its day before the first."""
+    day = as_date(published)
+    if not quotes.sentences or day is None:
+        return quotes
+    first = dataclasses.replace(
+        quotes.sentences[0], text=f"As reported on {day.day} {day:%B %Y}: {quotes.sentences[0].text}"
+    )
+    return _with_sentences(quotes, [first, *quotes.sentences[1:]])
+
+
 PLAN_ONLY = "The articles give only the plan, not when it happened:"
 
 

@@ -33,7 +33,10 @@ _LATEST = re.compile(
     r"\b(?:latest|newest|most\s+recent(?:ly)?|recent\s+(?:news|developments?|updates?)|current(?:ly)?|now|nowadays|"
     # "as of 21 May" asks for the state on a named day, not the latest (blind explore19 q06).
     r"as\s+of(?!\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))|"
-    rf"{RECENCY_PHRASES}|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently)\b",
+    rf"{RECENCY_PHRASES}|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently|"
+    # "What was the final deadline …?": a deadline extended twice ends at its last extension (explore39b q21 gave
+    # the first, 12 June; the second moved it to 17 June).
+    r"(?:final|last|latest|new)\s+deadline)\b",
     re.IGNORECASE,
 )
 
