@@ -14,7 +14,7 @@ from typing import Any
 
 from rag.answer.cite import ParsedAnswer
 from rag.evidence.selector import sentence_before
-from rag.news.conflicts import detect_conflicts
+from rag.news.conflicts import column_behind, detect_conflicts
 from rag.news.recency import as_of, wants_latest
 from rag.types import Citation, Evidence
 
@@ -70,7 +70,8 @@ def disagreements(
     found = [
         c
         for c in detect_conflicts(list(items))
-        if asked is None or c.about != "number" or not any(_of_other_instance(asked, items[i]) for i in c.items)
+        if (asked is None or c.about != "number" or not any(_of_other_instance(asked, items[i]) for i in c.items))
+        and not (c.kind == "conflict" and c.about == "number" and column_behind(*c.sides))
     ]
     citations = list(parsed.citations)
     number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}

@@ -66,7 +66,7 @@ from rag.news.pair_model import (
     pair_features,
 )
 from rag.news.plans import SCHEDULED
-from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, tells_first_plan, value_conflict
+from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, takes_up, tells_first_plan, value_conflict
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
@@ -792,6 +792,8 @@ def detect_conflicts(
                     continue  # a date moves only as a plan's (rag/news/sameness.py `_one_thing`; explore15 q19)
                 if about == "date" and tells_first_plan(a.text) != tells_first_plan(b.text):
                     continue  # the first plan told after it changed is no change (blind explore24b q24)
+                if about == "date" and takes_up(a.text) != takes_up(b.text):
+                    continue  # named to a post and taking it up are two events (rag/news/sameness.py; explore39d q21)
                 sides = (_side(a, a.text), _side(b, b.text))
                 conflict = Conflict(p.kind, about, _topic(a.text, b.text), sides, by_rules=False)
         if (
@@ -950,6 +952,23 @@ def _grown(first: Side, later: Side) -> bool:
     recovered 126 bodies")."""
     figures = _running_figures(first, later)
     return figures is not None and figures[1] > figures[0]
+
+
+def column_behind(a: Side, b: Side) -> bool:
+    """Whether one side is a column's running count ("have sat the exam so far") below the other side's figure, a
+    report's of the column's day or later: the column is behind, no other source's count. "some 1,897 have sat the
+    exam so far" (an analysis of 10 July) and "2,318 sat the exam" (the results report that morning) were noted as
+    sources that disagree (explore39b q16). The answer's selection still reads the two as a conflict: a report read
+    beside the column is kept for it."""
+    for column, report in ((a, b), (b, a)):
+        if not column.genre or report.genre or not (_RUNNING.search(column.text) or _PERFECT.search(column.text)):
+            continue
+        if (as_date(report.published) or date.min) < (as_date(column.published) or date.max):
+            continue
+        figures = [spans[0][0] if (spans := _numbers(side.value)) else None for side in (column, report)]
+        if figures[0] is not None and figures[1] is not None and figures[1] > figures[0]:
+            return True
+    return False
 
 
 def _restates(side: Side) -> bool:
