@@ -394,7 +394,11 @@ _LIES = re.compile(
     r"|\b(?:kilomet(?:re|er)s?|km|miles)\s+(?:from|of|away)\b"
     r"|\b(?:across|borders?|coast|shore|banks?|lies|located|situated|outskirts)\b"
     # "a Caldrey-based relief organisation" for "Where is the … Commission headquartered?" (blind explore20 q20)
-    r"|\b(?-i:[A-Z])[\w’'-]*-based\b|\b(?:based|headquartered|headquarters)\s+(?:in|at)\b",
+    r"|\b(?-i:[A-Z])[\w’'-]*-based\b|\b(?:based|headquartered|headquarters)\s+(?:in|at)\b"
+    # A street address or a yard: "from the yard of the old post office on Quarry Square" for "where is the registry
+    # van in belgrene" (explore39d q28 abstained).
+    r"|\b(?:on|in|at)\s+(?-i:[A-Z])[\w’'-]+\s+(?-i:Square|Street|Road|Avenue|Lane|Place|Boulevard)\b"
+    r"|\b(?:in|from|at)\s+the\s+(?:yard|grounds|courtyard|car\s+park|basement|forecourt)\s+of\b",
     re.IGNORECASE,
 )
 

@@ -130,6 +130,8 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
         # "has run the hospital on an acting basis since Thursday and will do so until Sternak arrives": what runs
         # since a day began on it, whatever the clause says of later (explore35 q14 read 18 June for 11 June).
         day = pub - timedelta(days=before)
+    elif (starts := _starting_day(m, text, pub)) is not None:
+        day = starts
     elif (is_future(text, m.start(), m.end()) and not overtaken_plan(text, m.start())) or _designated(m, text):
         if after == 7:
             return None
@@ -149,6 +151,44 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
 
 
 _SINCE = re.compile(r"\bsince\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ACT_DAY = re.compile(rf"\bon\s+(?P<wd>{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def _starting_day(m: re.Match[str], text: str, pub: date) -> date | None:
+    """The day something starts "from": the first such weekday on or after the day the sentence dates its act, else
+    the publication day. "The commission on Wednesday approved a request … to raise the weight limit … from 12 tonnes
+    to 20, from Saturday" (a Thursday report) is the Saturday ahead (explore39c, explore38 read the Saturday before);
+    "The ban … was lifted on Friday, with effect from Monday" (a Tuesday report) is the Monday after that Friday; "From
+    Monday a third van works in Belgrene, …, the registry said" (a Friday report) is the Monday ahead (explore39d q28);
+    "from Wednesday" in a Wednesday report is that day. None when no "from" opens the day, in a quotation (a mayor's
+    "From Monday our crews can work", said after it), or when its clause is in the past and not ahead ("Fares were
+    free from Monday until Friday"): the saying or the act told beside it ("approved", "said") is not its tense."""
+    if not _FROM.search(text[max(0, m.start() - 6) : m.start()]) or in_quotation(text, m.start()):
+        return None
+    # "the death toll from Friday's attack" names an event, "from Friday to Sunday" a stretch: neither starts.
+    if m.group(0).endswith(("'s", "’s")) or _NOT_A_START.match(text[m.end() :]):
+        return None
+    told = clause(text, m.start(), m.end())
+    if _PAST_IN_CLAUSE.search(told) and not _AHEAD_IN_CLAUSE.search(told):
+        return None
+    opening = sentence_start(text, m.start())
+    target = WEEKDAYS[m.group("wd").lower()]
+    acts = list(_ACT_DAY.finditer(text, opening, m.start()))
+    base = pub
+    if acts:
+        act_weekday = WEEKDAYS[acts[-1].group("wd").lower()]
+        base = pub - timedelta(days=(pub.weekday() - act_weekday) % 7)
+    return base + timedelta(days=(target - base.weekday()) % 7)  # "from Wednesday" in a Wednesday report: that day
+
+
+# A clause told in the past: "Fares were free from Monday", "It has been closed from Monday", "Repair crews worked at
+# the station from Friday" (not a plan's "scheduled", "expected").
+_PAST_IN_CLAUSE = re.compile(
+    r"\b(?:was|were|had|has|have|(?!(?:schedul|plann|expect|intend|propos|need)ed\b)[a-z]+ed)\b", re.IGNORECASE
+)
+_AHEAD_IN_CLAUSE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|due)\b|['’]ll\b", re.IGNORECASE)
+_NOT_A_START = re.compile(r"\s+(?:to|until|till|through|and)\b", re.IGNORECASE)
 
 
 _SAID_THAT_ON = re.compile(
