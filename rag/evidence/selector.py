@@ -954,6 +954,17 @@ def _holds_terms(info: QuestionInfo, text: str, passage: Passage, start: int, co
     return covered([t for t in info.terms if t not in info.framing], set(content_stems(around)))
 
 
+_WHY_TERMS = 0.5  # the share of a why question's key terms its sure span holds
+# The causes such a span must give in so many words: not `gives_reason`'s "since" or "if", which a span answers no why
+# by ("the first face-to-face negotiations since the war began", explore20b q03; a column's "if all goes to plan",
+# explore18b q11), nor a column's view.
+_WHY_CAUSE = re.compile(
+    r"\b(?:because|after|due\s+to|owing\s+to|following|led\s+to|citing|cited|reasons?|so\s+that|in\s+order\s+to|"
+    r"to\s+(?:give|allow|let)|amid|over\s+(?:concerns?|fears?|claims?|allegations?))\b",
+    re.IGNORECASE,
+)
+
+
 def _holds_most_terms(info: QuestionInfo, e: Evidence, share: float = 0.5) -> bool:
     """Whether a span, with its title and the sentence before, holds every name of the question and at least `share`
     of its key terms (half by default)."""
@@ -1448,6 +1459,22 @@ class EvidenceSelector:
             answerable = answerable or (
                 _holds_terms(info, best.text, best.passage, best.start) and _gives_type(info, best.text)
             )
+        # Asked why, a best span this sure that gives a cause in its own words and holds every name and half the key
+        # terms answers: "Why was the head of the National Testing Centre fired?" beside "Ortwin Fallmer, the
+        # director of the National Testing Centre, was dismissed after it emerged that his centre had sat on an army
+        # letter …" (span 0.51; explore39b q11 abstained), "why was the rearranged game put on a sunday" beside "The
+        # league chose a Sunday rather than the midweek date …, to give families time to travel" (explore36d q17).
+        # A why question's words rarely all recur ("sign-up", "pushed back"), so every key term is not asked.
+        if (
+            items
+            and not answerable
+            and info.answer_type == "reason"
+            and items[0].score >= self.settings.sure_span
+            and _WHY_CAUSE.search(items[0].text)
+            and items[0].passage.genre != "opinion"
+            and _holds_most_terms(info, items[0], _WHY_TERMS)
+        ):
+            answerable = True
         # Asked yes or no, a best span this sure that holds every name and most key terms answers when the answer model
         # is near its threshold: "The final text keeps the deferment for full-time students" (span 0.74, answer 0.63)
         # for "Are full-time students still protected from being called up under the final law?" (explore24d q10; of
