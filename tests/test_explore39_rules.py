@@ -278,3 +278,18 @@ def test_a_sure_span_giving_a_cause_answers_why(real_embeddings, monkeypatch) ->
     assert found.answerable and "300 registration forms" in found.items[0].text
     monkeypatch.setattr(selector, "_WHY_TERMS", 1.01)  # the rule off: the answer model alone abstains
     assert not EvidenceSelector(real_embeddings, EvidenceSettings()).select(question, [passage]).answerable
+
+
+def test_conditions_only_named_lay_nothing_down() -> None:
+    """The bundled corpus's "What are the terms of the ceasefire proposal?" quoted "to create conditions for diplomatic
+    resolution" and "to secure the conditions it deems necessary" as terms."""
+    asked = rules_asked("What are the terms of the ceasefire proposal?")
+    assert asked is not None
+    told = (
+        "Western countries have called on Russia to establish a ceasefire regime to create conditions for diplomatic "
+        "resolution. The ceasefire proposal was the first test of the mediators' rules for talks. Russia must agree "
+        "that a ceasefire should precede talks on a settlement, the report says."
+    )
+    assert [r.text for r in rules(asked, [_passage(told, "a1", "2026-05-20")])] == []  # one rule, naming none
+    named = "Under its terms, the ceasefire proposal holds for 30 days. " + told
+    assert len(rules(asked, [_passage(named, "a1", "2026-05-20")])) == 2
