@@ -673,12 +673,14 @@ class AnswerChain:
         read = {p.chunk_id for p in relevant}
         # The report laying the rules down often matches the question less well than a piece naming "the rules": it is
         # searched for by its words too.
-        found = [
-            p
-            for query in (asked.question, asked.search)
-            for p in self.retriever.search(query, 6 * k, filters)
-            if p.chunk_id not in read
-        ]
+        found = list(
+            {
+                p.chunk_id: p
+                for query in (asked.question, asked.search)
+                for p in self.retriever.search(query, 6 * k, filters)
+                if p.chunk_id not in read
+            }.values()
+        )  # each chunk once: the two searches overlap, and the answer lists what it read
         told = rules(asked, relevant + found)
         if not told:
             return False
