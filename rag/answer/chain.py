@@ -646,10 +646,7 @@ class AnswerChain:
         series = course(asked, relevant + found)
         if not series:
             return False
-        dated = [
-            (f.day, Evidence(text=f.text, passage=f.passage, start=f.start, end=f.end, score=f.passage.score))
-            for f in series
-        ]
+        dated = [(f.day, _span_evidence(f.passage, f.start, f.end)) for f in series]
         yield _evidence_shown(run, [e for _, e in dated])
         answer = run.finish(quoted_by_day(dated), relevant + found)
         # The course tells each change itself: a note of one would repeat two of its figures, or pair the applications
@@ -684,9 +681,7 @@ class AnswerChain:
         told = rules(asked, relevant + found)
         if not told:
             return False
-        items = [
-            Evidence(text=r.text, passage=r.passage, start=r.start, end=r.end, score=r.passage.score) for r in told
-        ]
+        items = [_span_evidence(r.passage, r.start, r.end) for r in told]
         yield _evidence_shown(run, items)
         yield run.finish(as_reported(quoted_answer(items), told[0].passage.published), relevant + found)
         return True
@@ -813,6 +808,11 @@ def _denies_lead(lead: Evidence, denial: Evidence) -> bool:
     if denies_named_report(denial.text, f"{lead.passage.outlet or ''} {lead.passage.title} {lead.text}"):
         return True
     return any(c.kind == "conflict" and c.about in ("negation", "reported") for c in detect_conflicts([lead, denial]))
+
+
+def _span_evidence(passage: Passage, start: int, end: int) -> Evidence:
+    """A span an extractive answer quotes, found by a rule rather than scored: it carries its passage's score."""
+    return Evidence(text=passage.text[start:end], passage=passage, start=start, end=end, score=passage.score)
 
 
 def _evidence_shown(run: AnswerBuilder, items: list[Evidence]) -> EvidenceSet:

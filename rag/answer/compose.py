@@ -238,15 +238,18 @@ def _with_sentences(quotes: ParsedAnswer, sentences: list[AnswerSentence]) -> Pa
     return dataclasses.replace(quotes, text=" ".join(s.text for s in sentences), sentences=sentences)
 
 
+def _prefixed(quotes: ParsedAnswer, prefix: str) -> ParsedAnswer:
+    """`quotes` with `prefix` said before its first sentence."""
+    if not quotes.sentences:
+        return quotes
+    first = dataclasses.replace(quotes.sentences[0], text=f"{prefix} {quotes.sentences[0].text}")
+    return _with_sentences(quotes, [first, *quotes.sentences[1:]])
+
+
 def as_reported(quotes: ParsedAnswer, published: str | None) -> ParsedAnswer:
     """A quoted answer whose spans come from one report, said to be as reported on its day before the first."""
     day = as_date(published)
-    if not quotes.sentences or day is None:
-        return quotes
-    first = dataclasses.replace(
-        quotes.sentences[0], text=f"As reported on {day.day} {day:%B %Y}: {quotes.sentences[0].text}"
-    )
-    return _with_sentences(quotes, [first, *quotes.sentences[1:]])
+    return quotes if day is None else _prefixed(quotes, f"As reported on {day.day} {day:%B %Y}:")
 
 
 PLAN_ONLY = "The articles give only the plan, not when it happened:"
@@ -254,10 +257,7 @@ PLAN_ONLY = "The articles give only the plan, not when it happened:"
 
 def only_planned(quotes: ParsedAnswer) -> ParsedAnswer:
     """A quoted answer whose spans tell only the plan of what was asked as done, said to be so before the first."""
-    if not quotes.sentences:
-        return quotes
-    first = dataclasses.replace(quotes.sentences[0], text=f"{PLAN_ONLY} {quotes.sentences[0].text}")
-    return _with_sentences(quotes, [first, *quotes.sentences[1:]])
+    return _prefixed(quotes, PLAN_ONLY)
 
 
 def _dated_quote(e: Evidence) -> str:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from rag.news.date_patterns import WEEKDAYS
 from rag.news.plans import FIRST_PLANNED, FORECAST_AFTER, SCHEDULED
 from rag.news.text import sentences
 from rag.news.values import Value
@@ -202,7 +203,8 @@ def _forecast(v: Value, text: str) -> bool:
 # May, 31 are now working" / "29 of the 38 cash machines it has installed" (blind explore37b q05 showed them
 # disagreeing). The promise told after the number, in a relative clause with no "that", or right before it.
 _PROMISED_AFTER = re.compile(
-    r"^[^\W\d]*\s+(?:[\w’'-]+\s+){0,7}?(?:had\s+|has\s+|have\s+)?(?<!as\s)(?:promised|pledged|vowed|targeted|booked|scheduled|asked\s+for|requested|sought)\b",
+    r"^[^\W\d]*\s+(?:[\w’'-]+\s+){0,7}?(?:had\s+|has\s+|have\s+)?(?<!as\s)"
+    r"(?:promised|pledged|vowed|targeted|booked|scheduled|asked\s+for|requested|sought)\b",
     re.IGNORECASE,
 )
 # … as is one that someone says there will be: "the bank would have 40 cash machines working across the province by
@@ -256,10 +258,8 @@ _PART_OF = re.compile(
 _RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+all|in\s+total|altogether)\b", re.IGNORECASE)
 # A count of the days opening its sentence: "On Monday and Tuesday 8,300 people crossed on foot"; not "the ministry said
 # on Monday", which dates the telling.
-_NAMED_DAYS = re.compile(
-    r"(?:^|[.!?]\s+)On\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+and\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
-    r",?\s+(?:[\w-]+\s+){0,2}?\d"
-)
+_DAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+_NAMED_DAYS = re.compile(rf"(?:^|[.!?]\s+)On\s+{_DAY}(?:\s+and\s+{_DAY})?,?\s+(?:[\w-]+\s+){{0,2}}?\d")
 
 
 def _running(text: str) -> bool | None:
