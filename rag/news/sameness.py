@@ -107,7 +107,9 @@ _STATES = {
     # Ships or machines ordered are no count of those delivered: "Dunvaria ordered four new ferries" / "Two new
     # ferries … have been delivered" (blind explore38 q26 showed them as a change).
     "ordered": ("order",),
-    "delivered": ("deliv",),
+    # … nor of those that arrived: "Lodravia ordered four container bakeries" / "the day the first two container
+    # bakeries arrived" (explore40 q26).
+    "delivered": ("deliv", "arriv"),
 }
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
@@ -236,6 +238,79 @@ def _promised(v: Value, text: str) -> bool:
     return bool(_PROMISED_AFTER.match(after) or _PROMISED_BEFORE.search(before))
 
 
+# A limit set is no amount carried: "Each convoy may now carry up to 100 tonnes of flour" / "the 24 convoys carrying
+# 288 tonnes of flour" (explore40 q16 noted a change from 288 to 100 tonnes), "the committee still limits each convoy to
+# 12 lorries and 60 tonnes". Not "no more than" or "at most", as often a count as a limit: "the occupiers were allowing
+# no more than three inspectors onto the site" is the inspectors' count that "nine inspectors had been admitted" changed
+# (explore29 q02).
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:up\s+to|(?:a\s+)?maximum\s+of|(?:a\s+)?(?:limit|cap)\s+of|"
+    r"capped\s+at|limit(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?to(?:\s+(?:[\w-]+\s+){0,3}?\d[\d,.]*\s+[\w-]+\s+and)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _limit(v: Value, text: str) -> bool:
+    """Whether the number is a limit set ("up to 100 tonnes", "limits each convoy to 12 lorries and 60 tonnes")."""
+    return _LIMIT_BEFORE.search(text[max(0, v.at[0] - 60) : v.at[0]]) is not None
+
+
+# An amount for each of something is no amount of one instance: "raise the size of each flour convoy … from 12 lorries
+# and 60 tonnes of flour to 20 lorries and 100 tonnes" / "Yesterday's convoy of 20 lorries brought 80 tonnes of flour"
+# (explore40 q28 noted 100 tonnes becoming 80). "Each" before it in its clause, or "per"/"each" soon after it;
+# not "each of the 40 buses", which counts them, nor "every" ("sweep every one of them", "registered every prisoner").
+_EACH_BEFORE = re.compile(r"\beach\b(?!\s+of\b)[^.;!?]*$", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^[^.;,]{0,45}?\b(?:per|each)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _for_each(v: Value, text: str) -> bool:
+    """Whether the number is given for each of something ("each convoy may carry up to 100 tonnes")."""
+    before, after = text[max(0, v.at[0] - 120) : v.at[0]], text[v.at[1] : v.at[1] + 50]
+    return bool(_EACH_BEFORE.search(before) or _EACH_AFTER.match(after))
+
+
+# The value a change started from, told beside the one it reached: "to raise the size of each flour convoy from 12
+# lorries and 60 tonnes of flour to 20 lorries and 100 tonnes" (explore40 q28 set 60 tonnes, on the report's day,
+# against a convoy's 80), "widened the quarantine zone again, from ten kilometres around Cresk to twenty" (40b q02 noted
+# the zone as ten kilometres on a day it was twenty).
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+_TO_AFTER = re.compile(
+    r"^[^.;:]{0,45}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b)",
+    re.IGNORECASE,
+)
+
+
+# … or told after the value it reached: "about 7,900 hectares had now burnt, up from about 4,600 hectares last
+# Wednesday" (explore34d noted 4,600, on the report's day, becoming 7,450).
+_UP_FROM_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+(?:about\s+|some\s+)?$", re.I
+)
+
+
+def _former(v: Value, text: str) -> bool:
+    """Whether the number is where a change told in its own sentence started ("from ten kilometres … to twenty", "up
+    from about 4,600")."""
+    before = text[max(0, v.at[0] - 40) : v.at[0]]
+    return bool(_FROM_BEFORE.search(before) and _TO_AFTER.match(text[v.at[1] :])) or bool(
+        _UP_FROM_BEFORE.search(before)
+    )
+
+
+# A time counted from an event, not the event's day: "on Monday, five days after the Joint Strip Commission widened the
+# quarantine zone" / "resume vaccinating … today, six days after the Joint Strip Commission halted the campaign"
+# (explore40b q13 noted five days becoming six).
+_OFFSET_AFTER = re.compile(r"^(?:\s+(?:days?|weeks?|months?|years?|hours?))?\s+(?:after|before|later|earlier)\b", re.I)
+
+
+_TIME_UNITS = frozenset({"day", "week", "month", "year", "hour"})
+
+
+def _offset(v: Value, text: str) -> bool:
+    """Whether the number counts the time since or until another event ("six days after the commission halted")."""
+    return _OFFSET_AFTER.match(text[v.at[1] : v.at[1] + 20]) is not None
+
+
 # A period closed by an event told before: "the four days he spent in custody before that" (his formal arrest).
 _BEFORE_THAT = re.compile(r"^[^.;]{0,50}?\b(?:before|until|prior\s+to)\s+(?:that|then)\b", re.IGNORECASE)
 
@@ -259,15 +334,24 @@ _RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+all|in\s+total|altoge
 # A count of the days opening its sentence: "On Monday and Tuesday 8,300 people crossed on foot"; not "the ministry said
 # on Monday", which dates the telling.
 _DAY = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
-_NAMED_DAYS = re.compile(rf"(?:^|[.!?]\s+)On\s+{_DAY}(?:\s+and\s+{_DAY})?,?\s+(?:[\w-]+\s+){{0,2}}?\d")
+# So does a count told before its days ("The trams carried 15,800 rides on Monday and Tuesday", explore40d q02 set it
+# against "some 112,000 rides since they returned"), or its first week ("In the first week of service, … the trams
+# carried 58,400 rides", 40d q17).
+_NAMED_DAYS = re.compile(
+    rf"(?:^|[.!?]\s+)On\s+{_DAY}(?:\s+and\s+{_DAY})?,?\s+(?:[\w-]+\s+){{0,2}}?\d"
+    rf"|\d[\d,]*\s+[\w-]+(?:\s+[\w-]+)?\s+on\s+{_DAY}(?:\s+and\s+{_DAY})?\b"
+    r"|\b(?i:in|during|over)\s+(?:the|its|their)\s+first\s+(?:week|fortnight|month|[\w-]+\s+(?:days|weeks))\b"
+)
 
 
 def _running(text: str) -> bool | None:
     """True for a statement (its sentence appended) giving a running total, False for one counting named days, else
     None."""
-    if _RUNNING.search(text):
-        return True
-    return False if _NAMED_DAYS.search(text) else None
+    # Named days first: "carried 15,800 rides on Monday and Tuesday, when passengers paid fares for the first time
+    # since 2024" counts two days.
+    if _NAMED_DAYS.search(text):
+        return False
+    return True if _RUNNING.search(text) else None
 
 
 # How far from something, and how big: "about 300 metres upstream of the ruins" / "is 210 metres of steel floating" or
@@ -334,6 +418,12 @@ def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) ->
     if x.kind == "number" and _forecast(x, a) != _forecast(y, b):
         return False
     if x.kind == "number" and (_promised(x, a) != _promised(y, b) or _capacity(x, a) != _capacity(y, b)):
+        return False
+    if x.kind == "number" and (_limit(x, a) != _limit(y, b) or _former(x, a) or _former(y, b)):
+        return False
+    if x.kind == "number" and x.unit and _for_each(x, a) != _for_each(y, b):
+        return False
+    if x.kind == "number" and (_offset(x, a) or _offset(y, b)) and (x.unit & _TIME_UNITS or y.unit & _TIME_UNITS):
         return False
     # A period closed by an earlier event is not the count running to now: "the four days he spent in custody
     # before that" (before his formal arrest) / "he had spent 24 days in pre-trial detention", shown as a change
@@ -522,6 +612,8 @@ def value_conflict(
                 continue
             if kind == "name" and (any(x.key in b.lower() for x in gx) or any(y.key in a.lower() for y in gy)):
                 continue  # "Rishi Sunak replaced Liz Truss": both named on one side
+            if kind == "number" and _states_told_differ(gx, gy, va, vb, a_all, b_all):
+                continue
             x, y = group.pairs[0]
             # The pair whose clauses share the most words, the nearest to both values, is the
             # one to show: "taken $75m so far" meets "a total of $42.9m", not "third with $7.6m".
@@ -535,6 +627,22 @@ def value_conflict(
         if best:
             return kind, best[1], best[2]
     return None
+
+
+def _states_told_differ(
+    gx: Sequence[Value], gy: Sequence[Value], va: Sequence[Value], vb: Sequence[Value], a: str, b: str
+) -> bool:
+    """Whether two amounts are counted in two states by any mention of them in their statements: "the day the first
+    two container bakeries arrived … The two container bakeries, built by … Osterbrink, are not yet baking" are two
+    arrived, no count of "Lodravia ordered four container bakeries" (explore40 q26 noted four becoming two, pairing
+    the later mention, which names no state)."""
+
+    def told(group: Sequence[Value], values: Sequence[Value], text: str) -> str | None:
+        same = [v for v in values if any(v.span == g.span and v.unit == g.unit for g in group)]
+        return next((st for v in [*group, *same] if (st := _state(v, text))), None)
+
+    sx, sy = told(gx, va, a), told(gy, vb, b)
+    return sx is not None and sy is not None and sx != sy
 
 
 # A figure negated just before it: "made no commitment of $600 million", "did not pledge $600 million", "never
