@@ -82,6 +82,13 @@ _ORG_WORDS = re.compile(
 )
 
 
+# A firm's name by its last word: "Halvask Coachlines", "Osterbrink Haulage", "Tarn Airways".
+_FIRM = re.compile(
+    r"(?:lines|Airways|Air|Coaches|Coach|Haulage|Logistics|Transport|Motors|Shipping|Holdings|Industries|Group|"
+    r"Company|Corp|Ltd|Inc|Bank|Institute|Agency)$"
+)
+
+
 def is_body(name: str) -> bool:
     """Whether a name is an organisation's by its words ("Justice Department", "Fox News")."""
     return bool(_ORG_WORDS.search(name))
@@ -850,7 +857,8 @@ def names_someone(text: str, question: QuestionInfo) -> bool:
     text = _DATELINE.sub(" ", text)
     if _ROLE.search(text) or _INITIALED.search(text) or _role_named(text):
         return True
-    places = {m.group(1) for m in _PLACE_CUE.finditer(text)}
+    # "buses hired from Halvask Coachlines" names a firm, not a place (explore40c q30 abstained beside it).
+    places = {m.group(1) for m in _PLACE_CUE.finditer(text) if not _FIRM.search(m.group(1))}
     people = [
         n
         for n in _new_names(text, question)

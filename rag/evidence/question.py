@@ -41,8 +41,12 @@ STOPWORDS = _word_set(
     comment commented remark remarked one two three four five many much
     happened happen recently week year new latest
     piece op-ed opinion column columnist editorial commentary author writer outlet
+    really
     """
 )
+# ("Was it really a Garrovian drone …?" beside "a Garrovian reconnaissance drone had crossed …", explore36d: a hedge
+# the answer need not repeat. Not "actually": "When was it supposed to run, and when did it actually run?" asks for
+# what happened, and without it the plan alone answered.)
 # The noun a question uses to name the answer's type ("what share", "which city") is not a
 # term the evidence must repeat.
 TYPE_NOUNS = _word_set(
@@ -308,6 +312,9 @@ _PARAPHRASES = (
     # explore36d q14 (development data): "Who stood in as chairman after Lesko quit?" beside "The club's
     # vice-chairwoman, Marta Sedlay, will run the club on an acting basis".
     "chairman chairwoman chairperson vice-chairman vice-chairwoman",
+    # explore40b q24 (development data): "vaccine doses arrived so far?" beside "Of the 60,000 doses ordered …, 46,000
+    # have been delivered".
+    "arrive deliver delivery",
 )
 
 

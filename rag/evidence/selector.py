@@ -464,6 +464,26 @@ def _as_evidence(c: Candidate, score: float, info: QuestionInfo) -> Evidence:
     return Evidence(c.text, c.passage, c.start, c.end, score, answering_clause(c.text, info))
 
 
+# A sentence whose time is the one before's: "Until then Dr Nela Vostrik … remains in charge", after "Halbeck takes
+# over on Friday" (explore40b q06 quoted it alone for who is in charge now, as if she still were).
+_LEANS_BACK = re.compile(r"^\W*(?:until|since|by)\s+then\b", re.IGNORECASE)
+
+
+def _after_its_time(items: list[Evidence], info: QuestionInfo) -> list[Evidence]:
+    """The chosen spans, one whose time is the sentence before's quoted after it, unless another span quotes that
+    sentence already (explore29d's "who is in charge … right now" led with it)."""
+    out = []
+    for e in items:
+        before = sentence_before(e.passage, e.start) if _LEANS_BACK.match(e.text) else ""
+        start = e.start - len(before)
+        quoted = any(o.passage.chunk_id == e.passage.chunk_id and o.start <= start < o.end for o in items)
+        if before.strip() and not is_furniture(before) and not quoted:
+            text = before + e.text
+            e = dataclasses.replace(e, text=text, start=start, answer=answering_clause(text, info))
+        out.append(e)
+    return out
+
+
 def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate], scores: np.ndarray) -> list[Evidence]:
     """For "Who is Saranth's envoy now?" led by a span telling the one it names has left ("Halim Serrat, the
     Saranthi envoy who stepped down last week, …"): the newest sentence naming someone as taking over from him
@@ -2013,7 +2033,12 @@ class EvidenceSelector:
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         evidence = EvidenceSet(
-            question, items, bool(answerable), missing_names, float(signals[0]), plan_only=bool(planned)
+            question,
+            _after_its_time(items, info),
+            bool(answerable),
+            missing_names,
+            float(signals[0]),
+            plan_only=bool(planned),
         )
         return evidence, signals
 

@@ -61,6 +61,14 @@ _WHOSE_BODY = re.compile(
     rf"(?<!whatever\s)\b(?P<name>[A-Z][\w-]+['’]s(?:\s+{_NOT_NAME_WORD}[a-z]+){{1,3}})"
     rf"{_WHEN}(?:\s+{_BEFORE_VERB})*\s+{_SPEAKER_VERB}\b"
 )
+_BODIES = r"(?i:administration|ministry|government|council|command|office|authorities|headquarters|embassy|mission)"
+_BODY_IN = re.compile(
+    rf"\b(?P<name>(?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z]+\s+){{0,2}}{_BODIES}\s+(?:in|at)\s+{_NAME})"
+    rf"{_WHEN}(?:\s+{_BEFORE_VERB})*\s+{_SPEAKER_VERB}\b"
+)
+# A place after "in" or "at" is where the speaker is, not who: "The Marheskan military administration in Orvalt denied
+# the claim" (explore40 q09 showed "Orvalt" as the voice); the body with its place speaks (`_BODY_IN`).
+_IN_A_PLACE = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w’'-]*\s+)*$")
 REMARKS_BY = re.compile(rf"\b(?:remarks|statements?|comments?|claims?)\s+(?:made\s+)?by\s+(?P<name>{_NAME})")
 _NOT_SPEAKERS = {
     "The",
@@ -101,8 +109,10 @@ def speakers(text: str) -> list[str]:
     """Everyone a sentence attributes words to: "remarks made by Dmitriev", "Lavrov claimed",
     "according to ISW" (a sentence reporting one speaker's words about another's names both)."""
     found: list[str] = []
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING_ANY, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
+    for pattern in (REMARKS_BY, _BODY_IN, _SPEAKER, _ACCORDING_ANY, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
         for m in pattern.finditer(text):
+            if pattern is _SPEAKER and _IN_A_PLACE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
             name = " ".join(w for w in m.group("name").split() if w not in _NOT_SPEAKERS)
             if name and name not in found and name.split()[0] not in _TIME_WORDS:
                 found.append(name)
@@ -111,8 +121,10 @@ def speakers(text: str) -> list[str]:
 
 def speaker(text: str) -> str | None:
     """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (REMARKS_BY, _SPEAKER, _ACCORDING, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
+    for pattern in (REMARKS_BY, _BODY_IN, _SPEAKER, _ACCORDING, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
         for m in pattern.finditer(text):
+            if pattern is _SPEAKER and _IN_A_PLACE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue
             name = m.group("name")
             words = [w for w in name.split() if w not in _NOT_SPEAKERS]
             if words and words[0] not in _TIME_WORDS:
