@@ -2486,3 +2486,14 @@ def test_how_far_is_answered_by_a_chosen_span_giving_the_distance() -> None:
     far = "The buses reached Drenvik, 38 kilometres to the south-east, shortly after 7 p.m."
     found = _scoring([0.9, 0.3]).select("how far is drenvik from kestrany", [passage(f"{lead} {far}")])
     assert found.answerable and "38 kilometres" in found.items[0].text
+
+
+def test_a_sentence_whose_time_is_the_one_befores_is_quoted_after_it() -> None:
+    """Explore40b q06 ("who's in charge … now") quoted "Until then Dr Nela Vostrik … remains in charge" alone, as if
+    she still were; the sentence before says when her successor takes over."""
+    text = (
+        "Halbeck takes office on Friday. Until then Dr Nela Vostrik, who has led the vets on an acting basis, "
+        "remains in charge."
+    )
+    found = _scoring([0.0, 0.9]).select("Who is in charge of the vets now?", [_dated(text, "a", "2026-05-19")])
+    assert [(e.start, e.text) for e in found.items] == [(0, text)]
