@@ -2497,3 +2497,12 @@ def test_a_sentence_whose_time_is_the_one_befores_is_quoted_after_it() -> None:
     )
     found = _scoring([0.0, 0.9]).select("Who is in charge of the vets now?", [_dated(text, "a", "2026-05-19")])
     assert [(e.start, e.text) for e in found.items] == [(0, text)]
+
+
+def test_a_sentence_quoted_for_the_time_of_the_next_counts_as_one() -> None:
+    """Explore29d ("Who is in charge … right now?") dropped "Tolvik will take office on June 1. Until then Pavel
+    Kuznar … will remain in charge" for a stale director's single sentence: the two counted as two quotes."""
+    from rag.answer.compose import _sentence_count
+
+    assert _sentence_count("Tolvik will take office on June 1. Until then Kuznar will remain in charge.") == 1
+    assert _sentence_count("Tolvik will take office on June 1. Kuznar will remain deputy.") == 2

@@ -166,9 +166,17 @@ def _covering(question: str, items: Sequence[Evidence], limit: int) -> list[Evid
     return chosen
 
 
+# A sentence quoted for the time of the one after it ("Tolvik will take office on June 1. Until then Pavel Kuznar …
+# will remain in charge", rag/evidence/selector.py): the two tell one fact.
+_TIME_FROM_BEFORE = re.compile(r"[.!?][\"”’']?\s+(?:until|since|by)\s+then\b", re.IGNORECASE)
+
+
 def _sentence_count(text: str) -> int:
-    # A quotation's sentences count too: the limit is on how much an answer quotes.
-    return max(1, len(evidence_spans(text, quotations=False)))
+    # A quotation's sentences count too: the limit is on how much an answer quotes. A sentence quoted for the time
+    # of the one after it does not: it dropped "… Until then Pavel Kuznar … will remain in charge" for a stale
+    # director's one sentence (explore29d, "Who is in charge of the reconstruction agency right now?").
+    told = len(evidence_spans(text, quotations=False)) - (1 if _TIME_FROM_BEFORE.search(text) else 0)
+    return max(1, told)
 
 
 def evidence_block(items: Sequence[Evidence]) -> str:
