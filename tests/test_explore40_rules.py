@@ -175,6 +175,11 @@ def test_a_note_dates_a_side_by_the_day_its_words_were_said() -> None:
 
     notes = [c.note() for c in detect_conflicts([item(first, "a5", "2026-05-20"), item(revised, "a8", "2026-06-02")])]
     assert notes and notes[0].startswith("On 2026-05-15 ") and "; by 2026-05-19, " in notes[0]
+    # A passive's day dates what it tells, not the telling (explore29: "where a drone strike was reported on April 12").
+    from rag.news.conflicts import _told_on
+
+    struck = "The IASC said its inspectors had not been allowed onto the roof, where a strike was reported on April 12."
+    assert _told_on(struck, "2026-04-23") is None
 
 
 def test_a_later_mention_of_an_amount_keeps_its_state() -> None:

@@ -220,8 +220,11 @@ def _side(s: _Statement, value: str, who: str | None = None) -> Side:
 
 # The attribution dating a sentence's words: "Three people were injured, the town council said on Friday" (a 20 May
 # report of the 15 May count; explore40 q04's note dated "three" to 20 May, after the revision to five on 19 May).
+# Not a passive's day: "onto the roof …, where a drone strike was reported on April 12" dates the strike, not the
+# IASC's words (explore29).
 _SAID_ON_DAY = re.compile(
-    r"\b(?:said|says|told\s+[\w ]{1,30}?|announced|confirmed|reported|added)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\b(?:said|says|told\s+[\w ]{1,30}?|announced|confirmed|added)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 
