@@ -18,7 +18,7 @@ from rag.evidence.candidates import evidence_spans
 from rag.evidence.entities import gives_sides_topic
 from rag.evidence.question import content_stems, matches, question_sides
 from rag.evidence.speaker import voices
-from rag.news.date_patterns import sentence_end
+from rag.news.date_patterns import THEN, sentence_end
 from rag.news.dates import as_date, in_quotation, resolve_dates, with_days
 from rag.news.plans import asks_plan_and_act
 from rag.news.recency import asks_return, tells_return, wants_latest
@@ -168,7 +168,7 @@ def _covering(question: str, items: Sequence[Evidence], limit: int) -> list[Evid
 
 # A sentence quoted for the time of the one after it ("Tolvik will take office on June 1. Until then Pavel Kuznar …
 # will remain in charge", rag/evidence/selector.py): the two tell one fact.
-_TIME_FROM_BEFORE = re.compile(r"[.!?][\"”’']?\s+(?:until|since|by)\s+then\b", re.IGNORECASE)
+_TIME_FROM_BEFORE = re.compile(rf"[.!?][\"”’']?\s+{THEN}", re.IGNORECASE)
 
 
 def _sentence_count(text: str) -> int:

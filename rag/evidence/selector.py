@@ -131,7 +131,7 @@ from rag.evidence.types import Evidence, EvidenceSet
 from rag.news.compatible import measures
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
-from rag.news.date_patterns import MONTH, WEEKDAY
+from rag.news.date_patterns import MONTH, THEN, WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
@@ -466,7 +466,7 @@ def _as_evidence(c: Candidate, score: float, info: QuestionInfo) -> Evidence:
 
 # A sentence whose time is the one before's: "Until then Dr Nela Vostrik … remains in charge", after "Halbeck takes
 # over on Friday" (explore40b q06 quoted it alone for who is in charge now, as if she still were).
-_LEANS_BACK = re.compile(r"^\W*(?:until|since|by)\s+then\b", re.IGNORECASE)
+_LEANS_BACK = re.compile(rf"^\W*{THEN}", re.IGNORECASE)
 
 
 def _after_its_time(items: list[Evidence], info: QuestionInfo) -> list[Evidence]:

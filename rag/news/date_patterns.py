@@ -16,6 +16,9 @@ MONTHS["sept"] = 9
 # A month's name or abbreviation ("Sept.") and a weekday's name, as patterns; longest names first.
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+# A time told as the one before's: "Until then Dr Nela Vostrik … remains in charge", after "Halbeck takes office on
+# Friday" (rag/evidence/selector.py quotes the two together; rag/answer/compose.py counts them as one).
+THEN = r"(?:until|since|by)\s+then\b"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 
