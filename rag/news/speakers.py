@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 
 REPORTED = re.compile(
     r"\b(?:conflicts?\s+with|contradict(?:s|ed|ing|ory)?|at\s+odds\s+with|disputed|denied|denies|refuted)\b",
@@ -105,31 +106,27 @@ _NOT_SPEAKERS = {
 }
 
 
-def speakers(text: str) -> list[str]:
-    """Everyone a sentence attributes words to: "remarks made by Dmitriev", "Lavrov claimed",
-    "according to ISW" (a sentence reporting one speaker's words about another's names both)."""
-    found: list[str] = []
-    for pattern in (REMARKS_BY, _BODY_IN, _SPEAKER, _ACCORDING_ANY, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
+def _attributed(text: str, according: re.Pattern[str]) -> Iterator[str]:
+    """The names a sentence attributes words to (`_named`), in the order of the patterns that find them; none that
+    opens with a time ("said Monday"), nor a place a speaker is in (`_IN_A_PLACE`)."""
+    for pattern in (REMARKS_BY, _BODY_IN, _SPEAKER, according, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
         for m in pattern.finditer(text):
             if pattern is _SPEAKER and _IN_A_PLACE.search(text[max(0, m.start() - 60) : m.start()]):
                 continue
-            name = " ".join(w for w in m.group("name").split() if w not in _NOT_SPEAKERS)
-            if name and name not in found and name.split()[0] not in _TIME_WORDS:
-                found.append(name)
-    return found
+            name = _named(m.group("name"))
+            if name and name.split()[0] not in _TIME_WORDS:
+                yield name
+
+
+def speakers(text: str) -> list[str]:
+    """Everyone a sentence attributes words to: "remarks made by Dmitriev", "Lavrov claimed",
+    "according to ISW" (a sentence reporting one speaker's words about another's names both)."""
+    return list(dict.fromkeys(_attributed(text, _ACCORDING_ANY)))
 
 
 def speaker(text: str) -> str | None:
     """Who a sentence attributes its claim to: "Lavrov claimed", "according to ISW"."""
-    for pattern in (REMARKS_BY, _BODY_IN, _SPEAKER, _ACCORDING, _SAID_BY, _APPOSITIVE, _WHOSE_BODY):
-        for m in pattern.finditer(text):
-            if pattern is _SPEAKER and _IN_A_PLACE.search(text[max(0, m.start() - 60) : m.start()]):
-                continue
-            name = m.group("name")
-            words = [w for w in name.split() if w not in _NOT_SPEAKERS]
-            if words and words[0] not in _TIME_WORDS:
-                return " ".join(words)
-    return None
+    return next(_attributed(text, _ACCORDING), None)
 
 
 _OPENING = ("“", '"')
