@@ -83,7 +83,21 @@ def _ordinary(word: str, lowercase: set[str]) -> str:
     close = difflib.get_close_matches(word, sorted(lowercase), n=1, cutoff=_CLOSE)
     if close and close[0][0] == word[0] and not (close[0].startswith(word) or word.startswith(close[0])):
         return close[0]
-    return word
+    return _untransposed(word) or word
+
+
+def _untransposed(word: str) -> str | None:
+    """The one English word that `word`, no English word itself, is with two neighbouring letters swapped back:
+    "is selbygate station open agian" asked whether it is open "again" (explore41d q13 read it as no question of a
+    return and quoted a column's "not only that it is closed"); difflib rates a swap as two changes, below
+    `_CLOSE`, and a word like "again" is seldom among the passages' words."""
+    import simplemma
+
+    if simplemma.is_known(word, lang="en"):
+        return None
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+    known = [w for w in swapped if simplemma.is_known(w, lang="en")]
+    return known[0] if len(known) == 1 else None
 
 
 def _words_respelt(question: str, texts: list[str]) -> str:
