@@ -105,10 +105,18 @@ _NUMBER = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,
 
 
 def _figures(text: str, digits: int = 2) -> list[str]:
-    """The figures of `text` of at least `digits` digits, a month's day ("May 11", "11 May") aside, in order."""
+    """The figures of `text` of at least `digits` digits, a month's day ("May 11", "11 May") aside, in order, each
+    with the word after it when that is a lower-case word ("26 minutes", "1,340 people"): searched with, a bare "26"
+    finds every passage with a 26 in it, and "not 26 minutes as it first reported" was not among the first found
+    for "ambulances took an average of 26 minutes" (explore41d q24)."""
     return [
-        m.group(0) for m in off_calendar(_NUMBER.finditer(text), text) if len(re.sub(r"\D", "", m.group(0))) >= digits
+        m.group(0) + (unit.group(0) if (unit := _UNIT_AFTER.match(text, m.end())) else "")
+        for m in off_calendar(_NUMBER.finditer(text), text)
+        if len(re.sub(r"\D", "", m.group(0))) >= digits
     ]
+
+
+_UNIT_AFTER = re.compile(r" [a-z]{3,}\b")
 
 
 _FIGURES_SEARCHED = 2  # a span's first figures are what it gives; a search each costs a retrieval
@@ -575,13 +583,16 @@ class AnswerChain:
         question: "VGTO said 33.8 million cubic metres crossed the country on Monday" (23 November) never says
         "Varenia" or "moving", and "What's the volume of gas moving through Varenia at the moment?" was answered
         with the 4 November report's 37.1 million (blind explore22c q02)."""
+        # Every newer report found, not the two newest chunks: "Until when were people in Krenvald told to stay
+        # indoors?" read two chunks of a 24 September report, not the 19 September report of the second extension
+        # (explore41 q21).
         found = [
             p
             for e in items[:_CHASED]
             for p in self.retriever.reporting(e.text, query, filters, limit=4 * _NEWER)
             if not p.commentary
         ]
-        return _unread_newer(found, read)
+        return _unread_newer(found, read, most=None)
 
     def _dispute(self, run: AnswerBuilder, relevant: list[Passage], dispute: Dispute) -> Iterator[Event]:
         """ "Do the sources disagree about X?": the evidence on X, compared span with span; the answer
@@ -823,10 +834,12 @@ def _evidence_shown(run: AnswerBuilder, items: list[Evidence]) -> EvidenceSet:
     return run.evidence
 
 
-def _unread_newer(found: list[Passage], read: list[Passage], same_day: bool = False) -> list[Passage]:
-    """The `_NEWER` newest of `found`, each chunk once, that are not among `read` and are newer than every report
-    read (or, `same_day`, no older). A column read is no newer report: its date is when it was written (explore17b
-    q09)."""
+def _unread_newer(
+    found: list[Passage], read: list[Passage], same_day: bool = False, most: int | None = _NEWER
+) -> list[Passage]:
+    """The `most` newest of `found` (all, None), each chunk once, that are not among `read` and are newer than every
+    report read (or, `same_day`, no older). A column read is no newer report: its date is when it was written
+    (explore17b q09)."""
     newest_read = newest([p for p in read if not p.commentary]) or date.min
     seen = {p.chunk_id for p in read}
     unique = {p.chunk_id: p for p in found}.values()
@@ -836,4 +849,4 @@ def _unread_newer(found: list[Passage], read: list[Passage], same_day: bool = Fa
         if p.chunk_id not in seen
         and ((day := as_date(p.published) or date.min) > newest_read or (same_day and day == newest_read))
     ]
-    return newest_first(newer, lambda p: p.published)[:_NEWER]
+    return newest_first(newer, lambda p: p.published)[:most]

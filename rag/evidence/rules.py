@@ -181,6 +181,25 @@ def _binds_setter(asked: RulesAsked, text: str) -> bool:
     )
 
 
+# Who a sentence says sets a condition: "Experts state that Moscow sets this condition to buy time".
+_SETS = re.compile(
+    r"\b((?:[\w’'.-]+\s+){1,3}?)(?:sets?|setting|imposes?|imposed|attach(?:es|ed)?|demands?|demanded)\s+"
+    r"(?:(?:this|these|those|the|its|their|such|new)\s+)?(?:pre)?(?:conditions?|terms)\b",
+    re.IGNORECASE,
+)
+
+
+def set_by_another(question: str, text: str) -> bool:
+    """Whether `text` names someone other than the one the question says sets the conditions as setting the ones it
+    tells: "What conditions has Ukraine set for peace talks?" was answered with "Experts state that Moscow sets this
+    condition to buy time …" (the bundled corpus, which tells none of Ukraine's)."""
+    asked = rules_asked(question)
+    if asked is None or not asked.setter:
+        return False
+    setters = [set(content_stems(m.group(1))) for m in _SETS.finditer(text)]
+    return bool(setters) and not any(matches(t, said) for said in setters for t in asked.setter)
+
+
 def _weight(asked: RulesAsked, rule: Rule) -> int:
     """How surely a sentence tells the asked rules: one, and one more for each word of the topic it names and two
     when it names rules ("conditions", "terms"): "Korvath agreed on four conditions: flights in daylight only, …"

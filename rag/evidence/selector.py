@@ -106,6 +106,7 @@ from rag.evidence.question import (
     words,
     yes_no_subject,
 )
+from rag.evidence.rules import set_by_another
 from rag.evidence.speaker import (
     SAYS_NONE,
     asked_role,
@@ -356,6 +357,13 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
             ONLY_PLANNED.search(e.text) and _same_subject(newer.text, e.text) for e in dated
         ):
             return True
+        # A deadline moved again: "Governor Ilse Carwenn yesterday extended the shelter-in-place order … for a second
+        # time, until 8 p.m. on Monday" after "… extended the order keeping Krenvald's residents indoors until 8 p.m.
+        # on Friday" (explore41 q21 gave the first extension).
+        if _MOVED_UNTIL.search(newer.text) and any(
+            _TELLS_DEADLINE.search(e.text) and _same_end(newer.text, e.text) for e in dated
+        ):
+            return True
         return any(
             (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
             for e in dated
@@ -388,6 +396,17 @@ def _same_subject(a: str, b: str) -> bool:
     """Whether two sentences share two topic words: "Hallnet said … traffic had been switched to a satellite backup"
     and "Hallnet said … traffic on the Corvel-1 cable had been restored" tell of one thing."""
     return len(topic_words(a) & topic_words(b)) >= 2
+
+
+# The words of moving an end, which any two moved ends share: "The ministry extended the fishing ban … until the end of
+# June" tells no end of the order "extended … until 8 p.m. on Friday, two hours before it was due to end".
+_MOVING_WORDS = topic_words("extended extend extension until end due postponed put off moved")
+
+
+def _same_end(a: str, b: str) -> bool:
+    """Whether two sentences moving or telling an end tell of one thing: two topic words shared besides those of the
+    moving itself."""
+    return len((topic_words(a) & topic_words(b)) - _MOVING_WORDS) >= 2
 
 
 def _reported_iso(e: Evidence) -> str | None:
@@ -674,8 +693,9 @@ _REVISED_FROM = re.compile(
     rf"(?:estimate|forecast|projection|figure|count|total)\s+of\s+{_ABOUT}(?P<old2>\d(?:[\d,.]*\d)?)"
     rf"|(?P<new3>\d(?:[\d,.]*\d)?)[^.;]*?\b(?:fewer|more|less|lower|higher)\s+than\s+the\s+{_ABOUT}(?P<old3>\d(?:[\d,.]*\d)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:had\s+|has\s+)?(?:estimated|forecast|projected|expected|predicted)\b"
-    # "It said 1,340 people crossed on Monday, not about 1,100 as it announced that evening" (explore33 q03).
-    rf"|(?P<new4>\d(?:[\d,.]*\d)?)[^.;]*?,\s+not\s+{_ABOUT}(?P<old4>\d(?:[\d,.]*\d)?)\s+as\s+(?:[\w'’-]+\s+){{0,3}}?"
+    # "It said 1,340 people crossed on Monday, not about 1,100 as it announced that evening" (explore33 q03), "an
+    # average of 28 minutes …, not 26 minutes as it first reported" (explore41d q24).
+    rf"|(?P<new4>\d(?:[\d,.]*\d)?)[^.;]*?,\s+not\s+{_ABOUT}(?P<old4>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+)?\s+as\s+(?:[\w'’-]+\s+){{0,3}}?"
     r"(?:had\s+|has\s+)?(?:first\s+)?(?:announced|said|reported|stated|given|claimed|estimated)\b",
     re.IGNORECASE,
 )
@@ -906,7 +926,17 @@ _POWERS = r"chang|set|decid|approv|authori[sz]|extend|mov|grant|lift|order|sign|
 
 
 # A question on a deadline, and a span giving one ("have until May 29", "the deadline for the handover is May 15").
-_ASKS_DEADLINE = re.compile(r"\bdeadlines?\b", re.IGNORECASE)
+# … or the end of what runs to one: "Until when were people in Krenvald told to stay indoors?", "What was the final
+# cut-off for traders to sign up?" (explore41 q21, explore41b q21).
+_ASKS_DEADLINE = re.compile(
+    r"\b(?:deadlines?|cut-?offs?)\b|\b(?:un)?till?\s+(?:when|what\s+(?:date|day|time))\b", re.IGNORECASE
+)
+# A deadline moved: "Governor Ilse Carwenn yesterday extended the shelter-in-place order … for a second time, until 8
+# p.m. on Monday" tells the end of the order the chosen span extended before, in none of the question's words.
+_MOVED_UNTIL = re.compile(
+    r"\b(?:extend(?:ed|s)?|prolong(?:ed|s)?|put\s+off|pushed\s+back|postponed?|moved)\b[^.;]*?\b(?:until|till|to)\b",
+    re.IGNORECASE,
+)
 _TELLS_DEADLINE = re.compile(r"\b(?:deadlines?|until|no\s+later\s+than)\b", re.IGNORECASE)
 
 
@@ -1322,6 +1352,8 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or an_earlier_one(question, first.text, first.passage.published)
         or lists_others(info, first.text)
         or _someone_else(info, first)
+        # "What conditions has Ukraine set?" is not answered by "Moscow sets this condition".
+        or set_by_another(question, first.text)
     )
 
 
@@ -1932,7 +1964,7 @@ class EvidenceSelector:
             and info.answer_type in ("date", "other")
             and wants_latest(question)
         ):
-            dated = self._newest_deadline(question, info, candidates, scores, speaker)
+            dated = self._newest_deadline(question, info, candidates, scores, speaker, first)
             if dated and dated[0].text != first.text:
                 items = _once(dated, items)
                 first = items[0]
@@ -2091,12 +2123,18 @@ class EvidenceSelector:
 
     @staticmethod
     def _newest_deadline(
-        question: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, speaker: str | None
+        question: str,
+        info: QuestionInfo,
+        candidates: list[Candidate],
+        scores: np.ndarray,
+        speaker: str | None,
+        first: Evidence,
     ) -> list[Evidence]:
         """The report span of all those read, told on the latest day, that gives a deadline with its date and holds
-        most of the question's key terms, no rule rejecting it. Of a day's, the one told first in its article: a
-        report leads with the deadline set ("have until May 29 …, after the body overseeing the Lindquay Accord
-        extended the deadline on Wednesday") and tells the proposals before it further down."""
+        most of the question's key terms (or moves a deadline, `_MOVED_UNTIL`, of what the best span `first` tells),
+        no rule rejecting it. Of a day's, the one told first in its article: a report leads with the deadline set
+        ("have until May 29 …, after the body overseeing the Lindquay Accord extended the deadline on Wednesday") and
+        tells the proposals before it further down."""
         giving = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
@@ -2108,7 +2146,8 @@ class EvidenceSelector:
         ]
         for c, s in sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True):
             e = _as_evidence(c, s, info)
-            if _holds_most_terms(info, e) and not _rejected(question, info, e, speaker):
+            moved = _MOVED_UNTIL.search(e.text) is not None and _same_end(e.text, first.text)
+            if (moved or _holds_most_terms(info, e)) and not _rejected(question, info, e, speaker):
                 return [e]
         return []
 

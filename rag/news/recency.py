@@ -36,7 +36,7 @@ _LATEST = re.compile(
     rf"{RECENCY_PHRASES}|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently|"
     # "What was the final deadline …?": a deadline extended twice ends at its last extension (explore39b q21 gave
     # the first, 12 June; the second moved it to 17 June).
-    r"(?:final|last|latest|new)\s+deadline)\b",
+    r"(?:final|last|latest|new)\s+(?:deadline|cut-?off))\b",
     re.IGNORECASE,
 )
 
@@ -53,8 +53,11 @@ _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|
 # "When does the truce run out?" asks the same (blind explore18 q11 answered the first end date, 8 May;
 # the truce had been extended to 29 May). "whens the dolvany pipline going to be finished?" is "when is" typed
 # fast (blind explore26b q12 led with the 20 June target of 18 May; on 8 June it was "not before mid-July").
+# "Until when were people in Krenvald told to stay indoors?" asks for an end, which extensions move, in any tense
+# (explore41 q21 gave the first end, 8 p.m. on 16 September; the order was extended twice, to 21 September).
 _PLANNED = re.compile(
-    r"^\s*(?:when(?:\s+(?:will|is|are|does|do)|['’]?s)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b)"
+    r"^\s*(?:when(?:\s+(?:will|is|are|does|do)|['’]?s)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b|"
+    r"(?:un)?till?\s+when\b)"
     r"(?![^?]*\b(?:said|thought|believed|first|originally|initially)\b)",
     re.IGNORECASE,
 )
