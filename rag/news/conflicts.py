@@ -66,7 +66,14 @@ from rag.news.pair_model import (
     pair_features,
 )
 from rag.news.plans import SCHEDULED
-from rag.news.sameness import UNNAMED_SUBJECT, negated_figure, takes_up, tells_first_plan, value_conflict
+from rag.news.sameness import (
+    UNNAMED_SUBJECT,
+    counted_apart,
+    negated_figure,
+    takes_up,
+    tells_first_plan,
+    value_conflict,
+)
 from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
@@ -804,6 +811,8 @@ def detect_conflicts(
                 if a.passage.article_id == b.passage.article_id and not disputed(p.features):
                     continue
                 about = _about(p.features)
+                if about == "number" and _counted_apart(a.text, b.text):
+                    continue
                 if about == "negation" and _negative(a.text) and _negative(b.text):
                     # Both negative, so of one polarity: "… would not end the war" and "no evidence that
                     # Moscow is genuinely willing to end the war" say the same (bundled Donbas question), as
@@ -897,7 +906,11 @@ def detect_conflicts(
 
 # A count that only grows: of a period running to now, or of the dead and hurt.
 _RUNNING = re.compile(
-    r"\b(?:since|so\s+far|to\s+date|this\s+year|in\s+all|altogether|total|killed|died|dead|injured|wounded)\b", re.I
+    r"\b(?:since|so\s+far|to\s+date|this\s+year|in\s+all|altogether|total|killed|died|dead|injured|wounded)\b"
+    # … or a period's count: "the 52 patients sent to Thalgrave … during those five weeks", a column's, beside
+    # "Twenty-three patients have been moved to Thalgrave … since September 6" of a month before (explore41c q31).
+    r"|\b(?:during|in|over)\s+(?:the|those|these)\s+(?:first\s+|past\s+|last\s+)?(?:\w+\s+)?(?:days|weeks|months)\b",
+    re.I,
 )
 # "has recovered 126 bodies", "have now paid": a perfect tense by the figure counts up to the day it is told (not one
 # elsewhere in the sentence: "… where repeated drone strikes have knocked out transformers").
@@ -995,6 +1008,16 @@ def column_behind(a: Side, b: Side) -> bool:
         if figures[0] is not None and figures[1] is not None and figures[1] > figures[0]:
             return True
     return False
+
+
+def _counted_apart(a: str, b: str) -> bool:
+    """Whether the figures of one unit in statements `a` and `b` all count two kinds of thing (`counted_apart`), and
+    there is such a pair: what the rules keep apart, the pair model, reading words, must not set against each other
+    ("It took 52 patients from Zelmor between September 6 and October 9", a period's total, against "Zelmor General
+    had 58 patients on oxygen yesterday"; explore41c q02 noted them as sources that disagree)."""
+    va, vb = ([v for v in values_in(text, None) if v.kind == "number"] for text in (a, b))
+    pairs = [(x, y) for x in va for y in vb if x.unit & y.unit]
+    return bool(pairs) and all(counted_apart(x, y, a, b) for x, y in pairs)
 
 
 def _restates(side: Side) -> bool:

@@ -104,7 +104,7 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     if pct:
         return frozenset({"%"})
     words = [w for w in re.findall(r"[A-Za-z]+", text[end : end + 40]) if content_words(w.lower())]
-    following = [prefix(w.lower()) for w in words]
+    following = [prefix(_singular(w.lower())) for w in words]
     currency = currency or next((_CURRENCY_WORDS[w] for w in following[:1] if w in _CURRENCY_WORDS), None)
     if currency:
         return frozenset({currency})
@@ -124,6 +124,14 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     if "death" in following[:4] or "death" in preceding:
         units.add("death")
     return frozenset(units)
+
+
+def _singular(word: str) -> str:
+    """A plural noun of five letters as its singular, which `prefix` leaves: "44 parts per million" and "below 1 part
+    per million" count one thing (explore41 q16 read no newer reading in the second); "weeks" and "week" too."""
+    if len(word) == 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _unit_names(text: str, end: int) -> frozenset[str]:
