@@ -43,7 +43,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "near",
         re.compile(
-            r"\b(?P<near>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I
+            # Not "a week ago tonight": the night a week before, which "ago" resolves (explore41d q04 dated the
+            # shelling "a week ago tonight" by the column's own day).
+            r"(?<!ago\s)\b(?P<near>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
         ),
     ),
     (
@@ -61,7 +64,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b",
+            r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b"
+            r"(?:\s+(?P<that_day>today|tonight|this\s+(?:morning|afternoon|evening))\b)?",
             re.IGNORECASE,
         ),
     ),
