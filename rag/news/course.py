@@ -57,6 +57,8 @@ _ALIKE = [
     frozenset({"paid", "pay", "recei"}),
     frozenset({"compl", "made", "done"}),
     frozenset({"ident", "named"}),
+    # Traders "showing up" are those the market "drew", that "came" or "turned up" (explore41b q05).
+    frozenset({"show", "turn", "came", "come", "drew", "draw", "atten"}),
 ]
 # "How did the brokers' quote change after the blast?", "How has the centre's waiting list changed since April?": the
 # course of a measure, told by its noun and a figure after it ("the quote rose to 2.5%", "the waiting list stood at
@@ -87,7 +89,9 @@ _OTHER_MEASURE = re.compile(
     r"\b(?:cancel\w*|reject\w*|refus\w*|withdr\w*|revok\w*|schedul\w*|plann\w*|target\w*|expect\w*|promis\w*|"
     r"pledg\w*|aim\w*|appl(?:y|ied|ies|ications?|icants?)|regist\w*|eligible|ordered|due|still|remain\w*|waiting|"
     r"will|would|could|should|per\s*cent|percent|before\s+the\s+war|pre-war|capacity|liv(?:e|es|ed|ing)|"
-    r"(?:is|are|was|were)\s+to|allow\w*|ask\w*|request\w*|list\w*|declar\w*|not|never|without|alone|twice)\b|n['’]t\b|%",
+    r"(?:is|are|was|were)\s+to|allow\w*|ask\w*|request\w*|list\w*|declar\w*|not|never|without|alone|twice|"
+    # Those who left are no count of those back: "About 3,900 people have left their homes in Dornau" (explore41 q05).
+    r"left|fled)\b|n['’]t\b|%",
     re.IGNORECASE,
 )
 _CLAUSE_EDGE = re.compile(r",(?!\d)|[;:()—–]|\s-\s|\b(?:which|while|but|and)\b", re.IGNORECASE)
@@ -102,7 +106,13 @@ _FORMER = re.compile(
 # printed in error (explore35c q05).
 _CORRECTED = re.compile(r"\W*correction\b|\W*an\s+earlier\s+version\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
-_STARTED = re.compile(r"\b(?:since|from|after|before|opened|began|started|launched)\b[^,;]*$", re.IGNORECASE)
+# … and a day of the whole a part is counted of: "About 3,450 of the 3,900 people evacuated on September 14 have
+# returned home" (explore41 q05).
+_STARTED = re.compile(
+    r"\b(?:since|from|between|after|before|opened|began|started|launched)\b[^,;]*$"
+    r"|\bof\s+(?:the|its|their|all)\s+(?:\w+\s+)?\d[\d,]*\s[^,;]*$",
+    re.IGNORECASE,
+)
 _MOST_SHOWN = 4  # figures an answer quotes: the first, the last and two between
 
 
@@ -202,14 +212,32 @@ def _plural(word: str) -> bool:
 
 def _counts_noun(asked: CourseAsked, text: str, at: int) -> bool:
     """Whether the number ending at `at` counts the asked noun: the noun within three words after it, no other
-    plural noun nor "of" between."""
+    plural noun nor "of" between; or the part of a whole that counts it ("2,900 of the 3,900 people evacuated"); or,
+    asked of people by what was done to them ("evacuees"), "people"."""
+    whole = _OF_A_WHOLE.match(text, at)
+    if whole:
+        return _counts_noun(asked, text, whole.end())
+    # "Of the roughly 3,900 people evacuated …, about 1,400 of them had gone home by Tuesday evening".
+    if re.match(r"\s+of\s+them\b", text[at:]):
+        return any(_counts_noun(asked, text, m.end()) for m in _NUMBER.finditer(text, 0, at) if m.end() < at)
     for word in _WORD.findall(text[at:])[:4] if text[at : at + 1].isspace() else []:
         w = word.lower()
         if w.startswith(asked.stem):
             return True
+        # Which of them, the question's own words say (`_like_asked`): "About 1,400 people have gone home".
+        if w in _IRREGULAR_PLURALS and asked.noun.endswith("ees"):
+            return True
         if w in ("of", "per", "a", "an", "the") or _plural(w):
             return False
     return False
+
+
+# "about 2,900 of the 3,900 people evacuated on September 14 had gone home": the first figure counts them (explore41
+# q05 found no figure of the evacuees gone home); the whole is no count of them.
+# So does "39 of the city's 64 boiler houses".
+_A_WHOLE = r"of\s+(?:the|its|their|all)\s+(?:[\w-]+['’]s?\s+)?(?:(?:about|around|roughly|some|nearly|almost)\s+)?"
+_OF_A_WHOLE = re.compile(rf"\s+{_A_WHOLE}\d{{1,3}}(?:,\d{{3}})*(?=\s)")
+_A_WHOLE_BEFORE = re.compile(rf"\b{_A_WHOLE}$", re.IGNORECASE)
 
 
 # "… cleared nine more Ostrevian athletes …, bringing the number approved to 47": the count named by "number".
@@ -310,7 +338,7 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
                 continue  # "replaced them on June 4 with chip cards" counts no cards (explore35b q04)
             if not (_counts_noun(asked, text, m.end()) or _names_count(asked, text, m.start())):
                 continue
-            if _FORMER.search(text[max(0, m.start() - 40) : m.start()]):
+            if _FORMER.search(text[max(0, m.start() - 40) : m.start()]) or _A_WHOLE_BEFORE.search(text[: m.start()]):
                 continue
             others = {w.group(0).lower() for w in _OTHER_MEASURE.finditer(_clause(text, m.start(), m.end()))}
             if any(not _asked_words(o, own) for o in others):
