@@ -269,8 +269,9 @@ def test_the_figures_a_leading_span_is_searched_by() -> None:
     from rag.answer.chain import _figures
 
     lead = "Kovrin Ford reopened on May 11, 2026. On 12 May 1,100 people crossed, 340 of them pensioners, in 47 cars."
-    assert _figures(lead) == ["1,100", "340", "47"]
-    assert _figures(lead, digits=3) == ["1,100", "340"]
+    # Each with the word after it, which the revising report repeats (explore41d q24).
+    assert _figures(lead) == ["1,100 people", "340", "47 cars"]
+    assert _figures(lead, digits=3) == ["1,100 people", "340"]
     assert _figures("The fund paid out 1.8 billion dorn to 47.") == ["47"]
 
 
