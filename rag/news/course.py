@@ -57,8 +57,6 @@ _ALIKE = [
     frozenset({"paid", "pay", "recei"}),
     frozenset({"compl", "made", "done"}),
     frozenset({"ident", "named"}),
-    # Traders "showing up" are those the market "drew", that "came" or "turned up" (explore41b q05).
-    frozenset({"show", "turn", "came", "come", "drew", "draw", "atten"}),
 ]
 # "How did the brokers' quote change after the blast?", "How has the centre's waiting list changed since April?": the
 # course of a measure, told by its noun and a figure after it ("the quote rose to 2.5%", "the waiting list stood at
@@ -106,11 +104,14 @@ _FORMER = re.compile(
 # printed in error (explore35c q05).
 _CORRECTED = re.compile(r"\W*correction\b|\W*an\s+earlier\s+version\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
-# … and a day of the whole a part is counted of: "About 3,450 of the 3,900 people evacuated on September 14 have
-# returned home" (explore41 q05).
+# The whole a part is counted of: "about 2,900 of the 3,900 people evacuated on September 14 had gone home", "39 of the
+# city's 64 boiler houses". The part counts them (explore41 q05 found no figure of the evacuees gone home); the whole,
+# and its day, do not.
+_A_WHOLE = r"of\s+(?:the|its|their|all)\s+(?:[\w-]+['’]s?\s+)?(?:(?:about|around|roughly|some|nearly|almost)\s+)?"
+# … nor does a day of the whole: "About 3,450 of the 3,900 people evacuated on September 14 have returned home".
 _STARTED = re.compile(
     r"\b(?:since|from|between|after|before|opened|began|started|launched)\b[^,;]*$"
-    r"|\bof\s+(?:the|its|their|all)\s+(?:\w+\s+)?\d[\d,]*\s[^,;]*$",
+    rf"|\b{_A_WHOLE}\d[\d,]*\s[^,;]*$",
     re.IGNORECASE,
 )
 _MOST_SHOWN = 4  # figures an answer quotes: the first, the last and two between
@@ -232,10 +233,6 @@ def _counts_noun(asked: CourseAsked, text: str, at: int) -> bool:
     return False
 
 
-# "about 2,900 of the 3,900 people evacuated on September 14 had gone home": the first figure counts them (explore41
-# q05 found no figure of the evacuees gone home); the whole is no count of them.
-# So does "39 of the city's 64 boiler houses".
-_A_WHOLE = r"of\s+(?:the|its|their|all)\s+(?:[\w-]+['’]s?\s+)?(?:(?:about|around|roughly|some|nearly|almost)\s+)?"
 _OF_A_WHOLE = re.compile(rf"\s+{_A_WHOLE}\d{{1,3}}(?:,\d{{3}})*(?=\s)")
 _A_WHOLE_BEFORE = re.compile(rf"\b{_A_WHOLE}$", re.IGNORECASE)
 
