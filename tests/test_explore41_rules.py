@@ -168,6 +168,12 @@ def test_a_periods_total_and_a_days_count_are_two_measures() -> None:
     split = text.index("It took")
     items = [Evidence(text[: split - 1], passage, 0, split - 1, 0.5), Evidence(period, passage, split, len(text), 0.5)]
     assert detect_conflicts(items) == []
+    # "from the strip … until next Thursday" bounds no period: the ban's end moved (explore40b).
+    ends = [
+        _span("The ban on selling milk from the strip runs until next Thursday.", "d", "2026-04-24"),
+        _span("The ban on selling milk from the strip, extended twice, runs until June 14.", "e", "2026-06-03"),
+    ]
+    assert [c.kind for c in detect_conflicts(ends)] == ["change"]
 
 
 def test_a_week_ago_tonight_is_one_day() -> None:

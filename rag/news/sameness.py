@@ -394,8 +394,11 @@ def takes_up(text: str) -> bool:
 # A day that opens or closes a period counted over: "It took 52 patients from Zelmor between September 6 and October 9"
 # dates no event to set against "Zelmor General had 58 patients on oxygen yesterday" (explore41c q02 noted the two as
 # sources that disagree on a date).
+# The first bound is a day too: "The ban on selling milk from the strip runs until next Thursday" has no period
+# (explore40b noted no change of the ban's end, 30 April to 14 June, with it).
+_FIRST_BOUND = rf"(?:{MONTH}|{_DAY}|\d)[^.;,]{{0,25}}?"
 _BOUND_BEFORE = re.compile(
-    r"\b(?:between|from)\s+$|\bbetween\s+[^.;,]{1,25}?\s+and\s+$|\bfrom\s+[^.;,]{1,25}?\s+(?:to|until|till)\s+$",
+    rf"\b(?:between|from)\s+$|\bbetween\s+{_FIRST_BOUND}\s+and\s+$|\bfrom\s+{_FIRST_BOUND}\s+(?:to|until|till)\s+$",
     re.IGNORECASE,
 )
 
