@@ -176,9 +176,12 @@ def _binds_setter(asked: RulesAsked, text: str) -> bool:
     """Whether a sentence lays a rule on the one the question says sets them: "What conditions did Russia set for a
     ceasefire?" is not answered by "Russia must agree that negotiations on a ceasefire should precede …", a condition
     set for Russia (the bundled corpus)."""
-    return bool(asked.setter) and any(
-        any(matches(t, set(content_stems(m.group(1)))) for t in asked.setter) for m in _BINDS.finditer(text)
-    )
+    return bool(asked.setter) and any(_is_setter(asked, m.group(1)) for m in _BINDS.finditer(text))
+
+
+def _is_setter(asked: RulesAsked, who: str) -> bool:
+    """Whether the words `who` name the one the question says sets the rules ("Moscow" for "Russia")."""
+    return any(matches(t, set(content_stems(who))) for t in asked.setter)
 
 
 # Who a sentence says sets a condition: "Experts state that Moscow sets this condition to buy time".
@@ -196,8 +199,8 @@ def set_by_another(question: str, text: str) -> bool:
     asked = rules_asked(question)
     if asked is None or not asked.setter:
         return False
-    setters = [set(content_stems(m.group(1))) for m in _SETS.finditer(text)]
-    return bool(setters) and not any(matches(t, said) for said in setters for t in asked.setter)
+    setters = [m.group(1) for m in _SETS.finditer(text)]
+    return bool(setters) and not any(_is_setter(asked, who) for who in setters)
 
 
 def _weight(asked: RulesAsked, rule: Rule) -> int:

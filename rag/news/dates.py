@@ -336,11 +336,12 @@ def _period(m: re.Match[str], text: str, pub: date) -> tuple[tuple[date, date], 
 def _ago(m: re.Match[str], pub: date) -> tuple[tuple[date, date], str]:
     n_text = m.group("n").lower()
     n = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text]
+    weeks = m.group("unit").lower().startswith("week")
     # "a week ago tonight" is one day, the same weekday a week before.
-    if m.group("unit").lower().startswith("week") and not m.group("that_day"):
+    if weeks and not m.group("that_day"):
         start = _monday(pub - timedelta(days=7 * n))
         return (start, start + timedelta(days=6)), "week"
-    day = pub - timedelta(days=7 * n if m.group("unit").lower().startswith("week") else n)
+    day = pub - timedelta(days=7 * n if weeks else n)
     return (day, day), "day"
 
 
