@@ -12,7 +12,7 @@ from datetime import date
 from rag.answer.chain import _figures, _unread_newer
 from rag.evidence.casing import restore_case
 from rag.evidence.rules import set_by_another
-from rag.evidence.selector import revises_figure, tells_update
+from rag.evidence.selector import _ASKS_DEADLINE, revises_figure, tells_update
 from rag.evidence.types import Evidence
 from rag.news.conflicts import detect_conflicts
 from rag.news.course import course, course_asked
@@ -46,6 +46,10 @@ def test_an_end_asked_until_when_is_the_latest() -> None:
     assert wants_latest("Until when were people in Krenvald told to stay indoors?")
     assert wants_latest("What was the final cut-off for traders to sign up?")
     assert not wants_latest("When were people in Krenvald told to stay indoors?")
+    # … and asks for a deadline, which a newer report may have moved (41d q21, "Until what date …?").
+    assert _ASKS_DEADLINE.search("Until what date will the old wartime mobile number keep working?")
+    assert _ASKS_DEADLINE.search("What was the final cut-off for traders to sign up?")
+    assert not _ASKS_DEADLINE.search("When did the old wartime mobile number stop working?")
 
 
 def test_a_deadline_moved_again_updates_the_one_chosen() -> None:
