@@ -31,8 +31,29 @@ from rag.numbers import CARDINALS, ordinals
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _CONTENT = re.compile(r"[a-z0-9]+")
+# "Refuse" as a noun, rubbish, before what carries or takes it: "Refuse lorries returned to Halvorne's eastern
+# districts" denies nothing (explore42c q18 noted it against "The lorries are back in the east this week").
+_REFUSE_AS_RUBBISH = (
+    r"lorr(?:y|ies)",
+    r"trucks?",
+    r"collect\w*",
+    r"bins?",
+    r"sacks?",
+    r"bags?",
+    r"workers?",
+    r"tips?",
+    r"dumps?",
+    r"disposal",
+    r"vehicles?",
+    r"crews?",
+    r"services?",
+    r"sites?",
+    r"heaps?",
+    r"piles?",
+)
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?|refused|fails?|failed|lacks?|yet\s+to)\b|n['’]t\b",
+    rf"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?(?!\s+(?:{'|'.join(_REFUSE_AS_RUBBISH)})\b)|"
+    r"refused|fails?|failed|lacks?|yet\s+to)\b|n['’]t\b",
     re.IGNORECASE,
 )
 # Capitalised words that are not names.
@@ -79,7 +100,7 @@ WEIGHTS = {
 }
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     if word.endswith("ss"):  # "dismiss", "progress": not plurals
         return word
     for suffix in ("ing", "ed", "es", "s"):
@@ -89,7 +110,7 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _CONTENT.findall(text.lower()) if len(w) > 2 and w not in _STOP}
+    return {stem(w) for w in _CONTENT.findall(text.lower()) if len(w) > 2 and w not in _STOP}
 
 
 def numbers(text: str) -> set[str]:
@@ -161,7 +182,7 @@ def negated_words(text: str) -> set[str]:
     """The word each negation applies to: the first content word after it ("not seeking"), or after the
     "had" of a supposition contrary to fact ("if they had signed"), and the verb of a negated subject ("no
     relative has been allowed")."""
-    out: set[str] = {_stem(m["verb"].lower()) for m in _NO_SUBJECT_DONE.finditer(text)}
+    out: set[str] = {stem(m["verb"].lower()) for m in _NO_SUBJECT_DONE.finditer(text)}
     for m in [*_NEGATION.finditer(text), *contrary_to_fact(text)]:
         # "none of the states that had confirmed … had withdrawn" denies no state: its noun names whom it is said of
         # (explore25b set it against "the number of confirmed states has risen to 63").
@@ -179,7 +200,7 @@ def negated_words(text: str) -> set[str]:
             w for w in _CONTENT.findall(text[m.end() :].lower())[:4] if w not in _STOP and w not in ("because", "yet")
         ]
         if following:
-            out.add(_stem(following[0]))
+            out.add(stem(following[0]))
     return out
 
 

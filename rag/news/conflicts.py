@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from rag.answer.support import contrary_to_fact, negated_words, negation_conflict
+from rag.answer.support import content_words, contrary_to_fact, negated_words, negation_conflict, stem
 from rag.news import compatible
 from rag.news.counts import counts_one_day
 from rag.news.date_patterns import WEEKDAY
@@ -486,6 +486,14 @@ def _dates_explained(a: _Statement, b: _Statement) -> bool:
     return _same_date_given(xs, ys) or _two_days_told(a, b, xs, ys)
 
 
+def _days_within(a: _Statement, b: _Statement) -> bool:
+    """Whether every day one statement gives, the other gives too: it tells one more day, of another event, and
+    nothing against the other. "The service was held up on Monday by a dispute" is no disagreement with "did not run on
+    Monday, after Kolvarin City Transport called off the service late on Sunday" (explore42d q09)."""
+    xs, ys = {v.span for v in _date_values(a)}, {v.span for v in _date_values(b)}
+    return bool(xs and ys) and (xs <= ys or ys <= xs)
+
+
 def _told_after_the_other(a: _Statement, b: _Statement) -> bool:
     """Whether the later article's dates all fall after the earlier one was published, which dates only days up to
     then: what the later tells had not happened when the earlier was written, so the two tell a change, not two
@@ -550,7 +558,7 @@ _MEASURE = re.compile(
 _STATE = re.compile(r"\b(?:is|are|was|were|remain(?:s|ed)?|stood|stands|still)\s+(?!\w+(?:ed|en)\b)", re.IGNORECASE)
 
 
-def _two_days_counted(a: _Statement, b: _Statement) -> bool:
+def _two_days_counted(a: _Statement, b: _Statement, told: tuple[str, str]) -> bool:
     """Whether each statement counts what was done on one day, with no running total, and the days differ: two
     events, not one figure revised. "Kelmora took back the bodies of 206 of its soldiers … yesterday" (5 March) and
     "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge yesterday" (26 March) are two handovers (blind
@@ -558,12 +566,32 @@ def _two_days_counted(a: _Statement, b: _Statement) -> bool:
     # A state or a level on a day, or a measure, is one quantity told twice: "390,000 households were without power
     # on Wednesday" and "410,000 … on Thursday", "stood at 36 on Friday", "33.8 million cubic metres crossed the
     # country on Monday" (explore15 q06, blind explore21b q10 and explore22c q02 lost their true change notes).
-    if not (counts_one_day(a.text) and counts_one_day(b.text)) or any(
-        pattern.search(text) for pattern in (_STATE, _LEVEL, _MEASURE) for text in (a.text, b.text)
+    # A measure is read in the words around the two figures (`told`): "By evening 118 boats had put to sea and landed
+    # 9.6 tonnes of fish" counts boats, whatever it measures beside them.
+    if (
+        not (counts_one_day(a.text) and counts_one_day(b.text))
+        or any(pattern.search(text) for pattern in (_STATE, _LEVEL) for text in (a.text, b.text))
+        or any(_MEASURE.search(text) for text in told)
     ):
         return False
     xs, ys = {v.span for v in _date_values(a)}, {v.span for v in _date_values(b)}
+    # A day told only by its time ("that morning", "By evening") is its report's: "The other 148 boats fishing in the
+    # zone that morning returned to harbour safely" (13 May) and "By evening 118 boats had put to sea" (22 May) count
+    # two days' boats (explore42 q21 noted 148 becoming 118).
+    xs, ys = xs or _report_day(a), ys or _report_day(b)
     return bool(xs) and bool(ys) and not xs & ys
+
+
+_TIME_OF_DAY = re.compile(
+    r"\b(?:that|this)\s+(?:morning|afternoon|evening|night)\b|^\W*By\s+(?:evening|nightfall|dusk|midday|noon)\b",
+    re.IGNORECASE,
+)
+
+
+def _report_day(s: _Statement) -> set[tuple[float, float]]:
+    """The publication day of a statement dated only by a time of its day, as a value span."""
+    day = as_date(s.passage.published) if _TIME_OF_DAY.search(s.text) else None
+    return {(float(day.toordinal()), float(day.toordinal()))} if day else set()
 
 
 _EVENT_REACH = 25  # characters between a date and the word of the event it dates
@@ -837,6 +865,7 @@ def detect_conflicts(
             or _compatible(conflict, a.text, b.text)
             or _other_instances(a.text, b.text)
             or (conflict.about == "date" and (_dates_explained(a, b) or _told_after_the_other(a, b)))
+            or (conflict.about == "date" and conflict.kind == "conflict" and _days_within(a, b))
             or (conflict.about == "negation" and (_tells_both(a.text, b.text) or _tells_both(b.text, a.text)))
             or (conflict.about == "negation" and _rejects_with_its_own_denial(a, b))
             or (conflict.about == "negation" and _plan_after_miss(a.text, b.text))
@@ -863,7 +892,8 @@ def detect_conflicts(
         # disagreement (news suite).
         if conflict.about == "date" and _own_account(conflict, a, b) and all(_days_of_week(s) for s in conflict.sides):
             continue
-        if conflict.about == "number" and conflict.kind == "change" and _two_days_counted(a, b):
+        told = (conflict.sides[0].value, conflict.sides[1].value)
+        if conflict.about == "number" and conflict.kind == "change" and _two_days_counted(a, b, told):
             continue
         conflict = _as_update(conflict)
         if conflict is None:
@@ -1243,6 +1273,48 @@ def _negates_of_another(a: str, b: str) -> bool:
     )
 
 
+def _negates_and_tells(a: str, b: str) -> bool:
+    """Whether each word one side negates and the other states, the negating side also states, in words nearer the
+    other side's: the other's use of it is the one told, not the one negated. "Somerlund says he reported the broken
+    generator to head office in January, and the Inspectorate's investigation has not reported" denies no "he had
+    reported the fault in the second generator to … head office in January" (explore42b q30); "the tram did not run on
+    Monday, … approval for trams to run with their lights on" no "whether trams could run with their lights on"
+    (explore42d q09). "The mine had been laid in 2024 … Lethmark had laid no mines since the ceasefire" still denies
+    "the mine was laid after the ceasefire" (explore30d q09)."""
+    for negating, other in ((a, b), (b, a)):
+        told = negated_words(negating) & content_words(other) - negated_words(other)
+        if told and all(
+            _told_of_the_other(negating, word, content_words(other)) or _only_asked(other, word) for word in told
+        ):
+            return True
+    return False
+
+
+def _only_asked(text: str, word: str) -> bool:
+    """Whether every use of `word` in `text` is in a question asked, not a statement: "a dispute … over whether trams
+    could run with their lights on" says no tram ran."""
+    uses = [m.start() for m in re.finditer(r"[a-z0-9]+", text.lower()) if stem(m.group(0)) == word]
+    return bool(uses) and all(re.search(r"\bwhether\b[^,;.]*$", text[:at], re.IGNORECASE) for at in uses)
+
+
+_NEGATOR = frozenset({"not", "no", "never", "nor", "without", "cannot", "t", "none", "neither", "refused", "failed"})
+_AROUND = 5  # words either side of a use that say what it is about
+
+
+def _told_of_the_other(text: str, word: str, other: set[str]) -> bool:
+    """Whether `text` states `word` un-negated in words sharing more with `other` than those around its negated use."""
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    stems = [stem(t) for t in tokens]
+    negated: list[int] = []
+    stated: list[int] = []
+    for i, s in enumerate(stems):
+        if s != word:
+            continue
+        around = set(stems[max(0, i - _AROUND) : i + _AROUND + 1]) & other - {word}
+        (negated if _NEGATOR & set(tokens[max(0, i - 4) : i]) else stated).append(len(around))
+    return bool(negated and stated) and max(stated) > max(negated)
+
+
 def _rule_conflict(
     a: _Statement,
     b: _Statement,
@@ -1273,6 +1345,7 @@ def _rule_conflict(
         and not (_WISHED.search(a.text) or _WISHED.search(b.text))
         and not _negates_only_a_noun(a.text, b.text)
         and not _negates_of_another(a.text, b.text)
+        and not _negates_and_tells(a.text, b.text)
     ):
         return Conflict(kind, "negation", _topic(a.text, b.text), (_side(a, a.text), _side(b, b.text)))
     if stance := stance_conflict(a.text, b.text):

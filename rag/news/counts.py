@@ -69,7 +69,8 @@ def gives_asked_count(question: str, text: str) -> bool:
 # tell a total. Not a test of whether a count answers a question on the total: "24 countries signed the declaration
 # on Thursday" is the total signed (blind explore28c q01, explore28d q11 lost their answers to such a rule).
 _ONE_DAY = re.compile(
-    rf"\b(?:yesterday|today|last\s+night|"
+    rf"\b(?:yesterday|today|last\s+night|(?:that|this)\s+(?:morning|afternoon|evening|night)|"
+    r"by\s+(?:evening|nightfall|dusk|midday|noon)|"
     rf"on\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}))\b",
     re.I,
 )

@@ -88,9 +88,26 @@ _DISPUTE_OBJECT = re.compile(
 )
 
 
+# Rubbish as the thing itself, not a verdict: "where the rubbish is taller than the children", "1,930 tonnes of
+# rubbish", "rubbish collection" (a column on a city's uncollected rubbish read as denying its own "Collections …
+# remain suspended"; explore42c q21).
+_LITERAL_RUBBISH = re.compile(
+    r"\b(?:the|of|uncollected|household|burning|rotting|piled|some|more|much|its|their)\s+$", re.IGNORECASE
+)
+_RUBBISH_THING = re.compile(r"\s+(?:collect|lorr|truck|bin|sack|bag|tip|dump|heap|pile)", re.IGNORECASE)
+
+
+def _literal(text: str, m: re.Match[str]) -> bool:
+    return m.group(0).lower() == "rubbish" and bool(
+        _LITERAL_RUBBISH.search(text[: m.start()]) or _RUBBISH_THING.match(text, m.end())
+    )
+
+
 def _denial(text: str) -> re.Match[str] | None:
-    """The first denial of `text`, a "dispute" that takes no object left out."""
+    """The first denial of `text`, a "dispute" that takes no object left out, rubbish that is rubbish left out."""
     for m in _DENIAL.finditer(text):
+        if _literal(text, m):
+            continue
         if not m.group(0).lower().startswith("disput") or _DISPUTE_OBJECT.match(text, m.end()):
             return m
     return None
