@@ -1261,6 +1261,15 @@ _MEASURES = {
 _ASKED_MEASURE = re.compile(rf"\bhow\s+(?:many|much)\s+(?P<unit>{'|'.join(_MEASURES.values())})\b", re.IGNORECASE)
 
 
+# "How much fish …?" asks for a weight or a volume: "11.4 tonnes of fish", not "Two days were lost to strong winds, and
+# until Monday boats had to be back in harbour by 2 p.m." (explore42 q03).
+_ASKED_MASS = re.compile(
+    r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:fish|rubbish|waste|coal|grain|wheat|flour|fuel|diesel|petrol|oil|gas|water|steel|"
+    r"iron|ore|cement|sand|catch)\b",
+    re.IGNORECASE,
+)
+
+
 # "What percentage of UK adults …?" asks for a share: a percentage or a fraction, not a count.
 _ASKED_SHARE = re.compile(r"\bwhat\s+(?:percentage|percent|share|proportion|fraction)\b", re.IGNORECASE)
 _SHARE = re.compile(
@@ -1274,6 +1283,12 @@ def gives_asked_measure(question: str, text: str) -> bool:
     (explore17 q09), nor "What percentage of UK adults are behind on a bill?" by "Some 10.9m people are
     behind on one or more household bill" (RealTimeQA 20220923_22). True when no measure is asked."""
     if _ASKED_SHARE.search(question) and not _SHARE.search(text):
+        return False
+    if _ASKED_MASS.search(question) and not re.search(
+        rf"\d\s*(?:(?:million|billion|thousand|bn|m)\s+)?(?:{_MEASURES['weight']}|{_MEASURES['volume']}|cubic)\b",
+        text,
+        re.IGNORECASE,
+    ):
         return False
     asked = _ASKED_MEASURE.search(question)
     if asked is None:

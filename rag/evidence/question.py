@@ -409,9 +409,13 @@ def amount_asked(question: str) -> str | None:
 
 # Typed with no asking word, a thing done "so far" asks how many: "animals evacuated from the zoo so far?" (blind
 # explore37 q02 was read as asking no number, and "About 80 animals due to be evacuated are still at the zoo" answered).
+# So does a mass noun, or any after "total": "rubbish collected so far?", "total catch landed so far?" (explore42c q02,
+# explore42 q02 led with planned and uncollected tonnes, and with a column's weekly quota).
 _COUNT_TYPED = re.compile(
     r"^\s*(?!.*\b(?:what|whats|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have)\b)"
-    r"(?P<noun>[\w'-]+s)\s+(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date|in\s+total|altogether)\s*\??\s*$",
+    r"(?:(?:total|overall)\s+)?(?P<noun>[\w'-]+s|(?<=total\s)[\w'-]+|(?<=overall\s)[\w'-]+|rubbish|waste|fish|"
+    r"catch|money|aid|food|fuel|grain|water|cash|blood|steel|coal|oil|gas|power|electricity)\s+"
+    r"(?:[\w'-]+\s+){0,2}?[\w-]+ed\b[^?]*\b(?:so\s+far|to\s+date|in\s+total|altogether)\s*\??\s*$",
     re.IGNORECASE,
 )
 

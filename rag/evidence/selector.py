@@ -138,7 +138,9 @@ from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
 from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED, SCHEDULED
 from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
+from rag.news.sameness import not_done
 from rag.news.speakers import speaker
+from rag.news.values import values_in
 from rag.news.words import topic_words
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
 from rag.settings import EvidenceSettings
@@ -407,6 +409,13 @@ def _same_end(a: str, b: str) -> bool:
     """Whether two sentences moving or telling an end tell of one thing: two topic words shared besides those of the
     moving itself."""
     return len((topic_words(a) & topic_words(b)) - _MOVING_WORDS) >= 2
+
+
+def _next_to(e: Evidence, first: Evidence) -> bool:
+    """Whether span `e` is the sentence right after `first` in its passage, so tells of it: "The Joint Bay Committee
+    closed Zone A on Monday evening until Wednesday. On Tuesday it extended the closure until Friday" (explore42
+    q21; "closure" and "closed" share no topic word)."""
+    return e.passage.chunk_id == first.passage.chunk_id and 0 <= e.start - first.end <= 2
 
 
 def _reported_iso(e: Evidence) -> str | None:
@@ -937,6 +946,14 @@ _MOVED_UNTIL = re.compile(
     r"\b(?:extend(?:ed|s)?|prolong(?:ed|s)?|put\s+off|pushed\s+back|postponed?|moved)\b[^.;]*?\b(?:until|till|to)\b",
     re.IGNORECASE,
 )
+# … a move made, not one recommended or to come: "The IMT had recommended that the handover deadline be extended to June
+# 5" moved nothing (explore32b q15).
+_MOVED_DONE = re.compile(
+    r"^(?![^.;]*\b(?:recommend|propos|ask|urg|call|want|seek|request|could|would|may|might)\w*\b)[^.;]*?"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )\b(?:extended|prolonged|put\s+off|pushed\s+back|postponed|moved)\b"
+    r"[^.;]*?\b(?:until|till|to)\b",
+    re.IGNORECASE,
+)
 _TELLS_DEADLINE = re.compile(r"\b(?:deadlines?|until|no\s+later\s+than)\b", re.IGNORECASE)
 
 
@@ -1354,7 +1371,38 @@ def _rejected(question: str, info: QuestionInfo, first: Evidence, speaker: str |
         or _someone_else(info, first)
         # "What conditions has Ukraine set?" is not answered by "Moscow sets this condition".
         or set_by_another(question, first.text)
+        or _figures_not_done(question, info, first.text)
     )
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+# A question on an amount planned, allowed or left: its figure may be any of those.
+_ASKS_NOT_DONE = re.compile(
+    r"\b(?:plan\w*|target\w*|aim\w*|expect\w*|promis\w*|pledg\w*|limit\w*|cap|caps|capped|quota\w*|allow\w*|"
+    r"capacity|maximum|max|left|remain\w*|still|un\w+ed|due|supposed|should|meant|could|can|may|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def _figures_not_done(question: str, info: QuestionInfo, text: str) -> bool:
+    """Whether a span answering a question on an amount done gives only amounts not done: "The committee still limits
+    the catch to 40 tonnes a week, and only 186 boats hold a licence" (a limit, and a count of boats) for "total catch
+    landed so far?" (explore42 q02); "About 8,200 tonnes of rubbish still lie uncollected …. The company had planned
+    to collect 6,300 tonnes by now" for "rubbish collected so far?" (explore42c q02)."""
+    # Asked how many, the count of things is the answer, not an amount measured beside it: "has 40 storage tanks with
+    # a combined capacity of about 5.2 million barrels" (explore28b q04).
+    if info.answer_type != "number" or _ASKS_NOT_DONE.search(question) or _HOW_MANY.search(question):
+        return False
+    amounts = [v for v in values_in(text, None) if v.kind == "number" and _MEASURED.match(text, v.at[1])]
+    return bool(amounts) and all(not_done(v, text) for v in amounts)
+
+
+# An amount measured, not counted: tonnes, litres, money.
+_MEASURED = re.compile(
+    r"\s*(?:tonnes?|tons?|kilo\w*|kg|litres?|liters?|cubic|barrels?|hectares?|euros?|dollars?|pounds?|[a-z]*marks?|"
+    r"florens?|per\s*cent|%)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence whose subject is "he", "she", "it" or "they", after a sentence whose subject is a named person or a
@@ -1686,12 +1734,17 @@ class EvidenceSelector:
         # A column restates; a report's span answering nearly as well leads it (the column stays beside it):
         # "More than 400 bodies of fallen Karvenian soldiers have been returned", an opinion piece, had led over
         # the report of "the bodies of 340 Karvenian soldiers" (0.68 against 0.62; blind explore20 q12).
-        if first and first.passage.commentary and not wants_latest(question):
+        # Asked for the latest, so does a report's of the column's day or later: the column's "The committee still
+        # limits the catch to 40 tonnes a week" had led "total catch landed so far?" over the same day's wire update,
+        # "Fishing boats in Skelda Bay have landed 131 tonnes of fish since the bay reopened" (explore42 q02).
+        if first and first.passage.commentary:
+            latest = wants_latest(question)
             reports = [
                 e
                 for e in items
                 if not e.passage.commentary
                 and e.score >= _AS_WELL_AS_COLUMN * first.score
+                and (not latest or (e.passage.published or "")[:10] >= (first.passage.published or "~")[:10])
                 and not _rejected(question, info, e, speaker)
             ]
             if reports:
@@ -2144,11 +2197,17 @@ class EvidenceSelector:
             and _TELLS_DEADLINE.search(c.text)
             and has_type(c.text, "date", info)
         ]
-        for c, s in sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True):
-            e = _as_evidence(c, s, info)
+        spans = [
+            _as_evidence(c, s, info)
+            for c, s in sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True)
+        ]
+        for e in spans:
             moved = _MOVED_UNTIL.search(e.text) is not None and _same_end(e.text, first.text)
             if (moved or _holds_most_terms(info, e)) and not _rejected(question, info, e, speaker):
-                return [e]
+                # … unless the next sentence moves it: "The Joint Bay Committee closed Zone A on Monday evening until
+                # Wednesday. On Tuesday it extended the closure until Friday" (explore42 q21 gave the first end).
+                moving = next((m for m in spans if _MOVED_DONE.search(m.text) and _next_to(m, e)), None)
+                return [moving if moving is not None and not _rejected(question, info, moving, speaker) else e]
         return []
 
     def _quoting(

@@ -54,10 +54,11 @@ _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|
 # the truce had been extended to 29 May). "whens the dolvany pipline going to be finished?" is "when is" typed
 # fast (blind explore26b q12 led with the 20 June target of 18 May; on 8 June it was "not before mid-July").
 # "Until when were people in Krenvald told to stay indoors?" asks for an end, which extensions move, in any tense
-# (explore41 q21 gave the first end, 8 p.m. on 16 September; the order was extended twice, to 21 September).
+# (explore41 q21 gave the first end, 8 p.m. on 16 September; the order was extended twice, to 21 September). So does
+# "Until what date was the fishing zone closed after the mine blast?" (explore42 q21 gave the first end, 13 May).
 _PLANNED = re.compile(
     r"^\s*(?:when(?:\s+(?:will|is|are|does|do)|['’]?s)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b|"
-    r"(?:un)?till?\s+when\b)"
+    r"(?:un)?till?\s+(?:when|what\s+(?:date|day|time))\b)"
     r"(?![^?]*\b(?:said|thought|believed|first|originally|initially)\b)",
     re.IGNORECASE,
 )
