@@ -230,7 +230,12 @@ def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tup
 _SCHEDULED_NOW = re.compile(
     r"\b(?:leaves|opens|reopens|begins|starts|resumes|expires|arrives|departs|convenes|reconvenes|meets|travels|"
     r"kicks\s+off|takes\s+effect|takes\s+office|comes\s+into\s+force|runs\s+out|goes\s+ahead)\b"
-    r"|\b(?:when|once|before|until)\s+(?:the\s+)?\w+\s+(?:resume|begin|open|reopen|meet|start|reconvene|convene)\b",
+    r"|\b(?:when|once|before|until)\s+(?:the\s+)?\w+\s+(?:resume|begin|open|reopen|meet|start|reconvene|convene)\b"
+    # … as is a term running to a day ("The Saltfell truce …, which Brelkavian and Tesvarian officers signed on
+    # Tuesday, …, runs until 6 a.m. on Wednesday", a Saturday report: explore42b), and a hope ("The agency said it hoped
+    # the boats could go out on Thursday", a Tuesday report: explore42, explore42d).
+    r"|\b(?:runs|lasts|continues)\s+until\b"
+    r"|\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?:to\b|(?:[\w’'-]+\s+){1,5}?(?:could|would|can|will|might)\b)",
     re.IGNORECASE,
 )
 # … and so is one told of a plural: "the council said the 14 closed beaches reopen on Saturday" (a Thursday report;
