@@ -28,6 +28,7 @@ from rag.news.date_patterns import MONTH, MONTHS
 from rag.news.dates import as_date, resolve_dates
 from rag.news.text import sentences
 from rag.news.words import topic_words
+from rag.numbers import TEENS, TENS, cardinals
 from rag.types import Passage
 
 # "How has the number of vouchers handed out changed …?", "How did the number of children vaccinated change from the
@@ -252,6 +253,42 @@ def _names_count(asked: CourseAsked, text: str, at: int) -> bool:
     )
 
 
+def _as_verb(asked: CourseAsked) -> str:
+    """The asked noun done as a verb, before its figure: "fined " of "fines"."""
+    verb = asked.noun[:-1] if asked.noun.endswith("s") else asked.noun
+    return rf"\b{re.escape(verb)}e?d\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?"
+
+
+def _done_as_verb(asked: CourseAsked, text: str, at: int) -> bool:
+    """Whether the number starting at `at` is told as the verb of the asked noun: "stopped 310 people … and fined 86 of
+    them" counts 86 fines, done, so whatever the question calls the doing (explore42d q05 found none of the police's
+    own counts of fines)."""
+    return re.search(_as_verb(asked) + "$", text[:at], re.IGNORECASE) is not None
+
+
+# Counts written in words: "nine have been delivered and six are running"; not "two" or "three", as often an aside as
+# a count ("had set off with two younger miners on March 12", explore42b q27).
+_WORD_VALUES = {**cardinals(4, 12), **TEENS, **TENS}
+# Not part of a compound ("Thirty-three") nor of a larger number ("Two hundred claims").
+_NUMBER_WORD = re.compile(
+    rf"(?<!-)\b(?:{'|'.join(_WORD_VALUES)})\b(?!-)(?!\s+(?:hundred|thousand|million|billion|dozen)\b)", re.IGNORECASE
+)
+
+
+def _value(number: str) -> float:
+    return float(_WORD_VALUES.get(number.lower()) or number.replace(",", ""))
+
+
+def _part_of_whole_before(asked: CourseAsked, text: str, at: int, end: int) -> bool:
+    """Whether the number at `at`, followed by no noun, is a part of a whole of the asked noun told before it in its
+    sentence: "Of the 14 submersible pumps Ezerna Coal ordered from Belmarra, nine have been delivered and six are
+    running" (explore42b q05 found no count of the pumps running)."""
+    if not re.match(r"\s+(?:\w+\s+)?(?:have|has|had|are|is|were|was)\b", text[end:]):
+        return False
+    whole = rf"{_A_WHOLE}\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{re.escape(asked.stem)}"
+    return re.search(whole, text[:at], re.IGNORECASE) is not None and not _A_WHOLE_BEFORE.search(text[:at])
+
+
 def _thing_end(text: str, at: int) -> int:
     """Where the words after a number end: its counted thing ("3,900 vouchers"), up to four words."""
     words = list(_WORD.finditer(text, at))[:4]
@@ -313,7 +350,7 @@ def _month_part(clause: str, published: date) -> list[date]:
 
 
 def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
-    """The figures of the asked count that `passage` gives, one per sentence (its first)."""
+    """The figures of the asked count that `passage` gives, one per sentence."""
     published = as_date(passage.published)
     if published is None:
         return []
@@ -321,7 +358,8 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
     found = []
     for s, e in sentences(passage.text):
         text = passage.text[s:e]
-        if _CORRECTED.match(text):
+        # Nor a Markdown headline kept in the body: "# Thirteen miners brought out alive …" (explore42b q27).
+        if _CORRECTED.match(text) or text.lstrip().startswith("#"):
             continue
         if asked.measure:
             figure = _measure_figure(asked, text, own)
@@ -330,10 +368,16 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
                 at = text.find(figure.group(0))
                 found.append(Figure(passage, s, e, value, _day(text, at, published), (s, e)))
             continue
-        for m in _NUMBER.finditer(text):
+        told: list[tuple[bool, Figure]] = []
+        for m in sorted([*_NUMBER.finditer(text), *_NUMBER_WORD.finditer(text)], key=lambda m: m.start()):
             if _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _is_year(m.group(0)):
                 continue  # "replaced them on June 4 with chip cards" counts no cards (explore35b q04)
-            if not (_counts_noun(asked, text, m.end()) or _names_count(asked, text, m.start())):
+            if not (
+                _counts_noun(asked, text, m.end())
+                or _names_count(asked, text, m.start())
+                or _done_as_verb(asked, text, m.start())
+                or _part_of_whole_before(asked, text, m.start(), m.end())
+            ):
                 continue
             if _FORMER.search(text[max(0, m.start() - 40) : m.start()]) or _A_WHOLE_BEFORE.search(text[: m.start()]):
                 continue
@@ -341,9 +385,14 @@ def figures(asked: CourseAsked, passage: Passage) -> list[Figure]:
             if any(not _asked_words(o, own) for o in others):
                 continue
             lo, hi = _clause_span(text, m.start(), _thing_end(text, m.end()))
-            value = float(m.group(0).replace(",", ""))
-            found.append(Figure(passage, s, e, value, _day(text, m.start(), published), (s + lo, s + hi)))
-            break
+            value = _value(m.group(0))
+            counted = Figure(passage, s, e, value, _day(text, m.start(), published), (s + lo, s + hi))
+            told.append((_in_words_asked(asked, _clause(text, m.start(), m.end())), counted))
+        # One per sentence: the first told in the question's words for which count it asks, in its own clause, else the
+        # first. "Of the 14 submersible pumps …, nine have been delivered and six are running" counts six working
+        # (explore42b q05).
+        if told:
+            found.append(next((f for asked_words, f in told if asked_words), told[0][1]))
     return found
 
 
@@ -365,11 +414,32 @@ def _like_asked(asked: CourseAsked, found: list[Figure]) -> list[Figure]:
     every figure of the noun."""
     if not asked.qualifiers:
         return found
-    return [
-        f
+    return [f for f in found if _in_words_asked(asked, f.passage.text[f.clause[0] : f.clause[1]])]
+
+
+def _in_words_asked(asked: CourseAsked, clause: str) -> bool:
+    """Whether `clause` says which count it gives in the question's words or their family, or as the noun's verb."""
+    return any(_in_family(w, asked.qualifiers) for w in topic_words(clause)) or bool(
+        re.search(_as_verb(asked) + r"\d", clause, re.IGNORECASE)
+    )
+
+
+# The start a running count is counted from: "more than 6,000 curfew fines since January", against "1,318 of them since
+# the shorter hours first came in on September 11" (explore42d q05 set the year's count first, as if fines had fallen).
+_SINCE_MONTH = re.compile(rf"\bsince\s+(?:[\w’'-]+\s+){{0,8}}?(?P<month>{MONTH})", re.IGNORECASE)
+
+
+def _one_start(found: list[Figure]) -> list[Figure]:
+    """The figures counted from the latest start any of them names, or from none; all when they name one start."""
+    starts = {
+        id(f): MONTHS[m.group("month").lower().rstrip(".")]
         for f in found
-        if any(_in_family(w, asked.qualifiers) for w in topic_words(f.passage.text[f.clause[0] : f.clause[1]]))
-    ]
+        if (m := _SINCE_MONTH.search(f.passage.text[f.clause[0] : f.clause[1]]))
+    }
+    if len(set(starts.values())) < 2:
+        return found
+    latest = max(starts.values())
+    return [f for f in found if starts.get(id(f), latest) == latest]
 
 
 def course(asked: CourseAsked, passages: list[Passage]) -> list[Figure]:
@@ -384,7 +454,7 @@ def course(asked: CourseAsked, passages: list[Passage]) -> list[Figure]:
                 seen.add((p.article_id, f.text.strip()))
                 found.append(f)
     reports = [f for f in found if not f.passage.commentary]
-    found = _like_asked(asked, reports or found)
+    found = _one_start(_like_asked(asked, reports or found))
     first: dict[float, Figure] = {}
     for f in sorted(found, key=lambda f: (f.day, as_date(f.passage.published) or f.day)):
         first.setdefault(f.value, f)
