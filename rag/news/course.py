@@ -26,6 +26,7 @@ from datetime import date
 
 from rag.news.date_patterns import MONTH, MONTHS
 from rag.news.dates import as_date, resolve_dates
+from rag.news.sameness import SINCE_MONTH
 from rag.news.text import sentences
 from rag.news.words import topic_words
 from rag.numbers import TEENS, TENS, cardinals
@@ -424,17 +425,14 @@ def _in_words_asked(asked: CourseAsked, clause: str) -> bool:
     )
 
 
-# The start a running count is counted from: "more than 6,000 curfew fines since January", against "1,318 of them since
-# the shorter hours first came in on September 11" (explore42d q05 set the year's count first, as if fines had fallen).
-_SINCE_MONTH = re.compile(rf"\bsince\s+(?:[\w’'-]+\s+){{0,8}}?(?P<month>{MONTH})", re.IGNORECASE)
-
-
 def _one_start(found: list[Figure]) -> list[Figure]:
-    """The figures counted from the latest start any of them names, or from none; all when they name one start."""
+    """The figures counted from the latest start any of them names, or from none; all when they name one start: "more
+    than 6,000 curfew fines since January" is another count than "1,318 of them since the shorter hours first came in
+    on September 11" (explore42d q05 set the year's count first, as if fines had fallen)."""
     starts = {
         id(f): MONTHS[m.group("month").lower().rstrip(".")]
         for f in found
-        if (m := _SINCE_MONTH.search(f.passage.text[f.clause[0] : f.clause[1]]))
+        if (m := SINCE_MONTH.search(f.passage.text[f.clause[0] : f.clause[1]]))
     }
     if len(set(starts.values())) < 2:
         return found

@@ -374,7 +374,7 @@ _NAMED_DAYS = re.compile(
 # Two running totals from two starts count two periods: "Police have issued more than 6,000 curfew fines since January"
 # and "1,406 curfew fines since the curfew was first shortened in September" (explore42d q23 noted 6,000 becoming
 # 1,406). The start's month, named within a few words of "since".
-_SINCE_MONTH = re.compile(rf"\bsince\s+(?:[\w’'-]+\s+){{0,7}}?(?P<month>{MONTH})", re.IGNORECASE)
+SINCE_MONTH = re.compile(rf"\bsince\s+(?:[\w’'-]+\s+){{0,7}}?(?P<month>{MONTH})", re.IGNORECASE)
 
 
 # A batch is no count of all: "Rescuers lifted the last nine miners … on Tuesday, bringing the number … to 31" against
@@ -391,7 +391,7 @@ def _batch(v: Value, text: str) -> bool:
 
 
 def _since_months(text: str) -> set[str]:
-    return {m.group("month").lower()[:3] for m in _SINCE_MONTH.finditer(text)}
+    return {m.group("month").lower()[:3] for m in SINCE_MONTH.finditer(text)}
 
 
 def _running(text: str) -> bool | None:
