@@ -137,7 +137,7 @@ from rag.news.dates import as_date, resolve_dates
 from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
 from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED, SCHEDULED
-from rag.news.recency import asks_return, newest_first, tells_return, wants_latest
+from rag.news.recency import UNTIL_WHEN, asks_return, newest_first, tells_return, wants_latest
 from rag.news.sameness import not_done
 from rag.news.speakers import speaker
 from rag.news.values import values_in
@@ -411,7 +411,7 @@ def _same_end(a: str, b: str) -> bool:
     return len((topic_words(a) & topic_words(b)) - _MOVING_WORDS) >= 2
 
 
-def _next_to(e: Evidence, first: Evidence) -> bool:
+def _next_to(e: Candidate | Evidence, first: Evidence) -> bool:
     """Whether span `e` is the sentence right after `first` in its passage, so tells of it: "The Joint Bay Committee
     closed Zone A on Monday evening until Wednesday. On Tuesday it extended the closure until Friday" (explore42
     q21; "closure" and "closed" share no topic word)."""
@@ -937,9 +937,7 @@ _POWERS = r"chang|set|decid|approv|authori[sz]|extend|mov|grant|lift|order|sign|
 # A question on a deadline, and a span giving one ("have until May 29", "the deadline for the handover is May 15").
 # … or the end of what runs to one: "Until when were people in Krenvald told to stay indoors?", "What was the final
 # cut-off for traders to sign up?" (explore41 q21, explore41b q21).
-_ASKS_DEADLINE = re.compile(
-    r"\b(?:deadlines?|cut-?offs?)\b|\b(?:un)?till?\s+(?:when|what\s+(?:date|day|time))\b", re.IGNORECASE
-)
+_ASKS_DEADLINE = re.compile(rf"\b(?:deadlines?|cut-?offs?)\b|\b{UNTIL_WHEN}", re.IGNORECASE)
 # A deadline moved: "Governor Ilse Carwenn yesterday extended the shelter-in-place order … for a second time, until 8
 # p.m. on Monday" tells the end of the order the chosen span extended before, in none of the question's words.
 _MOVED_UNTIL = re.compile(
@@ -2197,17 +2195,17 @@ class EvidenceSelector:
             and _TELLS_DEADLINE.search(c.text)
             and has_type(c.text, "date", info)
         ]
-        spans = [
-            _as_evidence(c, s, info)
-            for c, s in sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True)
-        ]
-        for e in spans:
+        ranked = sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True)
+        for c, s in ranked:
+            e = _as_evidence(c, s, info)
             moved = _MOVED_UNTIL.search(e.text) is not None and _same_end(e.text, first.text)
             if (moved or _holds_most_terms(info, e)) and not _rejected(question, info, e, speaker):
                 # … unless the next sentence moves it: "The Joint Bay Committee closed Zone A on Monday evening until
                 # Wednesday. On Tuesday it extended the closure until Friday" (explore42 q21 gave the first end).
-                moving = next((m for m in spans if _MOVED_DONE.search(m.text) and _next_to(m, e)), None)
-                return [moving if moving is not None and not _rejected(question, info, moving, speaker) else e]
+                moving = next((ms for ms in ranked if _MOVED_DONE.search(ms[0].text) and _next_to(ms[0], e)), None)
+                if moving is not None and not _rejected(question, info, shown := _as_evidence(*moving, info), speaker):
+                    return [shown]
+                return [e]
         return []
 
     def _quoting(

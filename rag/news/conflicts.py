@@ -45,7 +45,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import content_words, contrary_to_fact, negated_words, negation_conflict, stem
 from rag.news import compatible
-from rag.news.counts import counts_one_day
+from rag.news.counts import BY_TIME_OF_DAY, TIME_OF_DAY, counts_one_day
 from rag.news.date_patterns import WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
@@ -582,10 +582,7 @@ def _two_days_counted(a: _Statement, b: _Statement, told: tuple[str, str]) -> bo
     return bool(xs) and bool(ys) and not xs & ys
 
 
-_TIME_OF_DAY = re.compile(
-    r"\b(?:that|this)\s+(?:morning|afternoon|evening|night)\b|^\W*By\s+(?:evening|nightfall|dusk|midday|noon)\b",
-    re.IGNORECASE,
-)
+_TIME_OF_DAY = re.compile(rf"\b{TIME_OF_DAY}\b|^\W*{BY_TIME_OF_DAY}\b", re.IGNORECASE)
 
 
 def _report_day(s: _Statement) -> set[tuple[float, float]]:

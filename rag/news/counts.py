@@ -62,6 +62,12 @@ def gives_asked_count(question: str, text: str) -> bool:
     return asked is None or gives_count(asked, text)
 
 
+# A day told only by a time of it: "that morning", "By evening" (rag/news/conflicts.py dates such a count by its
+# report).
+TIME_OF_DAY = r"(?:that|this)\s+(?:morning|afternoon|evening|night)"
+BY_TIME_OF_DAY = r"by\s+(?:evening|nightfall|dusk|midday|noon)"
+
+
 # What was done on one day, told with no running total beside it: "Kelmora took back the bodies of 206 of its
 # soldiers … yesterday" and "The bodies of 157 Kelmoran soldiers crossed the Vesk Bridge yesterday" are two
 # handovers' counts, not one figure revised (blind explore27b q01). "By Thursday, 24 ships had sailed", "bringing the
@@ -69,8 +75,7 @@ def gives_asked_count(question: str, text: str) -> bool:
 # tell a total. Not a test of whether a count answers a question on the total: "24 countries signed the declaration
 # on Thursday" is the total signed (blind explore28c q01, explore28d q11 lost their answers to such a rule).
 _ONE_DAY = re.compile(
-    rf"\b(?:yesterday|today|last\s+night|(?:that|this)\s+(?:morning|afternoon|evening|night)|"
-    r"by\s+(?:evening|nightfall|dusk|midday|noon)|"
+    rf"\b(?:yesterday|today|last\s+night|{TIME_OF_DAY}|{BY_TIME_OF_DAY}|"
     rf"on\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}))\b",
     re.I,
 )

@@ -56,9 +56,11 @@ _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|
 # "Until when were people in Krenvald told to stay indoors?" asks for an end, which extensions move, in any tense
 # (explore41 q21 gave the first end, 8 p.m. on 16 September; the order was extended twice, to 21 September). So does
 # "Until what date was the fishing zone closed after the mine blast?" (explore42 q21 gave the first end, 13 May).
+# An end asked for: "until when", "until what date" (rag/evidence/selector.py reads it as a deadline asked).
+UNTIL_WHEN = r"(?:un)?till?\s+(?:when|what\s+(?:date|day|time))\b"
 _PLANNED = re.compile(
     r"^\s*(?:when(?:\s+(?:will|is|are|does|do)|['’]?s)\b|(?:on\s+)?what\s+(?:date|day)\s+(?:will|is|are|does|do)\b|"
-    r"(?:un)?till?\s+(?:when|what\s+(?:date|day|time))\b)"
+    rf"{UNTIL_WHEN})"
     r"(?![^?]*\b(?:said|thought|believed|first|originally|initially)\b)",
     re.IGNORECASE,
 )
