@@ -118,6 +118,14 @@ _STATES = {
     # tonnes of rubbish still lie uncollected" (explore42c q02 showed 1,930 becoming 8,200).
     "collected": ("coll",),
     "uncollected": ("uncol",),
+    # Those taken back on are no count of those still out of work: "Kessmore has rehired 610 laid-off workers" /
+    # "1,890 of the 2,900 it laid off in 2024 are still without a job" (blind explore43c q02 showed 610 becoming
+    # 1,890).
+    "hired": ("rehir", "hired", "recru"),
+    "without": ("witho",),
+    # … and those who applied no count of those served: "1,640 former workers who had applied" / "Some 610 former
+    # workers have been rehired" (explore43c q02). Not "registered": "23,100 people were registered as evacuated".
+    "applied": ("appli",),
 }
 _STATE_REACH = {"dead": 12, "hurt": 12}  # characters; the other states reach as far as the value's words
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as

@@ -97,6 +97,9 @@ class Value:
         return self.span[1]
 
 
+_SETS_WHICH = frozenset({"form", "laid", "off", "new", "extra", "addit", "other", "furth", "remai", "more"})
+
+
 def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> frozenset[str]:
     """What a number counts: its currency ("$2bn", "1.55bn euros") or "%"; else the noun after
     it ("actors", "a gallon"), and "death" when a death word is next to it ("killed 150,000",
@@ -112,6 +115,12 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     # ("10,000 people worldwide" and "1,000 jobs worldwide" count different things).
     head = next((n for n, w in enumerate(words[:4]) if not w[0].isupper()), 0)
     units = set(following[: head + 1])
+    # … and the noun after a word that only sets which of them: "610 laid-off workers" and "1,010 former workers" both
+    # count workers (blind explore43c q02 paired the 610 with "1,890 of the 2,900 it laid off" instead).
+    noun = head
+    while noun < min(len(following) - 1, head + 2) and following[noun] in _SETS_WHICH:
+        noun += 1
+    units.add(following[noun]) if following else None
     # A count of people counts those who do what they are said to do: "123 million people
     # watched" are viewers, "2 million people visited" visitors.
     if following[head : head + 1] == ["peopl"] and len(words) > head + 1:
