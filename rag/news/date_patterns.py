@@ -210,6 +210,14 @@ def _handed_in_by(text: str, opening: int, start: int, end: int) -> bool:
     return m is not None and not m.group("aux") and _THEN_AHEAD.match(text, end) is not None
 
 
+# A day opening a clause told in the present by those who will be there: "On Monday we find out if it can beat again"
+# (an 11 March quote, a Wednesday; blind explore43c dated it the Monday before).
+_WE_FIND_OUT = re.compile(
+    r"\s*,?\s*(?:we|they|you)\s+(?:find\s+out|learn|know|decide|vote|see|hear|start|begin|open|meet|go\s+back)\b",
+    re.IGNORECASE,
+)
+
+
 def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tuple[int, str]]:
     """The tense markers between `left` and `right` with their distance from the phrase at `start:end`; one after
     the phrase counts as further than any before it."""
@@ -219,6 +227,8 @@ def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tup
         if not _PERCEIVED.search(text, sentence_start(text, start), start):
             markers += [(start - m.end(), "future") for m in _PLURAL_NOW.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
+    ahead = _WE_FIND_OUT.match(text, end)
+    markers += [(0, "future")] if ahead else []
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
     return markers

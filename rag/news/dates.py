@@ -99,6 +99,9 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_THE_FOLLOWING = re.compile(r"\bthe\s+following\s+$", re.IGNORECASE)
+
+
 def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None:
     if NAMED_DAY.search(text[max(0, m.start() - 12) : m.start()]) or _holiday(m, text):
         return None
@@ -106,6 +109,13 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     if RECURRING_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or RECURRING_AFTER.match(text[m.end() :]):
         return None
     if WRITTEN_AFTER.match(text[m.end() :]):
+        return None
+    # "It closed 131 basements … the next Monday", "on the following Friday": the day after one the story tells, not
+    # after publication (blind explore43d, a 21 May analysis of April, read 25 May).
+    before_day = text[max(0, m.start() - 16) : m.start()]
+    if _THE_FOLLOWING.search(before_day) or (
+        (m.group("which") or "").lower() == "next" and before_day.lower().endswith("the ")
+    ):
         return None
     target = WEEKDAYS[m.group("wd").lower()]
     if m.group("week"):
