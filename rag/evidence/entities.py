@@ -1060,8 +1060,14 @@ def states_figure(text: str, question: QuestionInfo) -> bool:
 _YEAR_LABELLING = re.compile(r"\b(?:19|20)\d\d[\s-]+([a-z]+)\b")
 
 
+# "Blast Furnace No. 1": a number's abbreviation is read as the name it labels ("No 1").
+_NUMBER_ABBREVIATION = re.compile(r"\b(No|Nr)\.(?=\s+\d)")
+
+
 def _another_edition(question: str, text: str) -> bool:
-    """Whether `text` numbers a name of the question otherwise, and never as the question does."""
+    """Whether `text` numbers a name of the question otherwise, and never as the question does: "Blast Furnace No. 2
+    produced 1,150 tonnes" is no answer to "When will Blast Furnace No. 1 be rebuilt?" (blind explore43c q26)."""
+    question, text = _NUMBER_ABBREVIATION.sub(r"\1", question), _NUMBER_ABBREVIATION.sub(r"\1", text)
     return _labelled_otherwise(question, text, _NUMBERED_NAME, r"\b{name}\s+(\d{{1,4}})\b", re.IGNORECASE)
 
 
