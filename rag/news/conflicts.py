@@ -474,19 +474,24 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A count written as a word is a figure too: "The first two of the 14 armoured buses … were delivered" is not still
 # given by "Five of the 14 armoured buses … have been delivered", which shares only the 14 (blind explore43c q31
 # showed the two as sources that disagree).
-_WORD_FIGURE = re.compile(r"\b(?:" + "|".join(cardinals(2, 12)) + r")\b", re.IGNORECASE)
+_WORD_FIGURE = re.compile(r"\b(" + "|".join(cardinals(2, 12)) + r")\W+(\w+)", re.IGNORECASE)
 
 
 def _figures(text: str) -> list[str]:
-    """The figures of `text`, digits and count words alike, as digits without separators."""
-    words = [str(cardinals(2, 12)[w.lower()]) for w in _WORD_FIGURE.findall(text)]
+    """The figures of `text`, digits and count words alike, as digits without separators; a count word with the word
+    after it, which says what it counts: "first two of the 14" is not given again by "the other two are waiting"
+    (explore43c q31)."""
+    words = [f"{cardinals(2, 12)[m[1].lower()]} {m[2].lower()}" for m in _WORD_FIGURE.finditer(text)]
     return [f.replace(",", "") for f in _FIGURE.findall(text)] + words
 
 
 # A figure of the time before the story: "No. 2 made about 4,000 tonnes of pig iron a day before the war".
+# Not "before the strike": a strike is as often the story itself ("up from the 3.5 percent it had put forward before
+# the strike began", explore15 q07 lost its change note).
 _BEFORE_THE_WAR = re.compile(
-    r"\b(?:before\s+the\s+(?:war|invasion|fighting|shelling|strike|attack)|pre-?war|in\s+peacetime)\b", re.IGNORECASE
+    r"\b(?:before\s+the\s+(?:war|invasion|fighting|shelling)|pre-?war|in\s+peacetime)\b", re.IGNORECASE
 )
+_BEFORE_REACH = 40  # characters after a side's value in which its time is told
 
 
 # A count over a stretch of days: "In its first week, from September 10 to September 16, … 1,310 crossed", "collected
@@ -511,8 +516,14 @@ def _one_before_the_war(conflict: Conflict) -> bool:
     """Whether one side's figure is of the time before the war and the other's is not: a baseline, not an earlier
     state of the story nor another account of it. "On 11 March: about 4,000 tonnes of pig iron [a day before the war];
     by 16 April: 1,150 tonnes" read as output that fell (blind explore43c q27)."""
-    before = [_BEFORE_THE_WAR.search(side.text) is not None for side in conflict.sides]
+    before = [_BEFORE_THE_WAR.search(_around_value(side)) is not None for side in conflict.sides]
     return before[0] != before[1]
+
+
+def _around_value(side: Side) -> str:
+    """A side's value with the words right after it, where its time is told ("… of pig iron a day before the war")."""
+    at = side.text.find(side.value)
+    return side.text if at < 0 else side.text[at : at + len(side.value) + _BEFORE_REACH]
 
 
 def _still_given(conflict: Conflict) -> bool:
