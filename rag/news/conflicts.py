@@ -474,14 +474,15 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A count written as a word is a figure too: "The first two of the 14 armoured buses … were delivered" is not still
 # given by "Five of the 14 armoured buses … have been delivered", which shares only the 14 (blind explore43c q31
 # showed the two as sources that disagree).
-_WORD_FIGURE = re.compile(r"\b(" + "|".join(cardinals(2, 12)) + r")\W+(\w+)", re.IGNORECASE)
+_COUNT_WORDS = cardinals(2, 12)
+_WORD_FIGURE = re.compile(r"\b(" + "|".join(_COUNT_WORDS) + r")\W+(\w+)", re.IGNORECASE)
 
 
 def _figures(text: str) -> list[str]:
     """The figures of `text`, digits and count words alike, as digits without separators; a count word with the word
     after it, which says what it counts: "first two of the 14" is not given again by "the other two are waiting"
     (explore43c q31)."""
-    words = [f"{cardinals(2, 12)[m[1].lower()]} {m[2].lower()}" for m in _WORD_FIGURE.finditer(text)]
+    words = [f"{_COUNT_WORDS[m[1].lower()]} {m[2].lower()}" for m in _WORD_FIGURE.finditer(text)]
     return [f.replace(",", "") for f in _FIGURE.findall(text)] + words
 
 
@@ -497,8 +498,10 @@ _BEFORE_REACH = 40  # characters after a side's value in which its time is told
 # A count over a stretch of days: "In its first week, from September 10 to September 16, … 1,310 crossed", "collected
 # 220 units on Monday and Tuesday".
 _PERIOD = re.compile(
-    rf"\b(?:in|during|over)\s+(?:its|the|their|a)\s+(?:first|second|third|opening|past|last)\s+(?:week|fortnight|month)\b|"
-    rf"\bfrom\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\s+to\b|\bover\s+the\s+weekend\b|\bon\s+{WEEKDAY}\s+and\s+{WEEKDAY}\b",
+    r"\b(?:in|during|over)\s+(?:its|the|their|a)\s+(?:first|second|third|opening|past|last)\s+"
+    r"(?:week|fortnight|month)\b|"
+    rf"\bfrom\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\s+to\b|"
+    rf"\bover\s+the\s+weekend\b|\bon\s+{WEEKDAY}\s+and\s+{WEEKDAY}\b",
     re.IGNORECASE,
 )
 

@@ -227,8 +227,8 @@ def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tup
         if not _PERCEIVED.search(text, sentence_start(text, start), start):
             markers += [(start - m.end(), "future") for m in _PLURAL_NOW.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
-    ahead = _WE_FIND_OUT.match(text, end)
-    markers += [(0, "future")] if ahead else []
+    if _WE_FIND_OUT.match(text, end):
+        markers.append((0, "future"))
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
     markers += [(m.start() - end + 1000, "past") for m in _PAST.finditer(text, end, right)]
     return markers

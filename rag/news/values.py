@@ -122,7 +122,8 @@ def _unit(text: str, start: int, end: int, currency: str | None, pct: bool) -> f
     noun = head
     while noun < min(len(following) - 1, head + 2) and following[noun] in _SETS_WHICH:
         noun += 1
-    units.add(following[noun]) if following else None
+    if following:
+        units.add(following[noun])
     # A count of people counts those who do what they are said to do: "123 million people
     # watched" are viewers, "2 million people visited" visitors.
     if following[head : head + 1] == ["peopl"] and len(words) > head + 1:
