@@ -132,3 +132,19 @@ def test_another_numbered_furnace_is_no_answer() -> None:
     asked = "When will Blast Furnace No. 1 be rebuilt?"
     assert _another_edition(asked, "Blast Furnace No. 2 produced 1,150 tonnes of pig iron on Wednesday.")
     assert not _another_edition(asked, "Blast Furnace No. 1 was destroyed by shelling in October 2024.")
+
+
+def test_without_reaches_only_its_own_clause_and_new_doses_are_another_batch() -> None:
+    """The development diff and the news suite bounded two of these rules: "without" reached another clause's verb
+    and lost the tsunami's disagreeing tolls; "new" as a which-of-them word made "70,000 new doses" a change from
+    "60,000 doses … delivered" (explore38c q21)."""
+    dead = "The tragedy has left at least 25,000 people dead, with Sri Lanka, Thailand, India and Indonesia worst hit."
+    killed = (
+        "Around 140,000 people were killed and five million left homeless or without food and water after an "
+        "earthquake below the Indian Ocean sent waves crashing into coastal communities in 11 countries."
+    )
+    assert [about for _, about in _notes((dead, "2005-01-05"), (killed, "2005-01-06"))] == ["number"]
+    delivered = "By Monday ICHA delivered 60,000 doses of vaccine to the province's clinics."
+    new = "ICHA said 70,000 new doses of vaccine would reach the province by the end of the month."
+    units = {v.shown: v.unit for v in values_in(f"{delivered} {new}", None) if v.kind == "number"}
+    assert not units["70,000"] & units["60,000"]
