@@ -5,8 +5,9 @@
 Each set's README (evals/handread/sessionN/NAME/README.md) lists its articles in a table whose notes
 resolve the relative dates quoted from them: `"on Monday" (16 Mar)`, `"tomorrow" = 26 Mar`. The set's
 author wrote those by hand from a private calendar, before any answer was read. For each such pair the
-phrase's first occurrence in the article is resolved with `rag.news.dates.resolve_dates` against the
-article's publication date; it is right when the resolved day (or period) holds the README's day.
+phrase is resolved with `rag.news.dates.resolve_dates` against the article's publication date; it is right
+when the resolved day (or period) holds the README's day. A phrase the article repeats is checked at the
+occurrence that reads as the README's day if one does, each occurrence answering one README day of its line.
 A phrase the article does not contain verbatim is counted apart. The READMEs' own mistakes are not
 corrected: the figure is a floor. `--show` prints each miss with its context.
 """
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from rag.errors import IngestError  # noqa: E402
 from rag.ingest.readers import read_file  # noqa: E402
 from rag.news.date_patterns import MONTHS  # noqa: E402
-from rag.news.dates import resolve_dates  # noqa: E402
+from rag.news.dates import ResolvedDate, resolve_dates  # noqa: E402
 
 # A quoted phrase and the day the README gives it: "on Monday" (16 Mar), “tomorrow” (26 March).
 _ABBREVIATIONS = "|".join(name for name in MONTHS if len(name) == 3)
@@ -74,20 +75,44 @@ def checks(folder: Path) -> list[Check]:
         text, published = article.text, article.published  # type: ignore[union-attr]
         if not published:
             continue
+        resolved = resolve_dates(text, published)
+        used: dict[int, date] = {}
         for m in _PAIR.finditer(line):
             phrase = m.group(1)
             want = date(int(published[:4]), MONTHS[m.group(3).lower()], int(m.group(2)))
-            at = text.lower().find(phrase.lower())
-            if at < 0:
+            days = _occurrences(text, phrase, resolved)
+            if not days:
                 out.append(Check(folder.name, path.name, published, phrase, want, None, ""))
                 continue
-            found = [r for r in resolve_dates(text, published) if r.start <= at + len(phrase) and r.end >= at]
-            got = None
-            if found:
-                got = want if found[0].date_from <= want <= found[0].date_to else found[0].date_from
+            at, got = _pick(days, want, used)
             context = " ".join(text[max(0, at - 100) : at + len(phrase) + 60].split())
             out.append(Check(folder.name, path.name, published, phrase, want, got, context))
     return out
+
+
+def _occurrences(text: str, phrase: str, resolved: list[ResolvedDate]) -> list[tuple[int, ResolvedDate | None]]:
+    """Each place the phrase occurs in the article, with the resolver's reading there (None: left unresolved)."""
+    lowered, key = text.lower(), phrase.lower()
+    out = []
+    at = lowered.find(key)
+    while at >= 0:
+        found = [r for r in resolved if r.start <= at + len(phrase) and r.end >= at]
+        out.append((at, found[0] if found else None))
+        at = lowered.find(key, at + 1)
+    return out
+
+
+def _pick(days: list[tuple[int, ResolvedDate | None]], want: date, used: dict[int, date]) -> tuple[int, date | None]:
+    """The occurrence a README day is checked at, and the resolver's day there. A phrase the article repeats ("on
+    Monday" for the first fields handed back and for the convoy now expected) is checked at the unused occurrence
+    that reads as the README's day, else at one already checked for that same day (a README that gives one phrase
+    and day twice), else at the first unused one; each occurrence answers one README day."""
+    free = [(at, r) for at, r in days if used.get(at, want) == want]
+    at, r = next(((at, r) for at, r in free if r is not None and r.date_from <= want <= r.date_to), (free or days)[0])
+    used[at] = want
+    if r is None:
+        return at, None
+    return at, want if r.date_from <= want <= r.date_to else r.date_from
 
 
 def main() -> None:

@@ -218,6 +218,12 @@ _WE_FIND_OUT = re.compile(
 )
 
 
+# An expectation held now is of a day to come, though "expected" reads as a past: "The agriculture ministry said it now
+# expected the convoy at Marnholt on Monday" (a Friday report; blind explore44 dated it the Monday before). Not "had
+# expected", nor "was expected on Thursday", which tell a plan that may since have failed.
+_EXPECTED_NOW = re.compile(r"\b(?:now|still)\s+expect(?:s|ed)?\b|(?<!\bhad\s)\bexpects?\b(?!\s+to\b)", re.I)
+
+
 def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tuple[int, str]]:
     """The tense markers between `left` and `right` with their distance from the phrase at `start:end`; one after
     the phrase counts as further than any before it."""
@@ -227,6 +233,7 @@ def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tup
         if not _PERCEIVED.search(text, sentence_start(text, start), start):
             markers += [(start - m.end(), "future") for m in _PLURAL_NOW.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
+    markers += [(start - m.end(), "future") for m in _EXPECTED_NOW.finditer(text, left, start)]
     if _WE_FIND_OUT.match(text, end):
         markers.append((0, "future"))
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
