@@ -146,6 +146,9 @@ _HOLDER = re.compile(
     rf"commission|association|federation|delegation|company|board|team|club|inquiry|investigation|panel|mission|"
     # "who runs the state pension fund now" (explore34c q06)
     rf"fund|bank|authority|institute|department|service|bureau|directorate|secretariat|"
+    # "who's in charge of the hervay mine office now", "who's running the brannow power station now" (blind explore44
+    # and explore44b q06 abstained)
+    rf"office|station|plant|works|utility|depot|port|harbour|airport|railway|network|"
     # … or a post a commander runs, named by its place: "who is in charge of the serevian checkpoint at kovrin ford
     # now" (explore33 q06); not a body's meeting place ("Who led the Russian delegation in Geneva?", bundled)
     rf"(?:checkpoint|crossing|base|camp)"
@@ -157,6 +160,8 @@ _HOLDER = re.compile(
 _HEAD_WORDS = (
     r"(?:ceo|chief(?:\s+executive)?|head|director(?:[\s-]+general)?|president|chairman|chairwoman|chair|leader|boss|founder|governor|"
     r"commander|administrator|headteacher|headmaster|headmistress|principal|rector|warden|"
+    # a station's or a port's: "Ondrej Zimny took office as Orzhany station master" (explore44d q06)
+    r"(?:station|harbour|harbor|port)[\s-]?master|"
     r"(?:general\s+)?secretary(?:[\s-]+general)?)"  # a union's leader: "Tomas Reiner, the union's general secretary"
 )
 

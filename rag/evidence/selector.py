@@ -106,6 +106,7 @@ from rag.evidence.question import (
     words,
     yes_no_subject,
 )
+from rag.evidence.removal import asks_removal_why, removal_reason
 from rag.evidence.rules import set_by_another
 from rag.evidence.speaker import (
     SAYS_NONE,
@@ -2022,6 +2023,21 @@ class EvidenceSelector:
                 answerable = True
         if first and _rejected(question, info, first, speaker):
             answerable = False
+        # "Why was the director of the power station fired?": the removal, and its reason told in a sentence after it
+        # that shares few of the question's words (rag/evidence/removal.py), answer it whatever the rules above made
+        # of the best span; the reason and the reply are quoted beside the removal, as a cause told after its event.
+        removal = removal_reason(question, candidates) if info.answer_type == "reason" else []
+        if removal and asks_removal_why(question):
+            removed_span = _as_evidence(removal[0], float(scores[candidates.index(removal[0])]), info)
+            reasons = [
+                dataclasses.replace(_as_evidence(c, removed_span.score, info), disputes=True) for c in removal[1:]
+            ]
+            # A lead span already holding the removal and its own reason stays as it is (explore39b q11's two
+            # sentences of one analysis).
+            if reasons or not (first and removed_span.text in first.text):
+                items = _once([removed_span, *reasons], items)
+                first = items[0]
+            answerable = True
         if answerable and first and (info.answer_type == "number" or count_asked(question)):
             items = items[:1] + _once(_disputing(first, candidates, scores, info), items[1:])
         if answerable and first:
