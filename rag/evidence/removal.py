@@ -67,34 +67,39 @@ def removal_reason(question: str, candidates: Sequence[Candidate]) -> list[Candi
     # commissioner for separated children" has no reason after it in its article; "… after Minister … Lior Santelle
     # dismissed the commissioner" has.
     removals = sorted(
-        (c for c in singles if _REMOVED.search(c.text) and asked & topic_words(c.text)),
-        key=lambda c: (c.passage.commentary, -len(asked & topic_words(c.text))),
+        ((c, m) for c in singles if (m := _REMOVED.search(c.text)) and asked & topic_words(c.text)),
+        key=lambda found: (found[0].passage.commentary, -len(asked & topic_words(found[0].text))),
     )
-    for c in removals:
-        removal = _REMOVED.search(c.text)
-        assert removal is not None
+    for c, removal in removals:
         if _OWN_REASON.search(c.text, removal.end()):
             return [c]
         after = sorted((d for d in singles if d.passage is c.passage and d.start >= c.end), key=lambda d: d.start)
-        after = after[:_LOOK_AHEAD]
-        # The remover is named just before the verb: not the successor earlier in "Terzan, 41, took charge of the
-        # station on Tuesday after energy minister Tiberiu Ostrowin dismissed its director".
-        remover = set(_NAME.findall(c.text[max(0, removal.start() - _REMOVER_REACH) : removal.start()]))
-        removed = set(_NAME.findall(c.text[removal.end() :]))
-        # Right after the removal, "She said the weighbridge … had been out of order" is the remover's (explore39c q11).
-        reason = next(
-            (
-                d
-                for i, d in enumerate(after)
-                if (_says(d.text, remover) or (i == 0 and _PRONOUN_SAYS.match(d.text))) and _FAULT.search(d.text)
-            ),
-            None,
-        )
-        if reason is None:
-            continue
-        reply = next((d for d in after if d.start > reason.start and _says(d.text, removed)), None)
-        return [c, reason] + ([reply] if reply is not None else [])
+        told = _reason_after(c.text, removal, after[:_LOOK_AHEAD])
+        if told:
+            return [c, *told]
     return []
+
+
+def _reason_after(removal_text: str, removal: re.Match[str], after: list[Candidate]) -> list[Candidate]:
+    """The remover's reason among the sentences `after` the removal, then the removed's reply; [] without a reason."""
+    # The remover is named just before the verb: not the successor earlier in "Terzan, 41, took charge of the station
+    # on Tuesday after energy minister Tiberiu Ostrowin dismissed its director".
+    remover = set(_NAME.findall(removal_text[max(0, removal.start() - _REMOVER_REACH) : removal.start()]))
+    removed = set(_NAME.findall(removal_text[removal.end() :]))
+    # Right after the removal, "She said the weighbridge … had been out of order" is the remover's (the form of
+    # explore39c's report).
+    reason = next(
+        (
+            d
+            for i, d in enumerate(after)
+            if (_says(d.text, remover) or (i == 0 and _PRONOUN_SAYS.match(d.text))) and _FAULT.search(d.text)
+        ),
+        None,
+    )
+    if reason is None:
+        return []
+    reply = next((d for d in after if d.start > reason.start and _says(d.text, removed)), None)
+    return [reason] + ([reply] if reply is not None else [])
 
 
 def _says(text: str, names: set[str]) -> bool:
