@@ -2026,8 +2026,10 @@ class EvidenceSelector:
         # "Why was the director of the power station fired?": the removal, and its reason told in a sentence after it
         # that shares few of the question's words (rag/evidence/removal.py), answer it whatever the rules above made
         # of the best span; the reason and the reply are quoted beside the removal, as a cause told after its event.
-        removal = removal_reason(question, candidates) if info.answer_type == "reason" else []
-        if removal and asks_removal_why(question):
+        removal = (
+            removal_reason(question, candidates) if info.answer_type == "reason" and asks_removal_why(question) else []
+        )
+        if removal:
             removed_span = _as_evidence(removal[0], float(scores[candidates.index(removal[0])]), info)
             reasons = [
                 dataclasses.replace(_as_evidence(c, removed_span.score, info), disputes=True) for c in removal[1:]
