@@ -2,19 +2,24 @@
 now is of a day to come; a reply told only as coming "within hours" of a claim is dated by the claim; one named source
 giving a figure on two days has moved on, not disagreed with itself, nor do two figures each dated to its own day; a
 column's count in words ("has delivered six") is a running count a later report can be ahead of; "why was X fired?" is
-answered by the removal and the remover's reason told after it; an office or a power station has a head to ask for."""
+answered by the removal and the remover's reason told after it; an office or a power station has a head to ask for,
+and a station master heads a station."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from rag.evidence import EvidenceSelector
 from rag.evidence.candidates import build
 from rag.evidence.definition import asked_post
 from rag.evidence.removal import asks_removal_why, removal_reason
 from rag.evidence.types import Evidence
 from rag.news.conflicts import column_behind, detect_conflicts
 from rag.news.dates import resolve_dates
+from rag.settings import EvidenceSettings
 from rag.types import Passage
+from tests.fakes import HashingEmbeddings
+from tests.test_evidence import shipped_with
 
 
 def _dated(text: str, article: str, published: str, genre: str | None = None) -> Passage:
@@ -117,6 +122,36 @@ def test_why_someone_was_fired_is_the_removal_and_the_removers_reason_after_it()
     assert not asks_removal_why("Why did the shells hit the spillway?")
 
 
+def test_the_selector_answers_why_someone_was_fired_with_the_removal_and_its_reason() -> None:
+    """The rule answers whatever the answer model and the why rules made of the best span (fake embeddings)."""
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    story = Passage("a::0", "a", _REMOVAL_STORY, "Dam", 0, len(_REMOVAL_STORY), 0.5)
+    found = selector.select("Why was the director of the power station fired?", [story])
+    assert found.answerable
+    texts = [e.text for e in found.items]
+    assert texts[0].startswith("Terzan, 41, took charge")
+    assert texts[1].startswith("Ostrowin said") and found.items[1].disputes
+    assert texts[2].startswith("Brezak said") and found.items[2].disputes
+
+
+def test_a_pronoun_saying_right_after_the_removal_is_the_remover() -> None:
+    """The form of explore39c's report: "She said the weighbridge … had been out of order"."""
+    text = (
+        "Defence minister Rufina Calvert relieved Lieutenant-Colonel Eldric Falstead of his command on Friday. "
+        "She said the weighbridge at the west approach had not been working since Tuesday. "
+        "The bridge reopened on Monday."
+    )
+    question = "Why did the defence minister take Falstead off the job?"
+    assert asks_removal_why(question)
+    sentences, _pairs = build([Passage("a::0", "a", text, "Bridge", 0, len(text), 0.5)])
+    found = [c.text for c in removal_reason(question, sentences)]
+    assert len(found) == 2 and found[1].startswith("She said the weighbridge")
+    # Only right after the removal: a pronoun further on may be anyone's.
+    later = text.replace(" She said", " The bridge was shut. She said")
+    sentences, _pairs = build([Passage("a::0", "a", later, "Bridge", 0, len(later), 0.5)])
+    assert removal_reason(question, sentences) == []
+
+
 def test_a_removal_giving_its_own_reason_answers_alone() -> None:
     text = (
         "On Thursday the authority's director general, Ines Marrabel, suspended Oren Valdemark, the head of the Hervay "
@@ -135,3 +170,10 @@ def test_an_office_and_a_power_station_have_a_head_to_ask_for() -> None:
     ):
         post = asked_post(question)
         assert post is not None and post.body == body
+    # A station master heads a station (explore44d q06 abstained once "station" was a body).
+    text = "The Orzhany station master, Ondrej Zimny, said trains would run twice a day. The line is 40 km long."
+    selector = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+    found = selector.select(
+        "who's in charge of orzhany station now", [Passage("a::0", "a", text, "Rail", 0, len(text), 0.5)]
+    )
+    assert found.answerable and found.items[0].text.startswith("The Orzhany station master, Ondrej Zimny")
