@@ -149,6 +149,8 @@ _HOLDER = re.compile(
     # "who's in charge of the hervay mine office now", "who's running the brannow power station now" (blind explore44
     # and explore44b q06 abstained)
     rf"office|station|plant|works|utility|depot|port|harbour|airport|railway|network|"
+    # "who's in charge of the telecoms regulator now" (blind explore45b q06 abstained)
+    rf"regulator|inspectorate|operator|"
     # … or a post a commander runs, named by its place: "who is in charge of the serevian checkpoint at kovrin ford
     # now" (explore33 q06); not a body's meeting place ("Who led the Russian delegation in Geneva?", bundled)
     rf"(?:checkpoint|crossing|base|camp)"
@@ -244,6 +246,9 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     ]
     if not body:
         return False
+    # A word of the body asked in its "-ing" form names it by its stem too: "the heating company" is "Dravetz Heat
+    # Networks" (blind explore45d q06 abstained).
+    body += [w[:-3] for w in body if w.lower().endswith("ing") and len(w) > 6]
     # A body of several words is also named by its initials: "British Airways" by "BA" (round 16 q01).
     initials = "".join(w[0] for w in body if w[0].isupper()) if len(body) > 1 else ""
     # Initials count in capitals only: "CA" for Corvane Air is no "carrier".
@@ -254,6 +259,11 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     head = re.findall(r"[a-z]+$", post.body)
     if head and post.body.islower():
         alternatives.append(f"(?-i:{head[0].capitalize()}\\b)")
+    # … and, where the article before names it, by its kind of body: "the utility" for "the heating company", "the
+    # regulator" for "the telecoms regulator" ("Mykola Ferentz took office as director of the utility", blind
+    # explore45d q06 abstained).
+    if re.search(rf"\b(?:{'|'.join(alternatives)})", _undot(context), re.IGNORECASE):
+        alternatives += [rf"(?<=the\s){kind}\b" for kind in _kinds_of(post.body)]
     named = rf"\b(?:{'|'.join(alternatives)})[\w’'-]*"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
@@ -296,9 +306,20 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         ),
         # "Nils Ormerod, who took office as director of the NCSA on Monday, said" (explore31b q06); "Viktor Sandul, 51,
         # took up his post as headteacher of Holtsk School No. 3 on Monday" (explore34 q06).
+        # "Gustav Emmerin took over as director of the water company on Tuesday" (blind explore45 q06 abstained).
         rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
-        rf"(?:office|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?"
+        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?"
         rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
+        # … the body before the post: "Ondrej Zimny took office as Orzhany station master" (explore44d q06).
+        rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
+        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?(?:(?:new|permanent|acting|interim)\s+)?"
+        rf"{named}(?:['’]s)?\s+{words}{{0,2}}?{post.title}\b",
+        # "Mayor Oksana Veliar named Mykola Ferentz, 58, as the utility's new director" (blind explore45d q06).
+        rf"\b(?:named|appointed|nominated)\s+{person},?\s+(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+)?"
+        rf"{named}['’]s?\s+(?:(?:new|permanent|acting|interim)\s+)?{post.title}\b",
+        # "Maruska Velka is acting director of the Telecoms Regulatory Office until …" (blind explore45b q06).
+        rf"{person}\s+(?:is|remains)\s+(?:now\s+|still\s+)?(?:the\s+)?(?:(?:new|acting|interim)\s+)?{post.title}\s+"
+        rf"(?:of|at)\s+(?:the\s+)?{words}{{0,3}}?{named}",
         # "Until then, Deputy Energy Minister Lidia Sorrane remains in charge of the ministry" (blind explore21b q17).
         rf"{person}\s+(?:remains|is|was|will\s+be|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?in\s+charge\s+of\s+"
         rf"(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
@@ -369,3 +390,18 @@ def _undot(text: str) -> str:
 
 
 _BODY_WORDS = {"the", "of", "and", "group", "company", "fund", "bank", "party"}
+# The words an article calls a body by its kind once it has named it: "the utility" for Dravetz Heat Networks.
+_KINDS = {
+    "company": ("company", "utility", "firm", "operator"),
+    "utility": ("company", "utility", "firm", "operator"),
+    "regulator": ("regulator",),
+    "inspectorate": ("inspectorate",),
+    "department": ("department",),
+    "agency": ("agency",),
+}
+
+
+def _kinds_of(body: str) -> tuple[str, ...]:
+    """The words for the kind of body `body` is, by its last word ("the heating company" → company, utility …)."""
+    last = re.findall(r"[a-z]+$", body.lower())
+    return _KINDS.get(last[0], ()) if last else ()
