@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -53,7 +53,9 @@ from rag.evidence.casing import offered_spellings, restore_case
 from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
+from rag.evidence.lateness import tells_lateness
 from rag.evidence.question import answer_type, content_stems, is_yes_no, question_names
+from rag.evidence.removal import asks_removal_why, tells_removal
 from rag.evidence.rules import RulesAsked, rules, rules_asked
 from rag.evidence.selector import power_holder, revises_figure, tells_update
 from rag.evidence.speaker import asked_speaker, quoted_words, said_about
@@ -65,6 +67,7 @@ from rag.news.dates import as_date
 from rag.news.disputes import Dispute, disputed_topic
 from rag.news.order import OrderAsked, event_day, order_asked, tells_event
 from rag.news.pair_model import denies, denies_named_report
+from rag.news.plans import asks_plan_and_act
 from rag.news.recency import newest, newest_first, rank_recent, wants_latest
 from rag.news.text import sentences
 from rag.retrieval.base import PassageRetriever
@@ -130,6 +133,8 @@ class EvidenceSelector(Protocol):
 
 Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
 _NEWER = 2  # passages newer than those read that a question on the latest adds
+_REMOVAL_SEARCH = "dismissed said"  # searched with a removal asked why: the removal and its remover's words
+_LATENESS_SEARCH = "later than planned did not as planned"  # searched with a question on when due and when done
 # Searched with "who decides": the words of a sentence saying whom a power rests with, which the question's own words
 # ("Who gets the final say on which patients are allowed to leave?") rank low.
 _POWER_WORDS = "only can decide approve decision"
@@ -352,6 +357,17 @@ class AnswerChain:
             relevant, evidence = self._with_revision(run.standalone, query, evidence, relevant, filters)
         elif evidence.answerable and evidence.items and is_yes_no(run.standalone):
             relevant, evidence = self._with_denial_elsewhere(query, evidence, relevant, filters)
+        if asks_removal_why(run.standalone) and not (
+            evidence.answerable and evidence.items and tells_removal(evidence.items[0].text)
+        ):
+            relevant, evidence = self._with_reports_telling(
+                run.standalone, _REMOVAL_SEARCH, tells_removal, evidence, relevant, filters
+            )
+        elif asks_plan_and_act(run.standalone):
+            # … and the first plan is told in another report than the delay: searched for even when one leads.
+            relevant, evidence = self._with_reports_telling(
+                run.standalone, _LATENESS_SEARCH, tells_lateness, evidence, relevant, filters
+            )
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
         look_for = (
@@ -516,6 +532,31 @@ class AnswerChain:
             return widened, dataclasses.replace(chosen, answerable=True)
         return relevant, evidence
 
+    def _with_reports_telling(
+        self,
+        question: str,
+        words: str,
+        telling: Callable[[str], bool],
+        evidence: EvidenceSet,
+        relevant: list[Passage],
+        filters: Filters | None,
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """The passages read and the evidence chosen from them with the reports a search with the question and `words`
+        finds, when a span `telling` what is asked leads those; else `relevant` and `evidence` as they were. What
+        answers is often told in a report on something else that no search for the question ranks: "Why was the
+        director of Dravetz Heat Networks fired?" read the chunk of the report on the shelling after the one telling
+        "… after Mayor Oksana Veliar dismissed its director, Bohdan Yaroshen. Veliar said the utility had kept the night
+        shift working …" (blind explore45d q11)."""
+        found = self._reports_of([f"{question} {words}"], question, relevant, filters)
+        if not found:
+            return relevant, evidence
+        widened = relevant + found
+        chosen = self.selector.select(question, widened)
+        lead = chosen.items[0] if chosen.items else None
+        if chosen.answerable and lead is not None and telling(lead.text):
+            return widened, chosen
+        return relevant, evidence
+
     def _reports_of(
         self, searched: list[str], query: str, relevant: list[Passage], filters: Filters | None
     ) -> list[Passage]:
@@ -539,7 +580,8 @@ class AnswerChain:
         Halvtel's first estimate, 47 of 64, and never "a survey … found that 52 of the district's 64 masts had been
         destroyed or damaged, not 47 as first estimated" (explore33c q03)."""
         lead = evidence.items[0]
-        found = self._reports_of(_figures(lead.text)[:_FIGURES_SEARCHED], query, relevant, filters)
+        # A small figure in words ("Three members of the crew were injured") is searched for with the lead's words.
+        found = self._reports_of(_figures(lead.text)[:_FIGURES_SEARCHED] or [lead.text], query, relevant, filters)
         if not found:
             return relevant, evidence
         widened = relevant + found

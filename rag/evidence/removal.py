@@ -34,15 +34,26 @@ _REMOVAL_WORDS = topic_words("why fired sacked dismissed removed suspended ouste
 # been certified without the quality-control resampling that the rules require".
 _OWN_REASON = re.compile(
     r"\b(?:after\s+(?:finding|learning|it\s+emerged|an?\s+inquiry|a\s+report|"
-    r"(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?\s+(?:reported|found|revealed|showed))|for\s+(?:failing|not|having|letting)|"
-    r"because|over\s+(?:his|her|their|the)\s+(?:handling|failure|role))\b",
+    # "… a day after the regulator admitted that a figure it had given … counted masts that were not working" (blind
+    # explore45b q12 abstained)
+    r"(?:the\s+)?[\w'’]+(?:\s+[\w'’]+)?\s+(?:reported|found|revealed|showed|admitted|conceded))|"
+    # "… on 8 May for cutting the chlorine without telling the health inspectorate", "… over the cutting of chlorine
+    # doses" (blind explore45 q11 abstained)
+    r"for\s+(?:failing|not|having|letting|(?!(?:during|nothing|something|everything)\b)\w+ing)|"
+    r"because|over\s+(?:his|her|their|the|its)\s+(?:handling|failure|role|\w+ing\s+of)|"
+    # a fault told of the removed's own body: "… Pashko Veselik, the head of the regulator, whose office had told
+    # Brisava that 52 masts were restored when only 31 were working" (blind explore45b q12)
+    r"whose\s+[\w'’]+\s+had\s+(?:told|said|given|let|allowed|failed|kept|hidden|ignored))\b",
     re.IGNORECASE,
 )
 # A fault told: "had not raised the alarm … until 40 minutes after", "should have held the train in the Zarva
 # cutting", "had let about 140 relatives wait in the open car park … instead of in the shelter".
 _FAULT = re.compile(
     r"\b(?:had\s+not|hadn['’]t|did\s+not|didn['’]t|failed|should\s+have|instead\s+of|without|too\s+late|ignored|"
-    r"had\s+let|had\s+allowed|let\s+\w+|because)\b",
+    r"had\s+let|had\s+allowed|let\s+\w+|because|"
+    # "the utility had kept the night shift working in the boiler hall even though the city's military administration
+    # had warned …" (blind explore45d q11)
+    r"even\s+though|despite)\b",
     re.IGNORECASE,
 )
 _SAID = r"\s+(?:said|says|told|accused|blamed)\b"
@@ -57,6 +68,25 @@ def asks_removal_why(question: str) -> bool:
     return _ASKS.search(question) is not None
 
 
+# "Fired" of a gun, not of a post: "the shells had been fired deliberately", "fired up its boilers".
+_SHOT = re.compile(
+    r"\bfired\s+(?:at|on|upon|from|into|up|towards?|across|over)\b"
+    r"|\b(?:shells?|guns?|rockets?|missiles?|shots?|rounds?|mortars?|drones?)\b[^.;]{0,40}\bfired\b",
+    re.IGNORECASE,
+)
+
+
+def tells_removal(text: str) -> bool:
+    """Whether `text` tells someone's removal from a post ("… dismissed its director, Bohdan Yaroshen"), not a gun
+    fired."""
+    return _removal_in(text) is not None
+
+
+def _removal_in(text: str) -> re.Match[str] | None:
+    """The first removal verb of `text`, a gun's "fired" blanked out (offsets kept)."""
+    return _REMOVED.search(_SHOT.sub(lambda m: " " * len(m.group()), text))
+
+
 def removal_reason(question: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """The removal sentence with its reason, then the removed's reply when told; [] when no removal sentence on the
     question's topic gives or is followed by a reason."""
@@ -67,7 +97,7 @@ def removal_reason(question: str, candidates: Sequence[Candidate]) -> list[Candi
     # commissioner for separated children" has no reason after it in its article; "… after Minister … Lior Santelle
     # dismissed the commissioner" has.
     removals = sorted(
-        ((c, m) for c in singles if (m := _REMOVED.search(c.text)) and asked & topic_words(c.text)),
+        ((c, m) for c in singles if (m := _removal_in(c.text)) and asked & topic_words(c.text)),
         key=lambda found: (found[0].passage.commentary, -len(asked & topic_words(found[0].text))),
     )
     for c, removal in removals:

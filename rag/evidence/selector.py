@@ -86,6 +86,7 @@ from rag.evidence.entities import (
     tells_succession,
 )
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems, names_found
+from rag.evidence.lateness import due_and_done
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
 from rag.evidence.question import (
@@ -137,7 +138,7 @@ from rag.news.date_patterns import MONTH, THEN, WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import is_told, told_dates
 from rag.news.pair_model import denies, denies_itself
-from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED, SCHEDULED
+from rag.news.plans import CALLED_OFF, FIRST_PLANNED, ONLY_PLANNED, SCHEDULED, asks_plan_and_act
 from rag.news.recency import UNTIL_WHEN, asks_return, newest_first, tells_return, wants_latest
 from rag.news.sameness import not_done
 from rag.news.speakers import speaker
@@ -148,6 +149,7 @@ from rag.settings import EvidenceSettings
 from rag.types import Passage
 
 _CACHE_SIZE = 4096
+_COS = FEATURES.index("cos")  # the column of a candidate's cosine to the question
 # "this proposal", "these demands", "on that day": a thing named in the sentence before.
 _POINTS_BACK = re.compile(
     r"\b(?:this|these|those|such)\s+(?:\w+\s+)?(?:proposals?|plans?|statements?|demands?|conditions?|offers?|"
@@ -696,6 +698,8 @@ def _report_against(
 # service, down from the ministry's first estimate of about 14,000", "12,600 …, fewer than the 14,000 the defence
 # ministry had estimated" (explore32d q03).
 _ABOUT = r"(?:(?:about|around|some|roughly|nearly|almost|approximately)\s+)?"
+# A figure in digits, or a small one in words: "four people had been hurt".
+_FIGURE_OR_WORD = r"\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _REVISED_FROM = re.compile(
     r"\b(?:revis\w*|correct\w*|lower\w*|rais\w*|cut|amend\w*|updat\w*)\b[^.;]*?\bto\s+(?P<new>\d(?:[\d,.]*\d)?)[^.;]*?"
     r"\b(?:from|not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?P<old>\d(?:[\d,.]*\d)?)"
@@ -706,7 +710,10 @@ _REVISED_FROM = re.compile(
     # "It said 1,340 people crossed on Monday, not about 1,100 as it announced that evening" (explore33 q03), "an
     # average of 28 minutes …, not 26 minutes as it first reported" (explore41d q24).
     rf"|(?P<new4>\d(?:[\d,.]*\d)?)[^.;]*?,\s+not\s+{_ABOUT}(?P<old4>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+)?\s+as\s+(?:[\w'’-]+\s+){{0,3}}?"
-    r"(?:had\s+|has\s+)?(?:first\s+)?(?:announced|said|reported|stated|given|claimed|estimated)\b",
+    r"(?:had\s+|has\s+)?(?:first\s+)?(?:announced|said|reported|stated|given|claimed|estimated)\b"
+    # "… four people had been hurt in the shelling on May 4, …, revising its first figure of three" (explore45 q04).
+    rf"|\b(?P<new5>{_FIGURE_OR_WORD})\b[^.;]*?\brevising\s+(?:its|the|their|his|her)\s+(?:first|earlier|initial|original)\s+"
+    rf"(?:figure|count|estimate|total|toll)\s+of\s+{_ABOUT}(?P<old5>{_FIGURE_OR_WORD})\b",
     re.IGNORECASE,
 )
 
@@ -718,8 +725,25 @@ def revises_figure(column: str, report: str) -> bool:
     m = _REVISED_FROM.search(report)
     if m is None:
         return False
-    old, new = next((m[f"old{k}"], m[f"new{k}"]) for k in ("", "2", "3", "4") if m[f"old{k}"])
-    return old != new and re.search(rf"(?<![\d,.]){re.escape(old)}(?![\d,])", column) is not None
+    old, new = next((m[f"old{k}"], m[f"new{k}"]) for k in ("", "2", "3", "4", "5") if m[f"old{k}"])
+    # A figure in words is common ("three of them through a wood"): the two sentences must share what they count too,
+    # as "Three members of the crew were injured" and "… three crew members … revising its first figure of three" do.
+    counted = old[0].isdigit() or len(_counted_stems(column) & _counted_stems(report)) >= _WORD_FIGURE_SHARED
+    return (
+        counted
+        and old.lower() != new.lower()
+        and re.search(rf"(?<![\w,.-]){re.escape(old)}(?![\d,])\b", column, re.IGNORECASE) is not None
+    )
+
+
+_NUMBER_WORDS = frozenset(content_stems("one two three four five six seven eight nine ten eleven twelve first"))
+_SAYING = frozenset(content_stems("said says told"))
+_WORD_FIGURE_SHARED = 2  # content words a column and a report revising a figure in words must share
+
+
+def _counted_stems(text: str) -> set[str]:
+    """The content stems of `text` other than number words and words of saying."""
+    return set(content_stems(text)) - _NUMBER_WORDS - _SAYING
 
 
 def _revising(
@@ -2040,6 +2064,16 @@ class EvidenceSelector:
                 items = _once([removed_span, *reasons], items)
                 first = items[0]
             answerable = True
+        # "When was the water supposed to reach the town, and when did it actually get there?": a report telling how
+        # late it came, and the first plan beside it, answer it whatever the rules above made of the best span
+        # (rag/evidence/lateness.py).
+        late = due_and_done(question, candidates, x[:, _COS].tolist()) if asks_plan_and_act(question) else []
+        if late:
+            # … alone: a span chosen for the question's other words tells of something else ("… had 11,900 pupils
+            # enrolled …" beside the first day of teaching, explore45c q10).
+            items = [_as_evidence(c, float(scores[candidates.index(c)]), info) for c in late]
+            first = items[0]
+            answerable = True
         if answerable and first and (info.answer_type == "number" or count_asked(question)):
             items = items[:1] + _once(_disputing(first, candidates, scores, info), items[1:])
         if answerable and first:
@@ -2128,6 +2162,21 @@ class EvidenceSelector:
             if denying:
                 items = _once(denying, items)
                 first = items[0]
+        # … and a report's span in which a named speaker says it, holding a key term of what was denied, answers it
+        # however it scored: "“Nobody has asked to go into Sedge Hill,” spokesman Oren Thask said in Kostrel" (0.16)
+        # for "Who insisted that no one had asked to get inside the treatment works?" (blind explore45 q09 abstained).
+        if (
+            not answerable
+            and first
+            and info.answer_type == "person"
+            and denial_asked(question)
+            and SAYS_NONE.search(first.text)
+            and _SAID_BY.search(first.text)
+            and not first.passage.commentary
+            and _holds_said_terms(info, first)
+            and names_someone(_with_referent(first), info)
+        ):
+            answerable = True
         planned = _only_planned(question, info, items) if answerable and first else []
         if planned:
             items = planned
