@@ -217,7 +217,10 @@ _PREFIXES = ("un", "in", "dis", "im", "non")
 def _opposed(a: set[str], b: set[str]) -> bool:
     """A word in `a` whose opposite (antonym, or the same word with/without un-, in-, dis-) is in `b`."""
     for x, y in _ANTONYMS:
-        if any(w.startswith(x) for w in a) and any(w.startswith(y) for w in b) and not any(w.startswith(x) for w in b):
+        # … unless `b` says `x` as well, "re-" before it or not: "reopened …, after the commission lifted the closure"
+        # against "… which the commission opened to them" (explore39b q13 noted a change).
+        said = any(w.startswith((x, f"re{x}")) for w in b)
+        if any(w.startswith(x) for w in a) and any(w.startswith(y) for w in b) and not said:
             return True
     return any(w.startswith(p) and w[len(p) :] in b and w not in b for w in a for p in _PREFIXES)
 

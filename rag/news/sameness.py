@@ -279,9 +279,21 @@ _LIMIT_BEFORE = re.compile(
 )
 
 
+# … but "no more than" with a "may" after it is: "no more than 60 workers may be on the dam at any one time" was set
+# against the 46 workers who went onto it as a change (explore44b q03).
+_AT_MOST_BEFORE = re.compile(r"\b(?:no\s+more\s+than|at\s+most|not\s+more\s+than)\s+$", re.IGNORECASE)
+_MAY_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?:may|can|could|are\s+allowed|will\s+be\s+allowed)\b", re.IGNORECASE
+)
+
+
 def _limit(v: Value, text: str) -> bool:
-    """Whether the number is a limit set ("up to 100 tonnes", "limits each convoy to 12 lorries and 60 tonnes")."""
-    return _LIMIT_BEFORE.search(text[max(0, v.at[0] - 60) : v.at[0]]) is not None
+    """Whether the number is a limit set ("up to 100 tonnes", "limits each convoy to 12 lorries and 60 tonnes", "no
+    more than 60 workers may be on the dam")."""
+    before = text[max(0, v.at[0] - 60) : v.at[0]]
+    return _LIMIT_BEFORE.search(before) is not None or (
+        _AT_MOST_BEFORE.search(before) is not None and _MAY_AFTER.match(text[v.at[1] : v.at[1] + 40]) is not None
+    )
 
 
 # An amount for each of something is no amount of one instance: "raise the size of each flour convoy … from 12 lorries
