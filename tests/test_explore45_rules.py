@@ -19,6 +19,7 @@ from rag.evidence.lateness import due_and_done
 from rag.evidence.model import Logistic
 from rag.evidence.removal import removal_reason, tells_removal
 from rag.evidence.selector import revises_figure
+from rag.evidence.speaker import asks_who_said, denial_asked, quotes_speaker
 from rag.news.conflicts import detect_conflicts
 from rag.news.plans import asks_plan_and_act
 from rag.news.text import sentences
@@ -240,3 +241,25 @@ def test_a_small_figure_in_words_is_revised_too() -> None:
     assert not revises_figure("Thirty-three people were injured.", revised)
     # … nor a figure in words counting something else (explore45 q01 led with the revision beside this).
     assert not revises_figure("The main is 17 kilometres of steel pipe, three of them through a wood.", revised)
+
+
+def test_who_said_it_in_other_words_is_the_named_speaker_quoted() -> None:
+    """Explore45 q30 abstained beside "“A tap that works for a fortnight and then stops is worse than no tap at all,”
+    said Maren Tulloch"; explore35 q09 must not take the other side's quotation for the denial asked."""
+    question = "Who said having a tap that only works for a couple of weeks is worse than having none?"
+    assert asks_who_said(question) and not asks_who_said("Who runs the water company now?")
+    assert not denial_asked(question) and denial_asked("Who insisted that none of the men was a soldier?")
+    said = (
+        "“A tap that works for a fortnight and then stops is worse than no tap at all, because people stopped saving "
+        "water,” said Maren Tulloch, who chairs the Drovny Residents' Council."
+    )
+    assert quotes_speaker(said) and not quotes_speaker("Maren Tulloch chairs the Drovny Residents' Council.")
+    answer = _never_answers().select(question, [_dated(said, "a", "2026-05-06")])
+    assert answer.answerable and answer.items[0].text.startswith("“A tap that works")
+    # Too few of the question's words: another quotation.
+    other = "“A bucket is not a luxury,” said Maren Tulloch, who chairs the Drovny Residents' Council."
+    assert not _never_answers().select(question, [_dated(other, "a", "2026-05-06")]).answerable
+    # A denial asked is no claim quoted.
+    claim = "Colonel Evgen Lask said several of the 17 men sent back “appear on our records of servicemen”."
+    denial = "Who insisted that none of the 17 men sent back by the commission was a soldier?"
+    assert not _never_answers().select(denial, [_dated(claim, "a", "2026-06-05")]).answerable

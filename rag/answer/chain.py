@@ -58,7 +58,7 @@ from rag.evidence.question import answer_type, content_stems, is_yes_no, questio
 from rag.evidence.removal import asks_removal_why, tells_removal
 from rag.evidence.rules import RulesAsked, rules, rules_asked
 from rag.evidence.selector import power_holder, revises_figure, tells_update
-from rag.evidence.speaker import asked_speaker, quoted_words, said_about
+from rag.evidence.speaker import asked_speaker, asks_who_said, quoted_words, quotes_speaker, said_about
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import count_asked, gives_count
@@ -134,6 +134,7 @@ class EvidenceSelector(Protocol):
 Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in that order
 _NEWER = 2  # passages newer than those read that a question on the latest adds
 _REMOVAL_SEARCH = "dismissed said"  # searched with a removal asked why: the removal and its remover's words
+_SAID_SEARCH = "said"  # searched with a question on who said something
 _LATENESS_SEARCH = "later than planned did not as planned"  # searched with a question on when due and when done
 # Searched with "who decides": the words of a sentence saying whom a power rests with, which the question's own words
 # ("Who gets the final say on which patients are allowed to leave?") rank low.
@@ -362,6 +363,12 @@ class AnswerChain:
         ):
             relevant, evidence = self._with_reports_telling(
                 run.standalone, _REMOVAL_SEARCH, tells_removal, evidence, relevant, filters
+            )
+        elif not evidence.answerable and asks_who_said(run.standalone):
+            # "Who said having a tap that only works for a couple of weeks is worse than having none?": the quotation,
+            # in other words than the question's, is often a line of a report on something else (explore45 q30).
+            relevant, evidence = self._with_reports_telling(
+                run.standalone, _SAID_SEARCH, quotes_speaker, evidence, relevant, filters
             )
         elif asks_plan_and_act(run.standalone):
             # … and the first plan is told in another report than the delay: searched for even when one leads.

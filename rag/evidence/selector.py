@@ -113,6 +113,7 @@ from rag.evidence.speaker import (
     SAYS_NONE,
     asked_role,
     asked_speaker,
+    asks_who_said,
     denial_asked,
     echoes_quote,
     gives_time,
@@ -121,6 +122,7 @@ from rag.evidence.speaker import (
     others_words,
     quoted_words,
     quotes,
+    quotes_speaker,
     role_holders,
     role_unnamed,
     said_about,
@@ -149,6 +151,7 @@ from rag.settings import EvidenceSettings
 from rag.types import Passage
 
 _CACHE_SIZE = 4096
+_SAID_TERMS, _SAID_SHARE = 3, 1 / 3  # key terms a quotation must hold to answer "who said …?" in other words
 _COS = FEATURES.index("cos")  # the column of a candidate's cosine to the question
 # "this proposal", "these demands", "on that day": a thing named in the sentence before.
 _POINTS_BACK = re.compile(
@@ -2174,6 +2177,23 @@ class EvidenceSelector:
             and _SAID_BY.search(first.text)
             and not first.passage.commentary
             and _holds_said_terms(info, first)
+            and names_someone(_with_referent(first), info)
+        ):
+            answerable = True
+        # So too a report's span quoting a named speaker in words near the question's: "“A tap that works for a
+        # fortnight and then stops is worse than no tap at all, …” said Maren Tulloch" for "Who said having a tap that
+        # only works for a couple of weeks is worse than having none?" (explore45 q30 abstained).
+        if (
+            not answerable
+            and first
+            and info.answer_type == "person"
+            and asks_who_said(question)
+            and quotes_speaker(first.text)
+            # a denial asked is said as one: not "several of the 17 ‘appear on our records of Ilmarian servicemen’" for
+            # who insisted none of the 17 was a soldier (explore35 q09)
+            and (not denial_asked(question) or SAYS_NONE.search(first.text))
+            and not first.passage.commentary
+            and _terms_held(info, first.text) >= max(_SAID_TERMS, len(info.terms) * _SAID_SHARE)
             and names_someone(_with_referent(first), info)
         ):
             answerable = True

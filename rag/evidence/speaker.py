@@ -382,6 +382,32 @@ SAYS_NONE = re.compile(
 )
 
 
+# "Who said having a tap that only works for a couple of weeks is worse than having none?": who said something, told
+# in the question's own words.
+_WHO_SAID = re.compile(
+    r"^\s*who\s+(?:[a-z]+ly\s+)?(?:said|says|told|warned|insisted|argued|complained|claimed|called|described)\b",
+    re.IGNORECASE,
+)
+# A sentence quoting a speaker: "“A tap that works for a fortnight … is worse than no tap at all,” said Maren Tulloch".
+_QUOTES_SPEAKER = re.compile(
+    rf"[“\"‘][^”\"’]{{12,}}[”\"’][^.]{{0,80}}?\b{_SAYS}\b|\b{_SAYS}\b[^.“\"]{{0,80}}?[“\"]", re.IGNORECASE
+)
+
+
+def asks_who_said(question: str) -> bool:
+    """Whether the question asks who said something."""
+    return _WHO_SAID.match(question) is not None
+
+
+def quotes_speaker(text: str) -> bool:
+    """Whether `text` quotes someone's words with a verb of saying."""
+    return _QUOTES_SPEAKER.search(text) is not None
+
+
+# "… is worse than having none" compares; it denies nothing (explore45 q30).
+_COMPARED_TO_NONE = re.compile(r"\bthan\s+(?:having\s+|getting\s+)?(?:none|nothing)\b", re.IGNORECASE)
+
+
 def denial_asked(question: str) -> bool:
     """Whether `question` asks who said that no one did something, or that it never happened."""
-    return _DENIAL_ASKED.match(question) is not None
+    return _DENIAL_ASKED.match(question) is not None and not _COMPARED_TO_NONE.search(question)
