@@ -263,3 +263,12 @@ def test_who_said_it_in_other_words_is_the_named_speaker_quoted() -> None:
     claim = "Colonel Evgen Lask said several of the 17 men sent back “appear on our records of servicemen”."
     denial = "Who insisted that none of the 17 men sent back by the commission was a soldier?"
     assert not _never_answers().select(denial, [_dated(claim, "a", "2026-06-05")]).answerable
+
+
+def test_a_figure_told_as_up_from_the_earlier_one_is_a_change() -> None:
+    """Explore45c q15 noted "its shelter has 420 places" (8 September) and "The shelter now has 560 places, up from
+    420" (29 September) as sources that disagree."""
+    later = _span("The shelter now has 560 places, up from 420. The city has not said the cost.", "a", "2026-09-29")
+    earlier = _span("Only School No. 12 stays closed: its shelter has 420 places.", "b", "2026-09-08")
+    found = detect_conflicts([later, earlier])
+    assert found and {c.kind for c in found} == {"change"}

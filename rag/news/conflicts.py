@@ -1007,7 +1007,13 @@ def detect_conflicts(
         conflict = _as_update(conflict)
         if conflict is None:
             continue
-        if conflict.kind == "change" and conflict.about == "number" and _still_given(conflict):
+        if (
+            conflict.kind == "change"
+            and conflict.about == "number"
+            and _still_given(conflict)
+            # … but not as the figure it rose from: "The shelter now has 560 places, up from 420" (explore45c q15)
+            and not _up_from(*sorted(conflict.sides, key=lambda side: side.published or ""))
+        ):
             # "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400": the
             # later report still gives the earlier figure, as one side's, so nothing changed (explore16 q17).
             conflict = replace(conflict, kind="conflict")
@@ -1263,6 +1269,17 @@ def _as_update(conflict: Conflict) -> Conflict | None:
         return replace(conflict, kind="change") if grown else conflict
     updates = [compatible.is_update(side.text, side.value) for side in conflict.sides]
     return None if updates[0] != updates[1] else conflict
+
+
+_FROM = r"\b(?:up|down|rising|falling|raised|cut|increased|reduced|grown|fallen|enlarged)\s+from\s+(?:the\s+)?"
+
+
+def _up_from(earlier: Side, later: Side) -> bool:
+    """Whether the later sentence tells its figure as changed from the earlier one's: "The shelter now has 560 places,
+    up from 420" after "its shelter has 420 places" (explore45c q15 noted them as sources that disagree)."""
+    told = {f"{(lo + hi) / 2:g}" for lo, hi in _numbers(earlier.value)}
+    found = re.finditer(rf"{_FROM}(\d[\d,.]*)", later.text, re.IGNORECASE)
+    return any(m.group(1).rstrip(".,").replace(",", "") in told for m in found)
 
 
 def _own_day(side: Side) -> date | None:
