@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import numpy as np
+
 from rag.answer.chain import AnswerChain
 from rag.answer.support import negation_conflict
 from rag.evidence import EvidenceSelector
@@ -17,8 +19,9 @@ from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.lateness import due_and_done
 from rag.evidence.model import Logistic
+from rag.evidence.question import analyze
 from rag.evidence.removal import removal_reason, tells_removal
-from rag.evidence.selector import revises_figure
+from rag.evidence.selector import _as_evidence, _revising, revises_figure
 from rag.evidence.speaker import asks_who_said, denial_asked, quotes_speaker
 from rag.news.conflicts import detect_conflicts
 from rag.news.plans import asks_plan_and_act
@@ -272,3 +275,18 @@ def test_a_figure_told_as_up_from_the_earlier_one_is_a_change() -> None:
     earlier = _span("Only School No. 12 stays closed: its shelter has 420 places.", "b", "2026-09-08")
     found = detect_conflicts([later, earlier])
     assert found and {c.kind for c in found} == {"change"}
+
+
+def test_a_span_holding_a_revision_is_not_revised_by_its_own_sentence() -> None:
+    """Explore42d q04 led with "… revising its first figure of eleven." cut from its span "…. Two people were killed.",
+    quoted twice once figures in words were read."""
+    question = "How many people were hurt in the shelling of Kolvarin?"
+    revision = (
+        "The city health department said on October 1 that 19 people had been injured in the shelling of Kolvarin, "
+        "revising its first figure of eleven. Two people were killed."
+    )
+    sentences, pairs = build([_dated(revision, "a", "2026-10-13")])
+    candidates = sentences + pairs
+    info = analyze(question)
+    span = _as_evidence(pairs[0], 0.6, info)
+    assert _revising(question, info, [span], candidates, np.full(len(candidates), 0.5), None) == []
