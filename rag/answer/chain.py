@@ -135,6 +135,7 @@ Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in tha
 _NEWER = 2  # passages newer than those read that a question on the latest adds
 _REMOVAL_SEARCH = "dismissed said"  # searched with a removal asked why: the removal and its remover's words
 _SAID_SEARCH = "said"  # searched with a question on who said something
+_QUOTING = re.compile(r"['‘\"“][^'’\"”?]+['’\"”]")  # words a question quotes, however few
 _LATENESS_SEARCH = "later than planned did not as planned"  # searched with a question on when due and when done
 # Searched with "who decides": the words of a sentence saying whom a power rests with, which the question's own words
 # ("Who gets the final say on which patients are allowed to leave?") rank low.
@@ -364,9 +365,10 @@ class AnswerChain:
             relevant, evidence = self._with_reports_telling(
                 run.standalone, _REMOVAL_SEARCH, tells_removal, evidence, relevant, filters
             )
-        elif not evidence.answerable and asks_who_said(run.standalone):
+        elif not evidence.answerable and asks_who_said(run.standalone) and not _QUOTING.search(run.standalone):
             # "Who said having a tap that only works for a couple of weeks is worse than having none?": the quotation,
-            # in other words than the question's, is often a line of a report on something else (explore45 q30).
+            # in other words than the question's, is often a line of a report on something else (explore45 q30). Words
+            # the question quotes are searched for as a quotation, or are too few to be one.
             relevant, evidence = self._with_reports_telling(
                 run.standalone, _SAID_SEARCH, quotes_speaker, evidence, relevant, filters
             )
