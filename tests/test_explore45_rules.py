@@ -16,6 +16,7 @@ from rag.answer.support import negation_conflict
 from rag.evidence import EvidenceSelector
 from rag.evidence.candidates import build
 from rag.evidence.definition import asked_post, names_holder
+from rag.evidence.entities import lists_others
 from rag.evidence.features import ANSWER_FEATURES
 from rag.evidence.lateness import due_and_done
 from rag.evidence.model import Logistic
@@ -290,3 +291,32 @@ def test_a_span_holding_a_revision_is_not_revised_by_its_own_sentence() -> None:
     info = analyze(question)
     span = _as_evidence(pairs[0], 0.6, info)
     assert _revising(question, info, [span], candidates, np.full(len(candidates), 0.5), None) == []
+
+
+def test_a_month_is_no_other_place() -> None:
+    """Explore45b q23 abstained: "… in the Belvarran-held part of the province, …, up from about 35 percent in April"
+    read as giving the share for places other than Lomra."""
+    info = analyze("what percentage of people in Lomra have phone signal now")
+    text = (
+        "Mobile signal now reaches 71 percent of the people in the Belvarran-held part of the province, the regulator "
+        "said, up from about 35 percent in April."
+    )
+    assert not lists_others(info, text)
+    assert lists_others(info, "Signal reaches 71 percent in Karsovia and 40 percent in Ostrevo.")
+
+
+def test_how_long_something_runs_is_answered_by_its_end() -> None:
+    """Explore40c q14 abstained beside "The truce, extended twice, now runs to 10 May"."""
+    question = "How long does the holiday truce run now?"
+    text = "The truce, extended twice, now runs to 10 May, and officials are talking about something longer."
+    answer = EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with()).select(
+        question, [_dated(text, "a", "2026-05-06")]
+    )
+    assert answer.answerable and answer.items[0].text == text
+    # A length of time still answers; a sentence with neither does not.
+    other = "The truce was agreed by the two governments at the start of the holiday."
+    assert (
+        not EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), shipped_with())
+        .select(question, [_dated(other, "a", "2026-05-06")])
+        .answerable
+    )

@@ -1177,6 +1177,15 @@ _DISTANCE_FROM = re.compile(
 # … as does a bare "ormen main how long?" (explore32c q22).
 _HOW_LONG_IS = re.compile(r"\bhow\s+long(?:\s+(?:is|are|was|were)\b|\W*$)", re.IGNORECASE)
 _LENGTH = re.compile(rf"\b{_AMOUNT}\s*(?:-\s*)?{_DISTANCE_UNIT}\b", re.IGNORECASE)
+_HOW_LONG_RUNS = re.compile(
+    r"\bhow\s+long\s+(?:does|do|will|is|are)\b[^?]*\b(?:run|last|continue|go\s+on|stay|remain|hold|in\s+force)\b",
+    re.IGNORECASE,
+)
+_RUNS_UNTIL = re.compile(
+    rf"\b(?:runs?|lasts?|continues?|extended|in\s+force|holds?)\b[^.;]{{0,40}}?\b(?:un)?till?\b|"
+    rf"\b(?:runs?|lasts?|continues?|extended)\s+(?:[\w’'-]+\s+){{0,3}}?to\s+(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}|{WEEKDAY})",
+    re.IGNORECASE,
+)
 
 
 def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> bool:
@@ -1191,7 +1200,13 @@ def _typed(question: str, info: QuestionInfo, first: Evidence, around: str) -> b
         if re.search(r"\bhow (?:long|many (?:days|weeks|months|years|hours|minutes|seconds))\b", question, re.I):
             # "how long is the ceasefire line" asks for a length: "… runs 212 kilometres from the Vessa river delta"
             # (blind explore27 q03 abstained).
-            return gives_duration(lead) or bool(_HOW_LONG_IS.search(question) and _LENGTH.search(lead))
+            # "How long does the holiday truce run now?" asks for its end: "The truce, extended twice, now runs to 10
+            # May" (explore40c q14 abstained).
+            return (
+                gives_duration(lead)
+                or bool(_HOW_LONG_IS.search(question) and _LENGTH.search(lead))
+                or bool(_HOW_LONG_RUNS.search(question) and _RUNS_UNTIL.search(lead))
+            )
         if info.answer_type == "date":
             return (
                 places_in_time(lead, info)
