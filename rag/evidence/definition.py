@@ -270,6 +270,10 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     # The body's capitalised words, where it has any: "Ostrel" of "Ostrel's negotiating team", not "team".
     capitals = [w for w in body if w[0].isupper()]
     owner = rf"\b(?-i:{'|'.join(re.escape(w) for w in capitals)})" if capitals else named
+    took_office_as = (
+        rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
+        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?(?:(?:new|permanent|acting|interim)\s+)?"
+    )
     patterns = (
         # "Nissan chief executive Carlos Ghosn"; "the commission's acting chair, Henrik Dalmau" (blind explore18b q01)
         rf"{named}['’]?\s+{words}{{0,3}}?{post.title},?\s+{person}",
@@ -307,13 +311,9 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # "Nils Ormerod, who took office as director of the NCSA on Monday, said" (explore31b q06); "Viktor Sandul, 51,
         # took up his post as headteacher of Holtsk School No. 3 on Monday" (explore34 q06).
         # "Gustav Emmerin took over as director of the water company on Tuesday" (blind explore45 q06 abstained).
-        rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
-        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?"
-        rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
+        rf"{took_office_as}{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
         # … the body before the post: "Ondrej Zimny took office as Orzhany station master" (explore44d q06).
-        rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
-        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?(?:(?:new|permanent|acting|interim)\s+)?"
-        rf"{named}(?:['’]s)?\s+{words}{{0,2}}?{post.title}\b",
+        rf"{took_office_as}{named}(?:['’]s)?\s+{words}{{0,2}}?{post.title}\b",
         # "Mayor Oksana Veliar named Mykola Ferentz, 58, as the utility's new director" (blind explore45d q06).
         rf"\b(?:named|appointed|nominated)\s+{person},?\s+(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+)?"
         rf"{named}['’]s?\s+(?:(?:new|permanent|acting|interim)\s+)?{post.title}\b",

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 from rag.evidence.candidates import Candidate
 from rag.evidence.question import content_stems
+from rag.numbers import cardinals
 
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|\d+)"
+_COUNT = rf"(?:a|an|{'|'.join(cardinals(1, 12))}|a\s+few|several|\d+)"
 # "… two days later than first planned", "… four days late", "a week behind schedule".
 _LATE = re.compile(
     rf"\b{_COUNT}\s+(?:hours?|days?|weeks?|months?)\s+(?:later\s+than\s+(?:first\s+|originally\s+)?"

@@ -146,6 +146,7 @@ from rag.news.sameness import not_done
 from rag.news.speakers import speaker
 from rag.news.values import values_in
 from rag.news.words import topic_words
+from rag.numbers import cardinals
 from rag.retrieval.news_query import outlet_as_topic, outlet_mentions
 from rag.settings import EvidenceSettings
 from rag.types import Passage
@@ -702,7 +703,8 @@ def _report_against(
 # ministry had estimated" (explore32d q03).
 _ABOUT = r"(?:(?:about|around|some|roughly|nearly|almost|approximately)\s+)?"
 # A figure in digits, or a small one in words: "four people had been hurt".
-_FIGURE_OR_WORD = r"\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_SMALL_CARDINALS = "|".join(cardinals(1, 12))
+_FIGURE_OR_WORD = rf"\d(?:[\d,.]*\d)?|{_SMALL_CARDINALS}"
 _REVISED_FROM = re.compile(
     r"\b(?:revis\w*|correct\w*|lower\w*|rais\w*|cut|amend\w*|updat\w*)\b[^.;]*?\bto\s+(?P<new>\d(?:[\d,.]*\d)?)[^.;]*?"
     r"\b(?:from|not|rather\s+than|instead\s+of)\s+(?:the\s+)?(?P<old>\d(?:[\d,.]*\d)?)"
@@ -739,7 +741,7 @@ def revises_figure(column: str, report: str) -> bool:
     )
 
 
-_NUMBER_WORDS = frozenset(content_stems("one two three four five six seven eight nine ten eleven twelve first"))
+_NUMBER_WORDS = frozenset(content_stems(f"{_SMALL_CARDINALS.replace('|', ' ')} first"))
 _SAYING = frozenset(content_stems("said says told"))
 _WORD_FIGURE_SHARED = 2  # content words a column and a report revising a figure in words must share
 
