@@ -1012,7 +1012,7 @@ def detect_conflicts(
             and conflict.about == "number"
             and _still_given(conflict)
             # … but not as the figure it rose from: "The shelter now has 560 places, up from 420" (explore45c q15)
-            and not _up_from(*sorted(conflict.sides, key=lambda side: side.published or ""))
+            and not _up_from(*_oldest_first(conflict))
         ):
             # "Ostrel says it holds fewer than 900 Varnians; Varnia puts the figure at around 1,400": the
             # later report still gives the earlier figure, as one side's, so nothing changed (explore16 q17).
@@ -1271,6 +1271,12 @@ def _as_update(conflict: Conflict) -> Conflict | None:
     return None if updates[0] != updates[1] else conflict
 
 
+def _oldest_first(conflict: Conflict) -> tuple[Side, Side]:
+    """The two sides, the earlier published first (an undated side first)."""
+    a, b = sorted(conflict.sides, key=lambda side: side.published or "")
+    return a, b
+
+
 _FROM = r"\b(?:up|down|rising|falling|raised|cut|increased|reduced|grown|fallen|enlarged)\s+from\s+(?:the\s+)?"
 
 
@@ -1300,7 +1306,7 @@ def _count_on_two_days(conflict: Conflict) -> bool:
     """Whether two days set against each other are the days of two figures of one count, each dated by its own words:
     "four turbines early on Wednesday" (27 May) and "megawatts from three turbines yesterday" (26 May, of 25 May)
     were noted as sources that disagree on the day (blind explore44b q06)."""
-    a, b = sorted(conflict.sides, key=lambda side: side.published or "")
+    a, b = _oldest_first(conflict)
     figures = [_numbers(side.value) for side in (a, b)]
     return bool(figures[0] and figures[1]) and figures[0] != figures[1] and _own_days_apart(a, b)
 
