@@ -222,6 +222,9 @@ _WE_FIND_OUT = re.compile(
 # expected the convoy at Marnholt on Monday" (a Friday report; blind explore44 dated it the Monday before). Not "had
 # expected", nor "was expected on Thursday", which tell a plan that may since have failed.
 _EXPECTED_NOW = re.compile(r"\b(?:now|still)\s+expect(?:s|ed)?\b|(?<!\bhad\s)\bexpects?\b(?!\s+to\b)", re.I)
+# What someone must do by a day is still to be done: "Parents … must register them at a clinic by Thursday" (a Tuesday
+# report; blind explore46c q25 showed the Thursday before, by the "visited" of its "whose" clause). Not "must have".
+_OBLIGED = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\b(?!\s+have\b)", re.IGNORECASE)
 
 
 def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tuple[int, str]]:
@@ -234,6 +237,7 @@ def _markers(text: str, start: int, end: int, left: int, right: int) -> list[tup
             markers += [(start - m.end(), "future") for m in _PLURAL_NOW.finditer(text, left, start)]
     markers += [(start - m.end(), "past") for m in _PAST.finditer(text, left, start)]
     markers += [(start - m.end(), "future") for m in _EXPECTED_NOW.finditer(text, left, start)]
+    markers += [(start - m.end(), "future") for m in _OBLIGED.finditer(text, left, start)]
     if _WE_FIND_OUT.match(text, end):
         markers.append((0, "future"))
     markers += [(m.start() - end + 1000, "future") for m in _plans(text, end, right, end)]
@@ -337,10 +341,17 @@ _UNDONE_IN_PAST = re.compile(rf"^[^.;]{{0,40}}?\b(?:was|were)\s+(?:\w+ly\s+)?{_U
 _UNDONE_NOW = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have)\s+(?:also\s+)?been\s+{_UNDONE}", re.IGNORECASE)
 
 
+# A noun's "scheduled on" names what the timetable held for a day, no plan ahead: "The airline flew all 16 flights
+# scheduled on Monday and Tuesday" (a Wednesday update) is the Monday before, by its "flew" (blind explore46d q05
+# showed the Monday after).
+_ON_THE_SCHEDULE = re.compile(r"(?<=[a-z]s\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bhas\s)scheduled\s+on\b", re.IGNORECASE)
+
+
 def _plans(text: str, start: int, end: int, day_end: int) -> list[re.Match[str]]:
     """The plan words between `start` and `end`, in their order, for the day named just before `day_end`."""
     planned = [] if _UNDONE_IN_PAST.match(text[day_end:]) else list(_PLANNED_FOR.finditer(text, start, end))
-    found = [*FUTURE.finditer(text, start, end), *planned, *reported_would(text, start, end, day_end)]
+    plans = [m for m in FUTURE.finditer(text, start, end) if not _ON_THE_SCHEDULE.match(text, m.start())]
+    found = [*plans, *planned, *reported_would(text, start, end, day_end)]
     return sorted(found, key=lambda m: m.start())
 
 
