@@ -76,7 +76,14 @@ def disagreements(
     citations = list(parsed.citations)
     number_of = {id(c.evidence): c.number for c in citations if c.evidence is not None}
     notes: list[Disagreement] = []
+    told: set[frozenset[str]] = set()
     for conflict in found:
+        # The same two sentences read in two spans (a sentence alone and in a pair with the one before it) make one
+        # note: explore38's "Until what date was the ferry route suspended?" showed the same change twice.
+        sentences = frozenset(side.text for side in conflict.sides)
+        if sentences in told:
+            continue
+        told.add(sentences)
         if conflict.items[0] == conflict.items[1]:
             # Both sides in one evidence span: the detector paired a sentence with one it only
             # reports on (rag ask "What did Dmitriev tell Fox News?" quoted an unrelated Lavrov

@@ -398,3 +398,46 @@ def denies_own_words(a: _Side, b: _Side) -> bool:
     has said …" / "That charge was denied by Mr Mandelson" report one man's view, not two sources that
     disagree (hand-read round 10 Q5)."""
     return any(_denied_by_speaker(denier.text, other.speaker) for denier, other in ((a, b), (b, a)))
+
+
+# A place a statement puts what it tells in: "visits to camps … in Orlevia", "visits to … camps in Morvast".
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][a-z]{2,})\b")
+
+
+def other_places(a: str, b: str) -> bool:
+    """Each side puts what it tells in a place the other never names: "Its visits to camps holding Morvasti prisoners
+    in Orlevia are continuing" and "The Council suspended its visits to all prisoner-of-war camps in Morvast" are two
+    sets of visits (blind explore46 q13 noted them as sources that disagree)."""
+    first, second = ({m.group("place") for m in _IN_PLACE.finditer(t)} - _NOT_PLACES for t in (a, b))
+    return bool(first and second) and not _names_any(first, b) and not _names_any(second, a)
+
+
+def _names_any(places: set[str], text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(place)}\b", text) for place in places)
+
+
+_NOT_PLACES = frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "Its"}
+)  # fmt: skip
+
+# A floor: "at least 40", "more than 40".
+_FLOOR = re.compile(r"\b(?:at\s+least|more\s+than|over|upwards\s+of)\s+(?P<n>\d[\d,]*(?:\.\d+)?)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def floor_met(a: str, a_value: str, b: str, b_value: str) -> bool:
+    """One side's figure is a floor, of a place the other side never names, that the other's figure meets: "was
+    holding at least 40 Orlevian prisoners in a former sugar factory at Pessel" counts a part of "2,140 Orlevians are
+    still held" (blind explore46 q23 noted the two as sources that disagree). A floor of the whole ("at least 25,000
+    people dead" against "around 140,000 people were killed") is a figure that moved."""
+    for text, value, other_text, other in ((a, a_value, b, b_value), (b, b_value, a, a_value)):
+        floor, given = _FLOOR.search(value), _AMOUNT.search(other)
+        if floor is None or given is None or _FLOOR.search(other) is not None:
+            continue
+        places = {m.group("place") for m in _IN_PLACE.finditer(text)} - _NOT_PLACES
+        if not places or _names_any(places, other_text):
+            continue
+        if float(given.group(0).replace(",", "")) >= float(floor.group("n").replace(",", "")):
+            return True
+    return False

@@ -79,8 +79,8 @@ from rag.news.speakers import REMARKS_BY, REPORTED, quoted_speaker, speaker
 from rag.news.stance import stance_conflict
 from rag.news.text import sentences, unwrap
 from rag.news.values import Value, values_in
-from rag.news.words import mentions, names_in, prefix, prefixes, topic_words
-from rag.numbers import cardinals, ordinals
+from rag.news.words import mentions, names_in, prefix, prefixes, same_name, topic_words
+from rag.numbers import TEENS, TENS, cardinals, ordinals
 from rag.types import Passage
 
 Kind = Literal["conflict", "change"]
@@ -260,11 +260,12 @@ _SOON_AFTER = re.compile(
 
 
 def _told_soon_after(s: _Statement) -> str | None:
-    """The attributed day of the sentence just before `s`, when `s` tells itself only as soon after it."""
+    """The attributed day of the nearest of the three sentences before `s` that has one, when `s` tells itself only as
+    soon after it: the claim is often followed by its teller's quote ("'That is not an accident,' he said"), and the
+    denial comes after that (blind explore46c q01's note dated the denial to the day after the claim)."""
     if not _SOON_AFTER.search(s.text):
         return None
-    before = _sentences_before(s, 1)
-    return _told_on(before[0], s.passage.published) if before else None
+    return next(filter(None, (_told_on(text, s.passage.published) for text in _sentences_before(s, 3))), None)
 
 
 def _clause_voice(text: str, value: str, who: str | None) -> str | None:
@@ -555,7 +556,12 @@ def _still_given(conflict: Conflict) -> bool:
     # "revising its first figure of three" (explore40 q04).
     figures = _figures(older.value) if _FIGURE.search(older.value) else []
     later = set(_figures(newer.text))
-    return bool(figures) and all(f in later for f in figures)
+    # A teen or a ten spelled out is a figure too: "Eighteen of the 40 mobile boilers" is not still given by
+    # "Twenty-six of the 40 mobile boilers", which shares only the 40 (explore45d q31 noted them as sources that
+    # disagree).
+    spelled = [w for w in re.findall(r"[a-z]+", older.value.lower()) if w in TEENS or w in TENS]
+    told = all(re.search(rf"\b{w}\b", newer.text, re.IGNORECASE) for w in spelled)
+    return bool(figures) and all(f in later for f in figures) and told
 
 
 def _dates_explained(a: _Statement, b: _Statement) -> bool:
@@ -1221,6 +1227,9 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
             or compatible.each_and_total(first.text, first.value, second.text, second.value)
             or compatible.other_stages(first.text, first.value, second.text, second.value)
             or compatible.record_and_other(first.text, first.value, second.text, second.value)
+            or (
+                conflict.kind == "conflict" and compatible.floor_met(first.text, first.value, second.text, second.value)
+            )
         )
     if conflict.about == "date":
         values = (conflict.sides[0].value, conflict.sides[1].value)
@@ -1230,6 +1239,7 @@ def _compatible(conflict: Conflict, a: str, b: str) -> bool:
             compatible.negates_another_thing(a, b)
             or compatible.deny_alike(a, b)
             or compatible.own_acts(*conflict.sides)
+            or compatible.other_places(a, b)
         )
     return False
 
@@ -1324,8 +1334,8 @@ def _one_speaker(conflict: Conflict, a: _Statement, b: _Statement) -> bool:
     different views," Zelensky said), not sources that disagree. Two blind hand-reads (session 8,
     rounds 6 and 7) judged that note false; the labelled suite counts it (h2-corpus-putin-end-war)."""
     told = any(compatible.tells_anothers_denial(side) for side in conflict.sides)
-    one = _same_speaker(conflict) or _body_and_its_spokesman(conflict)
-    return one and not told and a.passage.article_id == b.passage.article_id
+    one = (_same_speaker(conflict) or _body_and_its_spokesman(conflict)) and not told
+    return (one or _speaks_for_the_other(conflict)) and a.passage.article_id == b.passage.article_id
 
 
 # A spokesperson named by title alone speaks for the body the article names: "Lethmark's defence ministry last night
@@ -1345,6 +1355,24 @@ def _body_and_its_spokesman(conflict: Conflict) -> bool:
         _BARE_SPOKESPERSON.search(one) is not None and "'" not in one and "’" not in one and _BODY.search(other)
         for one, other in (voices, voices[::-1])
     )
+
+
+# A spokesperson named with the body or country they speak for: "Ruvan Zolny, spokesman for Morvast's Office for
+# Prisoners' Affairs".
+_SPOKESPERSON_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w-]+)", re.I
+)
+
+
+def _speaks_for_the_other(conflict: Conflict) -> bool:
+    """Whether one side's speaker is a spokesperson for the other side's: "Morvast on Thursday denied holding Orlevian
+    prisoners …" and "'There is a sugar factory at Pessel, and it makes sugar,' Ruvan Zolny, spokesman for Morvast's
+    Office for Prisoners' Affairs, said" are one denial (blind explore46 q08 noted them as sources that disagree)."""
+    for one, other in (conflict.sides, conflict.sides[::-1]):
+        m = _SPOKESPERSON_FOR.search(one.text)
+        if m is not None and other.speaker and same_name(re.sub(r"['’]s$", "", m.group("body")), other.speaker):
+            return True
+    return False
 
 
 def _same_speaker(conflict: Conflict) -> bool:
@@ -1400,7 +1428,10 @@ def _about(x: Sequence[float]) -> About:
 # when the review would begin" does not deny "will review the safety of every large dam" (explore15b q08).
 _UNSAID = re.compile(
     r"\b(?:did|does|do|would|could|has|have|had)\s*(?:not|n[’']t)\s+(?:say|specify|comment|elaborate|disclose)\b"
-    r"[^,.;]*",
+    r"[^,.;]*"
+    # … nor what some people cannot do: "a ticket office … for residents who cannot book online" does not deny "7,340
+    # seats had been booked" (blind explore46d q23 noted a change).
+    r"|\bwho\s+(?:cannot|can['’]t|could\s+not)\b[^,.;]*",
     re.IGNORECASE,
 )
 # A negation someone asks for is no claim: "demanding … written guarantees that no jobs will be lost" does

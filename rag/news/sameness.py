@@ -261,10 +261,18 @@ def _capacity(v: Value, text: str) -> bool:
     return _CAPACITY_BEFORE.search(text[max(0, v.at[0] - 40) : v.at[0]]) is not None
 
 
+# … and so is one someone is required to bring: "the commission required Orlevia to bring all 220 Morvasti prisoners to
+# the bridge" is no count to set against "250 Morvasti prisoners were returned" (blind explore46 q26 noted a change).
+_REQUIRED_BEFORE = re.compile(
+    r"\b(?:requir|order|instruct|direct|told|ask)\w*\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]+\s+(?:all\s+|the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _promised(v: Value, text: str) -> bool:
-    """Whether the number is what was promised or aimed at ("the forty cash machines the bank promised")."""
+    """Whether the number is what was promised, aimed at or required ("the forty cash machines the bank promised")."""
     after, before = text[v.at[1] : v.at[1] + 80], text[max(0, v.at[0] - 40) : v.at[0]]
-    return bool(_PROMISED_AFTER.match(after) or _PROMISED_BEFORE.search(before))
+    return bool(_PROMISED_AFTER.match(after) or _PROMISED_BEFORE.search(before) or _REQUIRED_BEFORE.search(before))
 
 
 # A limit set is no amount carried: "Each convoy may now carry up to 100 tonnes of flour" / "the 24 convoys carrying
@@ -455,13 +463,16 @@ def takes_up(text: str) -> bool:
 
 
 # A day that opens or closes a period counted over: "It took 52 patients from Zelmor between September 6 and October 9"
+# (or "flights flown since April 23", which dates no flight to set against "16 flights scheduled on Monday": blind
+# explore46d q05)
 # dates no event to set against "Zelmor General had 58 patients on oxygen yesterday" (explore41c q02 noted the two as
 # sources that disagree on a date).
 # The first bound is a day too: "The ban on selling milk from the strip runs until next Thursday" has no period
 # (explore40b noted no change of the ban's end, 30 April to 14 June, with it).
 _FIRST_BOUND = rf"(?:{MONTH}|{_DAY}|\d)[^.;,]{{0,25}}?"
 _BOUND_BEFORE = re.compile(
-    rf"\b(?:between|from)\s+$|\bbetween\s+{_FIRST_BOUND}\s+and\s+$|\bfrom\s+{_FIRST_BOUND}\s+(?:to|until|till)\s+$",
+    rf"\b(?:between|from|since)\s+$|\bbetween\s+{_FIRST_BOUND}\s+and\s+$"
+    rf"|\bfrom\s+{_FIRST_BOUND}\s+(?:to|until|till)\s+$",
     re.IGNORECASE,
 )
 
@@ -769,7 +780,10 @@ def _states_told_differ(
 # promised 600 million"; not a bound ("no more than 40", "not less than") nor an addition ("not only $5m").
 # At most two words between: "there were no casualties among the 600 troops" negates nothing of the 600.
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:no|not|never)|n[’']t)\s+(?:[\w’'-]+\s+){0,2}?(?:of\s+|about\s+|some\s+)?$", re.I)
-_BOUND = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less|greater|higher|lower|later|earlier|only|just|even)\b", re.I)
+# Nor what a count leaves out ("92 …, not counting the nine days of the suspension": blind explore46d q05).
+_BOUND = re.compile(
+    r"\b(?:no|not)\s+(?:more|fewer|less|greater|higher|lower|later|earlier|only|just|even|counting|including)\b", re.I
+)
 
 
 def _negated(v: Value, text: str) -> bool:
