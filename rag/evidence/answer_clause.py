@@ -10,8 +10,10 @@ from rag.evidence.question import QuestionInfo, content_stems, matches
 # Where a sentence may be cut: a semicolon, colon or dash starts a clause that can stand alone;
 # a comma before a conjunction or relative pronoun ends the clause before it.
 _HARD = re.compile(r"\s*(?:;|:|\s[—–]\s|\s-\s)\s*")
-# Not ", and": it joins the items of a list more often than two clauses.
-_SOFT = re.compile(r",\s+(?=(?:but|while|although|whereas|which|who|after|before)\b)")
+# Not ", and": it joins the items of a list more often than two clauses. Not ", but only" either, which takes back what
+# the clause before it gave: "the pension fund proposes … the amount of cash each convoy carries, but only the Joint
+# Civil Commission can license a convoy" was cut to the fund's proposal (blind explore46b q22).
+_SOFT = re.compile(r",\s+(?=(?:but(?!\s+only\b)|while|although|whereas|which|who|after|before)\b)")
 _DEPENDENT = re.compile(r"^(?:but|while|although|whereas|which|who|and|as|after|before|because|that)\b", re.I)
 
 

@@ -125,15 +125,19 @@ def gives_rank(question: str, text: str) -> bool:
 # "Who is heading Halvern's inquiry?" asks as "Who heads …?" does (explore17 q17).
 # "who's running the monitoring mission at the moment?" (blind explore27 q13) asks as "Who is running …" does.
 # "whos in charge of the migraton agency now?" (explore31d q06) asks as "Who runs …" does.
+# "Who has been picked to run the regulator permanently?" (blind explore45b q15 abstained) asks for the one named to
+# head it.
 _HEADS_VERB = (
     r"(?:heads|headed|leads|led|runs|ran|chairs|chaired|"
-    r"(?:is|was|(?<=[Ww]ho)['’]?s)\s+(?:heading|leading|running|chairing|in\s+charge\s+of))"
+    r"(?:is|was|(?<=[Ww]ho)['’]?s)\s+(?:heading|leading|running|chairing|in\s+charge\s+of)|"
+    r"(?:has\s+been|was|is|(?<=[Ww]ho)['’]?s\s+been)\s+(?:picked|chosen|named|appointed|selected)\s+to\s+"
+    r"(?:run|head|lead|chair))"
 )
 _IN_THE_ARTICLES = r"(?:\s+(?:named|mentioned|quoted)\s+in\s+the\s+(?:articles?|news|reports?|sources))?"
 # "Who is", "Who was", "Who's" (explore17 q16: "Who's Halvern's fisheries minister now?"), and an end that
 # asks for the present holder, which is the one the articles give.
 _WHO_IS = r"^\s*[Ww]ho(?:\s+(?:is|was)|['’]s)\s+"
-_NOW = r"(?:,?\s+(?:(?:right\s+)?now|currently|today|at\s+(?:present|the\s+moment)|these\s+days))?"
+_NOW = r"(?:,?\s+(?:(?:right\s+)?now|currently|today|at\s+(?:present|the\s+moment)|these\s+days|permanently))?"
 _HOLDER = re.compile(
     rf"{_WHO_IS}(?:the\s+)?(?P<post>(?:[\w-]+\s+){{0,2}}?(?i:{_POST}))\s+(?:of|at)\s+(?:the\s+)?"
     rf"(?P<body>{_NAME.pattern}){_NOW}\s*\??\s*$"
@@ -312,6 +316,10 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # took up his post as headteacher of Holtsk School No. 3 on Monday" (explore34 q06).
         # "Gustav Emmerin took over as director of the water company on Tuesday" (blind explore45 q06 abstained).
         rf"{took_office_as}{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
+        # Confirmed in the post: "Keturah Ingevold was confirmed as director of Penvarr Airport on Tuesday", "Senna
+        # Kolvaj was confirmed as head of the fund's Tarnmoor regional office" (blind explore46d and explore46b q06).
+        rf"{person},?\s+(?:\d{{2}},\s+)?(?:was|has\s+been|had\s+been|is)\s+(?:formally\s+|now\s+)?confirmed\s+as\s+"
+        rf"(?:the\s+|its\s+)?(?:(?:new|permanent)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?{words}{{0,3}}?{named}",
         # … the body before the post: "Ondrej Zimny took office as Orzhany station master" (explore44d q06).
         rf"{took_office_as}{named}(?:['’]s)?\s+{words}{{0,2}}?{post.title}\b",
         # "Mayor Oksana Veliar named Mykola Ferentz, 58, as the utility's new director" (blind explore45d q06).
