@@ -7,7 +7,9 @@ as "the new deadline" answers the final deadline."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
+from rag.answer.chain import AnswerChain
 from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.ending import stop_asked, tells_end
 from rag.evidence.selector import asks_latest_deadline, names_deadline_day
@@ -16,7 +18,7 @@ from rag.evidence.working import counted_in_use, tells_in_use
 from rag.news.compatible import floor_met
 from rag.news.conflicts import detect_conflicts
 from rag.news.dates import resolve_dates
-from rag.types import Evidence
+from rag.types import Evidence, Passage
 from tests.test_explore44_rules import _dated, _span
 from tests.test_explore45_rules import _never_answers
 
@@ -281,3 +283,38 @@ def test_a_denial_within_hours_is_dated_by_the_claim_a_quote_before_it() -> None
         [Evidence(claim, report, 0, len(claim), 0.5), Evidence(denial, report, at, at + len(denial), 0.5)]
     )
     assert found and {side.day for side in found[0].sides} == {"2026-04-20"}
+
+
+def test_a_question_of_a_known_shape_searches_for_the_report_that_answers_it() -> None:
+    """Explore39c and explore46c q21 never read the report telling the closure ended; explore46 q01 never read the
+    report of the claim and its denial."""
+    searched: list[str] = []
+
+    def chain(found: list[Passage]) -> SimpleNamespace:
+        def reports_of(texts: list[str], query: str, relevant: list[Passage], filters: object) -> list[Passage]:
+            searched.extend(texts)
+            return found
+
+        ns = SimpleNamespace(selector=_never_answers(), _reports_of=reports_of)
+        ns._with_reports_telling = lambda *args: AnswerChain._with_reports_telling(ns, *args)
+        return ns
+
+    question = "Until what date was the bridge closed after the lorry accident?"
+    extended = "On Saturday it extended the closure of the bridge until Wednesday, after divers found a dragged anchor."
+    ended = "The commission's closure of the bridge, which it had extended twice, ended on Sunday night."
+    read = [_dated(extended, "a", "2026-05-24")]
+    before = _never_answers().select(question, read)
+    widened, chosen = AnswerChain._with_reports_for_shape(
+        chain([_dated(ended, "b", "2026-06-02")]), question, before, read, None
+    )
+    assert len(widened) == 2 and chosen.items[0].text == ended and searched[-1].startswith(question)
+    sides = "What did each side blame for the prisoner swap not going ahead?"
+    claim = "Colonel Radim Matejka said on Friday that Morvast had replaced 17 of the men on the agreed list."
+    report = _dated(
+        f"{claim} Morvast's Office for Prisoners' Affairs denied the claim within hours.", "c", "2026-09-05"
+    )
+    read = [_dated("The buses were parked at each end of the bridge.", "d", "2026-09-05")]
+    before = _never_answers().select(sides, read)
+    assert not before.answerable
+    widened, chosen = AnswerChain._with_reports_for_shape(chain([report]), sides, before, read, None)
+    assert chosen.answerable and chosen.items[0].text == claim
