@@ -151,6 +151,11 @@ _NEW_HOLDER = "named appointed new head director chief took office"  # words of 
 _CHASED = 2  # chosen spans a question on the latest searches newer reports of
 
 
+def _led_by(evidence: EvidenceSet, test: Callable[[Evidence], bool]) -> bool:
+    """Whether the evidence answers and its lead passes `test`."""
+    return evidence.answerable and bool(evidence.items) and test(evidence.items[0])
+
+
 class AnswerChain:
     """Owns one question's path to an answer: clean and condense it, retrieve, select evidence,
     compose (or quote), check and build the `Answer`. Calls the retriever, the selector, the LLM
@@ -366,24 +371,6 @@ class AnswerChain:
             relevant, evidence = self._with_revision(run.standalone, query, evidence, relevant, filters)
         elif evidence.answerable and evidence.items and is_yes_no(run.standalone):
             relevant, evidence = self._with_denial_elsewhere(query, evidence, relevant, filters)
-        if asks_removal_why(run.standalone) and not (
-            evidence.answerable and evidence.items and tells_removal(evidence.items[0].text)
-        ):
-            relevant, evidence = self._with_reports_telling(
-                run.standalone, _REMOVAL_SEARCH, tells_removal, evidence, relevant, filters
-            )
-        elif not evidence.answerable and asks_who_said(run.standalone) and not _QUOTING.search(run.standalone):
-            # "Who said having a tap that only works for a couple of weeks is worse than having none?": the quotation,
-            # in other words than the question's, is often a line of a report on something else (explore45 q30). Words
-            # the question quotes are searched for as a quotation, or are too few to be one.
-            relevant, evidence = self._with_reports_telling(
-                run.standalone, _SAID_SEARCH, quotes_speaker, evidence, relevant, filters
-            )
-        elif asks_plan_and_act(run.standalone):
-            # … and the first plan is told in another report than the delay: searched for even when one leads.
-            relevant, evidence = self._with_reports_telling(
-                run.standalone, _LATENESS_SEARCH, tells_lateness, evidence, relevant, filters
-            )
         relevant, evidence = self._with_reports_for_shape(run.standalone, evidence, relevant, filters)
         absent: Sequence[str] = evidence.missing
         left_out: list[str] = []
@@ -553,8 +540,25 @@ class AnswerChain:
         self, question: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None
     ) -> tuple[list[Passage], EvidenceSet]:
         """The passages read and the evidence, widened by a search for the reports that answer a question of a known
-        shape (what each side said, how many are in use, until when a stop lasted, a deadline now), whose answer is
-        often a line of a report on something else that the question's words rank low."""
+        shape, whose answer is often a line of a report on something else that the question's words rank low: why
+        someone was removed, who said it, when due and when done, what each side said, how many are in use, until when
+        a stop lasted, a deadline now."""
+        if asks_removal_why(question) and not _led_by(evidence, lambda lead: tells_removal(lead.text)):
+            relevant, evidence = self._with_reports_telling(
+                question, _REMOVAL_SEARCH, tells_removal, evidence, relevant, filters
+            )
+        elif not evidence.answerable and asks_who_said(question) and not _QUOTING.search(question):
+            # "Who said having a tap that only works for a couple of weeks is worse than having none?": the quotation,
+            # in other words than the question's, is often a line of a report on something else (explore45 q30). Words
+            # the question quotes are searched for as a quotation, or are too few to be one.
+            relevant, evidence = self._with_reports_telling(
+                question, _SAID_SEARCH, quotes_speaker, evidence, relevant, filters
+            )
+        elif asks_plan_and_act(question):
+            # … and the first plan is told in another report than the delay: searched for even when one leads.
+            relevant, evidence = self._with_reports_telling(
+                question, _LATENESS_SEARCH, tells_lateness, evidence, relevant, filters
+            )
         if not evidence.answerable and asks_each_side(question):
             # "What did each side blame for the prisoner swap … not going ahead?": the claim and its denial are told in
             # a report on the day, which the question's words rank low (blind explore46 q01 abstained).
@@ -570,15 +574,13 @@ class AnswerChain:
             )
             if not (evidence.items and counted.items and counted.items[0].text == evidence.items[0].text):
                 relevant, evidence = widened, counted
-        if stop_asked(question) and not (evidence.answerable and evidence.items and tells_end(evidence.items[0].text)):
+        if stop_asked(question) and not _led_by(evidence, lambda lead: tells_end(lead.text)):
             # "Until what date was the bridge closed after the lorry accident?": the report telling the closure ended
             # is one on the reopening, which the question's words rank low (explore39c, blind explore46c q21).
             relevant, evidence = self._with_reports_telling(
                 question, _END_SEARCH, tells_end, evidence, relevant, filters
             )
-        if asks_latest_deadline(question) and not (
-            evidence.answerable and evidence.items and not evidence.items[0].passage.commentary
-        ):
+        if asks_latest_deadline(question) and not _led_by(evidence, lambda lead: not lead.passage.commentary):
             # "What was the final deadline for handing in names for the second swap?": the report naming the day as
             # the new deadline is often one on what was done that day, which the question's words rank low (blind
             # explore46 q21 abstained beside a column's "has extended its deadline twice").

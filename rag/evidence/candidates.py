@@ -173,6 +173,12 @@ class Candidate:
     def is_pair(self) -> bool:
         return len(self.members) > 1
 
+    @property
+    def report_sentence(self) -> bool:
+        """One quotable sentence of a report (no opinion or analysis piece): what the rules for a question's shape
+        read, since a column restates what may have changed since."""
+        return self.quotable and not self.is_pair and not self.passage.commentary
+
 
 def _without_credit(text: str, start: int, end: int) -> tuple[int, int]:
     """The span with a bracketed picture credit at its start or end cut off (one in the middle stays)."""

@@ -45,15 +45,10 @@ def final_end(
     """The quotable report sentence, told on the latest day, telling the stop `stop` ended on a day, with one more of
     the question's words."""
     named = re.compile(rf"\b{stop}", re.IGNORECASE)
-    others = set(content_stems(question)) - {s for s in content_stems(question) if s.startswith(stop[:4])}
+    others = {s for s in content_stems(question) if not s.startswith(stop[:4])}
     ending = [
         c
         for c in candidates
-        if c.quotable
-        and not c.is_pair
-        and not c.passage.commentary
-        and _ENDED.search(c.text)
-        and named.search(c.text)
-        and others & set(content_stems(c.text))
+        if c.report_sentence and _ENDED.search(c.text) and named.search(c.text) and others & set(content_stems(c.text))
     ]
     return max(ending, key=told_on, default=None)

@@ -72,7 +72,7 @@ def due_and_done(question: str, candidates: Sequence[Candidate], cosines: Sequen
         return []
     asked = set(content_stems(question)) - _ASKING_WORDS
     near = {id(c): cos for c, cos in zip(candidates, cosines, strict=True)}
-    singles = [c for c in candidates if len(c.members) == 1 and c.quotable and not c.passage.commentary]
+    singles = [c for c in candidates if c.report_sentence]
 
     def on_it(c: Candidate) -> bool:
         # Near the question in meaning, and holding one of its words (title included) unless very near: not "The

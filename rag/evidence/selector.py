@@ -502,6 +502,11 @@ def _as_evidence(c: Candidate, score: float, info: QuestionInfo) -> Evidence:
     return Evidence(c.text, c.passage, c.start, c.end, score, answering_clause(c.text, info))
 
 
+def _scored(c: Candidate, candidates: list[Candidate], scores: np.ndarray, info: QuestionInfo) -> Evidence:
+    """Candidate `c` as evidence with the score the selector gave it."""
+    return _as_evidence(c, float(scores[candidates.index(c)]), info)
+
+
 # A sentence whose time is the one before's: "Until then Dr Nela Vostrik … remains in charge", after "Halbeck takes
 # over on Friday" (explore40b q06 quoted it alone for who is in charge now, as if she still were).
 _LEANS_BACK = re.compile(rf"^\W*{THEN}", re.IGNORECASE)
@@ -666,7 +671,7 @@ def _report_against(
     checked = 0
     for i in np.argsort(-scores):
         c = candidates[int(i)]
-        if c.is_pair or c.passage.commentary or not c.quotable:
+        if not c.report_sentence:
             continue
         if revises_figure(first.text, c.text):
             return [Evidence(c.text, c.passage, c.start, c.end, float(scores[i]))]
@@ -777,7 +782,7 @@ def _revising(
         c = candidates[int(i)]
         # … not a sentence of the span itself: "… revising its first figure of eleven. Two people were killed."
         # (explore42d q04)
-        if c.is_pair or c.passage.commentary or not c.quotable or c.text in giving.text:
+        if not c.report_sentence or c.text in giving.text:
             continue
         if not revises_figure(giving.text, c.text):
             continue
@@ -961,7 +966,7 @@ def _stating_amount(
     found = []
     for i in np.argsort(-scores):
         c = candidates[int(i)]
-        if c.is_pair or not c.quotable or c.passage.commentary or not states_amount(noun, c.text):
+        if not c.report_sentence or not states_amount(noun, c.text):
             continue
         e = _as_evidence(c, float(scores[i]), info)
         stems = set(content_stems(f"{e.text} {_context(e.passage, e.start)}"))
@@ -979,9 +984,10 @@ _POWERS = r"chang|set|decid|approv|authori[sz]|extend|mov|grant|lift|order|sign|
 # … or the end of what runs to one: "Until when were people in Krenvald told to stay indoors?", "What was the final
 # cut-off for traders to sign up?" (explore41 q21, explore41b q21).
 _ASKS_DEADLINE = re.compile(rf"\b(?:deadlines?|cut-?offs?)\b|\b{UNTIL_WHEN}", re.IGNORECASE)
-# A day named as the deadline it is: "Orlevia and Morvast handed in their lists for a second exchange of prisoners of
-# war on Monday, the new deadline, after the Joint Prisoner Commission extended it for a second time" (blind explore46
-# q21 abstained: the sentence holds few of the question's words).
+# A day named as the deadline it now is: "Orlevia and Morvast handed in their lists for a second exchange of prisoners
+# of war on Monday, the new deadline, after the Joint Prisoner Commission extended it for a second time". A report on
+# what was done that day, found by a search (rag/answer/chain.py), answers a question on the deadline now with it
+# (blind explore46 q21 had abstained: no search for the question ranked that report).
 _NAMED_DEADLINE = re.compile(
     r"\b(?:[A-Z][a-z]+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),\s+the\s+(?:new|final|extended|last)\s+deadline\b"
 )
@@ -2113,7 +2119,7 @@ class EvidenceSelector:
             removal_reason(question, candidates) if info.answer_type == "reason" and asks_removal_why(question) else []
         )
         if removal:
-            removed_span = _as_evidence(removal[0], float(scores[candidates.index(removal[0])]), info)
+            removed_span = _scored(removal[0], candidates, scores, info)
             reasons = [
                 dataclasses.replace(_as_evidence(c, removed_span.score, info), disputes=True) for c in removal[1:]
             ]
@@ -2130,7 +2136,7 @@ class EvidenceSelector:
         if late:
             # … alone: a span chosen for the question's other words tells of something else ("… had 11,900 pupils
             # enrolled …" beside the first day of teaching, explore45c q10).
-            items = [_as_evidence(c, float(scores[candidates.index(c)]), info) for c in late]
+            items = [_scored(c, candidates, scores, info) for c in late]
             first = items[0]
             answerable = True
         # "How many of the solar fridges are actually up and running?": the newest report counting them in use leads
@@ -2138,7 +2144,7 @@ class EvidenceSelector:
         stem = counted_in_use(question)
         in_use = newest_in_use(stem, candidates, _told_on) if stem else None
         if in_use is not None and not (first and in_use.text in first.text):
-            items = _once([_as_evidence(in_use, float(scores[candidates.index(in_use)]), info)], items)
+            items = _once([_scored(in_use, candidates, scores, info)], items)
             first = items[0]
             answerable = True
         # "Until what date was the ferry route suspended after the mine blast?": the newest report telling the
@@ -2146,7 +2152,7 @@ class EvidenceSelector:
         stop = stop_asked(question)
         ended = final_end(question, stop, candidates, _told_on) if stop else None
         if ended is not None:
-            items = _once([_as_evidence(ended, float(scores[candidates.index(ended)]), info)], items)
+            items = _once([_scored(ended, candidates, scores, info)], items)
             first = items[0]
             answerable = True
         if answerable and first and (info.answer_type == "number" or count_asked(question)):
@@ -2361,11 +2367,7 @@ class EvidenceSelector:
         giving = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)
-            if c.quotable
-            and not c.is_pair
-            and not c.passage.commentary
-            and _TELLS_DEADLINE.search(c.text)
-            and has_type(c.text, "date", info)
+            if c.report_sentence and _TELLS_DEADLINE.search(c.text) and has_type(c.text, "date", info)
         ]
         ranked = sorted(giving, key=lambda cs: (_told_on(cs[0]), -cs[0].start), reverse=True)
         for c, s in ranked:

@@ -55,11 +55,7 @@ def claim_and_denial(candidates: Sequence[Candidate], scores: Sequence[float]) -
     """Of the best-scored report denial read whose claim is told in one of the three sentences before it: the claim,
     and the denial with the two sentences after it (fewer where another denial comes first); None when none is."""
     denials = sorted(
-        (
-            (c, s)
-            for c, s in zip(candidates, scores, strict=True)
-            if not c.is_pair and c.quotable and not c.passage.commentary and _DENIES.search(c.text)
-        ),
+        ((c, s) for c, s in zip(candidates, scores, strict=True) if c.report_sentence and _DENIES.search(c.text)),
         key=lambda cs: -cs[1],
     )
     for denial, _ in denials:

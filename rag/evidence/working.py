@@ -68,10 +68,8 @@ def newest_in_use(stem: str, candidates: Sequence[Candidate], told_on: Callable[
     counting = [
         c
         for c in candidates
-        if c.quotable
-        and not c.is_pair
-        and not c.passage.commentary
+        if c.report_sentence
         and tells_in_use(c.text)
-        and named.search(c.passage.text[max(0, c.start - _BEFORE) : c.end] if c.passage.text else c.text)
+        and named.search(c.passage.text[max(0, c.start - _BEFORE) : c.end])
     ]
     return max(counting, key=told_on, default=None)

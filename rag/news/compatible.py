@@ -16,6 +16,7 @@ both be true; `detect_conflicts` drops such a pair (or, for an update, reports a
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Protocol
 
@@ -408,18 +409,20 @@ def other_places(a: str, b: str) -> bool:
     """Each side puts what it tells in a place the other never names: "Its visits to camps holding Morvasti prisoners
     in Orlevia are continuing" and "The Council suspended its visits to all prisoner-of-war camps in Morvast" are two
     sets of visits (blind explore46 q13 noted them as sources that disagree)."""
-    first, second = ({m.group("place") for m in _IN_PLACE.finditer(t)} - _NOT_PLACES for t in (a, b))
+    first, second = _places(a), _places(b)
     return bool(first and second) and not _names_any(first, b) and not _names_any(second, a)
+
+
+def _places(text: str) -> set[str]:
+    """The capitalised words `text` puts something in or at ("in Orlevia", "at Pessel"), months and days aside."""
+    return {m.group("place") for m in _IN_PLACE.finditer(text)} - _NOT_PLACES
 
 
 def _names_any(places: set[str], text: str) -> bool:
     return any(re.search(rf"\b{re.escape(place)}\b", text) for place in places)
 
 
-_NOT_PLACES = frozenset(
-    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "Its"}
-)  # fmt: skip
+_NOT_PLACES = frozenset({*calendar.month_name[1:], *calendar.day_name, "The", "This", "Its"})
 
 # A floor: "at least 40", "more than 40".
 _FLOOR = re.compile(r"\b(?:at\s+least|more\s+than|over|upwards\s+of)\s+(?P<n>\d[\d,]*(?:\.\d+)?)\b", re.IGNORECASE)
@@ -435,7 +438,7 @@ def floor_met(a: str, a_value: str, b: str, b_value: str) -> bool:
         floor, given = _FLOOR.search(value), _AMOUNT.search(other)
         if floor is None or given is None or _FLOOR.search(other) is not None:
             continue
-        places = {m.group("place") for m in _IN_PLACE.finditer(text)} - _NOT_PLACES
+        places = _places(text)
         if not places or _names_any(places, other_text):
             continue
         if float(given.group(0).replace(",", "")) >= float(floor.group("n").replace(",", "")):
