@@ -126,22 +126,37 @@ _STATES = {
     # … and those who applied no count of those served: "1,640 former workers who had applied" / "Some 610 former
     # workers have been rehired" (explore43c q02). Not "registered": "23,100 people were registered as evacuated".
     "applied": ("appli",),
+    # What a side declares it has is no count of what it pulled back, nor of what monitors checked: "Vessany declared
+    # 310 artillery pieces" / "it had withdrawn 268 artillery pieces" (blind explore47 q30 noted them as sources that
+    # disagree), "They have examined 960 objects so far" / "some 2,400 objects … handed back" (explore47c q02). Nor is
+    # what was taken away a count of what came back: "about 5,200 objects taken" / "2,316 of the 3,412 objects"
+    # handed over (explore47c q31).
+    "declared": ("decla",),
+    "withdrawn": ("withd", "pull"),
+    "checked": ("verif", "exami", "auth"),
+    "taken": ("taken", "remov", "loot", "seiz"),
 }
 # Characters; the other states reach as far as the value's words. "without" reaches the verb of its own clause ("1,890
 # of the 2,900 it laid off in 2024 are still without a job", 44), not another's ("Around 140,000 people were killed
 # and five million left homeless or without food", 54; the news suite lost the tsunami's disagreeing tolls).
 _STATE_REACH = {"dead": 12, "hurt": 12, "without": 45}
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
-# `Value.near` cuts "home"; as a prefix it would take "homicide").
-_STATE_WORDS = {"hom": "freed"}
+# `Value.near` cuts "home"; as a prefix it would take "homicide"), as are objects "handed over" ("hand").
+_STATE_WORDS = {"hom": "freed", "hand": "freed"}
 # A figure planned is no count of one done: "The company had planned to collect 6,300 tonnes by now" against "had
-# collected 1,930 tonnes" (explore42c q02 showed the two as a change); so too "the 2,400 it had planned".
+# collected 1,930 tonnes" (explore42c q02 showed the two as a change); so too "the 2,400 it had planned", and what will
+# be: "will return more than 3,400 objects" / "so far handed over 2,316 objects" (blind explore47c q03 noted a change).
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:plann(?:ed|ing)|plans?|aim(?:ed|s|ing)?|due|meant|target(?:ed|ing)?)\s+to\s+[a-z]+\s+"
-    r"(?:(?:about|some|around|nearly|almost|more\s+than|at\s+least)\s+)?$",
+    r"\b(?:(?:plann(?:ed|ing)|plans?|aim(?:ed|s|ing)?|due|meant|target(?:ed|ing)?)\s+to|will|shall)\s+[a-z]+\s+"
+    r"(?:(?:about|some|around|nearly|almost|more\s+than|at\s+least)\s+)?(?:\d[\d,.]*\s+(?:[a-z]+\s+){1,2}and\s+)?$",
     re.IGNORECASE,
 )
-_PLANNED_AFTER = re.compile(r"^\s+(?:it|they|he|she|we|the\s+\w+)\s+(?:had|has|have)\s+planned\b", re.IGNORECASE)
+# … as is one still to be done: "with 150 prisoners to be released by each side", a plan like "will see 146 prisoners
+# released" (explore16 q12).
+_PLANNED_AFTER = re.compile(
+    r"^\s+(?:(?:it|they|he|she|we|the\s+\w+)\s+(?:had|has|have)\s+planned\b|(?:[\w-]+\s+){0,2}?to\s+be\s+\w+ed\b)",
+    re.IGNORECASE,
+)
 # So is leaving a place: "Fourteen crew members … left Velmora on Saturday on a charter flight" are no count of "the
 # eight crew members still aboard the tanker" (explore23d; a count in words made them a change). Not "left" made to
 # be: "five million left homeless", "left at least 25,000 people dead" (news suite).
@@ -150,11 +165,35 @@ _LEFT_A_PLACE = re.compile(r"^[^.;\d]{0,60}?\bleft\s+(?:[A-Z][\w’'-]+|the\s|fo
 _WORD_REACH = {"bodi": 40, "coll": 12}
 
 
+# A count out of a total, and the total: "twelve of the icons" / "twelve of the 40 icons" (blind explore47c q19 set
+# the twelve against the 40 as sources that disagree).
+_OUT_OF_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|all)\b", re.IGNORECASE)
+_OUT_OF_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their|all)\s+$", re.IGNORECASE)
+
+
+def _state_of_total(v: Value, text: str) -> str | None:
+    """The state a total's own clause gives it: "318 of the 326 artillery pieces it now declares" are declared, however
+    near "withdrawn" stands (blind explore47 q16 set 326 withdrawn against a column's 310 declared)."""
+    if not _OUT_OF_BEFORE.search(text[max(0, v.at[0] - 30) : v.at[0]]):
+        return None
+    clause = re.split(r"[,;.]", text[v.at[1] : v.at[1] + _TOTAL_CLAUSE], maxsplit=1)[0]
+    for word in re.findall(r"[a-z]+", clause.lower()):
+        state = next((state for state, stems in _STATES.items() if word.startswith(stems)), None)
+        if state:
+            return state
+    return None
+
+
+_TOTAL_CLAUSE = 45  # characters after a total in which its own clause may give its state
+
+
 def _state(v: Value, text: str) -> str | None:
     """The state of the word of `_STATES` nearest the value in `text` ("freed 102 … detainees" is freed), else freed
     when what the value counts left a place, told right after it; planned when a plan sets it."""
     if _PLANNED_BEFORE.search(text[: v.at[0]]) or _PLANNED_AFTER.match(text[v.at[1] :]):
         return "planned"
+    if told := _state_of_total(v, text):
+        return told
     found = [
         (v.distance.get(w, 99), state)
         for state, stems in _STATES.items()
@@ -162,6 +201,10 @@ def _state(v: Value, text: str) -> str | None:
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
     found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
+    # Bodies are of the dead, whatever was done with them: "the bodies of 340 Karvenian soldiers and 48 Velmorian
+    # soldiers were handed over" count no soldiers freed ("510 of its soldiers have now come home", explore20 q10).
+    if any(state == "dead" for _, state in found):
+        return "dead"
     if found:
         return min(found)[1]
     return "freed" if _LEFT_A_PLACE.match(text[v.at[1] :]) else None
@@ -251,6 +294,9 @@ _PROMISED_BEFORE = re.compile(
 # cars" / "may carry up to 180 passengers and 20 cars on each sailing" (blind explore38 q16 showed a change of cap).
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:can|could)\s+(?:carry|hold|take|seat|accommodate|house)\s+(?:up\s+to\s+|about\s+|some\s+)?$|"
+    # … nor is what one could do: "We could fill sixteen-barge convoys twice" (a pilot's) / "Twelve barges loaded with
+    # grain" (explore47d q28 noted a change).
+    r"\b(?:could|might)\s+[a-z]+\s+$|"
     r"\bcapacity\s+(?:of|for)\s+(?:up\s+to\s+|about\s+|some\s+)?$|\bbuilt\s+(?:to\s+carry|for)\s+$",
     re.IGNORECASE,
 )
@@ -502,6 +548,15 @@ def _whole(v: Value, text: str) -> bool:
     return _PART_OF.search(text[max(0, v.at[0] - 60) : v.at[0]]) is not None
 
 
+def _share_and_total(x: Value, a: str, y: Value, b: str) -> bool:
+    """Whether one amount is a count out of a total ("twelve of the …") and the other such a total ("of the 40")."""
+    part_x, part_y = (_OUT_OF_AFTER.match(t[v.at[1] :]) is not None for v, t in ((x, a), (y, b)))
+    total_x, total_y = (
+        _OUT_OF_BEFORE.search(t[max(0, v.at[0] - 30) : v.at[0]]) is not None for v, t in ((x, a), (y, b))
+    )
+    return (part_x and total_y and not part_y) or (part_y and total_x and not part_x)
+
+
 def _one_thing(x: Value, y: Value, a: str, b: str, across_time: bool = False) -> bool:
     """Are `x` (in statement `a`, its title appended) and `y` (in `b`) about one thing? Two
     amounts given for two named times ("rose in November" / "in December") are two things,
@@ -611,7 +666,7 @@ def counted_apart(x: Value, y: Value, a: str, b: str) -> bool:
         return True
     # A part and its whole are two amounts: "a 6 million euro payment had been put on hold" / "the payment, the
     # second tranche of Vellmark's €36 million pledge" (blind explore24c q25 showed them disagreeing).
-    if _whole(x, a) != _whole(y, b) or _part(x, a) != _part(y, b):
+    if _whole(x, a) != _whole(y, b) or _part(x, a) != _part(y, b) or _share_and_total(x, a, y, b):
         return True
     if x.unit and _distance(x, a) != _distance(y, b):
         return True
