@@ -50,7 +50,7 @@ from rag.answer.result import AnswerBuilder, capped
 from rag.answer.support import negated_words
 from rag.errors import ConfigError, LLMError, QuestionError, RagError
 from rag.evidence.casing import offered_spellings, restore_case
-from rag.evidence.definition import asked_post, names_holder
+from rag.evidence.definition import Post, asked_post, names_holder
 from rag.evidence.ending import stop_asked, tells_end
 from rag.evidence.entities import off_calendar
 from rag.evidence.features import names_found
@@ -59,7 +59,7 @@ from rag.evidence.question import answer_type, content_stems, is_yes_no, questio
 from rag.evidence.removal import asks_removal_why, tells_removal
 from rag.evidence.rules import RulesAsked, rules, rules_asked
 from rag.evidence.selector import asks_latest_deadline, names_deadline_day, power_holder, revises_figure, tells_update
-from rag.evidence.sides import asks_each_side, tells_claim
+from rag.evidence.sides import asks_each_side, cut_short, tells_claim, tells_denial
 from rag.evidence.speaker import asked_speaker, asks_who_said, quoted_words, quotes_speaker, said_about
 from rag.evidence.working import counted_in_use, tells_in_use
 from rag.ingest.chunk import token_counter
@@ -446,12 +446,15 @@ class AnswerChain:
         # acting director was quoted (explore31b q06).
         post = asked_post(query)
         holders: list[Passage] = []
+        naming: list[Passage] = []
         if post is not None:
             holders = [
-                p
-                for p in self.retriever.search(f"{post.body} {_NEW_HOLDER}", 4 * _NEWER, filters)
-                if any(names_holder(post, p.text[s:e], f"{p.title} {p.text[:s]}") for s, e in sentences(p.text))
+                p for p in self.retriever.search(f"{post.body} {_NEW_HOLDER}", 4 * _NEWER, filters) if _names(post, p)
             ]
+            # Newer than the reports read that name a holder, not than every report read: "Sabine Quillet, who took up
+            # her post as director of the Winter Homes programme on Monday" (3 November) went unread beside reports of
+            # 5 and 11 November on the homes, and the acting director of 21 October answered (explore36c q06).
+            naming = [p for p in read if _names(post, p)]
         counted = count_asked(query)
         if counted is not None:
             # "What's the latest death toll?": "… and 13 deaths had been recorded as of Sunday" never says
@@ -462,7 +465,7 @@ class AnswerChain:
                 for p in self.retriever.search(query, 4 * _NEWER, filters)
                 if any(gives_count(counted, p.text[s:e]) for s, e in sentences(p.text))
             ]
-        return _unread_newer(found, read) + _unread_newer(holders, read, same_day=True)[:1]
+        return _unread_newer(found, read) + _unread_newer(holders, naming, same_day=True)[:1]
 
     def _power_holders(self, query: str, relevant: list[Passage], filters: Filters | None) -> list[Passage]:
         """For "who decides" (`power_holder`), the best passage of a search with words of a power, none read, with a
@@ -565,6 +568,8 @@ class AnswerChain:
             relevant, evidence = self._with_reports_telling(
                 question, _DENIAL_SEARCH, tells_claim, evidence, relevant, filters
             )
+        if asks_each_side(question):
+            relevant, evidence = self._with_account(question, evidence, relevant)
         if counted_in_use(question):
             # "How many of the mobile boilers are actually working now?": the newest count is often a line of a report
             # on something else (explore45d q31 answered with a count two reports old). Taken only when it changes the
@@ -613,6 +618,23 @@ class AnswerChain:
         if chosen.answerable and lead is not None and telling(lead.text):
             return widened, chosen
         return relevant, evidence
+
+    def _with_account(
+        self, question: str, evidence: EvidenceSet, relevant: list[Passage]
+    ) -> tuple[list[Passage], EvidenceSet]:
+        """The passages read and the evidence chosen from them with the chunk that goes on after a chosen denial cut
+        off at its chunk's end, so the denier's account is told: "Kolvatia's River Office denied it within hours."
+        closed the chunk read, and the spokesman's words came in the next (blind explore47d q01). Else as they were."""
+        cut = next((e for e in evidence.items if tells_denial(e.text) and cut_short(e.passage.text, e.end)), None)
+        if cut is None:
+            return relevant, evidence
+        read = {p.chunk_id for p in relevant}
+        going_on = [p for p in self.retriever.going_on(cut.passage, question) if p.chunk_id not in read]
+        if not going_on:
+            return relevant, evidence
+        widened = relevant + going_on
+        chosen = self.selector.select(question, widened)
+        return (widened, chosen) if chosen.answerable else (relevant, evidence)
 
     def _reports_of(
         self, searched: list[str], query: str, relevant: list[Passage], filters: Filters | None
@@ -931,6 +953,13 @@ def _evidence_shown(run: AnswerBuilder, items: list[Evidence]) -> EvidenceSet:
     run.lap("evidence_s")
     run.timings["first_event_s"] = time.perf_counter() - run.started
     return run.evidence
+
+
+def _names(post: Post, passage: Passage) -> bool:
+    """Whether a sentence of the passage names a holder of the post."""
+    return any(
+        names_holder(post, passage.text[s:e], f"{passage.title} {passage.text[:s]}") for s, e in sentences(passage.text)
+    )
 
 
 def _unread_newer(

@@ -992,6 +992,13 @@ def _ordinals(text: str, pattern: re.Pattern[str] = _ORDINAL_NOUN) -> set[tuple[
     }
 
 
+# A count or amount asked ("How much freight was on board the first convoy?"), not over a period bounded by the thing.
+_OWN_COUNT = re.compile(r"^\W*how\s+(?:many|much)\b", re.IGNORECASE)
+_SPAN_ASKED = re.compile(r"\b(?:since|between|after|before|from)\s+the\s+", re.IGNORECASE)
+# An ordinal thing as a period's start ("since the first convoy").
+_SINCE_ORDINAL = re.compile(r"\bsince\s+the\s+" + _ANY_ORDINAL_NOUN.pattern, re.IGNORECASE)
+
+
 def another_ordinal(question: str, text: str) -> bool:
     """Whether `text` speaks of what the question numbers by an ordinal only under other numbers:
     "The three completed rounds … demonstrate a consistent pattern" is no answer to "Where will the
@@ -1003,6 +1010,15 @@ def another_ordinal(question: str, text: str) -> bool:
         noun = m.group("noun")[:4].lower()
         counts[noun] = max(counts.get(noun, 0), _COUNT_VALUES[n] if n in _COUNT_VALUES else int(n))
     given = _ordinals(text, _ANY_ORDINAL_NOUN)
+    # A period's start is no answer about its first event: "Barges have carried some 150,600 tonnes down the river since
+    # the first convoy" (an analysis) had answered "How much freight was on board the first convoy?" (explore47d q03).
+    # Only a count asked of the first thing itself: "What day did the first repaired mast come back on air?" is answered
+    # by "… since the first mast came back on March 6", and "How did the number … change between the first convoy and
+    # the end of September?" by a count "since the first convoy".
+    if _OWN_COUNT.match(question) and not _SPAN_ASKED.search(question):
+        bounds, elsewhere = _ordinals(text, _SINCE_ORDINAL), _ordinals(_SINCE_ORDINAL.sub(" ", text), _ANY_ORDINAL_NOUN)
+        if any(asked in bounds and asked not in elsewhere for asked in _ordinals(question)):
+            return True
     # "The first round established a framework … The second, in Geneva, was described as 'difficult'":
     # the asked ordinal, its noun left out, still speaks of it (bundled "how was the second round …").
     alone = {v for w, v in _ALL_ORDINALS.items() if re.search(rf"\b{w}\s*[,;:)]", text, re.IGNORECASE)}

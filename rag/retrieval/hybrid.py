@@ -335,6 +335,17 @@ class HybridRetriever(PassageRetriever):
         score = self._cosines(query, [p.chunk_id for p in found]) if found else {}
         return [dataclasses.replace(p, score=score[p.chunk_id]) for p in found if p.chunk_id in score]
 
+    def going_on(self, passage: Passage, query: str) -> list[Passage]:
+        """The chunks of `passage`'s article that start inside it and end after it, scored by their cosine to `query`
+        (chunks overlap)."""
+        after = [
+            p
+            for p in self.store.passages_by_id(self.store.chunk_ids(passage.article_id)).values()
+            if passage.start < p.start < passage.end < p.end
+        ]
+        score = self._cosines(query, [p.chunk_id for p in after]) if after else {}
+        return [dataclasses.replace(p, score=score[p.chunk_id]) for p in after if p.chunk_id in score]
+
     def _cosines(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
         """The question's cosine to each of `chunk_ids` still in the store: the score `search` gives, for
         the passages a second look reads."""
