@@ -34,11 +34,16 @@ from tests.test_evidence import shipped_with
 from tests.test_explore44_rules import _dated, _span
 
 
+def _answer_model_saying(intercept: float) -> EvidenceSelector:
+    """A selector whose answer model gives every question the same answer, yes (a positive `intercept`) or no."""
+    n = len(ANSWER_FEATURES)
+    model = shipped_with(answer=Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, intercept))
+    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+
+
 def _never_answers() -> EvidenceSelector:
     """A selector whose answer model says no to everything: what answers, a rule decided."""
-    n = len(ANSWER_FEATURES)
-    model = shipped_with(answer=Logistic(list(ANSWER_FEATURES), [0.0] * n, [1.0] * n, [0.0] * n, -10.0))
-    return EvidenceSelector(HashingEmbeddings(), EvidenceSettings(), model)
+    return _answer_model_saying(-10.0)
 
 
 def test_a_companys_head_is_named_as_taking_over_by_its_kind_or_as_acting() -> None:

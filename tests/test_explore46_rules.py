@@ -295,8 +295,10 @@ def test_a_question_of_a_known_shape_searches_for_the_report_that_answers_it() -
             searched.extend(texts)
             return found
 
-        ns = SimpleNamespace(selector=_never_answers(), _reports_of=reports_of)
+        retriever = SimpleNamespace(going_on=lambda passage, query: [])
+        ns = SimpleNamespace(selector=_never_answers(), _reports_of=reports_of, retriever=retriever)
         ns._with_reports_telling = lambda *args: AnswerChain._with_reports_telling(ns, *args)
+        ns._with_account = lambda *args: AnswerChain._with_account(ns, *args)
         return ns
 
     question = "Until what date was the bridge closed after the lorry accident?"
