@@ -297,6 +297,7 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     of_named = rf"\b(?:{'|'.join(kind_named)})[\w’'-]*"
     # … after the body's whole name: "director of the Drenavian Reconstruction and Recovery Agency (DRRA)"
     of_gap = "{0,3}" if kind_named is alternatives else "{0,5}"
+    qualified = r"(?:(?:new|permanent|acting|interim)\s+)?"  # "the new director", "its acting head"
     person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
     # The body's capitalised words, where it has any: "Ostrel" of "Ostrel's negotiating team", not "team".
@@ -304,7 +305,7 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     owner = rf"\b(?-i:{'|'.join(re.escape(w) for w in capitals)})" if capitals else named
     took_office_as = (
         rf"{person},?\s+(?:\d{{2}},\s+)?(?:who\s+)?(?:took|takes|has\s+taken|had\s+taken)\s+(?:up\s+)?"
-        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?(?:(?:new|permanent|acting|interim)\s+)?"
+        rf"(?:office|over|(?:his|her|the)\s+post)\s+as\s+(?:the\s+|its\s+)?{qualified}"
     )
     # Someone named, appointed or confirmed to the post ("named Nils Ormerod as …", "Lessard, 46, was confirmed as …"),
     # and the post: "director of the museum" or "the museum's director".
@@ -316,12 +317,10 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         rf"(?:named|appointed|nominated|confirmed)\s+as\s+(?:the\s+|its\s+|a\s+)?"
     )
     title_of_named = (
-        rf"(?:(?:new|permanent|acting|interim)\s+)?{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?"
+        rf"{qualified}{post.title}\s+(?:of|at)\s+(?:the\s+|its\s+)?"
         rf"{words}{of_gap}?{of_named}"
     )
-    named_title = (
-        rf"{named}['’]?s?\s+(?:(?:new|permanent|acting|interim)\s+)?{words}{{0,1}}?{post.title}\b(?!\s+(?:of|at)\b)"
-    )
+    named_title = rf"{named}['’]?s?\s+{qualified}{words}{{0,1}}?{post.title}\b(?!\s+(?:of|at)\b)"
     patterns = (
         # "Nissan chief executive Carlos Ghosn"; "the commission's acting chair, Henrik Dalmau" (blind explore18b q01)
         rf"{named}['’]?\s+{words}{{0,3}}?{post.title},?\s+{person}",
@@ -347,7 +346,7 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         # freight company, as chairman on Thursday" (explore36d q06); not to another body's post ("… named Nils
         # Ormerod as the new director of the CMC").
         rf"{named}\s+(?:[\w’'-]+\s+){{0,3}}?(?:named|appointed|nominated|chose|picked)\s+{person},?\s+"
-        rf"(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent|acting|interim)\s+)?{post.title}\b"
+        rf"(?:[^.;]{{0,80}}?,\s+)?as\s+(?:the\s+|its\s+|their\s+)?{qualified}{post.title}\b"
         r"(?!\s+(?:of|at|for)\b)",
         # A head named by the verb of heading, when the head is asked: "The Orsund Council's Permanent Committee on
         # Monday appointed Oskar Lindtrave, a former director of …, to chair the independent panel investigating …"
