@@ -2204,8 +2204,8 @@ class EvidenceSelector:
             claimed = Evidence(source.text[cs:ce], source, cs, ce, float(scores.max()))
             denial_run = Evidence(denier.text[ds:de], denier, ds, de, claimed.score, disputes=True)
             # … each sentence once: the account's sentences were often chosen on their own too
-            told = f"{claimed.text} {denial_run.text}"
-            items = _once([claimed, denial_run], [e for e in items if e.text not in told])
+            both_sides = f"{claimed.text} {denial_run.text}"
+            items = _once([claimed, denial_run], [e for e in items if e.text not in both_sides])
             first = items[0]
             answerable = True
         # A column contradicted by a report read with it: the report leads, the column beside it.
