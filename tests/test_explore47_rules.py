@@ -19,6 +19,7 @@ from rag.evidence.entities import another_ordinal
 from rag.evidence.question import analyze
 from rag.evidence.selector import asks_latest_deadline
 from rag.evidence.sides import asks_each_side
+from rag.evidence.speaker import denial_asked
 from rag.news.conflicts import column_behind, detect_conflicts
 from rag.news.course import course_asked, figures
 from rag.news.recency import asks_count_so_far
@@ -348,3 +349,16 @@ def test_each_sides_claim_is_read_in_the_chunk_before_its_denial() -> None:
     assert answer.answerable and [e.text for e in answer.items[:2]] == [claim, f"{denial} {account}"]
     # … each sentence once.
     assert sum(account in e.text for e in answer.items) == 1
+
+
+def test_who_insisted_something_was_not_done_asks_a_denial() -> None:
+    """Explore47b q09 abstained beside "… Ansel Oduya, denied it. “Not one ration has been cut at Elmstead …”"."""
+    question = "Who insisted that camp residents' food had not been cut back to pressure them into going home?"
+    assert denial_asked(question)
+    assert not denial_asked("Who insisted that camp residents' food had been cut back?")
+    denied = (
+        "On Wednesday the agency's spokesman, Ansel Oduya, denied it. \"Not one ration has been cut at Elmstead or "
+        'anywhere else. Nobody is being pushed onto a bus to go home," he said.'
+    )
+    answer = _never_answers().select(question, [_dated(denied, "a", "2026-09-17")])
+    assert answer.answerable and "Ansel Oduya" in answer.items[0].text

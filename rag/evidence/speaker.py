@@ -368,7 +368,10 @@ def echoes_quote(question: str, text: str) -> bool:
 # "Who insisted that nobody had demanded passengers hand over their passports?": who said no one did it.
 _DENIAL_ASKED = re.compile(
     r"^\s*who\s+(?:[a-z]+ly\s+)?(?:insisted|said|says|maintained|argued|stated|claimed|told\s+[\w ]{1,30}?|replied|"
-    r"answered|repeated)\s+(?:that\s+)?[^?]*\b(?:nobody|no\s*one|none|nothing|never|not\s+(?:one|a\s+single))\b"
+    r"answered|repeated)\s+(?:that\s+)?[^?]*\b(?:nobody|no\s*one|none|nothing|never|not\s+(?:one|a\s+single)|"
+    # … or that something was not done: "Who insisted that camp residents' food had not been cut back …?" (explore47b
+    # q09 abstained beside "Ansel Oduya, denied it. “Not one ration has been cut …”")
+    r"(?:had|has|have|was|were|did|does|do)\s+not)\b"
     # … not a "nothing but" or "nothing more than": "Who said the besieged hospital had been kept going on nothing but
     # nerve and fuel?" (explore35 q30) asks who said so, not who denied anything.
     r"(?!\s+(?:but|more|less|short|else)\b)",
