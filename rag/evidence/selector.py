@@ -1034,7 +1034,6 @@ _YES_NO_ANSWER = 0.45
 
 # An appointment, and what tells when it takes effect.
 _APPOINTS = re.compile(r"\b(?:named|appointed|nominated)\b", re.IGNORECASE)
-_ACTING = re.compile(r"\b(?:acting|interim|caretaker)\b", re.IGNORECASE)
 _TAKES_OVER = re.compile(
     r"\b(?:will\s+(?:take\s+(?:over|office|up)|start|remain)|takes\s+(?:over|office|up)|until\s+then)\b", re.IGNORECASE
 )
@@ -2371,7 +2370,7 @@ class EvidenceSelector:
         # Of a report's holders, the one it names to the post, not the one acting till then: "On Friday the ministry
         # named Sabine Quillet, 51, as the new director of the Winter Homes programme" over "Anneke Tarrant, the
         # programme's acting director, said …" in the same report (explore36c q06).
-        if newest and _ACTING.search(c.text):
+        if newest and stands_in(c.text):
             named = [h for h in holders if h[0].passage.chunk_id == c.passage.chunk_id and _APPOINTS.search(h[0].text)]
             c, s = max(named, key=lambda cs: cs[1]) if named else (c, s)
         return [_as_evidence(c, s, info)]

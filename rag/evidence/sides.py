@@ -6,8 +6,9 @@ been fired from Brunsvalan positions east of Oldbeck"), the denial ("Brunsvala's
 claim within hours") and the denier's own account after it ("'Not one of our guns fired on Grelby on Sunday night,' its
 spokesman, Yevan Dolgaro, said. He said the explosions had been caused by …"). The denial names nothing of the
 question, so it scores low, and 16 of the 42 dev questions of this shape abstained (blind explore46 and explore46c q01
-among them). Here, when nothing else answers, the best-scored report denial read, with the claim told before it and the
-two sentences after it, answers.
+among them); others gave the claim alone. Here a report's denial read, with the claim told before it and the two
+sentences after it, answers; of several such disputes, the one whose sentences answer the question best. Chunks
+overlap, so the claim and the account are read in whichever chunk of the article holds them.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ class ToldSides:
 
 
 def claim_and_denial(candidates: Sequence[Candidate], scores: Sequence[float]) -> ToldSides | None:
-    """Of the best-scored report denial read whose claim is told in one of the three sentences before it: the claim,
-    and the denial with the two sentences after it (fewer where another denial comes first); None when none is."""
+    """Of the report denials read whose claim is told in one of the three sentences before them, the one whose claim
+    or run holds the best-scored sentence (`_best_in`; the best-scored denial on a tie): the claim, and the denial with
+    the two sentences after it (fewer where another denial comes first); None when none is."""
     denials = sorted(
         ((c, s) for c, s in zip(candidates, scores, strict=True) if c.report_sentence and _DENIES.search(c.text)),
         key=lambda cs: -cs[1],

@@ -190,7 +190,9 @@ def _measure_figure(asked: CourseAsked, text: str, own: set[str]) -> re.Match[st
     return None
 
 
-# Verbs of arriving too plain to be topic words, as the word news copy uses for them.
+# Verbs of arriving too plain to be topic words, as the word news copy uses for them: "refugees who actually got to
+# Yarnholt" asks those who arrived, and without it every count of refugees had been taken, those in the camps and the
+# children among them (blind explore47b q05).
 _GOT_TO = {"got": "reached", "get": "reached", "gotten": "reached", "made": "reached", "came": "arrived"}
 
 
@@ -207,8 +209,6 @@ def _qualifiers(words: list[str], at: int) -> frozenset[str]:
             arrived = w.lower() in _GOT_TO and i + 1 < len(words) and words[i + 1].lower() in ("to", "into")
             after.append(_GOT_TO[w.lower()] if arrived else w)
     before = [w for w in words[:at] if re.search(r"(?:ed|ing)$", w) and not w[0].isupper()][-1:]
-    # "refugees who actually got to Yarnholt" asks those who arrived: "got" is no topic word, and without it every
-    # count of refugees had been taken, those in the camps and the children among them (blind explore47b q05).
     said = topic_words(" ".join(after or before))
     return frozenset(said | {kin for w in said for family in _ALIKE if _in_family(w, family) for kin in family})
 
