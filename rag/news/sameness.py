@@ -171,10 +171,23 @@ _OUT_OF_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|all)\b", re.IGNORECASE)
 _OUT_OF_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their|all)\s+$", re.IGNORECASE)
 
 
+_TOTAL_CLAUSE = 45  # characters after a total in which its own clause may give its state
+
+
+def _out_of(v: Value, text: str) -> bool:
+    """Whether the amount is a count out of a total ("twelve of the …")."""
+    return _OUT_OF_AFTER.match(text[v.at[1] :]) is not None
+
+
+def _total(v: Value, text: str) -> bool:
+    """Whether the amount is the total a count is out of ("… of the 40")."""
+    return _OUT_OF_BEFORE.search(text[max(0, v.at[0] - 30) : v.at[0]]) is not None
+
+
 def _state_of_total(v: Value, text: str) -> str | None:
     """The state a total's own clause gives it: "318 of the 326 artillery pieces it now declares" are declared, however
     near "withdrawn" stands (blind explore47 q16 set 326 withdrawn against a column's 310 declared)."""
-    if not _OUT_OF_BEFORE.search(text[max(0, v.at[0] - 30) : v.at[0]]):
+    if not _total(v, text):
         return None
     clause = re.split(r"[,;.]", text[v.at[1] : v.at[1] + _TOTAL_CLAUSE], maxsplit=1)[0]
     for word in re.findall(r"[a-z]+", clause.lower()):
@@ -184,12 +197,10 @@ def _state_of_total(v: Value, text: str) -> str | None:
     return None
 
 
-_TOTAL_CLAUSE = 45  # characters after a total in which its own clause may give its state
-
-
 def _state(v: Value, text: str) -> str | None:
     """The state of the word of `_STATES` nearest the value in `text` ("freed 102 … detainees" is freed), else freed
-    when what the value counts left a place, told right after it; planned when a plan sets it."""
+    when what the value counts left a place, told right after it; planned when a plan sets it; for a total, the state
+    its own clause gives; dead wherever a word of the dead is within reach."""
     if _PLANNED_BEFORE.search(text[: v.at[0]]) or _PLANNED_AFTER.match(text[v.at[1] :]):
         return "planned"
     if told := _state_of_total(v, text):
@@ -550,10 +561,7 @@ def _whole(v: Value, text: str) -> bool:
 
 def _share_and_total(x: Value, a: str, y: Value, b: str) -> bool:
     """Whether one amount is a count out of a total ("twelve of the …") and the other such a total ("of the 40")."""
-    part_x, part_y = (_OUT_OF_AFTER.match(t[v.at[1] :]) is not None for v, t in ((x, a), (y, b)))
-    total_x, total_y = (
-        _OUT_OF_BEFORE.search(t[max(0, v.at[0] - 30) : v.at[0]]) is not None for v, t in ((x, a), (y, b))
-    )
+    part_x, part_y, total_x, total_y = _out_of(x, a), _out_of(y, b), _total(x, a), _total(y, b)
     return (part_x and total_y and not part_y) or (part_y and total_x and not part_x)
 
 
