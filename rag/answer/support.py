@@ -53,9 +53,14 @@ _REFUSE_AS_RUBBISH = (
 )
 _NEGATION = re.compile(
     rf"\b(?:not|no|never|none|nor|neither|nothing|without|cannot|refuses?(?!\s+(?:{'|'.join(_REFUSE_AS_RUBBISH)})\b)|"
-    r"refused|fails?|failed|lacks?|yet\s+to)\b|n['’]t\b",
+    r"refused|fails?|failed|lacks?|yet\s+to)\b|n['’]t\b"
+    # "stopped treating sewage" says it is not treated, as "has not treated any sewage" does (blind explore48d q24 noted
+    # the two as a change); not "the train stopped at Lunnet".
+    r"|\b(?:stopped|ceased)(?=\s+[a-z]+ing\b)",
     re.IGNORECASE,
 )
+# A participle negated by its prefix: "runs untreated into the bay" negates "treated".
+_UN_DONE = re.compile(r"\bun(?P<verb>[a-z]{3,}ed)\b", re.IGNORECASE)
 # Capitalised words that are not names.
 _COMMON = {
     "the", "a", "an", "and", "but", "or", "in", "on", "at", "of", "to", "for", "from", "by", "with",
@@ -182,7 +187,7 @@ def negated_words(text: str) -> set[str]:
     """The word each negation applies to: the first content word after it ("not seeking"), or after the
     "had" of a supposition contrary to fact ("if they had signed"), and the verb of a negated subject ("no
     relative has been allowed")."""
-    out: set[str] = {stem(m["verb"].lower()) for m in _NO_SUBJECT_DONE.finditer(text)}
+    out: set[str] = {stem(m["verb"].lower()) for m in [*_NO_SUBJECT_DONE.finditer(text), *_UN_DONE.finditer(text)]}
     for m in [*_NEGATION.finditer(text), *contrary_to_fact(text)]:
         # "none of the states that had confirmed … had withdrawn" denies no state: its noun names whom it is said of
         # (explore25b set it against "the number of confirmed states has risen to 63").
@@ -232,9 +237,16 @@ def negation_conflict(claim: str, evidence: str) -> bool:
     forces" does not conflict with "Putin demanded Kharkiv", but "Russia is seeking sanctions
     relief" conflicts with "Russia is not seeking sanctions relief"."""
     claim_words, evidence_words = content_words(claim), content_words(evidence)
-    added = negated_words(claim) & evidence_words - negated_words(evidence)
-    removed = negated_words(evidence) & claim_words - negated_words(claim)
-    only_claim, only_evidence = claim_words - evidence_words, evidence_words - claim_words
+    claim_negated, evidence_negated = negated_words(claim), negated_words(evidence)
+    added = claim_negated & evidence_words - evidence_negated
+    removed = evidence_negated & claim_words - claim_negated
+    # "untreated" is no opposite of "has not treated": both negate it.
+    only_claim = {
+        w for w in claim_words - evidence_words if not (w.startswith("un") and stem(w[2:]) in evidence_negated)
+    }
+    only_evidence = {
+        w for w in evidence_words - claim_words if not (w.startswith("un") and stem(w[2:]) in claim_negated)
+    }
     return bool(added or removed) or _opposed(only_claim, only_evidence) or _opposed(only_evidence, only_claim)
 
 

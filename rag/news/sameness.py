@@ -103,7 +103,12 @@ _STATES = {
     "hurt": ("wound", "injur", "hurt"),
     "aboard": ("board", "aboar"),
     # "23,100 people were registered as evacuated" is no count of "16 people had died" (blind explore26b q30).
-    "evacuated": ("evacu",),
+    # So are those moved out: "The trains moved 431 residents out of the front-line area".
+    "evacuated": ("evacu", "moved"),
+    # … and those registered to go are no count of those who went: "Of the 1,574 residents registered for evacuation,
+    # about 120 are still waiting" / "1,019 residents have now been moved since the evacuation began" (blind explore48c
+    # q13 noted a change). Not "registered as evacuated" (`_REGISTERED_AS`).
+    "registered": ("regis",),
     # Ships or machines ordered are no count of those delivered: "Dunvaria ordered four new ferries" / "Two new
     # ferries … have been delivered" (blind explore38 q26 showed them as a change).
     "ordered": ("order",),
@@ -133,8 +138,12 @@ _STATES = {
     # handed over (explore47c q31).
     "declared": ("decla",),
     "withdrawn": ("withd", "pull"),
-    "checked": ("verif", "exami", "auth"),
-    "taken": ("taken", "remov", "loot", "seiz"),
+    # … nor what a laboratory identified a count of those captured: "identified 155 soldiers" / "several hundred
+    # soldiers listed by the army as captured" (blind explore48 q23 noted a change).
+    "checked": ("verif", "exami", "auth", "ident"),
+    # Those captured are taken, as those "taken prisoner" are ("172 Morvanian soldiers had been taken prisoner" / "more
+    # than 400 Morvanian soldiers had been captured", explore26c q25), no count of those a laboratory identified.
+    "taken": ("taken", "remov", "loot", "seiz", "captu"),
 }
 # Characters; the other states reach as far as the value's words. "without" reaches the verb of its own clause ("1,890
 # of the 2,900 it laid off in 2024 are still without a job", 44), not another's ("Around 140,000 people were killed
@@ -143,6 +152,16 @@ _STATE_REACH = {"dead": 12, "hurt": 12, "without": 45}
 # Whole words of a state, too short to be prefixes: "510 of its soldiers have now come home" are freed ("hom", as
 # `Value.near` cuts "home"; as a prefix it would take "homicide"), as are objects "handed over" ("hand").
 _STATE_WORDS = {"hom": "freed", "hand": "freed"}
+# What one vehicle carried on a trip is aboard it: "The first train after the suspension left Pellisk at 6.40 a.m.
+# yesterday with 57 residents" is no count of "The trains moved 431 residents" nor of "the 1,574 residents registered
+# for evacuation" (blind explore48c q05 and q13 noted changes).
+_ONE_TRIP = re.compile(
+    r"\b(?:left|departed|set\s+off|arrived|reached|sailed|pulled\s+out)\b(?:[^.;]|\.(?=\d)|\b[ap]\.m\.){0,80}?\bwith\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+# "23,100 people were registered as evacuated" counts the evacuated.
+_REGISTERED_AS = re.compile(r"\bregistered\s+as\b", re.IGNORECASE)
 # A figure planned is no count of one done: "The company had planned to collect 6,300 tonnes by now" against "had
 # collected 1,930 tonnes" (explore42c q02 showed the two as a change); so too "the 2,400 it had planned", and what will
 # be: "will return more than 3,400 objects" / "so far handed over 2,316 objects" (blind explore47c q03 noted a change).
@@ -168,7 +187,12 @@ _WORD_REACH = {"bodi": 40, "coll": 12}
 # A count out of a total, and the total: "twelve of the icons" / "twelve of the 40 icons" (blind explore47c q19 set
 # the twelve against the 40 as sources that disagree).
 _OUT_OF_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|all)\b", re.IGNORECASE)
-_OUT_OF_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their|all)\s+$", re.IGNORECASE)
+_OUT_OF_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their|all)\s+(?:[\w-]+[’']s\s+)?$", re.IGNORECASE
+)
+# … or a sentence opening on the total: "Of the city's 26 sewage pumping stations, 19 were damaged" (blind
+# explore48d q28 set the 26 against a report's "Seventeen of the 19 sewage pumping stations damaged … repaired").
+_OF_THE_OPENING = re.compile(r"(?:^|[.;:]\s+)Of\s+(?:the|its|their|all)\s+(?:[\w-]+[’']s\s+)?$")
 
 
 _TOTAL_CLAUSE = 45  # characters after a total in which its own clause may give its state
@@ -181,7 +205,10 @@ def _out_of(v: Value, text: str) -> bool:
 
 def _total(v: Value, text: str) -> bool:
     """Whether the amount is the total a count is out of ("… of the 40")."""
-    return _OUT_OF_BEFORE.search(text[max(0, v.at[0] - 30) : v.at[0]]) is not None
+    return (
+        _OUT_OF_BEFORE.search(text[max(0, v.at[0] - 30) : v.at[0]]) is not None
+        or _OF_THE_OPENING.search(text[: v.at[0]]) is not None
+    )
 
 
 def _state_of_total(v: Value, text: str) -> str | None:
@@ -203,6 +230,8 @@ def _state(v: Value, text: str) -> str | None:
     its own clause gives; dead wherever a word of the dead is within reach."""
     if _PLANNED_BEFORE.search(text[: v.at[0]]) or _PLANNED_AFTER.match(text[v.at[1] :]):
         return "planned"
+    if _ONE_TRIP.search(text[max(0, v.at[0] - 120) : v.at[0]]):
+        return "aboard"
     if told := _state_of_total(v, text):
         return told
     found = [
@@ -212,6 +241,8 @@ def _state(v: Value, text: str) -> str | None:
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
     found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
+    if _REGISTERED_AS.search(text):
+        found = [(d, state) for d, state in found if state != "registered"]
     # Bodies are of the dead, whatever was done with them: "the bodies of 340 Karvenian soldiers and 48 Velmorian
     # soldiers were handed over" count no soldiers freed ("510 of its soldiers have now come home", explore20 q10).
     if any(state == "dead" for _, state in found):

@@ -46,6 +46,8 @@ _COMPOUND = re.compile(
 # Counts given in words: "dozens of people" is anywhere from 24 to 99.
 _VAGUE = {"dozens": (24.0, 98.0), "scores": (40.0, 196.0), "hundreds": (200.0, 980.0), "thousands": (2e3, 9800.0)}
 _VAGUE_NUMBER = re.compile(r"\b(?:" + "|".join(_VAGUE) + r")\b", re.IGNORECASE)
+# "several hundred", "a few dozen": a word-number after these is vague.
+_SOME_OF = re.compile(r"\b(?:several|a\s+few|a\s+couple\s+of)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A decade: "a 1980s toy", "the 1990s" (not "the '70s": no century to tell).
 _DECADE = re.compile(r"\b(?:19|20)\d0s\b")
@@ -271,6 +273,12 @@ def _numbers(
         if any(s <= m.start() < e for s, e in words_taken):
             continue
         scaled = re.match(r"\s+(thousand|million|billion|trillion)\b", text[m.end() :], re.I)
+        if _SOME_OF.search(text[: m.start()]) and m.group(0).lower() in ("dozen", "hundred"):
+            # "several hundred soldiers" is some hundreds, not one hundred (blind explore48 q23 set "155 soldiers"
+            # identified against it as a count that changed).
+            vague = _VAGUE[f"{m.group(0).lower()}s" if m.group(0).lower() == "hundred" else "dozens"]
+            out.append((m.group(0), vague, _unit(text, m.start(), m.end(), None, False), m.span()))
+            continue
         amount = float(_WORD_NUMBERS[m.group(0).lower()]) * (_SCALE[scaled.group(1).lower()] if scaled else 1.0)
         end = m.end() + (scaled.end() if scaled else 0)
         unit = _unit(text, m.start(), end, None, False)
