@@ -531,10 +531,13 @@ class AnswerChain:
         widened = relevant + found
         chosen = self.selector.select(question, widened)
         added = {p.chunk_id for p in found}
+        # Asked who said it, a report now leading tells who did where the column retold it: "Ministry spokeswoman Liane
+        # Morvik denied it on Thursday. “The trains go back empty …”" before an analysis's "Rutger Kelso, the social
+        # policy minister, insisted that the trains go back empty" (blind explore48c q09).
         if (
             chosen.items
             and chosen.items[0].passage.chunk_id in added
-            and any(e.disputes and e.text == lead.text for e in chosen.items)
+            and (any(e.disputes and e.text == lead.text for e in chosen.items) or asks_who_said(question))
         ):
             return widened, dataclasses.replace(chosen, answerable=True)
         return relevant, evidence

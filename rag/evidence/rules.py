@@ -44,6 +44,17 @@ _SETTER = re.compile(
     r"(?:set|attach|impose|demand|propose|put\s+forward|lay\s+down|insist\s+on|want)\b",
     re.IGNORECASE,
 )
+# Rules asked as first laid down, the earliest report's: "What conditions were set for the evacuation trains when the
+# plan was approved?" was answered with a later report's "Trains now run once a day …, under conditions set by the
+# Joint Humanitarian Committee on Friday" (blind explore48c q25).
+_ORIGINAL = re.compile(
+    r"\b(?:at\s+first|originally|initially|first\s+(?:set|laid|agreed|announced|approved)|"
+    r"when\s+(?:the|it|they)\s+(?:[\w'’-]+\s+){0,3}?(?:was|were)\s+(?:first\s+)?"
+    r"(?:approved|agreed|announced|signed|licensed|set\s+up)|"
+    # … or in the active: "What rules did the commission set for the repair crews when it first licensed them?"
+    r"when\s+(?:it|they|the\s+[\w'’-]+)\s+first\s+(?:approved|agreed|announced|signed|licensed|set))\b",
+    re.IGNORECASE,
+)
 # The words a report lays rules down by: "under its terms", "on four conditions", "the administration's conditions
 # also include", "Under rules agreed between the league and the defence ministry". Not conditions of another kind: "to
 # create conditions for diplomatic resolution", "to secure the conditions it deems necessary" (the bundled corpus, "What
@@ -99,6 +110,7 @@ class RulesAsked:
     topic: tuple[str, ...]
     governed: str  # the question's words after its asking ones: "of the repair truce"
     setter: tuple[str, ...] = ()  # the stems of who sets them, where the question says: "russia"
+    original: bool = False  # asked as first laid down: "… when the plan was approved?"
 
     @property
     def search(self) -> str:
@@ -129,7 +141,8 @@ def rules_asked(question: str) -> RulesAsked | None:
     topic = tuple(s for s in content_stems(question) if s not in _ASKING)
     by = _SETTER.search(question, m.end() - 1)
     setter = tuple(content_stems(by.group("setter"))) if by else ()
-    return RulesAsked(question, topic, question[m.end() :], setter) if topic else None
+    original = _ORIGINAL.search(question) is not None
+    return RulesAsked(question, topic, question[m.end() :], setter, original) if topic else None
 
 
 def rules(asked: RulesAsked, passages: list[Passage]) -> list[Rule]:
@@ -150,8 +163,12 @@ def rules(asked: RulesAsked, passages: list[Passage]) -> list[Rule]:
                 by_article.setdefault(p.article_id, []).append(rule)
     if not by_article:
         return []
-    told = max(by_article.values(), key=lambda r: (sum(_weight(asked, x) for x in r), -_day_number(r[0].passage)))
-    if len(told) < 2 and not _NAMES_RULES.search(told[0].text):
+    if asked.original:
+        laid_down = [r for r in by_article.values() if len(r) >= 2 or _NAMES_RULES.search(r[0].text)]
+        told = min(laid_down, key=lambda r: _day_number(r[0].passage)) if laid_down else []
+    else:
+        told = max(by_article.values(), key=lambda r: (sum(_weight(asked, x) for x in r), -_day_number(r[0].passage)))
+    if not told or (len(told) < 2 and not _NAMES_RULES.search(told[0].text)):
         return []
     kept = sorted(told, key=lambda r: -_weight(asked, r))[:_MOST_SHOWN]
     return sorted(kept, key=lambda r: r.passage.start + r.start)

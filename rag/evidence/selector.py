@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.answer.support import negated_words
+from rag.answer.support import negated_words, negation_conflict
 from rag.evidence.answer_clause import answering_clause
 from rag.evidence.candidates import Candidate, build, evidence_spans, is_furniture
 from rag.evidence.casing import restore_case
@@ -937,14 +937,26 @@ def _agent_read(
     and its title, every name of the question and a third of its key terms: "Under the Communications Act, the NCA
     proposes the terms of a licence, but the decision to grant it rests with the minister …" scored under the
     regulator's proposal and was not chosen (explore33c q12)."""
+    asked = _without_asking_power(info)
     for i in np.argsort(-scores):
         c = candidates[int(i)]
         if c.is_pair or not c.quotable or not doing.search(c.text):
             continue
         e = _as_evidence(c, float(scores[i]), info)
-        if _holds_most_terms(info, e, share=1 / 3) and not _rejected(question, info, e, speaker):
+        if _holds_most_terms(asked, e, share=1 / 3) and not _rejected(question, info, e, speaker):
             return [e]
     return []
+
+
+# The words asking who holds a power, not what it is over: "Who gets the final say on …", "who has the last word".
+_ASKING_POWER = frozenset(content_stems("get gets has have final last say word decide decides"))
+
+
+def _without_asking_power(info: QuestionInfo) -> QuestionInfo:
+    """`info` without the terms that only ask who holds a power: "Who gets the final say on how many residents each
+    train can carry?" holds "train", "resid" and "carri" as its key terms, "get" and "final" asking (blind explore48c
+    q22 passed over "… but only the committee can approve them", which holds one of the five)."""
+    return dataclasses.replace(info, terms=tuple(t for t in info.terms if t not in _ASKING_POWER))
 
 
 def _stating_amount(
@@ -1335,6 +1347,38 @@ def _dates_an_act(span: Evidence) -> bool:
 _NEGATED_LEAD = re.compile(r"\b(?:no|not|never|nobody|none|nothing|denied|denies|deny)\b|n['’]t\b", re.IGNORECASE)
 # A span that names who says it: "…,” spokesman Dorin Asvald said", "Peltrask's Lake Affairs Office denied …".
 _SAID_BY = re.compile(r"\b(?:said|says|told|insisted|denied|denies|added|stated|maintained)\b", re.IGNORECASE)
+
+
+_PRONOUN_SAID = re.compile(r"\b(?:she|he|they)\s+(?:said|says|added|told)\b", re.IGNORECASE)
+_QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _speaker_unnamed(text: str) -> bool:
+    """Whether a span quotes someone only as "she said", naming no one outside the quotation."""
+    outside = _QUOTATION.sub(" ", text)
+    return bool(_PRONOUN_SAID.search(outside)) and not _FULL_NAME.search(outside)
+
+
+# A question whose words negate or set one thing against another.
+_NEGATED_OR_CONTRASTED = re.compile(
+    r"\b(?:no|not|never|nobody|none|nothing|without|than|instead|rather)\b|n['’]t\b", re.IGNORECASE
+)
+# The share of the shorter one's words a report must share with a column's retelling of what was said.
+_ECHOED_SHARE = 0.5
+# "Who first said …?", "Who was the first to claim …?"
+_FIRST_SAID = re.compile(r"^\s*who\s+(?:first|originally|initially)\b|\bthe\s+first\s+to\b", re.IGNORECASE)
+
+
+def _figures_before_named(info: QuestionInfo, text: str) -> bool:
+    """Whether every sentence of `text` giving a count (not a date) stands before the first naming all the question's
+    names: a figure does not count what is named only after it."""
+    if not info.names:
+        return False
+    sentences = _SENTENCE_BREAK.split(text)
+    figured = [i for i, s in enumerate(sentences) if any(v.kind == "number" for v in values_in(s, None))]
+    named = [i for i, s in enumerate(sentences) if len(names_found(list(info.names), s)) == len(info.names)]
+    return bool(figured and named) and max(figured) < min(named)
 
 
 def _holds_said_terms(info: QuestionInfo, e: Evidence) -> bool:
@@ -1885,7 +1929,11 @@ class EvidenceSelector:
             # third of the key terms ("get", "final" and "say" are the asking's): "the dates are fixed by the
             # Vardhall's defence and security committee" for "Who gets the final say on the date each call-up year is
             # sent home?" (explore32d q14 abstained at 0.41).
-            if doing is not None and doing.search(first.text) and _holds_most_terms(info, first, share=1 / 3):
+            if (
+                doing is not None
+                and doing.search(first.text)
+                and _holds_most_terms(_without_asking_power(info), first, share=1 / 3)
+            ):
                 answerable = answerable or not _rejected(question, info, first, speaker)
                 # … quoted whole when the clause it would be cut to leaves the doer out ("the General Staff proposes
                 # the date …, but the dates are fixed by …").
@@ -2111,9 +2159,16 @@ class EvidenceSelector:
         elif asks_stand_in(question):
             tells_asked = lambda text: stands_in(text) and names_someone(text, info)  # noqa: E731 (read once, here)
         holds = _holds_stand_in if asks_stand_in(question) else _holds_most_terms
-        told = (
-            self._telling(tells_asked, question, info, items, candidates, scores, speaker, holds) if tells_asked else []
-        )
+        told = []
+        if tells_asked and asks_stand_in(question):
+            # A report's span first: a column restates a stand-in as it once stood ("It is led by Malwina Kavell, still
+            # only acting director general", an analysis the day after the report of her confirmation, led "Who ran
+            # GRTV in the meantime …?" over "Kavell, 49, has run the broadcaster on an acting basis since Eustace
+            # Grinhaus was dismissed"; blind explore48b q14).
+            reports = [e for e in items if not e.passage.commentary]
+            told = self._telling(tells_asked, question, info, reports, [], np.zeros(0), speaker, holds)
+        if tells_asked and not told:
+            told = self._telling(tells_asked, question, info, items, candidates, scores, speaker, holds)
         if told:
             items = _once(told, items)
             first = items[0]
@@ -2295,6 +2350,33 @@ class EvidenceSelector:
             if denying:
                 items = _once(denying, items)
                 first = items[0]
+        # Asked who said something was so, the one who said it, not the one denying it: "“No transmitter in Kurnovo is
+        # pointed at Varesk,” spokesman Yevsey Sulimir said" (0.73) led for "Who first said the TV interference was
+        # coming from an army transmitter in Kurnovo?" over "Information ministry spokesman Florian Deschke said on
+        # Tuesday that the interference was deliberate jamming from a Dorstavan army transmitter in Kurnovo" (blind
+        # explore48b q09). Asked who said it first, the earliest report saying it.
+        # Only a lead denying the question's own words, in a question that negates and compares nothing: "… is a
+        # ticket, not accreditation" says "more of a bus ticket than real accreditation" (explore35c q30).
+        if (
+            first
+            and asks_who_said(question)
+            and not denial_asked(question)
+            and not _NEGATED_OR_CONTRASTED.search(question)
+            and negation_conflict(question, _SENTENCE_BREAK.split(first.text)[0])
+        ):
+            saying = self._saying(question, info, items, candidates, scores, speaker)
+            if saying:
+                items = _once(saying, items)
+                first = items[0]
+        # … and a report naming who said it before a column's retelling: "Rutger Kelso, the social policy minister,
+        # insisted that the trains go back empty and that the monitors ride on every one" (an analysis) for "Who
+        # insisted the trains come back with nobody on board?", where the report quotes the ministry's spokeswoman:
+        # "“The trains go back empty, and the Pradellan monitors ride on every one of them,” …" (blind explore48c q09).
+        if first and first.passage.commentary and asks_who_said(question) and _SAID_BY.search(first.text):
+            retold = self._saying(question, info, items, candidates, scores, speaker, echoing=first.text)
+            if retold:
+                items = _once(retold, items)
+                first = items[0]
         # … and a report's span in which a named speaker says it, holding a key term of what was denied, answers it
         # however it scored: "“Nobody has asked to go into Sedge Hill,” spokesman Oren Thask said in Kostrel" (0.16)
         # for "Who insisted that no one had asked to get inside the treatment works?" (blind explore45 q09 abstained).
@@ -2327,6 +2409,12 @@ class EvidenceSelector:
             and names_someone(_with_referent(first), info)
         ):
             answerable = True
+        # Asked how many of something named, a span whose figures all stand before the sentence naming it counts
+        # something else: "Oskaria is to hand over the remains of 175 Astravian soldiers … The commission also agreed
+        # that … experts … would visit Hattery Wood on Monday, October 5" answered "How many soldiers are buried at
+        # Hattery Wood?", which no article says (blind explore48 q32).
+        if answerable and first and info.answer_type == "number" and _figures_before_named(info, first.text):
+            answerable = False
         planned = _only_planned(question, info, items) if answerable and first else []
         if planned:
             items = planned
@@ -2400,6 +2488,46 @@ class EvidenceSelector:
             read = (_as_evidence(c, s, info) for c, s in sorted(telling, key=lambda cs: -cs[1]))
             chosen = next((e for e in read if answers(e)), None)
         return [chosen] if chosen else []
+
+    @staticmethod
+    def _saying(
+        question: str,
+        info: QuestionInfo,
+        items: list[Evidence],
+        candidates: list[Candidate],
+        scores: np.ndarray,
+        speaker: str | None,
+        echoing: str | None = None,
+    ) -> list[Evidence]:
+        """A report's span, of those read, in which a named speaker says what the question asks who said, its lead
+        negating nothing, holding the question's names and a key term: the best-scored, or when the question asks who
+        said it first, the earliest told. With `echoing` (a column's words), one saying most of those words, negating
+        or not."""
+        echoed = set(content_stems(echoing)) if echoing else set()
+
+        def says_it(text: str) -> bool:
+            if not _SAID_BY.search(text):
+                return False
+            if echoing:
+                own = set(content_stems(text))
+                return len(own & echoed) >= _ECHOED_SHARE * min(len(own), len(echoed))
+            return not _NEGATED_LEAD.search(_SENTENCE_BREAK.split(text)[0])
+
+        read = [e for e in items if says_it(e.text)] + [
+            _as_evidence(c, float(s), info)
+            for c, s in sorted(zip(candidates, scores, strict=True), key=lambda cs: -float(cs[1]))
+            if c.quotable and says_it(c.text) and all(c.text not in e.text for e in items)
+        ]
+        saying = [
+            e
+            for e in read
+            if not e.passage.commentary and _holds_said_terms(info, e) and not _rejected(question, info, e, speaker)
+        ]
+        if _FIRST_SAID.search(question):
+            saying.sort(key=lambda e: e.passage.published or "9999")
+        # A span naming the speaker before one only saying "she said".
+        saying.sort(key=lambda e: _speaker_unnamed(e.text))
+        return saying[:1]
 
     @staticmethod
     def _newest_deadline(

@@ -38,7 +38,10 @@ _LATEST = re.compile(
     # the first, 12 June; the second moved it to 17 June).
     r"(?:final|last|latest|new)\s+(?:deadline|cut-?off)|"
     # … as does "By what date did the armies finally have to …?" (blind explore47 q21).
-    r"by\s+(?:what|which)\s+(?:date|day)\b[^?]*?\bfinally)\b",
+    r"by\s+(?:what|which)\s+(?:date|day)\b[^?]*?\bfinally|"
+    # … and "How long did the swimming ban last in the end?": the ban as it ended, after its extensions (blind
+    # explore48d q21 gave the first extension).
+    r"how\s+long\b[^?]*\bin\s+the\s+end)\b",
     re.IGNORECASE,
 )
 
