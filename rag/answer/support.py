@@ -230,6 +230,12 @@ def _opposed(a: set[str], b: set[str]) -> bool:
     return any(w.startswith(p) and w[len(p) :] in b and w not in b for w in a for p in _PREFIXES)
 
 
+def _besides_negated(words: set[str], negated: set[str]) -> set[str]:
+    """`words` without the un- words whose stem the other side negates: "untreated" is no opposite of "has not
+    treated", both negate it."""
+    return {w for w in words if not (w.startswith("un") and stem(w[2:]) in negated)}
+
+
 def negation_conflict(claim: str, evidence: str) -> bool:
     """The claim negates what the evidence asserts, or asserts what the evidence negates.
 
@@ -240,13 +246,8 @@ def negation_conflict(claim: str, evidence: str) -> bool:
     claim_negated, evidence_negated = negated_words(claim), negated_words(evidence)
     added = claim_negated & evidence_words - evidence_negated
     removed = evidence_negated & claim_words - claim_negated
-    # "untreated" is no opposite of "has not treated": both negate it.
-    only_claim = {
-        w for w in claim_words - evidence_words if not (w.startswith("un") and stem(w[2:]) in evidence_negated)
-    }
-    only_evidence = {
-        w for w in evidence_words - claim_words if not (w.startswith("un") and stem(w[2:]) in claim_negated)
-    }
+    only_claim = _besides_negated(claim_words - evidence_words, evidence_negated)
+    only_evidence = _besides_negated(evidence_words - claim_words, claim_negated)
     return bool(added or removed) or _opposed(only_claim, only_evidence) or _opposed(only_evidence, only_claim)
 
 

@@ -2154,13 +2154,14 @@ class EvidenceSelector:
         # standing in ("His deputy, Sigrun Hallvik, is acting director-general while the government looks for a
         # successor", third of those chosen; explore31d q14 abstained beside it).
         tells_asked: Callable[[str], object] | None = None
+        stand_in = asks_stand_in(question)
         if _ASKS_CHANGE.match(question):
             tells_asked = _TELLS_CHANGE.search
-        elif asks_stand_in(question):
+        elif stand_in:
             tells_asked = lambda text: stands_in(text) and names_someone(text, info)  # noqa: E731 (read once, here)
-        holds = _holds_stand_in if asks_stand_in(question) else _holds_most_terms
+        holds = _holds_stand_in if stand_in else _holds_most_terms
         told = []
-        if tells_asked and asks_stand_in(question):
+        if tells_asked and stand_in:
             # A report's span first: a column restates a stand-in as it once stood ("It is led by Malwina Kavell, still
             # only acting director general", an analysis the day after the report of her confirmation, led "Who ran
             # GRTV in the meantime …?" over "Kavell, 49, has run the broadcaster on an acting basis since Eustace

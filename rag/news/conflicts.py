@@ -68,6 +68,7 @@ from rag.news.pair_model import (
 )
 from rag.news.plans import SCHEDULED
 from rag.news.sameness import (
+    TO_NOW,
     UNNAMED_SUBJECT,
     counted_apart,
     negated_figure,
@@ -966,7 +967,7 @@ def detect_conflicts(
                     about == "number"
                     and _feature(p.features, "number_agrees")
                     and not _feature(p.features, "number_differs")
-                    and any(_RUNNING_TOTAL.search(s.text) for s in (a, b))
+                    and any(TO_NOW.search(s.text) for s in (a, b))
                 ):
                     continue
                 if about == "negation" and _negative(a.text) and _negative(b.text):
@@ -1076,10 +1077,6 @@ def detect_conflicts(
             conflict = replace(conflict, kind="conflict")
         found.append(conflict)
     return _without_bridged(found)
-
-
-# A total running to now: "has now received the remains of 387 soldiers since the ceasefire".
-_RUNNING_TOTAL = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+all|altogether|in\s+total)\b", re.IGNORECASE)
 
 
 # A count that only grows: of a period running to now, or of the dead and hurt.
