@@ -302,3 +302,15 @@ def test_an_ordinal_past_the_subject_numbers_nothing_counted() -> None:
         "2026-04-08",
         "2026-04-10",
     )
+
+
+def test_asked_who_said_it_first_the_earliest_report_saying_it() -> None:
+    """Explore48b q09: with the denial leading, "Who first said …" takes the earliest report saying it, not a later
+    one that scored better."""
+    question = "Who first said the TV interference was coming from an army transmitter in Kurnovo?"
+    denial = "'No army transmitter in Kurnovo is causing the TV interference,' spokesman Yevsey Sulimir said."
+    early = "Spokesman Florian Deschke said on Tuesday that the TV interference was jamming from Kurnovo."
+    late = "Minister Severina Trabosz said the TV jamming came from Kurnovo."
+    passages = [_dated(denial, "d", "2026-10-08"), _dated(late, "t", "2026-10-18"), _dated(early, "c", "2026-10-06")]
+    answer = _never_answers().select(question, passages)
+    assert answer.items and answer.items[0].text == early
