@@ -940,6 +940,10 @@ def _denies_lead(lead: Evidence, denial: Evidence) -> bool:
     its own article told beside it, which may be anything."""
     if len(set(content_stems(lead.text)) & set(content_stems(denial.text))) < 2:
         return False
+    # … nor one printed before the lead's report: "Malvorn's Northern Group of Forces denied the claim within hours" (16
+    # September, of a sniper) beside its own claim of 28 September (blind explore49c q08 read Malvorn denying itself).
+    if (denial.passage.published or "9") < (lead.passage.published or ""):
+        return False
     if denies_named_report(denial.text, f"{lead.passage.outlet or ''} {lead.passage.title} {lead.text}"):
         return True
     return any(c.kind == "conflict" and c.about in ("negation", "reported") for c in detect_conflicts([lead, denial]))

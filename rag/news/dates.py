@@ -99,6 +99,10 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# "… day is Monday", "the deadline is Friday": a present-tense copula right before the weekday.
+_IS_DAY = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 # A weekday a deadline or a date was moved from, and then to another day.
 # Not "postponed all non-urgent operations from Wednesday until at least Monday", a period they are put off for.
 _MOVED_FROM = re.compile(r"\b(?:extended|moved|pushed\s+back|brought\s+forward)\b[^.;]{0,80}?\bfrom\s+$", re.IGNORECASE)
@@ -127,7 +131,10 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     before = (pub.weekday() - target) % 7  # days back to the latest such day, 0 = publication day
     after = (target - pub.weekday()) % 7 or 7
     if which in ("last", "past"):
-        day = pub - timedelta(days=before or 7)
+        # Yesterday is "yesterday": "last Monday" in a Tuesday report is the Monday of the week before ("The Athletics
+        # Integrity Office … suspended its testing missions in Ostrevia last Monday", 26 May, is 18 May; four such
+        # README dates of sessions 15-49 were read as the day before, none is).
+        day = pub - timedelta(days=before if before > 1 else before + 7)
     elif which == "this":
         day = _monday(pub) + timedelta(days=target)
     elif which in ("next", "coming"):
@@ -142,6 +149,10 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
         # "has run the hospital on an acting basis since Thursday and will do so until Sternak arrives": what runs
         # since a day began on it, whatever the clause says of later (explore35 q14 read 18 June for 11 June).
         day = pub - timedelta(days=before)
+    elif _IS_DAY.search(text[max(0, m.start() - 12) : m.start()]):
+        # A day a present-tense copula sets is this one or the one ahead: "Inspection day is Monday, sailing day is
+        # Tuesday", said on a Friday, is the Monday after (blind explore49 q18 dated the inspection the Monday before).
+        day = pub + timedelta(days=after % 7 if before else 0)
     elif (starts := _starting_day(m, text, pub)) is not None:
         day = starts
     elif _MOVED_FROM.search(text[sentence_start(text, m.start()) : m.start()]) and _MOVED_TO.match(text[m.end() :]):

@@ -97,7 +97,18 @@ _AGAIN = re.compile(
     rf"(?!(?:did|was|were|when|why|how|who|what|where|which)\b)[^?]*\b(?:again|{_BACK})\s*\?*\s*$)",
     re.IGNORECASE,
 )
-_RETURNED = re.compile(rf"\b(?:restored|resumed|reopened|reconnected|repaired|{_BACK})\b", re.IGNORECASE)
+# Not a return still under way: "the second transformer … is being reconnected this week" (explore44b q13). A return
+# allowed is one made: "The Joint Energy Commission allowed deliveries across the line to resume on Sunday" (explore45d
+# q13).
+_RETURNED = re.compile(
+    rf"(?<!being\s)\b(?:restored|resumed|reopened|reconnected|repaired|{_BACK})\b"
+    # "All 14 masts in the front-line town of Brisava are working again" (explore45b q13)
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+[a-z]+ing\s+again\b"
+    r"|\ballowed\b[^.;]{0,60}?\bto\s+(?:resume|reopen|restart)\b",
+    re.IGNORECASE,
+)
+# A return a stop waits for is none: "suspended gas deliveries … until the pipe has been repaired" (explore45d q13).
+_AWAITED = re.compile(r"\b(?:until|unless|once|before)\b[^.;,]*", re.IGNORECASE)
 
 
 # "In early April, how many aircraft did the different sources say Vardair still had flying?" asks for the state in a
@@ -135,7 +146,7 @@ def asks_return(question: str) -> bool:
 
 def tells_return(sentence: str) -> bool:
     """Does the sentence tell that something works again ("traffic … had been restored on Sunday")?"""
-    return bool(_RETURNED.search(sentence))
+    return bool(_RETURNED.search(_AWAITED.sub(" ", sentence)))
 
 
 def rank_recent(passages: Sequence[Passage], margin: float = 0.15) -> list[Passage]:

@@ -144,6 +144,10 @@ _STATES = {
     # Those captured are taken, as those "taken prisoner" are ("172 Morvanian soldiers had been taken prisoner" / "more
     # than 400 Morvanian soldiers had been captured", explore26c q25), no count of those a laboratory identified.
     "taken": ("taken", "remov", "loot", "seiz", "captu"),
+    # Homes cut off are no count of homes connected: "the fire had cut power to 8,300 households" / "Vedmar had
+    # reconnected 12,418 households" (blind explore49c q03 and q27 noted a change).
+    "cut off": ("cut", "lost"),
+    "connected": ("recon", "conne"),
 }
 # Characters; the other states reach as far as the value's words. "without" reaches the verb of its own clause ("1,890
 # of the 2,900 it laid off in 2024 are still without a job", 44), not another's ("Around 140,000 people were killed
