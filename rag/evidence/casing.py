@@ -87,17 +87,30 @@ def _ordinary(word: str, lowercase: set[str]) -> str:
 
 
 def _untransposed(word: str) -> str | None:
-    """The one English word that `word`, no English word itself, is with two neighbouring letters swapped back:
-    "is selbygate station open agian" asked whether it is open "again" (explore41d q13 read it as no question of a
-    return and quoted a column's "not only that it is closed"); difflib rates a swap as two changes, below
-    `_CLOSE`, and a word like "again" is seldom among the passages' words."""
+    """The one English word that `word`, no English word itself, is with one slip undone: two neighbouring letters
+    swapped back, else a doubled letter typed once, else a dropped letter put back. "is selbygate station open agian"
+    asked whether it is open "again" (explore41d q13 read it as no question of a return and quoted a column's "not
+    only that it is closed"); "are the convoys runing again" is "running" (blind explore49 q13 abstained), "housholds"
+    is "households" (explore49c q27). difflib rates such a slip below `_CLOSE`, and the word is seldom among the
+    passages' words. Each kind of slip is tried alone, in that order, and only a single English word is taken:
+    "runing" with a letter put back is "running" or "ruining"."""
     import simplemma
 
     if simplemma.is_known(word, lang="en"):
         return None
-    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
-    known = [w for w in swapped if simplemma.is_known(w, lang="en")]
-    return known[0] if len(known) == 1 else None
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    slips = (
+        {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)},
+        {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word)) if word[i] in letters},
+        {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters},
+    )
+    for undone in slips:
+        known = sorted(w for w in undone - {word} if simplemma.is_known(w, lang="en"))
+        if len(known) == 1:
+            return known[0]
+        if known:
+            return None
+    return None
 
 
 def _words_respelt(question: str, texts: list[str]) -> str:

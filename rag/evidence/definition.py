@@ -298,7 +298,8 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
     # … after the body's whole name: "director of the Drenavian Reconstruction and Recovery Agency (DRRA)"
     of_gap = "{0,3}" if kind_named is alternatives else "{0,5}"
     qualified = r"(?:(?:new|permanent|acting|interim)\s+)?"  # "the new director", "its acting head"
-    person = r"(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2})"
+    # … a rank's bracketed word inside the name too: "Lieutenant-General (retired) Bastien Orlo" (explore27b q07).
+    person = r"(?-i:[A-Z][\w’'-]+(?:\s+(?:\([a-z]+\)\s+)?[A-Z][\w’'.-]+){1,2})"
     words = r"(?:[\w’'-]+\s+)"
     # The body's capitalised words, where it has any: "Ostrel" of "Ostrel's negotiating team", not "team".
     capitals = [w for w in body if w[0].isupper()]
@@ -321,6 +322,10 @@ def names_holder(post: Post, text: str, context: str = "") -> bool:
         rf"{words}{of_gap}?{of_named}"
     )
     named_title = rf"{named}['’]?s?\s+{qualified}{words}{{0,1}}?{post.title}\b(?!\s+(?:of|at)\b)"
+    # A post whose title holds the body's kind names the place after it: "confirmed Sorina Pelcu as harbour master of
+    # Zelmora" for "who's in charge of zelmora harbour now" (blind explore49 q06 abstained).
+    if head and head[0] in _MASTERED:
+        title_of_named = rf"(?:{title_of_named}|{qualified}{head[0]}[\s-]?master\s+(?:of|at)\s+(?:the\s+)?{named})"
     patterns = (
         # "Nissan chief executive Carlos Ghosn"; "the commission's acting chair, Henrik Dalmau" (blind explore18b q01)
         rf"{named}['’]?\s+{words}{{0,3}}?{post.title},?\s+{person}",
@@ -447,6 +452,8 @@ def _undot(text: str) -> str:
     return re.sub(r"(?<=\b[A-Z])\.(?=[A-Z]\b|[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.", "", text)
 
 
+# Kinds of body whose head is their "master": the harbour master, the station master.
+_MASTERED = ("harbour", "harbor", "port", "station")
 _BODY_WORDS = {"the", "of", "and", "group", "company", "fund", "bank", "party"}
 # The words an article calls a body by its kind once it has named it: "the utility" for Dravetz Heat Networks.
 _KINDS = {

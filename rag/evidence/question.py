@@ -210,6 +210,8 @@ _ALIASES = [
     (re.compile(r"\bU\.K\.|\bUK\b|\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), " UKGB "),
     (re.compile(r"\bE\.U\.|\bEU\b|\bEuropean Union\b"), " EUU "),
     (re.compile(r"\bU\.N\.|\bUN\b|\bUnited Nations\b"), " UNO "),
+    # "power around the clock" answers "hours of power a day now?" (blind explore49c q16 led with an old timetable).
+    (re.compile(r"\b(?:a)?round[\s-]the[\s-]clock\b", re.IGNORECASE), " 24 hours a day "),
 ]
 
 
@@ -288,7 +290,7 @@ _PARAPHRASES = (
     # explore30 (development data since its reading): "sacked" beside "relieved of his duties" / "dismissed", "probe"
     # beside "inquiry", "stuck" beside "trapped", "blast" beside "explosion", "fix" beside "repair", "rode" beside
     # "travelled", "assemble" beside "gather".
-    "sack dismiss oust",
+    "sack dismiss oust fire",
     "probe inquiry investigation",
     "stuck trap strand",
     "blast explosion",
@@ -315,6 +317,12 @@ _PARAPHRASES = (
     # explore40b q24 (development data): "vaccine doses arrived so far?" beside "Of the 60,000 doses ordered …, 46,000
     # have been delivered".
     "arrive deliver delivery",
+    # The phrasing tests of session 49 (development data): "fired" beside "dismissed" (explore49 q11, explore49c
+    # q11), "get rid of" beside "removed" (explore49b q11), "sea lane" beside "channel" (explore49 q24),
+    "remove rid",
+    "lane channel",
+    # explore49d q09: "the families' holiday snaps" beside "anyone's holiday photographs".
+    "snap photograph photo picture",
 )
 
 

@@ -21,7 +21,10 @@ from rag.news.words import topic_words
 # "Why was X fired?", "why did the minister take X off the job?": a removal asked why.
 _ASKS = re.compile(
     r"^\W*why\b.*\b(?:fired|sacked|dismissed|removed|suspended|ousted|pushed\s+out|relieved|sent\s+home|"
-    r"taken\s+off|take\s+\S+(?:\s+\S+)?\s+off)\b",
+    r"taken\s+off|take\s+\S+(?:\s+\S+)?\s+off|"
+    # … asked in the present after "did": "Why did the health minister get rid of Dr Vollmer?" (blind explore49b q11
+    # abstained); not a gun's "fire on".
+    r"(?:get|got)\s+rid\s+of|fire(?!\s+(?:on|at|upon|from|into|towards?)\b)|sack|dismiss|remove|oust)\b",
     re.IGNORECASE,
 )
 # A removal told: "dismissed its director, Jarmil Brezak", "suspended Oren Valdemark".
@@ -29,7 +32,7 @@ _REMOVED = re.compile(
     r"\b(?:dismiss(?:ed|es)?|sack(?:ed|s)?|fired|suspend(?:ed|s)?|removed|relieved|ousted)\b", re.IGNORECASE
 )
 # The question's own words of asking and removal, which no removal sentence needs to share.
-_REMOVAL_WORDS = topic_words("why fired sacked dismissed removed suspended ousted pushed relieved taken job")
+_REMOVAL_WORDS = topic_words("why fired sacked dismissed removed suspended ousted pushed relieved taken job rid get")
 # A reason given in the removal's own clause: "… suspended Oren Valdemark …, after finding that the Kestrum field had
 # been certified without the quality-control resampling that the rules require".
 _OWN_REASON = re.compile(
