@@ -12,9 +12,9 @@ from datetime import date
 from rag.evidence.casing import restore_case
 from rag.evidence.definition import asked_post, names_holder
 from rag.evidence.entities import counts_only_some
-from rag.evidence.question import content_stems, matches
+from rag.evidence.question import analyze, content_stems, matches
 from rag.evidence.removal import asks_removal_why
-from rag.evidence.selector import gives_seat_or_size, revises_figure
+from rag.evidence.selector import _figure_of_asked, gives_seat_or_size, revises_figure
 from rag.news.recency import tells_return
 from rag.news.sameness import _state
 from rag.news.values import values_in
@@ -168,20 +168,6 @@ def test_why_someone_got_rid_of_someone_asks_why_they_were_removed() -> None:
     assert not asks_removal_why("Why did the convoy get stuck at the checkpoint?")
 
 
-def test_asked_whether_anyone_was_killed_a_report_saying_no_one_was_answers() -> None:
-    """Explore49d q27 ("was anyone killed wen the shell hit drussel") abstained beside "No one was killed." (0.35)."""
-    struck = "A shell struck the empty visiting hall of the Drussel camp late last night."
-    killed = "No one was killed. Surmenia's defence ministry said the shell had been fired by Calvardian artillery."
-    passages = [_dated(f"{struck} {killed}", "a", "2026-05-08")]
-    answer = _never_answers().select("was anyone killed when the shell hit Drussel", passages)
-    assert answer.answerable and answer.items[0].text.startswith("No one was killed.")
-    # Not of another verb, nor in a question asking no "anyone".
-    assert not _never_answers().select("was anyone arrested when the shell hit Drussel", passages).answerable
-    assert (
-        not _never_answers().select("Was the visiting hall rebuilt after the shell hit Drussel?", passages).answerable
-    )
-
-
 def test_asked_whether_it_runs_again_a_report_telling_the_return_answers() -> None:
     """Explore49d q13 ("Are famly visits happening again after the shelling?") abstained beside "Calvardian families
     have resumed their visits to prisoners of war at the Zandrel camp" (span 0.36)."""
@@ -211,12 +197,12 @@ def test_asked_how_much_a_span_giving_the_figure_leads_one_giving_none() -> None
     beds = "The dialysis unit has 12 beds in the hospital basement, the unit's head nurse said."
     answer = _never_answers().select(question, [passages[0], _dated(beds, "b", "2026-04-24")])
     assert not answer.answerable
-    # Nor someone else's age a how-old question (explore49d q07 quoted "Kalju, 46, …" for Ostrovik's age).
-    ages = [
-        _dated("Sulev Ostrovik resigned as ombudsman on Wednesday, the office said.", "a", "2026-05-08"),
-        _dated("Merle Kalju, 46, a former prison doctor, has run the office since Ostrovik resigned.", "b", "2026-05-08"),
-    ]
-    assert not _never_answers().select("How old is Sulev Ostrovik?", ages).answerable
+    # Nor a figure told of something else: an age beside another name, aircraft for passengers.
+    assert _figure_of_asked(analyze(question), litres)
+    old = analyze("How old is Sulev Ostrovik?")
+    assert not _figure_of_asked(old, "Merle Kalju, 46, a former prison doctor, has run the office since he resigned.")
+    passengers = analyze("How many passengers did Vardair carry last year?")
+    assert not _figure_of_asked(passengers, "Vardair had 146 aircraft in active service, the deputy minister said.")
 
 
 def test_snaps_are_photographs() -> None:
@@ -271,7 +257,11 @@ def test_asked_a_total_one_trips_revised_count_does_not_lead() -> None:
     first = "Three animals died in transit, two parrots and a lemur, said the vet who travelled with the convoy."
     revised = "Four animals died in transit, not three as first reported, the charity said of the first convoy."
     seventh = "One bird died in transit, the seventh animal to die on the road since the evacuation began, it said."
-    passages = [_dated(first, "a", "2026-09-11"), _dated(revised, "b", "2026-09-13"), _dated(seventh, "c", "2026-09-20")]
+    passages = [
+        _dated(first, "a", "2026-09-11"),
+        _dated(revised, "b", "2026-09-13"),
+        _dated(seventh, "c", "2026-09-20"),
+    ]
     answer = _never_answers().select(question, passages)
     assert answer.items and answer.items[0].text != revised
     answer = _never_answers().select("How many animals died in transit on the first convoy?", passages)

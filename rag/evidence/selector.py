@@ -1142,18 +1142,6 @@ def gives_seat_or_size(question: str, text: str) -> bool:
     return size.group("size").lower() == "long" and re.search(compound, text, re.IGNORECASE) is not None
 
 
-# "Was anyone killed …?" and "No one was killed.": who was asked of, and the sentence saying no one was.
-_ANYONE_ASKED = re.compile(
-    r"^\W*(?:was|were|has|have|had|did|is|are)\s+(?:anyone|anybody|any\s+[a-z]+)\s+(?:been\s+|ever\s+)?(?P<verb>[a-z]+)",
-    re.IGNORECASE,
-)
-_NO_ONE = re.compile(
-    r"\b(?:no\s+one|nobody|none\s+of\s+(?:them|the\s+[a-z]+))\s+(?:was|were|has\s+been|had\s+been|is|are)\s+"
-    r"(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)",
-    re.IGNORECASE,
-)
-
-
 _FIGURE_SPAN = 0.2  # the least score of a span giving the figure a first span without one gives way to
 _PRONOUN_OPENING = re.compile(r"^\W*(?:They|It|She|He|These|Those)\b")
 # A figure and the few words after it: "120 litres of purified water", "540 units that were thrown away".
@@ -1797,12 +1785,6 @@ class EvidenceSelector:
             and items[0].passage.genre != "opinion"
             and _holds_most_terms(info, items[0], _WHY_TERMS)
         ):
-            answerable = True
-        # "was anyone killed when the shell hit drussel": a report saying no one was answers it, first ("No one was
-        # killed.", span 0.35; blind explore49d q27 abstained).
-        no_one = self._no_one(question, info, candidates, scores) if not answerable and is_yes_no(question) else []
-        if no_one:
-            items = no_one + [e for e in items if e.text != no_one[0].text]
             answerable = True
         # Asked yes or no, a best span this sure that holds every name and most key terms answers when the answer model
         # is near its threshold: "The final text keeps the deferment for full-time students" (span 0.74, answer 0.63)
@@ -2912,28 +2894,6 @@ class EvidenceSelector:
             if any(matches(t, second) and not matches(t, held) for t in info.terms):
                 return best
         return pair, s
-
-    def _no_one(
-        self, question: str, info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray
-    ) -> list[Evidence]:
-        """The best-scored report sentence saying no one was what a "was anyone …?" question asks ("No one was
-        killed."), the question's names in it or around it; or nothing."""
-        asked = _ANYONE_ASKED.match(question)
-        if asked is None:
-            return []
-        verb = set(content_stems(asked.group("verb")))
-        for i in np.argsort(-scores):
-            c = candidates[int(i)]
-            said = _NO_ONE.search(c.text)
-            if (
-                said
-                and c.report_sentence
-                and not c.passage.commentary
-                and verb & set(content_stems(said.group("verb")))
-                and len(names_found(list(info.names), f"{c.text} {_context(c.passage, c.start)}")) == len(info.names)
-            ):
-                return [_as_evidence(c, float(scores[i]), info)]
-        return []
 
     def _returns(
         self,
