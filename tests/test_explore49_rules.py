@@ -201,6 +201,8 @@ def test_asked_how_much_a_span_giving_the_figure_leads_one_giving_none() -> None
     assert _figure_of_asked(analyze(question), litres)
     old = analyze("How old is Sulev Ostrovik?")
     assert not _figure_of_asked(old, "Merle Kalju, 46, a former prison doctor, has run the office since he resigned.")
+    haverland = analyze("How old is Tomas Haverland?")
+    assert not _figure_of_asked(haverland, "She ran the fund for two weeks after Tomas Haverland resigned on May 26.")
     passengers = analyze("How many passengers did Vardair carry last year?")
     assert not _figure_of_asked(passengers, "Vardair had 146 aircraft in active service, the deputy minister said.")
 

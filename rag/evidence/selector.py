@@ -1154,8 +1154,14 @@ _FIGURE_AND_NOUN = re.compile(
 def _figure_of_asked(info: QuestionInfo, text: str) -> bool:
     """Whether a figure of `text` is told of a key term of the question, named in the few words after it ("about 120
     litres of purified water" for "how much clean water …"): not an age ("Kalju, 46, a former prison doctor" for "How
-    old is Sulev Ostrovik?"), nor a count of other things ("146 aircraft" for how many passengers)."""
-    return any(_terms_held(info, m.group(0)) for m in _FIGURE_AND_NOUN.finditer(text))
+    old is Sulev Ostrovik?", nor "two weeks after Tomas Haverland resigned" for how old he is: a name is no measure),
+    nor a count of other things ("146 aircraft" for how many passengers). A "how many" question asks its own count noun
+    (`counts_asked_thing`): "four shells" is no count of the zoo's animals killed by the shelling (explore37 q12)."""
+    named = {w for stems in name_stems(info) for w in stems}
+    measures = [t for t in info.terms if t not in named]
+    return any(
+        any(matches(t, set(content_stems(m.group(0)))) for t in measures) for m in _FIGURE_AND_NOUN.finditer(text)
+    )
 
 
 _WHY_TERMS = 0.5  # the share of a why question's key terms its sure span holds
@@ -2296,7 +2302,11 @@ class EvidenceSelector:
                     and e.score >= _FIGURE_SPAN
                     and not e.passage.commentary
                     and 2 * _terms_held(info, e.text) >= len(info.terms)
-                    and _figure_of_asked(info, e.text)
+                    and (
+                        counts_asked_thing(question, e.text)
+                        if _HOW_MANY.search(question)
+                        else _figure_of_asked(info, e.text)
+                    )
                     and not _rejected(question, info, e, speaker)
                 ),
                 None,
