@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections.abc import Iterable
 
 from rag.evidence.question import STOPWORDS
@@ -98,7 +99,7 @@ def _untransposed(word: str) -> str | None:
 
     if simplemma.is_known(word, lang="en"):
         return None
-    letters = "abcdefghijklmnopqrstuvwxyz"
+    letters = string.ascii_lowercase
     slips = (
         {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)},
         {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word)) if word[i] in letters},

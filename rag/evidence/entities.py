@@ -6,6 +6,7 @@ a sentence that only repeats the question's own names answers nothing.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -555,8 +556,8 @@ def counts_only_some(question: str, text: str) -> bool:
 # … nor by one month's counts, told after the month's total: "Of the 4,126 families that asked to visit in May, 310 were
 # approved and 158 have now visited" for "families visited so far?" (blind explore49d q02; 211 had, April's too).
 _OF_ONE_MONTH = re.compile(
-    r"^\s*Of\s+the\s+(?:[^,.;]|(?<=\d)[,.](?=\d)){0,80}?\b(?:in|for|during)\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b[^,.;]{0,20},",
+    r"^\s*Of\s+the\s+(?:[^,.;]|(?<=\d)[,.](?=\d)){0,80}?\b(?:in|for|during)\s+"
+    rf"(?:{'|'.join(calendar.month_name[1:])})\b[^,.;]{{0,20}},",
 )
 
 

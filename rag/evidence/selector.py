@@ -1159,9 +1159,8 @@ def _figure_of_asked(info: QuestionInfo, text: str) -> bool:
     (`counts_asked_thing`): "four shells" is no count of the zoo's animals killed by the shelling (explore37 q12)."""
     named = {w for stems in name_stems(info) for w in stems}
     measures = [t for t in info.terms if t not in named]
-    return any(
-        any(matches(t, set(content_stems(m.group(0)))) for t in measures) for m in _FIGURE_AND_NOUN.finditer(text)
-    )
+    told = (set(content_stems(m.group(0))) for m in _FIGURE_AND_NOUN.finditer(text))
+    return any(any(matches(t, stems) for t in measures) for stems in told)
 
 
 _WHY_TERMS = 0.5  # the share of a why question's key terms its sure span holds
@@ -1815,9 +1814,8 @@ class EvidenceSelector:
         sized = next(
             (
                 e
-                for e in items
-                if not answerable
-                and e.score >= self.settings.min_span
+                for e in ([] if answerable else items)
+                if e.score >= self.settings.min_span
                 and e.passage.genre != "opinion"
                 and gives_seat_or_size(question, e.text)
                 and _holds_most_terms(info, e)
@@ -2293,13 +2291,14 @@ class EvidenceSelector:
             # one, holds half the key terms in its own words and no rule rejects: "Each dialysis session needs about
             # 120 litres of purified water" (0.22) after "… a great deal of very clean water for each one" (0.71) for
             # "how much clean water does one dialysis session use" (blind explore49b q24 abstained).
+            without_figure = info.answer_type == "number" and not _typed(
+                question, info, first, f"{first.text} {_context(first.passage, first.start)}"
+            )
             figure = next(
                 (
                     e
-                    for e in items[1:]
-                    if info.answer_type == "number"
-                    and not _typed(question, info, first, f"{first.text} {_context(first.passage, first.start)}")
-                    and e.score >= _FIGURE_SPAN
+                    for e in (items[1:] if without_figure else [])
+                    if e.score >= _FIGURE_SPAN
                     and not e.passage.commentary
                     and 2 * _terms_held(info, e.text) >= len(info.terms)
                     and (
@@ -2423,12 +2422,6 @@ class EvidenceSelector:
                 telling = [e for e in items[1:] if _TELLS_REPORT.search(e.text)]
                 denying = next((d for e in telling if (d := _denied_after(e, candidates, scores))), [])
             items = items[:1] + _once(denying, items[1:])
-        # "is the soltavy school bus runing again?": a first span telling the return leaves out an older one saying it
-        # is still stopped, which beside it reads as the state now ("The bus … suspended since September 2, is still not
-        # running", 16 September, under "As of 25 September" after "resumed on Monday [21 September]"; explore34 q13).
-        # … and answers, beside a chosen span of the stop it ends on the same thing, told before it: "The minibus
-        # that brings amputees from … Kastov … resumed service on Monday" after "The Kastov minibus remains suspended"
-        # for "is the kastov shutle bus still suspended" (blind explore37c q13 abstained at 0.62).
         # "are the escorted press tours running again": a report's sentence telling the return of what is asked leads,
         # the newest first, not the best-scored span on who runs the tours ("… join the escorted tours run by the
         # General Staff's press office", explore35c q13, once "runing" was read as "running").
@@ -2444,11 +2437,15 @@ class EvidenceSelector:
             returned
             and first
             and first.text in (e.text for e in returned)
-            and not _stopped_later(
-                info, first, [_as_evidence(c, float(x), info) for c, x in zip(candidates, scores, strict=True)]
-            )
+            and not _stopped_later(info, first, self._telling_stop(candidates, scores, info))
         ):
             answerable = True
+        # "is the soltavy school bus runing again?": a first span telling the return leaves out an older one saying it
+        # is still stopped, which beside it reads as the state now ("The bus … suspended since September 2, is still not
+        # running", 16 September, under "As of 25 September" after "resumed on Monday [21 September]"; explore34 q13).
+        # … and answers, beside a chosen span of the stop it ends on the same thing, told before it: "The minibus
+        # that brings amputees from … Kastov … resumed service on Monday" after "The Kastov minibus remains suspended"
+        # for "is the kastov shutle bus still suspended" (blind explore37c q13 abstained at 0.62).
         stops = [e for e in items[1:] if _STOPPED.search(e.text)]
         if (
             not answerable
@@ -2904,6 +2901,13 @@ class EvidenceSelector:
             if any(matches(t, second) and not matches(t, held) for t in info.terms):
                 return best
         return pair, s
+
+    @staticmethod
+    def _telling_stop(candidates: list[Candidate], scores: np.ndarray, info: QuestionInfo) -> list[Evidence]:
+        """The sentences read that tell something stopped (`_STOPPED`), as evidence."""
+        return [
+            _as_evidence(c, float(x), info) for c, x in zip(candidates, scores, strict=True) if _STOPPED.search(c.text)
+        ]
 
     def _returns(
         self,

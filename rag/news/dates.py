@@ -152,7 +152,7 @@ def _weekday(m: re.Match[str], text: str, pub: date) -> tuple[date, date] | None
     elif _IS_DAY.search(text[max(0, m.start() - 12) : m.start()]):
         # A day a present-tense copula sets is this one or the one ahead: "Inspection day is Monday, sailing day is
         # Tuesday", said on a Friday, is the Monday after (blind explore49 q18 dated the inspection the Monday before).
-        day = pub + timedelta(days=after % 7 if before else 0)
+        day = pub + timedelta(days=after if before else 0)
     elif (starts := _starting_day(m, text, pub)) is not None:
         day = starts
     elif _MOVED_FROM.search(text[sentence_start(text, m.start()) : m.start()]) and _MOVED_TO.match(text[m.end() :]):
