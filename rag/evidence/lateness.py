@@ -53,6 +53,29 @@ _NEAR = 0.25  # the cosine to the question a sentence telling the lateness needs
 _VERY_NEAR = 0.45  # … and with which it need share none of the question's words
 
 
+# A day told as slipped ("which was due by May 15, will not be ready before the end of May"), and one told as now due
+# ("the Brickworks connection would now be ready by Friday, June 12").
+_SLIPPED = re.compile(
+    r"\bwas\s+(?:due|meant|supposed|scheduled|expected)\b|\bwill\s+not\s+be\s+\w+\s+(?:before|until)\b"
+    r"|\b(?:postponed|put\s+off|pushed\s+back|delayed)\b",
+    re.IGNORECASE,
+)
+_NOW_DUE = re.compile(
+    r"\b(?:would|will|should)\s+now\s+be\s+\w+\s+(?:by|on|in)\b|\bis\s+now\s+(?:due|expected|scheduled)\b",
+    re.IGNORECASE,
+)
+
+
+def told_slipped(text: str) -> bool:
+    """Whether `text` tells that a day something was due slipped."""
+    return _SLIPPED.search(text) is not None
+
+
+def tells_now_due(text: str) -> bool:
+    """Whether `text` tells the day something is now due."""
+    return _NOW_DUE.search(text) is not None
+
+
 def tells_lateness(text: str) -> bool:
     """Whether `text` tells how late something came ("… two days later than first planned")."""
     return _LATE.search(text) is not None

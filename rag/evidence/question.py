@@ -319,10 +319,13 @@ _PARAPHRASES = (
     "arrive deliver delivery",
     # The phrasing tests of session 49 (development data): "fired" beside "dismissed" (explore49 q11, explore49c
     # q11), "get rid of" beside "removed" (explore49b q11), "sea lane" beside "channel" (explore49 q24),
-    "remove rid",
+    # … and explore50b q14 "after Rekowski was pushed out" beside "removed Dr Anselm Rekowski".
+    "remove rid push",
     "lane channel",
     # explore49d q09: "the families' holiday snaps" beside "anyone's holiday photographs".
     "snap photograph photo picture",
+    # explore50b q13: "have the lab resutls come back yet" beside "The first laboratory … sent its results".
+    "lab laboratory",
 )
 
 
@@ -366,6 +369,8 @@ def mentions(word: str, others: Sequence[str]) -> bool:
 _WHEN = re.compile(
     r"^\s*when\b|\b(?:and|or|since|until|from) when\b"
     r"|\bwhen (?:did|was|were|is|are|will|does|do|had|has|have|would|could)\b"
+    # … and a sloppy one ending in it: "brickworks water when?" (blind explore50 q16)
+    r"|\bwhen\s*\?\s*$"
 )
 
 

@@ -388,7 +388,9 @@ SAYS_NONE = re.compile(
 # "Who said having a tap that only works for a couple of weeks is worse than having none?": who said something, told
 # in the question's own words.
 _WHO_SAID = re.compile(
-    r"^\s*who\s+(?:[a-z]+ly\s+|first\s+)?(?:said|says|told|warned|insisted|argued|complained|claimed|called|described)\b",
+    # … "Who at the inspectorate said …" too (blind explore50b q09)
+    r"^\s*who\s+(?:(?:at|from|in|inside|on|of|among)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?=said|says|told))?"
+    r"(?:[a-z]+ly\s+|first\s+)?(?:said|says|told|warned|insisted|argued|complained|claimed|called|described)\b",
     re.IGNORECASE,
 )
 # A sentence quoting a speaker: "“A tap that works for a fortnight … is worse than no tap at all,” said Maren Tulloch".

@@ -97,3 +97,30 @@ _RUNNING = re.compile(
 def counts_one_day(text: str) -> bool:
     """Whether `text` tells a count of what was done on one day, with no running total beside it."""
     return _ONE_DAY.search(text) is not None and _RUNNING.search(text) is None
+
+
+# A count asked for the day something opened ("on the day the amnesty opened"), a span counting that day ("On the
+# first day, April 1, 412 men came home"), and one counting since it ("More than 3,000 men have come back … since the
+# amnesty opened on April 1", blind explore50c q03).
+_FIRST_DAY_ASKED = re.compile(
+    r"\bon\s+(?:the|its)\s+(?:first|opening)\s+day\b"
+    r"|\bon\s+the\s+day\s+(?:the\s+|it\s+)?(?:[\w'’-]+\s+){0,2}?(?:opened|began|started|launched)\b",
+    re.IGNORECASE,
+)
+_FIRST_DAY = re.compile(r"\b(?:the|its)\s+(?:first|opening)\s+day\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+def asks_first_day(question: str) -> bool:
+    """Whether the question asks for what was done on the day something opened."""
+    return _FIRST_DAY_ASKED.search(question) is not None
+
+
+def counts_first_day(text: str) -> bool:
+    """Whether `text` tells what was done on a first day."""
+    return _FIRST_DAY.search(text) is not None
+
+
+def counts_since(text: str) -> bool:
+    """Whether `text` counts since some day."""
+    return _SINCE.search(text) is not None

@@ -143,7 +143,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
             # Wednesday, the JCC will run six inspection teams" (a Tuesday report; explore19) had read as the
             # Wednesday before.
             markers = _markers(text, start, end, opening, sentence_end(text, end))
-        elif _OPENS.fullmatch(text[left:start]) and _WEEKDAY_ALONE.fullmatch(text[start:end]):
+        elif _WEEKDAY_ALONE.fullmatch(text[start:end]) and (
+            _OPENS.fullmatch(text[left:start]) or (_PLACED.fullmatch(text[left:start]) and _said_before(text, left))
+        ):
             # A weekday opening a clause of its own after an aside takes the tense of the words before the aside: "He
             # is expected to meet Oskar Venn, the Minister for Humanitarian Affairs, on Wednesday" (a Tuesday report;
             # explore25c) had read as the Wednesday before. Not a date written out, whose year an "announced" after
@@ -161,6 +163,19 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 
 _OPENS = re.compile(r"\s*[\"“‘']?\s*(?:(?:late|early)\s+)?(?:on|by|from|since|until|as\s+of)?\s*", re.IGNORECASE)
+# … or after a place: "…,” said Klara Stavenik, the diocese's spokeswoman, outside the cathedral on Monday" (blind
+# explore50d q09 left the Monday unresolved).
+_PLACED = re.compile(
+    r"\s*(?:outside|at|in|inside|near|before)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?\s+on\s+", re.IGNORECASE
+)
+_SAID_NAMED = re.compile(r"\b(?:said|told\s+\w+)\s+[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,[^,]{3,80},\s*$")
+
+
+def _said_before(text: str, left: int) -> bool:
+    """Whether a place clause starting at `left` follows "said <Name>, <role>," and nothing else."""
+    return _SAID_NAMED.search(text, sentence_start(text, left), left) is not None
+
+
 _WEEKDAY_ALONE = re.compile(WEEKDAY + r"(?:['’]s)?", re.IGNORECASE)
 # "until Friday", "by 6 p.m. on Sunday": a deadline.
 _DEADLINE = re.compile(

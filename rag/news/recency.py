@@ -89,8 +89,9 @@ _BACK = r"back\s+(?:on|online|up|in\s+(?:service|operation)|to\s+normal)"
 # to be reviewed "before it expires tomorrow"; patrols had resumed three weeks later); not "Did the talks start again?".
 # "is the parcel service accross the contact line still suspended" asks the same (blind explore37d q13 led with a
 # column's "remains suspended" of 31 May; deliveries had resumed on 2 June).
+# "stoped", typed for "stopped", asks it too (blind explore50d q13 answered "still halted" a week stale).
 _STILL_STOPPED = (
-    r"still\s+(?:suspended|closed|halted|shut|stopped|paused|cut\s+off|off|down|offline|out\s+of\s+service)"
+    r"still\s+(?:suspended|closed|halted|shut|stopp?ed|paused|cut\s+off|off|down|offline|out\s+of\s+service)"
 )
 _AGAIN = re.compile(
     rf"^\s*(?:(?:is|are|has|have)\b[^?]*\b(?:again|{_BACK}|{_STILL_STOPPED})\b|"
