@@ -87,7 +87,7 @@ from rag.evidence.entities import (
     tells_succession,
 )
 from rag.evidence.features import FEATURES, covered, featurize, name_found, name_stems, names_found
-from rag.evidence.lateness import due_and_done
+from rag.evidence.lateness import due_and_done, tells_now_due, told_slipped
 from rag.evidence.model import SelectorModel
 from rag.evidence.owner import mismatch as owner_mismatch
 from rag.evidence.question import (
@@ -138,7 +138,15 @@ from rag.evidence.types import Evidence, EvidenceSet
 from rag.evidence.working import counted_in_use, newest_in_use
 from rag.news.compatible import measures
 from rag.news.conflicts import detect_conflicts
-from rag.news.counts import CountAsked, count_asked, gives_asked_count, gives_count
+from rag.news.counts import (
+    CountAsked,
+    asks_first_day,
+    count_asked,
+    counts_first_day,
+    counts_since,
+    gives_asked_count,
+    gives_count,
+)
 from rag.news.date_patterns import MONTH, THEN, WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.order import is_told, told_dates
@@ -355,6 +363,8 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
     dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
     returning = asks_return(question)
     told = _CHANGED if wants_latest(question) else _DENIED
+    awaited = _YET.search(question) is not None
+    asked = set(content_stems(question))
 
     def updates(newer: Evidence) -> bool:
         # A column's "remains suspended" gives no day of its own, yet tells the stop a newer report of the return
@@ -376,6 +386,19 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
             _TELLS_DEADLINE.search(e.text) and _same_end(newer.text, e.text) for e in dated
         ):
             return True
+        # Something awaited told done, asked whether it is yet: "The long-delayed mountain crossing at Ardel Pass
+        # opened on Monday, May 11" after "… a crossing at Ardel Pass that has not yet opened" (explore50c q13, "is
+        # ardel pas open yet"). The act done is the one asked: not "since the bay reopened" for "When will night
+        # fishing be allowed in the bay?" after "… has not yet been allowed to fish" (explore42 q32).
+        if (
+            awaited
+            and _done_asked(newer.text, asked)
+            and any(
+                _NOT_YET_DONE.search(e.text) and _same_subject(newer.text, e.text) and _told_later(newer, e)
+                for e in dated
+            )
+        ):
+            return True
         return any(
             (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
             for e in dated
@@ -383,6 +406,24 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
         )
 
     return updates
+
+
+def _done_asked(text: str, asked: set[str]) -> bool:
+    """Whether `text` tells done (`_DONE_NOW`) an act whose verb the question asks of ("opened" for "open")."""
+    return any(set(content_stems(m.group(0))) & asked for m in _DONE_NOW.finditer(text))
+
+
+_YET = re.compile(r"\byet\b", re.IGNORECASE)
+# What is awaited, and what tells it done.
+_NOT_YET_DONE = re.compile(
+    r"\b(?:has|have|had)\s+not\s+yet\s+\w+|\b(?:has|have)\s+yet\s+to\b|\bremains?\s+(?:closed|shut|unopened)\b"
+    r"|\b(?:was|were)\s+(?:meant|due|supposed)\s+to\b",
+    re.IGNORECASE,
+)
+_DONE_NOW = re.compile(
+    r"(?<!not\s)(?<!yet\s)\b(?:opened|reopened|arrived|began|started|came\s+back|got\s+back)\b(?!\s+fire\b)",
+    re.IGNORECASE,
+)
 
 
 _STILL_STOPPED = re.compile(
@@ -892,6 +933,8 @@ def _agent_asked(question: str) -> re.Pattern[str] | None:
     # Commission" (explore35c q22).
     rests = (
         r"|\b(?:decision|power|say|word|authority)\b[^.;]{0,40}?\b(?:rests?|lies|lay)\s+with\b"
+        # … or belongs to: "the decision on each case belongs to the commission" (explore50c q22 abstained)
+        r"|\b(?:decision|power|say|word|authority)\b[^.;]{0,40}?\bbelongs?\s+to\b"
         r"|\b(?:decision|final\s+say)\s+(?:is|was|will\s+be)\s+(?:taken|made|given)\s+by\b"
         # … or who holds the last word: "The Constitutional Court, which has until Sunday to rule on the Homeland Bloc's
         # challenge, holds the last word on whether they become a result" (explore36b q18).
@@ -903,11 +946,19 @@ def _agent_asked(question: str) -> re.Pattern[str] | None:
         # Not a deadline: "The administration is expected to decide by Tuesday" (explore36d q22).
         rf"\b(?:{acts})\w*\s+by\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+(?:of|from)\s+(?:the\s+)?)?"
         rf"(?!{WEEKDAY}|{MONTH})(?-i:[A-Z])"
-        # "only the Truce Coordination Commission in Port Averne can approve a list" (explore35 q22): eight words.
-        rf"|\bonly\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,8}}?(?:can|may|could|has\s+the\s+power\s+to)\s+"
-        rf"(?:{verb}|{_POWERS})\w*\b{rests}",
+        # "only the Truce Coordination Commission in Port Averne can approve a list" (explore35 q22): eight words, or
+        # with an aside between commas (`_ONLY_ASIDE`).
+        rf"|\bonly\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,7}}?[\w'’-]+{_ONLY_ASIDE}\s+(?:can|may|could|has\s+the\s+power\s+to)\s+"
+        rf"(?:{verb}|{_POWERS}{_BLAME if power else ''})\w*\b{rests}",
         re.I,
     )
+
+
+# "Only the ICWI's Executive Council, in which 41 of the convention's member states sit, can attribute an attack to one
+# side" for "Who gets to decide which side is to blame for the Drevnik attack?" (explore50b q21 abstained): an aside
+# after the body's name, and to attribute blame is to decide it.
+_ONLY_ASIDE = r"(?:,[^,.;]{3,80},)?"
+_BLAME = "|attribut|blam"
 
 
 def power_holder(question: str) -> re.Pattern[str] | None:
@@ -918,7 +969,8 @@ def power_holder(question: str) -> re.Pattern[str] | None:
 
 # The one a power rests with alone: "only the Joint Civil Commission can license a convoy", "the decision rests with".
 _SOLE_POWER = re.compile(
-    r"\bonly\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,5}(?:can|may|could)\b|\b(?:decision|power|say)\b[^.;]{0,40}?\brests?\s+with\b"
+    r"\bonly\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*(?:,[^,.;]{3,80},)?\s+(?:can|may|could)\b"
+    r"|\b(?:decision|power|say)\b[^.;]{0,40}?\b(?:rests?\s+with|belongs?\s+to)\b"
 )
 
 
@@ -952,14 +1004,14 @@ def _agent_read(
 
 
 # The words asking who holds a power, not what it is over: "Who gets the final say on …", "who has the last word".
-_ASKING_POWER = frozenset(content_stems("get gets has have final last say word decide decides"))
+ASKING_POWER = frozenset(content_stems("get gets has have final last say word decide decides"))
 
 
 def _without_asking_power(info: QuestionInfo) -> QuestionInfo:
     """`info` without the terms that only ask who holds a power: "Who gets the final say on how many residents each
     train can carry?" holds "train", "resid" and "carri" as its key terms, "get" and "final" asking (blind explore48c
     q22 passed over "… but only the committee can approve them", which holds one of the five)."""
-    return dataclasses.replace(info, terms=tuple(t for t in info.terms if t not in _ASKING_POWER))
+    return dataclasses.replace(info, terms=tuple(t for t in info.terms if t not in ASKING_POWER))
 
 
 def _stating_amount(
@@ -1038,6 +1090,34 @@ _MOVED_DONE = re.compile(
     r"[^.;]*?\b(?:until|till|to)\b",
     re.IGNORECASE,
 )
+
+
+def _newer_due(
+    question: str,
+    info: QuestionInfo,
+    candidates: list[Candidate],
+    scores: np.ndarray,
+    speaker: str | None,
+    first: Evidence,
+) -> list[Evidence]:
+    """The newest report sentence, told after `first`, giving the day something is now due (`_NOW_DUE`) with a date,
+    holding the question's names and most of its key terms, no rule rejecting it."""
+    told = as_date(first.passage.published) or date.min
+    giving = [
+        (c, float(s))
+        for c, s in zip(candidates, scores, strict=True)
+        if c.report_sentence
+        and (as_date(c.passage.published) or date.min) > told
+        and tells_now_due(c.text)
+        and has_type(c.text, "date", info)
+    ]
+    for c, s in sorted(giving, key=lambda cs: _told_on(cs[0]), reverse=True):
+        e = _as_evidence(c, s, info)
+        if _holds_most_terms(info, e) and not _rejected(question, info, e, speaker):
+            return [e]
+    return []
+
+
 _TELLS_DEADLINE = re.compile(r"\b(?:deadlines?|until|no\s+later\s+than)\b", re.IGNORECASE)
 
 
@@ -1183,6 +1263,15 @@ def _holds_most_terms(info: QuestionInfo, e: Evidence, share: float = 0.5) -> bo
     )
 
 
+def _holds_many_terms(info: QuestionInfo, e: Evidence) -> bool:
+    """Whether a span, with its title and the sentence before, holds two fifths of the question's key terms, its names
+    aside: "On the first day, April 1, 412 men came home through the crossings" never names the country they came to
+    (blind explore50c q03)."""
+    around = f"{e.text} {_context(e.passage, e.start)}"
+    return _terms_held(info, around) >= _MANY_TERMS * len(info.terms)
+
+
+_MANY_TERMS = 0.4
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a span
 
 
@@ -1410,6 +1499,9 @@ _NEGATED_LEAD = re.compile(r"\b(?:no|not|never|nobody|none|nothing|denied|denies
 _SAID_BY = re.compile(r"\b(?:said|says|told|insisted|denied|denies|added|stated|maintained)\b", re.IGNORECASE)
 
 
+# A column's retelling of someone's words: "As Teodor Laskar, the reconstruction minister, put it: ‘A container is a
+# home when the tap runs …’" (blind explore50 q08, where the report gives the line to his spokeswoman).
+_SAID_OR_PUT = re.compile(_SAID_BY.pattern + r"|\bput\s+it\b", re.IGNORECASE)
 _PRONOUN_SAID = re.compile(r"\b(?:she|he|they)\s+(?:said|says|added|told)\b", re.IGNORECASE)
 _QUOTATION = re.compile(r"[“\"][^”\"]*[”\"]")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
@@ -1427,6 +1519,14 @@ _NEGATED_OR_CONTRASTED = re.compile(
 )
 # The share of the shorter one's words a report must share with a column's retelling of what was said.
 _ECHOED_SHARE = 0.5
+
+
+def _echoes(said: str, text: str) -> bool:
+    """Whether `text` shares at least half the content words of the shorter of it and `said`: a retelling of it."""
+    own, echoed = set(content_stems(text)), set(content_stems(said))
+    return len(own & echoed) >= _ECHOED_SHARE * min(len(own), len(echoed))
+
+
 # "Who first said …?", "Who was the first to claim …?"
 _FIRST_SAID = re.compile(r"^\s*who\s+(?:first|originally|initially)\b|\bthe\s+first\s+to\b", re.IGNORECASE)
 
@@ -2269,6 +2369,31 @@ class EvidenceSelector:
             if revising:
                 items = _once(revising, items)
                 first = items[0]
+        # Asked how many on the day something opened, a count since then is no answer: "More than 3,000 men have come
+        # back through the border crossings since the amnesty opened on April 1" for "How many men crossed back into
+        # Korvany on the day the amnesty opened?" (blind explore50c q03), nor a span giving no figure. A span counting
+        # the first day leads. Not over a day's count that never says "first day": "The pontoon bridge … opened to
+        # traffic at 8.10 a.m. yesterday, … 1,620 people had crossed on foot" (explore39c q03 lost it to "All 260
+        # drivers booked for the first day were told … not to come").
+        if (
+            first
+            and info.answer_type == "number"
+            and asks_first_day(question)
+            and (counts_since(first.text) or not has_type(first.text, "number", info))
+        ):
+            first_day = self._telling(
+                lambda text: counts_first_day(text) and has_type(text, "number", info),
+                question,
+                info,
+                items,
+                candidates,
+                scores,
+                speaker,
+                _holds_many_terms,
+            )
+            if first_day:
+                items = _once(first_day, items)
+                first = items[0]
         # "handover deadline - what is it now?": the newest report's span giving a deadline's date leads ("… a week
         # before the May 29 deadline set by the Joint Implementation Commission"), not the best-scored one on who may
         # change it, nor a minister's May 15 before the extension (explore32b q15).
@@ -2285,6 +2410,15 @@ class EvidenceSelector:
                 answerable = True
             elif dated:
                 answerable = True  # the best span is itself the newest report's deadline (blind explore46 q21)
+        # Asked when something comes, a span telling its day slipped ("The water connection for the Brickworks site,
+        # which was due by May 15, will not be ready before the end of May") gives way to a newer report's span giving
+        # the day it is now due ("… the Brickworks connection would now be ready by Friday, June 12"; blind explore50
+        # q16 gave the slipped day, a fortnight stale).
+        if first and info.answer_type == "date" and told_slipped(first.text):
+            due = _newer_due(question, info, candidates, scores, speaker, first)
+            if due:
+                items = _once(due, items)
+                first = items[0]
         if first and _rejected(question, info, first, speaker):
             answerable = False
             # Asked how many or how much, a first span giving no figure gives way to a chosen report span that gives
@@ -2504,11 +2638,16 @@ class EvidenceSelector:
         # insisted that the trains go back empty and that the monitors ride on every one" (an analysis) for "Who
         # insisted the trains come back with nobody on board?", where the report quotes the ministry's spokeswoman:
         # "“The trains go back empty, and the Pradellan monitors ride on every one of them,” …" (blind explore48c q09).
-        if first and first.passage.commentary and asks_who_said(question) and _SAID_BY.search(first.text):
+        if first and first.passage.commentary and asks_who_said(question) and _SAID_OR_PUT.search(first.text):
             retold = self._saying(question, info, items, candidates, scores, speaker, echoing=first.text)
             if retold:
                 items = _once(retold, items)
                 first = items[0]
+        # … and, the report leading, no column retelling the same words as someone else's: "As Bishop Anselm Gessler
+        # put it at the time: ‘The rain does not care …’" followed the report's "… said Klara Stavenik, the diocese's
+        # spokeswoman" (blind explore50d q09).
+        if first and not first.passage.commentary and asks_who_said(question) and _SAID_BY.search(first.text):
+            items = [first] + [e for e in items[1:] if not (e.passage.commentary and _echoes(first.text, e.text))]
         # … and a report's span in which a named speaker says it, holding a key term of what was denied, answers it
         # however it scored: "“Nobody has asked to go into Sedge Hill,” spokesman Oren Thask said in Kostrel" (0.16)
         # for "Who insisted that no one had asked to get inside the treatment works?" (blind explore45 q09 abstained).
@@ -2635,14 +2774,12 @@ class EvidenceSelector:
         negating nothing, holding the question's names and a key term: the best-scored, or when the question asks who
         said it first, the earliest told. With `echoing` (a column's words), one saying most of those words, negating
         or not."""
-        echoed = set(content_stems(echoing)) if echoing else set()
 
         def says_it(text: str) -> bool:
             if not _SAID_BY.search(text):
                 return False
             if echoing:
-                own = set(content_stems(text))
-                return len(own & echoed) >= _ECHOED_SHARE * min(len(own), len(echoed))
+                return _echoes(echoing, text)
             return not _NEGATED_LEAD.search(_SENTENCE_BREAK.split(text)[0])
 
         read = [e for e in items if says_it(e.text)] + [
@@ -2883,11 +3020,19 @@ class EvidenceSelector:
         A pair that opens with such a sentence gives way to that sentence joined with the one before,
         unless its second sentence holds a word of the question the new pair lacks ("lavrov
         sanctions?" was answered with "this proposal", never saying it was Lavrov's Aeroflot condition).
-        Asked who, a span whose speaker is "she" is joined with the sentence naming her."""
+        Asked who, a span whose speaker is "she" is joined with the sentence naming her; asked when, one giving no day
+        is joined with the sentence before, which may ("Vesna Trakl … told this newspaper on Monday …. “No family will
+        be asked to move into a home without running water …,” she said": explore50 q19 showed the quotation alone)."""
         c, s = best
         first = c if not c.is_pair else next((q for q in candidates if q.members == c.members[:1]), None)
         if first is None or not (
-            _POINTS_BACK.search(first.text) or (info.answer_type == "person" and _PRONOUN_SPEAKER.search(first.text))
+            _POINTS_BACK.search(first.text)
+            or (info.answer_type == "person" and _PRONOUN_SPEAKER.search(first.text))
+            or (
+                info.answer_type == "date"
+                and _PRONOUN_SPEAKER.search(first.text)
+                and not has_type(first.text, "date", info)
+            )
         ):
             return best
         # Chunks overlap, so the sentence before may sit in the chunk before: the pair ending with
