@@ -529,16 +529,29 @@ _PERIOD = re.compile(
     r"\b(?:in|during|over)\s+(?:its|the|their|a)\s+(?:first|second|third|opening|past|last)\s+"
     r"(?:week|fortnight|month)\b|"
     rf"\bfrom\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\s+to\b|"
-    rf"\bover\s+the\s+weekend\b|\bon\s+{WEEKDAY}\s+and\s+{WEEKDAY}\b",
+    rf"\bover\s+the\s+weekend\b|\bon\s+{WEEKDAY}\s+and\s+{WEEKDAY}\b|"
+    # … or since something opened: "Since the bridge opened on Friday last week, 14,300 people have crossed"
+    # (not "since the war began", which dates no count: explore48d q23 lost a true change note)
+    r"\bsince\s+(?:the\s+|it\s+)?(?:[\w-]+\s+){0,2}?(?:opened|reopened)\b",
     re.IGNORECASE,
 )
+
+
+_BY_CLOSING = re.compile(r"\bby\s+the\s+time\s+(?:it|the\s+\w+)\s+closed\b", re.IGNORECASE)
 
 
 def _day_and_period(conflict: Conflict) -> bool:
     """Whether one side counts one day's doing and the other a stretch of days': two measures, not one figure that
     changed. "On 17 September: 1,310 [lorries] crossed [in the first week]; by 14 October: On Tuesday 388 lorries
     crossed" (blind explore43b q22)."""
-    one_day = [counts_one_day(side.value) and not _PERIOD.search(side.value) for side in conflict.sides]
+    # The day may be told outside the value's words: "By the time the bridge closed at 8 p.m., 4,100 people had
+    # crossed" (explore39c q13), "… opened in Tovik yesterday …, and by the evening had taken 412 applications"
+    # (explore39d q03).
+    one_day = [
+        (counts_one_day(side.value) or counts_one_day(side.text) or _BY_CLOSING.search(side.text) is not None)
+        and not _PERIOD.search(side.text)
+        for side in conflict.sides
+    ]
     period = [_PERIOD.search(side.text) is not None for side in conflict.sides]
     return (one_day[0] and period[1]) or (one_day[1] and period[0])
 
@@ -1486,6 +1499,10 @@ def _about(x: Sequence[float]) -> About:
     return "negation"
 
 
+# A time clause opening a sentence dates what it tells; its verb is no claim: "Since the bridge opened on Friday last
+# week, 14,300 people have crossed" and "By the time the bridge closed at 8 p.m., 4,100 people had crossed" set
+# "opened" against "closed" (explore39c q13 noted a change).
+_TIME_CLAUSE = re.compile(r"^\W*(?:since|by\s+the\s+time|when|after|before|until|once)\s+[^,.;]{3,80},", re.IGNORECASE)
 # What someone did not say is no denial: "… would review the safety of all 140 large dams, but did not say
 # when the review would begin" does not deny "will review the safety of every large dam" (explore15b q08).
 _UNSAID = re.compile(
@@ -1612,7 +1629,9 @@ def _rule_conflict(
     if (
         len(shared) >= 4
         and len(shared) >= 0.5 * min(len(wa), len(wb))
-        and negation_conflict(_UNSAID.sub("", a.text), _UNSAID.sub("", b.text))
+        and negation_conflict(
+            _UNSAID.sub("", _TIME_CLAUSE.sub("", a.text)), _UNSAID.sub("", _TIME_CLAUSE.sub("", b.text))
+        )
         and not (_WISHED.search(a.text) or _WISHED.search(b.text))
         and not _negates_only_a_noun(a.text, b.text)
         and not _negates_of_another(a.text, b.text)
