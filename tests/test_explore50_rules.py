@@ -235,3 +235,21 @@ def test_pushed_out_is_removed_and_a_lab_a_laboratory() -> None:
     assert matches(content_stems("pushed")[0], set(content_stems("the director-general removed Dr Rekowski")))
     assert matches(content_stems("lab")[0], set(content_stems("the first laboratory sent its results")))
     assert not matches(content_stems("pushed")[0], set(content_stems("the director-general praised Dr Rekowski")))
+
+
+def test_a_running_count_since_it_opened_and_a_days_count_are_two_measures() -> None:
+    """Explore50 development run: explore39c q13 noted "Since the bridge opened …, 14,300 people have crossed" and "By
+    the time the bridge closed at 8 p.m., 4,100 people had crossed" as a change (first of "opened" against "closed",
+    then of the figures)."""
+    since = (
+        "Since the bridge opened on Friday last week, 14,300 people have crossed on foot and 2,050 vehicles have "
+        "driven over it, according to the regional administration."
+    )
+    day = (
+        "By the time the bridge closed at 8 p.m., 4,100 people had crossed on foot and 430 vehicles had driven over "
+        "it, the regional administration said."
+    )
+    assert not _noted(since, day, "2026-05-14", "2026-06-02")
+    # Two running counts still tell a change.
+    later = "Since the bridge opened, 24,300 people have crossed on foot and 3,050 vehicles have driven over it."
+    assert _noted(since, later, "2026-05-14", "2026-06-02")
