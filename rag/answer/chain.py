@@ -491,17 +491,18 @@ class AnswerChain:
             return []
         read = {p.chunk_id for p in relevant}
         asked = set(content_stems(query)) - ASKING_POWER
-        found: list[tuple[int, int, Passage]] = []
-        for rank, p in enumerate(
-            self.retriever.search(f"{query} {_POWER_WORDS}", _POWER_READ * len(relevant), filters)
-        ):
-            holding = [p.text[s:e] for s, e in sentences(p.text) if doing.search(p.text[s:e])]
-            if p.chunk_id not in read and holding:
-                shared = any(asked & set(content_stems(text)) for text in holding)
-                found.append((not shared, rank, p))
         # The best ranked whose sentence shares a word of the question, if any does: not "Only the minister can move
         # it" (a deadline) for who has the final say on whether a man gets amnesty (explore50c q22).
-        return [min(found, key=lambda f: (f[0], f[1]))[2]] if found else []
+        first: Passage | None = None
+        for p in self.retriever.search(f"{query} {_POWER_WORDS}", _POWER_READ * len(relevant), filters):
+            if p.chunk_id in read:
+                continue
+            holding = [p.text[s:e] for s, e in sentences(p.text) if doing.search(p.text[s:e])]
+            if any(asked & set(content_stems(text)) for text in holding):
+                return [p]
+            if holding and first is None:
+                first = p
+        return [first] if first is not None else []
 
     def _with_later_reports(
         self, question: str, query: str, evidence: EvidenceSet, relevant: list[Passage], filters: Filters | None

@@ -88,7 +88,7 @@ def _name_tails_respelt(question: str, texts: list[str]) -> str:
         first, typed = m.group(1), m.group(2)
         if re.search(rf"\b{re.escape(typed)}\b", joined, re.IGNORECASE):
             return m.group(0)
-        tails = {t for t in re.findall(rf"\b{re.escape(first)}\s+([A-Z][a-z]+)\b", joined)}
+        tails = set(re.findall(rf"\b{re.escape(first)}\s+([A-Z][a-z]+)\b", joined))
         close = [t for t in tails if _one_edit(typed, t.lower())]
         return f"{first} {close[0]}" if len(close) == 1 else m.group(0)
 

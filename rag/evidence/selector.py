@@ -1267,8 +1267,7 @@ def _holds_many_terms(info: QuestionInfo, e: Evidence) -> bool:
     """Whether a span, with its title and the sentence before, holds two fifths of the question's key terms, its names
     aside: "On the first day, April 1, 412 men came home through the crossings" never names the country they came to
     (blind explore50c q03)."""
-    around = f"{e.text} {_context(e.passage, e.start)}"
-    return _terms_held(info, around) >= _MANY_TERMS * len(info.terms)
+    return _holds_most_terms(dataclasses.replace(info, names=()), e, share=_MANY_TERMS)
 
 
 _MANY_TERMS = 0.4

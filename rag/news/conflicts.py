@@ -46,7 +46,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from rag.answer.support import content_words, contrary_to_fact, negated_words, negation_conflict, stem
 from rag.news import compatible
-from rag.news.counts import BY_TIME_OF_DAY, TIME_OF_DAY, counts_one_day
+from rag.news.counts import BY_TIME_OF_DAY, FIRST_DAY, TIME_OF_DAY, counts_one_day
 from rag.news.date_patterns import MONTH, WEEKDAY
 from rag.news.dates import as_date, resolve_dates
 from rag.news.pair_model import (
@@ -557,7 +557,7 @@ def _day_and_period(conflict: Conflict) -> bool:
 
 
 # "On the first day, April 1, 412 men came home": a first day's count, told before its figure.
-_FIRST_DAY = re.compile(r"\b(?:the|its)\s+(?:first|opening)\s+day\b[^.;]*$", re.IGNORECASE)
+_FIRST_DAY = re.compile(rf"{FIRST_DAY}[^.;]*$", re.IGNORECASE)
 
 
 def _first_day_and_other(conflict: Conflict) -> bool:
@@ -1246,8 +1246,8 @@ def _negative(text: str) -> bool:
     return bool(negated_words(text)) or denies_a_report(text)
 
 
-# A negation inside a relative clause: "… counted masts that were not working" says what the masts were, denying
-# nothing either side claims.
+# A negation inside a "that" clause after a noun: "… counted masts that were not working" says what the masts were,
+# denying nothing either side claims.
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|nobody|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 # Only a "that" clause after a noun, which says which things are meant: "Osterhal, which is not a member of the
 # Halvard Community" tells a fact of its own (tests/test_news.py).
@@ -1257,12 +1257,12 @@ _RELATIVE = re.compile(
 
 
 def _only_relative_negation(a: str, b: str) -> bool:
-    """Whether every negation of the two statements sits in a relative clause: "… a day after the regulator admitted
-    that a figure it had given for repaired phone masts … counted masts that were not working" against "… whose office
-    had told Brisava that 52 masts were restored when only 31 were working" is one account of the sacking (blind
-    explore45b q12 showed them as sources that disagree)."""
-    found = [m for text in (a, b) for m in _NEGATION.finditer(text)]
-    return bool(found) and all(_RELATIVE.search(text[: m.start()]) for text in (a, b) for m in _NEGATION.finditer(text))
+    """Whether every negation of the two statements sits in such a clause (`_RELATIVE`): "… a day after the regulator
+    admitted that a figure it had given for repaired phone masts … counted masts that were not working" against "…
+    whose office had told Brisava that 52 masts were restored when only 31 were working" is one account of the sacking
+    (blind explore45b q12 showed them as sources that disagree)."""
+    found = [(text, m.start()) for text in (a, b) for m in _NEGATION.finditer(text)]
+    return bool(found) and all(_RELATIVE.search(text[:at]) for text, at in found)
 
 
 def _repeats_its_denial(conflict: Conflict) -> bool:

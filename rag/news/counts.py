@@ -102,12 +102,13 @@ def counts_one_day(text: str) -> bool:
 # A count asked for the day something opened ("on the day the amnesty opened"), a span counting that day ("On the
 # first day, April 1, 412 men came home"), and one counting since it ("More than 3,000 men have come back … since the
 # amnesty opened on April 1", blind explore50c q03).
+FIRST_DAY = r"\b(?:the|its)\s+(?:first|opening)\s+day\b"
 _FIRST_DAY_ASKED = re.compile(
-    r"\bon\s+(?:the|its)\s+(?:first|opening)\s+day\b"
+    rf"\bon\s+{FIRST_DAY}"
     r"|\bon\s+the\s+day\s+(?:the\s+|it\s+)?(?:[\w'’-]+\s+){0,2}?(?:opened|began|started|launched)\b",
     re.IGNORECASE,
 )
-_FIRST_DAY = re.compile(r"\b(?:the|its)\s+(?:first|opening)\s+day\b", re.IGNORECASE)
+_FIRST_DAY = re.compile(FIRST_DAY, re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
