@@ -60,10 +60,13 @@ from rag.evidence.removal import asks_removal_why, tells_removal
 from rag.evidence.rules import RulesAsked, rules, rules_asked
 from rag.evidence.selector import (
     ASKING_POWER,
+    asks_done_yet,
     asks_latest_deadline,
+    confirms_acting,
     names_deadline_day,
     power_holder,
     revises_figure,
+    tells_awaited_done,
     tells_update,
 )
 from rag.evidence.sides import asks_each_side, cut_short, tells_claim, tells_denial
@@ -151,6 +154,7 @@ _END_SEARCH = "which it had extended twice ended on reopened"  # searched with a
 _DEADLINE_SEARCH = "the new deadline extended for a second time"  # searched with a question on a deadline now
 _RETURN_SEARCH = "resumed again after it ended reopened back"  # searched with a question on whether it works again
 _FIRST_DAY_SEARCH = "on the first day"  # searched with a question on a count the day something opened
+_DONE_SEARCH = "was delivered on handed over"  # searched with a question on whether something awaited is done yet
 _DUE_SEARCH = "would now be ready by"  # searched with a question on when something comes whose day slipped
 _QUOTING = re.compile(r"['‘\"“][^'’\"”?]+['’\"”]")  # words a question quotes, however few
 _LATENESS_SEARCH = "later than planned did not as planned"  # searched with a question on when due and when done
@@ -555,7 +559,13 @@ class AnswerChain:
         if (
             chosen.items
             and chosen.items[0].passage.chunk_id in added
-            and (any(e.disputes and e.text == lead.text for e in chosen.items) or asks_who_said(question))
+            and (
+                any(e.disputes and e.text == lead.text for e in chosen.items)
+                or asks_who_said(question)
+                # … and asked who holds a post now, a report confirming one the column calls acting (blind explore51d
+                # q05: "Her deputy, Mira Santell, has run the service on an acting basis since").
+                or (wants_latest(question) and confirms_acting(chosen.items[0], lead))
+            )
         ):
             return widened, dataclasses.replace(chosen, answerable=True)
         return relevant, evidence
@@ -620,6 +630,19 @@ class AnswerChain:
             # work", a week stale).
             relevant, evidence = self._with_reports_telling(
                 question, _RETURN_SEARCH, tells_return, evidence, relevant, filters, newer=True
+            )
+        if asks_done_yet(question) and not _led_by(evidence, lambda lead: tells_awaited_done(question, lead.text)):
+            # "has the weapons withdrawl report been handed in yet": the delivery is often told in a later report on
+            # what the report found, which the question's words rank low (blind explore51b q13 answered "was due
+            # today", a month stale).
+            relevant, evidence = self._with_reports_telling(
+                question,
+                _DONE_SEARCH,
+                lambda text: tells_awaited_done(question, text),
+                evidence,
+                relevant,
+                filters,
+                newer=True,
             )
         if asks_first_day(question) and _led_by(evidence, lambda lead: counts_since(lead.text)):
             # "How many men crossed back into Korvany on the day the amnesty opened?": the first day's count is often

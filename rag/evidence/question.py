@@ -212,6 +212,9 @@ _ALIASES = [
     (re.compile(r"\bU\.N\.|\bUN\b|\bUnited Nations\b"), " UNO "),
     # "power around the clock" answers "hours of power a day now?" (blind explore49c q16 led with an old timetable).
     (re.compile(r"\b(?:a)?round[\s-]the[\s-]clock\b", re.IGNORECASE), " 24 hours a day "),
+    # "How many of Seravin's backup generators were out of action" beside "Five of the 20 generators are now out of
+    # service" (blind explore51c q30 quoted two that stopped).
+    (re.compile(r"\bout\s+of\s+(?:action|commission|order)\b", re.IGNORECASE), "out of service"),
 ]
 
 
@@ -316,6 +319,7 @@ _PARAPHRASES = (
     "chairman chairwoman chairperson vice-chairman vice-chairwoman",
     # explore40b q24 (development data): "vaccine doses arrived so far?" beside "Of the 60,000 doses ordered …, 46,000
     # have been delivered".
+    # … and explore51b q13, "has the weapons withdrawl report been handed in yet" beside "The report was delivered".
     "arrive deliver delivery",
     # The phrasing tests of session 49 (development data): "fired" beside "dismissed" (explore49 q11, explore49c
     # q11), "get rid of" beside "removed" (explore49b q11), "sea lane" beside "channel" (explore49 q24),

@@ -365,6 +365,7 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
     told = _CHANGED if wants_latest(question) else _DENIED
     awaited = _YET.search(question) is not None
     asked = set(content_stems(question))
+    latest = wants_latest(question)
 
     def updates(newer: Evidence) -> bool:
         # A column's "remains suspended" gives no day of its own, yet tells the stop a newer report of the return
@@ -394,10 +395,14 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
             awaited
             and _done_asked(newer.text, asked)
             and any(
-                _NOT_YET_DONE.search(e.text) and _same_subject(newer.text, e.text) and _told_later(newer, e)
+                _NOT_YET_DONE.search(e.text) and _same_awaited(newer.text, e.text, question) and _told_later(newer, e)
                 for e in dated
             )
         ):
+            return True
+        # Someone acting told confirmed in the post: "Veskaria confirmed Mira Santell as director-general …" after an
+        # analysis's "Her deputy, Mira Santell, has run the service on an acting basis since" (explore51d q05).
+        if latest and any(confirms_acting(newer, e) for e in items[:_UPDATED]):
             return True
         return any(
             (conflict.kind, conflict.about) in told and conflict.sides[1].item == 1
@@ -408,20 +413,64 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
     return updates
 
 
+def asks_done_yet(question: str) -> bool:
+    """Whether `question` asks whether something awaited is done: "yet", "in time"."""
+    return _YET.search(question) is not None
+
+
+def tells_awaited_done(question: str, text: str) -> bool:
+    """Whether `text` tells done the act a question on whether something is done yet asks of: "The report was
+    delivered on the final deadline of May 15" for "has the weapons withdrawl report been handed in yet"."""
+    return _YET.search(question) is not None and _done_asked(text, set(content_stems(question)))
+
+
 def _done_asked(text: str, asked: set[str]) -> bool:
-    """Whether `text` tells done (`_DONE_NOW`) an act whose verb the question asks of ("opened" for "open")."""
-    return any(set(content_stems(m.group(0))) & asked for m in _DONE_NOW.finditer(text))
+    """Whether `text` tells done (`_DONE_NOW`) an act whose verb the question asks of ("opened" for "open"; any of
+    `_HANDED_IN` for another: "delivered" for "handed in")."""
+    done = {stem for m in _DONE_NOW.finditer(text) for stem in content_stems(m.group(0))}
+    if done & _HANDED_IN and asked & _HANDED_IN:
+        return True
+    return any(matches(stem, asked) for stem in done)
 
 
-_YET = re.compile(r"\byet\b", re.IGNORECASE)
+# The words of handing something in, any of which tells the others done.
+_HANDED_IN = frozenset(content_stems("delivered submitted handed"))
+
+
+def _same_awaited(newer: str, awaited: str, question: str) -> bool:
+    """Whether sentence `newer` tells of the thing sentence `awaited` waits on: two topic words shared, or `newer`
+    opening on the bare noun ("The report was delivered on the final deadline of May 15") that `awaited` and the
+    question both name ("The mission's report on the withdrawal of heavy weapons … was due today"; explore51b q13).
+    The noun is matched as a word: "report" is no key term."""
+    if _same_subject(newer, awaited):
+        return True
+    opening = _BARE_SUBJECT.match(newer)
+    if opening is None:
+        return False
+    noun = re.compile(rf"\b{opening.group('noun')}\b", re.IGNORECASE)
+    return noun.search(question) is not None and noun.search(awaited) is not None
+
+
+_BARE_SUBJECT = re.compile(r"\s*The\s+(?P<noun>[a-z]+)\s+(?:was|were|has\s+been|have\s+been)\s+\w+ed\b")
+
+
+# A question on whether something awaited is done: "yet", or done "in time" ("did the hospital get all its grant
+# orders signed in time", explore51 q13).
+_YET = re.compile(r"\byet\b|\b(?:in|on)\s+time\b", re.IGNORECASE)
 # What is awaited, and what tells it done.
 _NOT_YET_DONE = re.compile(
     r"\b(?:has|have|had)\s+not\s+yet\s+\w+|\b(?:has|have)\s+yet\s+to\b|\bremains?\s+(?:closed|shut|unopened)\b"
-    r"|\b(?:was|were)\s+(?:meant|due|supposed)\s+to\b",
+    r"|\b(?:was|were)\s+(?:meant|due|supposed)\s+to\b"
+    # … or only due: "The mission's report on the withdrawal of heavy weapons … was due today" (explore51b q13).
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?due\s+(?:today|tomorrow|by|on)\b"
+    # … or has a day to do it by: "The hospital has until Friday to sign its remaining orders", "the hospital must sign
+    # orders for all the equipment … by Thursday next week" (explore51 q13).
+    r"|\b(?:has|have|had)\s+until\b[^.;]{0,40}?\bto\s+\w+|\bmust\s+\w+\b[^.;]{0,80}?\bby\b",
     re.IGNORECASE,
 )
 _DONE_NOW = re.compile(
-    r"(?<!not\s)(?<!yet\s)\b(?:opened|reopened|arrived|began|started|came\s+back|got\s+back)\b(?!\s+fire\b)",
+    r"(?<!not\s)(?<!yet\s)\b(?:opened|reopened|arrived|began|started|came\s+back|got\s+back|delivered|submitted"
+    r"|handed\s+(?:in|over)|signed|completed|finished)\b(?!\s+fire\b)",
     re.IGNORECASE,
 )
 
@@ -591,6 +640,51 @@ def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate],
         return []
     c, s = max(found, key=lambda cs: (_told_on(cs[0]), cs[1]))
     return [_as_evidence(c, s, info)]
+
+
+def _confirmed_in_post(
+    info: QuestionInfo, first: Evidence, candidates: list[Candidate], scores: np.ndarray
+) -> list[Evidence]:
+    """For "who runs the forestry service now" led by a span telling someone runs it only on an acting basis ("Her
+    deputy, Mira Santell, has run the service on an acting basis since", a 29 May analysis): the newest report's
+    sentence telling that person confirmed or appointed ("Veskaria confirmed Mira Santell as director-general of its
+    State Forestry Service on Tuesday", 28 May; blind explore51d q05 said acting). A column's acting restates an older
+    report; a report's only when a newer one tells the confirmation."""
+    if not _ACTING_ONLY.search(first.text):
+        return []
+    found = [
+        (c, float(s))
+        for c, s in zip(candidates, scores, strict=True)
+        if c.quotable
+        and not c.is_pair
+        and confirms_acting(Evidence(c.text, c.passage, c.start, c.end, 0.0), first)
+        and names_someone(c.text, info)
+    ]
+    if not found:
+        return []
+    c, s = max(found, key=lambda cs: (_told_on(cs[0]), cs[1]))
+    return [_as_evidence(c, s, info)]
+
+
+def confirms_acting(newer: Evidence, acting: Evidence) -> bool:
+    """Whether a report's sentence `newer` tells confirmed or appointed someone span `acting` tells only acting, and is
+    newer than it (a column's acting restates an older report, so any report may confirm it)."""
+    if newer.passage.commentary or not _ACTING_ONLY.search(acting.text) or _ACTING_ONLY.search(newer.text):
+        return False
+    if not acting.passage.commentary and (newer.passage.published or "") <= (acting.passage.published or ""):
+        return False
+    surnames = {m.group("surname") for m in _NAMED.finditer(acting.text)}
+    return _CONFIRMED.search(newer.text) is not None and any(
+        re.search(rf"\b{re.escape(n)}\b", newer.text) for n in surnames
+    )
+
+
+_ACTING_ONLY = re.compile(
+    r"\b(?:on\s+an?\s+(?:acting|interim|caretaker)\s+basis|(?:is|as)\s+(?:the\s+)?acting)\b", re.I
+)
+_CONFIRMED = re.compile(r"\b(?:confirmed|appointed|named|installed|sworn\s+in)\b(?![^.]{0,40}\bacting\b)", re.I)
+# A person's surname: the second of two capitalised words ("Mira Santell").
+_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?P<surname>[A-Z][a-z]{2,})\b")
 
 
 # A figure told in the past perfect is one its article has since overtaken: "The commission's final figures, announced
@@ -2059,7 +2153,9 @@ class EvidenceSelector:
             items = _newest_leading(items + newer, strong + newer)
             first = items[0]
             if wants_latest(question) and info.answer_type == "person":
-                successor = _successor(info, first, candidates, scores)
+                successor = _successor(info, first, candidates, scores) or _confirmed_in_post(
+                    info, first, candidates, scores
+                )
                 if successor:
                     items = _first(successor, items)
                     first = items[0]
@@ -2870,7 +2966,10 @@ class EvidenceSelector:
         # another chosen span's "no more than three inspectors", had led "How many people are still employed at
         # Drevna?" over the workforce figures (explore29 q24).
         answering = [e for e in items if _holds_terms(info, e.text, e.passage, e.start)]
-        updates = _update_test(question, answering or items[:1])
+        # Asked whether something awaited is done, any chosen span telling it awaited: "The hospital has until Friday to
+        # sign its remaining orders" holds no "all" of "did the hospital get all its grant orders signed in time"
+        # (explore51 q13).
+        updates = _update_test(question, items[:_UPDATED] if asks_done_yet(question) else answering or items[:1])
         found = [
             (c, float(s))
             for c, s in zip(candidates, scores, strict=True)

@@ -1,0 +1,93 @@
+"""Rules drawn from the session-51 stories (explore51-51d, development data since their reading): what "is due by" a
+weekday is ahead; "out of action" is "out of service"; asked whether something awaited is done yet (or in time), a
+newer report telling it done answers, in other words than the question's ("delivered" for "handed in"); someone told
+acting is overtaken by a report confirming them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rag.evidence.question import content_stems, normalize_aliases
+from rag.evidence.selector import asks_done_yet, confirms_acting, tells_awaited_done, tells_update
+from tests.test_explore44_rules import _days, _span
+
+
+def test_what_is_due_by_a_weekday_is_ahead() -> None:
+    """Explore51b q19 showed "is due by Friday" in a Wednesday report as the Friday before, by its "have pulled"."""
+    due = (
+        "Its report on whether both armies have pulled their heavy weapons back from the contact line is due by "
+        "Friday, after the council extended the original deadline of April 17."
+    )
+    assert _days(due, "2026-04-29") == [date(2026, 5, 1), date(2026, 4, 17)]
+    # What was due is a day gone by.
+    assert _days("The report on whether both armies have pulled back was due on Friday.", "2026-04-29") == [
+        date(2026, 4, 24)
+    ]
+
+
+def test_out_of_action_is_out_of_service() -> None:
+    """Explore51c q30 ("out of action") never read "Five of the 20 generators are now out of service"."""
+    assert set(content_stems(normalize_aliases("generators out of action"))) == set(
+        content_stems("generators out of service")
+    )
+    assert "out of service" not in normalize_aliases("action in the courts")
+
+
+def test_asked_whether_done_yet_a_report_telling_it_done_in_other_words_answers() -> None:
+    """Explore51b q13 ("handed in yet") answered "was due today", a month stale; explore51 q13 ("signed in time")
+    answered "has until Friday to sign"."""
+    handed = "has the weapons withdrawl report been handed in yet"
+    assert asks_done_yet(handed) and asks_done_yet("did the hospital get all its grant orders signed in time")
+    assert not asks_done_yet("when is the report due")
+    delivered = "The report was delivered on the final deadline of May 15, after the council extended it twice."
+    assert tells_awaited_done(handed, delivered)
+    assert not tells_awaited_done(handed, "The report was not delivered on time.")
+    assert not tells_awaited_done("when was the report handed in", delivered)  # no "yet": asks a date
+    assert not tells_awaited_done("has the convoy arrived yet", "The report was signed on Monday.")  # another act
+    due = _span("The mission's report on the withdrawal of heavy weapons was due today.", "a02", "2026-04-17")
+    done = _span(delivered, "a08", "2026-05-18")
+    assert tells_update(handed, done, [due])
+    # Told before the wait, it is no news of it.
+    assert not tells_update(handed, _span(delivered, "a01", "2026-04-10"), [due])
+    # "The report" is the awaited one only when the question names it.
+    assert not tells_update(
+        "has the convoy been handed over yet",
+        _span("The report was delivered on Friday.", "a08", "2026-05-18"),
+        [_span("The convoy was due today.", "a02", "2026-04-17")],
+    )
+    signed = "did the hospital get all its grant orders signed in time"
+    until = _span("The hospital has until Friday to sign its remaining orders under the grant.", "a05", "2026-05-12")
+    last = _span("The hospital signed its last orders under the grant on Wednesday.", "a08", "2026-05-28")
+    assert tells_update(signed, last, [until])
+
+
+def test_a_report_confirming_someone_overtakes_their_acting() -> None:
+    """Explore51d q05 ("who runs the forestry service now") kept an analysis's "has run the service on an acting
+    basis since" after a report that she had been confirmed."""
+    acting = _span("Her deputy, Mira Santell, has run the service on an acting basis since.", "a09", "2026-05-29", "an")
+    confirmed = _span(
+        "Veskaria confirmed Mira Santell as director-general of its State Forestry Service on Tuesday.",
+        "a08",
+        "2026-05-28",
+    )
+    assert confirms_acting(confirmed, acting)
+    # Another person confirmed does not.
+    other = _span("Veskaria confirmed Ola Brenn as director-general on Tuesday.", "a08", "2026-05-28")
+    assert not confirms_acting(other, acting)
+    # A report's acting is overtaken only by a newer report.
+    report = _span("Mira Santell has run the service on an acting basis since May 6.", "a07", "2026-05-20")
+    assert confirms_acting(confirmed, report)
+    assert not confirms_acting(_span(confirmed.text, "a04", "2026-05-10"), report)
+    # Confirmed only as acting is no confirmation.
+    still = _span("Veskaria confirmed Mira Santell as acting director-general.", "a08", "2026-05-28")
+    assert not confirms_acting(still, acting)
+    appointed_acting = _span(
+        "Veskaria appointed Mira Santell, the deputy director-general, to run the service on an acting basis.",
+        "a08",
+        "2026-05-28",
+    )
+    assert not confirms_acting(appointed_acting, acting)
+    # A newer report naming her in the post's work confirms nothing.
+    visited = _span("Mira Santell visited the burned villages on Tuesday.", "a08", "2026-05-28")
+    assert not confirms_acting(visited, acting)
+    assert tells_update("who runs the forestry service now", confirmed, [acting])
