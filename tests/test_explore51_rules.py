@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rag.evidence.question import content_stems, normalize_aliases
+from rag.evidence.question import asked_part_of_month, content_stems, normalize_aliases
 from rag.evidence.selector import asks_done_yet, confirms_acting, tells_awaited_done, tells_update
-from tests.test_explore44_rules import _days, _span
+from rag.news.conflicts import detect_conflicts
+from tests.test_explore44_rules import _dated, _days, _span
+from tests.test_explore45_rules import _never_answers
 
 
 def test_what_is_due_by_a_weekday_is_ahead() -> None:
@@ -91,3 +93,72 @@ def test_a_report_confirming_someone_overtakes_their_acting() -> None:
     visited = _span("Mira Santell visited the burned villages on Tuesday.", "a08", "2026-05-28")
     assert not confirms_acting(visited, acting)
     assert tells_update("who runs the forestry service now", confirmed, [acting])
+
+
+def _noted(a: str, day_a: str, b: str, day_b: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.about) for c in detect_conflicts([_span(a, "a", day_a), _span(b, "b", day_b)])]
+
+
+def test_a_first_day_told_after_its_count_is_another_measure() -> None:
+    """Explore51 q03 noted "Three babies were born on the unit's first day" against "Some 30 babies have now been
+    born"."""
+    first = "Three babies were born on the unit's first day, the hospital said."
+    assert not _noted(first, "2026-05-12", "Some 30 babies have now been born at the unit.", "2026-05-29")
+    # Two counts of the same day are still one measure.
+    assert _noted("Three babies were born on Monday.", "2026-05-12", "Five babies were born on Monday.", "2026-05-13")
+
+
+def test_a_week_told_by_its_last_day_is_a_period() -> None:
+    """Explore51 q24 noted a first day's three babies becoming "In the week to Sunday, 19 babies were born"."""
+    week = "In the week to Sunday, 19 babies were born at the unit, the hospital said."
+    assert not _noted("On Tuesday three babies were born at the unit.", "2026-05-12", week, "2026-05-21")
+    assert _noted(
+        "On Tuesday three babies were born at the unit.",
+        "2026-05-12",
+        "On Friday five babies were born at the unit.",
+        "2026-05-21",
+    )
+
+
+def test_a_weeks_count_is_no_running_total() -> None:
+    """Explore51b q23 noted "It has recorded 5,890 violations since the ceasefire began" becoming the week's 742."""
+    running = "It has recorded 5,890 violations since the ceasefire began."
+    week = "In the week to Sunday the mission recorded 742 violations, its lowest weekly total since the truce began."
+    assert not _noted(running, "2026-05-01", week, "2026-05-18")
+    assert _noted(running, "2026-05-01", "It has recorded 8,598 violations since the ceasefire began.", "2026-05-18")
+    # Two weeks' counts are one measure.
+    later = "In the week to Sunday the mission recorded 910 violations, its highest weekly total since the truce began."
+    assert _noted(week, "2026-05-18", later, "2026-05-25")
+
+
+def test_a_part_of_a_month_asked_leads_with_a_span_told_then() -> None:
+    """Explore51c q14 ("In early May, how many more days could the generators keep going …?") answered with a figure
+    of 24 April."""
+    assert asked_part_of_month("In early May, how many more days could they run?") == (5, 1, 10)
+    assert asked_part_of_month("How many were there in late April?") == (4, 21, 31)
+    # Not a time the question tells of something else by.
+    assert asked_part_of_month("Are the handovers still halted since the row in mid-March?") is None
+    assert asked_part_of_month("The regulator said in late April that 52 masts were back. Was that right?") is None
+    assert asked_part_of_month("How may we run?") is None
+    question = "In early May, how many more days could the generators keep going on the fuel at the plant?"
+    april = "With the new fuel the plant's generators can now run for 17 days, the operator said."
+    hours = "In May the two generators stopped, and the plant ran on four generators for nine hours."
+    may = "Valnuclear said the diesel on site would keep the generators running for 11 days."
+    passages = [
+        _dated(april, "a03", "2026-04-24"),
+        _dated(hours, "a04", "2026-05-05"),
+        _dated(may, "a05", "2026-05-05"),
+    ]
+    chosen = _never_answers().select(question, passages)
+    assert chosen.items[0].text == may
+    # Asked of another part of the month, the April span keeps its place.
+    late = _never_answers().select(question.replace("In early May", "In late April"), passages)
+    assert late.items[0].text == april
+    # A span of late May is of no early May.
+    late_may = [_dated(april, "a08", "2026-05-25"), _dated(may, "a05", "2026-05-05")]
+    assert _never_answers().select(question, late_may).items[0].text == may
+    # A sentence's own day counts over its report's: told in a 5 May report, 27 April is no early May.
+    masts = "In early May, how many masts were restored?"
+    now = _dated("The regulator now counts 31 masts on air.", "a06", "2026-05-05")
+    then = _dated("On Monday, April 27, the regulator said 52 masts had been restored.", "a06", "2026-05-05")
+    assert _never_answers().select(masts, [now, then]).items[0].text == now.text

@@ -119,6 +119,30 @@ def asked_days(question: str) -> list[tuple[str, bool]]:
     return [(m.group(0), _STATE_ON.search(question[: m.start()]) is not None) for m in _DATE.finditer(question)]
 
 
+# A part of a month the question asks of: "In early May, how many more days could the generators keep going …?"
+# (blind explore51c q14 answered with a figure of 24 April).
+# Opening or closing the question, and after no "since", "after" or "before": "Are the handovers still halted since the
+# row in mid-March?" asks of now (explore27b q24), "The regulator said in late April that 52 masts had been restored.
+# Was that right?" of the saying (explore45b q09).
+_PART_OF_MONTH = re.compile(
+    rf"(?:^\s*(?:in|by|during)\s+|\b(?:in|by|during)\s+(?=(?:early|mid|late)[\s-]+\S+\s*\??\s*$))"
+    rf"(?P<part>early|mid|late)[\s-]+(?:in\s+)?(?P<month>{_ASKED_MONTH})\b",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(r"\b(?:since|after|before|until)\b", re.IGNORECASE)
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def asked_part_of_month(question: str) -> tuple[int, int, int] | None:
+    """The month and the first and last day of the part of it the question asks of ("early May" -> (5, 1, 10)), or
+    None when it asks of none."""
+    m = _PART_OF_MONTH.search(question)
+    if m is None or _TIME_BEFORE.search(question, 0, m.start()):
+        return None
+    first, last = _PARTS[m.group("part").lower()]
+    return MONTHS[m.group("month").lower().rstrip(".")], first, last
+
+
 def asked_dates(question: str) -> list[str]:
     """The words of each calendar date the question names ("on 19 March" -> ["19", "march"])."""
     return [w.strip(",") for m in _DATE.finditer(question) for w in words(m.group(0))]

@@ -97,6 +97,7 @@ from rag.evidence.question import (
     amount_asked,
     analyze,
     asked_days,
+    asked_part_of_month,
     content_stems,
     is_calendar,
     is_yes_no,
@@ -1258,6 +1259,25 @@ def _once(leading: list[Evidence], rest: list[Evidence]) -> list[Evidence]:
     beside another (`disputes`) is a copy, so identity (`_first`) does not tell it from its original."""
     spots = {(e.passage.chunk_id, e.start) for e in leading}
     return leading + [e for e in rest if (e.passage.chunk_id, e.start) not in spots]
+
+
+def _told_in(e: Evidence, part: tuple[int, int, int]) -> bool:
+    """Whether span `e` tells of a day in the part of a month `part` (month, first day, last day): its own day, else
+    its report's (a column's, only its own)."""
+    published = as_date(e.passage.published)
+    told = (_own_day(e.text, published) if published else None) or _reported_on(e.passage, e.text)
+    month, first, last = part
+    return told is not None and told.month == month and first <= told.day <= last
+
+
+# "how many more days …": the noun a count question counts, which a span giving the count puts after a number.
+_COUNTED_NOUN = re.compile(r"\bhow\s+many\s+(?:more\s+|other\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _counts_noun(noun: str, text: str) -> bool:
+    """Whether `text` puts `noun` (or its singular) right after a number: "for 11 days"."""
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return re.search(rf"\b(?:{_FIGURE_OR_WORD})\s+(?:more\s+)?{re.escape(stem)}s?\b", text, re.IGNORECASE) is not None
 
 
 def _first(leading: list[Evidence], items: list[Evidence]) -> list[Evidence]:
@@ -2790,6 +2810,25 @@ class EvidenceSelector:
         if is_yes_no(question) and any(_guessed(e) for e in items):
             items = [e for e in items if not _guessed(e)]
             answerable = answerable and bool(items)
+        # "In early May, how many more days could the generators keep going …?": a chosen span told in that part of the
+        # month leads, of those giving the figure asked ("would keep the generators running for 11 days", 5 May), not
+        # the best-scored one of another time ("can now run for 17 days", 24 April; blind explore51c q14). Last, so
+        # that it moves what is shown and decides nothing: explore48b q04 lost its answer when rules after it read the
+        # new lead.
+        part = asked_part_of_month(question)
+        if items and part is not None and not _told_in(items[0], part):
+            counted = _COUNTED_NOUN.search(question)
+            items = _first(
+                [
+                    e
+                    for e in items[1:]
+                    if _told_in(e, part)
+                    and _gives_type(info, e.text)
+                    and (counted is None or _counts_noun(counted.group("noun"), e.text))
+                    and not _rejected(question, info, e, speaker)
+                ][:1],
+                items,
+            )
         # Only names are reported missing: "The indexed articles don't mention Istanbul." Other key
         # words are often about the article, not the fact ("opinion piece", "outlet", "suggest").
         evidence = EvidenceSet(

@@ -530,6 +530,8 @@ _PERIOD = re.compile(
     r"(?:week|fortnight|month)\b|"
     rf"\bfrom\s+(?:{WEEKDAY}|{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\s+to\b|"
     rf"\bover\s+the\s+weekend\b|\bon\s+{WEEKDAY}\s+and\s+{WEEKDAY}\b|"
+    # … or a week told by its last day: "In the week to Sunday, 19 babies were born" (explore51 q24).
+    r"\b(?:in|during|over)\s+the\s+(?:week|fortnight|month)\s+(?:to|ending|up\s+to)\b|"
     # … or since something opened: "Since the bridge opened on Friday last week, 14,300 people have crossed"
     # (not "since the war began", which dates no count: explore48d q23 lost a true change note)
     r"\bsince\s+(?:the\s+|it\s+)?(?:[\w-]+\s+){0,2}?(?:opened|reopened)\b",
@@ -556,6 +558,28 @@ def _day_and_period(conflict: Conflict) -> bool:
     return (one_day[0] and period[1]) or (one_day[1] and period[0])
 
 
+# A week's count ("In the week to Sunday the mission recorded 742 violations, … its lowest weekly total") and a running
+# total since something began ("It has recorded 5,890 violations since the ceasefire began"): two measures (blind
+# explore51b q23 noted the 5,890 becoming 742).
+_WEEKS_COUNT = re.compile(
+    r"\b(?:in|during|over)\s+the\s+(?:past\s+|last\s+)?week\b|\bweekly\s+(?:total|count|figure)\b|\bthis\s+week\b",
+    re.IGNORECASE,
+)
+_SINCE_BEGAN = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:began|begun|started|took\s+effect|came\s+into\s+force|opened)\b",
+    re.IGNORECASE,
+)
+
+
+def _week_and_running(conflict: Conflict) -> bool:
+    """Whether one side counts a week and the other a running total since something began."""
+    week = [_WEEKS_COUNT.search(side.text) is not None for side in conflict.sides]
+    running = [
+        _SINCE_BEGAN.search(side.text) is not None and not w for side, w in zip(conflict.sides, week, strict=True)
+    ]
+    return (week[0] and running[1]) or (week[1] and running[0])
+
+
 # "On the first day, April 1, 412 men came home": a first day's count, told before its figure.
 _FIRST_DAY = re.compile(rf"{FIRST_DAY}[^.;]*$", re.IGNORECASE)
 
@@ -564,8 +588,22 @@ def _first_day_and_other(conflict: Conflict) -> bool:
     """Whether one side counts a first day and the other does not: two measures. "412 men came home through [on the
     first day]" against "some 3,000 men have come home" set a first day's count against a total as sources that
     disagree (blind explore50c q03)."""
-    first = [_FIRST_DAY.search(_before_value(side)) is not None for side in conflict.sides]
+    first = [
+        _FIRST_DAY.search(_before_value(side)) is not None or _FIRST_DAY_AFTER.match(_after_value(side)) is not None
+        for side in conflict.sides
+    ]
     return first[0] != first[1]
+
+
+# … or after it, in its clause: "Three babies were born on the unit's first day" (explore51 q03 and q24 set it against
+# "Some 30 babies have now been born" and "In the week to Sunday, 19 babies were born").
+_FIRST_DAY_AFTER = re.compile(rf"[^.;,]*?{FIRST_DAY}", re.IGNORECASE)
+
+
+def _after_value(side: Side) -> str:
+    """The words of a side's sentence right after its value."""
+    at = side.text.find(side.value)
+    return "" if at < 0 else side.text[at + len(side.value) : at + len(side.value) + _BEFORE_REACH]
 
 
 def _before_value(side: Side) -> str:
@@ -1063,7 +1101,7 @@ def detect_conflicts(
             continue
         if conflict.about == "number" and conflict.kind == "change" and _day_and_period(conflict):
             continue
-        if conflict.about == "number" and _first_day_and_other(conflict):
+        if conflict.about == "number" and (_first_day_and_other(conflict) or _week_and_running(conflict)):
             continue
         if conflict.about == "date" and _count_on_two_days(conflict):
             conflict = replace(conflict, kind="change", about="number")

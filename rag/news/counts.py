@@ -102,7 +102,8 @@ def counts_one_day(text: str) -> bool:
 # A count asked for the day something opened ("on the day the amnesty opened"), a span counting that day ("On the
 # first day, April 1, 412 men came home"), and one counting since it ("More than 3,000 men have come back … since the
 # amnesty opened on April 1", blind explore50c q03).
-FIRST_DAY = r"\b(?:the|its)\s+(?:first|opening)\s+day\b"
+# "on the unit's first day" too (explore51 q03).
+FIRST_DAY = r"\b(?:the|its|(?:the\s+)?[\w-]+['’]s)\s+(?:first|opening)\s+day\b"
 _FIRST_DAY_ASKED = re.compile(
     rf"\bon\s+{FIRST_DAY}"
     r"|\bon\s+the\s+day\s+(?:the\s+|it\s+)?(?:[\w'’-]+\s+){0,2}?(?:opened|began|started|launched)\b",
