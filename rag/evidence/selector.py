@@ -625,17 +625,27 @@ def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate],
     gone = departed(first.text)
     if gone is None:
         return []
+    return _newest_telling(
+        info,
+        candidates,
+        scores,
+        lambda c: (
+            succeeds(gone, c.text, _context(c.passage, c.start))
+            and departed(c.text) is None
+            # not one going back to a deputy's post: "Marta Sedlay, who has run the club on an acting basis since Lesko's
+            # departure, will return to her post as vice-chairwoman" (explore36d q06)
+            and not deputy_for_head(info.text, c.text)
+            and names_someone(c.text, info)
+        ),
+    )
+
+
+def _newest_telling(
+    info: QuestionInfo, candidates: list[Candidate], scores: np.ndarray, telling: Callable[[Candidate], bool]
+) -> list[Evidence]:
+    """The newest quotable sentence (not a pair) `telling` what is asked, best-scored of its day, or none."""
     found = [
-        (c, float(s))
-        for c, s in zip(candidates, scores, strict=True)
-        if c.quotable
-        and not c.is_pair
-        and succeeds(gone, c.text, _context(c.passage, c.start))
-        and departed(c.text) is None
-        # not one going back to a deputy's post: "Marta Sedlay, who has run the club on an acting basis since Lesko's
-        # departure, will return to her post as vice-chairwoman" (explore36d q06)
-        and not deputy_for_head(info.text, c.text)
-        and names_someone(c.text, info)
+        (c, float(s)) for c, s in zip(candidates, scores, strict=True) if c.quotable and not c.is_pair and telling(c)
     ]
     if not found:
         return []
@@ -653,18 +663,14 @@ def _confirmed_in_post(
     report; a report's only when a newer one tells the confirmation."""
     if not _ACTING_ONLY.search(first.text):
         return []
-    found = [
-        (c, float(s))
-        for c, s in zip(candidates, scores, strict=True)
-        if c.quotable
-        and not c.is_pair
-        and confirms_acting(Evidence(c.text, c.passage, c.start, c.end, 0.0), first)
-        and names_someone(c.text, info)
-    ]
-    if not found:
-        return []
-    c, s = max(found, key=lambda cs: (_told_on(cs[0]), cs[1]))
-    return [_as_evidence(c, s, info)]
+    return _newest_telling(
+        info,
+        candidates,
+        scores,
+        lambda c: (
+            confirms_acting(Evidence(c.text, c.passage, c.start, c.end, 0.0), first) and names_someone(c.text, info)
+        ),
+    )
 
 
 def confirms_acting(newer: Evidence, acting: Evidence) -> bool:
