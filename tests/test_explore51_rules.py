@@ -162,3 +162,17 @@ def test_a_part_of_a_month_asked_leads_with_a_span_told_then() -> None:
     now = _dated("The regulator now counts 31 masts on air.", "a06", "2026-05-05")
     then = _dated("On Monday, April 27, the regulator said 52 masts had been restored.", "a06", "2026-05-05")
     assert _never_answers().select(masts, [now, then]).items[0].text == now.text
+
+
+def test_those_working_are_no_count_of_those_delivered() -> None:
+    """Explore51 q16 ("incubators working now?") noted "Kallwen had delivered four incubators by Monday" becoming "Nine
+    of the 12 incubators are working"."""
+    delivered = "Kallwen had delivered four incubators by Monday, and three of them were working, the hospital said."
+    working = "Nine of the 12 incubators are working, unchanged from a week earlier."
+    assert not _noted(delivered, "2026-04-21", working, "2026-05-28")
+    # Two counts delivered are one measure.
+    more = "Kallwen Neonatal has delivered 10 of the 12 incubators, the hospital said."
+    assert _noted(delivered, "2026-04-21", more, "2026-05-12") == [("change", "number")]
+    # "workers" tells no one working: 1,310 families signed up, later 1,760 registered, is one count that grew.
+    signed = "The deadline was extended after 1,310 families had signed up and aid workers said more had not heard."
+    assert _noted(signed, "2026-04-25", "A total of 1,760 families registered by the final deadline.", "2026-05-29")

@@ -632,8 +632,8 @@ def _successor(info: QuestionInfo, first: Evidence, candidates: list[Candidate],
         lambda c: (
             succeeds(gone, c.text, _context(c.passage, c.start))
             and departed(c.text) is None
-            # not one going back to a deputy's post: "Marta Sedlay, who has run the club on an acting basis since Lesko's
-            # departure, will return to her post as vice-chairwoman" (explore36d q06)
+            # not one going back to a deputy's post: "Marta Sedlay, who has run the club on an acting basis since
+            # Lesko's departure, will return to her post as vice-chairwoman" (explore36d q06)
             and not deputy_for_head(info.text, c.text)
             and names_someone(c.text, info)
         ),

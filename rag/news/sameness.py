@@ -228,6 +228,12 @@ def _state_of_total(v: Value, text: str) -> str | None:
     return None
 
 
+# Those told working right after their figure are no count of those delivered: "Nine of the 12 incubators are working"
+# / "Kallwen had delivered four incubators by Monday" (explore51 q16 noted four becoming nine). Read in the words, not
+# `Value.near`, which cuts "workers" to "work" too ("after 1,310 families had signed up and aid workers said …").
+_WORKING = re.compile(r"[^.;]{0,30}?\b(?:is|are|was|were|been)\s+(?:[a-z]+\s+){0,2}?working\b", re.IGNORECASE)
+
+
 def _state(v: Value, text: str) -> str | None:
     """The state of the word of `_STATES` nearest the value in `text` ("freed 102 … detainees" is freed), else freed
     when what the value counts left a place, told right after it; planned when a plan sets it; for a total, the state
@@ -245,6 +251,8 @@ def _state(v: Value, text: str) -> str | None:
         if w.startswith(stems) and v.distance.get(w, 99) <= _WORD_REACH.get(w, _STATE_REACH.get(state, 99))
     ]
     found += [(v.distance.get(w, 99), _STATE_WORDS[w]) for w in v.near if w in _STATE_WORDS]
+    if working := _WORKING.match(text, v.at[1]):
+        found.append((working.end() - v.at[1], "working"))
     if _REGISTERED_AS.search(text):
         found = [(d, state) for d, state in found if state != "registered"]
     # Bodies are of the dead, whatever was done with them: "the bodies of 340 Karvenian soldiers and 48 Velmorian
