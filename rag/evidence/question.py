@@ -343,7 +343,6 @@ _PARAPHRASES = (
     "chairman chairwoman chairperson vice-chairman vice-chairwoman",
     # explore40b q24 (development data): "vaccine doses arrived so far?" beside "Of the 60,000 doses ordered …, 46,000
     # have been delivered".
-    # … and explore51b q13, "has the weapons withdrawl report been handed in yet" beside "The report was delivered".
     "arrive deliver delivery",
     # The phrasing tests of session 49 (development data): "fired" beside "dismissed" (explore49 q11, explore49c
     # q11), "get rid of" beside "removed" (explore49b q11), "sea lane" beside "channel" (explore49 q24),

@@ -363,10 +363,10 @@ def _update_test(question: str, items: Sequence[Evidence]) -> Callable[[Evidence
     """`tells_update` for one question and its chosen spans, made once to test many newer sentences."""
     dated = [e for e in items[:_UPDATED] if _reported_on(e.passage, e.text)]
     returning = asks_return(question)
-    told = _CHANGED if wants_latest(question) else _DENIED
-    awaited = _YET.search(question) is not None
-    asked = set(content_stems(question))
     latest = wants_latest(question)
+    told = _CHANGED if latest else _DENIED
+    awaited = asks_done_yet(question)
+    asked = set(content_stems(question))
 
     def updates(newer: Evidence) -> bool:
         # A column's "remains suspended" gives no day of its own, yet tells the stop a newer report of the return
@@ -422,7 +422,7 @@ def asks_done_yet(question: str) -> bool:
 def tells_awaited_done(question: str, text: str) -> bool:
     """Whether `text` tells done the act a question on whether something is done yet asks of: "The report was
     delivered on the final deadline of May 15" for "has the weapons withdrawl report been handed in yet"."""
-    return _YET.search(question) is not None and _done_asked(text, set(content_stems(question)))
+    return asks_done_yet(question) and _done_asked(text, set(content_stems(question)))
 
 
 def _done_asked(text: str, asked: set[str]) -> bool:
